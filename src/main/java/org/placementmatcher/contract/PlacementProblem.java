@@ -1,0 +1,24 @@
+package org.placementmatcher.contract;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The engine's input, exactly as the contract's section 1 writes it.
+ * {@code adjoiningAuthorities} is this project's optional extension: authorities next to the home
+ * authority, where an out-of-area placement needs a nominated officer rather than the Director.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PlacementProblem(
+        Integer schemaVersion,
+        String name,
+        LocalDate referenceDate,
+        String homeAuthority,
+        Map<String, Long> weights,
+        List<ProviderInput> providers,
+        List<ChildInput> children,
+        List<String> adjoiningAuthorities) {
+}

@@ -1,0 +1,51 @@
+package org.placementmatcher.contract;
+
+import java.io.IOException;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Turns raw JSON into a {@link PlacementProblem}, or rejects it whole with every problem found.
+ * The JSON is first read as a tree and checked field by field, so that one wrong type does not
+ * hide the others; only a problem with no errors is bound to the records.
+ */
+public final class ProblemReader {
+
+    private ProblemReader() {
+    }
+
+    public static PlacementProblem read(String json) {
+        if (json == null || json.isBlank()) {
+            throw new InvalidProblemException(List.of(new ProblemError("$", "the body is empty: a PlacementProblem JSON object is required")));
+        }
+        JsonNode root;
+        try {
+            root = ContractJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidProblemException(List.of(malformed(e)));
+        }
+        return read(root, "$");
+    }
+
+    /** Validates a tree already parsed (e.g. the {@code problem} member of a match request) found at {@code path}. */
+    public static PlacementProblem read(JsonNode root, String path) {
+        List<ProblemError> errors = new ProblemValidator(path).validate(root);
+        if (!errors.isEmpty()) {
+            throw new InvalidProblemException(errors);
+        }
+        try {
+            return ContractJson.mapper().treeToValue(root, PlacementProblem.class);
+        } catch (IOException e) {
+            // The validator checks every field the records bind, so this is a validator gap, still the input's fault.
+            throw new InvalidProblemException(List.of(new ProblemError(path, "cannot be read: " + e.getMessage())));
+        }
+    }
+
+    public static ProblemError malformed(JsonProcessingException e) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new ProblemError("$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+    }
+}

@@ -1,0 +1,163 @@
+package org.placementmatcher.domain;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The one definition of every hard rule (contract section 2). The constraint streams, the match
+ * explanations and the exclusion reasons all call these methods, so there is one truth per rule.
+ * Every method returns hard points: one per violation, as the contract counts them.
+ */
+public final class PlacementRules {
+
+    public static final int USUAL_FOSTERING_LIMIT = 3;
+    public static final int SUPPORTED_LODGINGS_MIN_AGE = 16;
+
+    private PlacementRules() {
+    }
+
+    /** Points of a rule judged on one child at one provider (H2, H4-H9, H12, H13). */
+    public static int childAtProviderPoints(HardRule rule, Child child, Provider provider) {
+        return switch (rule) {
+            case H2 -> child.getAge() < provider.getAgeMin() || child.getAge() > provider.getAgeMax() ? 1 : 0;
+            case H4 -> missingNeeds(child, provider);
+            case H5 -> provider.getAcceptsGenders() != null && !provider.getAcceptsGenders().contains(child.getGender()) ? 1 : 0;
+            case H6 -> provider.getType() == ProviderType.SUPPORTED_LODGINGS && child.getAge() < SUPPORTED_LODGINGS_MIN_AGE ? 1 : 0;
+            case H7 -> provider.getType() == ProviderType.CONNECTED_PERSON
+                    && !provider.getConnectedChildren().contains(child.getId()) ? 1 : 0;
+            case H8 -> provider != child.getCurrentPlacement() && provider.getAvailableFrom().isAfter(child.getNeededBy()) ? 1 : 0;
+            case H9 -> child.getUrgency() == Urgency.EMERGENCY && !provider.isEmergencyApproved()
+                    && provider != child.getCurrentPlacement() ? 1 : 0;
+            case H12 -> excludedAreasHit(child, provider);
+            case H13 -> child.isNeedsMove() && provider == child.getCurrentPlacement() ? 1 : 0;
+            case H1, H3, H10, H11, H14 -> throw new IllegalArgumentException(rule + " depends on the other children placed");
+        };
+    }
+
+    /** Points of a per-child rule summed over a unit's members. */
+    public static int childAtProviderPoints(HardRule rule, Collection<Child> children, Provider provider) {
+        int points = 0;
+        for (Child child : children) {
+            points += childAtProviderPoints(rule, child, provider);
+        }
+        return points;
+    }
+
+    /** True when no per-child rule stops this child from being placed at this provider. */
+    public static boolean isEligible(Child child, Provider provider) {
+        for (HardRule rule : HardRule.values()) {
+            if (rule.isPerChildAtProvider() && childAtProviderPoints(rule, child, provider) > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int missingNeeds(Child child, Provider provider) {
+        int missing = 0;
+        for (String need : child.getNeeds()) {
+            if (!provider.getCapabilities().contains(need)) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    private static int excludedAreasHit(Child child, Provider provider) {
+        int hits = 0;
+        for (Circle area : child.getExcludedAreas()) {
+            if (area.contains(provider.getLat(), provider.getLon())) {
+                hits++;
+            }
+        }
+        return hits;
+    }
+
+    /** H1: one point per child over the provider's places. */
+    public static int capacityPoints(Provider provider, int childrenPlaced) {
+        return Math.max(0, childrenPlaced - provider.getPlaces());
+    }
+
+    /**
+     * H14: a foster-type provider without exemption holding more than 3 children, unless all of them
+     * are one sibling group; one point per child over 3.
+     *
+     * @param allOneSiblingGroup whether every child placed there has the same (non-null) siblingGroup
+     */
+    public static int fosteringLimitPoints(Provider provider, int childrenPlaced, boolean allOneSiblingGroup) {
+        if (!provider.getType().isFoster() || provider.isFosteringLimitExemption() || allOneSiblingGroup) {
+            return 0;
+        }
+        return Math.max(0, childrenPlaced - USUAL_FOSTERING_LIMIT);
+    }
+
+    /**
+     * H3 for one placeTogether sibling group: distinct providers used minus one, plus one if only
+     * part of the group is placed.
+     *
+     * @param providers the provider of each member, null for an unplaced member
+     */
+    public static int siblingsTogetherPoints(List<Provider> providers) {
+        long distinct = providers.stream().filter(p -> p != null).distinct().count();
+        boolean somePlaced = distinct > 0;
+        boolean someUnplaced = providers.contains(null);
+        return (int) Math.max(0, distinct - 1) + (somePlaced && someUnplaced ? 1 : 0);
+    }
+
+    /** H3 for the units of one placeTogether sibling group (normally one unit; several only when pinned apart). */
+    public static int siblingsTogetherPoints(Collection<PlacementUnit> unitsOfGroup) {
+        List<Provider> providers = new java.util.ArrayList<>();
+        for (PlacementUnit unit : unitsOfGroup) {
+            for (int i = 0; i < unit.size(); i++) {
+                providers.add(unit.getProvider());
+            }
+        }
+        return siblingsTogetherPoints(providers);
+    }
+
+    /** H10: true when one child is a risk to younger children and the other is strictly younger (whole years). */
+    public static boolean isRiskToYoungerPair(Child a, Child b) {
+        return a.isRiskToYoungerChildren() && b.getAge() < a.getAge()
+                || b.isRiskToYoungerChildren() && a.getAge() < b.getAge();
+    }
+
+    /** H11: true when one child needs a sole placement and the other is outside its sibling group. */
+    public static boolean isSolePlacementPair(Child a, Child b) {
+        return (a.isRequiresSolePlacement() || b.isRequiresSolePlacement()) && !a.isSiblingOf(b);
+    }
+
+    /** H10 points for children sharing a provider: one per pair. */
+    public static int riskToYoungerPoints(List<Child> a, List<Child> b) {
+        return countPairs(a, b, HardRule.H10);
+    }
+
+    /** H11 points for children sharing a provider: one per pair. */
+    public static int solePlacementPoints(List<Child> a, List<Child> b) {
+        return countPairs(a, b, HardRule.H11);
+    }
+
+    /** Pairs within one list, each unordered pair once. */
+    public static int pairsWithin(List<Child> children, HardRule rule) {
+        int points = 0;
+        for (int i = 0; i < children.size(); i++) {
+            for (int j = i + 1; j < children.size(); j++) {
+                points += isPair(children.get(i), children.get(j), rule) ? 1 : 0;
+            }
+        }
+        return points;
+    }
+
+    private static int countPairs(List<Child> a, List<Child> b, HardRule rule) {
+        int points = 0;
+        for (Child x : a) {
+            for (Child y : b) {
+                points += isPair(x, y, rule) ? 1 : 0;
+            }
+        }
+        return points;
+    }
+
+    private static boolean isPair(Child x, Child y, HardRule rule) {
+        return rule == HardRule.H10 ? isRiskToYoungerPair(x, y) : isSolePlacementPair(x, y);
+    }
+}

@@ -1,0 +1,138 @@
+package org.placementmatcher.domain;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.common.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+
+/**
+ * What the solver places: a sibling group that must stay together (placeTogether), or one child.
+ * The planning variable is the provider; null means unplaced. Everything that does not change while
+ * solving is worked out once here: which providers pass every per-child rule for every member
+ * (the unit's value range), and the keys the group rules need.
+ */
+@PlanningEntity(comparatorClass = UnitDifficulty.class)
+public class PlacementUnit {
+
+    public static final String VALUE_RANGE = "unitProviders";
+
+    @PlanningId
+    private String id;
+    private List<Child> members;
+    @PlanningPin
+    private boolean pinned;
+    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = VALUE_RANGE)
+    private Provider provider;
+
+    private List<Provider> candidates;
+    private BitSet eligible;
+    private ScoringWeights weights;
+    /** The placeTogether sibling group of the members, or null. */
+    private String togetherGroup;
+    /** The placeTogether=false sibling group of the (single) member, or null. */
+    private String apartGroup;
+    /** The members' common siblingGroup, or a key of this unit alone (for the fostering limit). */
+    private String siblingKey;
+    private int unplacedWeight;
+    private boolean anyRiskToYounger;
+    private boolean anySolePlacement;
+
+    /** For the solver's cloning only. */
+    public PlacementUnit() {
+    }
+
+    /**
+     * @param providers every provider of the problem, indexed by {@link Provider#getIndex()}
+     */
+    public PlacementUnit(String id, List<Child> members, List<Provider> providers, ScoringWeights weights) {
+        this.id = id;
+        this.members = List.copyOf(members);
+        this.weights = weights;
+        this.pinned = members.stream().allMatch(Child::isPinned);
+        Child first = members.getFirst();
+        String common = members.stream().allMatch(c -> Objects.equals(c.getSiblingGroup(), first.getSiblingGroup()))
+                ? first.getSiblingGroup() : null;
+        this.siblingKey = common != null ? common : "unit:" + id;
+        this.togetherGroup = common != null && first.isPlaceTogether() ? common : null;
+        this.apartGroup = common != null && !first.isPlaceTogether() ? common : null;
+        this.unplacedWeight = members.stream().mapToInt(c -> c.getUrgency().unplacedWeight()).sum();
+        this.anyRiskToYounger = members.stream().anyMatch(Child::isRiskToYoungerChildren);
+        this.anySolePlacement = members.stream().anyMatch(Child::isRequiresSolePlacement);
+        this.eligible = new BitSet(providers.size());
+        this.candidates = new ArrayList<>();
+        for (Provider p : providers) {
+            if (members.stream().allMatch(c -> PlacementRules.isEligible(c, p))) {
+                eligible.set(p.getIndex());
+                candidates.add(p);
+            }
+        }
+        // A pinned unit must keep its current placement even where a rule now fails (e.g. a child aged out):
+        // the plan then shows the violation instead of hiding it.
+        Provider current = sharedCurrentPlacement();
+        if (pinned && current != null && !eligible.get(current.getIndex())) {
+            candidates.add(current);
+        }
+    }
+
+    /** The members' current placement when they all share one, else null. */
+    public Provider sharedCurrentPlacement() {
+        Provider current = members.getFirst().getCurrentPlacement();
+        for (Child c : members) {
+            if (c.getCurrentPlacement() != current) {
+                return null;
+            }
+        }
+        return current;
+    }
+
+    @ValueRangeProvider(id = VALUE_RANGE)
+    public List<Provider> getCandidates() {
+        return candidates;
+    }
+
+    /** True when the provider passes every per-child rule for every member. */
+    public boolean isEligible(Provider p) {
+        return eligible.get(p.getIndex());
+    }
+
+    /** Points of a per-child hard rule at the assigned provider (0 when unplaced). */
+    public int hardPoints(HardRule rule) {
+        if (provider == null || eligible.get(provider.getIndex())) {
+            return 0;
+        }
+        return PlacementRules.childAtProviderPoints(rule, members, provider);
+    }
+
+    /** Points of a per-child soft term at the assigned provider (0 when unplaced). */
+    public long softPoints(SoftTerm term) {
+        return provider == null ? 0 : SoftTerms.points(term, members, provider, weights);
+    }
+
+    public int size() {
+        return members.size();
+    }
+
+    public String getId() { return id; }
+    public List<Child> getMembers() { return members; }
+    public boolean isPinned() { return pinned; }
+    public Provider getProvider() { return provider; }
+    public void setProvider(Provider provider) { this.provider = provider; }
+    public ScoringWeights getWeights() { return weights; }
+    public String getTogetherGroup() { return togetherGroup; }
+    public String getApartGroup() { return apartGroup; }
+    public String getSiblingKey() { return siblingKey; }
+    public int getUnplacedWeight() { return unplacedWeight; }
+    public boolean isAnyRiskToYounger() { return anyRiskToYounger; }
+    public boolean isAnySolePlacement() { return anySolePlacement; }
+
+    @Override
+    public String toString() {
+        return id + "->" + provider;
+    }
+}

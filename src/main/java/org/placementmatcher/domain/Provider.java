@@ -1,0 +1,86 @@
+package org.placementmatcher.domain;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * A placement that can take children: a fostering household, a children's home or supported lodgings.
+ * A problem fact: nothing here changes while solving. Equality is identity, so joins stay cheap.
+ */
+public final class Provider {
+
+    private final String id;
+    private final int index;
+    private final ProviderType type;
+    private final String localAuthority;
+    private final boolean inHomeAuthority;
+    private final double lat;
+    private final double lon;
+    private final int places;
+    private final int ageMin;
+    private final int ageMax;
+    private final Set<String> acceptsGenders;
+    private final Set<String> capabilities;
+    private final double weeklyCost;
+    private final LocalDate availableFrom;
+    private final boolean emergencyApproved;
+    private final Set<String> connectedChildren;
+    private final boolean fosteringLimitExemption;
+    private final Set<String> languages;
+    private final String religion;
+
+    /**
+     * @param index position in the problem's provider list, used for per-unit eligibility bit sets
+     * @param acceptsGenders null when the provider accepts any gender
+     * @param availableFrom already defaulted to the reference date when the input omits it
+     */
+    public Provider(String id, int index, ProviderType type, String localAuthority, boolean inHomeAuthority,
+            double lat, double lon, int places, int ageMin, int ageMax, Set<String> acceptsGenders,
+            Set<String> capabilities, double weeklyCost, LocalDate availableFrom, boolean emergencyApproved,
+            Set<String> connectedChildren, boolean fosteringLimitExemption, Set<String> languages, String religion) {
+        this.id = id;
+        this.index = index;
+        this.type = type;
+        this.localAuthority = localAuthority;
+        this.inHomeAuthority = inHomeAuthority;
+        this.lat = lat;
+        this.lon = lon;
+        this.places = places;
+        this.ageMin = ageMin;
+        this.ageMax = ageMax;
+        this.acceptsGenders = acceptsGenders;
+        this.capabilities = capabilities;
+        this.weeklyCost = weeklyCost;
+        this.availableFrom = availableFrom;
+        this.emergencyApproved = emergencyApproved;
+        this.connectedChildren = connectedChildren;
+        this.fosteringLimitExemption = fosteringLimitExemption;
+        this.languages = languages;
+        this.religion = religion;
+    }
+
+    public String getId() { return id; }
+    public int getIndex() { return index; }
+    public ProviderType getType() { return type; }
+    public String getLocalAuthority() { return localAuthority; }
+    public boolean isInHomeAuthority() { return inHomeAuthority; }
+    public double getLat() { return lat; }
+    public double getLon() { return lon; }
+    public int getPlaces() { return places; }
+    public int getAgeMin() { return ageMin; }
+    public int getAgeMax() { return ageMax; }
+    public Set<String> getAcceptsGenders() { return acceptsGenders; }
+    public Set<String> getCapabilities() { return capabilities; }
+    public double getWeeklyCost() { return weeklyCost; }
+    public LocalDate getAvailableFrom() { return availableFrom; }
+    public boolean isEmergencyApproved() { return emergencyApproved; }
+    public Set<String> getConnectedChildren() { return connectedChildren; }
+    public boolean isFosteringLimitExemption() { return fosteringLimitExemption; }
+    public Set<String> getLanguages() { return languages; }
+    public String getReligion() { return religion; }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,73 @@
+package org.placementmatcher.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Collection;
+
+/**
+ * The one definition of every soft term (contract section 3), in pounds-per-week equivalents with
+ * the weight already applied, because the contract rounds after weighting (cost and distance).
+ * Positive numbers: the score is minus their sum.
+ */
+public final class SoftTerms {
+
+    public static final double FAR_MILES = 20.0;
+
+    private SoftTerms() {
+    }
+
+    /** Points of one per-child term for the child placed at the provider. */
+    public static long points(SoftTerm term, Child child, Provider provider, ScoringWeights weights) {
+        long weight = weights.of(term);
+        if (weight == 0) {
+            return 0;
+        }
+        return switch (term) {
+            case COST -> roundHalfUp(BigDecimal.valueOf(weight).multiply(BigDecimal.valueOf(provider.getWeeklyCost())));
+            case OUT_OF_AREA -> provider.isInHomeAuthority() ? 0 : weight;
+            // Miles are irrational anyway: double arithmetic rounds the same as decimal would.
+            case DISTANCE -> (long) Math.floor(weight * child.milesTo(provider) + 0.5);
+            case OVER_20_MILES -> child.milesTo(provider) > FAR_MILES ? weight : 0;
+            case MOVE -> isMove(child, provider) ? weight : 0;
+            case LANGUAGE -> !child.getLanguages().isEmpty()
+                    && child.getLanguages().stream().noneMatch(provider.getLanguages()::contains) ? weight : 0;
+            case RELIGION -> child.getReligion() != null && provider.getReligion() != null
+                    && !child.getReligion().equals(provider.getReligion()) ? weight : 0;
+            case SIBLINGS_APART -> throw new IllegalArgumentException("siblingsApart is scored per sibling group");
+        };
+    }
+
+    /** Points of one per-child term summed over a unit's members. */
+    public static long points(SoftTerm term, Collection<Child> children, Provider provider, ScoringWeights weights) {
+        long points = 0;
+        for (Child child : children) {
+            points += points(term, child, provider, weights);
+        }
+        return points;
+    }
+
+    /** All per-child terms of the child at the provider. */
+    public static long totalPoints(Child child, Provider provider, ScoringWeights weights) {
+        long points = 0;
+        for (SoftTerm term : SoftTerm.values()) {
+            if (term.isPerChildAtProvider()) {
+                points += points(term, child, provider, weights);
+            }
+        }
+        return points;
+    }
+
+    /** siblingsApart for one placeTogether=false sibling group whose placed members use that many providers. */
+    public static long siblingsApartPoints(int distinctProviders, ScoringWeights weights) {
+        return weights.siblingsApart() * Math.max(0, distinctProviders - 1);
+    }
+
+    /** A move: the child has a current placement, is not leaving it anyway, and is placed elsewhere. */
+    public static boolean isMove(Child child, Provider provider) {
+        return child.getCurrentPlacement() != null && !child.isNeedsMove() && provider != child.getCurrentPlacement();
+    }
+
+    private static long roundHalfUp(BigDecimal value) {
+        return value.setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+}

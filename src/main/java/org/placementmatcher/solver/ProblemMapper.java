@@ -1,0 +1,150 @@
+package org.placementmatcher.solver;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+
+import org.placementmatcher.contract.ChildInput;
+import org.placementmatcher.contract.ExcludedArea;
+import org.placementmatcher.contract.GeoPoint;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProviderInput;
+import org.placementmatcher.domain.Child;
+import org.placementmatcher.domain.Circle;
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
+import org.placementmatcher.domain.ScoringWeights;
+import org.placementmatcher.domain.SoftTerm;
+
+/**
+ * Builds the solver's object graph from a validated contract problem: defaults applied, ages and
+ * distances' origins worked out once, children grouped into placement units, and every unit started
+ * at its current placement (when it may stay there) so that re-optimisation starts from today.
+ */
+public final class ProblemMapper {
+
+    private ProblemMapper() {
+    }
+
+    public static PlacementSolution toSolution(PlacementProblem problem) {
+        LocalDate referenceDate = problem.referenceDate();
+        ScoringWeights weights = ScoringWeights.withOverrides(problem.weights());
+        List<Provider> providers = new ArrayList<>(problem.providers().size());
+        Map<String, Provider> providersById = new HashMap<>();
+        for (ProviderInput p : problem.providers()) {
+            Provider provider = toProvider(p, providers.size(), problem.homeAuthority(), referenceDate);
+            providers.add(provider);
+            providersById.put(provider.getId(), provider);
+        }
+        List<Child> children = new ArrayList<>(problem.children().size());
+        for (ChildInput c : problem.children()) {
+            children.add(toChild(c, referenceDate, providersById));
+        }
+        List<PlacementUnit> units = toUnits(children, providers, weights);
+        return new PlacementSolution(problem.name(), referenceDate, problem.homeAuthority(), weights, providers,
+                children, units, weightOverrides(weights));
+    }
+
+    /**
+     * A placeTogether sibling group travels as one unit; every other child is a unit of its own.
+     * A pinned group whose members live apart stays as it is: one pinned unit per member.
+     */
+    static List<PlacementUnit> toUnits(List<Child> children, List<Provider> providers, ScoringWeights weights) {
+        Map<String, List<Child>> together = new LinkedHashMap<>();
+        List<List<Child>> memberLists = new ArrayList<>();
+        for (Child child : children) {
+            if (child.getSiblingGroup() != null && child.isPlaceTogether()) {
+                List<Child> group = together.get(child.getSiblingGroup());
+                if (group == null) {
+                    group = new ArrayList<>();
+                    together.put(child.getSiblingGroup(), group);
+                    memberLists.add(group);
+                }
+                group.add(child);
+            } else {
+                memberLists.add(List.of(child));
+            }
+        }
+        List<PlacementUnit> units = new ArrayList<>();
+        for (List<Child> members : memberLists) {
+            boolean pinnedApart = members.size() > 1 && members.getFirst().isPinned()
+                    && members.stream().map(Child::getCurrentPlacement).distinct().count() > 1;
+            if (pinnedApart) {
+                for (Child member : members) {
+                    units.add(startAtCurrentPlacement(new PlacementUnit(unitId(List.of(member)) + "@" + member.getId(),
+                            List.of(member), providers, weights)));
+                }
+            } else {
+                units.add(startAtCurrentPlacement(new PlacementUnit(unitId(members), members, providers, weights)));
+            }
+        }
+        return units;
+    }
+
+    private static String unitId(List<Child> members) {
+        Child first = members.getFirst();
+        return members.size() > 1 || first.getSiblingGroup() != null && first.isPlaceTogether()
+                ? "group:" + first.getSiblingGroup() : "child:" + first.getId();
+    }
+
+    private static PlacementUnit startAtCurrentPlacement(PlacementUnit unit) {
+        Provider current = unit.sharedCurrentPlacement();
+        if (current != null && (unit.isPinned() || unit.isEligible(current))) {
+            unit.setProvider(current);
+        }
+        return unit;
+    }
+
+    /**
+     * Soft matches already carry their weighted points, so each soft constraint weighs one, or zero
+     * when the input switches the term off (which also lets the solver skip it).
+     */
+    static ConstraintWeightOverrides<HardMediumSoftScore> weightOverrides(ScoringWeights weights) {
+        Map<String, HardMediumSoftScore> overrides = new LinkedHashMap<>();
+        for (SoftTerm term : SoftTerm.values()) {
+            overrides.put(term.key(), weights.of(term) > 0 ? HardMediumSoftScore.ONE_SOFT : HardMediumSoftScore.ZERO);
+        }
+        return ConstraintWeightOverrides.of(overrides);
+    }
+
+    private static Provider toProvider(ProviderInput p, int index, String homeAuthority, LocalDate referenceDate) {
+        return new Provider(p.id(), index, p.type(), p.localAuthority(), p.localAuthority().equals(homeAuthority),
+                p.location().lat(), p.location().lon(), p.places(), p.ageMin(), p.ageMax(),
+                p.acceptsGenders() == null ? null : Set.copyOf(p.acceptsGenders()),
+                setOf(p.capabilities()), p.weeklyCost(),
+                p.availableFrom() == null ? referenceDate : p.availableFrom(),
+                Boolean.TRUE.equals(p.emergencyApproved()), setOf(p.connectedChildren()),
+                Boolean.TRUE.equals(p.fosteringLimitExemption()),
+                p.languages() == null ? Set.of("en") : Set.copyOf(p.languages()), p.religion());
+    }
+
+    private static Child toChild(ChildInput c, LocalDate referenceDate, Map<String, Provider> providersById) {
+        GeoPoint from = c.school() != null ? c.school() : c.home();
+        List<Circle> excluded = c.excludedAreas() == null ? List.of()
+                : c.excludedAreas().stream().map(ProblemMapper::toCircle).toList();
+        return new Child(c.id(), Period.between(c.dateOfBirth(), referenceDate).getYears(), c.gender(),
+                c.siblingGroup(), c.placeTogetherOrDefault(), from.lat(), from.lon(), setOf(c.needs()), c.urgency(),
+                c.neededBy() == null ? referenceDate : c.neededBy(),
+                c.currentPlacement() == null ? null : providersById.get(c.currentPlacement()),
+                c.pinnedOrDefault(), Boolean.TRUE.equals(c.needsMove()), Boolean.TRUE.equals(c.riskToYoungerChildren()),
+                Boolean.TRUE.equals(c.requiresSolePlacement()), excluded, setOf(c.languages()), c.religion());
+    }
+
+    private static Circle toCircle(ExcludedArea area) {
+        return new Circle(area.lat(), area.lon(), area.radiusMiles());
+    }
+
+    private static Set<String> setOf(List<String> values) {
+        return values == null ? Set.of() : Set.copyOf(new LinkedHashSet<>(values));
+    }
+}
