@@ -1,0 +1,70 @@
+package org.placementmatcher.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.placementmatcher.contract.ProblemFixtures.VALID;
+import static org.placementmatcher.contract.ProblemFixtures.child;
+import static org.placementmatcher.contract.ProblemFixtures.edit;
+import static org.placementmatcher.contract.ProblemFixtures.provider;
+
+class ProblemReaderTest {
+
+    @Test
+    void readsAValidProblemWithDefaultsLeftNull() {
+        PlacementProblem problem = ProblemReader.read(VALID);
+
+        assertThat(problem.providers()).extracting(ProviderInput::id).containsExactly("P1", "P2");
+        assertThat(problem.children().get(1).placeTogetherOrDefault()).isTrue();
+        assertThat(problem.children().get(0).pinnedOrDefault()).isTrue();
+        assertThat(problem.weights()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.placementmatcher.contract.ProblemFixtures#invalidInputs")
+    void rejectsInvalidInputNamingTheJsonPath(String what, String json, String path) {
+        assertThatThrownBy(() -> ProblemReader.read(json))
+                .isInstanceOfSatisfying(InvalidProblemException.class,
+                        e -> assertThat(e.errors()).extracting(ProblemError::path).contains(path));
+    }
+
+    @Test
+    void listsEveryProblemNotOnlyTheFirst() {
+        String json = edit(root -> {
+            provider(root, 0).put("places", "two").put("ageMin", -1);
+            child(root, 1).put("gender", 7).remove("home");
+        });
+
+        assertThatThrownBy(() -> ProblemReader.read(json))
+                .isInstanceOfSatisfying(InvalidProblemException.class, e -> assertThat(e.errors())
+                        .extracting(ProblemError::path)
+                        .containsExactlyInAnyOrder("$.providers[0].places", "$.providers[0].ageMin",
+                                "$.children[1].gender", "$.children[1].home"));
+    }
+
+    @Test
+    void acceptsFosterPlacesOverThreeForOneSiblingGroupOrWithExemption() {
+        String siblingsOnly = edit(root -> {
+            provider(root, 0).put("places", 4);
+            child(root, 0).put("siblingGroup", "S0");
+        });
+        String exempt = edit(root -> provider(root, 0).put("places", 4).put("fosteringLimitExemption", true));
+
+        assertThat(ProblemReader.read(siblingsOnly).providers().get(0).places()).isEqualTo(4);
+        assertThat(ProblemReader.read(exempt).providers().get(0).places()).isEqualTo(4);
+    }
+
+    @Test
+    void ignoresUnknownFieldsSoTheContractCanBeExtended() {
+        String extended = edit(root -> root.put("comment", "from case system"));
+
+        assertThat(ProblemReader.read(extended).children()).hasSize(2);
+    }
+
+}
