@@ -77,6 +77,13 @@ public final class Child {
     public Set<String> getLanguages() { return languages; }
     public String getReligion() { return religion; }
 
+    /** This child as a same-day emergency: EMERGENCY urgency, needed on the given day (today). */
+    public Child asEmergency(LocalDate today) {
+        return new Child(id, age, gender, siblingGroup, placeTogether, fromLat, fromLon, needs, Urgency.EMERGENCY, today,
+                currentPlacement, pinned, needsMove, riskToYoungerChildren, requiresSolePlacement, excludedAreas, languages,
+                religion);
+    }
+
     /** Whether the two children are siblings by the input's {@code siblingGroup}. */
     public boolean isSiblingOf(Child other) {
         return siblingGroup != null && siblingGroup.equals(other.siblingGroup);

@@ -30,6 +30,8 @@ public class PlacementUnit {
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = VALUE_RANGE)
     private Provider provider;
 
+    /** Every provider of the problem, to work out the value range from. */
+    private List<Provider> providers;
     private List<Provider> candidates;
     private BitSet eligible;
     private ScoringWeights weights;
@@ -64,20 +66,30 @@ public class PlacementUnit {
         this.unplacedWeight = members.stream().mapToInt(c -> c.getUrgency().unplacedWeight()).sum();
         this.anyRiskToYounger = members.stream().anyMatch(Child::isRiskToYoungerChildren);
         this.anySolePlacement = members.stream().anyMatch(Child::isRequiresSolePlacement);
-        this.eligible = new BitSet(providers.size());
-        this.candidates = new ArrayList<>();
+        this.providers = providers;
+    }
+
+    /**
+     * Works out, once, which providers pass every per-child rule for every member: the unit's value range.
+     * Done lazily because a match query needs it for one unit only, while a solve needs it for all.
+     */
+    private void computeEligibility() {
+        BitSet mask = new BitSet(providers.size());
+        List<Provider> eligibleProviders = new ArrayList<>();
         for (Provider p : providers) {
             if (members.stream().allMatch(c -> PlacementRules.isEligible(c, p))) {
-                eligible.set(p.getIndex());
-                candidates.add(p);
+                mask.set(p.getIndex());
+                eligibleProviders.add(p);
             }
         }
         // A pinned unit must keep its current placement even where a rule now fails (e.g. a child aged out):
         // the plan then shows the violation instead of hiding it.
         Provider current = sharedCurrentPlacement();
-        if (pinned && current != null && !eligible.get(current.getIndex())) {
-            candidates.add(current);
+        if (pinned && current != null && !mask.get(current.getIndex())) {
+            eligibleProviders.add(current);
         }
+        this.eligible = mask;
+        this.candidates = eligibleProviders;
     }
 
     /** The members' current placement when they all share one, else null. */
@@ -93,17 +105,23 @@ public class PlacementUnit {
 
     @ValueRangeProvider(id = VALUE_RANGE)
     public List<Provider> getCandidates() {
+        if (candidates == null) {
+            computeEligibility();
+        }
         return candidates;
     }
 
     /** True when the provider passes every per-child rule for every member. */
     public boolean isEligible(Provider p) {
+        if (eligible == null) {
+            computeEligibility();
+        }
         return eligible.get(p.getIndex());
     }
 
     /** Points of a per-child hard rule at the assigned provider (0 when unplaced). */
     public int hardPoints(HardRule rule) {
-        if (provider == null || eligible.get(provider.getIndex())) {
+        if (provider == null || isEligible(provider)) {
             return 0;
         }
         return PlacementRules.childAtProviderPoints(rule, members, provider);

@@ -53,12 +53,8 @@ public class PlacementSolver {
             score(problem);
             return problem;
         }
-        TerminationConfig termination = new TerminationConfig().withSpentLimit(limit);
-        if (plateau != null && plateau.compareTo(limit) < 0) {
-            termination.setUnimprovedSpentLimit(plateau);
-        }
         Solver<PlacementSolution> solver = solverFactory.buildSolver(
-                new SolverConfigOverride().withTerminationConfig(termination));
+                new SolverConfigOverride().withTerminationConfig(termination(limit)));
         if (progress != null) {
             solver.addEventListener(event -> progress.accept(
                     new Progress((HardMediumSoftScore) event.getNewBestScore(), event.getTimeMillisSpent())));
@@ -66,6 +62,15 @@ public class PlacementSolver {
         PlacementSolution best = solver.solve(problem);
         score(best);
         return best;
+    }
+
+    /** Stop at the time limit, or earlier once the best score has not improved for the configured plateau. */
+    public TerminationConfig termination(Duration limit) {
+        TerminationConfig termination = new TerminationConfig().withSpentLimit(limit);
+        if (plateau != null && plateau.compareTo(limit) < 0) {
+            termination.setUnimprovedSpentLimit(plateau);
+        }
+        return termination;
     }
 
     /** Recomputes the solution's score from scratch and stores it on the solution. */

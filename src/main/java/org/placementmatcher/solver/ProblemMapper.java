@@ -36,7 +36,25 @@ public final class ProblemMapper {
     private ProblemMapper() {
     }
 
+    /**
+     * The problem ready to solve: every unit's eligible providers worked out, and every unit that may
+     * stay where it is starting at its current placement.
+     */
     public static PlacementSolution toSolution(PlacementProblem problem) {
+        PlacementSolution solution = asToday(problem);
+        for (PlacementUnit unit : solution.getUnits()) {
+            Provider current = unit.getProvider();
+            unit.setProvider(current != null && (unit.isPinned() || unit.isEligible(current)) ? current : null);
+            unit.getCandidates();
+        }
+        return solution;
+    }
+
+    /**
+     * The caseload as it is today: every unit at its members' current placement (even where a rule now
+     * fails), waiting children unplaced. Cheap: no unit's eligible providers are worked out yet.
+     */
+    public static PlacementSolution asToday(PlacementProblem problem) {
         LocalDate referenceDate = problem.referenceDate();
         ScoringWeights weights = ScoringWeights.withOverrides(problem.weights());
         List<Provider> providers = new ArrayList<>(problem.providers().size());
@@ -81,11 +99,15 @@ public final class ProblemMapper {
                     && members.stream().map(Child::getCurrentPlacement).distinct().count() > 1;
             if (pinnedApart) {
                 for (Child member : members) {
-                    units.add(startAtCurrentPlacement(new PlacementUnit(unitId(List.of(member)) + "@" + member.getId(),
-                            List.of(member), providers, weights)));
+                    PlacementUnit unit = new PlacementUnit(unitId(List.of(member)) + "@" + member.getId(),
+                            List.of(member), providers, weights);
+                    unit.setProvider(member.getCurrentPlacement());
+                    units.add(unit);
                 }
             } else {
-                units.add(startAtCurrentPlacement(new PlacementUnit(unitId(members), members, providers, weights)));
+                PlacementUnit unit = new PlacementUnit(unitId(members), members, providers, weights);
+                unit.setProvider(unit.sharedCurrentPlacement());
+                units.add(unit);
             }
         }
         return units;
@@ -95,14 +117,6 @@ public final class ProblemMapper {
         Child first = members.getFirst();
         return members.size() > 1 || first.getSiblingGroup() != null && first.isPlaceTogether()
                 ? "group:" + first.getSiblingGroup() : "child:" + first.getId();
-    }
-
-    private static PlacementUnit startAtCurrentPlacement(PlacementUnit unit) {
-        Provider current = unit.sharedCurrentPlacement();
-        if (current != null && (unit.isPinned() || unit.isEligible(current))) {
-            unit.setProvider(current);
-        }
-        return unit;
     }
 
     /**

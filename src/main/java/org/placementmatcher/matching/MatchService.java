@@ -1,0 +1,343 @@
+package org.placementmatcher.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.domain.Child;
+import org.placementmatcher.domain.HardRule;
+import org.placementmatcher.domain.PlacementRules;
+import org.placementmatcher.domain.Provider;
+import org.placementmatcher.domain.ScoringWeights;
+import org.placementmatcher.domain.SoftTerm;
+import org.placementmatcher.domain.SoftTerms;
+import org.placementmatcher.matching.MatchResult.Approval;
+import org.placementmatcher.matching.MatchResult.Exclusion;
+import org.placementmatcher.matching.MatchResult.Option;
+import org.placementmatcher.matching.MatchResult.SoftPoints;
+import org.placementmatcher.solver.ScoreText;
+
+/**
+ * Match proposals and same-day emergency queries. Everyone else stays where they are today; the
+ * named children (one child, or a whole placeTogether sibling group) are tried at every provider.
+ * The score difference of each option is worked out locally, from the shared rule definitions, as
+ * what the children contribute at the option minus what they contribute where they are today:
+ * only the children at those two providers and the children's own sibling group can change.
+ */
+public final class MatchService {
+
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 1000;
+
+    private MatchService() {
+    }
+
+    /**
+     * @param emergency treat the children as same-day emergencies (EMERGENCY, needed today), so only
+     *        emergency-approved providers with a place free today pass the hard rules
+     */
+    public static MatchResult match(Caseload caseload, List<String> childIds, int limit, boolean emergency) {
+        List<Child> named = resolve(caseload, childIds, limit);
+        List<Child> asked = emergency
+                ? named.stream().map(c -> c.asEmergency(caseload.today().getReferenceDate())).toList()
+                : named;
+        Query query = new Query(caseload, named, asked);
+        Contribution today = query.contributionToday();
+        HardMediumSoftScore scoreToday = caseload.score().add(query.urgencyChangeToday());
+
+        List<Option> options = new ArrayList<>();
+        List<Exclusion> excluded = new ArrayList<>();
+        for (Provider provider : caseload.providers()) {
+            Contribution there = query.contributionAt(provider);
+            List<HardRule> violated = there.violatedRules();
+            if (!violated.isEmpty()) {
+                excluded.add(new Exclusion(provider.getId(), provider.getType(),
+                        violated.stream().map(HardRule::code).toList(), query.exclusionReasons(provider, there)));
+            } else {
+                HardMediumSoftScore difference = there.score().subtract(today.score());
+                options.add(query.option(provider, there, scoreToday.add(difference), difference));
+            }
+        }
+        options.sort(Comparator.comparing((Option o) -> HardMediumSoftScore.parseScore(o.scoreDifference())).reversed()
+                .thenComparing(Option::providerId));
+        List<Option> ranked = new ArrayList<>();
+        for (int i = 0; i < Math.min(limit, options.size()); i++) {
+            Option o = options.get(i);
+            ranked.add(new Option(i + 1, o.providerId(), o.providerType(), o.localAuthority(), o.score(),
+                    o.scoreDifference(), o.approval(), o.distanceMiles(), o.softPoints(), o.reasons()));
+        }
+        return new MatchResult(named.stream().map(Child::getId).toList(), emergency, ScoreText.format(scoreToday),
+                options.size(), ranked, excluded);
+    }
+
+    /** The named children, checked: known, no repeats, and together one child or one whole placeTogether group. */
+    private static List<Child> resolve(Caseload caseload, List<String> childIds, int limit) {
+        List<ProblemError> errors = new ArrayList<>();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            errors.add(new ProblemError("limit", "must be from 1 to " + MAX_LIMIT));
+        }
+        if (childIds == null || childIds.isEmpty()) {
+            errors.add(new ProblemError("$.childIds", "name one child, or every child of one placeTogether sibling group"));
+            throw new InvalidProblemException(errors);
+        }
+        List<Child> named = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < childIds.size(); i++) {
+            String id = childIds.get(i);
+            Child child = id == null ? null : caseload.child(id);
+            if (child == null) {
+                errors.add(new ProblemError("$.childIds[" + i + "]", "unknown child id '" + id + "'"));
+            } else if (!seen.add(id)) {
+                errors.add(new ProblemError("$.childIds[" + i + "]", "child id '" + id + "' is named twice"));
+            } else {
+                named.add(child);
+            }
+        }
+        if (errors.isEmpty()) {
+            Set<Child> unitMembers = new LinkedHashSet<>(caseload.unitOf(named.getFirst()).getMembers());
+            Child first = named.getFirst();
+            if (first.getSiblingGroup() != null && first.isPlaceTogether()) {
+                unitMembers.addAll(caseload.siblingGroup(first.getSiblingGroup()));
+            }
+            if (!unitMembers.equals(new LinkedHashSet<>(named))) {
+                String expected = String.join(", ", unitMembers.stream().map(Child::getId).toList());
+                errors.add(new ProblemError("$.childIds", unitMembers.size() > 1
+                        ? "child '" + first.getId() + "' must be placed with its sibling group '" + first.getSiblingGroup()
+                                + "': name exactly " + expected
+                        : "name one child, or every child of one placeTogether sibling group; '" + first.getId()
+                                + "' is placed on its own"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidProblemException(errors);
+        }
+        return named;
+    }
+
+    /** What the named children add to the score at one position: per rule hard points, medium and soft by term. */
+    record Contribution(EnumMap<HardRule, Integer> hard, long medium, EnumMap<SoftTerm, Long> soft, double maxMiles) {
+
+        HardMediumSoftScore score() {
+            long hardTotal = hard.values().stream().mapToLong(Integer::longValue).sum();
+            long softTotal = soft.values().stream().mapToLong(Long::longValue).sum();
+            return HardMediumSoftScore.of(-hardTotal, medium, -softTotal);
+        }
+
+        List<HardRule> violatedRules() {
+            return hard.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+        }
+    }
+
+    /** One query's children and the caseload around them. */
+    private static final class Query {
+
+        private final Caseload caseload;
+        private final List<Child> named;
+        /** The children as asked about (the same, or as emergencies). */
+        private final List<Child> asked;
+        private final Set<String> namedIds = new HashSet<>();
+        private final ScoringWeights weights;
+
+        Query(Caseload caseload, List<Child> named, List<Child> asked) {
+            this.caseload = caseload;
+            this.named = named;
+            this.asked = asked;
+            this.weights = caseload.today().getWeights();
+            named.forEach(c -> namedIds.add(c.getId()));
+        }
+
+        /** An emergency query raises the urgency of children who wait today; the score today reflects it. */
+        HardMediumSoftScore urgencyChangeToday() {
+            long change = 0;
+            for (int i = 0; i < named.size(); i++) {
+                if (caseload.positionOf(named.get(i)) == null) {
+                    change -= asked.get(i).getUrgency().unplacedWeight() - named.get(i).getUrgency().unplacedWeight();
+                }
+            }
+            return HardMediumSoftScore.ofMedium(change);
+        }
+
+        Contribution contributionToday() {
+            Map<Child, Provider> positions = new LinkedHashMap<>();
+            for (int i = 0; i < named.size(); i++) {
+                positions.put(asked.get(i), caseload.positionOf(named.get(i)));
+            }
+            return contribution(positions);
+        }
+
+        Contribution contributionAt(Provider provider) {
+            Map<Child, Provider> positions = new LinkedHashMap<>();
+            asked.forEach(c -> positions.put(c, provider));
+            return contribution(positions);
+        }
+
+        private Contribution contribution(Map<Child, Provider> positions) {
+            EnumMap<HardRule, Integer> hard = new EnumMap<>(HardRule.class);
+            EnumMap<SoftTerm, Long> soft = new EnumMap<>(SoftTerm.class);
+            for (HardRule rule : HardRule.values()) {
+                hard.put(rule, 0);
+            }
+            for (SoftTerm term : SoftTerm.values()) {
+                soft.put(term, 0L);
+            }
+            long medium = 0;
+            double maxMiles = 0;
+            Map<Provider, List<Child>> byProvider = new LinkedHashMap<>();
+            for (Map.Entry<Child, Provider> entry : positions.entrySet()) {
+                Child child = entry.getKey();
+                Provider provider = entry.getValue();
+                if (provider == null) {
+                    medium -= child.getUrgency().unplacedWeight();
+                    continue;
+                }
+                byProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(child);
+                maxMiles = Math.max(maxMiles, child.milesTo(provider));
+                for (HardRule rule : HardRule.values()) {
+                    if (rule.isPerChildAtProvider()) {
+                        hard.merge(rule, PlacementRules.childAtProviderPoints(rule, child, provider), Integer::sum);
+                    }
+                }
+                for (SoftTerm term : SoftTerm.values()) {
+                    if (term.isPerChildAtProvider()) {
+                        soft.merge(term, SoftTerms.points(term, child, provider, weights), Long::sum);
+                    }
+                }
+            }
+            byProvider.forEach((provider, children) -> addProviderRules(hard, provider, children));
+            Child first = asked.getFirst();
+            if (first.getSiblingGroup() != null && first.isPlaceTogether()) {
+                hard.merge(HardRule.H3, PlacementRules.siblingsTogetherPoints(new ArrayList<>(positions.values())), Integer::sum);
+            } else if (first.getSiblingGroup() != null) {
+                soft.merge(SoftTerm.SIBLINGS_APART, siblingsApartChange(first.getSiblingGroup(), positions.values()), Long::sum);
+            }
+            return new Contribution(hard, medium, soft, maxMiles);
+        }
+
+        /** H1, H14, H10, H11 at one provider: the points with these children there minus the points without them. */
+        private void addProviderRules(EnumMap<HardRule, Integer> hard, Provider provider, List<Child> children) {
+            List<Child> others = caseload.childrenAt(provider).stream().filter(c -> !namedIds.contains(c.getId())).toList();
+            List<Child> all = new ArrayList<>(others);
+            all.addAll(children);
+            hard.merge(HardRule.H1, PlacementRules.capacityPoints(provider, all.size())
+                    - PlacementRules.capacityPoints(provider, others.size()), Integer::sum);
+            hard.merge(HardRule.H14, PlacementRules.fosteringLimitPoints(provider, all.size(), oneSiblingGroup(all))
+                    - PlacementRules.fosteringLimitPoints(provider, others.size(), oneSiblingGroup(others)), Integer::sum);
+            hard.merge(HardRule.H10, PlacementRules.riskToYoungerPoints(children, others)
+                    + PlacementRules.pairsWithin(children, HardRule.H10), Integer::sum);
+            hard.merge(HardRule.H11, PlacementRules.solePlacementPoints(children, others)
+                    + PlacementRules.pairsWithin(children, HardRule.H11), Integer::sum);
+        }
+
+        private static boolean oneSiblingGroup(List<Child> children) {
+            return !children.isEmpty() && children.getFirst().getSiblingGroup() != null
+                    && children.stream().allMatch(c -> c.isSiblingOf(children.getFirst()));
+        }
+
+        /** siblingsApart of the child's placeTogether=false group with the child at these positions, minus without it. */
+        private long siblingsApartChange(String group, java.util.Collection<Provider> positions) {
+            Set<Provider> without = new HashSet<>();
+            for (Child sibling : caseload.siblingGroup(group)) {
+                Provider at = caseload.positionOf(sibling);
+                if (!namedIds.contains(sibling.getId()) && at != null) {
+                    without.add(at);
+                }
+            }
+            Set<Provider> with = new HashSet<>(without);
+            positions.stream().filter(p -> p != null).forEach(with::add);
+            return SoftTerms.siblingsApartPoints(with.size(), weights) - SoftTerms.siblingsApartPoints(without.size(), weights);
+        }
+
+        Option option(Provider provider, Contribution there, HardMediumSoftScore score, HardMediumSoftScore difference) {
+            EnumMap<SoftTerm, Long> s = there.soft();
+            SoftPoints points = new SoftPoints(s.get(SoftTerm.COST), s.get(SoftTerm.OUT_OF_AREA), s.get(SoftTerm.DISTANCE),
+                    s.get(SoftTerm.OVER_20_MILES), s.get(SoftTerm.LANGUAGE), s.get(SoftTerm.RELIGION), s.get(SoftTerm.MOVE),
+                    s.get(SoftTerm.SIBLINGS_APART));
+            Approval approval = approval(provider);
+            return new Option(0, provider.getId(), provider.getType(), provider.getLocalAuthority(), ScoreText.format(score),
+                    ScoreText.format(difference), approval, Math.round(there.maxMiles() * 10) / 10.0, points,
+                    optionReasons(provider, there, approval));
+        }
+
+        private Approval approval(Provider provider) {
+            if (provider.isInHomeAuthority()) {
+                return Approval.NONE;
+            }
+            return caseload.isAdjoining(provider.getLocalAuthority()) ? Approval.NOMINATED_OFFICER : Approval.DIRECTOR;
+        }
+
+        private List<String> optionReasons(Provider provider, Contribution there, Approval approval) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add(switch (approval) {
+                case NONE -> "in area";
+                case NOMINATED_OFFICER -> "out of area (" + provider.getLocalAuthority() + ", adjoining): nominated officer approval";
+                case DIRECTOR -> "out of area (" + provider.getLocalAuthority() + ", not adjoining): Director approval";
+            });
+            reasons.add(String.format(Locale.ROOT, "£%.2f a week per child", provider.getWeeklyCost()));
+            for (Child child : asked) {
+                double miles = child.milesTo(provider);
+                reasons.add(String.format(Locale.ROOT, "%s: %.1f miles from %s%s", child.getId(), miles,
+                        "school or home", miles > SoftTerms.FAR_MILES ? " (over 20 miles)" : ""));
+                if (SoftTerms.points(SoftTerm.LANGUAGE, child, provider, weights) > 0) {
+                    reasons.add(child.getId() + ": no shared language");
+                }
+                if (SoftTerms.points(SoftTerm.RELIGION, child, provider, weights) > 0) {
+                    reasons.add(child.getId() + ": religion differs");
+                }
+                if (child.getCurrentPlacement() == provider) {
+                    reasons.add(child.getId() + ": stays at the current placement");
+                } else if (SoftTerms.isMove(child, provider)) {
+                    reasons.add(child.getId() + ": a move from the current placement " + child.getCurrentPlacement().getId());
+                }
+            }
+            if (there.soft().get(SoftTerm.SIBLINGS_APART) > 0) {
+                reasons.add("placed away from siblings in group " + asked.getFirst().getSiblingGroup());
+            }
+            return reasons;
+        }
+
+        List<String> exclusionReasons(Provider provider, Contribution there) {
+            List<String> reasons = new ArrayList<>();
+            for (HardRule rule : there.violatedRules()) {
+                reasons.add(rule.constraintName() + ": " + explain(rule, provider));
+            }
+            return reasons;
+        }
+
+        private String explain(HardRule rule, Provider provider) {
+            int here = (int) caseload.childrenAt(provider).stream().filter(c -> !namedIds.contains(c.getId())).count();
+            return switch (rule) {
+                case H1 -> here + " of " + provider.getPlaces() + " places taken, " + asked.size() + " more needed";
+                case H2 -> "approved for ages " + provider.getAgeMin() + "-" + provider.getAgeMax() + offending(rule, provider);
+                case H3 -> "the sibling group would be split";
+                case H4 -> "does not meet every need" + offending(rule, provider);
+                case H5 -> "accepts only " + provider.getAcceptsGenders() + offending(rule, provider);
+                case H6 -> "supported lodgings take 16-17 year olds only" + offending(rule, provider);
+                case H7 -> "a connected person carer takes only the children it is approved for" + offending(rule, provider);
+                case H8 -> "available from " + provider.getAvailableFrom() + offending(rule, provider);
+                case H9 -> "not approved for same-day emergency placements";
+                case H10 -> "would share with a younger child while a child there is a risk to younger children";
+                case H11 -> "would share with a child who needs a sole placement, or this child needs one";
+                case H12 -> "inside an excluded area" + offending(rule, provider);
+                case H13 -> "the current placement is ending" + offending(rule, provider);
+                case H14 -> "more than 3 foster children who are not all one sibling group, without exemption";
+            };
+        }
+
+        private String offending(HardRule rule, Provider provider) {
+            List<String> ids = asked.stream().filter(c -> PlacementRules.childAtProviderPoints(rule, c, provider) > 0)
+                    .map(Child::getId).toList();
+            return " (" + String.join(", ", ids) + ")";
+        }
+    }
+}

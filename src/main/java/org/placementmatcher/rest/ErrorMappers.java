@@ -1,0 +1,53 @@
+package org.placementmatcher.rest;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.solver.PlanService;
+
+/** Turns every failure into a JSON error body; never a stack trace, never an HTML page. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidProblemException e) {
+        return json(Response.Status.BAD_REQUEST.getStatusCode(), new ApiErrors(e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response limit(PlanService.LimitExceededException e) {
+        return json(429, ApiErrors.of("$", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        String own = e.getMessage();
+        String message = own != null && !own.startsWith("HTTP ") ? own : switch (status) {
+            case 404 -> "not found";
+            case 405 -> "method not allowed";
+            case 406 -> "only application/json responses are produced";
+            case 413 -> "the request body is too large";
+            case 415 -> "the request body must be application/json";
+            default -> own;
+        };
+        return json(status, ApiErrors.of("$", message));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        // Logged without the request body: it holds children's records.
+        LOG.errorf("unexpected error: %s", e.toString());
+        return json(500, ApiErrors.of("$", "internal error; nothing was kept"));
+    }
+
+    static Response json(int status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+    }
+}

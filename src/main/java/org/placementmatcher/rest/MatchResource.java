@@ -1,0 +1,146 @@
+package org.placementmatcher.rest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.matching.Caseload;
+import org.placementmatcher.matching.MatchResult;
+import org.placementmatcher.matching.MatchService;
+
+/**
+ * Match proposals and same-day emergency queries. Answered in the request thread from the shared
+ * rule definitions: no solver, so they never queue behind plans solving on the SolverManager.
+ */
+@Path("/api")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class MatchResource {
+
+    private final MeterRegistry registry;
+
+    public MatchResource(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @POST
+    @Path("match")
+    @Operation(summary = "Ranked placement options for one child or one placeTogether sibling group",
+            description = "Everyone else stays where they are. Each option: its score difference, soft points by term, "
+                    + "distance and the out-of-area approval it needs; each excluded provider: the hard rules (H1-H14) "
+                    + "that rule it out.")
+    @APIResponse(responseCode = "200", description = "Options and exclusions")
+    @APIResponse(responseCode = "400", description = "Invalid problem or child ids: every error with its JSON path")
+    public MatchResult match(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}") String body,
+            @QueryParam("limit") String limit) {
+        return answer(body, limit, false);
+    }
+
+    @POST
+    @Path("emergency")
+    @Operation(summary = "Same-day emergency query: who can take these children tonight",
+            description = "As match, with the children treated as EMERGENCY and needed today: only emergency-approved "
+                    + "providers with a place free today pass the hard rules.")
+    @APIResponse(responseCode = "200", description = "Options and exclusions")
+    @APIResponse(responseCode = "400", description = "Invalid problem or child ids: every error with its JSON path")
+    public MatchResult emergency(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}") String body,
+            @QueryParam("limit") String limit) {
+        return answer(body, limit, true);
+    }
+
+    private MatchResult answer(String body, String limitParam, boolean emergency) {
+        Timer.Sample sample = Timer.start(registry);
+        String outcome = "error";
+        try {
+            MatchRequest request = MatchRequest.read(body);
+            int limit = limit(limitParam);
+            MatchResult result = MatchService.match(Caseload.of(request.problem()), request.childIds(), limit, emergency);
+            outcome = "ok";
+            return result;
+        } finally {
+            sample.stop(registry.timer("placement.query", "kind", emergency ? "emergency" : "match", "outcome", outcome));
+        }
+    }
+
+    private static int limit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return MatchService.DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= MatchService.MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidProblemException(List.of(new ProblemError("limit",
+                "must be a whole number from 1 to " + MatchService.MAX_LIMIT + ", got '" + limit + "'")));
+    }
+
+    /** The body of a match or emergency request, validated as a whole: problem errors and childIds errors together. */
+    record MatchRequest(PlacementProblem problem, List<String> childIds) {
+
+        static MatchRequest read(String body) {
+            if (body == null || body.isBlank()) {
+                throw new InvalidProblemException(List.of(new ProblemError("$",
+                        "the body is empty: {\"problem\": PlacementProblem, \"childIds\": [...]} is required")));
+            }
+            JsonNode root;
+            try {
+                root = ContractJson.mapper().readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new InvalidProblemException(List.of(ProblemReader.malformed(e)));
+            }
+            if (!root.isObject()) {
+                throw new InvalidProblemException(List.of(new ProblemError("$",
+                        "must be a JSON object: {\"problem\": PlacementProblem, \"childIds\": [...]}")));
+            }
+            List<ProblemError> errors = new ArrayList<>();
+            List<String> childIds = new ArrayList<>();
+            JsonNode ids = root.get("childIds");
+            if (ids == null || !ids.isArray()) {
+                errors.add(new ProblemError("$.childIds", "is required: an array of child ids"));
+            } else {
+                for (int i = 0; i < ids.size(); i++) {
+                    if (ids.get(i).isTextual()) {
+                        childIds.add(ids.get(i).textValue());
+                    } else {
+                        errors.add(new ProblemError("$.childIds[" + i + "]", "must be a string"));
+                    }
+                }
+            }
+            PlacementProblem problem = null;
+            try {
+                problem = ProblemReader.read(root.get("problem"), "$.problem");
+            } catch (InvalidProblemException e) {
+                errors.addAll(0, e.errors());
+            }
+            if (!errors.isEmpty()) {
+                throw new InvalidProblemException(errors);
+            }
+            return new MatchRequest(problem, childIds);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.placementmatcher.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.PlacementPlan;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.solver.PlanService;
+import org.placementmatcher.solver.PlanService.PlanJob;
+import org.placementmatcher.solver.ScoreBreakdown;
+
+/** Plans: solve a whole caseload in the background, read the best plan so far, its breakdown, stop early. */
+@Path("/api/plans")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlanResource {
+
+    static final long DEFAULT_SECONDS = 30;
+
+    /** {@code GET /api/plans/{id}}: status and the best plan so far. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PlanView(String id, PlanService.Status status, PlacementPlan plan, String error) {
+        static PlanView of(PlanJob job) {
+            return new PlanView(job.id(), job.status(), job.plan(), job.error());
+        }
+    }
+
+    /** {@code GET /api/plans/{id}/analysis}: the best plan's score, per constraint, with who is behind each point. */
+    public record AnalysisView(String id, PlanService.Status status, String score,
+            List<ScoreBreakdown.ConstraintTotal> constraints) {
+    }
+
+    private final PlanService plans;
+
+    public PlanResource(PlanService plans) {
+        this.plans = plans;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Start solving a PlacementProblem in the background",
+            description = "Returns 202 with the plan id at once. seconds: time limit (default 30, capped by the server).")
+    @APIResponse(responseCode = "202", description = "Solving started: {\"id\": \"...\"}")
+    @APIResponse(responseCode = "400", description = "Invalid problem: every error with its JSON path")
+    @APIResponse(responseCode = "429", description = "Too many plans held, all still solving")
+    public Response create(@RequestBody(description = "A PlacementProblem (contract section 1)") String body,
+            @QueryParam("seconds") String seconds) {
+        long limit = seconds(seconds);
+        PlacementProblem problem = ProblemReader.read(body);
+        PlanJob job = plans.submit(problem, limit);
+        return Response.accepted(Map.of("id", job.id())).location(URI.create("/api/plans/" + job.id())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Status (SOLVING or DONE) and the best PlacementPlan so far")
+    @APIResponse(responseCode = "404", description = "Unknown plan id")
+    public PlanView get(@PathParam("id") String id) {
+        return PlanView.of(job(id));
+    }
+
+    @GET
+    @Path("{id}/analysis")
+    @Operation(summary = "The best plan's score broken down per constraint, with the children and providers behind each point")
+    @APIResponse(responseCode = "404", description = "Unknown plan id")
+    public AnalysisView analysis(@PathParam("id") String id) {
+        PlanJob job = job(id);
+        ScoreBreakdown.Analysis analysis = ScoreBreakdown.of(job.best());
+        return new AnalysisView(job.id(), job.status(), analysis.score(), analysis.constraints());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Stop solving early; the best plan so far stays readable")
+    @APIResponse(responseCode = "404", description = "Unknown plan id")
+    public PlanView stop(@PathParam("id") String id) {
+        return PlanView.of(plans.stop(id).orElseThrow(() -> notFound(id)));
+    }
+
+    private PlanJob job(String id) {
+        return plans.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("no plan with id " + id);
+    }
+
+    private long seconds(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return Math.min(DEFAULT_SECONDS, plans.maxSeconds());
+        }
+        try {
+            long value = Long.parseLong(seconds.trim());
+            if (value >= 1 && value <= plans.maxSeconds()) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidProblemException(List.of(new ProblemError("seconds",
+                "must be a whole number from 1 to " + plans.maxSeconds() + ", got '" + seconds + "'")));
+    }
+}
