@@ -89,7 +89,18 @@ public class PlacementUnit {
             eligibleProviders.add(current);
         }
         this.eligible = mask;
-        this.candidates = eligibleProviders;
+        if (candidates == null) {
+            this.candidates = eligibleProviders;
+        }
+    }
+
+    /**
+     * Lets the unit take any provider, for scoring a plan as it stands (today's placements, or a
+     * plan a person wrote) where a unit may sit where a rule fails: the solver checks every
+     * assignment against the value range. Solving keeps the eligible providers only.
+     */
+    public void allowAnyProvider() {
+        this.candidates = providers;
     }
 
     /** The members' current placement when they all share one, else null. */

@@ -41,7 +41,7 @@ public final class ProblemMapper {
      * stay where it is starting at its current placement.
      */
     public static PlacementSolution toSolution(PlacementProblem problem) {
-        PlacementSolution solution = asToday(problem);
+        PlacementSolution solution = map(problem);
         for (PlacementUnit unit : solution.getUnits()) {
             Provider current = unit.getProvider();
             unit.setProvider(current != null && (unit.isPinned() || unit.isEligible(current)) ? current : null);
@@ -52,9 +52,16 @@ public final class ProblemMapper {
 
     /**
      * The caseload as it is today: every unit at its members' current placement (even where a rule now
-     * fails), waiting children unplaced. Cheap: no unit's eligible providers are worked out yet.
+     * fails), waiting children unplaced. Cheap: no unit's eligible providers are worked out yet, and any
+     * unit may be put at any provider, so any plan can be scored.
      */
     public static PlacementSolution asToday(PlacementProblem problem) {
+        PlacementSolution solution = map(problem);
+        solution.getUnits().forEach(PlacementUnit::allowAnyProvider);
+        return solution;
+    }
+
+    private static PlacementSolution map(PlacementProblem problem) {
         LocalDate referenceDate = problem.referenceDate();
         ScoringWeights weights = ScoringWeights.withOverrides(problem.weights());
         List<Provider> providers = new ArrayList<>(problem.providers().size());

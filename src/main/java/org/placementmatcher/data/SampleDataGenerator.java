@@ -1,0 +1,1256 @@
+package org.placementmatcher.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+
+import org.placementmatcher.contract.ChildInput;
+import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.ExcludedArea;
+import org.placementmatcher.contract.GeoPoint;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProviderInput;
+import org.placementmatcher.domain.ProviderType;
+import org.placementmatcher.domain.Urgency;
+import org.placementmatcher.data.Geography.Town;
+
+/**
+ * Synthetic sample caseloads for Cambridgeshire (the seed council of calibration.md): pseudonymous
+ * children ("C-0001"), fostering households, children's homes and supported lodgings ("P-0001"),
+ * calibrated on the national figures of {@code /work/shared/spec/calibration.md}. Nothing is real
+ * except the town coordinates and the ONS authority codes.
+ *
+ * <p>How it is built, so that the problem is meaningful for the solver:
+ * <ol>
+ * <li>Children are drawn in sibling groups (ages, gender, UASC, needs, flags), then about 72% of
+ * them are chosen to be in a placement already.</li>
+ * <li>Each placed child (or {@code placeTogether} sibling group) is given a current placement by a
+ * greedy pass that checks every hard rule of the contract's section 2; when no existing provider
+ * of the chosen type has a free, eligible place, a provider is created for it. So the current
+ * placements are feasible by construction.</li>
+ * <li>Every waiting child and every {@code needsMove} child gets a hidden <em>reserved</em> place,
+ * again checked against every hard rule together with everyone else there. The reservations are
+ * not written out; they prove that a feasible plan placing all of those children exists.</li>
+ * <li>A few waiting children (about 2%) are deliberately left without any option: emergencies
+ * with rare combined needs whose matching households are not emergency-approved. They show
+ * "unplaced only where supply truly runs out".</li>
+ * <li>Vacant providers are added up to the size's provider count, with their places kept near the
+ * 16% national vacancy rate once everyone is placed.</li>
+ * </ol>
+ * Fully deterministic for a given (size, seed): one {@link SplittableRandom}, lists only.
+ */
+public final class SampleDataGenerator {
+
+    public static final long DEFAULT_SEED = 20261122L;
+    public static final LocalDate REFERENCE_DATE = LocalDate.of(2026, 11, 22);
+    /** calibration.md: seed council, Cambridgeshire (caseload ~476-508 in 2011-2016). */
+    public static final String HOME_AUTHORITY = Geography.CAMBRIDGESHIRE;
+
+    /** Dataset sizes: children and providers targets, and the file name the CLI writes. */
+    public enum Size {
+        /** A quick demo: ~100 children. */
+        SMALL(100, 90, "small.json", "Sample small caseload"),
+        /** calibration.md: a mid-sized county's caseload is 450-550 children (Cambridgeshire ~476-508). */
+        COUNTY(500, 450, "county.json", "Sample county caseload"),
+        LARGE(1_200, 1_000, "county-1200.json", "Sample large county caseload (1,200 children)"),
+        /** Scale test: a whole region's caseload under one commissioning authority. */
+        REGION(5_000, 4_000, "region.json", "Sample region-scale caseload");
+
+        private final int children;
+        private final int providers;
+        private final String fileName;
+        private final String label;
+
+        Size(int children, int providers, String fileName, String label) {
+            this.children = children;
+            this.providers = providers;
+            this.fileName = fileName;
+            this.label = label;
+        }
+
+        public int children() {
+            return children;
+        }
+
+        public int providers() {
+            return providers;
+        }
+
+        public String fileName() {
+            return fileName;
+        }
+
+        String label() {
+            return label;
+        }
+    }
+
+    // ---- calibration (see /work/shared/spec/calibration.md) ----
+
+    /** calibration.md: unaccompanied asylum-seeking children ~8% of children in care (DfE 2022-2025). */
+    static final double UASC_SHARE = 0.08;
+    /** calibration.md: UASC 95% boys (DfE). */
+    static final double UASC_MALE = 0.95;
+    /** calibration.md: UASC 87% aged 16-17 (DfE). */
+    static final double UASC_AGED_16_17 = 0.87;
+    /** calibration.md: boys 56% of children looked after (DfE 2025). */
+    static final double MALE_SHARE = 0.56;
+    /** calibration.md: aged 16+ 27% (DfE via Home for Good, 2024). */
+    static final double AGE_16_PLUS = 0.27;
+    /** calibration.md: aged 10-15 38% (DfE via Home for Good, 2024); the rest, 35%, are under 10. */
+    static final double AGE_10_15 = 0.38;
+    /**
+     * Placement mix, in {@link ProviderType} order (in-house, IFA, connected person, children's home,
+     * supported lodgings). calibration.md: in-house foster 27.9%, IFA 24.8%, kinship/connected 15.6%,
+     * children's homes 11.4%, supported accommodation 9.8% of placements (sufficiency.org.uk FOI of 150
+     * councils, 2024). "With parents" 6.0% and "other" 4.4% have no provider here, so the five are
+     * used as relative weights (renormalised over 89.5%).
+     */
+    static final double[] PLACEMENT_MIX = {27.9, 24.8, 15.6, 11.4, 9.8};
+    /** Share of the caseload already in a placement (the rest wait for one). Brief: 70-75%. */
+    static final double PLACED_SHARE = 0.72;
+    /** Of the placed: settled and pinned (must stay). */
+    static final double PINNED_SHARE = 0.40;
+    /** Of the placed: placement ending (needsMove). calibration.md: 10% of children have 3+ placements a year. */
+    static final double NEEDS_MOVE_SHARE = 0.05;
+    /** Waiting children's urgency: EMERGENCY / URGENT (the rest PLANNED). */
+    static final double WAITING_EMERGENCY = 0.10;
+    static final double WAITING_URGENT = 0.25;
+    /** calibration.md: 16% of approved foster places vacant (Ofsted 2024); used as vacancy once all are placed. */
+    static final double TARGET_VACANCY = 0.16;
+    /** Share of waiting children deliberately left with no eligible provider (supply truly runs out). */
+    static final double HARD_SHARE = 0.02;
+    /**
+     * Sibling group sizes (by group: 1, 2, 3, 4 children). Illustrative; calibration.md quotes
+     * groups of 2-4 (Children's Commissioner 2023).
+     */
+    static final double[] GROUP_SIZE = {0.78, 0.14, 0.06, 0.02};
+    /**
+     * placeTogether false by group size 2, 3, 4. calibration.md: 26% / 43% / 57% of siblings in
+     * groups of 2 / 3 / 4 are split (Children's Commissioner 2023); a care plan that accepts the
+     * split is a part of that.
+     */
+    static final double[] APART_BY_SIZE = {0.0, 0.0, 0.15, 0.25, 0.35};
+    /** Providers restricted to one gender (brief: ~10%). */
+    static final double GENDER_RESTRICTED = 0.10;
+    /** Provider location shares (home county, adjoining, far) by type, in {@link ProviderType} order. */
+    static final double[][] LOCATION_SHARES = {
+        {0.80, 0.20, 0.00}, // in-house carers live mostly in the county
+        {0.38, 0.45, 0.17}, // IFA carers: the agencies' regional pools
+        {0.30, 0.50, 0.20}, // connected persons not living near the family home
+        {0.15, 0.35, 0.50}, // calibration.md: 49% of children's-home children live >20 miles away (NAO 2025)
+        {0.50, 0.45, 0.05}};
+    /** Connected persons (family and friends) living near the child's family home. */
+    static final double CONNECTED_NEAR_HOME = 0.60;
+    /** emergencyApproved by type (brief: ~20% overall). */
+    static final double[] EMERGENCY_RATE = {0.25, 0.22, 0.05, 0.20, 0.12};
+    /** Providers whose next vacancy opens in the future (days to weeks). */
+    static final double FUTURE_AVAILABILITY = 0.12;
+
+    static final String FEMALE = "FEMALE";
+    static final String MALE = "MALE";
+
+    static final String WHEELCHAIR_ACCESS = "WHEELCHAIR_ACCESS";
+    static final String DISABILITY_CARE = "DISABILITY_CARE";
+    static final String COMPLEX_BEHAVIOUR = "COMPLEX_BEHAVIOUR";
+    static final String PARENT_AND_CHILD = "PARENT_AND_CHILD";
+    static final String UASC_SUPPORT = "UASC_SUPPORT";
+    static final String THERAPEUTIC = "THERAPEUTIC";
+    static final String MEDICAL = "MEDICAL";
+    /** The contract's recommended codes (section 1.3), in the order they are written. */
+    static final List<String> CAPABILITIES = List.of(WHEELCHAIR_ACCESS, DISABILITY_CARE, COMPLEX_BEHAVIOUR,
+            PARENT_AND_CHILD, UASC_SUPPORT, THERAPEUTIC, MEDICAL);
+    /** Random capability rates by type, in {@link ProviderType} order, then {@link #CAPABILITIES} order. */
+    static final double[][] CAPABILITY_RATES = {
+        {0.03, 0.08, 0.06, 0.03, 0.06, 0.04, 0.06},
+        {0.04, 0.10, 0.15, 0.06, 0.10, 0.12, 0.07},
+        {0, 0, 0, 0, 0, 0, 0}, // connected persons: approved for their own child's needs only
+        {0.08, 0.15, 0.60, 0.00, 0.08, 0.50, 0.15}, // homes: mostly therapeutic / complex behaviour
+        {0.02, 0.03, 0.05, 0.08, 0.45, 0.03, 0.03}}; // supported lodgings: UASC support
+
+    private static final ProviderType IN_HOUSE = ProviderType.IN_HOUSE_FOSTER;
+    private static final ProviderType IFA = ProviderType.IFA_FOSTER;
+    private static final ProviderType CONNECTED = ProviderType.CONNECTED_PERSON;
+    private static final ProviderType HOME = ProviderType.RESIDENTIAL_HOME;
+    private static final ProviderType LODGINGS = ProviderType.SUPPORTED_LODGINGS;
+    private static final int FOSTERING_LIMIT = 3;
+    private static final int LODGINGS_MIN_AGE = 16;
+    /** Distances to excluded areas keep this margin, so rounding can never put a place on the edge. */
+    private static final double EXCLUSION_MARGIN_MILES = 0.5;
+
+    private SampleDataGenerator() {
+    }
+
+    public static PlacementProblem generate(Size size, long seed) {
+        return new Run(size, seed).build();
+    }
+
+    /** Pretty-printed JSON (two-space indent, "\n" line ends, no nulls), as {@link #write} writes it. */
+    public static String toJson(PlacementProblem problem) {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return ContractJson.mapper().writer(printer).writeValueAsString(problem) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static void write(PlacementProblem problem, Path file) {
+        try {
+            Files.writeString(file, toJson(problem), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    // ---- the working model (mutable while generating; written out as the contract's records) ----
+
+    private static final class Kid {
+        final int index;
+        String id;
+        int age;
+        LocalDate dateOfBirth;
+        String gender;
+        boolean uasc;
+        Group group;
+        Town homeTown;
+        double homeLat;
+        double homeLon;
+        double[] school;
+        final List<String> needs = new ArrayList<>();
+        Urgency urgency;
+        LocalDate neededBy;
+        Prov current;
+        boolean pinned;
+        boolean needsMove;
+        boolean risk;
+        boolean sole;
+        /** Not in a placement now. */
+        boolean waiting;
+        /** Deliberately left without any eligible provider. */
+        boolean hard;
+        final List<ExcludedArea> excluded = new ArrayList<>();
+        List<String> languages;
+        String religion;
+
+        Kid(int index) {
+            this.index = index;
+        }
+
+        boolean siblingOf(Kid other) {
+            return group != null && group == other.group;
+        }
+    }
+
+    private static final class Group {
+        String id;
+        final List<Kid> kids = new ArrayList<>();
+        boolean together = true;
+    }
+
+    /** A placement unit: one child, or a whole placeTogether sibling group (which moves as one). */
+    private record Unit(List<Kid> kids) {
+        Kid first() {
+            return kids.getFirst();
+        }
+
+        int size() {
+            return kids.size();
+        }
+
+        int minAge() {
+            return kids.stream().mapToInt(k -> k.age).min().orElseThrow();
+        }
+
+        int maxAge() {
+            return kids.stream().mapToInt(k -> k.age).max().orElseThrow();
+        }
+
+        boolean needs(String code) {
+            return kids.stream().anyMatch(k -> k.needs.contains(code));
+        }
+
+        boolean any(java.util.function.Predicate<Kid> test) {
+            return kids.stream().anyMatch(test);
+        }
+    }
+
+    private static final class Prov {
+        String id;
+        final ProviderType type;
+        Town town;
+        double lat;
+        double lon;
+        int places;
+        int ageMin;
+        int ageMax;
+        List<String> genders;
+        final List<String> caps = new ArrayList<>();
+        double cost;
+        LocalDate availableFrom;
+        boolean emergency;
+        List<String> connected;
+        boolean exempt;
+        List<String> languages;
+        String religion;
+        /** Everyone counted here in the hidden feasible plan: current occupants and reserved children. */
+        final List<Kid> members = new ArrayList<>();
+        /** The subset of members that were reserved here (waiting or moving children). */
+        final List<Kid> reserved = new ArrayList<>();
+        int current;
+
+        Prov(ProviderType type) {
+            this.type = type;
+        }
+
+        int free() {
+            return places - members.size();
+        }
+    }
+
+    // ---- one generation run ----
+
+    private static final class Run {
+        private final Size size;
+        private final long seed;
+        private final SplittableRandom rng;
+        private final List<Kid> kids = new ArrayList<>();
+        private final List<Group> groups = new ArrayList<>();
+        private final List<Unit> units = new ArrayList<>();
+        private final List<Unit> placedUnits = new ArrayList<>();
+        private final List<Unit> waitingUnits = new ArrayList<>();
+        private final List<Unit> hardUnits = new ArrayList<>();
+        private final List<Prov> providers = new ArrayList<>();
+        /** Providers of each type that still have a free place, in creation order. */
+        @SuppressWarnings("unchecked")
+        private final List<Prov>[] open = new List[ProviderType.values().length];
+
+        Run(Size size, long seed) {
+            this.size = size;
+            this.seed = seed;
+            this.rng = new SplittableRandom(seed);
+            for (int i = 0; i < open.length; i++) {
+                open[i] = new ArrayList<>();
+            }
+        }
+
+        PlacementProblem build() {
+            buildChildren();
+            choosePlaced();
+            placeCurrent();
+            pinAndMove();
+            setWaitingUrgency();
+            chooseHard();
+            reserve();
+            addVacantProviders();
+            trimSparePlaces();
+            tighten();
+            return output();
+        }
+
+        // ---- children ----
+
+        private void buildChildren() {
+            int target = size.children();
+            int uascCount = (int) Math.round(target * UASC_SHARE);
+            List<List<Kid>> drawn = new ArrayList<>();
+            int count = 0;
+            while (count < target - uascCount) {
+                int groupSize = Math.min(pickIndex(GROUP_SIZE) + 1, target - uascCount - count);
+                drawn.add(siblings(groupSize));
+                count += groupSize;
+            }
+            for (int i = 0; i < uascCount; i++) {
+                drawn.add(List.of(uascChild()));
+            }
+            shuffle(drawn);
+            int groupWidth = Math.max(3, String.valueOf(drawn.size()).length());
+            int childWidth = Math.max(4, String.valueOf(target).length());
+            for (List<Kid> members : drawn) {
+                Group group = null;
+                if (members.size() > 1) {
+                    group = new Group();
+                    group.id = "SG-" + pad(groups.size() + 1, groupWidth);
+                    group.together = rng.nextDouble() >= APART_BY_SIZE[members.size()];
+                    groups.add(group);
+                }
+                for (Kid kid : members) {
+                    kid.id = "C-" + pad(kids.size() + 1, childWidth);
+                    kid.group = group;
+                    if (group != null) {
+                        group.kids.add(kid);
+                    }
+                    kids.add(kid);
+                }
+                if (group == null || group.together) {
+                    units.add(new Unit(List.copyOf(members)));
+                } else {
+                    for (Kid kid : members) {
+                        units.add(new Unit(List.of(kid)));
+                    }
+                }
+            }
+            for (Kid kid : kids) {
+                if (kid.group == null && !kid.uasc) {
+                    singleFlags(kid);
+                }
+            }
+        }
+
+        private List<Kid> siblings(int groupSize) {
+            Town town = Geography.pick(Geography.FAMILY_HOMES, rng);
+            double[] home = Geography.around(town, rng);
+            List<Kid> members = new ArrayList<>();
+            int age = drawAge();
+            for (int i = 0; i < groupSize; i++) {
+                if (i > 0) {
+                    int gap = rng.nextDouble() < 0.06 ? 0 : 1 + rng.nextInt(4);
+                    int next = rng.nextBoolean() ? age + gap : age - gap;
+                    age = Math.clamp(next < 0 || next > 17 ? age - (next - age) : next, 0, 17);
+                }
+                // calibration.md: boys 56% overall; UASC (95% boys) are drawn apart, so the rest are adjusted.
+                double male = (MALE_SHARE - UASC_SHARE * UASC_MALE) / (1 - UASC_SHARE);
+                Kid kid = newKid(age, rng.nextDouble() < male ? MALE : FEMALE, town, home);
+                if (i > 0 && kid.age == members.getLast().age && rng.nextBoolean()) {
+                    kid.dateOfBirth = members.getLast().dateOfBirth; // twins
+                }
+                ordinaryNeeds(kid);
+                ordinaryLanguageAndReligion(kid);
+                members.add(kid);
+            }
+            return members;
+        }
+
+        /** Age of a child who is not UASC, so that the whole caseload matches calibration.md's bands. */
+        private int drawAge() {
+            double uasc16 = UASC_SHARE * UASC_AGED_16_17;
+            double uascYounger = UASC_SHARE * (1 - UASC_AGED_16_17);
+            double p16 = (AGE_16_PLUS - uasc16) / (1 - UASC_SHARE);
+            double p10 = (AGE_10_15 - uascYounger) / (1 - UASC_SHARE);
+            double u = rng.nextDouble();
+            if (u < p16) {
+                return 16 + rng.nextInt(2);
+            }
+            if (u < p16 + p10) {
+                return 10 + rng.nextInt(6);
+            }
+            // Under 10: DfE bands under 1 (5%), 1-4 (14%), 5-9 (16%) of all children (not in calibration.md).
+            double v = rng.nextDouble() * 35;
+            if (v < 5) {
+                return 0;
+            }
+            return v < 19 ? 1 + rng.nextInt(4) : 5 + rng.nextInt(5);
+        }
+
+        private Kid uascChild() {
+            Kid kid;
+            // calibration.md: UASC 87% aged 16-17, 95% boys.
+            int age = rng.nextDouble() < UASC_AGED_16_17 ? 16 + rng.nextInt(2) : 14 + rng.nextInt(2);
+            String gender = rng.nextDouble() < UASC_MALE ? MALE : FEMALE;
+            Town town = Geography.pick(Geography.FAMILY_HOMES, rng);
+            kid = newKid(age, gender, town, Geography.around(town, rng));
+            kid.uasc = true;
+            addNeed(kid, UASC_SUPPORT);
+            if (rng.nextDouble() < 0.06) {
+                addNeed(kid, THERAPEUTIC);
+            }
+            if (rng.nextDouble() < 0.03) {
+                addNeed(kid, MEDICAL);
+            }
+            String language = pick(new String[] {"ar", "ps", "ku", "ti"}, new double[] {0.30, 0.30, 0.20, 0.20});
+            kid.languages = rng.nextDouble() < 0.25 ? List.of(language, "en") : List.of(language);
+            if (language.equals("ti")) {
+                kid.religion = rng.nextDouble() < 0.8 ? "Christian" : null;
+            } else {
+                kid.religion = rng.nextDouble() < 0.75 ? "Muslim" : null;
+            }
+            // Many UASC have no school place yet.
+            double schooled = age >= 16 ? 0.30 : 0.70;
+            kid.school = rng.nextDouble() < schooled ? Geography.jitter(kid.homeLat, kid.homeLon, 4, rng) : null;
+            return kid;
+        }
+
+        private Kid newKid(int age, String gender, Town town, double[] home) {
+            Kid kid = new Kid(kids.size());
+            kid.age = age;
+            kid.gender = gender;
+            kid.homeTown = town;
+            kid.homeLat = home[0];
+            kid.homeLon = home[1];
+            LocalDate dob = REFERENCE_DATE.minusYears(age).minusDays(rng.nextInt(365));
+            if (Period.between(dob, REFERENCE_DATE).getYears() != age) {
+                dob = REFERENCE_DATE.minusYears(age);
+            }
+            kid.dateOfBirth = dob;
+            double schooled = age < 4 ? 0 : age == 4 ? 0.6 : age <= 15 ? 0.93 : 0.65;
+            if (rng.nextDouble() < schooled) {
+                kid.school = Geography.jitter(home[0], home[1], age < 11 ? 2.5 : 5, rng);
+            }
+            return kid;
+        }
+
+        /** Needs at illustrative low rates (calibration.md has no figure for them). */
+        private void ordinaryNeeds(Kid kid) {
+            if (rng.nextDouble() < 0.05) {
+                addNeed(kid, DISABILITY_CARE);
+            }
+            if (rng.nextDouble() < 0.02) {
+                addNeed(kid, WHEELCHAIR_ACCESS);
+                if (rng.nextDouble() < 0.6) {
+                    addNeed(kid, DISABILITY_CARE);
+                }
+            }
+            if (kid.age >= 8 && rng.nextDouble() < 0.10) {
+                addNeed(kid, COMPLEX_BEHAVIOUR);
+            }
+            if (kid.age >= 5 && rng.nextDouble() < 0.06) {
+                addNeed(kid, THERAPEUTIC);
+            }
+            if (rng.nextDouble() < 0.03) {
+                addNeed(kid, MEDICAL);
+            }
+            if (kid.gender.equals(FEMALE) && kid.age >= 15 && rng.nextDouble() < 0.06) {
+                addNeed(kid, PARENT_AND_CHILD);
+            }
+        }
+
+        private void ordinaryLanguageAndReligion(Kid kid) {
+            if (rng.nextDouble() < 0.08) {
+                kid.languages = List.of("en", pick(new String[] {"pl", "ur", "ar", "ku"}, new double[] {0.4, 0.3, 0.15, 0.15}));
+            }
+            if (rng.nextDouble() < 0.15) {
+                kid.religion = pickReligion();
+            }
+        }
+
+        /** Flags kept to children without siblings, so no sibling group ever holds a conflict of its own. */
+        private void singleFlags(Kid kid) {
+            if (kid.age >= 11 && rng.nextDouble() < 0.05) {
+                kid.risk = true;
+            } else if (kid.age >= 10 && rng.nextDouble() < 0.025) {
+                kid.sole = true;
+                if (rng.nextBoolean()) {
+                    addNeed(kid, COMPLEX_BEHAVIOUR);
+                }
+            }
+            if (kid.age >= 12 && rng.nextDouble() < 0.06) {
+                int areas = rng.nextDouble() < 0.75 ? 1 : 2;
+                for (int i = 0; i < areas; i++) {
+                    Town centre = Geography.pick(Geography.RISK_AREAS, rng);
+                    double[] point = Geography.around(centre, rng);
+                    double radius = 3 + rng.nextInt(6);
+                    boolean duplicate = kid.excluded.stream().anyMatch(a -> a.lat() == point[0] && a.lon() == point[1]);
+                    if (!duplicate) {
+                        kid.excluded.add(new ExcludedArea(point[0], point[1], radius));
+                    }
+                }
+            }
+        }
+
+        // ---- who is placed now ----
+
+        private void choosePlaced() {
+            // Blocks: a unit, or all the units of one sibling group apart (placed or waiting as a whole).
+            List<List<Unit>> blocks = new ArrayList<>();
+            Group previous = null;
+            for (Unit unit : units) {
+                Group group = unit.first().group;
+                if (group != null && !group.together && group == previous) {
+                    blocks.getLast().add(unit);
+                } else {
+                    blocks.add(new ArrayList<>(List.of(unit)));
+                }
+                previous = group;
+            }
+            shuffle(blocks);
+            int target = (int) Math.round(PLACED_SHARE * size.children());
+            int placed = 0;
+            for (List<Unit> block : blocks) {
+                int children = block.stream().mapToInt(Unit::size).sum();
+                boolean chosen = placed + children <= target;
+                if (chosen) {
+                    placed += children;
+                }
+                for (Unit unit : block) {
+                    for (Kid kid : unit.kids()) {
+                        kid.waiting = !chosen;
+                    }
+                }
+            }
+            for (Unit unit : units) {
+                (unit.first().waiting ? waitingUnits : placedUnits).add(unit);
+            }
+        }
+
+        private void placeCurrent() {
+            for (Unit unit : placedUnits) {
+                ProviderType type = pickType(unit, false);
+                Prov provider = null;
+                // Children's homes hold several children; foster households mostly their own child or siblings.
+                if (rng.nextDouble() < (type == HOME ? 0.9 : 0.35)) {
+                    provider = findOpen(type, unit, true);
+                }
+                if (provider == null) {
+                    provider = create(type, unit, false);
+                }
+                for (Kid kid : unit.kids()) {
+                    kid.current = provider;
+                    provider.current++;
+                    join(provider, kid, false);
+                    // Many children placed far from home have moved school near their placement.
+                    if (kid.school != null && distance(kid.homeLat, kid.homeLon, provider) > 15 && rng.nextDouble() < 0.6) {
+                        kid.school = Geography.jitter(provider.lat, provider.lon, 3, rng);
+                    }
+                }
+            }
+        }
+
+        private void pinAndMove() {
+            for (Unit unit : placedUnits) {
+                double u = rng.nextDouble();
+                boolean pinned = u < PINNED_SHARE;
+                boolean move = !pinned && u < PINNED_SHARE + NEEDS_MOVE_SHARE;
+                Urgency urgency = Urgency.URGENT;
+                LocalDate neededBy = null;
+                if (move) {
+                    // A placement breakdown needs a bed today; a planned ending gives a few weeks.
+                    if (rng.nextDouble() < 0.10) {
+                        urgency = Urgency.EMERGENCY;
+                        neededBy = REFERENCE_DATE;
+                    } else {
+                        int days = 7 + rng.nextInt(50);
+                        urgency = days <= 14 ? Urgency.URGENT : Urgency.PLANNED;
+                        neededBy = REFERENCE_DATE.plusDays(days);
+                    }
+                }
+                for (Kid kid : unit.kids()) {
+                    kid.pinned = pinned;
+                    kid.needsMove = move;
+                    // Settled children: URGENT, so that unplacing one never pays on the medium level except for an emergency.
+                    kid.urgency = urgency;
+                    kid.neededBy = neededBy;
+                }
+            }
+        }
+
+        private void setWaitingUrgency() {
+            for (Unit unit : waitingUnits) {
+                double u = rng.nextDouble();
+                Urgency urgency = u < WAITING_EMERGENCY ? Urgency.EMERGENCY
+                        : u < WAITING_EMERGENCY + WAITING_URGENT ? Urgency.URGENT : Urgency.PLANNED;
+                LocalDate neededBy = switch (urgency) {
+                    case EMERGENCY -> REFERENCE_DATE;
+                    case URGENT -> REFERENCE_DATE.plusDays(rng.nextInt(8));
+                    case PLANNED -> REFERENCE_DATE.plusDays(14 + rng.nextInt(71));
+                };
+                for (Kid kid : unit.kids()) {
+                    kid.urgency = urgency;
+                    kid.neededBy = neededBy;
+                }
+            }
+        }
+
+        // ---- children left without options on purpose ----
+
+        private void chooseHard() {
+            int waitingChildren = waitingUnits.stream().mapToInt(Unit::size).sum();
+            int target = Math.max(1, (int) Math.round(HARD_SHARE * waitingChildren));
+            List<Unit> candidates = new ArrayList<>();
+            for (Unit unit : waitingUnits) {
+                Kid kid = unit.first();
+                if (unit.size() == 1 && kid.group == null && !kid.sole && !kid.risk) {
+                    candidates.add(unit);
+                }
+            }
+            shuffle(candidates);
+            // Emergencies that already have a need first, then other emergencies, then anyone.
+            candidates.sort((a, b) -> Integer.compare(hardRank(a.first()), hardRank(b.first())));
+            for (Unit unit : candidates.subList(0, Math.min(target, candidates.size()))) {
+                Kid kid = unit.first();
+                kid.urgency = Urgency.EMERGENCY;
+                kid.neededBy = REFERENCE_DATE;
+                List<List<String>> combos = new ArrayList<>();
+                combos.add(List.of(WHEELCHAIR_ACCESS, DISABILITY_CARE, MEDICAL)); // complex health needs
+                if (kid.age >= 8) {
+                    combos.add(List.of(WHEELCHAIR_ACCESS, DISABILITY_CARE, COMPLEX_BEHAVIOUR));
+                    combos.add(List.of(COMPLEX_BEHAVIOUR, THERAPEUTIC, MEDICAL));
+                }
+                if (kid.gender.equals(FEMALE) && kid.age >= 15) {
+                    combos.add(List.of(PARENT_AND_CHILD, MEDICAL, THERAPEUTIC));
+                }
+                for (String need : combos.get(rng.nextInt(combos.size()))) {
+                    addNeed(kid, need);
+                }
+                kid.hard = true;
+                hardUnits.add(unit);
+            }
+        }
+
+        private static int hardRank(Kid kid) {
+            if (kid.urgency == Urgency.EMERGENCY) {
+                return kid.needs.isEmpty() ? 1 : 0;
+            }
+            return 2;
+        }
+
+        // ---- the hidden feasible plan for waiting and moving children ----
+
+        private void reserve() {
+            List<Unit> toPlace = new ArrayList<>();
+            for (Unit unit : units) {
+                Kid first = unit.first();
+                if (first.waiting && !first.hard || first.needsMove) {
+                    toPlace.add(unit);
+                }
+            }
+            // Hardest first, so that scarce vacancies go where they are needed.
+            toPlace.sort((a, b) -> Integer.compare(difficulty(b), difficulty(a)));
+            for (Unit unit : toPlace) {
+                ProviderType type = pickType(unit, true);
+                Prov provider = null;
+                if (rng.nextDouble() < 0.9) {
+                    provider = findOpen(type, unit, false);
+                    if (provider == null && rng.nextBoolean()) {
+                        for (ProviderType other : ProviderType.values()) {
+                            if (other != type && other != CONNECTED && provider == null) {
+                                provider = findOpen(other, unit, false);
+                            }
+                        }
+                    }
+                }
+                if (provider == null) {
+                    provider = create(type, unit, true);
+                }
+                for (Kid kid : unit.kids()) {
+                    join(provider, kid, true);
+                }
+            }
+        }
+
+        private static int difficulty(Unit unit) {
+            int score = unit.size() * 10;
+            for (Kid kid : unit.kids()) {
+                score += kid.needs.size() * 5 + kid.excluded.size() * 3 + (kid.sole ? 20 : 0) + (kid.risk ? 5 : 0);
+            }
+            return score + (unit.first().urgency == Urgency.EMERGENCY ? 8 : 0);
+        }
+
+        // ---- vacancies up to the size's provider count ----
+
+        private void addVacantProviders() {
+            int missing = size.providers() - providers.size();
+            // calibration.md: 16% of approved places vacant (Ofsted 2024), judged once every child is placed.
+            int targetPlaces = (int) Math.ceil(size.children() / (1 - TARGET_VACANCY));
+            int budget = targetPlaces - providers.stream().mapToInt(p -> p.places).sum();
+            // Vacant providers by count: foster households dominate (calibration.md: 42,190 fostering households).
+            double[] mix = {0.42, 0.38, 0.0, 0.06, 0.14};
+            for (int i = 0; i < missing; i++) {
+                ProviderType type = ProviderType.values()[pickIndex(mix)];
+                Prov provider = create(type, null, false);
+                int minimum = type == HOME ? 2 : 1;
+                int left = missing - i - 1;
+                int cap = Math.max(minimum, budget - left);
+                if (provider.places > cap) {
+                    provider.places = cap;
+                    provider.exempt = type.isFoster() && cap > FOSTERING_LIMIT;
+                }
+                budget -= provider.places;
+            }
+        }
+
+        /**
+         * Brings the total of places down towards the vacancy target by removing spare places (never
+         * one the hidden plan uses), one at a time over the providers in random order.
+         */
+        private void trimSparePlaces() {
+            int targetPlaces = (int) Math.ceil(size.children() / (1 - TARGET_VACANCY));
+            int excess = providers.stream().mapToInt(p -> p.places).sum() - targetPlaces;
+            List<Prov> order = new ArrayList<>(providers);
+            shuffle(order);
+            boolean trimmed = true;
+            while (excess > 0 && trimmed) {
+                trimmed = false;
+                for (Prov p : order) {
+                    int floor = Math.max(p.members.size(), p.type == HOME ? 2 : 1);
+                    if (excess > 0 && p.places > floor) {
+                        p.places--;
+                        p.exempt = p.type.isFoster() && p.places > FOSTERING_LIMIT;
+                        excess--;
+                        trimmed = true;
+                    }
+                }
+            }
+        }
+
+        /**
+         * Takes the emergency approval away from every provider a hard child could otherwise use, unless
+         * a reserved emergency child relies on it. The hard child then has no option at all.
+         */
+        private void tighten() {
+            for (Unit unit : hardUnits) {
+                Kid kid = unit.first();
+                for (Prov provider : providers) {
+                    if (!provider.emergency || !staticOk(kid, provider, false, true)) {
+                        continue;
+                    }
+                    boolean relied = provider.reserved.stream().anyMatch(k -> k.urgency == Urgency.EMERGENCY);
+                    if (!relied) {
+                        provider.emergency = false;
+                    }
+                }
+            }
+        }
+
+        // ---- providers ----
+
+        private ProviderType pickType(Unit unit, boolean waiting) {
+            double[] w = PLACEMENT_MIX.clone();
+            int minAge = unit.minAge();
+            int maxAge = unit.maxAge();
+            // Connected persons: fewer options for children under 8 are homes, so damp them to keep the mix.
+            w[CONNECTED.ordinal()] *= waiting ? 0.5 : 0.8; // assessed for some waiting children only
+            if (minAge < LODGINGS_MIN_AGE || unit.size() > 2) {
+                w[LODGINGS.ordinal()] = 0;
+            } else {
+                // calibration.md: supported accommodation 9.8% of all placements, all of them 16-17 year olds.
+                w[LODGINGS.ordinal()] *= 5.0;
+            }
+            if (minAge < 8) {
+                w[HOME.ordinal()] = 0;
+            } else if (maxAge < 11) {
+                w[HOME.ordinal()] *= 0.3;
+            } else {
+                w[HOME.ordinal()] *= 1.4;
+            }
+            if (unit.size() >= 3) {
+                w[HOME.ordinal()] *= 0.5;
+            }
+            if (unit.needs(COMPLEX_BEHAVIOUR)) {
+                w[HOME.ordinal()] *= 4;
+                w[IFA.ordinal()] *= 1.5;
+                w[CONNECTED.ordinal()] *= 0.3;
+            }
+            if (unit.needs(THERAPEUTIC)) {
+                w[HOME.ordinal()] *= 2.5;
+                w[IFA.ordinal()] *= 1.5;
+            }
+            if (unit.needs(PARENT_AND_CHILD)) {
+                w[HOME.ordinal()] = 0;
+                w[IFA.ordinal()] *= 2;
+                w[LODGINGS.ordinal()] *= 2;
+                w[CONNECTED.ordinal()] *= 0.3;
+            }
+            if (unit.needs(WHEELCHAIR_ACCESS) || unit.needs(DISABILITY_CARE)) {
+                w[LODGINGS.ordinal()] *= 0.3;
+            }
+            if (unit.any(k -> k.uasc)) {
+                w[CONNECTED.ordinal()] = 0; // no family here
+                w[IN_HOUSE.ordinal()] *= 0.6;
+            }
+            if (unit.any(k -> k.sole)) {
+                // A child who must live alone: a single-child agency household, or a small home.
+                w = new double[] {0, 0.6, 0, minAge < 8 ? 0 : 0.4, 0};
+            }
+            return ProviderType.values()[pickIndex(w)];
+        }
+
+        /** An open provider of the type that takes the unit under every hard rule; nearest of three random ones. */
+        private Prov findOpen(ProviderType type, Unit unit, boolean asCurrent) {
+            if (type == CONNECTED) {
+                return null;
+            }
+            List<Prov> candidates = new ArrayList<>();
+            for (Prov provider : open[type.ordinal()]) {
+                if (canAdd(unit, provider, asCurrent)) {
+                    candidates.add(provider);
+                }
+            }
+            if (candidates.isEmpty()) {
+                return null;
+            }
+            Kid kid = unit.first();
+            Prov best = null;
+            double bestMiles = Double.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                Prov candidate = candidates.get(rng.nextInt(candidates.size()));
+                double miles = distance(kid.homeLat, kid.homeLon, candidate);
+                if (miles < bestMiles) {
+                    best = candidate;
+                    bestMiles = miles;
+                }
+            }
+            return best;
+        }
+
+        private void join(Prov provider, Kid kid, boolean reserved) {
+            provider.members.add(kid);
+            if (reserved) {
+                provider.reserved.add(kid);
+            }
+            if (provider.free() <= 0) {
+                open[provider.type.ordinal()].remove(provider);
+            }
+        }
+
+        /**
+         * A new provider. With a unit, it is made to take that unit (as its current placement, or as a
+         * new placement when {@code forNewPlacement}); without, it is a random vacant provider.
+         */
+        private Prov create(ProviderType type, Unit unit, boolean forNewPlacement) {
+            Prov p = new Prov(type);
+            locate(p, unit);
+            int[] range = ageRange(type, unit);
+            p.ageMin = range[0];
+            p.ageMax = range[1];
+            p.places = places(type, unit);
+            p.exempt = type.isFoster() && p.places > FOSTERING_LIMIT;
+            if (unit == null) {
+                if (rng.nextDouble() < GENDER_RESTRICTED) {
+                    p.genders = List.of(rng.nextBoolean() ? MALE : FEMALE);
+                }
+            } else if (type != CONNECTED && rng.nextDouble() < GENDER_RESTRICTED
+                    && unit.kids().stream().map(k -> k.gender).distinct().count() == 1) {
+                p.genders = List.of(unit.first().gender);
+            }
+            if (type != CONNECTED) {
+                double[] rates = CAPABILITY_RATES[type.ordinal()];
+                for (int i = 0; i < CAPABILITIES.size(); i++) {
+                    if (rng.nextDouble() < rates[i]) {
+                        p.caps.add(CAPABILITIES.get(i));
+                    }
+                }
+            }
+            if (unit != null) {
+                for (String code : CAPABILITIES) {
+                    if (unit.needs(code) && !p.caps.contains(code)) {
+                        p.caps.add(code);
+                    }
+                }
+                p.caps.sort((a, b) -> Integer.compare(CAPABILITIES.indexOf(a), CAPABILITIES.indexOf(b)));
+            }
+            p.cost = cost(type, p.caps);
+            p.availableFrom = availableFrom(unit, forNewPlacement);
+            p.emergency = forNewPlacement && unit.any(k -> k.urgency == Urgency.EMERGENCY)
+                    || rng.nextDouble() < EMERGENCY_RATE[type.ordinal()];
+            if (type == CONNECTED) {
+                p.connected = unit.kids().stream().map(k -> k.id).toList();
+            }
+            providerLanguageAndReligion(p);
+            if (unit != null && !canAdd(unit, p, !forNewPlacement)) {
+                throw new IllegalStateException("generator bug: provider made for " + unit.first().id + " does not take it");
+            }
+            providers.add(p);
+            if (p.free() > 0) {
+                open[type.ordinal()].add(p);
+            }
+            return p;
+        }
+
+        private void locate(Prov p, Unit unit) {
+            for (int attempt = 0; attempt < 100; attempt++) {
+                Town town;
+                if (p.type == CONNECTED && unit != null && rng.nextDouble() < CONNECTED_NEAR_HOME) {
+                    town = unit.first().homeTown; // family and friends near the family home
+                } else {
+                    double[] shares = LOCATION_SHARES[p.type.ordinal()];
+                    int where = pickIndex(shares);
+                    town = Geography.pick(where == 0 ? Geography.HOME_COUNTY : where == 1 ? Geography.ADJOINING : Geography.FAR, rng);
+                }
+                double[] point = Geography.around(town, rng);
+                p.town = town;
+                p.lat = point[0];
+                p.lon = point[1];
+                if (unit == null || unit.kids().stream().allMatch(k -> outsideExcludedAreas(k, p))) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("generator bug: no location outside the excluded areas of " + unit.first().id);
+        }
+
+        private int[] ageRange(ProviderType type, Unit unit) {
+            int[][] ranges = switch (type) {
+                case IN_HOUSE_FOSTER, IFA_FOSTER -> new int[][] {
+                    {0, 17, 28}, {0, 11, 14}, {0, 4, 6}, {0, 8, 6}, {2, 15, 4}, {5, 17, 14}, {8, 17, 12}, {11, 17, 16}};
+                case CONNECTED_PERSON -> new int[][] {{0, 17, 1}};
+                case RESIDENTIAL_HOME -> new int[][] {{8, 17, 30}, {10, 17, 10}, {11, 17, 45}, {12, 17, 15}};
+                // Supported lodgings: 16 at the youngest (calibration.md: no under-16s, Care Planning regs 2021).
+                case SUPPORTED_LODGINGS -> new int[][] {{16, 17, 45}, {16, 18, 15}, {16, 19, 10}, {16, 20, 30}};
+            };
+            int lo = unit == null ? 0 : unit.minAge();
+            int hi = unit == null ? 25 : unit.maxAge();
+            double[] weights = new double[ranges.length];
+            boolean any = false;
+            for (int i = 0; i < ranges.length; i++) {
+                boolean fits = unit == null || ranges[i][0] <= lo && hi <= ranges[i][1];
+                weights[i] = fits ? ranges[i][2] : 0;
+                any |= fits;
+            }
+            if (!any) {
+                return new int[] {Math.min(lo, ranges[0][0]), Math.max(hi, ranges[0][1])};
+            }
+            int[] chosen = ranges[pickIndex(weights)];
+            return new int[] {chosen[0], chosen[1]};
+        }
+
+        private int places(ProviderType type, Unit unit) {
+            int drawn = switch (type) {
+                // Foster households: mostly 1-2 children; a few exempt from the fostering limit take 4.
+                case IN_HOUSE_FOSTER, IFA_FOSTER -> 1 + pickIndex(new double[] {0.55, 0.32, 0.11, 0.02});
+                case CONNECTED_PERSON -> unit == null ? 1 : unit.size();
+                // calibration.md: typical children's home size 2-6 places (Ofsted register).
+                case RESIDENTIAL_HOME -> 2 + pickIndex(new double[] {0.15, 0.20, 0.30, 0.20, 0.15});
+                case SUPPORTED_LODGINGS -> 1 + pickIndex(new double[] {0.7, 0.3});
+            };
+            if (unit == null) {
+                return drawn;
+            }
+            if (unit.any(k -> k.sole)) {
+                return type == HOME ? 2 : unit.size();
+            }
+            return switch (type) {
+                // A household approved around the child(ren) it takes: mostly exactly them, sometimes a spare place.
+                case IN_HOUSE_FOSTER, IFA_FOSTER -> unit.size() > FOSTERING_LIMIT ? unit.size()
+                        : Math.min(FOSTERING_LIMIT, unit.size() + pickIndex(new double[] {0.70, 0.22, 0.08}));
+                case SUPPORTED_LODGINGS -> Math.min(2, unit.size() + pickIndex(new double[] {0.8, 0.2}));
+                default -> Math.max(drawn, unit.size());
+            };
+        }
+
+        private double cost(ProviderType type, List<String> caps) {
+            double cost = switch (type) {
+                // calibration.md: in-house ~£400 a week, range £350-650 (IMPOWER; council FOIs).
+                case IN_HOUSE_FOSTER -> 350 + 300 * Math.pow(rng.nextDouble(), 2.5);
+                // calibration.md: IFA min £550, average £814, max £972 (Lincolnshire FOI); parent and child ~£1,600.
+                case IFA_FOSTER -> caps.contains(PARENT_AND_CHILD) ? 1450 + 300 * rng.nextDouble() : triangular(550, 972, 920);
+                // Connected persons: fostering allowance level (illustrative £250-350).
+                case CONNECTED_PERSON -> 250 + 100 * rng.nextDouble();
+                // calibration.md: children's home £3,800 (largest providers' average, CMA) to £6,100 (NAO average).
+                case RESIDENTIAL_HOME -> triangular(3800, 6100, 4400);
+                // Supported lodgings: illustrative £600-1,200.
+                case SUPPORTED_LODGINGS -> 600 + 600 * rng.nextDouble();
+            };
+            return Math.round(cost);
+        }
+
+        private LocalDate availableFrom(Unit unit, boolean forNewPlacement) {
+            if (unit != null && forNewPlacement) {
+                LocalDate latest = unit.kids().stream().map(k -> k.neededBy).min(LocalDate::compareTo).orElseThrow();
+                long days = ChronoUnit.DAYS.between(REFERENCE_DATE, latest);
+                if (days > 0 && rng.nextDouble() < 0.2) {
+                    return REFERENCE_DATE.plusDays(1 + rng.nextInt((int) days));
+                }
+                return null;
+            }
+            // Current placements are exempt from availability (H8), so any date is fine for them.
+            if (rng.nextDouble() < FUTURE_AVAILABILITY) {
+                return REFERENCE_DATE.plusDays(3 + rng.nextInt(40));
+            }
+            return null;
+        }
+
+        private void providerLanguageAndReligion(Prov p) {
+            if (p.caps.contains(UASC_SUPPORT) && rng.nextDouble() < 0.4) {
+                p.languages = List.of("en", pick(new String[] {"ar", "ps", "ku", "ti"}, new double[] {0.3, 0.3, 0.2, 0.2}));
+            } else if (rng.nextDouble() < 0.08) {
+                p.languages = List.of("en", pick(new String[] {"pl", "ur", "ar", "ku"}, new double[] {0.4, 0.3, 0.15, 0.15}));
+            } else {
+                p.languages = List.of("en");
+            }
+            if (rng.nextDouble() < 0.25) {
+                p.religion = pickReligion();
+            }
+        }
+
+        private String pickReligion() {
+            return pick(new String[] {"Christian", "Muslim", "Hindu", "Sikh", "Jewish"}, new double[] {0.6, 0.25, 0.05, 0.05, 0.05});
+        }
+
+        // ---- the hard rules (contract section 2), as the generator applies them ----
+
+        /**
+         * Whether the unit can join the provider's members: capacity (H1), each child's own rules,
+         * fostering limit (H14), risk to younger children (H10) and sole placement (H11). Sibling
+         * groups move as one unit (H3).
+         */
+        private boolean canAdd(Unit unit, Prov p, boolean asCurrent) {
+            if (p.members.size() + unit.size() > p.places) {
+                return false;
+            }
+            for (Kid kid : unit.kids()) {
+                if (!staticOk(kid, p, asCurrent, false)) {
+                    return false;
+                }
+            }
+            if (p.type.isFoster() && !p.exempt && p.members.size() + unit.size() > FOSTERING_LIMIT) {
+                Group group = unit.first().group;
+                if (group == null || unit.any(k -> k.group != group) || p.members.stream().anyMatch(k -> k.group != group)) {
+                    return false;
+                }
+            }
+            for (Kid kid : unit.kids()) {
+                for (Kid other : p.members) {
+                    if (conflict(kid, other)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** H2, H4, H5, H6, H7, H12, and for a new placement H8, H9 (unless ignored) and H13. */
+        private boolean staticOk(Kid kid, Prov p, boolean asCurrent, boolean ignoreEmergency) {
+            if (kid.age < p.ageMin || kid.age > p.ageMax) {
+                return false;
+            }
+            if (!p.caps.containsAll(kid.needs)) {
+                return false;
+            }
+            if (p.genders != null && !p.genders.contains(kid.gender)) {
+                return false;
+            }
+            if (p.type == LODGINGS && kid.age < LODGINGS_MIN_AGE) {
+                return false;
+            }
+            if (p.type == CONNECTED && (p.connected == null || !p.connected.contains(kid.id))) {
+                return false;
+            }
+            if (!asCurrent) {
+                if (p.availableFrom != null && p.availableFrom.isAfter(kid.neededBy)) {
+                    return false;
+                }
+                if (!ignoreEmergency && kid.urgency == Urgency.EMERGENCY && !p.emergency) {
+                    return false;
+                }
+                if (kid.current == p) {
+                    return false;
+                }
+            }
+            return outsideExcludedAreas(kid, p);
+        }
+
+        private static boolean conflict(Kid a, Kid b) {
+            if (a.risk && b.age < a.age || b.risk && a.age < b.age) {
+                return true;
+            }
+            return (a.sole || b.sole) && !a.siblingOf(b);
+        }
+
+        private static boolean outsideExcludedAreas(Kid kid, Prov p) {
+            for (ExcludedArea area : kid.excluded) {
+                if (Geography.miles(area.lat(), area.lon(), p.lat, p.lon) <= area.radiusMiles() + EXCLUSION_MARGIN_MILES) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static double distance(double lat, double lon, Prov p) {
+            return Geography.miles(lat, lon, p.lat, p.lon);
+        }
+
+        // ---- output ----
+
+        private PlacementProblem output() {
+            List<Prov> ordered = new ArrayList<>(providers);
+            shuffle(ordered);
+            int width = Math.max(4, String.valueOf(ordered.size()).length());
+            for (int i = 0; i < ordered.size(); i++) {
+                ordered.get(i).id = "P-" + pad(i + 1, width);
+            }
+            List<ProviderInput> providerInputs = new ArrayList<>();
+            for (Prov p : ordered) {
+                providerInputs.add(new ProviderInput(p.id, p.type, p.town.authority(), new GeoPoint(p.lat, p.lon),
+                        p.places, p.ageMin, p.ageMax, p.genders, p.caps.isEmpty() ? null : List.copyOf(p.caps),
+                        p.cost, p.availableFrom, p.emergency ? Boolean.TRUE : null, p.connected,
+                        p.exempt ? Boolean.TRUE : null, p.languages, p.religion));
+            }
+            List<ChildInput> childInputs = new ArrayList<>();
+            for (Kid k : kids) {
+                childInputs.add(new ChildInput(k.id, k.dateOfBirth, k.gender,
+                        k.group == null ? null : k.group.id,
+                        k.group == null ? null : k.group.together,
+                        new GeoPoint(k.homeLat, k.homeLon),
+                        k.school == null ? null : new GeoPoint(k.school[0], k.school[1]),
+                        k.needs.isEmpty() ? null : List.copyOf(k.needs),
+                        k.urgency, k.neededBy,
+                        k.current == null ? null : k.current.id,
+                        k.pinned ? Boolean.TRUE : null,
+                        k.needsMove ? Boolean.TRUE : null,
+                        k.risk ? Boolean.TRUE : null,
+                        k.sole ? Boolean.TRUE : null,
+                        k.excluded.isEmpty() ? null : List.copyOf(k.excluded),
+                        k.languages, k.religion));
+            }
+            String name = size.label() + " (synthetic, seed " + seed + ")";
+            return new PlacementProblem(1, name, REFERENCE_DATE, HOME_AUTHORITY, null, List.copyOf(providerInputs),
+                    List.copyOf(childInputs), Geography.ADJOINING_AUTHORITIES);
+        }
+
+        // ---- randomness helpers (one SplittableRandom, fixed order) ----
+
+        private int pickIndex(double[] weights) {
+            double total = 0;
+            for (double w : weights) {
+                total += w;
+            }
+            double r = rng.nextDouble() * total;
+            for (int i = 0; i < weights.length; i++) {
+                r -= weights[i];
+                if (r < 0 && weights[i] > 0) {
+                    return i;
+                }
+            }
+            for (int i = weights.length - 1; i >= 0; i--) {
+                if (weights[i] > 0) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("no positive weight");
+        }
+
+        private <T> T pick(T[] values, double[] weights) {
+            return values[pickIndex(weights)];
+        }
+
+        private double triangular(double min, double max, double mode) {
+            double u = rng.nextDouble();
+            double split = (mode - min) / (max - min);
+            return u < split ? min + Math.sqrt(u * (max - min) * (mode - min))
+                    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+        }
+
+        private <T> void shuffle(List<T> list) {
+            for (int i = list.size() - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                T tmp = list.get(i);
+                list.set(i, list.get(j));
+                list.set(j, tmp);
+            }
+        }
+
+        private static void addNeed(Kid kid, String code) {
+            if (!kid.needs.contains(code)) {
+                kid.needs.add(code);
+                kid.needs.sort((a, b) -> Integer.compare(CAPABILITIES.indexOf(a), CAPABILITIES.indexOf(b)));
+            }
+        }
+
+        private static String pad(int number, int width) {
+            String digits = String.valueOf(number);
+            return "0".repeat(Math.max(0, width - digits.length())) + digits;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.placementmatcher.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+
+import org.junit.jupiter.api.Test;
+
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.data.SampleDataGenerator;
+import org.placementmatcher.domain.Child;
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
+import org.placementmatcher.domain.Urgency;
+import org.placementmatcher.solver.PlacementSolver;
+import org.placementmatcher.solver.ProblemMapper;
+import org.placementmatcher.solver.ScoreBreakdown;
+import org.placementmatcher.solver.ScoreText;
+
+class MatchServiceTest {
+
+    private final PlacementSolver solver = PlacementSolver.fromClasspathConfig();
+    private final PlacementProblem problem = SampleDataGenerator.generate(SampleDataGenerator.Size.SMALL, 11);
+    private final Caseload caseload = Caseload.of(problem);
+
+    /** Every unit of the caseload, each as the child ids a request would name. */
+    private List<List<String>> units() {
+        return caseload.today().getUnits().stream()
+                .filter(u -> u.getMembers().size() == 1 || u.getTogetherGroup() != null)
+                .map(u -> u.getMembers().stream().map(Child::getId).toList())
+                .toList();
+    }
+
+    /** The problem as it is today with the named children moved to the provider, scored in full by the solver. */
+    private HardMediumSoftScore fullScoreWith(List<String> childIds, String providerId) {
+        PlacementSolution solution = ProblemMapper.asToday(problem);
+        Provider provider = solution.getProviders().stream().filter(p -> p.getId().equals(providerId)).findFirst().orElseThrow();
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (unit.getMembers().stream().anyMatch(c -> childIds.contains(c.getId()))) {
+                unit.setProvider(provider);
+            }
+        }
+        return solver.score(solution);
+    }
+
+    @Test
+    void todaysScoreIsTheFullScoreOfTheCaseloadAsItIs() {
+        assertThat(caseload.score()).isEqualTo(solver.score(ProblemMapper.asToday(problem)));
+    }
+
+    @Test
+    void everyOptionAnnouncesExactlyTheFullScoreWithItApplied() {
+        int checked = 0;
+        for (List<String> childIds : units().subList(0, 25)) {
+            MatchResult result = MatchService.match(caseload, childIds, MatchService.MAX_LIMIT, false);
+            for (MatchResult.Option option : result.options()) {
+                HardMediumSoftScore full = fullScoreWith(childIds, option.providerId());
+                assertThat(option.score()).as("%s at %s", childIds, option.providerId()).isEqualTo(ScoreText.format(full));
+                assertThat(HardMediumSoftScore.parseScore(option.scoreDifference()))
+                        .isEqualTo(full.subtract(caseload.score()));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(50);
+    }
+
+    @Test
+    void theFirstOptionIsTheBestFeasibleProviderAndNothingLeftOutScoresBetter() {
+        List<String> waiting = caseload.today().getUnits().stream()
+                .filter(u -> u.getProvider() == null && u.getMembers().size() == 1)
+                .map(u -> u.getMembers().getFirst().getId()).toList();
+        assertThat(waiting).isNotEmpty();
+        for (String childId : waiting.subList(0, Math.min(8, waiting.size()))) {
+            MatchResult result = MatchService.match(caseload, List.of(childId), 3, false);
+            if (result.options().isEmpty()) {
+                continue;
+            }
+            MatchResult.Option first = result.options().getFirst();
+            assertThat(first.rank()).isEqualTo(1);
+            assertThat(first.score()).isEqualTo(ScoreText.format(fullScoreWith(List.of(childId), first.providerId())));
+            HardMediumSoftScore worstListed = HardMediumSoftScore.parseScore(result.options().getLast().score());
+            Map<String, List<String>> excluded = result.excluded().stream()
+                    .collect(Collectors.toMap(MatchResult.Exclusion::providerId, MatchResult.Exclusion::codes));
+            List<String> listed = result.options().stream().map(MatchResult.Option::providerId).toList();
+            for (Provider provider : caseload.providers()) {
+                if (excluded.containsKey(provider.getId()) || listed.contains(provider.getId())) {
+                    continue;
+                }
+                assertThat(fullScoreWith(List.of(childId), provider.getId())).as("left out %s", provider.getId())
+                        .isLessThanOrEqualTo(worstListed);
+            }
+        }
+    }
+
+    @Test
+    void everyExcludedProviderBreaksTheRulesItIsExcludedFor() {
+        List<String> childIds = units().getFirst();
+        MatchResult result = MatchService.match(caseload, childIds, 5, false);
+
+        assertThat(result.excluded()).isNotEmpty();
+        assertThat(result.options().size() + result.excluded().size())
+                .isEqualTo(caseload.providers().size());
+        for (MatchResult.Exclusion exclusion : result.excluded().subList(0, Math.min(15, result.excluded().size()))) {
+            PlacementSolution solution = ProblemMapper.asToday(problem);
+            Provider provider = solution.getProviders().stream()
+                    .filter(p -> p.getId().equals(exclusion.providerId())).findFirst().orElseThrow();
+            solution.getUnits().stream().filter(u -> u.getMembers().stream().anyMatch(c -> childIds.contains(c.getId())))
+                    .forEach(u -> u.setProvider(provider));
+            List<String> brokenForThem = ScoreBreakdown.of(solution).constraints().stream()
+                    .filter(c -> c.matches().stream().anyMatch(m -> m.childIds().stream().anyMatch(childIds::contains)
+                            && m.providerIds().contains(exclusion.providerId())
+                            && HardMediumSoftScore.parseScore(m.score()).hardScore() < 0))
+                    .map(ScoreBreakdown.ConstraintTotal::code).toList();
+            assertThat(brokenForThem).as("at %s", exclusion.providerId()).containsAll(exclusion.codes());
+            assertThat(exclusion.reasons()).hasSameSizeAs(exclusion.codes());
+        }
+    }
+
+    @Test
+    void emergencyQueriesOfferOnlyEmergencyApprovedProvidersFreeToday() {
+        String childId = units().stream().filter(ids -> ids.size() == 1).map(List::getFirst)
+                .filter(id -> caseload.positionOf(caseload.child(id)) == null).findFirst().orElseThrow();
+
+        MatchResult result = MatchService.match(caseload, List.of(childId), MatchService.MAX_LIMIT, true);
+
+        assertThat(result.emergency()).isTrue();
+        for (MatchResult.Option option : result.options()) {
+            Provider provider = caseload.providers().stream().filter(p -> p.getId().equals(option.providerId())).findFirst().orElseThrow();
+            assertThat(provider.isEmergencyApproved()).isTrue();
+            assertThat(provider.getAvailableFrom()).isBeforeOrEqualTo(caseload.today().getReferenceDate());
+        }
+        assertThat(result.excluded()).filteredOn(e -> e.codes().contains("H9")).isNotEmpty();
+        Child child = caseload.child(childId);
+        long raised = Urgency.EMERGENCY.unplacedWeight() - child.getUrgency().unplacedWeight();
+        assertThat(HardMediumSoftScore.parseScore(result.currentScore()))
+                .isEqualTo(caseload.score().subtract(HardMediumSoftScore.ofMedium(raised)));
+    }
+
+    @Test
+    void rejectsUnknownRepeatedAndPartialGroupRequests() {
+        PlacementUnit group = caseload.today().getUnits().stream().filter(u -> u.getMembers().size() > 1).findFirst().orElseThrow();
+        String member = group.getMembers().getFirst().getId();
+
+        assertThatThrownBy(() -> MatchService.match(caseload, List.of("C-NOPE"), 5, false))
+                .isInstanceOfSatisfying(InvalidProblemException.class,
+                        e -> assertThat(e.errors()).extracting(ProblemError::path).containsExactly("$.childIds[0]"));
+        assertThatThrownBy(() -> MatchService.match(caseload, List.of(member, member), 5, false))
+                .isInstanceOfSatisfying(InvalidProblemException.class,
+                        e -> assertThat(e.errors()).extracting(ProblemError::path).contains("$.childIds[1]"));
+        assertThatThrownBy(() -> MatchService.match(caseload, List.of(member), 5, false))
+                .isInstanceOfSatisfying(InvalidProblemException.class, e -> assertThat(e.errors())
+                        .singleElement().satisfies(err -> {
+                            assertThat(err.path()).isEqualTo("$.childIds");
+                            assertThat(err.message()).contains("sibling group");
+                        }));
+        assertThatThrownBy(() -> MatchService.match(caseload, List.of(), 5, false))
+                .isInstanceOf(InvalidProblemException.class);
+    }
+}
