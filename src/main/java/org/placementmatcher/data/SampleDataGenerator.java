@@ -148,9 +148,9 @@ public final class SampleDataGenerator {
     /** Provider location shares (home county, adjoining, far) by type, in {@link ProviderType} order. */
     static final double[][] LOCATION_SHARES = {
         {0.80, 0.20, 0.00}, // in-house carers live mostly in the county
-        {0.38, 0.45, 0.17}, // IFA carers: the agencies' regional pools
+        {0.38, 0.50, 0.12}, // IFA carers: the agencies' regional pools
         {0.30, 0.50, 0.20}, // connected persons not living near the family home
-        {0.15, 0.35, 0.50}, // calibration.md: 49% of children's-home children live >20 miles away (NAO 2025)
+        {0.12, 0.30, 0.58}, // calibration.md: 49% of children's-home children live >20 miles away (NAO 2025)
         {0.50, 0.45, 0.05}};
     /** Connected persons (family and friends) living near the child's family home. */
     static final double CONNECTED_NEAR_HOME = 0.60;
@@ -600,7 +600,7 @@ public final class SampleDataGenerator {
                 ProviderType type = pickType(unit, false);
                 Prov provider = null;
                 // Children's homes hold several children; foster households mostly their own child or siblings.
-                if (rng.nextDouble() < (type == HOME ? 0.9 : 0.35)) {
+                if (rng.nextDouble() < (type == HOME ? 0.9 : 0.15)) {
                     provider = findOpen(type, unit, true);
                 }
                 if (provider == null) {
@@ -721,7 +721,8 @@ public final class SampleDataGenerator {
             for (Unit unit : toPlace) {
                 ProviderType type = pickType(unit, true);
                 Prov provider = null;
-                if (rng.nextDouble() < 0.9) {
+                // Mostly a vacant household or home of its own (as real vacancies mostly are), sometimes a spare place.
+                if (rng.nextDouble() < 0.25) {
                     provider = findOpen(type, unit, false);
                     if (provider == null && rng.nextBoolean()) {
                         for (ProviderType other : ProviderType.values()) {
@@ -820,20 +821,21 @@ public final class SampleDataGenerator {
             double[] w = PLACEMENT_MIX.clone();
             int minAge = unit.minAge();
             int maxAge = unit.maxAge();
-            // Connected persons: fewer options for children under 8 are homes, so damp them to keep the mix.
-            w[CONNECTED.ordinal()] *= waiting ? 0.5 : 0.8; // assessed for some waiting children only
+            if (waiting) {
+                w[CONNECTED.ordinal()] *= 0.5; // a connected person has been assessed for some waiting children only
+            }
             if (minAge < LODGINGS_MIN_AGE || unit.size() > 2) {
                 w[LODGINGS.ordinal()] = 0;
             } else {
                 // calibration.md: supported accommodation 9.8% of all placements, all of them 16-17 year olds.
-                w[LODGINGS.ordinal()] *= 5.0;
+                w[LODGINGS.ordinal()] *= 8.0;
             }
             if (minAge < 8) {
                 w[HOME.ordinal()] = 0;
             } else if (maxAge < 11) {
                 w[HOME.ordinal()] *= 0.3;
             } else {
-                w[HOME.ordinal()] *= 1.4;
+                w[HOME.ordinal()] *= 1.2;
             }
             if (unit.size() >= 3) {
                 w[HOME.ordinal()] *= 0.5;
@@ -967,7 +969,17 @@ public final class SampleDataGenerator {
                 } else {
                     double[] shares = LOCATION_SHARES[p.type.ordinal()];
                     int where = pickIndex(shares);
-                    town = Geography.pick(where == 0 ? Geography.HOME_COUNTY : where == 1 ? Geography.ADJOINING : Geography.FAR, rng);
+                    List<Town> towns = where == 0 ? Geography.HOME_COUNTY : where == 1 ? Geography.ADJOINING : Geography.FAR;
+                    town = Geography.pick(towns, rng);
+                    if (unit != null && p.type != HOME) {
+                        // Placed near home where reasonably practicable (s22C): the nearer of two towns of that area.
+                        Town other = Geography.pick(towns, rng);
+                        Kid kid = unit.first();
+                        if (Geography.miles(kid.homeLat, kid.homeLon, other.lat(), other.lon())
+                                < Geography.miles(kid.homeLat, kid.homeLon, town.lat(), town.lon())) {
+                            town = other;
+                        }
+                    }
                 }
                 double[] point = Geography.around(town, rng);
                 p.town = town;

@@ -1,6 +1,7 @@
 package org.placementmatcher.rest;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -18,10 +19,11 @@ public class BodyLimitFilter {
     }
 
     @ServerRequestFilter(preMatching = true)
-    public void checkLength(ContainerRequestContext request) {
+    public Response checkLength(ContainerRequestContext request) {
         if (request.getLength() > maxBodyBytes) {
-            request.abortWith(ErrorMappers.json(413, ApiErrors.of("$",
-                    "the request body is " + request.getLength() + " bytes; at most " + maxBodyBytes + " are accepted")));
+            return ErrorMappers.json(413, ApiErrors.of("$",
+                    "the request body is " + request.getLength() + " bytes; at most " + maxBodyBytes + " are accepted"));
         }
+        return null;
     }
 }

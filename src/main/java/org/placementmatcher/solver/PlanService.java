@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverManager;
+import ai.timefold.solver.core.api.solver.SolverStatus;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -148,7 +149,12 @@ public class PlanService {
     public Optional<PlanJob> stop(String id) {
         PlanJob job = jobs.get(id);
         if (job != null && job.status == Status.SOLVING) {
+            boolean started = solverManager.getSolverStatus(id) == SolverStatus.SOLVING_ACTIVE;
             solverManager.terminateEarly(id);
+            if (!started) {
+                // Still queued behind other plans: it never starts, so no final event will mark it done.
+                job.status = Status.DONE;
+            }
         }
         return Optional.ofNullable(job);
     }

@@ -15,6 +15,15 @@ public final class ProblemFixtures {
     private ProblemFixtures() {
     }
 
+    /** The problem scored by hand in HandScoredProblemTest (src/test/resources/hand-scored.json). */
+    public static String handScored() {
+        try (java.io.InputStream in = ProblemFixtures.class.getResourceAsStream("/hand-scored.json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A small valid problem; each bad-input case changes one thing in it. */
     public static final String VALID = """
             {"schemaVersion": 1, "referenceDate": "2026-11-22", "homeAuthority": "E1",

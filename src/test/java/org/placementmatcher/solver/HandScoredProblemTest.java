@@ -3,13 +3,12 @@ package org.placementmatcher.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
 import org.placementmatcher.contract.Assignment;
+import org.placementmatcher.contract.ProblemFixtures;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
@@ -40,7 +39,7 @@ class HandScoredProblemTest {
 
     @Test
     void scoresTheHandWorkedAssignmentExactly() throws IOException {
-        PlacementSolution solution = ProblemMapper.toSolution(ProblemReader.read(json()));
+        PlacementSolution solution = ProblemMapper.toSolution(ProblemReader.read(ProblemFixtures.handScored()));
         PlacementUnit c2 = solution.getUnits().get(1);
         c2.setProvider(solution.getProviders().get(0));
 
@@ -49,7 +48,7 @@ class HandScoredProblemTest {
 
     @Test
     void solvingFindsTheHandWorkedOptimum() throws IOException {
-        PlacementSolution best = solver.solve(ProblemMapper.toSolution(ProblemReader.read(json())), Duration.ofSeconds(2), null);
+        PlacementSolution best = solver.solve(ProblemMapper.toSolution(ProblemReader.read(ProblemFixtures.handScored())), Duration.ofSeconds(2), null);
         PlacementPlan plan = PlanWriter.toPlan(best);
 
         assertThat(plan.score()).isEqualTo(EXPECTED);
@@ -69,7 +68,7 @@ class HandScoredProblemTest {
 
     @Test
     void aWeightOfZeroSwitchesItsTermOff() throws IOException {
-        String withoutReligion = json().replace("\"homeAuthority\": \"E1\",", "\"homeAuthority\": \"E1\", \"weights\": {\"religion\": 0, \"cost\": 2},");
+        String withoutReligion = ProblemFixtures.handScored().replace("\"homeAuthority\": \"E1\",", "\"homeAuthority\": \"E1\", \"weights\": {\"religion\": 0, \"cost\": 2},");
         PlacementSolution solution = ProblemMapper.toSolution(ProblemReader.read(withoutReligion));
         solution.getUnits().get(1).setProvider(solution.getProviders().get(0));
 
@@ -77,9 +76,4 @@ class HandScoredProblemTest {
         assertThat(ScoreText.format(solver.score(solution))).isEqualTo("0hard/-10medium/-4089soft");
     }
 
-    static String json() throws IOException {
-        try (InputStream in = HandScoredProblemTest.class.getResourceAsStream("/hand-scored.json")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
 }

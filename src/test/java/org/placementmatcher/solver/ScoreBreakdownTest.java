@@ -58,7 +58,7 @@ class ScoreBreakdownTest {
     @Test
     void namesTheChildrenAndProvidersBehindEachPoint() throws Exception {
         PlacementSolution solution = ProblemMapper.asToday(
-                org.placementmatcher.contract.ProblemReader.read(HandScoredProblemTest.json()));
+                org.placementmatcher.contract.ProblemReader.read(org.placementmatcher.contract.ProblemFixtures.handScored()));
         solution.getUnits().get(1).setProvider(solution.getProviders().get(0));
 
         ScoreBreakdown.Analysis analysis = ScoreBreakdown.of(solution);
