@@ -17,6 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -52,7 +54,9 @@ public class MatchResource {
                     + "that rule it out.")
     @APIResponse(responseCode = "200", description = "Options and exclusions")
     @APIResponse(responseCode = "400", description = "Invalid problem or child ids: every error with its JSON path")
-    public MatchResult match(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}") String body,
+    public MatchResult match(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class)))
+            String body,
             @QueryParam("limit") String limit) {
         return answer(body, limit, false);
     }
@@ -64,7 +68,9 @@ public class MatchResource {
                     + "providers with a place free today pass the hard rules.")
     @APIResponse(responseCode = "200", description = "Options and exclusions")
     @APIResponse(responseCode = "400", description = "Invalid problem or child ids: every error with its JSON path")
-    public MatchResult emergency(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}") String body,
+    public MatchResult emergency(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class)))
+            String body,
             @QueryParam("limit") String limit) {
         return answer(body, limit, true);
     }
@@ -100,7 +106,8 @@ public class MatchResource {
     }
 
     /** The body of a match or emergency request, validated as a whole: problem errors and childIds errors together. */
-    record MatchRequest(PlacementProblem problem, List<String> childIds) {
+    @Schema(name = "MatchRequest", description = "The caseload and the child (or whole placeTogether sibling group) to place")
+    public record MatchRequest(PlacementProblem problem, List<String> childIds) {
 
         static MatchRequest read(String body) {
             if (body == null || body.isBlank()) {

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -64,7 +66,9 @@ public class PlanResource {
     @APIResponse(responseCode = "202", description = "Solving started: {\"id\": \"...\"}")
     @APIResponse(responseCode = "400", description = "Invalid problem: every error with its JSON path")
     @APIResponse(responseCode = "429", description = "Too many plans held, all still solving")
-    public Response create(@RequestBody(description = "A PlacementProblem (contract section 1)") String body,
+    public Response create(@RequestBody(description = "A PlacementProblem (contract section 1)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementProblem.class)))
+            String body,
             @QueryParam("seconds") String seconds) {
         long limit = seconds(seconds);
         PlacementProblem problem = ProblemReader.read(body);
