@@ -12,11 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import org.placementmatcher.benchmark.QueryLatencyBenchmark;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementPlan;
@@ -47,11 +49,14 @@ public final class CommandLine {
     private static final String USAGE = """
             Usage:
               java -jar quarkus-run.jar                      run the REST service
-              java -jar quarkus-run.jar solve --input FILE --output FILE [--seconds N]
-                  solve a PlacementProblem (JSON) and write the PlacementPlan (JSON); default 30 s
+              java -jar quarkus-run.jar solve --input FILE --output FILE [--seconds N] [--verbose]
+                  solve a PlacementProblem (JSON) and write the PlacementPlan (JSON); default 30 s;
+                  --verbose adds the solver's own log (phases, move evaluation speed)
               java -jar quarkus-run.jar generate --size small|county|county-1200|region [--seed N] --output FILE
               java -jar quarkus-run.jar generate --all --dir DIR [--seed N]
                   write synthetic, calibrated sample data (deterministic for a seed)
+              java -jar quarkus-run.jar bench-queries --input FILE [--queries N] [--seed N]
+                  measure match and emergency query latency on a loaded caseload
             Exit codes: 0 success, 2 invalid input or usage, 1 any other failure.""";
 
     private final PrintStream out;
@@ -67,6 +72,7 @@ public final class CommandLine {
             return switch (args[0]) {
                 case "solve" -> solve(options(args));
                 case "generate" -> generate(options(args));
+                case "bench-queries" -> benchQueries(options(args));
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield OK;
@@ -98,7 +104,7 @@ public final class CommandLine {
             throw new IOException("input file not found: " + input);
         }
         PlacementProblem problem = ProblemReader.read(json);
-        quietSolverLogging();
+        solverLogging(options.containsKey("verbose"));
         PlacementSolution solution = ProblemMapper.toSolution(problem);
         err.printf(Locale.ROOT, "solving %d children (%d units) and %d providers for at most %d s%n",
                 solution.getChildren().size(), solution.getUnits().size(), solution.getProviders().size(), seconds);
@@ -143,8 +149,16 @@ public final class CommandLine {
         return OK;
     }
 
+    private int benchQueries(Map<String, String> options) throws IOException {
+        Path input = Path.of(required(options, "input"));
+        int queries = options.containsKey("queries") ? (int) parseLong(options, "queries") : 1000;
+        long seed = options.containsKey("seed") ? parseLong(options, "seed") : 1;
+        new QueryLatencyBenchmark(out).run(Files.readString(input, StandardCharsets.UTF_8), queries, seed);
+        return OK;
+    }
+
     private void write(PlacementProblem problem, Path file) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".generate", ".json");
+        Path tmp = temporarySibling(file);
         try {
             SampleDataGenerator.write(problem, tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -157,9 +171,7 @@ public final class CommandLine {
 
     /** Writes through a temporary file in the same folder, so a failed run never leaves a partial plan. */
     static void writeAtomically(Path file, String content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".plan", ".json");
+        Path tmp = temporarySibling(file);
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -168,9 +180,24 @@ public final class CommandLine {
         }
     }
 
-    private static void quietSolverLogging() {
-        // Progress is this command's own output; the solver's INFO lines would repeat it.
-        Logger.getLogger("ai.timefold").setLevel(Level.WARNING);
+    /** A temporary file beside the target (same file system, so the final move is atomic), with ordinary permissions. */
+    private static Path temporarySibling(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    }
+
+    /** Progress is this command's own output; the solver's log (INFO) only on request. */
+    private static void solverLogging(boolean verbose) {
+        Logger solverLog = Logger.getLogger("ai.timefold");
+        if (verbose) {
+            ConsoleHandler handler = new ConsoleHandler();
+            handler.setLevel(Level.INFO);
+            solverLog.addHandler(handler);
+            solverLog.setLevel(Level.INFO);
+        } else {
+            solverLog.setLevel(Level.WARNING);
+        }
     }
 
     static String errorsJson(List<ProblemError> errors) {
@@ -214,7 +241,7 @@ public final class CommandLine {
         return value;
     }
 
-    /** {@code --name value} pairs after the command; {@code --all} is the one flag without a value. */
+    /** {@code --name value} pairs after the command; {@code --all} and {@code --verbose} are flags without a value. */
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
@@ -223,7 +250,7 @@ public final class CommandLine {
                 throw new UsageException("unexpected argument '" + arg + "'");
             }
             String name = arg.substring(2);
-            if (name.equals("all")) {
+            if (name.equals("all") || name.equals("verbose")) {
                 options.put(name, "true");
             } else if (i + 1 < args.length) {
                 options.put(name, args[++i]);

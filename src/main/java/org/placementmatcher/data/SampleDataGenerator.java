@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -46,10 +47,15 @@ import org.placementmatcher.data.Geography.Town;
  * <li>A few waiting children (about 2%) are deliberately left without any option: emergencies
  * with rare combined needs whose matching households are not emergency-approved. They show
  * "unplaced only where supply truly runs out".</li>
- * <li>Vacant providers are added up to the size's provider count, with their places kept near the
- * 16% national vacancy rate once everyone is placed.</li>
+ * <li>Vacant providers are added up to the size's provider count, and spare places are trimmed
+ * (never one the hidden plan uses) towards the 16% national vacancy rate, judged once every child
+ * is placed.</li>
  * </ol>
- * Fully deterministic for a given (size, seed): one {@link SplittableRandom}, lists only.
+ * Settled children (placed, neither pinned nor moving) carry urgency {@code URGENT}: leaving one
+ * unplaced costs as much as leaving an urgent waiting child, so only an emergency can outweigh it.
+ * Waiting and moving children carry their own urgency and {@code neededBy}.
+ *
+ * <p>Fully deterministic for a given (size, seed): one {@link SplittableRandom}, lists only.
  */
 public final class SampleDataGenerator {
 
@@ -219,7 +225,6 @@ public final class SampleDataGenerator {
     // ---- the working model (mutable while generating; written out as the contract's records) ----
 
     private static final class Kid {
-        final int index;
         String id;
         int age;
         LocalDate dateOfBirth;
@@ -246,10 +251,6 @@ public final class SampleDataGenerator {
         List<String> languages;
         String religion;
 
-        Kid(int index) {
-            this.index = index;
-        }
-
         boolean siblingOf(Kid other) {
             return group != null && group == other.group;
         }
@@ -257,7 +258,6 @@ public final class SampleDataGenerator {
 
     private static final class Group {
         String id;
-        final List<Kid> kids = new ArrayList<>();
         boolean together = true;
     }
 
@@ -283,7 +283,7 @@ public final class SampleDataGenerator {
             return kids.stream().anyMatch(k -> k.needs.contains(code));
         }
 
-        boolean any(java.util.function.Predicate<Kid> test) {
+        boolean any(Predicate<Kid> test) {
             return kids.stream().anyMatch(test);
         }
     }
@@ -310,7 +310,6 @@ public final class SampleDataGenerator {
         final List<Kid> members = new ArrayList<>();
         /** The subset of members that were reserved here (waiting or moving children). */
         final List<Kid> reserved = new ArrayList<>();
-        int current;
 
         Prov(ProviderType type) {
             this.type = type;
@@ -390,9 +389,6 @@ public final class SampleDataGenerator {
                 for (Kid kid : members) {
                     kid.id = "C-" + pad(kids.size() + 1, childWidth);
                     kid.group = group;
-                    if (group != null) {
-                        group.kids.add(kid);
-                    }
                     kids.add(kid);
                 }
                 if (group == null || group.together) {
@@ -484,7 +480,7 @@ public final class SampleDataGenerator {
         }
 
         private Kid newKid(int age, String gender, Town town, double[] home) {
-            Kid kid = new Kid(kids.size());
+            Kid kid = new Kid();
             kid.age = age;
             kid.gender = gender;
             kid.homeTown = town;
@@ -608,7 +604,6 @@ public final class SampleDataGenerator {
                 }
                 for (Kid kid : unit.kids()) {
                     kid.current = provider;
-                    provider.current++;
                     join(provider, kid, false);
                     // Many children placed far from home have moved school near their placement.
                     if (kid.school != null && distance(kid.homeLat, kid.homeLon, provider) > 15 && rng.nextDouble() < 0.6) {
@@ -639,7 +634,7 @@ public final class SampleDataGenerator {
                 for (Kid kid : unit.kids()) {
                     kid.pinned = pinned;
                     kid.needsMove = move;
-                    // Settled children: URGENT, so that unplacing one never pays on the medium level except for an emergency.
+                    // Settled children: URGENT (see the class comment).
                     kid.urgency = urgency;
                     kid.neededBy = neededBy;
                 }

@@ -105,7 +105,10 @@ class SampleDataGeneratorTest {
     @ParameterizedTest
     @EnumSource(Size.class)
     void providersFollowTheContractLimits(Size size) {
-        PlacementProblem problem = problem(size);
+        assertProvidersFollowTheContractLimits(problem(size));
+    }
+
+    private static void assertProvidersFollowTheContractLimits(PlacementProblem problem) {
         Map<String, ChildInput> children = byId(problem.children(), ChildInput::id);
         for (ProviderInput p : problem.providers()) {
             assertThat(p.ageMin()).as(p.id()).isLessThanOrEqualTo(p.ageMax()).isNotNegative();
@@ -136,7 +139,23 @@ class SampleDataGeneratorTest {
     @ParameterizedTest
     @EnumSource(Size.class)
     void currentPlacementsSatisfyEveryHardRule(Size size) {
-        PlacementProblem problem = problem(size);
+        assertCurrentPlacementsFeasible(problem(size));
+    }
+
+    @Test
+    void otherSeedsAreValidAndFeasibleToo() {
+        for (long seed = 1; seed <= 40; seed++) {
+            for (Size size : seed <= 8 ? List.of(Size.SMALL, Size.COUNTY, Size.LARGE) : List.of(Size.SMALL)) {
+                PlacementProblem problem = SampleDataGenerator.generate(size, seed);
+                String json = SampleDataGenerator.toJson(problem);
+                assertThatCode(() -> ProblemReader.read(json)).as(size + " seed " + seed).doesNotThrowAnyException();
+                assertCurrentPlacementsFeasible(problem);
+                assertProvidersFollowTheContractLimits(problem);
+            }
+        }
+    }
+
+    private static void assertCurrentPlacementsFeasible(PlacementProblem problem) {
         Map<String, ProviderInput> providers = byId(problem.providers(), ProviderInput::id);
         Map<String, List<ChildInput>> atProvider = new LinkedHashMap<>();
         for (ChildInput c : problem.children()) {
@@ -253,12 +272,15 @@ class SampleDataGeneratorTest {
         assertThat(waiting.stream().filter(c -> c.urgency() == Urgency.PLANNED).count() / (double) waiting.size()).isBetween(0.5, 0.8);
     }
 
-    /** Prints the headline figures of every size (for the README and the report); asserts nothing new. */
-    @Test
-    void printFigures() {
-        for (Size size : Size.values()) {
-            System.out.println(describe(problem(size)));
-        }
+    /** calibration.md: 16% of approved places vacant; judged once every child would be placed. Prints the headline figures. */
+    @ParameterizedTest
+    @EnumSource(Size.class)
+    void vacancyIsNearTheNationalRate(Size size) {
+        PlacementProblem problem = problem(size);
+        System.out.println(describe(problem));
+        int places = problem.providers().stream().mapToInt(ProviderInput::places).sum();
+        double vacancyOnceAllPlaced = (places - problem.children().size()) / (double) places;
+        assertThat(vacancyOnceAllPlaced).isBetween(0.12, 0.25);
     }
 
     // ---- helpers ----
