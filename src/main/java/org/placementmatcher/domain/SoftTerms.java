@@ -18,6 +18,15 @@ public final class SoftTerms {
 
     /** Points of one per-child term for the child placed at the provider. */
     public static long points(SoftTerm term, Child child, Provider provider, ScoringWeights weights) {
+        boolean needsMiles = term == SoftTerm.DISTANCE || term == SoftTerm.OVER_20_MILES;
+        return points(term, child, provider, weights, needsMiles ? child.milesTo(provider) : Double.NaN);
+    }
+
+    /**
+     * The same, with the child's distance to the provider ({@link Child#milesTo}) already worked out,
+     * for callers that score every term of one pair and would otherwise compute it twice.
+     */
+    public static long points(SoftTerm term, Child child, Provider provider, ScoringWeights weights, double miles) {
         long weight = weights.of(term);
         if (weight == 0) {
             return 0;
@@ -26,8 +35,8 @@ public final class SoftTerms {
             case COST -> roundHalfUp(BigDecimal.valueOf(weight).multiply(BigDecimal.valueOf(provider.getWeeklyCost())));
             case OUT_OF_AREA -> provider.isInHomeAuthority() ? 0 : weight;
             // Miles are irrational anyway: double arithmetic rounds the same as decimal would.
-            case DISTANCE -> (long) Math.floor(weight * child.milesTo(provider) + 0.5);
-            case OVER_20_MILES -> child.milesTo(provider) > FAR_MILES ? weight : 0;
+            case DISTANCE -> (long) Math.floor(weight * miles + 0.5);
+            case OVER_20_MILES -> miles > FAR_MILES ? weight : 0;
             case MOVE -> isMove(child, provider) ? weight : 0;
             case LANGUAGE -> !child.getLanguages().isEmpty()
                     && child.getLanguages().stream().noneMatch(provider.getLanguages()::contains) ? weight : 0;

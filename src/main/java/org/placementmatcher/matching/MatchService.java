@@ -2,7 +2,6 @@ package org.placementmatcher.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,6 +39,9 @@ public final class MatchService {
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 1000;
 
+    private static final HardRule[] HARD_RULES = HardRule.values();
+    private static final SoftTerm[] SOFT_TERMS = SoftTerm.values();
+
     private MatchService() {
     }
 
@@ -56,29 +58,28 @@ public final class MatchService {
         Contribution today = query.contributionToday();
         HardMediumSoftScore scoreToday = caseload.score().add(query.urgencyChangeToday());
 
-        List<Option> options = new ArrayList<>();
+        record Feasible(Provider provider, Contribution there, HardMediumSoftScore difference) {
+        }
+        List<Feasible> feasible = new ArrayList<>();
         List<Exclusion> excluded = new ArrayList<>();
         for (Provider provider : caseload.providers()) {
             Contribution there = query.contributionAt(provider);
             List<HardRule> violated = there.violatedRules();
             if (!violated.isEmpty()) {
                 excluded.add(new Exclusion(provider.getId(), provider.getType(),
-                        violated.stream().map(HardRule::code).toList(), query.exclusionReasons(provider, there)));
+                        violated.stream().map(HardRule::code).toList(), query.exclusionReasons(provider, violated)));
             } else {
-                HardMediumSoftScore difference = there.score().subtract(today.score());
-                options.add(query.option(provider, there, scoreToday.add(difference), difference));
+                feasible.add(new Feasible(provider, there, there.score().subtract(today.score())));
             }
         }
-        options.sort(Comparator.comparing((Option o) -> HardMediumSoftScore.parseScore(o.scoreDifference())).reversed()
-                .thenComparing(Option::providerId));
+        feasible.sort(Comparator.comparing(Feasible::difference).reversed()
+                .thenComparing(f -> f.provider().getId()));
         List<Option> ranked = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, options.size()); i++) {
-            Option o = options.get(i);
-            ranked.add(new Option(i + 1, o.providerId(), o.providerType(), o.localAuthority(), o.score(),
-                    o.scoreDifference(), o.approval(), o.distanceMiles(), o.softPoints(), o.reasons()));
+        for (Feasible f : feasible.subList(0, Math.min(limit, feasible.size()))) {
+            ranked.add(query.option(ranked.size() + 1, f.provider(), f.there(), scoreToday.add(f.difference()), f.difference()));
         }
         return new MatchResult(named.stream().map(Child::getId).toList(), emergency, ScoreText.format(scoreToday),
-                options.size(), ranked, excluded);
+                feasible.size(), ranked, excluded);
     }
 
     /** The named children, checked: known, no repeats, and together one child or one whole placeTogether group. */
@@ -125,17 +126,36 @@ public final class MatchService {
         return named;
     }
 
-    /** What the named children add to the score at one position: per rule hard points, medium and soft by term. */
-    record Contribution(EnumMap<HardRule, Integer> hard, long medium, EnumMap<SoftTerm, Long> soft, double maxMiles) {
+    /**
+     * What the named children add to the score at one position: hard points per rule (indexed by
+     * {@link HardRule#ordinal()}), medium, and soft points per term (by {@link SoftTerm#ordinal()}).
+     */
+    record Contribution(int[] hard, long medium, long[] soft, double maxMiles) {
 
         HardMediumSoftScore score() {
-            long hardTotal = hard.values().stream().mapToLong(Integer::longValue).sum();
-            long softTotal = soft.values().stream().mapToLong(Long::longValue).sum();
+            long hardTotal = 0;
+            for (int points : hard) {
+                hardTotal += points;
+            }
+            long softTotal = 0;
+            for (long points : soft) {
+                softTotal += points;
+            }
             return HardMediumSoftScore.of(-hardTotal, medium, -softTotal);
         }
 
         List<HardRule> violatedRules() {
-            return hard.entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+            List<HardRule> violated = new ArrayList<>(2);
+            for (HardRule rule : HardRule.values()) {
+                if (hard[rule.ordinal()] > 0) {
+                    violated.add(rule);
+                }
+            }
+            return violated;
+        }
+
+        long soft(SoftTerm term) {
+            return soft[term.ordinal()];
         }
     }
 
@@ -183,14 +203,8 @@ public final class MatchService {
         }
 
         private Contribution contribution(Map<Child, Provider> positions) {
-            EnumMap<HardRule, Integer> hard = new EnumMap<>(HardRule.class);
-            EnumMap<SoftTerm, Long> soft = new EnumMap<>(SoftTerm.class);
-            for (HardRule rule : HardRule.values()) {
-                hard.put(rule, 0);
-            }
-            for (SoftTerm term : SoftTerm.values()) {
-                soft.put(term, 0L);
-            }
+            int[] hard = new int[HARD_RULES.length];
+            long[] soft = new long[SOFT_TERMS.length];
             long medium = 0;
             double maxMiles = 0;
             Map<Provider, List<Child>> byProvider = new LinkedHashMap<>();
@@ -201,42 +215,58 @@ public final class MatchService {
                     medium -= child.getUrgency().unplacedWeight();
                     continue;
                 }
-                byProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(child);
-                maxMiles = Math.max(maxMiles, child.milesTo(provider));
-                for (HardRule rule : HardRule.values()) {
+                byProvider.computeIfAbsent(provider, p -> new ArrayList<>(asked.size())).add(child);
+                double miles = child.milesTo(provider);
+                maxMiles = Math.max(maxMiles, miles);
+                for (HardRule rule : HARD_RULES) {
                     if (rule.isPerChildAtProvider()) {
-                        hard.merge(rule, PlacementRules.childAtProviderPoints(rule, child, provider), Integer::sum);
+                        hard[rule.ordinal()] += PlacementRules.childAtProviderPoints(rule, child, provider);
                     }
                 }
-                for (SoftTerm term : SoftTerm.values()) {
+                for (SoftTerm term : SOFT_TERMS) {
                     if (term.isPerChildAtProvider()) {
-                        soft.merge(term, SoftTerms.points(term, child, provider, weights), Long::sum);
+                        soft[term.ordinal()] += SoftTerms.points(term, child, provider, weights, miles);
                     }
                 }
             }
             byProvider.forEach((provider, children) -> addProviderRules(hard, provider, children));
             Child first = asked.getFirst();
             if (first.getSiblingGroup() != null && first.isPlaceTogether()) {
-                hard.merge(HardRule.H3, PlacementRules.siblingsTogetherPoints(new ArrayList<>(positions.values())), Integer::sum);
+                hard[HardRule.H3.ordinal()] += PlacementRules.siblingsTogetherPoints(new ArrayList<>(positions.values()));
             } else if (first.getSiblingGroup() != null) {
-                soft.merge(SoftTerm.SIBLINGS_APART, siblingsApartChange(first.getSiblingGroup(), positions.values()), Long::sum);
+                soft[SoftTerm.SIBLINGS_APART.ordinal()] += siblingsApartChange(first.getSiblingGroup(), positions.values());
             }
             return new Contribution(hard, medium, soft, maxMiles);
         }
 
         /** H1, H14, H10, H11 at one provider: the points with these children there minus the points without them. */
-        private void addProviderRules(EnumMap<HardRule, Integer> hard, Provider provider, List<Child> children) {
-            List<Child> others = caseload.childrenAt(provider).stream().filter(c -> !namedIds.contains(c.getId())).toList();
+        private void addProviderRules(int[] hard, Provider provider, List<Child> children) {
+            List<Child> others = others(provider);
             List<Child> all = new ArrayList<>(others);
             all.addAll(children);
-            hard.merge(HardRule.H1, PlacementRules.capacityPoints(provider, all.size())
-                    - PlacementRules.capacityPoints(provider, others.size()), Integer::sum);
-            hard.merge(HardRule.H14, PlacementRules.fosteringLimitPoints(provider, all.size(), oneSiblingGroup(all))
-                    - PlacementRules.fosteringLimitPoints(provider, others.size(), oneSiblingGroup(others)), Integer::sum);
-            hard.merge(HardRule.H10, PlacementRules.riskToYoungerPoints(children, others)
-                    + PlacementRules.pairsWithin(children, HardRule.H10), Integer::sum);
-            hard.merge(HardRule.H11, PlacementRules.solePlacementPoints(children, others)
-                    + PlacementRules.pairsWithin(children, HardRule.H11), Integer::sum);
+            hard[HardRule.H1.ordinal()] += PlacementRules.capacityPoints(provider, all.size())
+                    - PlacementRules.capacityPoints(provider, others.size());
+            hard[HardRule.H14.ordinal()] += PlacementRules.fosteringLimitPoints(provider, all.size(), oneSiblingGroup(all))
+                    - PlacementRules.fosteringLimitPoints(provider, others.size(), oneSiblingGroup(others));
+            hard[HardRule.H10.ordinal()] += PlacementRules.riskToYoungerPoints(children, others)
+                    + PlacementRules.pairsWithin(children, HardRule.H10);
+            hard[HardRule.H11.ordinal()] += PlacementRules.solePlacementPoints(children, others)
+                    + PlacementRules.pairsWithin(children, HardRule.H11);
+        }
+
+        /** The children at the provider today, other than the named ones. */
+        private List<Child> others(Provider provider) {
+            List<Child> there = caseload.childrenAt(provider);
+            if (there.isEmpty()) {
+                return there;
+            }
+            List<Child> others = new ArrayList<>(there.size());
+            for (Child child : there) {
+                if (!namedIds.contains(child.getId())) {
+                    others.add(child);
+                }
+            }
+            return others;
         }
 
         private static boolean oneSiblingGroup(List<Child> children) {
@@ -258,13 +288,13 @@ public final class MatchService {
             return SoftTerms.siblingsApartPoints(with.size(), weights) - SoftTerms.siblingsApartPoints(without.size(), weights);
         }
 
-        Option option(Provider provider, Contribution there, HardMediumSoftScore score, HardMediumSoftScore difference) {
-            EnumMap<SoftTerm, Long> s = there.soft();
-            SoftPoints points = new SoftPoints(s.get(SoftTerm.COST), s.get(SoftTerm.OUT_OF_AREA), s.get(SoftTerm.DISTANCE),
-                    s.get(SoftTerm.OVER_20_MILES), s.get(SoftTerm.LANGUAGE), s.get(SoftTerm.RELIGION), s.get(SoftTerm.MOVE),
-                    s.get(SoftTerm.SIBLINGS_APART));
+        Option option(int rank, Provider provider, Contribution there, HardMediumSoftScore score,
+                HardMediumSoftScore difference) {
+            SoftPoints points = new SoftPoints(there.soft(SoftTerm.COST), there.soft(SoftTerm.OUT_OF_AREA),
+                    there.soft(SoftTerm.DISTANCE), there.soft(SoftTerm.OVER_20_MILES), there.soft(SoftTerm.LANGUAGE),
+                    there.soft(SoftTerm.RELIGION), there.soft(SoftTerm.MOVE), there.soft(SoftTerm.SIBLINGS_APART));
             Approval approval = approval(provider);
-            return new Option(0, provider.getId(), provider.getType(), provider.getLocalAuthority(), ScoreText.format(score),
+            return new Option(rank, provider.getId(), provider.getType(), provider.getLocalAuthority(), ScoreText.format(score),
                     ScoreText.format(difference), approval, Math.round(there.maxMiles() * 10) / 10.0, points,
                     optionReasons(provider, there, approval));
         }
@@ -300,22 +330,22 @@ public final class MatchService {
                     reasons.add(child.getId() + ": a move from the current placement " + child.getCurrentPlacement().getId());
                 }
             }
-            if (there.soft().get(SoftTerm.SIBLINGS_APART) > 0) {
+            if (there.soft(SoftTerm.SIBLINGS_APART) > 0) {
                 reasons.add("placed away from siblings in group " + asked.getFirst().getSiblingGroup());
             }
             return reasons;
         }
 
-        List<String> exclusionReasons(Provider provider, Contribution there) {
-            List<String> reasons = new ArrayList<>();
-            for (HardRule rule : there.violatedRules()) {
+        List<String> exclusionReasons(Provider provider, List<HardRule> violated) {
+            List<String> reasons = new ArrayList<>(violated.size());
+            for (HardRule rule : violated) {
                 reasons.add(rule.constraintName() + ": " + explain(rule, provider));
             }
             return reasons;
         }
 
         private String explain(HardRule rule, Provider provider) {
-            int here = (int) caseload.childrenAt(provider).stream().filter(c -> !namedIds.contains(c.getId())).count();
+            int here = others(provider).size();
             return switch (rule) {
                 case H1 -> here + " of " + provider.getPlaces() + " places taken, " + asked.size() + " more needed";
                 case H2 -> "approved for ages " + provider.getAgeMin() + "-" + provider.getAgeMax() + offending(rule, provider);
