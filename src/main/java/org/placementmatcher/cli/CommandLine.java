@@ -49,9 +49,10 @@ public final class CommandLine {
     private static final String USAGE = """
             Usage:
               java -jar quarkus-run.jar                      run the REST service
-              java -jar quarkus-run.jar solve --input FILE --output FILE [--seconds N] [--verbose]
+              java -jar quarkus-run.jar solve --input FILE --output FILE [--seconds N] [--config FILE] [--verbose]
                   solve a PlacementProblem (JSON) and write the PlacementPlan (JSON); default 30 s;
-                  --verbose adds the solver's own log (phases, move evaluation speed)
+                  --verbose adds the solver's own log (phases, move evaluation speed);
+                  --config FILE solves with another solver configuration (e.g. one kept in solver-config/)
               java -jar quarkus-run.jar generate --size small|county|county-1200|region [--seed N] --output FILE
               java -jar quarkus-run.jar generate --all --dir DIR [--seed N]
                   write synthetic, calibrated sample data (deterministic for a seed)
@@ -110,7 +111,9 @@ public final class CommandLine {
                 solution.getChildren().size(), solution.getUnits().size(), solution.getProviders().size(), seconds);
         long[] lastPrinted = {-PROGRESS_EVERY_MILLIS};
         long start = System.nanoTime();
-        PlacementSolution best = PlacementSolver.fromClasspathConfig().solve(solution, Duration.ofSeconds(seconds), progress -> {
+        PlacementSolver solver = options.containsKey("config")
+                ? PlacementSolver.fromConfigFile(Path.of(options.get("config"))) : PlacementSolver.fromClasspathConfig();
+        PlacementSolution best = solver.solve(solution, Duration.ofSeconds(seconds), progress -> {
             if (progress.millisSpent() - lastPrinted[0] >= PROGRESS_EVERY_MILLIS) {
                 lastPrinted[0] = progress.millisSpent();
                 err.printf(Locale.ROOT, "[%6.1f s] best %s%n", progress.millisSpent() / 1000.0,

@@ -30,7 +30,7 @@ public class PlacementUnit {
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = VALUE_RANGE)
     private Provider provider;
 
-    /** Every provider of the problem, to work out the value range from. */
+    /** Every provider of the problem, to work out the value range from (eligible ones, cheapest first). */
     private List<Provider> providers;
     private List<Provider> candidates;
     private BitSet eligible;
@@ -76,12 +76,21 @@ public class PlacementUnit {
     private void computeEligibility() {
         BitSet mask = new BitSet(providers.size());
         List<Provider> eligibleProviders = new ArrayList<>();
+        List<Long> softPoints = new ArrayList<>();
         for (Provider p : providers) {
             if (members.stream().allMatch(c -> PlacementRules.isEligible(c, p))) {
                 mask.set(p.getIndex());
                 eligibleProviders.add(p);
             }
         }
+        // Cheapest first (the unit's own soft points there, which never change while solving): the construction
+        // heuristic and the moves try the likeliest places first.
+        long[] soft = new long[providers.size()];
+        for (Provider p : eligibleProviders) {
+            soft[p.getIndex()] = staticSoftPoints(p);
+        }
+        eligibleProviders.sort(java.util.Comparator.comparingLong((Provider p) -> soft[p.getIndex()])
+                .thenComparingInt(Provider::getIndex));
         // A pinned unit must keep its current placement even where a rule now fails (e.g. a child aged out):
         // the plan then shows the violation instead of hiding it.
         Provider current = sharedCurrentPlacement();
@@ -92,6 +101,15 @@ public class PlacementUnit {
         if (candidates == null) {
             this.candidates = eligibleProviders;
         }
+    }
+
+    /** The members' per-child soft points at the provider: every soft term but siblingsApart, which depends on the others. */
+    public long staticSoftPoints(Provider p) {
+        long points = 0;
+        for (Child child : members) {
+            points += SoftTerms.totalPoints(child, p, weights);
+        }
+        return points;
     }
 
     /**

@@ -57,10 +57,11 @@ public final class SoftTerms {
 
     /** All per-child terms of the child at the provider. */
     public static long totalPoints(Child child, Provider provider, ScoringWeights weights) {
+        double miles = child.milesTo(provider);
         long points = 0;
         for (SoftTerm term : SoftTerm.values()) {
             if (term.isPerChildAtProvider()) {
-                points += points(term, child, provider, weights);
+                points += points(term, child, provider, weights, miles);
             }
         }
         return points;

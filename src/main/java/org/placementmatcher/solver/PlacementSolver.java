@@ -40,6 +40,12 @@ public class PlacementSolver {
         return new PlacementSolver(config, SolverFactory.create(config));
     }
 
+    /** Outside Quarkus, with another configuration file (to compare alternatives kept in solver-config/). */
+    public static PlacementSolver fromConfigFile(java.nio.file.Path file) {
+        SolverConfig config = SolverConfig.createFromXmlFile(file.toFile());
+        return new PlacementSolver(config, SolverFactory.create(config));
+    }
+
     /** Progress of a solve: the best score so far and when it was found. */
     public record Progress(HardMediumSoftScore bestScore, long millisSpent) {
     }
