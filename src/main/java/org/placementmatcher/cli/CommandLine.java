@@ -2,6 +2,7 @@ package org.placementmatcher.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -111,6 +113,7 @@ public final class CommandLine {
                 solution.getChildren().size(), solution.getUnits().size(), solution.getProviders().size(), seconds);
         long[] lastPrinted = {-PROGRESS_EVERY_MILLIS};
         long start = System.nanoTime();
+        HeapPeak heap = new HeapPeak().start();
         PlacementSolver solver = options.containsKey("config")
                 ? PlacementSolver.fromConfigFile(Path.of(options.get("config"))) : PlacementSolver.fromClasspathConfig();
         PlacementSolution best = solver.solve(solution, Duration.ofSeconds(seconds), progress -> {
@@ -122,9 +125,9 @@ public final class CommandLine {
         });
         PlacementPlan plan = PlanWriter.toPlan(best);
         writeAtomically(output, ContractJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(plan));
-        err.printf(Locale.ROOT, "done in %.1f s: %s, %s, placed %d of %d children; plan written to %s%n",
+        err.printf(Locale.ROOT, "done in %.1f s: %s, %s, placed %d of %d children; peak heap %d MB; plan written to %s%n",
                 (System.nanoTime() - start) / 1e9, plan.score(), plan.feasible() ? "feasible" : "NOT feasible",
-                plan.kpis().placed(), plan.kpis().children(), output);
+                plan.kpis().placed(), plan.kpis().children(), heap.megabytes(), output);
         return OK;
     }
 
@@ -180,6 +183,34 @@ public final class CommandLine {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Samples the heap in use every 20 ms on a daemon thread and keeps the highest value seen (the sum of
+     * the pools' own peaks would overstate it: they peak at different moments).
+     */
+    static final class HeapPeak {
+        private final AtomicLong peak = new AtomicLong();
+
+        HeapPeak start() {
+            Thread sampler = new Thread(() -> {
+                while (true) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-peak-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+            return this;
+        }
+
+        long megabytes() {
+            return peak.get() / (1024 * 1024);
         }
     }
 

@@ -2,11 +2,9 @@ package org.placementmatcher.solver;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
@@ -35,15 +33,22 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
         PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider = context.getSolutionMetaModel()
                 .genuineEntity(PlacementUnit.class).basicVariable("provider", Provider.class);
-        decide(context.getWorkingSolution()).forEach((unit, place) -> {
+        decide(context.getWorkingSolution(), true).forEach((unit, place) -> {
             if (!context.isPhaseTerminated()) {
                 context.execute(Moves.change(provider, unit, place));
             }
         });
     }
 
-    /** The decisions for the solution as it stands: for each waiting unit, where it goes (absent: stays unplaced). */
-    public static Map<PlacementUnit, Provider> decide(PlacementSolution solution) {
+    /** How far down each unit's cheapest-first candidates the repair looks for a place to free. */
+    static final int REPAIR_CANDIDATES = 200;
+
+    /**
+     * The decisions for the solution as it stands: for each unit that goes somewhere new, where. Waiting units
+     * only, as a placement officer would do it; with {@code repair}, a unit left without a place may then take
+     * the place of a resident who can go elsewhere (as the solver's construction, never for the baseline).
+     */
+    public static Map<PlacementUnit, Provider> decide(PlacementSolution solution, boolean repair) {
         State state = new State(solution);
         Map<PlacementUnit, Provider> decisions = new LinkedHashMap<>();
         List<PlacementUnit> waiting = new ArrayList<>();
@@ -53,25 +58,34 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             }
         }
         waiting.sort(new UnitDifficulty().reversed());
+        List<PlacementUnit> left = new ArrayList<>();
         for (PlacementUnit unit : waiting) {
-            Provider best = state.cheapestPlace(unit);
+            Provider best = state.cheapestPlace(unit, null);
             if (best != null) {
                 state.place(unit, best);
                 decisions.put(unit, best);
+            } else {
+                left.add(unit);
+            }
+        }
+        if (repair) {
+            for (PlacementUnit unit : left) {
+                state.freePlaceFor(unit, decisions);
             }
         }
         return decisions;
     }
 
-    /** Applies {@link #decide} directly (outside a solver). */
+    /** The current-practice baseline, applied directly (outside a solver): nobody already placed moves. */
     public static void apply(PlacementSolution solution) {
-        decide(solution).forEach(PlacementUnit::setProvider);
+        decide(solution, false).forEach(PlacementUnit::setProvider);
     }
 
-    /** Who is where, kept up to date as units are placed. */
+    /** Who is where, kept up to date as units are placed and moved. */
     private static final class State {
-        private final Map<Provider, List<Child>> childrenAt = new HashMap<>();
-        private final Map<String, Set<Provider>> apartGroupProviders = new HashMap<>();
+        private final Map<Provider, List<PlacementUnit>> unitsAt = new HashMap<>();
+        private final Map<String, Map<Provider, Integer>> apartGroupProviders = new HashMap<>();
+        private final Map<PlacementUnit, Provider> position = new HashMap<>();
         private final PlacementSolution solution;
 
         State(PlacementSolution solution) {
@@ -84,15 +98,51 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
         }
 
         void place(PlacementUnit unit, Provider provider) {
-            childrenAt.computeIfAbsent(provider, p -> new ArrayList<>()).addAll(unit.getMembers());
+            unitsAt.computeIfAbsent(provider, p -> new ArrayList<>()).add(unit);
+            position.put(unit, provider);
             if (unit.getApartGroup() != null) {
-                apartGroupProviders.computeIfAbsent(unit.getApartGroup(), g -> new HashSet<>()).add(provider);
+                apartGroupProviders.computeIfAbsent(unit.getApartGroup(), g -> new HashMap<>()).merge(provider, 1, Integer::sum);
             }
         }
 
-        /** The rule-abiding place with the fewest soft points now, or null. Candidates come cheapest first. */
-        Provider cheapestPlace(PlacementUnit unit) {
-            if (PlacementRules.pairsWithin(unit.getMembers(), HardRule.H10) > 0) {
+        void remove(PlacementUnit unit) {
+            Provider provider = position.remove(unit);
+            unitsAt.get(provider).remove(unit);
+            if (unit.getApartGroup() != null) {
+                apartGroupProviders.get(unit.getApartGroup()).computeIfPresent(provider, (p, n) -> n == 1 ? null : n - 1);
+            }
+        }
+
+        /**
+         * Frees a place for a unit left without one: the first of its cheapest candidates where a movable resident
+         * can go on to another rule-abiding place and the unit then fits.
+         */
+        void freePlaceFor(PlacementUnit unit, Map<PlacementUnit, Provider> decisions) {
+            List<Provider> candidates = unit.getCandidates();
+            for (Provider provider : candidates.subList(0, Math.min(REPAIR_CANDIDATES, candidates.size()))) {
+                for (PlacementUnit resident : List.copyOf(unitsAt.getOrDefault(provider, List.of()))) {
+                    if (resident.isPinned() || !fits(unit, provider, resident)) {
+                        continue;
+                    }
+                    remove(resident);
+                    place(unit, provider);
+                    Provider onward = cheapestPlace(resident, provider);
+                    if (onward != null) {
+                        place(resident, onward);
+                        decisions.put(unit, provider);
+                        decisions.put(resident, onward);
+                        return;
+                    }
+                    remove(unit);
+                    place(resident, provider);
+                }
+            }
+        }
+
+        /** The rule-abiding place with the fewest soft points now (other than {@code not}), or null. Candidates come cheapest first. */
+        Provider cheapestPlace(PlacementUnit unit, Provider not) {
+            if (PlacementRules.pairsWithin(unit.getMembers(), HardRule.H10) > 0
+                    || PlacementRules.pairsWithin(unit.getMembers(), HardRule.H11) > 0) {
                 return null;
             }
             Provider best = null;
@@ -102,7 +152,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
                 if (points >= bestPoints) {
                     break;
                 }
-                if (!fits(unit, provider)) {
+                if (provider == not || !fits(unit, provider, null)) {
                     continue;
                 }
                 points += apartPoints(unit, provider);
@@ -114,11 +164,17 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             return best;
         }
 
-        private boolean fits(PlacementUnit unit, Provider provider) {
+        /** Whether the unit can join the provider breaking no rule, with {@code leaving} (if any) gone from there. */
+        private boolean fits(PlacementUnit unit, Provider provider, PlacementUnit leaving) {
             if (!unit.isEligible(provider)) {
                 return false;
             }
-            List<Child> there = childrenAt.getOrDefault(provider, List.of());
+            List<Child> there = new ArrayList<>();
+            for (PlacementUnit resident : unitsAt.getOrDefault(provider, List.of())) {
+                if (resident != leaving && resident != unit) {
+                    there.addAll(resident.getMembers());
+                }
+            }
             List<Child> all = new ArrayList<>(there);
             all.addAll(unit.getMembers());
             boolean oneGroup = all.getFirst().getSiblingGroup() != null
@@ -126,20 +182,24 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             return PlacementRules.capacityPoints(provider, all.size()) == 0
                     && PlacementRules.fosteringLimitPoints(provider, all.size(), oneGroup) == 0
                     && PlacementRules.riskToYoungerPoints(unit.getMembers(), there) == 0
-                    && PlacementRules.solePlacementPoints(unit.getMembers(), there) == 0
-                    && PlacementRules.pairsWithin(unit.getMembers(), HardRule.H11) == 0;
+                    && PlacementRules.solePlacementPoints(unit.getMembers(), there) == 0;
         }
 
         private long apartPoints(PlacementUnit unit, Provider provider) {
             if (unit.getApartGroup() == null) {
                 return 0;
             }
-            Set<Provider> used = apartGroupProviders.getOrDefault(unit.getApartGroup(), Set.of());
-            if (used.isEmpty() || used.contains(provider)) {
+            Map<Provider, Integer> used = apartGroupProviders.getOrDefault(unit.getApartGroup(), Map.of());
+            // The providers the unit's siblings use, not counting the unit's own place if it is there alone.
+            Provider own = position.get(unit);
+            boolean aloneAtOwn = own != null && used.getOrDefault(own, 0) == 1;
+            int others = used.size() - (aloneAtOwn ? 1 : 0);
+            boolean joins = used.containsKey(provider) && !(provider == own && aloneAtOwn);
+            if (others == 0 || joins) {
                 return 0;
             }
-            return SoftTerms.siblingsApartPoints(used.size() + 1, solution.getWeights())
-                    - SoftTerms.siblingsApartPoints(used.size(), solution.getWeights());
+            return SoftTerms.siblingsApartPoints(others + 1, solution.getWeights())
+                    - SoftTerms.siblingsApartPoints(others, solution.getWeights());
         }
     }
 }
