@@ -1,5 +1,7 @@
 package org.placementmatcher.data;
 
+import org.placementmatcher.domain.Geo;
+
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -131,8 +133,7 @@ final class Geography {
             new Town("Blackpool", "E06000009", 53.8175, -3.0357, 1, 1.5));
 
     /** Earth radius of the contract's distance (section 3). */
-    static final double EARTH_RADIUS_MILES = 3958.8;
-    private static final double MILES_PER_DEGREE_LAT = Math.PI * EARTH_RADIUS_MILES / 180.0;
+    private static final double MILES_PER_DEGREE_LAT = Math.PI * Geo.EARTH_RADIUS_MILES / 180.0;
 
     private Geography() {
     }
@@ -164,17 +165,6 @@ final class Geography {
 
     static double[] around(Town town, SplittableRandom rng) {
         return jitter(town.lat(), town.lon(), town.jitterMiles(), rng);
-    }
-
-    /** Great-circle miles, haversine, as the contract's section 3 defines distance. */
-    static double miles(double lat1, double lon1, double lat2, double lon2) {
-        double phi1 = Math.toRadians(lat1);
-        double phi2 = Math.toRadians(lat2);
-        double dPhi = phi2 - phi1;
-        double dLambda = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dPhi / 2) * Math.sin(dPhi / 2)
-                + Math.cos(phi1) * Math.cos(phi2) * Math.sin(dLambda / 2) * Math.sin(dLambda / 2);
-        return 2 * EARTH_RADIUS_MILES * Math.asin(Math.min(1.0, Math.sqrt(a)));
     }
 
     static double round5(double degrees) {

@@ -23,6 +23,7 @@ import org.placementmatcher.contract.ExcludedArea;
 import org.placementmatcher.contract.GeoPoint;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProviderInput;
+import org.placementmatcher.domain.Geo;
 import org.placementmatcher.domain.ProviderType;
 import org.placementmatcher.domain.Urgency;
 import org.placementmatcher.data.Geography.Town;
@@ -977,8 +978,8 @@ public final class SampleDataGenerator {
                         // Placed near home where reasonably practicable (s22C): the nearer of two towns of that area.
                         Town other = Geography.pick(towns, rng);
                         Kid kid = unit.first();
-                        if (Geography.miles(kid.homeLat, kid.homeLon, other.lat(), other.lon())
-                                < Geography.miles(kid.homeLat, kid.homeLon, town.lat(), town.lon())) {
+                        if (Geo.miles(kid.homeLat, kid.homeLon, other.lat(), other.lon())
+                                < Geo.miles(kid.homeLat, kid.homeLon, town.lat(), town.lon())) {
                             town = other;
                         }
                     }
@@ -1164,7 +1165,7 @@ public final class SampleDataGenerator {
 
         private static boolean outsideExcludedAreas(Kid kid, Prov p) {
             for (ExcludedArea area : kid.excluded) {
-                if (Geography.miles(area.lat(), area.lon(), p.lat, p.lon) <= area.radiusMiles() + EXCLUSION_MARGIN_MILES) {
+                if (Geo.miles(area.lat(), area.lon(), p.lat, p.lon) <= area.radiusMiles() + EXCLUSION_MARGIN_MILES) {
                     return false;
                 }
             }
@@ -1172,7 +1173,7 @@ public final class SampleDataGenerator {
         }
 
         private static double distance(double lat, double lon, Prov p) {
-            return Geography.miles(lat, lon, p.lat, p.lon);
+            return Geo.miles(lat, lon, p.lat, p.lon);
         }
 
         // ---- output ----

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.placementmatcher.domain.Geo;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ExcludedArea;
 import org.placementmatcher.contract.PlacementProblem;
@@ -187,7 +188,7 @@ class SampleDataGeneratorTest {
             }
             if (c.excludedAreas() != null) {
                 for (ExcludedArea area : c.excludedAreas()) {
-                    assertThat(Geography.miles(area.lat(), area.lon(), p.location().lat(), p.location().lon()))
+                    assertThat(Geo.miles(area.lat(), area.lon(), p.location().lat(), p.location().lon()))
                             .as(c.id()).isGreaterThan(area.radiusMiles());
                 }
             }
@@ -316,7 +317,7 @@ class SampleDataGeneratorTest {
         }
         if (c.excludedAreas() != null) {
             for (ExcludedArea area : c.excludedAreas()) {
-                if (Geography.miles(area.lat(), area.lon(), p.location().lat(), p.location().lon()) <= area.radiusMiles()) {
+                if (Geo.miles(area.lat(), area.lon(), p.location().lat(), p.location().lon()) <= area.radiusMiles()) {
                     return false;
                 }
             }
@@ -364,7 +365,7 @@ class SampleDataGeneratorTest {
 
     private static double miles(ChildInput c, ProviderInput p) {
         var from = c.school() != null ? c.school() : c.home();
-        return Geography.miles(from.lat(), from.lon(), p.location().lat(), p.location().lon());
+        return Geo.miles(from.lat(), from.lon(), p.location().lat(), p.location().lon());
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
