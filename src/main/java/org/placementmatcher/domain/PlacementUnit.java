@@ -42,6 +42,8 @@ public class PlacementUnit {
     /** The members' common siblingGroup, or a key of this unit alone (for the fostering limit). */
     private String siblingKey;
     private int unplacedWeight;
+    /** The last provider's soft points, by term (see {@link #softPoints}). */
+    private SoftPointsAt softPointsAt;
     private boolean anyRiskToYounger;
     private boolean anySolePlacement;
 
@@ -78,7 +80,8 @@ public class PlacementUnit {
         List<Provider> eligibleProviders = new ArrayList<>();
         List<Long> softPoints = new ArrayList<>();
         for (Provider p : providers) {
-            if (members.stream().allMatch(c -> PlacementRules.isEligible(c, p))) {
+            // A provider with fewer places than the unit has children can never take it (H1), whoever else is there.
+            if (p.getPlaces() >= members.size() && members.stream().allMatch(c -> PlacementRules.isEligible(c, p))) {
                 mask.set(p.getIndex());
                 eligibleProviders.add(p);
             }
@@ -140,7 +143,7 @@ public class PlacementUnit {
         return candidates;
     }
 
-    /** True when the provider passes every per-child rule for every member. */
+    /** True when the provider passes every per-child rule for every member and has places enough for them all. */
     public boolean isEligible(Provider p) {
         if (eligible == null) {
             computeEligibility();
@@ -158,7 +161,35 @@ public class PlacementUnit {
 
     /** Points of a per-child soft term at the assigned provider (0 when unplaced). */
     public long softPoints(SoftTerm term) {
-        return provider == null ? 0 : SoftTerms.points(term, members, provider, weights);
+        if (provider == null) {
+            return 0;
+        }
+        SoftPointsAt cached = softPointsAt;
+        if (cached == null || cached.provider() != provider) {
+            cached = SoftPointsAt.of(this, provider);
+            softPointsAt = cached;
+        }
+        return cached.points()[term.ordinal()];
+    }
+
+    /**
+     * The unit's per-child soft points at one provider, by term: every soft constraint asks for its term
+     * when the unit moves, and this works the distance and the cost out once for all of them. Immutable,
+     * so solution clones may share it.
+     */
+    private record SoftPointsAt(Provider provider, long[] points) {
+        static SoftPointsAt of(PlacementUnit unit, Provider provider) {
+            long[] points = new long[SoftTerm.values().length];
+            for (Child child : unit.members) {
+                double miles = child.milesTo(provider);
+                for (SoftTerm term : SoftTerm.values()) {
+                    if (term.isPerChildAtProvider()) {
+                        points[term.ordinal()] += SoftTerms.points(term, child, provider, unit.weights, miles);
+                    }
+                }
+            }
+            return new SoftPointsAt(provider, points);
+        }
     }
 
     public int size() {

@@ -114,28 +114,39 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
         }
 
         /**
-         * Frees a place for a unit left without one: the first of its cheapest candidates where a movable resident
-         * can go on to another rule-abiding place and the unit then fits.
+         * Frees a place for a unit left without one: the first of its cheapest candidates where the movable
+         * residents, moved on one by one to other rule-abiding places, make room for the unit.
          */
         void freePlaceFor(PlacementUnit unit, Map<PlacementUnit, Provider> decisions) {
             List<Provider> candidates = unit.getCandidates();
             for (Provider provider : candidates.subList(0, Math.min(REPAIR_CANDIDATES, candidates.size()))) {
+                Map<PlacementUnit, Provider> moved = new LinkedHashMap<>();
                 for (PlacementUnit resident : List.copyOf(unitsAt.getOrDefault(provider, List.of()))) {
-                    if (resident.isPinned() || !fits(unit, provider, resident)) {
+                    if (fits(unit, provider, null)) {
+                        break;
+                    }
+                    if (resident.isPinned()) {
                         continue;
                     }
                     remove(resident);
-                    place(unit, provider);
                     Provider onward = cheapestPlace(resident, provider);
-                    if (onward != null) {
-                        place(resident, onward);
-                        decisions.put(unit, provider);
-                        decisions.put(resident, onward);
-                        return;
+                    if (onward == null) {
+                        place(resident, provider);
+                        break;
                     }
-                    remove(unit);
-                    place(resident, provider);
+                    place(resident, onward);
+                    moved.put(resident, onward);
                 }
+                if (fits(unit, provider, null)) {
+                    place(unit, provider);
+                    decisions.putAll(moved);
+                    decisions.put(unit, provider);
+                    return;
+                }
+                moved.keySet().forEach(resident -> {
+                    remove(resident);
+                    place(resident, provider);
+                });
             }
         }
 
