@@ -21,8 +21,9 @@ import org.placementmatcher.domain.Provider;
 /**
  * Local-search moves aimed where improvements are likely, standing in for nearby selection (a
  * commercial feature): a unit is sent to one of its cheapest providers (its value range is sorted
- * cheapest first), and when someone already lives there, that child is swapped into the unit's old
- * place or sent on to one of its own cheap providers, or, for a more urgent unit, unplaced.
+ * cheapest first), and when that place is full, an ejection chain makes room: a resident is swapped
+ * into the unit's old place, or moved on to its own cheapest place with room, or on to another cheap
+ * full place whose resident moves on in turn (up to {@link #MAX_CHAIN} residents).
  * Random change and swap moves over the full value ranges still run beside these (see the solver
  * configuration), so every assignment stays reachable.
  */
@@ -30,13 +31,21 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
 
     /** Most moves look among this many cheapest providers of a unit. */
     static final int CHEAP_FRONT = 48;
-    /** Steps between rebuilds of the who-lives-where index; in between, entries are checked before use. */
-    static final int REINDEX_EVERY = 64;
+    /** Longest chain of residents moved on by one move. */
+    static final int MAX_CHAIN = 3;
+    /** How far down a unit's cheapest-first candidates to look for a place with room. */
+    static final int ROOM_SEARCH = 200;
+    /**
+     * Units per step between rebuilds of the who-lives-where index (a rebuild reads every unit, so large
+     * caseloads rebuild less often); in between, entries are checked before use.
+     */
+    static final int UNITS_PER_REINDEX_STEP = 100;
 
     private PlacementSolution indexed;
     private int stepsSinceIndexed;
     private List<PlacementUnit> movable;
     private Map<Provider, List<PlacementUnit>> unitsAt;
+    private Map<Provider, Integer> childrenAt;
 
     @Override
     public void phaseStarted(ScoreDirector<PlacementSolution> scoreDirector) {
@@ -44,19 +53,23 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
     }
 
     private void index(PlacementSolution solution) {
-        if (solution == indexed && ++stepsSinceIndexed < REINDEX_EVERY) {
+        if (solution == indexed && ++stepsSinceIndexed < solution.getUnits().size() / UNITS_PER_REINDEX_STEP) {
             return;
         }
         indexed = solution;
         stepsSinceIndexed = 0;
         movable = new ArrayList<>();
         unitsAt = new HashMap<>();
+        childrenAt = new HashMap<>();
         for (PlacementUnit unit : solution.getUnits()) {
             if (!unit.isPinned() && !unit.getCandidates().isEmpty()) {
                 movable.add(unit);
             }
-            if (unit.getProvider() != null && !unit.isPinned()) {
-                unitsAt.computeIfAbsent(unit.getProvider(), p -> new ArrayList<>()).add(unit);
+            if (unit.getProvider() != null) {
+                childrenAt.merge(unit.getProvider(), unit.size(), Integer::sum);
+                if (!unit.isPinned()) {
+                    unitsAt.computeIfAbsent(unit.getProvider(), p -> new ArrayList<>()).add(unit);
+                }
             }
         }
     }
@@ -81,6 +94,7 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
         index(scoreDirector.getWorkingSolution());
         List<PlacementUnit> movable = this.movable;
         Map<Provider, List<PlacementUnit>> unitsAt = this.unitsAt;
+        Map<Provider, Integer> childrenAt = this.childrenAt;
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -95,28 +109,58 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
                 if (to == from) {
                     return Moves.change(variable, unit, null);
                 }
-                List<PlacementUnit> there = unitsAt.getOrDefault(to, List.of());
-                if (there.isEmpty() || random.nextInt(3) == 0) {
-                    return Moves.change(variable, unit, to);
-                }
-                PlacementUnit resident = there.get(random.nextInt(there.size()));
-                if (resident.getProvider() != to || resident == unit) {
-                    return Moves.change(variable, unit, to);
-                }
-                Provider onward;
-                if (from != null && resident.isEligible(from) && random.nextBoolean()) {
-                    onward = from;
-                } else if (resident.getUnplacedWeight() < unit.getUnplacedWeight() && random.nextInt(4) == 0) {
-                    onward = null;
-                } else {
-                    onward = cheap(resident, random);
-                    if (onward == to) {
-                        return Moves.change(variable, unit, to);
+                List<Move<PlacementSolution>> chain = new ArrayList<>(3);
+                chain.add(Moves.change(variable, unit, to));
+                // An ejection chain: while the place taken is full, one of its residents moves on, to the place the
+                // first unit left (a swap) or to its own cheapest place with room, or on to a cheap full place.
+                Provider full = to;
+                List<PlacementUnit> inChain = new ArrayList<>(3);
+                inChain.add(unit);
+                for (int depth = 0; depth < MAX_CHAIN && hasNoRoom(full, unit, childrenAt); depth++) {
+                    List<PlacementUnit> there = unitsAt.getOrDefault(full, List.of());
+                    if (there.isEmpty()) {
+                        break;
                     }
+                    PlacementUnit resident = there.get(random.nextInt(there.size()));
+                    if (resident.getProvider() != full || inChain.contains(resident)) {
+                        break;
+                    }
+                    inChain.add(resident);
+                    if (depth == 0 && from != null && resident.isEligible(from) && random.nextBoolean()) {
+                        chain.add(Moves.change(variable, resident, from));
+                        break;
+                    }
+                    Provider roomy = cheapestWithRoom(resident, full, childrenAt);
+                    if (roomy != null && (depth == MAX_CHAIN - 1 || random.nextInt(3) > 0)) {
+                        chain.add(Moves.change(variable, resident, roomy));
+                        break;
+                    }
+                    Provider next = cheap(resident, random);
+                    if (next == full || next == to) {
+                        break;
+                    }
+                    chain.add(Moves.change(variable, resident, next));
+                    full = next;
                 }
-                return Moves.compose(Moves.change(variable, unit, to), Moves.change(variable, resident, onward));
+                return chain.size() == 1 ? chain.getFirst() : Moves.compose(chain);
             }
         };
+    }
+
+    /** Whether the provider has no room for the unit, by the step's (possibly slightly stale) count. */
+    private static boolean hasNoRoom(Provider provider, PlacementUnit unit, Map<Provider, Integer> childrenAt) {
+        return childrenAt.getOrDefault(provider, 0) + unit.size() > provider.getPlaces();
+    }
+
+    /** The unit's cheapest provider with room for it (other than {@code not}), looking down its cheap front. */
+    private static Provider cheapestWithRoom(PlacementUnit unit, Provider not, Map<Provider, Integer> childrenAt) {
+        List<Provider> candidates = unit.getCandidates();
+        for (Provider provider : candidates.subList(0, Math.min(ROOM_SEARCH, candidates.size()))) {
+            if (provider != not && provider != unit.getProvider() && !hasNoRoom(provider, unit, childrenAt)) {
+                return provider;
+            }
+        }
+        return null;
     }
 
     /** One of the unit's cheapest providers, the cheapest most often; now and then any of them. */
