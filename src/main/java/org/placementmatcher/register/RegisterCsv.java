@@ -1,0 +1,294 @@
+package org.placementmatcher.register;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.ProblemError;
+
+/**
+ * Providers and children from CSV, as case-management systems export them: a header row naming the
+ * columns (any order; README "CSV columns"), one record a row, an empty cell for an absent field, lists
+ * separated by ';'. Each row becomes the contract's JSON for the record; values that do not parse are
+ * kept as text so that the contract's validation names them (by line and column) with the usual message.
+ */
+public final class RegisterCsv {
+
+    /** A parsed file: one JSON record per row, with the line each row starts on. */
+    public record Rows(List<ObjectNode> records, List<Integer> lines) {
+    }
+
+    private enum Type { TEXT, INT, NUMBER, BOOL, DATE, LIST, AREAS }
+
+    private record Column(String field, Type type) {
+    }
+
+    public static final List<String> PROVIDER_COLUMNS = List.of("id", "type", "localAuthority", "lat", "lon", "places",
+            "ageMin", "ageMax", "weeklyCost", "acceptsGenders", "capabilities", "availableFrom", "emergencyApproved",
+            "connectedChildren", "fosteringLimitExemption", "languages", "religion");
+    public static final List<String> CHILD_COLUMNS = List.of("id", "dateOfBirth", "gender", "homeLat", "homeLon", "urgency",
+            "siblingGroup", "placeTogether", "schoolLat", "schoolLon", "needs", "neededBy", "currentPlacement", "pinned",
+            "needsMove", "riskToYoungerChildren", "requiresSolePlacement", "excludedAreas", "languages", "religion");
+
+    private static final Set<String> PROVIDER_REQUIRED = Set.of("id", "type", "localAuthority", "lat", "lon", "places",
+            "ageMin", "ageMax", "weeklyCost");
+    private static final Set<String> CHILD_REQUIRED = Set.of("id", "dateOfBirth", "gender", "homeLat", "homeLon", "urgency");
+
+    private static final Map<String, Type> TYPES = new HashMap<>();
+
+    static {
+        for (String c : List.of("id", "type", "localAuthority", "religion", "gender", "urgency", "siblingGroup",
+                "currentPlacement")) {
+            TYPES.put(c, Type.TEXT);
+        }
+        for (String c : List.of("places", "ageMin", "ageMax")) {
+            TYPES.put(c, Type.INT);
+        }
+        for (String c : List.of("lat", "lon", "weeklyCost", "homeLat", "homeLon", "schoolLat", "schoolLon")) {
+            TYPES.put(c, Type.NUMBER);
+        }
+        for (String c : List.of("emergencyApproved", "fosteringLimitExemption", "placeTogether", "pinned", "needsMove",
+                "riskToYoungerChildren", "requiresSolePlacement")) {
+            TYPES.put(c, Type.BOOL);
+        }
+        for (String c : List.of("availableFrom", "dateOfBirth", "neededBy")) {
+            TYPES.put(c, Type.DATE);
+        }
+        for (String c : List.of("acceptsGenders", "capabilities", "connectedChildren", "languages", "needs")) {
+            TYPES.put(c, Type.LIST);
+        }
+        TYPES.put("excludedAreas", Type.AREAS);
+    }
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private RegisterCsv() {
+    }
+
+    public static Rows providers(String csv) {
+        return read(csv, PROVIDER_COLUMNS, PROVIDER_REQUIRED, "lat", "lon", "location");
+    }
+
+    public static Rows children(String csv) {
+        Rows rows = read(csv, CHILD_COLUMNS, CHILD_REQUIRED, "homeLat", "homeLon", "home");
+        for (ObjectNode record : rows.records()) {
+            point(record, "schoolLat", "schoolLon", "school");
+        }
+        return rows;
+    }
+
+    private static Rows read(String csv, List<String> known, Set<String> required, String latColumn, String lonColumn,
+            String pointField) {
+        List<ProblemError> errors = new ArrayList<>();
+        List<List<String>> table = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        parse(csv == null ? "" : csv, table, lines, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidProblemException(errors);
+        }
+        if (table.isEmpty()) {
+            throw new InvalidProblemException(List.of(new ProblemError("line 1",
+                    "the CSV is empty: a header row naming the columns is required (" + String.join(",", known) + ")")));
+        }
+        List<String> header = table.getFirst();
+        Map<String, Integer> positions = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).trim();
+            if (!known.contains(name)) {
+                errors.add(new ProblemError("line 1, column " + (i + 1), "unknown column '" + name + "'; the columns are "
+                        + String.join(",", known)));
+            } else if (positions.put(name, i) != null) {
+                errors.add(new ProblemError("line 1, column " + (i + 1), "column '" + name + "' is named twice"));
+            }
+        }
+        for (String column : known) {
+            if (required.contains(column) && !positions.containsKey(column)) {
+                errors.add(new ProblemError("line 1", "required column '" + column + "' is missing"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidProblemException(errors);
+        }
+        List<ObjectNode> records = new ArrayList<>();
+        List<Integer> recordLines = new ArrayList<>();
+        Map<String, Integer> lineById = new HashMap<>();
+        for (int r = 1; r < table.size(); r++) {
+            List<String> row = table.get(r);
+            int line = lines.get(r);
+            if (row.size() != header.size()) {
+                errors.add(new ProblemError("line " + line, "has " + row.size() + " cells; the header has " + header.size()));
+                continue;
+            }
+            ObjectNode record = JSON.objectNode();
+            for (Map.Entry<String, Integer> column : positions.entrySet()) {
+                String cell = row.get(column.getValue()).trim();
+                if (!cell.isEmpty()) {
+                    put(record, column.getKey(), cell);
+                }
+            }
+            point(record, latColumn, lonColumn, pointField);
+            String id = record.path("id").asText("");
+            Integer first = lineById.putIfAbsent(id, line);
+            if (first != null && !id.isEmpty()) {
+                errors.add(new ProblemError("line " + line + ", column id", "id '" + id + "' is on line " + first + " too"));
+            }
+            records.add(record);
+            recordLines.add(line);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidProblemException(errors);
+        }
+        return new Rows(records, recordLines);
+    }
+
+    private static void put(ObjectNode record, String field, String cell) {
+        switch (TYPES.get(field)) {
+            case TEXT, DATE -> record.put(field, cell);
+            case INT -> {
+                try {
+                    record.put(field, Long.parseLong(cell));
+                } catch (NumberFormatException e) {
+                    record.put(field, cell);
+                }
+            }
+            case NUMBER -> {
+                try {
+                    record.put(field, Double.parseDouble(cell));
+                } catch (NumberFormatException e) {
+                    record.put(field, cell);
+                }
+            }
+            case BOOL -> {
+                switch (cell.toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "y", "1" -> record.put(field, true);
+                    case "false", "no", "n", "0" -> record.put(field, false);
+                    default -> record.put(field, cell);
+                }
+            }
+            case LIST -> {
+                ArrayNode list = record.putArray(field);
+                for (String item : cell.split(";")) {
+                    if (!item.isBlank()) {
+                        list.add(item.trim());
+                    }
+                }
+            }
+            case AREAS -> {
+                ArrayNode areas = record.putArray(field);
+                for (String item : cell.split(";")) {
+                    if (item.isBlank()) {
+                        continue;
+                    }
+                    String[] parts = item.trim().split(":");
+                    ObjectNode area = areas.addObject();
+                    String[] names = {"lat", "lon", "radiusMiles"};
+                    for (int i = 0; i < names.length; i++) {
+                        if (i < parts.length) {
+                            try {
+                                area.put(names[i], Double.parseDouble(parts[i].trim()));
+                            } catch (NumberFormatException e) {
+                                area.put(names[i], parts[i].trim());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Two coordinate columns become the contract's {lat, lon} object (left out when both are empty). */
+    private static void point(ObjectNode record, String latColumn, String lonColumn, String field) {
+        if (record.has(latColumn) || record.has(lonColumn)) {
+            ObjectNode point = JSON.objectNode();
+            if (record.has(latColumn)) {
+                point.set("lat", record.get(latColumn));
+            }
+            if (record.has(lonColumn)) {
+                point.set("lon", record.get(lonColumn));
+            }
+            record.remove(latColumn);
+            record.remove(lonColumn);
+            record.set(field, point);
+        }
+    }
+
+    /** RFC 4180: commas, double quotes (a doubled quote inside), CRLF or LF; blank lines are skipped. */
+    private static void parse(String text, List<List<String>> rows, List<Integer> lines, List<ProblemError> errors) {
+        int i = text.startsWith("\uFEFF") ? 1 : 0;
+        int line = 1;
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        boolean rowHasContent = false;
+        int rowLine = 1;
+        for (; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if (ch == '\n') {
+                        line++;
+                    }
+                    cell.append(ch);
+                }
+                continue;
+            }
+            switch (ch) {
+                case '"' -> {
+                    quoted = true;
+                    rowHasContent = true;
+                }
+                case ',' -> {
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                    rowHasContent = true;
+                }
+                case '\r' -> {
+                    // part of CRLF
+                }
+                case '\n' -> {
+                    endRow(rows, lines, row, cell, rowHasContent, rowLine);
+                    row = new ArrayList<>();
+                    rowHasContent = false;
+                    line++;
+                    rowLine = line;
+                }
+                default -> {
+                    cell.append(ch);
+                    rowHasContent = true;
+                }
+            }
+        }
+        if (quoted) {
+            errors.add(new ProblemError("line " + rowLine, "a quoted cell is not closed"));
+            return;
+        }
+        endRow(rows, lines, row, cell, rowHasContent, rowLine);
+    }
+
+    private static void endRow(List<List<String>> rows, List<Integer> lines, List<String> row, StringBuilder cell,
+            boolean hasContent, int line) {
+        if (!hasContent && cell.isEmpty()) {
+            return;
+        }
+        row.add(cell.toString());
+        cell.setLength(0);
+        rows.add(row);
+        lines.add(line);
+    }
+}

@@ -1,0 +1,407 @@
+package org.placementmatcher.register;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.matching.MatchResult;
+import org.placementmatcher.matching.MatchService;
+import org.placementmatcher.register.RegisterService.Kind;
+
+/**
+ * The register of each authority: import and read it whole as a contract problem, change one provider or
+ * child, record placements starting and ending, import CSV, read the audit log, and ask match and
+ * emergency questions of it. Who makes a change is given in the {@code X-Actor} header (a pseudonymous
+ * staff id; "api" when absent).
+ */
+@Path("/api/register")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegisterResource {
+
+    static final String ACTOR = "X-Actor";
+    static final String VERSION = "X-Register-Version";
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String CSV = "text/csv";
+
+    /** A register's size and version, the answer to a change of it. */
+    public record Summary(String authority, long version, int providers, int children) {
+        static Summary of(Register register) {
+            return new Summary(register.authority(), register.version(), register.problem().providers().size(),
+                    register.problem().children().size());
+        }
+    }
+
+    /** The body of a register match or emergency query: the child, or the whole placeTogether sibling group. */
+    public record MatchRequest(List<String> childIds) {
+    }
+
+    /** The body of a placement start. */
+    public record PlacementStart(String providerId, LocalDate startDate, Boolean pinned, String reason) {
+    }
+
+    /** The body of a placement end. */
+    public record PlacementEnd(LocalDate endDate, String reason) {
+    }
+
+    private final RegisterService register;
+
+    public RegisterResource(RegisterService register) {
+        this.register = register;
+    }
+
+    @GET
+    @Operation(summary = "The authorities holding a register, with each register's version")
+    public List<Map<String, Object>> authorities() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        register.authorities().forEach((authority, version) -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("authority", authority);
+            item.put("version", version);
+            list.add(item);
+        });
+        return list;
+    }
+
+    @PUT
+    @Path("{authority}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace the authority's register with a PlacementProblem, all or nothing",
+            description = "Validated like POST /api/plans; homeAuthority must be the authority of the path. Concurrent "
+                    + "changes to one register never interleave: one waits for the other, or gets 409.")
+    @APIResponse(responseCode = "200", description = "The register's version and size")
+    @APIResponse(responseCode = "400", description = "Invalid problem: every error with its JSON path")
+    @APIResponse(responseCode = "409", description = "Another change to the register was being made at the same time")
+    public Summary replace(@PathParam("authority") String authority,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PlacementProblem.class))) String body,
+            @HeaderParam(ACTOR) String actor) {
+        RegisterService.checkAuthority(authority);
+        PlacementProblem problem = ProblemReader.read(body);
+        return Summary.of(register.replace(authority, problem, RegisterService.actor(actor)));
+    }
+
+    @GET
+    @Path("{authority}")
+    @Operation(summary = "The whole register as a PlacementProblem (what PUT stored, in the same order)")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
+    public Response get(@PathParam("authority") String authority) {
+        Register stored = register.get(authority);
+        return Response.ok(stored.problem()).header(VERSION, stored.version()).build();
+    }
+
+    // Providers and children.
+
+    @GET
+    @Path("{authority}/providers")
+    @Operation(summary = "Every provider of the register")
+    public Response providers(@PathParam("authority") String authority) {
+        Register stored = register.get(authority);
+        return Response.ok(stored.problem().providers()).header(VERSION, stored.version()).build();
+    }
+
+    @GET
+    @Path("{authority}/children")
+    @Operation(summary = "Every child of the register")
+    public Response children(@PathParam("authority") String authority) {
+        Register stored = register.get(authority);
+        return Response.ok(stored.problem().children()).header(VERSION, stored.version()).build();
+    }
+
+    @GET
+    @Path("{authority}/providers/{id}")
+    @Operation(summary = "One provider")
+    public JsonNode provider(@PathParam("authority") String authority, @PathParam("id") String id) {
+        return register.record(authority, Kind.PROVIDER, id);
+    }
+
+    @GET
+    @Path("{authority}/children/{id}")
+    @Operation(summary = "One child")
+    public JsonNode child(@PathParam("authority") String authority, @PathParam("id") String id) {
+        return register.record(authority, Kind.CHILD, id);
+    }
+
+    @PUT
+    @Path("{authority}/providers/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a provider, or replace it whole", description = "The contract's provider record (section 1.1); "
+            + "the register must stay valid as a whole. 201 when added, 200 when replaced.")
+    public Response putProvider(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+            @HeaderParam(ACTOR) String actor) {
+        return putRecord(authority, Kind.PROVIDER, id, body, actor);
+    }
+
+    @PUT
+    @Path("{authority}/children/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a child, or replace it whole", description = "The contract's child record (section 1.2); "
+            + "the register must stay valid as a whole. 201 when added, 200 when replaced.")
+    public Response putChild(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+            @HeaderParam(ACTOR) String actor) {
+        return putRecord(authority, Kind.CHILD, id, body, actor);
+    }
+
+    @PATCH
+    @Path("{authority}/providers/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Operation(summary = "Change some fields of a provider (JSON merge patch: null removes a field)")
+    public JsonNode patchProvider(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+            @HeaderParam(ACTOR) String actor) {
+        register.patch(authority, Kind.PROVIDER, id, json(body), RegisterService.actor(actor));
+        return register.record(authority, Kind.PROVIDER, id);
+    }
+
+    @PATCH
+    @Path("{authority}/children/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    @Operation(summary = "Change some fields of a child (JSON merge patch: null removes a field)")
+    public JsonNode patchChild(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+            @HeaderParam(ACTOR) String actor) {
+        register.patch(authority, Kind.CHILD, id, json(body), RegisterService.actor(actor));
+        return register.record(authority, Kind.CHILD, id);
+    }
+
+    @DELETE
+    @Path("{authority}/providers/{id}")
+    @Operation(summary = "Remove a provider", description = "409 while a child is placed there or it is otherwise referred to")
+    public Response deleteProvider(@PathParam("authority") String authority, @PathParam("id") String id,
+            @HeaderParam(ACTOR) String actor) {
+        register.delete(authority, Kind.PROVIDER, id, RegisterService.actor(actor));
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{authority}/children/{id}")
+    @Operation(summary = "Remove a child (e.g. leaving care)", description = "409 while a provider refers to the child")
+    public Response deleteChild(@PathParam("authority") String authority, @PathParam("id") String id,
+            @HeaderParam(ACTOR) String actor) {
+        register.delete(authority, Kind.CHILD, id, RegisterService.actor(actor));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{authority}/children/{id}/placement/start")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a placement starting (or a move): the child's current placement becomes the provider",
+            description = "Body {\"providerId\", \"startDate\", \"pinned\", \"reason\"}; needsMove is cleared.")
+    public JsonNode startPlacement(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+            @HeaderParam(ACTOR) String actor) {
+        PlacementStart start = bind(body, PlacementStart.class);
+        Map<String, Object> context = new LinkedHashMap<>();
+        putIfPresent(context, "startDate", start.startDate());
+        putIfPresent(context, "reason", start.reason());
+        register.startPlacement(authority, id, start.providerId(), start.pinned(), context, RegisterService.actor(actor));
+        return register.record(authority, Kind.CHILD, id);
+    }
+
+    @POST
+    @Path("{authority}/children/{id}/placement/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a placement ending: the child has no current placement any more",
+            description = "Body {\"endDate\", \"reason\"}; pinned and needsMove are cleared.")
+    public JsonNode endPlacement(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+            @HeaderParam(ACTOR) String actor) {
+        PlacementEnd end = body == null || body.isBlank() ? new PlacementEnd(null, null) : bind(body, PlacementEnd.class);
+        Map<String, Object> context = new LinkedHashMap<>();
+        putIfPresent(context, "endDate", end.endDate());
+        putIfPresent(context, "reason", end.reason());
+        register.endPlacement(authority, id, context, RegisterService.actor(actor));
+        return register.record(authority, Kind.CHILD, id);
+    }
+
+    // CSV.
+
+    @POST
+    @Path("{authority}/providers/csv")
+    @Consumes(CSV)
+    @Operation(summary = "Import providers from CSV (README: CSV columns)",
+            description = "Each row adds a provider or replaces the one with its id; mode=replace makes the providers "
+                    + "exactly the rows. All or nothing; errors are named by line and column.")
+    public Summary providersCsv(@PathParam("authority") String authority, @QueryParam("mode") String mode, String body,
+            @HeaderParam(ACTOR) String actor) {
+        return Summary.of(register.importCsv(authority, Kind.PROVIDER, RegisterCsv.providers(body), replace(mode),
+                RegisterService.actor(actor)));
+    }
+
+    @POST
+    @Path("{authority}/children/csv")
+    @Consumes(CSV)
+    @Operation(summary = "Import children from CSV (README: CSV columns)",
+            description = "Each row adds a child or replaces the one with its id; mode=replace makes the children "
+                    + "exactly the rows. All or nothing; errors are named by line and column.")
+    public Summary childrenCsv(@PathParam("authority") String authority, @QueryParam("mode") String mode, String body,
+            @HeaderParam(ACTOR) String actor) {
+        return Summary.of(register.importCsv(authority, Kind.CHILD, RegisterCsv.children(body), replace(mode),
+                RegisterService.actor(actor)));
+    }
+
+    // Audit log.
+
+    @GET
+    @Path("{authority}/children/{id}/audit")
+    @Operation(summary = "Every audit entry about the child, oldest first: record changes, placements, decisions")
+    public List<AuditLog.Entry> childAudit(@PathParam("authority") String authority, @PathParam("id") String id) {
+        return register.auditOfChild(authority, id);
+    }
+
+    @GET
+    @Path("{authority}/providers/{id}/audit")
+    @Operation(summary = "Every audit entry about the provider, oldest first: its record, placements there, decisions")
+    public List<AuditLog.Entry> providerAudit(@PathParam("authority") String authority, @PathParam("id") String id) {
+        return register.auditOfProvider(authority, id);
+    }
+
+    @GET
+    @Path("{authority}/audit")
+    @Operation(summary = "The authority's audit log, oldest first, a page at a time (after: the last seq seen)")
+    public List<AuditLog.Entry> audit(@PathParam("authority") String authority, @QueryParam("after") String after,
+            @QueryParam("limit") String limit) {
+        return register.audit(authority, number(after, "after", 0, Long.MAX_VALUE, 0),
+                (int) number(limit, "limit", 1, 10_000, 1000));
+    }
+
+    // Queries against the stored register.
+
+    @POST
+    @Path("{authority}/match")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ranked placement options for a child (or placeTogether group) of the stored register",
+            description = "As POST /api/match, with the register as the problem: body {\"childIds\": [...]}")
+    public MatchResult match(@PathParam("authority") String authority, String body, @QueryParam("limit") String limit) {
+        return query(authority, body, limit, false);
+    }
+
+    @POST
+    @Path("{authority}/emergency")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Same-day emergency query against the stored register",
+            description = "As POST /api/emergency, with the register as the problem: body {\"childIds\": [...]}")
+    public MatchResult emergency(@PathParam("authority") String authority, String body, @QueryParam("limit") String limit) {
+        return query(authority, body, limit, true);
+    }
+
+    private MatchResult query(String authority, String body, String limit, boolean emergency) {
+        int max = (int) number(limit, "limit", 1, MatchService.MAX_LIMIT, MatchService.DEFAULT_LIMIT);
+        JsonNode root = json(body);
+        JsonNode ids = root.get("childIds");
+        List<ProblemError> errors = new ArrayList<>();
+        List<String> childIds = new ArrayList<>();
+        if (ids == null || !ids.isArray()) {
+            errors.add(new ProblemError("$.childIds", "is required: an array of child ids"));
+        } else {
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.get(i).isTextual()) {
+                    childIds.add(ids.get(i).textValue());
+                } else {
+                    errors.add(new ProblemError("$.childIds[" + i + "]", "must be a string"));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidProblemException(errors);
+        }
+        return MatchService.match(register.caseload(authority), childIds, max, emergency);
+    }
+
+    // Helpers.
+
+    private Response putRecord(String authority, Kind kind, String id, String body, String actor) {
+        boolean added = register.put(authority, kind, id, json(body), RegisterService.actor(actor));
+        JsonNode stored = register.record(authority, kind, id);
+        URI location = URI.create("/api/register/" + authority + "/" + kind.list + "/" + id);
+        return (added ? Response.created(location) : Response.ok()).entity(stored).build();
+    }
+
+    static JsonNode json(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidProblemException(List.of(new ProblemError("$", "the body is empty: a JSON object is required")));
+        }
+        JsonNode root;
+        try {
+            root = ContractJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidProblemException(List.of(ProblemReader.malformed(e)));
+        }
+        if (!root.isObject()) {
+            throw new InvalidProblemException(List.of(new ProblemError("$", "must be a JSON object")));
+        }
+        return root;
+    }
+
+    static <T> T bind(String body, Class<T> type) {
+        JsonNode root = json(body);
+        try {
+            return ContractJson.mapper().treeToValue(root, type);
+        } catch (JsonProcessingException | DateTimeParseException e) {
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
+                    && !mapping.getPath().isEmpty() ? "." + mapping.getPath().getFirst().getFieldName() : "";
+            throw new InvalidProblemException(List.of(new ProblemError("$" + field,
+                    "cannot be read: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()))));
+        }
+    }
+
+    private static boolean replace(String mode) {
+        if (mode == null || mode.isBlank() || mode.equals("upsert")) {
+            return false;
+        }
+        if (mode.equals("replace")) {
+            return true;
+        }
+        throw new InvalidProblemException(List.of(new ProblemError("mode", "must be 'upsert' (default) or 'replace', got '"
+                + mode + "'")));
+    }
+
+    static long number(String value, String name, long min, long max, long fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed >= min && parsed <= max) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidProblemException(List.of(new ProblemError(name,
+                "must be a whole number from " + min + " to " + max + ", got '" + value + "'")));
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+        if (value != null) {
+            map.put(key, value.toString());
+        }
+    }
+}

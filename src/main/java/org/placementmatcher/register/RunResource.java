@@ -1,0 +1,150 @@
+package org.placementmatcher.register;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.register.RunService.DecisionRequest;
+import org.placementmatcher.register.RunService.DecisionView;
+import org.placementmatcher.register.RunService.RunSummary;
+import org.placementmatcher.register.RunService.RunView;
+import org.placementmatcher.register.RunStore.Trigger;
+
+/** Re-optimisation runs of an authority's register, their proposed changes, and the decisions on them. */
+@Path("/api/register/{authority}/runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class RunResource {
+
+    private final RunService runs;
+
+    public RunResource(RunService runs) {
+        this.runs = runs;
+    }
+
+    @POST
+    @Operation(summary = "Start a re-optimisation run of the register now",
+            description = "Solves a snapshot of the register in the background, as POST /api/plans would. seconds: time "
+                    + "limit (default placement.runs.seconds, capped by placement.runs.max-seconds); referenceDate: "
+                    + "'today' for the run (default the register's referenceDate). Who asks: the X-Actor header.")
+    @APIResponse(responseCode = "202", description = "Started: {\"id\": \"...\"}")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
+    public Response start(@PathParam("authority") String authority, @QueryParam("seconds") String seconds,
+            @QueryParam("referenceDate") String referenceDate, @HeaderParam(RegisterResource.ACTOR) String actor) {
+        RegisterService.checkAuthority(authority);
+        long limit = RegisterResource.number(seconds, "seconds", 1, runs.maxSeconds(), runs.defaultSeconds());
+        RunSummary run = runs.start(authority, limit, date(referenceDate), Trigger.MANUAL, RegisterService.actor(actor));
+        return accepted(authority, run.id());
+    }
+
+    @GET
+    @Operation(summary = "The authority's runs, newest first, without their plans")
+    public List<RunSummary> list(@PathParam("authority") String authority, @QueryParam("limit") String limit) {
+        return runs.list(authority, (int) RegisterResource.number(limit, "limit", 1, 10_000, 100));
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "A run: status (SOLVING, DONE, INTERRUPTED, FAILED), plan, KPIs and proposed changes with decisions")
+    @APIResponse(responseCode = "404", description = "No such run for the authority")
+    public RunView get(@PathParam("authority") String authority, @PathParam("id") String id) {
+        return runs.view(authority, id);
+    }
+
+    @GET
+    @Path("{id}/snapshot")
+    @Operation(summary = "The PlacementProblem the run solved, as it was when the run started")
+    public PlacementProblem snapshot(@PathParam("authority") String authority, @PathParam("id") String id) {
+        return runs.snapshot(authority, id);
+    }
+
+    @GET
+    @Path("{id}/analysis")
+    @Operation(summary = "The run's plan scored per constraint, with the children and providers behind each point")
+    public JsonNode analysis(@PathParam("authority") String authority, @PathParam("id") String id) {
+        return runs.analysis(authority, id);
+    }
+
+    @GET
+    @Path("{id}/audit")
+    @Operation(summary = "The audit entries of the run: started, finished or interrupted, restarted, decisions")
+    public List<AuditLog.Entry> audit(@PathParam("authority") String authority, @PathParam("id") String id) {
+        return runs.audit(authority, id);
+    }
+
+    @POST
+    @Path("{id}/restart")
+    @Operation(summary = "Solve an INTERRUPTED (or FAILED) run again from its stored snapshot, under the same id",
+            description = "seconds: a new time limit (default the run's own)")
+    @APIResponse(responseCode = "202", description = "Restarted")
+    @APIResponse(responseCode = "409", description = "The run is SOLVING or DONE")
+    public Response restart(@PathParam("authority") String authority, @PathParam("id") String id,
+            @QueryParam("seconds") String seconds, @HeaderParam(RegisterResource.ACTOR) String actor) {
+        Long limit = seconds == null || seconds.isBlank() ? null
+                : RegisterResource.number(seconds, "seconds", 1, runs.maxSeconds(), 0);
+        runs.restart(authority, id, limit, RegisterService.actor(actor));
+        return accepted(authority, id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Stop solving early: the run finishes (DONE) with the best plan found so far")
+    public RunSummary stop(@PathParam("authority") String authority, @PathParam("id") String id) {
+        return runs.stop(authority, id);
+    }
+
+    @POST
+    @Path("{id}/decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Accept or reject a proposed change",
+            description = "Body {\"childId\", \"decision\": \"ACCEPT\"|\"REJECT\", \"decidedBy\", \"reason\"}. A change of a "
+                    + "placeTogether group is decided for the whole group. Accepting updates the child's current placement "
+                    + "in the register; both are audited. A second decision on the same change is refused (409).")
+    @APIResponse(responseCode = "200", description = "Decided; warnings name rules the children now break in the register")
+    @APIResponse(responseCode = "409", description = "Already decided, the run is not DONE, or the register changed since")
+    public DecisionView decide(@PathParam("authority") String authority, @PathParam("id") String id,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = DecisionRequest.class))) String body) {
+        return runs.decide(authority, id, RegisterResource.bind(body, DecisionRequest.class));
+    }
+
+    private static Response accepted(String authority, String id) {
+        return Response.accepted(Map.of("id", id)).location(URI.create("/api/register/" + authority + "/runs/" + id)).build();
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidProblemException(List.of(new ProblemError("referenceDate",
+                    "must be an ISO date (YYYY-MM-DD), got '" + value + "'")));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.placementmatcher.register;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OvernightRunsTest {
+
+    @Inject
+    RunService runs;
+
+    @Test
+    void theOvernightJobRunsEachRegisterAsOfTodayAndSkipsOneStillSolving() throws Exception {
+        RegisterResourceTest.put("ON-1", RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, "ON-1"));
+        RegisterResourceTest.put("ON-2", RegisterFixtures.forAuthority(RegisterFixtures.sample("small.json"), "ON-2"));
+        String solving = given().queryParam("seconds", 60).post("/api/register/ON-2/runs").then().statusCode(202)
+                .extract().path("id");
+
+        List<RunService.RunSummary> started = runs.overnight(List.of("ON-1", "ON-2"), LocalDate.parse("2026-12-01"));
+
+        assertThat(started).hasSize(1);
+        RunService.RunSummary night = started.getFirst();
+        assertThat(night.authority()).isEqualTo("ON-1");
+        assertThat(night.trigger()).isEqualTo(RunStore.Trigger.SCHEDULED);
+        assertThat(night.requestedBy()).isEqualTo("scheduler");
+        assertThat(night.referenceDate()).isEqualTo(LocalDate.parse("2026-12-01"));
+        given().delete("/api/register/ON-2/runs/" + solving).then().statusCode(200);
+        JsonPath done = RunResourceTest.waitUntilFinished("ON-1", night.id(), Duration.ofSeconds(120));
+        assertThat(done.getString("status")).isEqualTo("DONE");
+        // Judged as of the night's date, the register's own date stays as it was.
+        given().get("/api/register/ON-1/runs/" + night.id() + "/snapshot").then().statusCode(200)
+                .body("referenceDate", org.hamcrest.Matchers.equalTo("2026-12-01"));
+        given().get("/api/register/ON-1").then().body("referenceDate", org.hamcrest.Matchers.equalTo("2026-11-22"));
+    }
+}

@@ -1,0 +1,203 @@
+package org.placementmatcher.register;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.placementmatcher.contract.PlacementProblem;
+
+/**
+ * The packaged service (target/quarkus-app/quarkus-run.jar), started, stopped and started again
+ * against the same database: the embedded H2 file in a data directory of the test's own, or
+ * PostgreSQL when the build is given placement.db.* properties (.ci/run's PostgreSQL leg). The
+ * register, finished runs, decisions and the audit log survive; a run cut short by a shutdown, or by
+ * the process being killed, comes back INTERRUPTED and can be restarted.
+ */
+class RegisterRestartIT {
+
+    private final Path dataDir;
+    private final Path log;
+    private final String suffix = UUID.randomUUID().toString().substring(0, 8);
+    private Process service;
+    private int port;
+
+    RegisterRestartIT() throws IOException {
+        dataDir = Files.createTempDirectory("placement-restart-it");
+        log = Path.of("target", "restart-it-" + suffix + ".log");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (service != null && service.isAlive()) {
+            service.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        }
+        try (var files = Files.walk(dataDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    @Test
+    void registerRunsAndDecisionsSurviveARestartAndInterruptedRunsCanBeRestarted() throws Exception {
+        String authority = "RS-" + suffix;
+        String big = "RSB-" + suffix;
+        start();
+        String stepDown = RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, authority);
+        api().contentType(ContentType.JSON).body(stepDown).header("X-Actor", "officer-9")
+                .put("/api/register/" + authority).then().statusCode(200);
+        api().contentType(ContentType.JSON).body(RegisterFixtures.forAuthority(RegisterFixtures.sample("small.json"), big))
+                .put("/api/register/" + big).then().statusCode(200);
+        String done = startRun(authority, 2);
+        JsonPath finished = waitWhileSolving(authority, done, Duration.ofSeconds(60));
+        assertThat(finished.getString("status")).isEqualTo("DONE");
+        decide(authority, done, "C1", "ACCEPT");
+        decide(authority, done, "C3", "REJECT");
+        PlacementProblem registerBefore = RegisterFixtures.problem(api().get("/api/register/" + authority).asString());
+        List<Object> auditBefore = api().get("/api/register/" + authority + "/audit").jsonPath().getList("$");
+        String long1 = startRun(big, 300);
+        waitForProgress(big, long1);
+
+        stopGracefully();
+        start();
+
+        assertThat(RegisterFixtures.problem(api().get("/api/register/" + authority).asString())).isEqualTo(registerBefore);
+        assertThat(registerBefore.children().getFirst().currentPlacement()).isEqualTo("F1");
+        assertThat(api().get("/api/register/" + authority + "/audit").jsonPath().getList("$")).isEqualTo(auditBefore);
+        JsonPath again = view(authority, done);
+        assertThat(again.getString("status")).isEqualTo("DONE");
+        assertThat(again.getString("score")).isEqualTo(finished.getString("score"));
+        assertThat(again.getString("plan")).isEqualTo(finished.getString("plan"));
+        assertThat(again.getString("changes.find { it.childId == 'C1' }.decision.decision")).isEqualTo("ACCEPT");
+        assertThat(again.getString("changes.find { it.childId == 'C3' }.decision.decision")).isEqualTo("REJECT");
+        assertThat(again.getString("changes.find { it.childId == 'C2' }.decision")).isNull();
+        decideRefused(authority, done, "C1");
+
+        JsonPath interrupted = view(big, long1);
+        assertThat(interrupted.getString("status")).isEqualTo("INTERRUPTED");
+        assertThat(interrupted.getString("plan.score")).as("the best plan so far is kept").isNotNull();
+        assertThat(api().get("/api/register/" + big + "/runs/" + long1 + "/audit").jsonPath().getList("action"))
+                .containsExactly("RUN_STARTED", "RUN_INTERRUPTED");
+        api().queryParam("seconds", 2).post("/api/register/" + big + "/runs/" + long1 + "/restart").then().statusCode(202);
+        JsonPath restarted = waitWhileSolving(big, long1, Duration.ofSeconds(60));
+        assertThat(restarted.getString("status")).isEqualTo("DONE");
+        assertThat(restarted.getInt("attempts")).isEqualTo(2);
+        assertThat(restarted.getList("changes")).isNotEmpty();
+
+        // A crash (the process killed, no shutdown at all): the run is found abandoned and marked INTERRUPTED.
+        String long2 = startRun(big, 300);
+        waitForProgress(big, long2);
+        service.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+        start("-Dplacement.runs.stale-after=PT2S", "-Dplacement.runs.sweep-every=1s");
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!view(big, long2).getString("status").equals("INTERRUPTED") && System.nanoTime() < end) {
+            Thread.sleep(250);
+        }
+        assertThat(view(big, long2).getString("status")).isEqualTo("INTERRUPTED");
+        assertThat(view(authority, done).getString("status")).isEqualTo("DONE");
+        assertThat(RegisterFixtures.problem(api().get("/api/register/" + authority).asString())).isEqualTo(registerBefore);
+        stopGracefully();
+    }
+
+    private RequestSpecification api() {
+        return given().baseUri("http://localhost:" + port);
+    }
+
+    private String startRun(String authority, int seconds) {
+        return api().queryParam("seconds", seconds).post("/api/register/" + authority + "/runs")
+                .then().statusCode(202).extract().path("id");
+    }
+
+    private JsonPath view(String authority, String id) {
+        return api().get("/api/register/" + authority + "/runs/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    private JsonPath waitWhileSolving(String authority, String id, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        JsonPath view = view(authority, id);
+        while (view.getString("status").equals("SOLVING") && System.nanoTime() < end) {
+            Thread.sleep(200);
+            view = view(authority, id);
+        }
+        return view;
+    }
+
+    /** Waits until the run is solving and has kept a best plan (progress is saved every second in these runs). */
+    private void waitForProgress(String authority, String id) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (view(authority, id).getString("plan.score") == null && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+        assertThat(view(authority, id).getString("status")).isEqualTo("SOLVING");
+    }
+
+    private void decide(String authority, String run, String childId, String decision) {
+        api().contentType(ContentType.JSON).body(Map.of("childId", childId, "decision", decision, "decidedBy", "hos-1",
+                "reason", "restart test")).post("/api/register/" + authority + "/runs/" + run + "/decisions")
+                .then().statusCode(200);
+    }
+
+    private void decideRefused(String authority, String run, String childId) {
+        api().contentType(ContentType.JSON).body(Map.of("childId", childId, "decision", "REJECT", "decidedBy", "hos-1",
+                "reason", "again")).post("/api/register/" + authority + "/runs/" + run + "/decisions")
+                .then().statusCode(409);
+    }
+
+    private void start(String... extra) throws Exception {
+        port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-Dquarkus.http.port=" + port,
+                "-Dplacement.data-dir=" + dataDir, "-Dplacement.runs.cron=off", "-Dplacement.runs.progress-every=PT1S"));
+        // The PostgreSQL leg: the same database settings as the build was given.
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("placement.db.")) {
+                command.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        command.addAll(List.of(extra));
+        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        service = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < end) {
+            if (!service.isAlive()) {
+                throw new AssertionError("the service exited (" + service.exitValue() + "); see " + log);
+            }
+            try {
+                if (api().get("/q/health/ready").statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the service did not become ready; see " + log);
+    }
+
+    private void stopGracefully() throws InterruptedException {
+        service.destroy();
+        assertThat(service.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
