@@ -38,6 +38,7 @@ import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.matching.MatchService;
+import org.placementmatcher.rest.MatchResource;
 import org.placementmatcher.register.RegisterService.Kind;
 
 /**
@@ -315,20 +316,8 @@ public class RegisterResource {
     private MatchResult query(String authority, String body, String limit, boolean emergency) {
         int max = (int) number(limit, "limit", 1, MatchService.MAX_LIMIT, MatchService.DEFAULT_LIMIT);
         JsonNode root = json(body);
-        JsonNode ids = root.get("childIds");
         List<ProblemError> errors = new ArrayList<>();
-        List<String> childIds = new ArrayList<>();
-        if (ids == null || !ids.isArray()) {
-            errors.add(new ProblemError("$.childIds", "is required: an array of child ids"));
-        } else {
-            for (int i = 0; i < ids.size(); i++) {
-                if (ids.get(i).isTextual()) {
-                    childIds.add(ids.get(i).textValue());
-                } else {
-                    errors.add(new ProblemError("$.childIds[" + i + "]", "must be a string"));
-                }
-            }
-        }
+        List<String> childIds = MatchResource.MatchRequest.childIds(root, errors);
         if (!errors.isEmpty()) {
             throw new InvalidProblemException(errors);
         }

@@ -125,19 +125,7 @@ public class MatchResource {
                         "must be a JSON object: {\"problem\": PlacementProblem, \"childIds\": [...]}")));
             }
             List<ProblemError> errors = new ArrayList<>();
-            List<String> childIds = new ArrayList<>();
-            JsonNode ids = root.get("childIds");
-            if (ids == null || !ids.isArray()) {
-                errors.add(new ProblemError("$.childIds", "is required: an array of child ids"));
-            } else {
-                for (int i = 0; i < ids.size(); i++) {
-                    if (ids.get(i).isTextual()) {
-                        childIds.add(ids.get(i).textValue());
-                    } else {
-                        errors.add(new ProblemError("$.childIds[" + i + "]", "must be a string"));
-                    }
-                }
-            }
+            List<String> childIds = childIds(root, errors);
             PlacementProblem problem = null;
             try {
                 problem = ProblemReader.read(root.get("problem"), "$.problem");
@@ -148,6 +136,24 @@ public class MatchResource {
                 throw new InvalidProblemException(errors);
             }
             return new MatchRequest(problem, childIds);
+        }
+
+        /** The request's {@code childIds}, each problem with them added to {@code errors}. */
+        public static List<String> childIds(JsonNode root, List<ProblemError> errors) {
+            List<String> childIds = new ArrayList<>();
+            JsonNode ids = root.get("childIds");
+            if (ids == null || !ids.isArray()) {
+                errors.add(new ProblemError("$.childIds", "is required: an array of child ids"));
+                return childIds;
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                if (ids.get(i).isTextual()) {
+                    childIds.add(ids.get(i).textValue());
+                } else {
+                    errors.add(new ProblemError("$.childIds[" + i + "]", "must be a string"));
+                }
+            }
+            return childIds;
         }
     }
 }
