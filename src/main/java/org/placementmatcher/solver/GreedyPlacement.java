@@ -23,9 +23,10 @@ import org.placementmatcher.domain.UnitDifficulty;
 /**
  * Places waiting units the way a placement officer would by hand: nobody already placed moves, the
  * hardest unit first (most urgent, then largest group, then fewest options), each into the placement
- * that breaks no rule and adds the fewest soft points at that moment. It is both the solver's
- * construction phase (fast even for a region: each unit's options are sorted cheapest first) and
- * the "current practice" baseline the engine is measured against.
+ * that breaks no rule and adds the fewest soft points at that moment. It is the "current practice"
+ * baseline the engine is measured against, a construction phase kept for comparison
+ * ({@code solver-config/alternatives/greedy-construction.xml}), and, through {@link #decideFrom}, the rounding
+ * of the engine's flow construction ({@link FlowConstruction}).
  */
 public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
 
@@ -76,6 +77,45 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
         return decisions;
     }
 
+    /**
+     * Every movable unit's place, starting from the pinned units alone: each (hardest first) takes its preferred
+     * provider where that breaks no rule, the others then the place where they cost least counting the residents
+     * moved on to make room ({@link State#placeWithEviction}), and a unit still
+     * left without one may take the place of a resident who can go elsewhere. Units absent from the answer
+     * stay unplaced. Used to turn a relaxed optimum ({@link PlacementFlow}) into a plan.
+     */
+    public static Map<PlacementUnit, Provider> decideFrom(PlacementSolution solution, Map<PlacementUnit, Provider> preferred) {
+        State state = new State(solution, true);
+        Map<PlacementUnit, Provider> decisions = new LinkedHashMap<>();
+        List<PlacementUnit> movable = new ArrayList<>();
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (!unit.isPinned()) {
+                movable.add(unit);
+            }
+        }
+        movable.sort(new UnitDifficulty().reversed());
+        List<PlacementUnit> deferred = new ArrayList<>();
+        for (PlacementUnit unit : movable) {
+            Provider wanted = preferred.get(unit);
+            if (wanted != null && state.fitsWithin(unit, wanted)) {
+                state.place(unit, wanted);
+                decisions.put(unit, wanted);
+            } else {
+                deferred.add(unit);
+            }
+        }
+        List<PlacementUnit> left = new ArrayList<>();
+        for (PlacementUnit unit : deferred) {
+            if (!state.placeWithEviction(unit, decisions)) {
+                left.add(unit);
+            }
+        }
+        for (PlacementUnit unit : left) {
+            state.freePlaceFor(unit, decisions);
+        }
+        return decisions;
+    }
+
     /** The current-practice baseline, applied directly (outside a solver): nobody already placed moves. */
     public static void apply(PlacementSolution solution) {
         decide(solution, false).forEach(PlacementUnit::setProvider);
@@ -89,9 +129,14 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
         private final PlacementSolution solution;
 
         State(PlacementSolution solution) {
+            this(solution, false);
+        }
+
+        /** Everyone where the solution has them, or with {@code pinnedOnly} the pinned units alone. */
+        State(PlacementSolution solution, boolean pinnedOnly) {
             this.solution = solution;
             for (PlacementUnit unit : solution.getUnits()) {
-                if (unit.getProvider() != null) {
+                if (unit.getProvider() != null && (unit.isPinned() || !pinnedOnly)) {
                     place(unit, unit.getProvider());
                 }
             }
@@ -120,34 +165,104 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
         void freePlaceFor(PlacementUnit unit, Map<PlacementUnit, Provider> decisions) {
             List<Provider> candidates = unit.getCandidates();
             for (Provider provider : candidates.subList(0, Math.min(REPAIR_CANDIDATES, candidates.size()))) {
-                Map<PlacementUnit, Provider> moved = new LinkedHashMap<>();
-                for (PlacementUnit resident : List.copyOf(unitsAt.getOrDefault(provider, List.of()))) {
-                    if (fits(unit, provider, null)) {
-                        break;
-                    }
-                    if (resident.isPinned()) {
-                        continue;
-                    }
-                    remove(resident);
-                    Provider onward = cheapestPlace(resident, provider);
-                    if (onward == null) {
-                        place(resident, provider);
-                        break;
-                    }
-                    place(resident, onward);
-                    moved.put(resident, onward);
-                }
-                if (fits(unit, provider, null)) {
+                Map<PlacementUnit, Provider> moved = evictFor(unit, provider);
+                if (moved != null) {
                     place(unit, provider);
                     decisions.putAll(moved);
                     decisions.put(unit, provider);
                     return;
                 }
-                moved.keySet().forEach(resident -> {
-                    remove(resident);
-                    place(resident, provider);
-                });
             }
+        }
+
+        /**
+         * Places the unit where it costs least, counting what moving residents on to make room costs: a place with
+         * room, or one of its cheapest candidates whose residents, cheapest to move first, go on to their own
+         * cheapest places until the unit fits. False (nothing changed) when there is no such place.
+         */
+        boolean placeWithEviction(PlacementUnit unit, Map<PlacementUnit, Provider> decisions) {
+            Provider bestAt = cheapestPlace(unit, null);
+            if (bestAt == null && (PlacementRules.pairsWithin(unit.getMembers(), HardRule.H10) > 0
+                    || PlacementRules.pairsWithin(unit.getMembers(), HardRule.H11) > 0)) {
+                return false;
+            }
+            long bestCost = bestAt == null ? Long.MAX_VALUE : unit.staticSoftPoints(bestAt) + apartPoints(unit, bestAt);
+            List<Provider> candidates = unit.getCandidates();
+            for (Provider provider : candidates.subList(0, Math.min(REPAIR_CANDIDATES, candidates.size()))) {
+                long own = unit.staticSoftPoints(provider);
+                if (own >= bestCost) {
+                    break;
+                }
+                if (fits(unit, provider, null)) {
+                    continue;
+                }
+                Map<PlacementUnit, Provider> moved = evictFor(unit, provider);
+                if (moved == null) {
+                    continue;
+                }
+                long cost = own;
+                for (Map.Entry<PlacementUnit, Provider> e : moved.entrySet()) {
+                    cost += e.getKey().staticSoftPoints(e.getValue()) - e.getKey().staticSoftPoints(provider);
+                }
+                undo(moved, provider);
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    bestAt = provider;
+                }
+            }
+            if (bestAt == null) {
+                return false;
+            }
+            if (!fits(unit, bestAt, null)) {
+                decisions.putAll(evictFor(unit, bestAt));
+            }
+            place(unit, bestAt);
+            decisions.put(unit, bestAt);
+            return true;
+        }
+
+        /**
+         * Moves residents of the provider on, cheapest to move first, until the unit fits there; returns who went
+         * where, or null (nothing changed) when the unit cannot fit that way.
+         */
+        private Map<PlacementUnit, Provider> evictFor(PlacementUnit unit, Provider provider) {
+            List<PlacementUnit> residents = new ArrayList<>();
+            Map<PlacementUnit, Long> extra = new HashMap<>();
+            for (PlacementUnit resident : unitsAt.getOrDefault(provider, List.of())) {
+                Provider onward = resident.isPinned() ? null : cheapestPlace(resident, provider);
+                if (onward != null) {
+                    residents.add(resident);
+                    extra.put(resident, resident.staticSoftPoints(onward) - resident.staticSoftPoints(provider));
+                }
+            }
+            residents.sort(java.util.Comparator.comparingLong(extra::get));
+            Map<PlacementUnit, Provider> moved = new LinkedHashMap<>();
+            for (PlacementUnit resident : residents) {
+                if (fits(unit, provider, null)) {
+                    break;
+                }
+                remove(resident);
+                Provider onward = cheapestPlace(resident, provider);
+                if (onward == null) {
+                    place(resident, provider);
+                    continue;
+                }
+                place(resident, onward);
+                moved.put(resident, onward);
+            }
+            if (fits(unit, provider, null)) {
+                return moved;
+            }
+            undo(moved, provider);
+            return null;
+        }
+
+        /** Brings the moved residents back to the provider. */
+        private void undo(Map<PlacementUnit, Provider> moved, Provider provider) {
+            moved.keySet().forEach(resident -> {
+                remove(resident);
+                place(resident, provider);
+            });
         }
 
         /** The rule-abiding place with the fewest soft points now (other than {@code not}), or null. Candidates come cheapest first. */
@@ -173,6 +288,13 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
                 }
             }
             return best;
+        }
+
+        /** Whether the unit can join the provider breaking no rule (its own rules among its members included). */
+        boolean fitsWithin(PlacementUnit unit, Provider provider) {
+            return PlacementRules.pairsWithin(unit.getMembers(), HardRule.H10) == 0
+                    && PlacementRules.pairsWithin(unit.getMembers(), HardRule.H11) == 0
+                    && fits(unit, provider, null);
         }
 
         /** Whether the unit can join the provider breaking no rule, with {@code leaving} (if any) gone from there. */

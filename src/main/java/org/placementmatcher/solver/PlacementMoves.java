@@ -46,6 +46,8 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
     private List<PlacementUnit> movable;
     private Map<Provider, List<PlacementUnit>> unitsAt;
     private Map<Provider, Integer> childrenAt;
+    /** The units of each placeTogether=false sibling group, for moves that bring siblings together. */
+    private Map<String, List<PlacementUnit>> apartGroups;
 
     @Override
     public void phaseStarted(ScoreDirector<PlacementSolution> scoreDirector) {
@@ -61,7 +63,11 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
         movable = new ArrayList<>();
         unitsAt = new HashMap<>();
         childrenAt = new HashMap<>();
+        apartGroups = new HashMap<>();
         for (PlacementUnit unit : solution.getUnits()) {
+            if (unit.getApartGroup() != null) {
+                apartGroups.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>()).add(unit);
+            }
             if (!unit.isPinned() && !unit.getCandidates().isEmpty()) {
                 movable.add(unit);
             }
@@ -95,6 +101,7 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
         List<PlacementUnit> movable = this.movable;
         Map<Provider, List<PlacementUnit>> unitsAt = this.unitsAt;
         Map<Provider, Integer> childrenAt = this.childrenAt;
+        Map<String, List<PlacementUnit>> apartGroups = this.apartGroups;
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -105,7 +112,11 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
             public Move<PlacementSolution> next() {
                 PlacementUnit unit = movable.get(random.nextInt(movable.size()));
                 Provider from = unit.getProvider();
-                Provider to = cheap(unit, random);
+                Provider to = unit.getApartGroup() != null && random.nextBoolean()
+                        ? siblingsPlace(unit, apartGroups.get(unit.getApartGroup()), random) : null;
+                if (to == null) {
+                    to = cheap(unit, random);
+                }
                 if (to == from) {
                     return Moves.change(variable, unit, null);
                 }
@@ -145,6 +156,16 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
                 return chain.size() == 1 ? chain.getFirst() : Moves.compose(chain);
             }
         };
+    }
+
+    /**
+     * Where one of the unit's apart-placed siblings lives, if the unit may go there (so the move brings them together
+     * and saves the siblingsApart points); null when there is no such place.
+     */
+    private static Provider siblingsPlace(PlacementUnit unit, List<PlacementUnit> group, RandomGenerator random) {
+        PlacementUnit sibling = group.get(random.nextInt(group.size()));
+        Provider there = sibling.getProvider();
+        return sibling != unit && there != null && there != unit.getProvider() && unit.isEligible(there) ? there : null;
     }
 
     /** Whether the provider has no room for the unit, by the step's (possibly slightly stale) count. */

@@ -1,0 +1,183 @@
+package org.placementmatcher.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
+
+/**
+ * The flow relaxation on tiny problems worked out by hand. Every provider and home is at one point in the home
+ * authority, so a child's soft points at a provider are its weekly cost.
+ */
+class PlacementFlowTest {
+
+    private static String provider(String id, int places, int ageMin, int ageMax, int cost, String extra) {
+        return """
+                {"id": "%s", "type": "RESIDENTIAL_HOME", "localAuthority": "E1", "location": {"lat": 52.0, "lon": 0.0},
+                 "places": %d, "ageMin": %d, "ageMax": %d, "weeklyCost": %d%s}""".formatted(id, places, ageMin, ageMax,
+                cost, extra);
+    }
+
+    private static String child(String id, String dateOfBirth, String urgency, String extra) {
+        return """
+                {"id": "%s", "dateOfBirth": "%s", "gender": "FEMALE", "home": {"lat": 52.0, "lon": 0.0},
+                 "urgency": "%s"%s}""".formatted(id, dateOfBirth, urgency, extra);
+    }
+
+    private static PlacementSolution solution(List<String> providers, List<String> children) {
+        return ProblemMapper.toSolution(ProblemReader.read("""
+                {"schemaVersion": 1, "referenceDate": "2026-11-22", "homeAuthority": "E1",
+                 "providers": [%s], "children": [%s]}""".formatted(String.join(",", providers), String.join(",", children))));
+    }
+
+    private static Map<String, String> byFirstChild(Map<PlacementUnit, Provider> places) {
+        return places.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().getMembers().getFirst().getId(),
+                e -> e.getValue() == null ? "-" : e.getValue().getId()));
+    }
+
+    private static final String AGE_10 = "2016-01-01";
+    private static final String AGE_14 = "2012-01-01";
+
+    /** A (10) fits P or Q, B (14) fits P or R: the cheapest for A first (P) forces B to R; the optimum does not. */
+    private static final List<String> TWO_CHILDREN_THREE_HOMES = List.of(
+            provider("P", 1, 0, 17, 400, ""), provider("Q", 1, 0, 12, 800, ""), provider("R", 1, 13, 17, 1000, ""));
+
+    @Test
+    void findsTheOptimumWhereTakingEachChildsCheapestPlaceDoesNot() {
+        PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
+                List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
+        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE);
+
+        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+
+        // A at Q (800) and B at P (400): 1,200; A at P leaves B only R: 1,400.
+        assertThat(relaxation.isBound()).isTrue();
+        assertThat(relaxation.unplacedWeightBound()).isZero();
+        assertThat(relaxation.softPointsBound()).isEqualTo(1200);
+        assertThat(byFirstChild(flow.mostFlow())).containsEntry("A", "Q").containsEntry("B", "P");
+    }
+
+    @Test
+    void placingTheMostUrgentComesBeforeAnySoftSaving() {
+        // Both fit only P (one place); placing the URGENT child (weight 3) outranks the PLANNED one's cheaper cost.
+        PlacementSolution solution = solution(List.of(provider("P", 1, 0, 17, 400, "")),
+                List.of(child("L", AGE_10, "PLANNED", ""), child("H", AGE_14, "URGENT", "")));
+        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE);
+
+        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+
+        assertThat(relaxation.unplacedWeightBound()).isEqualTo(1);
+        assertThat(relaxation.wholeUnplacedWeight()).isTrue();
+        assertThat(relaxation.softPointsBound()).isEqualTo(400);
+        assertThat(byFirstChild(flow.mostFlow())).containsEntry("H", "P").containsEntry("L", "-");
+    }
+
+    /** S (14) fits only P2; the sibling pair (both 10) fits P2 or Q2, two places each. */
+    private static final List<String> PAIR_AND_SINGLE = List.of(
+            provider("P2", 2, 0, 17, 100, ""), provider("Q2", 2, 0, 12, 300, ""));
+    private static final List<String> PAIR_AND_SINGLE_CHILDREN = List.of(
+            child("S", AGE_14, "PLANNED", ""),
+            child("G1", AGE_10, "PLANNED", ", \"siblingGroup\": \"G\""),
+            child("G2", "2016-06-01", "PLANNED", ", \"siblingGroup\": \"G\""));
+
+    @Test
+    void theBoundMaySplitASiblingGroupAndStaysBelowTheBestPlan() {
+        PlacementSolution solution = solution(PAIR_AND_SINGLE, PAIR_AND_SINGLE_CHILDREN);
+        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE);
+
+        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+
+        // Relaxed: S at P2 (100), the pair half at P2 (100), half at Q2 (300): 500. Half points need scale 2.
+        // The best real plan puts the pair at Q2 (600) and S at P2 (100): 700.
+        assertThat(relaxation.scale()).isEqualTo(2);
+        assertThat(relaxation.unplacedWeightBound()).isZero();
+        assertThat(relaxation.softPointsBound()).isEqualTo(500);
+    }
+
+    @Test
+    void theConstructionRoundsTheSplitGroupToAWholePlanMovingOthersOnWhereThatIsCheapest() {
+        PlacementSolution solution = solution(PAIR_AND_SINGLE, PAIR_AND_SINGLE_CHILDREN);
+        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE, true);
+        flow.solve(() -> false);
+
+        Map<PlacementUnit, Provider> plan = GreedyPlacement.decideFrom(solution, flow.mostFlow());
+
+        assertThat(byFirstChild(plan)).containsEntry("S", "P2").containsEntry("G1", "Q2");
+    }
+
+    @Test
+    void theSolverStartsFromTheRoundedFlowAndReachesTheOptimum() {
+        PlacementSolution solution = solution(PAIR_AND_SINGLE, PAIR_AND_SINGLE_CHILDREN);
+
+        PlacementSolution best = PlacementSolver.fromClasspathConfig().solve(solution, Duration.ofSeconds(1), null);
+
+        assertThat(ScoreText.format(best.getScore())).isEqualTo("0hard/0medium/-700soft");
+    }
+
+    /** Apart siblings (placeTogether false): C1 and C2 (one place, 100 each) or T together (two places, 300 each). */
+    private static final List<String> APART_PAIR_HOMES = List.of(
+            provider("C1", 1, 0, 17, 100, ""), provider("C2", 1, 0, 17, 100, ""), provider("T", 2, 0, 17, 300, ""));
+    private static final List<String> APART_PAIR = List.of(
+            child("A1", AGE_10, "PLANNED", ", \"siblingGroup\": \"A\", \"placeTogether\": false"),
+            child("A2", AGE_14, "PLANNED", ", \"siblingGroup\": \"A\", \"placeTogether\": false"));
+
+    @Test
+    void theBoundLeavesSiblingsApartOutAndTheConstructionWeighsIt() {
+        PlacementFlow bound = new PlacementFlow(solution(APART_PAIR_HOMES, APART_PAIR), Integer.MAX_VALUE);
+        // Apart: 100 + 100 + 500 siblingsApart = 700; together at T: 600. The bound sees only the 200.
+        assertThat(bound.solve(() -> false).softPointsBound()).isEqualTo(200);
+        assertThat(byFirstChild(bound.mostFlow())).doesNotContainValue("T");
+
+        PlacementFlow modelled = new PlacementFlow(solution(APART_PAIR_HOMES, APART_PAIR), Integer.MAX_VALUE, true);
+        PlacementFlow.Relaxation relaxation = modelled.solve(() -> false);
+
+        assertThat(relaxation.isBound()).isFalse();
+        assertThat(relaxation.softPointsBound()).isEqualTo(600);
+        assertThat(byFirstChild(modelled.mostFlow())).containsEntry("A1", "T").containsEntry("A2", "T");
+    }
+
+    @Test
+    void anApartGroupGoesItsSeparateWaysWhenThatCostsLessThanTheSiblingsApartPoints() {
+        List<String> homes = List.of(provider("C1", 1, 0, 17, 100, ""), provider("C2", 1, 0, 17, 100, ""),
+                provider("T", 2, 0, 17, 500, ""));
+        PlacementFlow modelled = new PlacementFlow(solution(homes, APART_PAIR), Integer.MAX_VALUE, true);
+
+        // Apart: 200 + 500 = 700; together: 1,000.
+        assertThat(modelled.solve(() -> false).softPointsBound()).isEqualTo(700);
+        assertThat(byFirstChild(modelled.mostFlow())).doesNotContainValue("T");
+    }
+
+    @Test
+    void pinnedChildrenTakeTheirPlacesAndTheirPointsCount() {
+        // Z is pinned at P (its only place): A must go to Q.
+        PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
+                List.of(child("Z", AGE_14, "PLANNED", ", \"currentPlacement\": \"P\", \"pinned\": true"),
+                        child("A", AGE_10, "PLANNED", "")));
+        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE);
+
+        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+
+        assertThat(relaxation.softPointsBound()).isEqualTo(400 + 800);
+        assertThat(byFirstChild(flow.mostFlow())).containsEntry("A", "Q").doesNotContainKey("Z");
+    }
+
+    @Test
+    void aStoppedSolveIsNoBound() {
+        PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
+                List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
+
+        PlacementFlow.Relaxation relaxation = new PlacementFlow(solution, Integer.MAX_VALUE).solve(() -> true);
+
+        assertThat(relaxation.complete()).isFalse();
+        assertThat(relaxation.isBound()).isFalse();
+    }
+}
