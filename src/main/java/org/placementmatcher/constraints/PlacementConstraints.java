@@ -4,6 +4,8 @@ import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.coun
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.toList;
 
+import java.util.function.Predicate;
+
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
@@ -78,15 +80,15 @@ public class PlacementConstraints implements ConstraintProvider {
     }
 
     Constraint riskToYounger(ConstraintFactory factory) {
-        return unitsSharingAProvider(factory)
-                .filter((a, b) -> (a.isAnyRiskToYounger() || b.isAnyRiskToYounger()) && riskToYoungerPoints(a, b) > 0)
+        return unitsSharingAProviderWith(factory, PlacementUnit::isAnyRiskToYounger)
+                .filter((a, b) -> riskToYoungerPoints(a, b) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlacementConstraints::riskToYoungerPoints)
                 .asConstraint(HardRule.H10.constraintName());
     }
 
     Constraint solePlacement(ConstraintFactory factory) {
-        return unitsSharingAProvider(factory)
-                .filter((a, b) -> (a.isAnySolePlacement() || b.isAnySolePlacement()) && solePlacementPoints(a, b) > 0)
+        return unitsSharingAProviderWith(factory, PlacementUnit::isAnySolePlacement)
+                .filter((a, b) -> solePlacementPoints(a, b) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlacementConstraints::solePlacementPoints)
                 .asConstraint(HardRule.H11.constraintName());
     }
@@ -101,14 +103,17 @@ public class PlacementConstraints implements ConstraintProvider {
     }
 
     /**
-     * Each pair of units at one provider once, and each unit with itself (its members also share the
-     * provider). Units are ordered by id so a pair is not counted twice.
+     * Each pair of units at one provider of which at least one is flagged, once, and each flagged unit with itself
+     * (its members also share the provider). Only the few flagged units start a join, so a move of any other unit
+     * looks up just the flagged ones at its provider; a pair of two flagged units is taken in id order only.
      */
-    private static BiConstraintStream<PlacementUnit, PlacementUnit> unitsSharingAProvider(ConstraintFactory factory) {
+    private static BiConstraintStream<PlacementUnit, PlacementUnit> unitsSharingAProviderWith(ConstraintFactory factory,
+            Predicate<PlacementUnit> flagged) {
         return factory.forEach(PlacementUnit.class)
+                .filter(flagged)
                 .join(factory.forEach(PlacementUnit.class),
                         Joiners.equal(PlacementUnit::getProvider),
-                        Joiners.lessThanOrEqual(PlacementUnit::getId));
+                        Joiners.filtering((a, b) -> a == b || !flagged.test(b) || a.getId().compareTo(b.getId()) < 0));
     }
 
     private static int riskToYoungerPoints(PlacementUnit a, PlacementUnit b) {

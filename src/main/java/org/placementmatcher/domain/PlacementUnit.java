@@ -42,8 +42,9 @@ public class PlacementUnit {
     /** The members' common siblingGroup, or a key of this unit alone (for the fostering limit). */
     private String siblingKey;
     private int unplacedWeight;
-    /** The last provider's soft points, by term (see {@link #softPoints}). */
+    /** The last provider's soft points, by term (see {@link #softPoints}), and the one's before. */
     private SoftPointsAt softPointsAt;
+    private SoftPointsAt softPointsAtBefore;
     private boolean anyRiskToYounger;
     private boolean anySolePlacement;
 
@@ -166,7 +167,10 @@ public class PlacementUnit {
         }
         SoftPointsAt cached = softPointsAt;
         if (cached == null || cached.provider() != provider) {
-            cached = SoftPointsAt.of(this, provider);
+            // A move tried and undone brings the unit back where it was: the last two places are kept.
+            SoftPointsAt before = softPointsAtBefore;
+            softPointsAtBefore = cached;
+            cached = before != null && before.provider() == provider ? before : SoftPointsAt.of(this, provider);
             softPointsAt = cached;
         }
         return cached.points()[term.ordinal()];

@@ -328,13 +328,29 @@ public final class PlacementFlow {
 
     /**
      * For each unit, the provider taking most of its children in the flow (null where most stay unplaced or
-     * are not routed). A member of an apart group the flow sent together goes where the group's flow went most.
+     * are not routed). The members of an apart group the flow sent together go where it sent them.
      */
     public Map<PlacementUnit, Provider> mostFlow() {
         Map<PlacementUnit, Provider> preferred = new IdentityHashMap<>();
         for (int u = 0; u < realUnits; u++) {
-            int g = groupOf[u];
-            preferred.put(units.get(u), g >= 0 && memberFlow[u] == 0 ? mostFlowOf(g) : mostFlowOf(u));
+            if (groupOf[u] < 0 || memberFlow[u] > 0) {
+                preferred.put(units.get(u), mostFlowOf(u));
+            }
+        }
+        // The members an apart group sent together share out its flow: as many to each provider as it sent there.
+        for (int g = realUnits; g < unitCount; g++) {
+            int a = 0;
+            int left = 0;
+            for (int m : groupMembers[g - realUnits]) {
+                if (memberFlow[m] > 0) {
+                    continue;
+                }
+                while (a < arcFlow[g].length && left == 0) {
+                    left = arcFlow[g][a++];
+                }
+                preferred.put(units.get(m), left > 0 ? providers.get(arcTo[g][a - 1]) : null);
+                left--;
+            }
         }
         return preferred;
     }

@@ -23,7 +23,8 @@ import org.placementmatcher.domain.Provider;
  * commercial feature): a unit is sent to one of its cheapest providers (its value range is sorted
  * cheapest first), and when that place is full, an ejection chain makes room: a resident is swapped
  * into the unit's old place, or moved on to its own cheapest place with room, or on to another cheap
- * full place whose resident moves on in turn (up to {@link #MAX_CHAIN} residents).
+ * full place whose resident moves on in turn (up to {@link #MAX_CHAIN} residents); or, for a group of several
+ * children (and now and then for one child), as many residents as needed move on for it to fit.
  * Random change and swap moves over the full value ranges still run beside these (see the solver
  * configuration), so every assignment stays reachable.
  */
@@ -122,6 +123,10 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
                 }
                 List<Move<PlacementSolution>> chain = new ArrayList<>(3);
                 chain.add(Moves.change(variable, unit, to));
+                if (hasNoRoom(to, unit, childrenAt, Map.of()) && unit.size() > 1 && random.nextBoolean()) {
+                    makeRoom(unit, to, chain);
+                    return chain.size() == 1 ? chain.getFirst() : Moves.compose(chain);
+                }
                 // An ejection chain: while the place taken is full, one of its residents moves on, to the place the
                 // first unit left (a swap) or to its own cheapest place with room, or on to a cheap full place.
                 Provider full = to;
@@ -155,6 +160,37 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
                 }
                 return chain.size() == 1 ? chain.getFirst() : Moves.compose(chain);
             }
+
+            /**
+             * Residents of the full place, in random order, move on (to the unit's old place now and then, else to
+             * their own cheapest place with room) until the unit fits: a group of several children needs several places.
+             */
+            private void makeRoom(PlacementUnit unit, Provider to, List<Move<PlacementSolution>> chain) {
+                Provider from = unit.getProvider();
+                Map<Provider, Integer> change = new HashMap<>(8);
+                change.merge(to, unit.size(), Integer::sum);
+                if (from != null) {
+                    change.merge(from, -unit.size(), Integer::sum);
+                }
+                List<PlacementUnit> there = new ArrayList<>(unitsAt.getOrDefault(to, List.of()));
+                java.util.Collections.shuffle(there, random);
+                for (PlacementUnit resident : there) {
+                    if (!hasNoRoom(to, null, childrenAt, change)) {
+                        return;
+                    }
+                    if (resident.getProvider() != to || resident == unit) {
+                        continue;
+                    }
+                    Provider onward = from != null && random.nextBoolean() && resident.isEligible(from)
+                            && !hasNoRoom(from, resident, childrenAt, change)
+                            ? from : cheapestWithRoom(resident, to, childrenAt, change);
+                    if (onward != null) {
+                        chain.add(Moves.change(variable, resident, onward));
+                        change.merge(to, -resident.size(), Integer::sum);
+                        change.merge(onward, resident.size(), Integer::sum);
+                    }
+                }
+            }
         };
     }
 
@@ -170,14 +206,29 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
 
     /** Whether the provider has no room for the unit, by the step's (possibly slightly stale) count. */
     private static boolean hasNoRoom(Provider provider, PlacementUnit unit, Map<Provider, Integer> childrenAt) {
-        return childrenAt.getOrDefault(provider, 0) + unit.size() > provider.getPlaces();
+        return hasNoRoom(provider, unit, childrenAt, Map.of());
+    }
+
+    /**
+     * The same, with the children the move being built takes there (or away) added to the count; a null unit
+     * asks whether the provider is over its places.
+     */
+    private static boolean hasNoRoom(Provider provider, PlacementUnit unit, Map<Provider, Integer> childrenAt,
+            Map<Provider, Integer> change) {
+        return childrenAt.getOrDefault(provider, 0) + change.getOrDefault(provider, 0) + (unit == null ? 0 : unit.size())
+                > provider.getPlaces();
     }
 
     /** The unit's cheapest provider with room for it (other than {@code not}), looking down its cheap front. */
     private static Provider cheapestWithRoom(PlacementUnit unit, Provider not, Map<Provider, Integer> childrenAt) {
+        return cheapestWithRoom(unit, not, childrenAt, Map.of());
+    }
+
+    private static Provider cheapestWithRoom(PlacementUnit unit, Provider not, Map<Provider, Integer> childrenAt,
+            Map<Provider, Integer> change) {
         List<Provider> candidates = unit.getCandidates();
         for (Provider provider : candidates.subList(0, Math.min(ROOM_SEARCH, candidates.size()))) {
-            if (provider != not && provider != unit.getProvider() && !hasNoRoom(provider, unit, childrenAt)) {
+            if (provider != not && provider != unit.getProvider() && !hasNoRoom(provider, unit, childrenAt, change)) {
                 return provider;
             }
         }
