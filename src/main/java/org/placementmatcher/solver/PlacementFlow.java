@@ -572,70 +572,94 @@ public final class PlacementFlow {
         return b == 0 ? a : gcd(b, a % b);
     }
 
-    /** A binary min-heap of (node, distance) entries; a node may be in it more than once (stale entries are skipped). */
+    /**
+     * A binary min-heap of nodes keyed by distance, each node at most once (a shorter distance moves it up), so it
+     * stays as small as the nodes reached rather than growing with every arc scanned.
+     */
     private static final class NodeHeap {
-        private int[] nodes;
-        private long[] keys;
+        private final int[] nodes;
+        private final long[] keys;
+        /** Each node's position in the heap, valid while {@link #in} holds the current round. */
+        private final int[] position;
+        private final int[] in;
+        private int round;
         private int size;
 
         NodeHeap(int capacity) {
-            nodes = new int[Math.max(16, capacity)];
-            keys = new long[nodes.length];
+            nodes = new int[capacity];
+            keys = new long[capacity];
+            position = new int[capacity];
+            in = new int[capacity];
         }
 
         void clear() {
             size = 0;
+            round++;
         }
 
         boolean isEmpty() {
             return size == 0;
         }
 
+        /** Adds the node, or lowers its key if it is in the heap with a larger one. */
         void push(int node, long key) {
-            if (size == nodes.length) {
-                nodes = Arrays.copyOf(nodes, size * 2);
-                keys = Arrays.copyOf(keys, size * 2);
+            int i;
+            if (in[node] == round && position[node] >= 0) {
+                i = position[node];
+                if (keys[i] <= key) {
+                    return;
+                }
+            } else {
+                in[node] = round;
+                i = size++;
             }
-            int i = size++;
+            siftUp(i, node, key);
+        }
+
+        int pop() {
+            int top = nodes[0];
+            position[top] = -1;
+            size--;
+            if (size > 0) {
+                siftDown(0, nodes[size], keys[size]);
+            }
+            return top;
+        }
+
+        private void siftUp(int i, int node, long key) {
             while (i > 0) {
                 int parent = (i - 1) >>> 1;
                 if (keys[parent] <= key) {
                     break;
                 }
-                nodes[i] = nodes[parent];
-                keys[i] = keys[parent];
+                put(i, nodes[parent], keys[parent]);
                 i = parent;
             }
-            nodes[i] = node;
-            keys[i] = key;
+            put(i, node, key);
         }
 
-        int pop() {
-            int top = nodes[0];
-            size--;
-            if (size > 0) {
-                int node = nodes[size];
-                long key = keys[size];
-                int i = 0;
-                while (true) {
-                    int child = 2 * i + 1;
-                    if (child >= size) {
-                        break;
-                    }
-                    if (child + 1 < size && keys[child + 1] < keys[child]) {
-                        child++;
-                    }
-                    if (keys[child] >= key) {
-                        break;
-                    }
-                    nodes[i] = nodes[child];
-                    keys[i] = keys[child];
-                    i = child;
+        private void siftDown(int i, int node, long key) {
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
                 }
-                nodes[i] = node;
-                keys[i] = key;
+                if (child + 1 < size && keys[child + 1] < keys[child]) {
+                    child++;
+                }
+                if (keys[child] >= key) {
+                    break;
+                }
+                put(i, nodes[child], keys[child]);
+                i = child;
             }
-            return top;
+            put(i, node, key);
+        }
+
+        private void put(int i, int node, long key) {
+            nodes[i] = node;
+            keys[i] = key;
+            position[node] = i;
         }
     }
 }

@@ -42,10 +42,12 @@ public final class ProblemMapper {
      */
     public static PlacementSolution toSolution(PlacementProblem problem) {
         PlacementSolution solution = map(problem);
+        // Each unit's eligibility reads only immutable facts and writes only the unit: worked out on every core,
+        // since for a region it checks millions of unit-provider pairs.
+        solution.getUnits().parallelStream().forEach(PlacementUnit::getCandidates);
         for (PlacementUnit unit : solution.getUnits()) {
             Provider current = unit.getProvider();
             unit.setProvider(current != null && (unit.isPinned() || unit.isEligible(current)) ? current : null);
-            unit.getCandidates();
         }
         return solution;
     }
