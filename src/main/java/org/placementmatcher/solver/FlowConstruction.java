@@ -1,5 +1,6 @@
 package org.placementmatcher.solver;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
@@ -27,12 +28,33 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
      */
     static final int ARCS_PER_UNIT = Integer.MAX_VALUE;
 
+    /** One child, with no sibling placed apart and no rule on who may share its placement. */
+    private static boolean isPlainSingle(PlacementUnit unit) {
+        return unit.size() == 1 && unit.getApartGroup() == null && !unit.isAnyRiskToYounger() && !unit.isAnySolePlacement();
+    }
+
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
         PlacementSolution solution = context.getWorkingSolution();
         PlacementFlow flow = new PlacementFlow(solution, ARCS_PER_UNIT, true);
         flow.solve(context::isPhaseTerminated);
         Map<PlacementUnit, Provider> decisions = GreedyPlacement.decideFrom(solution, flow.mostFlow());
+        // With the groups and the children the flow cannot see whole (apart siblings, H10/H11) held where rounding put
+        // them, the plain single children are a pure transportation problem: the flow routes them exactly.
+        Map<PlacementUnit, Provider> held = new HashMap<>();
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (!unit.isPinned() && !isPlainSingle(unit)) {
+                held.put(unit, decisions.get(unit));
+            }
+        }
+        if (!context.isPhaseTerminated()) {
+            PlacementFlow singles = new PlacementFlow(solution, ARCS_PER_UNIT, false, held);
+            if (singles.solve(context::isPhaseTerminated).complete()) {
+                Map<PlacementUnit, Provider> preferred = new HashMap<>(held);
+                preferred.putAll(singles.mostFlow());
+                decisions = GreedyPlacement.decideFrom(solution, preferred);
+            }
+        }
         PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider = context.getSolutionMetaModel()
                 .genuineEntity(PlacementUnit.class).basicVariable("provider", Provider.class);
         for (PlacementUnit unit : solution.getUnits()) {

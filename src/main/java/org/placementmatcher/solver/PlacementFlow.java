@@ -130,15 +130,22 @@ public final class PlacementFlow {
      *        placement, if eligible, always)
      */
     public PlacementFlow(PlacementSolution solution, int maxArcsPerUnit) {
-        this(solution, maxArcsPerUnit, false);
+        this(solution, maxArcsPerUnit, false, Map.of());
+    }
+
+    /** See {@link #PlacementFlow(PlacementSolution, int, boolean, Map)}, with only the pinned units fixed. */
+    public PlacementFlow(PlacementSolution solution, int maxArcsPerUnit, boolean modelApartGroups) {
+        this(solution, maxArcsPerUnit, modelApartGroups, Map.of());
     }
 
     /**
      * @param modelApartGroups also let each placeTogether=false sibling group go to one provider together, its
      *        members' arcs elsewhere each carrying a share of the siblingsApart points (exact when all go
      *        to different providers, an estimate between): a better start for the solver, but no longer a bound
+     * @param fixedAt units held where the map says (null: unplaced) like pinned ones, the others routed around them
      */
-    public PlacementFlow(PlacementSolution solution, int maxArcsPerUnit, boolean modelApartGroups) {
+    public PlacementFlow(PlacementSolution solution, int maxArcsPerUnit, boolean modelApartGroups,
+            Map<PlacementUnit, Provider> fixedAt) {
         this.providers = solution.getProviders();
         int providerCount = providers.size();
         this.capacity = new int[providerCount];
@@ -151,11 +158,13 @@ public final class PlacementFlow {
         long lcm = 1;
         java.util.LinkedHashMap<String, List<Integer>> apart = new java.util.LinkedHashMap<>();
         for (PlacementUnit unit : solution.getUnits()) {
-            Provider current = unit.getProvider();
-            if (unit.isPinned()) {
-                if (current != null) {
-                    capacity[current.getIndex()] -= unit.size();
-                    pinnedSoft += unit.staticSoftPoints(current);
+            if (unit.isPinned() || fixedAt.containsKey(unit)) {
+                Provider at = unit.isPinned() ? unit.getProvider() : fixedAt.get(unit);
+                if (at != null) {
+                    capacity[at.getIndex()] -= unit.size();
+                    pinnedSoft += unit.staticSoftPoints(at);
+                } else if (!unit.isPinned()) {
+                    noPlace += unit.getUnplacedWeight();
                 }
             } else if (!unit.getCandidates().isEmpty()) {
                 if (modelApartGroups && unit.getApartGroup() != null) {

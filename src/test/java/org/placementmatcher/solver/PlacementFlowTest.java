@@ -171,6 +171,21 @@ class PlacementFlowTest {
     }
 
     @Test
+    void unitsHeldInPlaceAreRoutedAroundLikePinnedOnes() {
+        PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
+                List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
+        PlacementUnit b = solution.getUnits().stream().filter(u -> u.getId().contains("B")).findFirst().orElseThrow();
+        Provider r = solution.getProviders().get(2);
+        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE, false, Map.of(b, r));
+
+        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+
+        // B held at R (1,000) leaves P to A (400).
+        assertThat(relaxation.softPointsBound()).isEqualTo(1400);
+        assertThat(byFirstChild(flow.mostFlow())).containsOnly(Map.entry("A", "P"));
+    }
+
+    @Test
     void aStoppedSolveIsNoBound() {
         PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
                 List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
