@@ -49,11 +49,6 @@ public final class PlacementFlow {
             /** False when the solve was stopped before every child was routed. */
             boolean complete) {
 
-        /** Same as {@link #isBound()}. */
-        public boolean lexicographic() {
-            return isBound;
-        }
-
         /** The unplaced weight is a whole number: then {@link #softBound()} bounds plans with that medium. */
         public boolean wholeUnplacedWeight() {
             return unplacedWeightScaled % scale == 0;

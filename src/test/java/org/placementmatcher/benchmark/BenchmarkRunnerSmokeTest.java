@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A short run of the benchmark runner as the README runs it (each method in a JVM of its own): the small
- * dataset, the engine at 1 s, the greedy and the exact solver. A few seconds; the long benchmark is not run in CI.
+ * dataset, the engine at 1 s, the greedy, the exact solver and the Lagrangian bound. A few seconds; the long
+ * benchmark is not run in CI.
  */
 class BenchmarkRunnerSmokeTest {
 
@@ -19,12 +20,13 @@ class BenchmarkRunnerSmokeTest {
         BenchmarkRunner.Report report = BenchmarkRunner.run(BenchmarkRunner.Config.parse(new String[] {"--smoke"}), System.err);
 
         List<BenchmarkRunner.Row> rows = report.rowsOf("small");
-        assertThat(rows).extracting(BenchmarkRunner.Row::method)
-                .containsExactly("engine 1 s", "greedy (current practice)", "exact MIP (SCIP) (20 s limit)");
-        assertThat(rows).allSatisfy(row -> assertThat(row.done()).as(row.method() + ": " + row.note()).isTrue());
+        assertThat(rows).extracting(BenchmarkRunner.Row::method).containsExactly("engine 1 s", "greedy (current practice)",
+                "exact MIP (SCIP) (20 s limit)", "best bound (Lagrangian)");
+        assertThat(rows.subList(0, 3)).allSatisfy(row -> assertThat(row.done()).as(row.method() + ": " + row.note()).isTrue());
         SingleRun.Result engine = rows.get(0).result();
         SingleRun.Result greedy = rows.get(1).result();
         SingleRun.Result exact = rows.get(2).result();
+        SingleRun.Result bound = rows.get(3).result();
 
         assertThat(exact.extra()).doesNotContainKey("scoreCheck");
         assertThat(exact.extra().get("status")).isEqualTo("OPTIMAL");
@@ -35,10 +37,18 @@ class BenchmarkRunnerSmokeTest {
         assertThat(engine.seconds()).isLessThan(10);
         assertThat(engine.peakHeapBytes()).isPositive();
 
+        // The bound has no plan: it bounds the optimum, with the optimum's hard and medium.
+        assertThat(rows.get(3).done()).isFalse();
+        assertThat(bound.extra()).containsEntry("status", "LAGRANGIAN").containsEntry("hardBound", "0")
+                .containsEntry("mediumBound", Long.toString(exact.medium()));
+        assertThat(Long.parseLong(bound.extra().get("softBound"))).isGreaterThanOrEqualTo(exact.soft());
+        assertThat(bound.seconds()).isLessThan(10);
+
         assertThat(report.table()).startsWith(BenchmarkRunner.HEADER);
-        assertThat(report.table().lines().filter(line -> line.startsWith("| small |"))).hasSize(3);
+        assertThat(report.table().lines().filter(line -> line.startsWith("| small |"))).hasSize(4);
         assertThat(report.table()).contains("| 0.00 % |"); // the exact row against itself
-        assertThat(report.notes()).contains("OPTIMAL").contains("equals the solver's objective");
+        assertThat(report.table()).contains("| small | best bound (Lagrangian) | bound 0hard/" + exact.medium() + "medium/");
+        assertThat(report.notes()).contains("OPTIMAL").contains("equals the solver's objective").contains("best bound (Lagrangian)");
         assertThat(BenchmarkRunner.markdown(report)).contains("## Machine").contains("nproc").contains(report.table());
     }
 

@@ -29,6 +29,7 @@ import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.PlanWriter;
@@ -40,11 +41,15 @@ import org.placementmatcher.solver.ScoreText;
  * alone and no run inherits another's JIT or GC state. {@link BenchmarkRunner} starts it and reads the
  * result file it writes.
  *
- * <pre>SingleRun --input FILE --method engine|greedy|exact --seconds N --result FILE [--backend SCIP|CP_SAT]
- *     [--max-variables N]</pre>
+ * <pre>SingleRun --input FILE --method engine|greedy|exact|bound --seconds N --result FILE [--backend SCIP|CP_SAT]
+ *     [--max-variables N] [--target SCORE]</pre>
  *
- * Time is wall time from the mapped problem (eligibility included) to the scored answer; reading the JSON
- * and building the solver factory are not counted. Peak heap is the most heap in use seen by the JVM: the
+ * {@code bound} is the Lagrangian lower bound ({@link #bound}); {@code --target} is a known plan's score, e.g. the best
+ * engine run's, which helps its steps.
+ *
+ * Time is wall time from the read problem to the scored answer, working out each unit's eligible providers
+ * included (an engine run's time limit covers that too); reading the JSON and building the solver factory are
+ * not counted. Peak heap is the most heap in use seen by the JVM: the
  * largest "used before GC" over all collections (from GC notifications), or the heap in use at the end
  * if that is more; it depends on how large the collector lets the young generation grow. Peak live heap is the
  * most heap still in use right after a collection, closer to what the run really needs. Peak RSS (the
@@ -125,7 +130,12 @@ public final class SingleRun {
         long start = System.nanoTime();
         PlacementSolution best;
         switch (method) {
-            case "engine" -> best = solver.solve(ProblemMapper.toSolution(problem), Duration.ofSeconds(seconds), null);
+            case "engine" -> {
+                // The time limit covers the whole run: working out eligibility comes out of it.
+                PlacementSolution problemSolution = ProblemMapper.toSolution(problem);
+                Duration left = Duration.ofSeconds(seconds).minusNanos(System.nanoTime() - start);
+                best = solver.solve(problemSolution, left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left, null);
+            }
             case "greedy" -> {
                 best = GreedyBaseline.solve(ProblemMapper.toSolution(problem));
                 solver.score(best);
@@ -166,6 +176,16 @@ public final class SingleRun {
                 }
                 best = exact.solution();
             }
+            case "bound" -> {
+                // A bound has no plan: the result carries the bound alone, like an exact run without a solution.
+                HardMediumSoftScore known = opts.containsKey("target") ? HardMediumSoftScore.parseScore(opts.get("target")) : null;
+                bound(ProblemMapper.toSolution(problem), solver, known, Duration.ofSeconds(seconds), extra);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                new Result(method, "none", 0, 0, 0, new Kpis(problem.children().size(), 0, 0, 0, 0, 0, 0, 0), elapsed,
+                        heap.peak(), heap.peakLive(), peakRss(), extra).write(resultFile);
+                System.exit(0);
+                return;
+            }
             default -> throw new IllegalArgumentException("unknown method " + method);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -174,6 +194,37 @@ public final class SingleRun {
         new Result(method, ScoreText.format(score), score.hardScore(), score.mediumScore(), score.softScore(), kpis,
                 elapsed, heap.peak(), heap.peakLive(), peakRss(), extra).write(resultFile);
         System.exit(0);
+    }
+
+    /**
+     * The best bound by Lagrangian relaxation ({@link LagrangianBound}) into {@code extra}: status LAGRANGIAN,
+     * hardBound (the pinned units' constant hard points: every other hard point can be avoided), mediumBound,
+     * softBound, bound (as a score), and how it was reached.
+     *
+     * @param known a known plan's score (e.g. the best engine run's), whose soft points at the bound's hard and
+     *        medium cap the steps' aim; may be null
+     */
+    static void bound(PlacementSolution solution, PlacementSolver scorer, HardMediumSoftScore known, Duration limit,
+            Map<String, String> extra) {
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (!unit.isPinned()) {
+                unit.setProvider(null);
+            }
+        }
+        long hard = scorer.score(solution).hardScore();
+        HardMediumSoftScore plan = known != null && known.hardScore() == hard ? known : null;
+        LagrangianBound.Result b = LagrangianBound.bound(solution, plan, limit, System.err);
+        extra.put("status", "LAGRANGIAN");
+        extra.put("hardBound", Long.toString(hard));
+        extra.put("mediumBound", Long.toString(b.mediumBound()));
+        extra.put("softBound", Long.toString(b.softBound()));
+        extra.put("bound", ScoreText.format(HardMediumSoftScore.of(hard, b.mediumBound(), b.softBound())));
+        extra.put("flowSoftBound", b.flowSoftPoints() == null ? "n/a" : Long.toString(-b.flowSoftPoints()));
+        extra.put("phase1", -b.capacitySoftPoints() + " after " + b.capacityIterations() + " iterations");
+        extra.put("phase2", b.decompositionSoftPoints() == null ? "not run"
+                : -b.decompositionSoftPoints() + " after " + b.decompositionIterations() + " iterations");
+        extra.put("stop", b.stop());
+        extra.put("target", b.targetSoftPoints() == null ? "none" : Long.toString(-b.targetSoftPoints()));
     }
 
     private static String round1(double seconds) {
