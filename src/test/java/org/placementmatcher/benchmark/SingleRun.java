@@ -133,8 +133,8 @@ public final class SingleRun {
             case "engine" -> {
                 // The time limit covers the whole run: working out eligibility comes out of it.
                 PlacementSolution problemSolution = ProblemMapper.toSolution(problem);
-                Duration left = Duration.ofSeconds(seconds).minusNanos(System.nanoTime() - start);
-                best = solver.solve(problemSolution, left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left, null);
+                long leftMillis = seconds * 1000L - (System.nanoTime() - start) / 1_000_000;
+                best = solver.solve(problemSolution, Duration.ofMillis(Math.max(1000, leftMillis)), null);
             }
             case "greedy" -> {
                 best = GreedyBaseline.solve(ProblemMapper.toSolution(problem));
