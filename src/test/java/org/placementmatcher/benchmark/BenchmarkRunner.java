@@ -380,6 +380,7 @@ public final class BenchmarkRunner {
             sb.append(" --exact-backend ").append(c.backend());
         }
         sb.append(" --bound-seconds ").append(c.boundSeconds());
+        sb.append(" --heap ").append(c.heap());
         sb.append(" --output solver-config/BENCHMARKS.md\"\n```\n\n");
         sb.append("## Machine\n\n");
         for (String line : machine()) {
