@@ -37,7 +37,10 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
         PlacementSolution solution = context.getWorkingSolution();
         PlacementFlow flow = new PlacementFlow(solution, ARCS_PER_UNIT, true);
-        flow.solve(context::isPhaseTerminated);
+        if (!flow.solve(context::isPhaseTerminated).complete()) {
+            // Stopped by the time limit: a half-routed flow says nothing useful; the caseload stays as it came.
+            return;
+        }
         Map<PlacementUnit, Provider> decisions = GreedyPlacement.decideFrom(solution, flow.mostFlow());
         // With the groups and the children the flow cannot see whole (apart siblings, H10/H11) held where rounding put
         // them, the plain single children are a pure transportation problem: the flow routes them exactly.
