@@ -17,16 +17,11 @@ import org.placementmatcher.domain.Provider;
  * ({@link PlacementFlow}: medium first, then soft, with the move weight keeping children where they are
  * unless moving pays), then rounded to a plan that breaks no rule ({@link GreedyPlacement#decideFrom}:
  * each unit at the provider taking most of its children, where the rules on who shares a placement allow;
- * the rest at their cheapest place). Local search then only has what the flow cannot see to fix: sibling
+ * the rest where they cost least counting the residents moved on), and the single children then routed again,
+ * exactly, around the groups as placed. Local search then only has what the flow cannot see to fix: sibling
  * groups split by the flow, the fostering limit, H10/H11 and siblingsApart.
  */
 public class FlowConstruction implements PhaseCommand<PlacementSolution> {
-
-    /**
-     * Each unit is offered this many of its cheapest eligible providers: the optimum seldom uses one further
-     * down, and the search stays short (the bound in the benchmark offers them all).
-     */
-    static final int ARCS_PER_UNIT = Integer.MAX_VALUE;
 
     /** One child, with no sibling placed apart and no rule on who may share its placement. */
     private static boolean isPlainSingle(PlacementUnit unit) {
@@ -36,7 +31,7 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
         PlacementSolution solution = context.getWorkingSolution();
-        PlacementFlow flow = new PlacementFlow(solution, ARCS_PER_UNIT, true);
+        PlacementFlow flow = new PlacementFlow(solution, true, Map.of());
         if (!flow.solve(context::isPhaseTerminated).complete()) {
             // Stopped by the time limit: a half-routed flow says nothing useful; the caseload stays as it came.
             return;
@@ -51,7 +46,7 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
             }
         }
         if (!context.isPhaseTerminated()) {
-            PlacementFlow singles = new PlacementFlow(solution, ARCS_PER_UNIT, false, held);
+            PlacementFlow singles = new PlacementFlow(solution, false, held);
             if (singles.solve(context::isPhaseTerminated).complete()) {
                 Map<PlacementUnit, Provider> preferred = new HashMap<>(held);
                 preferred.putAll(singles.mostFlow());

@@ -1,6 +1,7 @@
 package org.placementmatcher.solver;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,8 +183,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
          */
         boolean placeWithEviction(PlacementUnit unit, Map<PlacementUnit, Provider> decisions) {
             Provider bestAt = cheapestPlace(unit, null);
-            if (bestAt == null && (PlacementRules.pairsWithin(unit.getMembers(), HardRule.H10) > 0
-                    || PlacementRules.pairsWithin(unit.getMembers(), HardRule.H11) > 0)) {
+            if (bestAt == null && hasRuleAmongMembers(unit)) {
                 return false;
             }
             long bestCost = bestAt == null ? Long.MAX_VALUE : unit.staticSoftPoints(bestAt) + apartPoints(unit, bestAt);
@@ -235,7 +235,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
                     extra.put(resident, resident.staticSoftPoints(onward) - resident.staticSoftPoints(provider));
                 }
             }
-            residents.sort(java.util.Comparator.comparingLong(extra::get));
+            residents.sort(Comparator.comparingLong(extra::get));
             Map<PlacementUnit, Provider> moved = new LinkedHashMap<>();
             for (PlacementUnit resident : residents) {
                 if (fits(unit, provider, null)) {
@@ -267,8 +267,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
 
         /** The rule-abiding place with the fewest soft points now (other than {@code not}), or null. Candidates come cheapest first. */
         Provider cheapestPlace(PlacementUnit unit, Provider not) {
-            if (PlacementRules.pairsWithin(unit.getMembers(), HardRule.H10) > 0
-                    || PlacementRules.pairsWithin(unit.getMembers(), HardRule.H11) > 0) {
+            if (hasRuleAmongMembers(unit)) {
                 return null;
             }
             Provider best = null;
@@ -292,9 +291,13 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
 
         /** Whether the unit can join the provider breaking no rule (its own rules among its members included). */
         boolean fitsWithin(PlacementUnit unit, Provider provider) {
-            return PlacementRules.pairsWithin(unit.getMembers(), HardRule.H10) == 0
-                    && PlacementRules.pairsWithin(unit.getMembers(), HardRule.H11) == 0
-                    && fits(unit, provider, null);
+            return !hasRuleAmongMembers(unit) && fits(unit, provider, null);
+        }
+
+        /** Whether the unit's own members break H10 or H11 together: then it can go nowhere. */
+        private static boolean hasRuleAmongMembers(PlacementUnit unit) {
+            return PlacementRules.pairsWithin(unit.getMembers(), HardRule.H10) > 0
+                    || PlacementRules.pairsWithin(unit.getMembers(), HardRule.H11) > 0;
         }
 
         /** Whether the unit can join the provider breaking no rule, with {@code leaving} (if any) gone from there. */

@@ -3,7 +3,9 @@ package org.placementmatcher.solver;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -42,14 +44,14 @@ public final class PlacementFlow {
             long softScaled,
             long scale,
             /**
-             * True when this bounds every plan: the flow is complete, apart groups were not modelled, and the weights
-             * let medium come lexicographically first.
+             * True when this bounds every plan: the flow is complete, apart groups were not modelled, no unit but the
+             * pinned ones was held, and the weights let medium come lexicographically first.
              */
             boolean isBound,
             /** False when the solve was stopped before every child was routed. */
             boolean complete) {
 
-        /** The unplaced weight is a whole number: then {@link #softBound()} bounds plans with that medium. */
+        /** The unplaced weight is a whole number: then {@link #softPointsBound()} bounds plans with that medium. */
         public boolean wholeUnplacedWeight() {
             return unplacedWeightScaled % scale == 0;
         }
@@ -76,6 +78,8 @@ public final class PlacementFlow {
     /** Urgency weight of the movable units no provider is eligible for: unplaced in every plan. */
     private final long noPlaceWeight;
     private final boolean lexicographic;
+    /** Whether units other than the pinned ones are held in place. */
+    private final boolean anyHeld;
 
     /** Children a node sends out (a unit its size, an apart group its members; a member of one nothing). */
     private final int[] supply;
@@ -118,29 +122,21 @@ public final class PlacementFlow {
     private static final int GROUP_TO_MEMBER = -3;
     private static final int MEMBER_TO_GROUP = -4;
 
+    /** The relaxation alone: a lower bound on every plan ({@link Relaxation#isBound()}). */
+    public PlacementFlow(PlacementSolution solution) {
+        this(solution, false, Map.of());
+    }
+
     /**
-     * The relaxation alone, a lower bound ({@code maxArcsPerUnit} = {@link Integer#MAX_VALUE}).
+     * Every unit is offered all its eligible providers with room for it.
      *
-     * @param maxArcsPerUnit how many of each unit's cheapest eligible providers to offer it (its current
-     *        placement, if eligible, always)
-     */
-    public PlacementFlow(PlacementSolution solution, int maxArcsPerUnit) {
-        this(solution, maxArcsPerUnit, false, Map.of());
-    }
-
-    /** See {@link #PlacementFlow(PlacementSolution, int, boolean, Map)}, with only the pinned units fixed. */
-    public PlacementFlow(PlacementSolution solution, int maxArcsPerUnit, boolean modelApartGroups) {
-        this(solution, maxArcsPerUnit, modelApartGroups, Map.of());
-    }
-
-    /**
      * @param modelApartGroups also let each placeTogether=false sibling group go to one provider together, its
      *        members' arcs elsewhere each carrying a share of the siblingsApart points (exact when all go
      *        to different providers, an estimate between): a better start for the solver, but no longer a bound
      * @param fixedAt units held where the map says (null: unplaced) like pinned ones, the others routed around them
+     *        (no longer a bound either: the held units need not be where the optimum has them)
      */
-    public PlacementFlow(PlacementSolution solution, int maxArcsPerUnit, boolean modelApartGroups,
-            Map<PlacementUnit, Provider> fixedAt) {
+    public PlacementFlow(PlacementSolution solution, boolean modelApartGroups, Map<PlacementUnit, Provider> fixedAt) {
         this.providers = solution.getProviders();
         int providerCount = providers.size();
         this.capacity = new int[providerCount];
@@ -151,7 +147,7 @@ public final class PlacementFlow {
         long pinnedSoft = 0;
         long noPlace = 0;
         long lcm = 1;
-        java.util.LinkedHashMap<String, List<Integer>> apart = new java.util.LinkedHashMap<>();
+        Map<String, List<Integer>> apart = new LinkedHashMap<>();
         for (PlacementUnit unit : solution.getUnits()) {
             if (unit.isPinned() || fixedAt.containsKey(unit)) {
                 Provider at = unit.isPinned() ? unit.getProvider() : fixedAt.get(unit);
@@ -184,6 +180,7 @@ public final class PlacementFlow {
         this.scale = lcm;
         this.pinnedSoftPoints = pinnedSoft;
         this.noPlaceWeight = noPlace;
+        this.anyHeld = !fixedAt.isEmpty();
 
         supply = new int[unitCount];
         size = new int[unitCount];
@@ -202,7 +199,7 @@ public final class PlacementFlow {
             supply[u] = unit.size();
             size[u] = unit.size();
             children += unit.size();
-            List<Provider> offered = offered(unit, maxArcsPerUnit, capacity);
+            List<Provider> offered = offered(unit, capacity);
             long[] points = new long[offered.size()];
             for (int a = 0; a < offered.size(); a++) {
                 points[a] = unit.staticSoftPoints(offered.get(a));
@@ -224,7 +221,7 @@ public final class PlacementFlow {
             }
             supply[g] = n;
             size[g] = n;
-            List<Provider> together = together(members.stream().map(units::get).toList(), maxArcsPerUnit, capacity);
+            List<Provider> together = together(members.stream().map(units::get).toList(), capacity);
             long[] points = new long[together.size()];
             for (int a = 0; a < together.size(); a++) {
                 for (int m : members) {
@@ -276,15 +273,12 @@ public final class PlacementFlow {
     }
 
     /**
-     * The unit's cheapest eligible providers with room for all its children beside the pinned ones (its candidates
-     * come cheapest first), with its current one if eligible.
+     * The unit's eligible providers with room for all its children beside the pinned ones (its candidates come
+     * cheapest first), with its current one if eligible.
      */
-    private static List<Provider> offered(PlacementUnit unit, int maxArcs, int[] capacity) {
+    private static List<Provider> offered(PlacementUnit unit, int[] capacity) {
         List<Provider> offered = new ArrayList<>();
         for (Provider p : unit.getCandidates()) {
-            if (offered.size() == maxArcs) {
-                break;
-            }
             if (capacity[p.getIndex()] >= unit.size()) {
                 offered.add(p);
             }
@@ -298,19 +292,19 @@ public final class PlacementFlow {
     }
 
     /** The providers eligible for every member of an apart group with room for them all, cheapest for them first. */
-    private static List<Provider> together(List<PlacementUnit> members, int maxArcs, int[] capacity) {
+    private static List<Provider> together(List<PlacementUnit> members, int[] capacity) {
         List<Provider> all = new ArrayList<>();
         for (Provider p : members.getFirst().getCandidates()) {
             if (capacity[p.getIndex()] >= members.size() && members.stream().allMatch(m -> m.isEligible(p))) {
                 all.add(p);
             }
         }
-        java.util.Map<Provider, Long> points = new java.util.IdentityHashMap<>();
+        Map<Provider, Long> points = new IdentityHashMap<>();
         for (Provider p : all) {
             points.put(p, members.stream().mapToLong(m -> m.staticSoftPoints(p)).sum());
         }
-        all.sort(java.util.Comparator.comparingLong(points::get));
-        return all.subList(0, Math.min(maxArcs, all.size()));
+        all.sort(Comparator.comparingLong(points::get));
+        return all;
     }
 
     /**
@@ -386,7 +380,7 @@ public final class PlacementFlow {
                 soft += arcFlow[u][a] * arcCost[u][a];
             }
         }
-        return new Relaxation(unplaced, soft, scale, lexicographic && complete && groupMembers.length == 0, complete);
+        return new Relaxation(unplaced, soft, scale, lexicographic && complete && groupMembers.length == 0 && !anyHeld, complete);
     }
 
     /**

@@ -96,7 +96,7 @@ final class LagrangianBound {
      */
     static Result bound(PlacementSolution solution, HardMediumSoftScore knownPlan, Duration limit, PrintStream log) {
         long start = System.nanoTime();
-        PlacementFlow.Relaxation flow = new PlacementFlow(solution, Integer.MAX_VALUE).solve(() -> false);
+        PlacementFlow.Relaxation flow = new PlacementFlow(solution).solve(() -> false);
         if (!flow.isBound()) {
             throw new IllegalStateException("weights too large for the flow to put medium first");
         }

@@ -55,7 +55,7 @@ class PlacementFlowTest {
     void findsTheOptimumWhereTakingEachChildsCheapestPlaceDoesNot() {
         PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
                 List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
-        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE);
+        PlacementFlow flow = new PlacementFlow(solution);
 
         PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
 
@@ -71,7 +71,7 @@ class PlacementFlowTest {
         // Both fit only P (one place); placing the URGENT child (weight 3) outranks the PLANNED one's cheaper cost.
         PlacementSolution solution = solution(List.of(provider("P", 1, 0, 17, 400, "")),
                 List.of(child("L", AGE_10, "PLANNED", ""), child("H", AGE_14, "URGENT", "")));
-        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE);
+        PlacementFlow flow = new PlacementFlow(solution);
 
         PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
 
@@ -92,7 +92,7 @@ class PlacementFlowTest {
     @Test
     void theBoundMaySplitASiblingGroupAndStaysBelowTheBestPlan() {
         PlacementSolution solution = solution(PAIR_AND_SINGLE, PAIR_AND_SINGLE_CHILDREN);
-        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE);
+        PlacementFlow flow = new PlacementFlow(solution);
 
         PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
 
@@ -106,7 +106,7 @@ class PlacementFlowTest {
     @Test
     void theConstructionRoundsTheSplitGroupToAWholePlanMovingOthersOnWhereThatIsCheapest() {
         PlacementSolution solution = solution(PAIR_AND_SINGLE, PAIR_AND_SINGLE_CHILDREN);
-        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE, true);
+        PlacementFlow flow = new PlacementFlow(solution, true, Map.of());
         flow.solve(() -> false);
 
         Map<PlacementUnit, Provider> plan = GreedyPlacement.decideFrom(solution, flow.mostFlow());
@@ -132,12 +132,12 @@ class PlacementFlowTest {
 
     @Test
     void theBoundLeavesSiblingsApartOutAndTheConstructionWeighsIt() {
-        PlacementFlow bound = new PlacementFlow(solution(APART_PAIR_HOMES, APART_PAIR), Integer.MAX_VALUE);
+        PlacementFlow bound = new PlacementFlow(solution(APART_PAIR_HOMES, APART_PAIR));
         // Apart: 100 + 100 + 500 siblingsApart = 700; together at T: 600. The bound sees only the 200.
         assertThat(bound.solve(() -> false).softPointsBound()).isEqualTo(200);
         assertThat(byFirstChild(bound.mostFlow())).doesNotContainValue("T");
 
-        PlacementFlow modelled = new PlacementFlow(solution(APART_PAIR_HOMES, APART_PAIR), Integer.MAX_VALUE, true);
+        PlacementFlow modelled = new PlacementFlow(solution(APART_PAIR_HOMES, APART_PAIR), true, Map.of());
         PlacementFlow.Relaxation relaxation = modelled.solve(() -> false);
 
         assertThat(relaxation.isBound()).isFalse();
@@ -149,7 +149,7 @@ class PlacementFlowTest {
     void anApartGroupGoesItsSeparateWaysWhenThatCostsLessThanTheSiblingsApartPoints() {
         List<String> homes = List.of(provider("C1", 1, 0, 17, 100, ""), provider("C2", 1, 0, 17, 100, ""),
                 provider("T", 2, 0, 17, 500, ""));
-        PlacementFlow modelled = new PlacementFlow(solution(homes, APART_PAIR), Integer.MAX_VALUE, true);
+        PlacementFlow modelled = new PlacementFlow(solution(homes, APART_PAIR), true, Map.of());
 
         // Apart: 200 + 500 = 700; together: 1,000.
         assertThat(modelled.solve(() -> false).softPointsBound()).isEqualTo(700);
@@ -162,7 +162,7 @@ class PlacementFlowTest {
         PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
                 List.of(child("Z", AGE_14, "PLANNED", ", \"currentPlacement\": \"P\", \"pinned\": true"),
                         child("A", AGE_10, "PLANNED", "")));
-        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE);
+        PlacementFlow flow = new PlacementFlow(solution);
 
         PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
 
@@ -176,7 +176,7 @@ class PlacementFlowTest {
                 List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
         PlacementUnit b = solution.getUnits().stream().filter(u -> u.getId().contains("B")).findFirst().orElseThrow();
         Provider r = solution.getProviders().get(2);
-        PlacementFlow flow = new PlacementFlow(solution, Integer.MAX_VALUE, false, Map.of(b, r));
+        PlacementFlow flow = new PlacementFlow(solution, false, Map.of(b, r));
 
         PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
 
@@ -190,7 +190,7 @@ class PlacementFlowTest {
         PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
                 List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
 
-        PlacementFlow.Relaxation relaxation = new PlacementFlow(solution, Integer.MAX_VALUE).solve(() -> true);
+        PlacementFlow.Relaxation relaxation = new PlacementFlow(solution).solve(() -> true);
 
         assertThat(relaxation.complete()).isFalse();
         assertThat(relaxation.isBound()).isFalse();
