@@ -1,7 +1,8 @@
 package org.placementmatcher.solver;
 
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
@@ -13,52 +14,48 @@ import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
 
 /**
- * Construction from the relaxed optimum: the whole caseload solved as a minimum-cost flow
- * ({@link PlacementFlow}: medium first, then soft, with the move weight keeping children where they are
- * unless moving pays), then rounded to a plan that breaks no rule ({@link GreedyPlacement#decideFrom}:
- * each unit at the provider taking most of its children, where the rules on who shares a placement allow;
- * the rest where they cost least counting the residents moved on), and the single children then routed again,
- * exactly, around the groups as placed. Local search then only has what the flow cannot see to fix: sibling
- * groups split by the flow, the fostering limit, H10/H11 and siblingsApart.
+ * Construction from the relaxed optimum: the whole caseload solved as a minimum-cost flow ({@link PlacementFlow}:
+ * medium first, then soft, with the move weight keeping children where they are unless moving pays); the sibling
+ * groups the flow split settled whole, each where routing everyone else again around it costs least
+ * ({@link PlacementFlow#settleSplitGroups}); then rounded to a plan that breaks no rule
+ * ({@link GreedyPlacement#decideFrom}: each unit where the flow sends it, where the rules on who shares a placement
+ * allow; the rest where they cost least counting the residents moved on). Local search then has only what the flow
+ * cannot see to fix: the fostering limit, H10/H11, and siblingsApart beyond the flow's estimate.
  */
 public class FlowConstruction implements PhaseCommand<PlacementSolution> {
 
-    /** One child, with no sibling placed apart and no rule on who may share its placement. */
-    private static boolean isPlainSingle(PlacementUnit unit) {
-        return unit.size() == 1 && unit.getApartGroup() == null && !unit.isAnyRiskToYounger() && !unit.isAnySolePlacement();
+    /** Besides the providers the flow sends a split group to, how many others to try it at. */
+    static final int EXTRA_PLACES = 16;
+    /**
+     * Settling split groups may take this many times as long as the flow itself, or {@link #SETTLE_MINIMUM}: every
+     * group on a county; on a region, where each try routes through millions of arcs, the hardest groups, and the
+     * local search then has time left.
+     */
+    static final long SETTLE_TIME_FACTOR = 2;
+    static final Duration SETTLE_MINIMUM = Duration.ofSeconds(2);
+
+    /**
+     * Every movable unit's place (absent: unplaced). The flow is always solved whole, even past the time limit (a few
+     * seconds on a region): without it there is no plan, only children left unplaced. Settling stops when told to.
+     */
+    static Map<PlacementUnit, Provider> decide(PlacementSolution solution, BooleanSupplier stop) {
+        long start = System.nanoTime();
+        PlacementFlow flow = new PlacementFlow(solution, true, Map.of());
+        flow.solve(() -> false);
+        long flowNanos = System.nanoTime() - start;
+        long settleEnd = System.nanoTime() + Math.max(SETTLE_MINIMUM.toNanos(), SETTLE_TIME_FACTOR * flowNanos);
+        flow = flow.settleSplitGroups(EXTRA_PLACES, () -> stop.getAsBoolean() || System.nanoTime() > settleEnd);
+        return GreedyPlacement.decideFrom(solution, flow.mostFlow());
     }
 
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
         PlacementSolution solution = context.getWorkingSolution();
-        PlacementFlow flow = new PlacementFlow(solution, true, Map.of());
-        if (!flow.solve(context::isPhaseTerminated).complete()) {
-            // Stopped by the time limit: a half-routed flow says nothing useful; the caseload stays as it came.
-            return;
-        }
-        Map<PlacementUnit, Provider> decisions = GreedyPlacement.decideFrom(solution, flow.mostFlow());
-        // With the groups and the children the flow cannot see whole (apart siblings, H10/H11) held where rounding put
-        // them, the plain single children are a pure transportation problem: the flow routes them exactly.
-        Map<PlacementUnit, Provider> held = new HashMap<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            if (!unit.isPinned() && !isPlainSingle(unit)) {
-                held.put(unit, decisions.get(unit));
-            }
-        }
-        if (!context.isPhaseTerminated()) {
-            PlacementFlow singles = new PlacementFlow(solution, false, held);
-            if (singles.solve(context::isPhaseTerminated).complete()) {
-                Map<PlacementUnit, Provider> preferred = new HashMap<>(held);
-                preferred.putAll(singles.mostFlow());
-                decisions = GreedyPlacement.decideFrom(solution, preferred);
-            }
-        }
+        Map<PlacementUnit, Provider> decisions = decide(solution, context::isPhaseTerminated);
         PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider = context.getSolutionMetaModel()
                 .genuineEntity(PlacementUnit.class).basicVariable("provider", Provider.class);
+        // Applied whole even past the time limit (a moment): a part-built plan would leave children unplaced.
         for (PlacementUnit unit : solution.getUnits()) {
-            if (context.isPhaseTerminated()) {
-                return;
-            }
             Provider place = decisions.get(unit);
             if (!unit.isPinned() && place != unit.getProvider()) {
                 context.execute(Moves.change(provider, unit, place));

@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
+import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
 import org.placementmatcher.domain.SoftTerms;
+import org.placementmatcher.domain.UnitDifficulty;
 
 /**
  * The caseload as a transportation problem, solved to optimality as a minimum-cost flow: every movable
@@ -51,6 +53,13 @@ public final class PlacementFlow {
             /** False when the solve was stopped before every child was routed. */
             boolean complete) {
 
+        /** Less urgency weight unplaced, or as much and fewer soft points (totals of flows on the same network). */
+        public boolean isBetterThan(Relaxation other) {
+            return unplacedWeightScaled != other.unplacedWeightScaled
+                    ? unplacedWeightScaled < other.unplacedWeightScaled
+                    : softScaled < other.softScaled;
+        }
+
         /** The unplaced weight is a whole number: then {@link #softPointsBound()} bounds plans with that medium. */
         public boolean wholeUnplacedWeight() {
             return unplacedWeightScaled % scale == 0;
@@ -78,8 +87,8 @@ public final class PlacementFlow {
     /** Urgency weight of the movable units no provider is eligible for: unplaced in every plan. */
     private final long noPlaceWeight;
     private final boolean lexicographic;
-    /** Whether units other than the pinned ones are held in place. */
-    private final boolean anyHeld;
+    /** A flow to build a plan from: with the fostering limit, apart groups or held units it is no bound. */
+    private final boolean forConstruction;
 
     /** Children a node sends out (a unit its size, an apart group its members; a member of one nothing). */
     private final int[] supply;
@@ -104,31 +113,59 @@ public final class PlacementFlow {
     private final int[] residentCount;
 
     private final long[] potential;
-    private final long[] dist;
-    private final int[] reached;
-    private final int[] settled;
-    private final int[] predNode;
-    private final int[] predArc;
+    private long[] dist;
+    private int[] reached;
+    private int[] settled;
+    private int[] predNode;
+    private int[] predArc;
     private int stamp;
     private int augmentations;
     /** An upper bound on every provider's potential (they start at 0 and only fall), for cutting arc scans short. */
     private long maxProviderPotential;
-    private final NodeHeap heap;
+    private NodeHeap heap;
     private int[] settledList = new int[64];
+
+    /**
+     * Copies ({@link #copy}) share the rows of arc flows and residents with the flow they came from until they change
+     * one: a region has millions of arcs, and a trial changes few of them.
+     */
+    private final boolean[] ownFlowRow;
+    private final boolean[] ownResidentRow;
+
+    /** Per unit node: the one arc it is held to ({@link #hold}), {@link #APART}, or {@link #FREE}. */
+    private final int[] heldArc;
+    /** Per provider: the children of the units held there. */
+    private final int[] heldLoad;
+    /**
+     * Per node, while {@link #hold} routes again: children it sends on (to the sink, or a provider's place) that no
+     * longer reach it since the held unit's flow was taken back. Paths then end at such a node rather than the sink.
+     */
+    private int[] deficit;
+    private boolean toDeficits;
+    /** While routing to deficits: the least tentative distance to a node with one, for cutting arc scans short. */
+    private long nearestTarget;
 
     /** Arc codes in {@link #predArc} besides an arc index: to the sink, and between an apart group and a member. */
     private static final int UNPLACED = -1;
     private static final int TO_SINK = -2;
     private static final int GROUP_TO_MEMBER = -3;
     private static final int MEMBER_TO_GROUP = -4;
+    /** Back along a provider's arc to the sink (fewer children there), and a unit's unplaced arc (fewer unplaced). */
+    private static final int FROM_SINK = -5;
+    private static final int UNPLACED_BACK = -6;
+    /** {@link #heldArc} codes: not held; an apart group held to send every member on its own. */
+    private static final int FREE = -1;
+    private static final int APART = -2;
 
     /** The relaxation alone: a lower bound on every plan ({@link Relaxation#isBound()}). */
     public PlacementFlow(PlacementSolution solution) {
-        this(solution, false, Map.of());
+        this(solution, false, Map.of(), false);
     }
 
     /**
-     * Every unit is offered all its eligible providers with room for it.
+     * A flow to build a plan from (no bound): every unit is offered all its eligible providers with room for it, and a
+     * foster carer without exemption takes no more than the usual fostering limit of children, unless a sibling group
+     * larger than that could go there (H14: more is allowed only for one sibling group, which the flow cannot see).
      *
      * @param modelApartGroups also let each placeTogether=false sibling group go to one provider together, its
      *        members' arcs elsewhere each carrying a share of the siblingsApart points (exact when all go
@@ -137,11 +174,19 @@ public final class PlacementFlow {
      *        (no longer a bound either: the held units need not be where the optimum has them)
      */
     public PlacementFlow(PlacementSolution solution, boolean modelApartGroups, Map<PlacementUnit, Provider> fixedAt) {
+        this(solution, modelApartGroups, fixedAt, true);
+    }
+
+    private PlacementFlow(PlacementSolution solution, boolean modelApartGroups, Map<PlacementUnit, Provider> fixedAt,
+            boolean forConstruction) {
         this.providers = solution.getProviders();
         int providerCount = providers.size();
         this.capacity = new int[providerCount];
         for (Provider p : providers) {
             capacity[p.getIndex()] = p.getPlaces();
+        }
+        if (forConstruction) {
+            capAtFosteringLimit(solution, capacity);
         }
         this.units = new ArrayList<>();
         long pinnedSoft = 0;
@@ -180,7 +225,7 @@ public final class PlacementFlow {
         this.scale = lcm;
         this.pinnedSoftPoints = pinnedSoft;
         this.noPlaceWeight = noPlace;
-        this.anyHeld = !fixedAt.isEmpty();
+        this.forConstruction = forConstruction;
 
         supply = new int[unitCount];
         size = new int[unitCount];
@@ -248,12 +293,260 @@ public final class PlacementFlow {
         residentCount = new int[providerCount];
         int nodes = sink + 1;
         potential = new long[nodes];
+        ownFlowRow = new boolean[unitCount];
+        Arrays.fill(ownFlowRow, true);
+        ownResidentRow = new boolean[providerCount];
+        Arrays.fill(ownResidentRow, true);
+        heldArc = new int[unitCount];
+        Arrays.fill(heldArc, FREE);
+        heldLoad = new int[providerCount];
+        allocateSearch(nodes);
+    }
+
+    /** Scratch space of the shortest-path searches: each flow its own, copies too. */
+    private void allocateSearch(int nodes) {
         dist = new long[nodes];
         reached = new int[nodes];
         settled = new int[nodes];
         predNode = new int[nodes];
         predArc = new int[nodes];
         heap = new NodeHeap(nodes);
+        deficit = new int[nodes];
+    }
+
+    /** A copy of the flow as it stands, to try a change on ({@link #hold}) while this one stays as it is. */
+    private PlacementFlow copy() {
+        return new PlacementFlow(this);
+    }
+
+    private PlacementFlow(PlacementFlow other) {
+        units = other.units;
+        providers = other.providers;
+        realUnits = other.realUnits;
+        unitCount = other.unitCount;
+        sink = other.sink;
+        scale = other.scale;
+        pinnedSoftPoints = other.pinnedSoftPoints;
+        noPlaceWeight = other.noPlaceWeight;
+        lexicographic = other.lexicographic;
+        forConstruction = other.forConstruction;
+        supply = other.supply;
+        size = other.size;
+        arcTo = other.arcTo;
+        arcCost = other.arcCost;
+        unplacedCost = other.unplacedCost;
+        groupMembers = other.groupMembers;
+        memberArcCost = other.memberArcCost;
+        groupOf = other.groupOf;
+        capacity = other.capacity;
+        arcFlow = other.arcFlow.clone();
+        ownFlowRow = new boolean[unitCount];
+        unplacedFlow = other.unplacedFlow.clone();
+        memberFlow = other.memberFlow.clone();
+        load = other.load.clone();
+        residentUnit = other.residentUnit.clone();
+        residentArc = other.residentArc.clone();
+        ownResidentRow = new boolean[load.length];
+        residentCount = other.residentCount.clone();
+        potential = other.potential.clone();
+        augmentations = other.augmentations;
+        maxProviderPotential = other.maxProviderPotential;
+        heldArc = other.heldArc.clone();
+        heldLoad = other.heldLoad.clone();
+        allocateSearch(sink + 1);
+    }
+
+    /**
+     * The flow with the sibling groups it split settled, as many as there are or until {@code stop} says; this flow is
+     * left as it is. A flow may send a group placed together to
+     * several providers, and an apart group partly together, which no plan can do. Hardest first, each such group is
+     * tried whole at every provider the flow sends some of it to and at the {@code extraPlaces} cheapest others at
+     * the flow's prices (an apart group also wholly apart), everyone else routed again optimally around it
+     * ({@link #hold}), and the cheapest try kept. Rounding the flow instead would move residents on one by one.
+     */
+    public PlacementFlow settleSplitGroups(int extraPlaces, BooleanSupplier stop) {
+        PlacementFlow flow = this;
+        boolean[] unsettled = new boolean[unitCount];
+        while (!stop.getAsBoolean()) {
+            int node = flow.hardestSplitNode(unsettled);
+            if (node < 0) {
+                break;
+            }
+            PlacementFlow best = null;
+            Relaxation bestTotals = null;
+            for (int arc : flow.holdOptions(node, extraPlaces)) {
+                PlacementFlow trial = flow.copy();
+                Relaxation totals = trial.hold(node, arc);
+                if (best == null || totals.isBetterThan(bestTotals)) {
+                    best = trial;
+                    bestTotals = totals;
+                }
+            }
+            if (best == null) {
+                // Nowhere it already goes has room for the whole group: rounding will find it a place.
+                unsettled[node] = true;
+            } else {
+                flow = best;
+            }
+        }
+        return flow;
+    }
+
+    /** The first split group: together ones hardest first, then apart ones largest first; -1 when none is left. */
+    private int hardestSplitNode(boolean[] skip) {
+        PlacementUnit hardest = null;
+        int hardestNode = -1;
+        Comparator<PlacementUnit> difficulty = new UnitDifficulty();
+        for (int u = 0; u < realUnits; u++) {
+            if (!skip[u] && heldArc[u] == FREE && (unplacedFlow[u] > 0 ? 1 : 0) + providersReached(u) > 1
+                    && (hardest == null || difficulty.compare(units.get(u), hardest) > 0)) {
+                hardest = units.get(u);
+                hardestNode = u;
+            }
+        }
+        if (hardestNode >= 0) {
+            return hardestNode;
+        }
+        int largest = -1;
+        for (int g = realUnits; g < unitCount; g++) {
+            boolean anyApart = false;
+            for (int m : groupMembers[g - realUnits]) {
+                anyApart |= memberFlow[m] > 0;
+            }
+            if (!skip[g] && heldArc[g] == FREE && (anyApart ? 1 : 0) + providersReached(g) > 1
+                    && (largest < 0 || size[g] > size[largest])) {
+                largest = g;
+            }
+        }
+        return largest;
+    }
+
+    private int providersReached(int node) {
+        int count = 0;
+        for (int flow : arcFlow[node]) {
+            count += flow > 0 ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * The arcs to try holding a split group to: those with flow, then the {@code extra} cheapest others at the flow's
+     * prices (the arc's cost plus the price of a place there, the fall in its potential), all with room for the
+     * whole group; for an apart group also {@link #APART}.
+     */
+    private List<Integer> holdOptions(int node, int extra) {
+        List<Integer> options = new ArrayList<>();
+        List<long[]> others = new ArrayList<>();
+        for (int a = 0; a < arcTo[node].length; a++) {
+            int p = arcTo[node][a];
+            if (capacity[p] - heldLoad[p] < size[node]) {
+                continue;
+            }
+            if (arcFlow[node][a] > 0) {
+                options.add(a);
+            } else {
+                others.add(new long[] {arcCost[node][a] - potential[unitCount + p], a});
+            }
+        }
+        others.sort(Comparator.comparingLong(o -> o[0]));
+        others.stream().limit(extra).forEach(o -> options.add((int) o[1]));
+        if (node >= realUnits) {
+            options.add(APART);
+        }
+        return options;
+    }
+
+    /**
+     * Holds the node (a unit, or an apart group) to the arc, or an apart group to {@link #APART} (every member on its
+     * own), and routes everyone else again optimally around it: its flow elsewhere is taken back, the rest of its
+     * children pushed along the arc, residents moved on along the cheapest paths, until every place so freed is used
+     * again or given up. Far cheaper than solving again with the group held, as little changes.
+     */
+    private Relaxation hold(int x, int keep) {
+        for (int a = 0; a < arcTo[x].length; a++) {
+            if (a != keep) {
+                takeBack(x, a);
+            }
+        }
+        if (x < realUnits) {
+            deficit[sink] += unplacedFlow[x];
+            unplacedFlow[x] = 0;
+        } else if (keep != APART) {
+            for (int m : groupMembers[x - realUnits]) {
+                if (memberFlow[m] > 0) {
+                    for (int a = 0; a < arcTo[m].length; a++) {
+                        takeBack(m, a);
+                    }
+                    deficit[sink] += unplacedFlow[m];
+                    unplacedFlow[m] = 0;
+                    memberFlow[m] = 0;
+                }
+            }
+        }
+        heldArc[x] = keep;
+        int excess = size[x];
+        if (keep == APART) {
+            for (int m : groupMembers[x - realUnits]) {
+                excess -= memberFlow[m];
+            }
+        } else {
+            excess -= arcFlow[x][keep];
+        }
+        List<int[]> movedOn = new ArrayList<>();
+        if (keep != APART) {
+            int p = arcTo[x][keep];
+            heldLoad[p] += size[x];
+            // Groups at the provider that no longer fit whole beside the held ones go too, as if never offered it.
+            for (int r = residentCount[p] - 1; r >= 0; r--) {
+                int v = residentUnit[p][r];
+                int a = residentArc[p][r];
+                if (size[v] > capacity[p] - heldLoad[p] && heldArc[v] == FREE) {
+                    movedOn.add(new int[] {v, arcFlow[v][a]});
+                    takeBack(v, a);
+                }
+            }
+        }
+        toDeficits = true;
+        for (int remaining = excess; remaining > 0; ) {
+            remaining -= augment(x, remaining);
+        }
+        for (int[] moved : movedOn) {
+            for (int remaining = moved[1]; remaining > 0; ) {
+                remaining -= augment(moved[0], remaining);
+            }
+        }
+        toDeficits = false;
+        return relaxation(true);
+    }
+
+    /** Takes the flow on the node's arc back: the provider is left with a deficit of that many children. */
+    private void takeBack(int node, int arc) {
+        int flow = arcFlow[node][arc];
+        if (flow > 0) {
+            deficit[unitCount + arcTo[node][arc]] += flow;
+            writableFlow(node)[arc] = 0;
+            removeResident(arcTo[node][arc], node, arc);
+        }
+    }
+
+    /** Foster carers without exemption down to the usual limit, where no sibling group larger than that is eligible. */
+    private static void capAtFosteringLimit(PlacementSolution solution, int[] capacity) {
+        boolean[] largeGroupEligible = new boolean[capacity.length];
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (unit.size() > PlacementRules.USUAL_FOSTERING_LIMIT) {
+                for (Provider p : unit.getCandidates()) {
+                    largeGroupEligible[p.getIndex()] = true;
+                }
+                if (unit.getProvider() != null) {
+                    largeGroupEligible[unit.getProvider().getIndex()] = true;
+                }
+            }
+        }
+        for (Provider p : solution.getProviders()) {
+            if (p.getType().isFoster() && !p.isFosteringLimitExemption() && !largeGroupEligible[p.getIndex()]) {
+                capacity[p.getIndex()] = Math.min(capacity[p.getIndex()], PlacementRules.USUAL_FOSTERING_LIMIT);
+            }
+        }
     }
 
     /** The node's arcs to the providers, cheapest first; returns the most points of any. */
@@ -353,6 +646,22 @@ public final class PlacementFlow {
         return preferred;
     }
 
+    /** The units held whole at one provider by settling, and where (apart groups not included). */
+    Map<PlacementUnit, Provider> heldUnits() {
+        Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
+        for (int u = 0; u < realUnits; u++) {
+            if (heldArc[u] >= 0) {
+                held.put(units.get(u), providers.get(arcTo[u][heldArc[u]]));
+            }
+        }
+        return held;
+    }
+
+    /** The flow's totals as it stands (complete: after {@link #solve} has finished). */
+    public Relaxation totals() {
+        return relaxation(true);
+    }
+
     private Provider mostFlowOf(int node) {
         int best = unplacedFlow[node];
         Provider where = null;
@@ -380,19 +689,21 @@ public final class PlacementFlow {
                 soft += arcFlow[u][a] * arcCost[u][a];
             }
         }
-        return new Relaxation(unplaced, soft, scale, lexicographic && complete && groupMembers.length == 0 && !anyHeld, complete);
+        return new Relaxation(unplaced, soft, scale, lexicographic && complete && !forConstruction, complete);
     }
 
     /**
-     * One shortest path (reduced costs, so Dijkstra applies) from the node to the sink, augmented by as much as
-     * it carries (at most {@code remaining}); potentials are then raised so reduced costs stay non-negative.
+     * One shortest path (reduced costs, so Dijkstra applies) from the node to the sink (while {@link #hold} routes
+     * again: to the nearest node with a deficit), augmented by as much as it carries (at most {@code remaining});
+     * potentials are then raised so reduced costs stay non-negative.
      */
     private int augment(int source, int remaining) {
         stamp++;
         heap.clear();
         int settledCount = 0;
+        nearestTarget = Long.MAX_VALUE;
         reach(source, 0, -1, 0);
-        long sinkDist = -1;
+        int target = -1;
         while (!heap.isEmpty()) {
             int x = heap.pop();
             if (settled[x] == stamp) {
@@ -404,12 +715,19 @@ public final class PlacementFlow {
             }
             settledList[settledCount++] = x;
             long d = dist[x];
-            if (x == sink) {
-                sinkDist = d;
+            if (toDeficits ? deficit[x] > 0 : x == sink) {
+                target = x;
                 break;
             }
             long px = potential[x];
-            if (x < unitCount) {
+            if (x < unitCount && heldArc[x] >= 0) {
+                // A held unit goes nowhere else, nor unplaced.
+                int a = heldArc[x];
+                int p = unitCount + arcTo[x][a];
+                if (arcFlow[x][a] < size[x] && settled[p] != stamp) {
+                    reach(p, d + arcCost[x][a] + px - potential[p], x, a);
+                }
+            } else if (x < unitCount) {
                 if (x < realUnits) {
                     if (unplacedFlow[x] < size[x]) {
                         reach(sink, d + unplacedCost[x] + px - potential[sink], x, UNPLACED);
@@ -431,16 +749,33 @@ public final class PlacementFlow {
                 int[] flow = arcFlow[x];
                 // Arcs come cheapest first: once even the highest provider potential cannot bring one below the
                 // sink's tentative distance, none of the rest can either.
-                long cutoff = reached[sink] == stamp ? dist[sink] - d - px + maxProviderPotential : Long.MAX_VALUE;
-                for (int a = 0; a < to.length; a++) {
+                long nearest = toDeficits ? nearestTarget : reached[sink] == stamp ? dist[sink] : Long.MAX_VALUE;
+                long cutoff = nearest == Long.MAX_VALUE ? Long.MAX_VALUE : nearest - d - px + maxProviderPotential;
+                // An apart group held apart sends nothing along its arcs to providers (the whole group's).
+                int arcs = heldArc[x] == APART ? 0 : to.length;
+                for (int a = 0; a < arcs; a++) {
                     if (cost[a] >= cutoff) {
                         break;
                     }
-                    if (flow[a] < size[x]) {
+                    // Beside held units a provider may no longer have room for the whole unit.
+                    if (flow[a] < size[x] && size[x] <= capacity[to[a]] - heldLoad[to[a]]) {
                         int p = unitCount + to[a];
                         if (settled[p] != stamp) {
                             reach(p, d + cost[a] + px - potential[p], x, a);
                         }
+                    }
+                }
+            } else if (x == sink) {
+                // Only reached while routing to deficits: back along the arcs into it, fewer children placed
+                // somewhere or left unplaced.
+                for (int q = unitCount; q < sink; q++) {
+                    if (load[q - unitCount] > 0 && settled[q] != stamp) {
+                        reach(q, d + px - potential[q], x, FROM_SINK);
+                    }
+                }
+                for (int v = 0; v < realUnits; v++) {
+                    if (unplacedFlow[v] > 0 && heldArc[v] == FREE && settled[v] != stamp) {
+                        reach(v, d - unplacedCost[v] + px - potential[v], x, UNPLACED_BACK);
                     }
                 }
             } else {
@@ -450,19 +785,20 @@ public final class PlacementFlow {
                 }
                 for (int r = 0; r < residentCount[p]; r++) {
                     int v = residentUnit[p][r];
-                    if (settled[v] != stamp) {
+                    if (settled[v] != stamp && heldArc[v] == FREE) {
                         int a = residentArc[p][r];
                         reach(v, d - arcCost[v][a] + px - potential[v], x, a);
                     }
                 }
             }
         }
-        if (sinkDist < 0) {
+        if (target < 0) {
             throw new IllegalStateException("no path to the sink"); // cannot happen: a unit can always stay unplaced
         }
+        long targetDist = dist[target];
         for (int i = 0; i < settledCount; i++) {
             int v = settledList[i];
-            potential[v] += dist[v] - sinkDist;
+            potential[v] += dist[v] - targetDist;
         }
         // Potentials only ever fall (dist <= sinkDist for settled nodes), so the maximum is recomputed now and then.
         if (++augmentations % 64 == 0) {
@@ -472,12 +808,16 @@ public final class PlacementFlow {
             }
         }
         // The bottleneck along the path, then the flow change.
-        int delta = remaining;
-        for (int y = sink; y != source; y = predNode[y]) {
+        int delta = toDeficits ? Math.min(remaining, deficit[target]) : remaining;
+        for (int y = target; y != source; y = predNode[y]) {
             int x = predNode[y];
             int a = predArc[y];
             int room;
-            if (a == UNPLACED) {
+            if (a == FROM_SINK) {
+                room = load[y - unitCount];
+            } else if (a == UNPLACED_BACK) {
+                room = unplacedFlow[y];
+            } else if (a == UNPLACED) {
                 room = size[x] - unplacedFlow[x];
             } else if (a == TO_SINK) {
                 room = capacity[x - unitCount] - load[x - unitCount];
@@ -492,10 +832,17 @@ public final class PlacementFlow {
             }
             delta = Math.min(delta, room);
         }
-        for (int y = sink; y != source; y = predNode[y]) {
+        if (toDeficits) {
+            deficit[target] -= delta;
+        }
+        for (int y = target; y != source; y = predNode[y]) {
             int x = predNode[y];
             int a = predArc[y];
-            if (a == UNPLACED) {
+            if (a == FROM_SINK) {
+                load[y - unitCount] -= delta;
+            } else if (a == UNPLACED_BACK) {
+                unplacedFlow[y] -= delta;
+            } else if (a == UNPLACED) {
                 unplacedFlow[x] += delta;
             } else if (a == TO_SINK) {
                 load[x - unitCount] += delta;
@@ -507,9 +854,9 @@ public final class PlacementFlow {
                 if (arcFlow[x][a] == 0) {
                     addResident(arcTo[x][a], x, a);
                 }
-                arcFlow[x][a] += delta;
+                writableFlow(x)[a] += delta;
             } else {
-                arcFlow[y][a] -= delta;
+                writableFlow(y)[a] -= delta;
                 if (arcFlow[y][a] == 0) {
                     removeResident(x - unitCount, y, a);
                 }
@@ -520,6 +867,9 @@ public final class PlacementFlow {
 
     private void reach(int node, long d, int from, int arc) {
         if (reached[node] != stamp || d < dist[node]) {
+            if (toDeficits && deficit[node] > 0) {
+                nearestTarget = Math.min(nearestTarget, d);
+            }
             reached[node] = stamp;
             dist[node] = d;
             predNode[node] = from;
@@ -528,7 +878,27 @@ public final class PlacementFlow {
         }
     }
 
+    /** The node's arc flows, its own to change (a copy's are shared until then). */
+    private int[] writableFlow(int node) {
+        if (!ownFlowRow[node]) {
+            arcFlow[node] = arcFlow[node].clone();
+            ownFlowRow[node] = true;
+        }
+        return arcFlow[node];
+    }
+
+    private void ownResidents(int p) {
+        if (!ownResidentRow[p]) {
+            if (residentUnit[p] != null) {
+                residentUnit[p] = residentUnit[p].clone();
+                residentArc[p] = residentArc[p].clone();
+            }
+            ownResidentRow[p] = true;
+        }
+    }
+
     private void addResident(int p, int unit, int arc) {
+        ownResidents(p);
         if (residentUnit[p] == null) {
             residentUnit[p] = new int[4];
             residentArc[p] = new int[4];
@@ -542,6 +912,7 @@ public final class PlacementFlow {
     }
 
     private void removeResident(int p, int unit, int arc) {
+        ownResidents(p);
         for (int r = 0; r < residentCount[p]; r++) {
             if (residentUnit[p][r] == unit && residentArc[p][r] == arc) {
                 residentCount[p]--;

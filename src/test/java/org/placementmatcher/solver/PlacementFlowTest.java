@@ -123,6 +123,79 @@ class PlacementFlowTest {
         assertThat(ScoreText.format(best.getScore())).isEqualTo("0hard/0medium/-700soft");
     }
 
+    @Test
+    void settlingPutsASplitGroupWholeWhereRoutingTheOthersAroundItCostsLeast() {
+        PlacementSolution solution = solution(PAIR_AND_SINGLE, PAIR_AND_SINGLE_CHILDREN);
+        PlacementFlow flow = new PlacementFlow(solution, true, Map.of());
+        flow.solve(() -> false);
+
+        PlacementFlow settled = flow.settleSplitGroups(4, () -> false);
+
+        // Whole at P2 the pair would leave S nowhere; whole at Q2 (600) it leaves P2 to S (100).
+        assertThat(settled.totals().unplacedWeightBound()).isZero();
+        assertThat(settled.totals().softPointsBound()).isEqualTo(700);
+        assertThat(byFirstChild(settled.mostFlow())).containsEntry("S", "P2").containsEntry("G1", "Q2");
+        // The flow it came from is left as it was.
+        assertThat(flow.totals().softPointsBound()).isEqualTo(500);
+    }
+
+    @Test
+    void aSettledFlowIsTheOptimumWithTheSettledGroupsHeld() throws Exception {
+        PlacementSolution solution = ProblemMapper.toSolution(
+                ProblemReader.read(java.nio.file.Files.readString(java.nio.file.Path.of("sample-data/county.json"))));
+        PlacementFlow flow = new PlacementFlow(solution, false, Map.of());
+        flow.solve(() -> false);
+
+        PlacementFlow settled = flow.settleSplitGroups(4, () -> false);
+        Map<PlacementUnit, Provider> held = settled.heldUnits();
+        PlacementFlow.Relaxation again = new PlacementFlow(solution, false, held).solve(() -> false);
+
+        // Routing again incrementally around each group held must end where solving afresh with them all held does.
+        assertThat(held).hasSizeGreaterThan(3);
+        PlacementFlow.Relaxation incremental = settled.totals();
+        assertThat(incremental.softScaled() * again.scale()).isEqualTo(again.softScaled() * incremental.scale());
+        assertThat(incremental.unplacedWeightScaled() * again.scale())
+                .isEqualTo(again.unplacedWeightScaled() * incremental.scale());
+    }
+
+    @Test
+    void settlingSendsAnApartGroupTheFlowSentPartlyTogetherWhollyApartWhenTogetherWouldLeaveAChildUnplaced() {
+        // X fits only T; the apart pair fits T (two places) or C1 (one). The flow sends X to T, one share of the pair
+        // together to T (300) and one member to C1 (100 + 250 of the 500 siblingsApart points): no plan does that.
+        String medicalHome = provider("T", 2, 0, 17, 300, ", \"capabilities\": [\"MEDICAL\"]");
+        String medicalChild = child("X", AGE_14, "PLANNED", ", \"needs\": [\"MEDICAL\"]");
+        PlacementSolution solution = solution(List.of(provider("C1", 1, 0, 17, 100, ""), medicalHome),
+                List.of(APART_PAIR.get(0), APART_PAIR.get(1), medicalChild));
+        PlacementFlow flow = new PlacementFlow(solution, true, Map.of());
+        assertThat(flow.solve(() -> false).softPointsBound()).isEqualTo(300 + 300 + 350);
+
+        PlacementFlow settled = flow.settleSplitGroups(4, () -> false);
+
+        // Together at T would leave X unplaced; apart: one at C1 (100), one at T (300), 500 apart, X at T (300).
+        assertThat(settled.totals().unplacedWeightBound()).isZero();
+        assertThat(settled.totals().softPointsBound()).isEqualTo(100 + 300 + 500 + 300);
+        Map<String, String> places = byFirstChild(settled.mostFlow());
+        assertThat(List.of(places.get("A1"), places.get("A2"))).containsExactlyInAnyOrder("C1", "T");
+        assertThat(places).containsEntry("X", "T");
+    }
+
+    @Test
+    void aFlowToBuildAPlanFromFillsAFosterCarerOnlyToTheUsualLimit() {
+        String foster = """
+                {"id": "F", "type": "IN_HOUSE_FOSTER", "localAuthority": "E1", "location": {"lat": 52.0, "lon": 0.0},
+                 "places": 4, "ageMin": 0, "ageMax": 17, "weeklyCost": 400}""";
+        List<String> children = List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_10, "PLANNED", ""),
+                child("C", AGE_14, "PLANNED", ""), child("D", AGE_14, "PLANNED", ""));
+        PlacementSolution solution = solution(List.of(foster, provider("R", 4, 0, 17, 4000, "")), children);
+
+        PlacementFlow bound = new PlacementFlow(solution);
+        PlacementFlow construction = new PlacementFlow(solution, false, Map.of());
+
+        // The bound may fill all four places (H14 left out); a plan may hold three unrelated children there.
+        assertThat(bound.solve(() -> false).softPointsBound()).isEqualTo(4 * 400);
+        assertThat(construction.solve(() -> false).softPointsBound()).isEqualTo(3 * 400 + 4000);
+    }
+
     /** Apart siblings (placeTogether false): C1 and C2 (one place, 100 each) or T together (two places, 300 each). */
     private static final List<String> APART_PAIR_HOMES = List.of(
             provider("C1", 1, 0, 17, 100, ""), provider("C2", 1, 0, 17, 100, ""), provider("T", 2, 0, 17, 300, ""));
