@@ -403,7 +403,9 @@ public final class BenchmarkRunner {
                   unplaced). `n/a` where there is no reference.
                 - **engine N s**: the service's solver with `solver-config/solverConfig.xml` as it was at run time and a time
                   limit of N s for the whole run, working out each unit's eligible providers included (it also stops once the
-                  best score has not improved for the configured plateau, so a row may take less).
+                  best score has not improved for the configured plateau, so a row may take less; and the construction's flow
+                  always runs to the end, so a row may take longer, as the region's 5 s and 10 s rows do: a plan with children
+                  left unplaced for want of a few seconds would help no one).
                 - **greedy**: current practice mimicked — nobody placed moves (except children whose placement is ending),
                   waiting children matched one unit at a time, most urgent first, each into the feasible placement adding the
                   fewest soft points at that moment.
