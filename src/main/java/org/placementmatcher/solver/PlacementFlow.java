@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -357,8 +358,8 @@ public final class PlacementFlow {
     }
 
     /**
-     * The flow with the sibling groups it split settled, as many as there are or until {@code stop} says; this flow is
-     * left as it is. A flow may send a group placed together to
+     * The flow (complete: {@link #solve} ran to the end) with the sibling groups it split settled, as many as there are
+     * or until {@code stop} says; this flow, whose rows the result may share, is not to be changed after. A flow may send a group placed together to
      * several providers, and an apart group partly together, which no plan can do. Hardest first, each such group is
      * tried whole at every provider the flow sends some of it to and at the {@code extraPlaces} cheapest others at
      * the flow's prices (an apart group also wholly apart), everyone else routed again optimally around it
@@ -529,11 +530,18 @@ public final class PlacementFlow {
         }
     }
 
-    /** Foster carers without exemption down to the usual limit, where no sibling group larger than that is eligible. */
+    /**
+     * Foster carers without exemption down to the usual limit, where no sibling group larger than that (placed together
+     * or apart: H14 counts one sibling group as one) is eligible.
+     */
     private static void capAtFosteringLimit(PlacementSolution solution, int[] capacity) {
+        Map<String, Integer> siblings = new HashMap<>();
+        for (PlacementUnit unit : solution.getUnits()) {
+            siblings.merge(unit.getSiblingKey(), unit.size(), Integer::sum);
+        }
         boolean[] largeGroupEligible = new boolean[capacity.length];
         for (PlacementUnit unit : solution.getUnits()) {
-            if (unit.size() > PlacementRules.USUAL_FOSTERING_LIMIT) {
+            if (siblings.get(unit.getSiblingKey()) > PlacementRules.USUAL_FOSTERING_LIMIT) {
                 for (Provider p : unit.getCandidates()) {
                     largeGroupEligible[p.getIndex()] = true;
                 }

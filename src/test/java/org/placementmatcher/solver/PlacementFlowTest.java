@@ -194,6 +194,13 @@ class PlacementFlowTest {
         // The bound may fill all four places (H14 left out); a plan may hold three unrelated children there.
         assertThat(bound.solve(() -> false).softPointsBound()).isEqualTo(4 * 400);
         assertThat(construction.solve(() -> false).softPointsBound()).isEqualTo(3 * 400 + 4000);
+
+        // Four siblings, even placed apart, are one sibling group: all four may live there.
+        String apart = ", \"siblingGroup\": \"S\", \"placeTogether\": false";
+        List<String> siblings = List.of(child("A", AGE_10, "PLANNED", apart), child("B", AGE_10, "PLANNED", apart),
+                child("C", AGE_14, "PLANNED", apart), child("D", AGE_14, "PLANNED", apart));
+        PlacementSolution fourSiblings = solution(List.of(foster, provider("R", 4, 0, 17, 4000, "")), siblings);
+        assertThat(new PlacementFlow(fourSiblings, false, Map.of()).solve(() -> false).softPointsBound()).isEqualTo(4 * 400);
     }
 
     /** Apart siblings (placeTogether false): C1 and C2 (one place, 100 each) or T together (two places, 300 each). */
