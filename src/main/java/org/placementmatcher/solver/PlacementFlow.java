@@ -464,22 +464,11 @@ public final class PlacementFlow {
      * again or given up. Far cheaper than solving again with the group held, as little changes.
      */
     private Relaxation hold(int x, int keep) {
-        for (int a = 0; a < arcTo[x].length; a++) {
-            if (a != keep) {
-                takeBack(x, a);
-            }
-        }
-        if (x < realUnits) {
-            deficit[sink] += unplacedFlow[x];
-            unplacedFlow[x] = 0;
-        } else if (keep != APART) {
+        takeBackAllBut(x, keep);
+        if (x >= realUnits && keep != APART) {
             for (int m : groupMembers[x - realUnits]) {
                 if (memberFlow[m] > 0) {
-                    for (int a = 0; a < arcTo[m].length; a++) {
-                        takeBack(m, a);
-                    }
-                    deficit[sink] += unplacedFlow[m];
-                    unplacedFlow[m] = 0;
+                    takeBackAllBut(m, FREE);
                     memberFlow[m] = 0;
                 }
             }
@@ -518,6 +507,17 @@ public final class PlacementFlow {
         }
         toDeficits = false;
         return relaxation(true);
+    }
+
+    /** Takes back the node's flow on every arc but {@code keep}, and its unplaced flow (the sink's deficit then). */
+    private void takeBackAllBut(int node, int keep) {
+        for (int a = 0; a < arcTo[node].length; a++) {
+            if (a != keep) {
+                takeBack(node, a);
+            }
+        }
+        deficit[sink] += unplacedFlow[node];
+        unplacedFlow[node] = 0;
     }
 
     /** Takes the flow on the node's arc back: the provider is left with a deficit of that many children. */
