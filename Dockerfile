@@ -24,7 +24,7 @@ RUN groupadd --system placement \
 WORKDIR /app
 COPY --from=build --chown=placement:placement /build/target/quarkus-app/ /app/
 USER placement
-# Quarkus listens on localhost unless told otherwise: a container must listen on every interface.
+# A container must listen on every interface (Quarkus' production default, set here so no profile can change it).
 ENV QUARKUS_HTTP_HOST=0.0.0.0 \
     PLACEMENT_DATA_DIR=/data \
     JAVA_OPTS=""
