@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.placementmatcher.domain.Urgency;
 
-/** A child exactly as the contract's section 1.2 writes it; optional fields may be null. */
+/** A child exactly as docs/contract.md section 1.2 writes it; optional fields may be null. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChildInput(
         String id,

@@ -1,6 +1,6 @@
 package org.placementmatcher.contract;
 
-/** The plan's headline figures, as defined in the contract's section 4. */
+/** The plan's headline figures, as defined in docs/contract.md section 4. */
 public record Kpis(
         int children,
         int placed,

@@ -4,7 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** The engine's output, exactly as the contract's section 4 writes it. */
+/** The engine's output, exactly as docs/contract.md section 4 writes it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlacementPlan(
         String name,

@@ -7,7 +7,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The engine's input, exactly as the contract's section 1 writes it.
+ * The engine's input, exactly as docs/contract.md section 1 writes it.
  * {@code adjoiningAuthorities} is this project's optional extension: authorities next to the home
  * authority, where an out-of-area placement needs a nominated officer rather than the Director.
  */

@@ -17,7 +17,7 @@ import org.placementmatcher.domain.ScoringWeights;
 import org.placementmatcher.domain.Urgency;
 
 /**
- * Checks a problem's JSON tree against the contract's sections 1.1-1.4 and collects every problem
+ * Checks a problem's JSON tree against docs/contract.md sections 1.1-1.4 and collects every problem
  * with its JSON path. Type checks come first, field by field; the cross-checks (ids, references,
  * sibling groups, limits) then run on whatever parsed cleanly, so one error does not hide another.
  */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.placementmatcher.domain.ProviderType;
 
-/** A provider exactly as the contract's section 1.1 writes it; optional fields may be null. */
+/** A provider exactly as docs/contract.md section 1.1 writes it; optional fields may be null. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProviderInput(
         String id,

@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  */
 final class Geography {
 
-    /** Cambridgeshire County Council (ONS code), the seed council of calibration.md. */
+    /** Cambridgeshire County Council (ONS code), the seed council of docs/calibration.md. */
     static final String CAMBRIDGESHIRE = "E10000003";
     static final String PETERBOROUGH = "E06000031";
     static final String NORFOLK = "E10000020";
@@ -132,7 +132,7 @@ final class Geography {
             new Town("Market Harborough", "E10000018", 52.4775, -0.9208, 2),
             new Town("Blackpool", "E06000009", 53.8175, -3.0357, 1, 1.5));
 
-    /** Earth radius of the contract's distance (section 3). */
+    /** Earth radius of the distance of docs/contract.md section 3. */
     private static final double MILES_PER_DEGREE_LAT = Math.PI * Geo.EARTH_RADIUS_MILES / 180.0;
 
     private Geography() {

@@ -1,7 +1,7 @@
 package org.placementmatcher.domain;
 
 /**
- * The hard rules of the contract's section 2, by code. {@link #constraintName()} is the name the
+ * The hard rules of docs/contract.md section 2, by code. {@link #constraintName()} is the name the
  * solver's constraint carries ("H1 capacity"), so a score breakdown reads like the contract.
  */
 public enum HardRule {

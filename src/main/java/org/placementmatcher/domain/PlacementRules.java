@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The one definition of every hard rule (contract section 2). The constraint streams, the match
+ * The one definition of every hard rule (docs/contract.md section 2). The constraint streams, the match
  * explanations and the exclusion reasons all call these methods, so there is one truth per rule.
  * Every method returns hard points: one per violation, as the contract counts them.
  */

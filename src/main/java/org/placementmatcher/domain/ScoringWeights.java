@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The soft weights of the contract's section 3, in pounds-per-week equivalents.
+ * The soft weights of docs/contract.md section 3, in pounds-per-week equivalents.
  * A weight of 0 switches its term off.
  */
 public record ScoringWeights(long cost, long outOfArea, long distancePerMile, long over20Miles, long move,

@@ -1,6 +1,6 @@
 package org.placementmatcher.domain;
 
-/** The soft terms of the contract's section 3; {@link #key()} is the key in the input's {@code weights}. */
+/** The soft terms of docs/contract.md section 3; {@link #key()} is the key in the input's {@code weights}. */
 public enum SoftTerm {
     COST("cost"),
     OUT_OF_AREA("outOfArea"),

@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Collection;
 
 /**
- * The one definition of every soft term (contract section 3), in pounds-per-week equivalents with
+ * The one definition of every soft term (docs/contract.md section 3), in pounds-per-week equivalents with
  * the weight already applied, because the contract rounds after weighting (cost and distance).
  * Positive numbers: the score is minus their sum.
  */

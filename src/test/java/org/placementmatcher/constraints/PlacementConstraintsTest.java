@@ -24,7 +24,7 @@ import org.placementmatcher.domain.ScoringWeights;
 import org.placementmatcher.domain.Urgency;
 
 /**
- * Every constraint of {@link PlacementConstraints} against the contract (sections 2 and 3), with the
+ * Every constraint of {@link PlacementConstraints} against docs/contract.md (sections 2 and 3), with the
  * expected points worked out by hand from the contract, not from the implementation.
  *
  * <p>Test data defaults are neutral: a provider is an in-area residential home at (52.0, -1.0) with 10

@@ -273,7 +273,7 @@ class SampleDataGeneratorTest {
         assertThat(waiting.stream().filter(c -> c.urgency() == Urgency.PLANNED).count() / (double) waiting.size()).isBetween(0.5, 0.8);
     }
 
-    /** calibration.md: 16% of approved places vacant; judged once every child would be placed. Prints the headline figures. */
+    /** docs/calibration.md: 16% of approved places vacant; judged once every child would be placed. Prints the headline figures. */
     @ParameterizedTest
     @EnumSource(Size.class)
     void vacancyIsNearTheNationalRate(Size size) {
