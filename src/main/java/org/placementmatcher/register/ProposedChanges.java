@@ -3,7 +3,6 @@ package org.placementmatcher.register;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,12 +15,8 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
-import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
-import ai.timefold.solver.core.config.solver.SolverConfig;
-import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 
@@ -80,7 +75,7 @@ public final class ProposedChanges {
     private ProposedChanges() {
     }
 
-    public static Result of(PlacementProblem snapshot, PlacementSolution best, PlacementSolver solver, SolverConfig config) {
+    public static Result of(PlacementProblem snapshot, PlacementSolution best, PlacementSolver solver) {
         PlacementSolution scoring = ProblemMapper.asToday(snapshot);
         Map<String, Provider> providers = new HashMap<>();
         scoring.getProviders().forEach(p -> providers.put(p.getId(), p));
@@ -123,7 +118,7 @@ public final class ProposedChanges {
                 revert.put(unit.getId(), back == null ? null : back.getId());
             }
         }
-        Map<String, HardMediumSoftScore> without = revert.isEmpty() ? Map.of() : withoutEach(config, scoring, revert);
+        Map<String, HardMediumSoftScore> without = revert.isEmpty() ? Map.of() : withoutEach(solver, scoring, revert);
 
         Caseload caseload = Caseload.of(snapshot);
         List<Change> changes = new ArrayList<>();
@@ -147,17 +142,14 @@ public final class ProposedChanges {
     }
 
     /**
-     * The plan's score with each unit put back where it is today, one at a time: a solver of the same
-     * configuration whose only phase tries each such move and undoes it, so each score is worked out
+     * The plan's score with each unit put back where it is today, one at a time: a command run on a solver
+     * of the same configuration tries each such move and undoes it, so each score is worked out
      * incrementally by the constraint streams rather than from scratch.
      */
-    private static Map<String, HardMediumSoftScore> withoutEach(SolverConfig config, PlacementSolution plan,
+    private static Map<String, HardMediumSoftScore> withoutEach(PlacementSolver solver, PlacementSolution plan,
             Map<String, String> revert) {
         RevertEach command = new RevertEach(revert);
-        SolverConfig gains = config.copyConfig()
-                .withTerminationConfig(new TerminationConfig().withSpentLimit(Duration.ofHours(2)))
-                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(command));
-        SolverFactory.<PlacementSolution>create(gains).buildSolver().solve(plan);
+        solver.run(plan, command);
         if (command.scores.size() != revert.size()) {
             throw new IllegalStateException("score gains worked out for " + command.scores.size() + " of " + revert.size()
                     + " changes");

@@ -29,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
-import org.placementmatcher.register.RunService.DecisionRequest;
-import org.placementmatcher.register.RunService.DecisionView;
-import org.placementmatcher.register.RunService.RunSummary;
-import org.placementmatcher.register.RunService.RunView;
+import org.placementmatcher.register.RunDecisions.DecisionRequest;
+import org.placementmatcher.register.RunDecisions.DecisionView;
+import org.placementmatcher.register.RunViews.RunSummary;
+import org.placementmatcher.register.RunViews.RunView;
 import org.placementmatcher.register.RunStore.Trigger;
 
 /** Re-optimisation runs of an authority's register, their proposed changes, and the decisions on them. */
@@ -41,9 +41,13 @@ import org.placementmatcher.register.RunStore.Trigger;
 public class RunResource {
 
     private final RunService runs;
+    private final RunViews views;
+    private final RunDecisions decisions;
 
-    public RunResource(RunService runs) {
+    public RunResource(RunService runs, RunViews views, RunDecisions decisions) {
         this.runs = runs;
+        this.views = views;
+        this.decisions = decisions;
     }
 
     @POST
@@ -64,36 +68,36 @@ public class RunResource {
     @GET
     @Operation(summary = "The authority's runs, newest first, without their plans")
     public List<RunSummary> list(@PathParam("authority") String authority, @QueryParam("limit") String limit) {
-        return runs.list(authority, (int) RegisterResource.number(limit, "limit", 1, 10_000, 100));
+        return views.list(authority, (int) RegisterResource.number(limit, "limit", 1, 10_000, 100));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A run: status (SOLVING, DONE, INTERRUPTED, FAILED), plan, KPIs and proposed changes with decisions")
+    @Operation(summary = "A run: status (QUEUED, SOLVING, DONE, INTERRUPTED, FAILED), time spent and limit, plan, KPIs and proposed changes with decisions")
     @APIResponse(responseCode = "404", description = "No such run for the authority")
     public RunView get(@PathParam("authority") String authority, @PathParam("id") String id) {
-        return runs.view(authority, id);
+        return views.view(authority, id);
     }
 
     @GET
     @Path("{id}/snapshot")
     @Operation(summary = "The PlacementProblem the run solved, as it was when the run started")
     public PlacementProblem snapshot(@PathParam("authority") String authority, @PathParam("id") String id) {
-        return runs.snapshot(authority, id);
+        return views.snapshot(authority, id);
     }
 
     @GET
     @Path("{id}/analysis")
     @Operation(summary = "The run's plan scored per constraint, with the children and providers behind each point")
     public JsonNode analysis(@PathParam("authority") String authority, @PathParam("id") String id) {
-        return runs.analysis(authority, id);
+        return views.analysis(authority, id);
     }
 
     @GET
     @Path("{id}/audit")
     @Operation(summary = "The audit entries of the run: started, finished or interrupted, restarted, decisions")
     public List<AuditLog.Entry> audit(@PathParam("authority") String authority, @PathParam("id") String id) {
-        return runs.audit(authority, id);
+        return views.audit(authority, id);
     }
 
     @POST
@@ -129,7 +133,7 @@ public class RunResource {
     public DecisionView decide(@PathParam("authority") String authority, @PathParam("id") String id,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DecisionRequest.class))) String body) {
-        return runs.decide(authority, id, RegisterResource.bind(body, DecisionRequest.class));
+        return decisions.decide(authority, id, RegisterResource.bind(body, DecisionRequest.class));
     }
 
     private static Response accepted(String authority, String id) {

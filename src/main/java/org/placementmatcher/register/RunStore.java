@@ -14,7 +14,8 @@ import java.util.Optional;
 /** SQL on runs, their proposed changes and the decisions taken on them. Every query names the authority or the run. */
 final class RunStore {
 
-    public enum Status { SOLVING, DONE, INTERRUPTED, FAILED }
+    /** As stored; QUEUED is never stored, only shown for a SOLVING run the worker has not started yet (RunViews). */
+    public enum Status { QUEUED, SOLVING, DONE, INTERRUPTED, FAILED }
 
     public enum Trigger { MANUAL, SCHEDULED }
 
@@ -124,6 +125,18 @@ final class RunStore {
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /** When the latest run of this trigger that ended with this status finished; null when none has. */
+    static Instant lastFinished(Connection c, Trigger trigger, Status status) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT MAX(finished_at) AS finished_at FROM plan_run WHERE run_trigger = ? AND status = ?")) {
+            select.setString(1, trigger.name());
+            select.setString(2, status.name());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Database.getTime(rs, "finished_at") : null;
             }
         }
     }

@@ -40,11 +40,15 @@ public class PlanResource {
 
     static final long DEFAULT_SECONDS = 30;
 
-    /** {@code GET /api/plans/{id}}: status and the best plan so far. */
+    /**
+     * {@code GET /api/plans/{id}}: status, the best plan so far, the time spent solving (0 while QUEUED) and the
+     * time limit, in seconds.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PlanView(String id, PlanService.Status status, PlacementPlan plan, String error) {
+    public record PlanView(String id, PlanService.Status status, PlacementPlan plan, String error, long elapsedSeconds,
+            long limitSeconds) {
         static PlanView of(PlanJob job) {
-            return new PlanView(job.id(), job.status(), job.plan(), job.error());
+            return new PlanView(job.id(), job.status(), job.plan(), job.error(), job.elapsedSeconds(), job.limitSeconds());
         }
     }
 
@@ -78,7 +82,7 @@ public class PlanResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Status (SOLVING or DONE) and the best PlacementPlan so far")
+    @Operation(summary = "Status (QUEUED, SOLVING, DONE or FAILED), time spent and limit, and the best PlacementPlan so far")
     @APIResponse(responseCode = "404", description = "Unknown plan id")
     public PlanView get(@PathParam("id") String id) {
         return PlanView.of(job(id));

@@ -1,6 +1,10 @@
 package org.placementmatcher.solver;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
@@ -8,25 +12,42 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
 
 /**
- * Solves and scores placement problems with the project's solver configuration. One instance is
- * shared; each solve builds its own solver, so solves may run side by side.
+ * The one place solver runs start: plans, register runs, the command line and the score gains of proposed
+ * changes all solve (or score) through here, with the project's solver configuration, one termination (the
+ * caller's time limit and the configured plateau), one progress report and one shortcut for problems with
+ * nothing to decide. One instance is shared; each solve builds its own solver, so solves may run side by side.
  */
 public class PlacementSolver {
 
     /** The configuration on the classpath, copied there from {@code solver-config/} by the build. */
     public static final String SOLVER_CONFIG = "solverConfig.xml";
+    /** While solving, progress is reported at least this often, even when the best score has not changed. */
+    public static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+    /** Long enough for any scoring pass, which stops by itself once its command is done. */
+    private static final Duration COMMAND_LIMIT = Duration.ofHours(2);
 
+    private static final ScheduledExecutorService HEARTBEAT = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "placement-solve-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final SolverConfig config;
     private final SolverFactory<PlacementSolution> solverFactory;
     private final SolutionManager<PlacementSolution, HardMediumSoftScore> solutionManager;
     private final Duration plateau;
 
     public PlacementSolver(SolverConfig config, SolverFactory<PlacementSolution> solverFactory) {
+        this.config = config;
         this.solverFactory = solverFactory;
         this.solutionManager = SolutionManager.create(solverFactory);
         TerminationConfig termination = config.getTerminationConfig();
@@ -46,8 +67,44 @@ public class PlacementSolver {
         return new PlacementSolver(config, SolverFactory.create(config));
     }
 
-    /** Progress of a solve: the best score so far and when it was found. */
-    public record Progress(HardMediumSoftScore bestScore, long millisSpent) {
+    /**
+     * Progress of a solve: the best score so far, the time spent solving so far and the time limit. A report
+     * comes as soon as construction ends, at each new best score, and at least every {@link #PROGRESS_EVERY}.
+     *
+     * @param newBest whether this report brings a new best solution (else it repeats the last one)
+     * @param bestSolution the best solution so far, scored; the caller may keep it, the solver works on another
+     */
+    public record Progress(HardMediumSoftScore bestScore, long millisSpent, long limitMillis, boolean newBest,
+            PlacementSolution bestSolution) {
+    }
+
+    /**
+     * A solve that another thread may stop, before it starts or while it runs: it then ends at once with the
+     * best solution found so far (the problem as given when it had not started).
+     */
+    public static final class Solving {
+        private volatile Solver<PlacementSolution> solver;
+        private volatile boolean terminatedEarly;
+
+        public void terminateEarly() {
+            terminatedEarly = true;
+            Solver<PlacementSolution> running = solver;
+            if (running != null) {
+                running.terminateEarly();
+            }
+        }
+
+        public boolean isTerminatedEarly() {
+            return terminatedEarly;
+        }
+
+        /** Told again at each report: a stop asked for just before the solver started would otherwise be lost. */
+        private void keepTerminating() {
+            Solver<PlacementSolution> running = solver;
+            if (terminatedEarly && running != null && !running.isTerminateEarly()) {
+                running.terminateEarly();
+            }
+        }
     }
 
     /**
@@ -55,19 +112,84 @@ public class PlacementSolver {
      * plateau) and returns the best solution found, scored.
      */
     public PlacementSolution solve(PlacementSolution problem, Duration limit, Consumer<Progress> progress) {
-        if (problem.getUnits().isEmpty() || problem.getUnits().stream().allMatch(u -> u.isPinned())) {
-            score(problem);
-            return problem;
+        return solve(problem, limit, progress, new Solving());
+    }
+
+    /** The same, stoppable through {@code solving}. The problem given is left as it is: the solver works on a copy. */
+    public PlacementSolution solve(PlacementSolution problem, Duration limit, Consumer<Progress> progress, Solving solving) {
+        Consumer<Progress> report = progress == null ? p -> { } : progress;
+        if (nothingToDecide(problem)) {
+            return asGiven(problem, limit, report);
         }
         Solver<PlacementSolution> solver = solverFactory.buildSolver(
                 new SolverConfigOverride().withTerminationConfig(termination(limit)));
-        if (progress != null) {
-            solver.addEventListener(event -> progress.accept(
-                    new Progress((HardMediumSoftScore) event.getNewBestScore(), event.getTimeMillisSpent())));
+        solving.solver = solver;
+        try {
+            if (solving.isTerminatedEarly()) {
+                return asGiven(problem, limit, report);
+            }
+            ProgressReport reporter = new ProgressReport(report, limit, solving);
+            // Timefold announces each new best solution, the construction's included (its custom phase improves on
+            // the unassigned start); the heartbeat repeats the last one so a caller hears from the solve every few
+            // seconds even while the best score stands still.
+            solver.addEventListener(event -> reporter.newBest(event.getNewBestSolution(), event.getTimeMillisSpent()));
+            long every = PROGRESS_EVERY.toMillis();
+            ScheduledFuture<?> heartbeat = HEARTBEAT.scheduleAtFixedRate(reporter::heartbeat, every, every,
+                    TimeUnit.MILLISECONDS);
+            try {
+                PlacementSolution best = solver.solve(problem);
+                score(best);
+                return best;
+            } finally {
+                heartbeat.cancel(false);
+            }
+        } finally {
+            solving.solver = null;
         }
-        PlacementSolution best = solver.solve(problem);
-        score(best);
-        return best;
+    }
+
+    /** Nothing solved (nothing to decide, or stopped before it started): the problem as given, scored. */
+    private PlacementSolution asGiven(PlacementSolution problem, Duration limit, Consumer<Progress> report) {
+        HardMediumSoftScore score = score(problem);
+        report.accept(new Progress(score, 0, limit.toMillis(), true, problem));
+        return problem;
+    }
+
+    /** Reports from the solver's thread (new best) and the heartbeat's, one at a time. */
+    private final class ProgressReport {
+        private final Consumer<Progress> report;
+        private final long limitMillis;
+        private final Solving solving;
+        private final long startNanos = System.nanoTime();
+        private PlacementSolution best;
+
+        ProgressReport(Consumer<Progress> report, Duration limit, Solving solving) {
+            this.report = report;
+            this.limitMillis = limit.toMillis();
+            this.solving = solving;
+        }
+
+        synchronized void newBest(PlacementSolution solution, long millisSpent) {
+            solving.keepTerminating();
+            if (solution.getScore() == null) {
+                score(solution);
+            }
+            best = solution;
+            report.accept(new Progress(solution.getScore(), millisSpent, limitMillis, true, solution));
+        }
+
+        synchronized void heartbeat() {
+            solving.keepTerminating();
+            if (best != null) {
+                report.accept(new Progress(best.getScore(), (System.nanoTime() - startNanos) / 1_000_000, limitMillis,
+                        false, best));
+            }
+        }
+    }
+
+    /** Nothing to solve: no child, or every child's placement pinned. The problem is only scored. */
+    static boolean nothingToDecide(PlacementSolution problem) {
+        return problem.getUnits().isEmpty() || problem.getUnits().stream().allMatch(PlacementUnit::isPinned);
     }
 
     /** Stop at the time limit, or earlier once the best score has not improved for the configured plateau. */
@@ -77,6 +199,17 @@ public class PlacementSolver {
             termination.setUnimprovedSpentLimit(plateau);
         }
         return termination;
+    }
+
+    /**
+     * Runs one command on a solver of the project's configuration (its constraints, so scores are worked out
+     * incrementally) and nothing else: no construction, no search. The command may try moves and undo them.
+     */
+    public void run(PlacementSolution solution, PhaseCommand<PlacementSolution> command) {
+        SolverConfig commandOnly = config.copyConfig()
+                .withTerminationConfig(new TerminationConfig().withSpentLimit(COMMAND_LIMIT))
+                .withPhases(new CustomPhaseConfig().withCustomPhaseCommands(command));
+        SolverFactory.<PlacementSolution>create(commandOnly).buildSolver().solve(solution);
     }
 
     /** Recomputes the solution's score from scratch and stores it on the solution. */

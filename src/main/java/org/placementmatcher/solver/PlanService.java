@@ -7,17 +7,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import ai.timefold.solver.core.api.solver.SolverConfigOverride;
-import ai.timefold.solver.core.api.solver.SolverManager;
-import ai.timefold.solver.core.api.solver.SolverStatus;
-import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
-
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -27,28 +25,34 @@ import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.PlacementSolution;
 
 /**
- * Plans solved in the background on Timefold's SolverManager. Holds a bounded number of plans in
- * memory: when full, the oldest finished plan makes room; when every held plan is still solving,
- * a new one is refused.
+ * Plans solved in the background, a few at a time ({@code placement.plans.solver-threads}), each through
+ * {@link PlacementSolver}; a plan waits QUEUED for a free solving thread. Holds a bounded number of plans in
+ * memory: when full, the oldest finished plan makes room; when every held plan is still queued or solving, a
+ * new one is refused.
  */
 @ApplicationScoped
 public class PlanService {
 
     private static final Logger LOG = Logger.getLogger(PlanService.class);
 
-    public enum Status { SOLVING, DONE, FAILED }
+    public enum Status { QUEUED, SOLVING, DONE, FAILED }
 
-    /** A plan being (or having been) solved; {@code best} is always a scored solution. */
+    /** A plan waiting, being or having been solved; {@code best} is always a scored solution. */
     public static final class PlanJob {
         private final String id;
+        private final Duration limit;
         private final Instant submitted = Instant.now();
+        private final PlacementSolver.Solving solving = new PlacementSolver.Solving();
         private volatile PlacementSolution best;
-        private volatile Status status = Status.SOLVING;
+        private volatile Status status = Status.QUEUED;
         private volatile String error;
+        private volatile long startedNanos;
+        private volatile long finishedNanos;
 
-        PlanJob(String id, PlacementSolution start) {
+        PlanJob(String id, PlacementSolution start, Duration limit) {
             this.id = id;
             this.best = start;
+            this.limit = limit;
         }
 
         public String id() { return id; }
@@ -56,6 +60,45 @@ public class PlanService {
         public String error() { return error; }
         public PlacementSolution best() { return best; }
         public PlacementPlan plan() { return PlanWriter.toPlan(best); }
+        public long limitSeconds() { return limit.toSeconds(); }
+
+        /** Time spent solving so far (or in all, once finished); 0 while queued. */
+        public long elapsedSeconds() {
+            long started = startedNanos;
+            if (started == 0) {
+                return 0;
+            }
+            long end = finishedNanos == 0 ? System.nanoTime() : finishedNanos;
+            return TimeUnit.NANOSECONDS.toSeconds(end - started);
+        }
+
+        /** QUEUED to SOLVING, unless it was stopped while it waited. */
+        private synchronized boolean start() {
+            if (status != Status.QUEUED) {
+                return false;
+            }
+            startedNanos = System.nanoTime();
+            status = Status.SOLVING;
+            return true;
+        }
+
+        private synchronized void end(Status end, String why) {
+            finishedNanos = System.nanoTime();
+            error = why;
+            status = end;
+        }
+
+        /** A stopped plan that never started is done at once with its starting plan: no solve will end it. */
+        private synchronized void stop() {
+            solving.terminateEarly();
+            if (status == Status.QUEUED) {
+                status = Status.DONE;
+            }
+        }
+
+        private boolean finished() {
+            return status == Status.DONE || status == Status.FAILED;
+        }
     }
 
     /** Refused because the server-side caps would be exceeded. */
@@ -65,66 +108,77 @@ public class PlanService {
         }
     }
 
-    private final SolverManager<PlacementSolution> solverManager;
     private final PlacementSolver placementSolver;
     private final MeterRegistry registry;
     private final long maxSeconds;
     private final int maxHeld;
     private final Map<String, PlanJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService solvingThreads;
 
-    public PlanService(SolverManager<PlacementSolution> solverManager, PlacementSolver placementSolver, MeterRegistry registry,
+    public PlanService(PlacementSolver placementSolver, MeterRegistry registry,
             @ConfigProperty(name = "placement.plans.max-seconds", defaultValue = "600") long maxSeconds,
-            @ConfigProperty(name = "placement.plans.max-held", defaultValue = "20") int maxHeld) {
-        this.solverManager = solverManager;
+            @ConfigProperty(name = "placement.plans.max-held", defaultValue = "20") int maxHeld,
+            @ConfigProperty(name = "placement.plans.solver-threads", defaultValue = "2") int solverThreads) {
         this.placementSolver = placementSolver;
         this.registry = registry;
         this.maxSeconds = maxSeconds;
         this.maxHeld = maxHeld;
+        this.solvingThreads = Executors.newFixedThreadPool(Math.max(1, solverThreads), runnable -> {
+            Thread thread = new Thread(runnable, "placement-plan");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     public long maxSeconds() {
         return maxSeconds;
     }
 
-    /** Starts solving in the background and returns at once. */
-    public synchronized PlanJob submit(PlacementProblem input, long seconds) {
+    /**
+     * Queues the problem for solving and returns at once. Mapping and scoring the problem happen before any
+     * lock; only the bookkeeping of held plans is shared, so a large plan does not hold up a small one's start.
+     */
+    public PlanJob submit(PlacementProblem input, long seconds) {
         if (seconds < 1 || seconds > maxSeconds) {
             throw new IllegalArgumentException("seconds must be from 1 to " + maxSeconds);
         }
-        makeRoom();
-        // The solver changes the solution it is given while it works, so readers get their own copy until the first best.
+        // The solver works on its own copy, so the problem itself is the plan to show until the first best.
         PlacementSolution problem = ProblemMapper.toSolution(input);
-        PlacementSolution start = ProblemMapper.toSolution(input);
-        placementSolver.score(start);
-        PlanJob job = new PlanJob(UUID.randomUUID().toString(), start);
-        jobs.put(job.id, job);
-        Timer.Sample sample = Timer.start(registry);
-        TerminationConfig termination = placementSolver.termination(Duration.ofSeconds(seconds));
-        solverManager.solveBuilder()
-                .withProblemId(job.id)
-                .withProblem(problem)
-                .withConfigOverride(new SolverConfigOverride().withTerminationConfig(termination))
-                .withBestSolutionEventConsumer(event -> job.best = scored(event.solution()))
-                .withFinalBestSolutionEventConsumer(event -> {
-                    job.best = scored(event.solution());
-                    job.status = Status.DONE;
-                    sample.stop(registry.timer("placement.plan.solve", "outcome", "done"));
-                })
-                .withExceptionHandler((id, error) -> {
-                    job.error = "solving failed: " + error.getClass().getSimpleName();
-                    job.status = Status.FAILED;
-                    sample.stop(registry.timer("placement.plan.solve", "outcome", "failed"));
-                    LOG.errorf("plan %s failed: %s", id, error.toString());
-                })
-                .run();
+        placementSolver.score(problem);
+        PlanJob job = new PlanJob(UUID.randomUUID().toString(), problem, Duration.ofSeconds(seconds));
+        synchronized (jobs) {
+            makeRoom();
+            jobs.put(job.id, job);
+        }
+        try {
+            solvingThreads.execute(() -> solve(job, problem));
+        } catch (RejectedExecutionException e) {
+            job.end(Status.FAILED, "the service is stopping");
+        }
         return job;
     }
 
-    private PlacementSolution scored(PlacementSolution solution) {
-        if (solution.getScore() == null) {
-            placementSolver.score(solution);
+    private void solve(PlanJob job, PlacementSolution problem) {
+        if (!job.start()) {
+            return;
         }
-        return solution;
+        try {
+            job.best = placementSolver.solve(problem, job.limit, progress -> {
+                if (progress.newBest()) {
+                    job.best = progress.bestSolution();
+                }
+            }, job.solving);
+            job.end(Status.DONE, null);
+            solveTimer("done").record(job.finishedNanos - job.startedNanos, TimeUnit.NANOSECONDS);
+        } catch (RuntimeException | Error e) {
+            job.end(Status.FAILED, "solving failed: " + e.getClass().getSimpleName());
+            solveTimer("failed").record(job.finishedNanos - job.startedNanos, TimeUnit.NANOSECONDS);
+            LOG.errorf("plan %s failed: %s", job.id, e.toString());
+        }
+    }
+
+    private io.micrometer.core.instrument.Timer solveTimer(String outcome) {
+        return registry.timer("placement.plan.solve", "outcome", outcome);
     }
 
     private void makeRoom() {
@@ -132,7 +186,7 @@ public class PlanService {
             return;
         }
         Optional<PlanJob> oldestFinished = jobs.values().stream()
-                .filter(job -> job.status != Status.SOLVING)
+                .filter(PlanJob::finished)
                 .min(Comparator.comparing(job -> job.submitted));
         if (oldestFinished.isEmpty()) {
             throw new LimitExceededException("at most " + maxHeld + " plans are held and all are still solving; "
@@ -148,19 +202,15 @@ public class PlanService {
     /** Stops solving early; the best plan so far stays readable. */
     public Optional<PlanJob> stop(String id) {
         PlanJob job = jobs.get(id);
-        if (job != null && job.status == Status.SOLVING) {
-            boolean started = solverManager.getSolverStatus(id) == SolverStatus.SOLVING_ACTIVE;
-            solverManager.terminateEarly(id);
-            if (!started) {
-                // Still queued behind other plans: it never starts, so no final event will mark it done.
-                job.status = Status.DONE;
-            }
+        if (job != null) {
+            job.stop();
         }
         return Optional.ofNullable(job);
     }
 
     @PreDestroy
     void stopAll() {
-        jobs.keySet().forEach(solverManager::terminateEarly);
+        jobs.values().forEach(PlanJob::stop);
+        solvingThreads.shutdownNow();
     }
 }

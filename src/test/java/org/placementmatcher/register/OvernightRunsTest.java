@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class OvernightRunsTest {
 
     @Inject
-    RunService runs;
+    RunSchedule schedule;
 
     @Test
     void theOvernightJobRunsEachRegisterAsOfTodayAndSkipsOneStillSolving() throws Exception {
@@ -27,10 +27,10 @@ class OvernightRunsTest {
         String solving = given().queryParam("seconds", 60).post("/api/register/ON-2/runs").then().statusCode(202)
                 .extract().path("id");
 
-        List<RunService.RunSummary> started = runs.overnight(List.of("ON-1", "ON-2"), LocalDate.parse("2026-12-01"));
+        List<RunViews.RunSummary> started = schedule.overnight(List.of("ON-1", "ON-2"), LocalDate.parse("2026-12-01"));
 
         assertThat(started).hasSize(1);
-        RunService.RunSummary night = started.getFirst();
+        RunViews.RunSummary night = started.getFirst();
         assertThat(night.authority()).isEqualTo("ON-1");
         assertThat(night.trigger()).isEqualTo(RunStore.Trigger.SCHEDULED);
         assertThat(night.requestedBy()).isEqualTo("scheduler");

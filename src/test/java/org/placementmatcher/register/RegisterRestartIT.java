@@ -130,7 +130,7 @@ class RegisterRestartIT {
     private JsonPath waitWhileSolving(String authority, String id, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         JsonPath view = view(authority, id);
-        while (view.getString("status").equals("SOLVING") && System.nanoTime() < end) {
+        while (List.of("QUEUED", "SOLVING").contains(view.getString("status")) && System.nanoTime() < end) {
             Thread.sleep(200);
             view = view(authority, id);
         }

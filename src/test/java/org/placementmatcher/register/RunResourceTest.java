@@ -32,7 +32,7 @@ class RunResourceTest {
         while (true) {
             JsonPath view = given().get("/api/register/" + authority + "/runs/" + id).then().statusCode(200)
                     .extract().jsonPath();
-            if (!view.getString("status").equals("SOLVING") || System.nanoTime() > end) {
+            if (!List.of("QUEUED", "SOLVING").contains(view.getString("status")) || System.nanoTime() > end) {
                 return view;
             }
             Thread.sleep(100);

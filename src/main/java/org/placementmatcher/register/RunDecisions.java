@@ -1,0 +1,187 @@
+package org.placementmatcher.register;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.jboss.logging.Logger;
+
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.register.AuditLog.Action;
+import org.placementmatcher.register.AuditLog.NewEntry;
+import org.placementmatcher.register.RunStore.ChangeRow;
+import org.placementmatcher.register.RunStore.Row;
+import org.placementmatcher.register.RunStore.Status;
+import org.placementmatcher.solver.ScoreBreakdown;
+
+/**
+ * Decisions on the changes a finished run proposes: accepted or rejected, kept and audited, and when
+ * accepted applied to the register through {@link RegisterService}.
+ */
+@ApplicationScoped
+public class RunDecisions {
+
+    private static final Logger LOG = Logger.getLogger(RunDecisions.class);
+
+    /** The body of {@code POST .../runs/{id}/decisions}. */
+    public record DecisionRequest(String childId, String decision, String decidedBy, String reason) {
+    }
+
+    /** The answer to a decision: what was decided for which children, and the register's version after it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DecisionView(String runId, String childId, List<String> childIds, String decision, String decidedBy,
+            String reason, Instant decidedAt, long registerVersion, List<String> warnings) {
+    }
+
+    private final Database db;
+    private final RegisterService register;
+
+    public RunDecisions(Database db, RegisterService register) {
+        this.db = db;
+        this.register = register;
+    }
+
+    /**
+     * Accepts or rejects a proposed change of a finished run. A change of a placeTogether group is decided
+     * for the whole group. Accepting moves the children in the register (refused, 409, when the register
+     * has changed under the proposal since the run); both write audit entries; a second decision on the
+     * same change is refused (409).
+     */
+    public DecisionView decide(String authority, String runId, DecisionRequest request) {
+        List<ProblemError> errors = new ArrayList<>();
+        if (request == null) {
+            throw new InvalidProblemException(List.of(new ProblemError("$", "a JSON object is required")));
+        }
+        if (request.childId() == null || request.childId().isBlank()) {
+            errors.add(new ProblemError("$.childId", "is required: the child whose proposed change is decided"));
+        }
+        if (!"ACCEPT".equals(request.decision()) && !"REJECT".equals(request.decision())) {
+            errors.add(new ProblemError("$.decision", "must be ACCEPT or REJECT"));
+        }
+        if (request.decidedBy() == null || request.decidedBy().isBlank() || request.decidedBy().length() > 200) {
+            errors.add(new ProblemError("$.decidedBy", "is required: the (pseudonymous) id of the person deciding, at most 200 characters"));
+        }
+        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 4000) {
+            errors.add(new ProblemError("$.reason", "is required: why, at most 4000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidProblemException(errors);
+        }
+        Row run = db.transaction(c -> RunStore.find(c, authority, runId, false)).orElseThrow(() -> RunService.noRun(authority, runId));
+        if (run.status() != Status.DONE) {
+            throw new RegisterErrors.Conflict("$", "run " + runId + " is " + run.status()
+                    + "; decisions are taken on the proposals of a finished (DONE) run");
+        }
+        List<ChangeRow> all = db.transaction(c -> RunStore.changes(c, runId));
+        ChangeRow asked = all.stream().filter(c -> c.childId().equals(request.childId())).findFirst()
+                .orElseThrow(() -> new RegisterErrors.NotFound("run " + runId + " proposes no change for child "
+                        + request.childId()));
+        List<ChangeRow> unit = all.stream().filter(c -> c.unitId().equals(asked.unitId())).toList();
+        List<String> childIds = unit.stream().map(ChangeRow::childId).toList();
+        String decidedBy = request.decidedBy().trim();
+        String reason = request.reason().trim();
+        boolean accept = request.decision().equals("ACCEPT");
+        OffsetDateTime at = Database.now();
+        RegisterService.Locked undecided = (c, current) -> {
+            List<ChangeRow> now = RunStore.changes(c, runId).stream().filter(r -> childIds.contains(r.childId())).toList();
+            for (ChangeRow row : now) {
+                if (row.decision() != null) {
+                    throw new RegisterErrors.Conflict("$.childId", "the proposed change for " + row.childId() + " in run "
+                            + runId + " was already decided: " + row.decision() + " by " + row.decidedBy() + " at "
+                            + row.decidedAt());
+                }
+            }
+        };
+        RegisterService.AfterWrite store = (c, before, after) -> {
+            RunStore.insertDecisions(c, runId, childIds, request.decision(), decidedBy, reason, at);
+            List<NewEntry> entries = new ArrayList<>();
+            for (ChangeRow row : unit) {
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("decision", request.decision());
+                detail.put("reason", reason);
+                detail.put("kind", row.kind());
+                detail.put("scoreGain", row.scoreGain());
+                detail.put("childIds", childIds);
+                detail.put("registerVersion", after == null ? before.version() : after.version());
+                entries.add(new NewEntry(accept ? Action.DECISION_ACCEPTED : Action.DECISION_REJECTED, decidedBy,
+                        row.childId(), row.toProvider(), row.fromProvider(), runId, RunService.detail(detail)));
+            }
+            AuditLog.append(c, authority, entries);
+        };
+        long version;
+        if (accept) {
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("runId", runId);
+            context.put("reason", reason);
+            Register after = register.change(authority, false,
+                    new RegisterService.Via("decision on run " + runId, decidedBy, context, runId), undecided,
+                    (current, tree) -> {
+                        for (ChangeRow row : unit) {
+                            int index = RegisterService.indexOf(tree, "children", row.childId());
+                            if (index < 0) {
+                                throw new RegisterErrors.Conflict("$.childId", "child " + row.childId()
+                                        + " is no longer in the register; the proposal cannot be accepted");
+                            }
+                            ObjectNode child = (ObjectNode) tree.get("children").get(index);
+                            String now = child.hasNonNull("currentPlacement") ? child.get("currentPlacement").asText() : null;
+                            if (!Objects.equals(now, row.fromProvider())) {
+                                throw new RegisterErrors.Conflict("$.childId", "the register has changed since the run: child "
+                                        + row.childId() + " is " + (now == null ? "waiting" : "at " + now)
+                                        + ", the run proposed a change from " + (row.fromProvider() == null ? "waiting"
+                                        : row.fromProvider()) + "; start a new run");
+                            }
+                            if (RegisterService.indexOf(tree, "providers", row.toProvider()) < 0) {
+                                throw new RegisterErrors.Conflict("$.childId", "provider " + row.toProvider()
+                                        + " is no longer in the register; the proposal cannot be accepted");
+                            }
+                            child.put("currentPlacement", row.toProvider());
+                            child.remove("needsMove");
+                            child.remove("pinned");
+                        }
+                        return tree;
+                    }, RegisterService.record("children", asked.childId()), true, store);
+            version = after.version();
+        } else {
+            version = db.transaction(c -> {
+                long locked = RegisterStore.lock(c, authority).orElseThrow(() -> RegisterService.noRegister(authority));
+                undecided.accept(c, null);
+                store.accept(c, new Register(authority, locked, null), null);
+                return locked;
+            });
+        }
+        return new DecisionView(runId, asked.childId(), childIds, request.decision(), decidedBy, reason, at.toInstant(),
+                version, accept ? warnings(authority, childIds) : null);
+    }
+
+    /** Rules the children now break in the register (e.g. a place another proposal was to free is still taken). */
+    private List<String> warnings(String authority, List<String> childIds) {
+        List<String> warnings = new ArrayList<>();
+        try {
+            ScoreBreakdown.Analysis analysis = ScoreBreakdown.of(register.caseload(authority).today());
+            for (ScoreBreakdown.ConstraintTotal constraint : analysis.constraints()) {
+                if (!constraint.level().equals("hard")) {
+                    continue;
+                }
+                for (ScoreBreakdown.Match match : constraint.matches()) {
+                    if (match.childIds().stream().anyMatch(childIds::contains)) {
+                        warnings.add(constraint.code() + " " + constraint.name() + ": " + String.join(", ", match.childIds())
+                                + " at " + String.join(", ", match.providerIds()) + " (" + match.score() + ")");
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("warnings not worked out: %s", e.toString());
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,142 @@
+package org.placementmatcher.register;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.Kpis;
+import org.placementmatcher.contract.PlacementPlan;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.register.RunStore.ChangeRow;
+import org.placementmatcher.register.RunStore.Row;
+import org.placementmatcher.register.RunStore.Status;
+import org.placementmatcher.register.RunStore.Trigger;
+
+/** What the runs API answers: a run's summary, its full view, snapshot, analysis and audit. Reads only. */
+@ApplicationScoped
+public class RunViews {
+
+    /**
+     * {@code GET .../runs}: one run without its plan. {@code elapsedSeconds} is the time spent solving (0 while
+     * QUEUED), {@code limitSeconds} its time limit.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RunSummary(String id, String authority, Status status, Trigger trigger, String requestedBy, int seconds,
+            long registerVersion, LocalDate referenceDate, int attempts, Instant createdAt, Instant startedAt,
+            Instant finishedAt, String scoreToday, String score, int changes, int decisions, String error,
+            long elapsedSeconds, long limitSeconds) {
+        static RunSummary of(Row row) {
+            return new RunSummary(row.id(), row.authority(), shownStatus(row), row.trigger(), row.requestedBy(),
+                    row.seconds(), row.registerVersion(), row.referenceDate(), row.attempts(), row.createdAt(),
+                    row.startedAt(), row.finishedAt(), row.scoreToday(), row.score(), row.changes(), row.decisions(),
+                    row.error(), RunViews.elapsedSeconds(row), row.seconds());
+        }
+    }
+
+    /** A decision taken on a proposed change. */
+    public record Decision(String decision, String decidedBy, String reason, Instant decidedAt) {
+    }
+
+    /** {@code GET .../runs/{id}}: status, time spent and limit, plan, KPIs and the proposed changes with their decisions. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RunView(String id, String authority, Status status, Trigger trigger, String requestedBy, int seconds,
+            long registerVersion, LocalDate referenceDate, int attempts, Instant createdAt, Instant startedAt,
+            Instant finishedAt, String scoreToday, String score, Kpis kpis, PlacementPlan plan,
+            List<JsonNode> changes, List<String> unplaced, String error, long elapsedSeconds, long limitSeconds) {
+    }
+
+    private final Database db;
+
+    public RunViews(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * A run stored as SOLVING that the worker has not taken up yet (no start time) waits behind another run:
+     * QUEUED. The stored status stays SOLVING, so a queued run of a vanished instance is swept up like any other.
+     */
+    static Status shownStatus(Row row) {
+        return row.status() == Status.SOLVING && row.startedAt() == null ? Status.QUEUED : row.status();
+    }
+
+    /** Seconds from the start of solving to its end, or to now while solving. */
+    static long elapsedSeconds(Row row) {
+        if (row.startedAt() == null) {
+            return 0;
+        }
+        Instant end = row.finishedAt() != null ? row.finishedAt() : row.status() == Status.SOLVING ? Instant.now() : null;
+        return end == null ? 0 : Math.max(0, Duration.between(row.startedAt(), end).toSeconds());
+    }
+
+    public List<RunSummary> list(String authority, int limit) {
+        return db.transaction(c -> {
+            if (RegisterStore.header(c, RegisterService.checkAuthority(authority)).isEmpty()) {
+                throw RegisterService.noRegister(authority);
+            }
+            return RunStore.list(c, authority, limit).stream().map(RunSummary::of).toList();
+        });
+    }
+
+    public RunView view(String authority, String id) {
+        return db.transaction(c -> {
+            Row row = RunStore.find(c, authority, id, true).orElseThrow(() -> RunService.noRun(authority, id));
+            List<JsonNode> changes = new ArrayList<>();
+            for (ChangeRow change : RunStore.changes(c, id)) {
+                ObjectNode node = (ObjectNode) AuditLog.tree(change.changeJson());
+                if (change.decision() != null) {
+                    node.set("decision", ContractJson.mapper().valueToTree(
+                            new Decision(change.decision(), change.decidedBy(), change.reason(), change.decidedAt())));
+                }
+                changes.add(node);
+            }
+            PlacementPlan plan = row.planJson() == null ? null : RegisterStore.read(row.planJson(), PlacementPlan.class);
+            Kpis kpis = row.kpisJson() == null ? null : RegisterStore.read(row.kpisJson(), Kpis.class);
+            List<String> unplaced = null;
+            if (row.analysisJson() != null) {
+                JsonNode stored = AuditLog.tree(row.analysisJson());
+                unplaced = new ArrayList<>();
+                for (JsonNode child : stored.path("unplaced")) {
+                    unplaced.add(child.asText());
+                }
+            }
+            return new RunView(row.id(), row.authority(), shownStatus(row), row.trigger(), row.requestedBy(),
+                    row.seconds(), row.registerVersion(), row.referenceDate(), row.attempts(), row.createdAt(),
+                    row.startedAt(), row.finishedAt(), row.scoreToday(), row.score(), kpis, plan,
+                    row.status() == Status.DONE ? changes : null, unplaced, row.error(), elapsedSeconds(row),
+                    row.seconds());
+        });
+    }
+
+    /** The problem the run solved, exactly as stored. */
+    public PlacementProblem snapshot(String authority, String id) {
+        Row row = db.transaction(c -> RunStore.find(c, authority, id, true))
+                .orElseThrow(() -> RunService.noRun(authority, id));
+        return RegisterStore.read(row.snapshotJson(), PlacementProblem.class);
+    }
+
+    /** The run's score analysis (per constraint, with who is behind each point), once it has finished. */
+    public JsonNode analysis(String authority, String id) {
+        Row row = db.transaction(c -> RunStore.find(c, authority, id, true))
+                .orElseThrow(() -> RunService.noRun(authority, id));
+        if (row.analysisJson() == null) {
+            throw new RegisterErrors.Conflict("$", "run " + id + " is " + shownStatus(row) + ": it has no analysis");
+        }
+        return AuditLog.tree(row.analysisJson()).get("analysis");
+    }
+
+    public List<AuditLog.Entry> audit(String authority, String id) {
+        return db.transaction(c -> {
+            RunStore.find(c, authority, id, false).orElseThrow(() -> RunService.noRun(authority, id));
+            return AuditLog.byRun(c, authority, id);
+        });
+    }
+}

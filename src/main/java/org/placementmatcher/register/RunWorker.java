@@ -1,0 +1,318 @@
+package org.placementmatcher.register;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import org.placementmatcher.contract.PlacementPlan;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.register.AuditLog.Action;
+import org.placementmatcher.register.AuditLog.NewEntry;
+import org.placementmatcher.register.RunStore.ChangeRow;
+import org.placementmatcher.register.RunStore.Row;
+import org.placementmatcher.register.RunStore.Status;
+import org.placementmatcher.solver.PlacementSolver;
+import org.placementmatcher.solver.PlanWriter;
+import org.placementmatcher.solver.ProblemMapper;
+import org.placementmatcher.solver.ScoreBreakdown;
+
+/**
+ * Solves the runs of this instance one after another on a thread of its own (a run taken while another
+ * solves waits, QUEUED), through {@link PlacementSolver}, and keeps each in the database from start to end:
+ * the best plan while solving, then its score analysis, KPIs and proposed changes. A heartbeat tells other
+ * instances that the runs held here are alive; a shutdown keeps each run held here as INTERRUPTED with its
+ * best plan so far.
+ */
+@ApplicationScoped
+public class RunWorker {
+
+    private static final Logger LOG = Logger.getLogger(RunWorker.class);
+
+    /** What the worker knows of a run it holds (queued or solving). */
+    private static final class ActiveRun {
+        final String id;
+        final PlacementSolver.Solving solving = new PlacementSolver.Solving();
+        volatile boolean stopRequested;
+        volatile boolean interrupted;
+        long lastSavedNanos;
+        PlacementSolution unsaved;
+
+        ActiveRun(String id) {
+            this.id = id;
+        }
+    }
+
+    private final Database db;
+    private final PlacementSolver placementSolver;
+    private final RunMetrics metrics;
+    private final Duration heartbeatEvery;
+    private final Duration progressEvery;
+    private final Duration shutdownWait;
+    private final String instance = UUID.randomUUID().toString();
+    private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "placement-run");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "placement-run-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean shuttingDown;
+
+    public RunWorker(Database db, PlacementSolver placementSolver, RunMetrics metrics,
+            @ConfigProperty(name = "placement.runs.heartbeat-every", defaultValue = "PT10S") Duration heartbeatEvery,
+            @ConfigProperty(name = "placement.runs.progress-every", defaultValue = "PT2S") Duration progressEvery,
+            @ConfigProperty(name = "placement.runs.shutdown-wait", defaultValue = "PT20S") Duration shutdownWait) {
+        this.db = db;
+        this.placementSolver = placementSolver;
+        this.metrics = metrics;
+        this.heartbeatEvery = heartbeatEvery;
+        this.progressEvery = progressEvery;
+        this.shutdownWait = shutdownWait;
+    }
+
+    /** This instance, as the owner of the runs it solves. */
+    String instance() {
+        return instance;
+    }
+
+    boolean isShuttingDown() {
+        return shuttingDown;
+    }
+
+    boolean holds(String id) {
+        return active.containsKey(id);
+    }
+
+    /** For tests: whether runs are held by this instance. */
+    boolean isIdle() {
+        return active.isEmpty();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        long every = Math.max(1, heartbeatEvery.toMillis());
+        heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** A shutdown interrupts the runs solving here and those waiting: each is kept as INTERRUPTED with its best plan so far. */
+    void onStop(@Observes ShutdownEvent event) {
+        shuttingDown = true;
+        heartbeat.shutdownNow();
+        worker.shutdown();
+        long end = System.nanoTime() + shutdownWait.toNanos();
+        try {
+            do {
+                // Again each time round: a run may have just started solving.
+                active.values().forEach(run -> {
+                    run.interrupted = true;
+                    run.solving.terminateEarly();
+                });
+            } while (!worker.awaitTermination(200, TimeUnit.MILLISECONDS) && System.nanoTime() < end);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (ActiveRun run : active.values()) {
+            markInterrupted(run.id, "the service stopped before the run finished");
+        }
+    }
+
+    private void beat() {
+        try {
+            List<String> ids = new ArrayList<>(active.keySet());
+            if (!ids.isEmpty()) {
+                db.transaction(c -> {
+                    RunStore.heartbeat(c, ids, instance);
+                    return null;
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("run heartbeat failed: %s", e.toString());
+        }
+    }
+
+    /** Queues a stored SOLVING run of this instance for solving. */
+    void submit(String id) {
+        ActiveRun run = new ActiveRun(id);
+        active.put(id, run);
+        try {
+            worker.execute(() -> solve(run));
+        } catch (RuntimeException e) {
+            active.remove(id);
+            markInterrupted(id, "the service was stopping when the run was queued");
+        }
+    }
+
+    /** Stops a run held here (queued or solving): it finishes DONE with its best plan so far. False if not held here. */
+    boolean stop(String id) {
+        ActiveRun run = active.get(id);
+        if (run == null) {
+            return false;
+        }
+        run.stopRequested = true;
+        run.solving.terminateEarly();
+        return true;
+    }
+
+    private void solve(ActiveRun run) {
+        PlacementPlan plan = null;
+        Row row = null;
+        long startNanos = 0;
+        try {
+            if (shuttingDown) {
+                markInterrupted(run.id, "the service stopped before the run started");
+                return;
+            }
+            row = db.transaction(c -> {
+                RunStore.started(c, run.id, instance);
+                return RunStore.byId(c, run.id);
+            }).orElseThrow();
+            startNanos = System.nanoTime();
+            metrics.started(row.trigger());
+            PlacementProblem snapshot = ProblemReader.read(row.snapshotJson());
+            PlacementSolution problem = ProblemMapper.toSolution(snapshot);
+            PlacementSolution best = placementSolver.solve(problem, Duration.ofSeconds(row.seconds()),
+                    progress -> keepProgress(run, progress), run.solving);
+            plan = PlanWriter.toPlan(best);
+            if (run.interrupted || (shuttingDown && !run.stopRequested)) {
+                finish(row, startNanos, Status.INTERRUPTED, null, plan, null, "the service stopped before the run finished");
+                return;
+            }
+            ProposedChanges.Result changes = ProposedChanges.of(snapshot, best, placementSolver);
+            if (!changes.planScore().equals(plan.score())) {
+                LOG.warnf("run %s: plan score %s recomputed as %s", run.id, plan.score(), changes.planScore());
+            }
+            finish(row, startNanos, Status.DONE, changes, plan, ScoreBreakdown.of(best), null);
+        } catch (RuntimeException | Error e) {
+            LOG.errorf("run %s failed: %s", run.id, e.toString());
+            if (row != null) {
+                finish(row, startNanos, Status.FAILED, null, plan, null, "solving failed: " + e.getClass().getSimpleName());
+            } else {
+                markInterrupted(run.id, "the run could not be started: " + e.getClass().getSimpleName());
+            }
+        } finally {
+            active.remove(run.id);
+        }
+    }
+
+    /**
+     * Keeps the best plan while solving, so a crash loses little and a reader sees it: the construction's at once,
+     * later ones at most every progress-every (a best found in between is kept at the next report).
+     */
+    private void keepProgress(ActiveRun run, PlacementSolver.Progress progress) {
+        if (progress.newBest()) {
+            run.unsaved = progress.bestSolution();
+        }
+        if (run.unsaved == null
+                || (run.lastSavedNanos != 0 && System.nanoTime() - run.lastSavedNanos < progressEvery.toNanos())) {
+            return;
+        }
+        PlacementSolution best = run.unsaved;
+        run.unsaved = null;
+        run.lastSavedNanos = System.nanoTime();
+        try {
+            PlacementPlan plan = PlanWriter.toPlan(best);
+            db.transaction(c -> {
+                RunStore.progress(c, run.id, instance, plan.score(), AuditLog.json(plan));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf("run %s: progress not saved: %s", run.id, e.toString());
+        }
+    }
+
+    private void finish(Row started, long startNanos, Status status, ProposedChanges.Result changes, PlacementPlan plan,
+            ScoreBreakdown.Analysis analysis, String error) {
+        String id = started.id();
+        metrics.ended(started.trigger(), status, Duration.ofNanos(System.nanoTime() - startNanos));
+        try {
+            db.transaction(c -> {
+                Map<String, Object> stored = new LinkedHashMap<>();
+                if (analysis != null) {
+                    stored.put("analysis", analysis);
+                }
+                if (changes != null) {
+                    stored.put("unplaced", changes.unplaced());
+                }
+                boolean updated = RunStore.finish(c, id, instance, status, changes == null ? null : changes.scoreToday(),
+                        plan == null ? null : plan.score(), plan == null ? null : AuditLog.json(plan),
+                        stored.isEmpty() ? null : AuditLog.json(stored),
+                        plan == null ? null : AuditLog.json(plan.kpis()), error);
+                if (!updated) {
+                    LOG.warnf("run %s was taken over elsewhere; this result is not kept", id);
+                    return null;
+                }
+                if (changes != null) {
+                    List<ChangeRow> rows = new ArrayList<>();
+                    for (int i = 0; i < changes.changes().size(); i++) {
+                        ProposedChanges.Change change = changes.changes().get(i);
+                        rows.add(new ChangeRow(id, change.childId(), i, changes.unitIds().get(change.childId()),
+                                change.kind().name(), change.fromProviderId(), change.toProviderId(), change.scoreGain(),
+                                AuditLog.json(change), null, null, null, null));
+                    }
+                    RunStore.insertChanges(c, id, rows);
+                }
+                Action action = switch (status) {
+                    case DONE -> Action.RUN_FINISHED;
+                    case INTERRUPTED -> Action.RUN_INTERRUPTED;
+                    default -> Action.RUN_FAILED;
+                };
+                Map<String, Object> summary = new LinkedHashMap<>();
+                summary.put("status", status.name());
+                if (plan != null) {
+                    summary.put("score", plan.score());
+                }
+                if (changes != null) {
+                    summary.put("scoreToday", changes.scoreToday());
+                    summary.put("changes", changes.changes().size());
+                }
+                if (error != null) {
+                    summary.put("error", error);
+                }
+                AuditLog.append(c, started.authority(), new NewEntry(action, RunService.SYSTEM, null, null, null, id,
+                        RunService.detail(summary)));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf("run %s: its end (%s) could not be stored: %s", id, status, e.toString());
+        }
+    }
+
+    /** Marks a run held here INTERRUPTED, with an audit entry, if it is still SOLVING. */
+    private void markInterrupted(String id, String reason) {
+        try {
+            db.transaction(c -> {
+                Row row = RunStore.byId(c, id).orElse(null);
+                if (row != null && RunStore.interrupt(c, id, reason)) {
+                    AuditLog.append(c, row.authority(), new NewEntry(Action.RUN_INTERRUPTED, RunService.SYSTEM, null, null,
+                            null, id, RunService.detail(Map.of("reason", reason))));
+                    metrics.ended(row.trigger(), Status.INTERRUPTED, null);
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf("run %s could not be marked INTERRUPTED: %s", id, e.toString());
+        }
+    }
+}
