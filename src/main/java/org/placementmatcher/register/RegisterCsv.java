@@ -1,5 +1,7 @@
 package org.placementmatcher.register;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,9 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
@@ -70,6 +77,7 @@ public final class RegisterCsv {
     }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final CsvFactory CSV = new CsvFactory();
 
     private RegisterCsv() {
     }
@@ -221,74 +229,41 @@ public final class RegisterCsv {
         }
     }
 
-    /** RFC 4180: commas, double quotes (a doubled quote inside), CRLF or LF; blank lines are skipped. */
+    /**
+     * RFC 4180 tokenising by Jackson's CSV parser: commas, double quotes (a doubled quote inside), CRLF or LF.
+     * Blank lines are skipped; each row keeps the line it starts on (a quoted cell may span lines).
+     */
     private static void parse(String text, List<List<String>> rows, List<Integer> lines, List<ProblemError> errors) {
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        int line = 1;
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        boolean rowHasContent = false;
         int rowLine = 1;
-        for (; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cell.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
+        try (CsvParser parser = CSV.createParser(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
+            parser.setSchema(CsvSchema.emptySchema());
+            List<String> row = null;
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                switch (token) {
+                    case START_ARRAY -> row = new ArrayList<>();
+                    case VALUE_STRING -> {
+                        if (row.isEmpty()) {
+                            rowLine = parser.currentTokenLocation().getLineNr();
+                        }
+                        row.add(parser.getText());
                     }
-                } else {
-                    if (ch == '\n') {
-                        line++;
+                    case END_ARRAY -> {
+                        if (row.size() > 1 || row.size() == 1 && !row.getFirst().isBlank()) {
+                            rows.add(row);
+                            lines.add(rowLine);
+                        }
+                        rowLine = parser.currentLocation().getLineNr();
                     }
-                    cell.append(ch);
-                }
-                continue;
-            }
-            switch (ch) {
-                case '"' -> {
-                    quoted = true;
-                    rowHasContent = true;
-                }
-                case ',' -> {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                    rowHasContent = true;
-                }
-                case '\r' -> {
-                    // part of CRLF
-                }
-                case '\n' -> {
-                    endRow(rows, lines, row, cell, rowHasContent, rowLine);
-                    row = new ArrayList<>();
-                    rowHasContent = false;
-                    line++;
-                    rowLine = line;
-                }
-                default -> {
-                    cell.append(ch);
-                    rowHasContent = true;
+                    default -> throw new IllegalStateException("unexpected CSV token " + token);
                 }
             }
+        } catch (JsonProcessingException e) {
+            String reason = String.valueOf(e.getOriginalMessage());
+            errors.add(new ProblemError("line " + rowLine, reason.startsWith("Missing closing quote")
+                    ? "a quoted cell is not closed" : "cannot be read: " + reason));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (quoted) {
-            errors.add(new ProblemError("line " + rowLine, "a quoted cell is not closed"));
-            return;
-        }
-        endRow(rows, lines, row, cell, rowHasContent, rowLine);
-    }
-
-    private static void endRow(List<List<String>> rows, List<Integer> lines, List<String> row, StringBuilder cell,
-            boolean hasContent, int line) {
-        if (!hasContent && cell.isEmpty()) {
-            return;
-        }
-        row.add(cell.toString());
-        cell.setLength(0);
-        rows.add(row);
-        lines.add(line);
     }
 }

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -39,7 +40,15 @@ import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.matching.MatchService;
 import org.placementmatcher.rest.MatchResource;
-import org.placementmatcher.register.RegisterService.Kind;
+import org.placementmatcher.register.RegisterChange.DeleteRecord;
+import org.placementmatcher.register.RegisterChange.EndPlacement;
+import org.placementmatcher.register.RegisterChange.ImportRows;
+import org.placementmatcher.register.RegisterChange.Kind;
+import org.placementmatcher.register.RegisterChange.PatchRecord;
+import org.placementmatcher.register.RegisterChange.PutRecord;
+import org.placementmatcher.register.RegisterChange.ReplaceRegister;
+import org.placementmatcher.register.RegisterChange.StartPlacement;
+import org.placementmatcher.register.RegisterService.Applied;
 
 /**
  * The register of each authority: import and read it whole as a contract problem, change one provider or
@@ -110,7 +119,7 @@ public class RegisterResource {
             @HeaderParam(ACTOR) String actor) {
         RegisterService.checkAuthority(authority);
         PlacementProblem problem = ProblemReader.read(body);
-        return Summary.of(register.replace(authority, problem, RegisterService.actor(actor)));
+        return Summary.of(register.apply(authority, RegisterService.actor(actor), new ReplaceRegister(problem)).register());
     }
 
     @GET
@@ -180,8 +189,7 @@ public class RegisterResource {
     @Operation(summary = "Change some fields of a provider (JSON merge patch: null removes a field)")
     public JsonNode patchProvider(@PathParam("authority") String authority, @PathParam("id") String id, String body,
             @HeaderParam(ACTOR) String actor) {
-        register.patch(authority, Kind.PROVIDER, id, json(body), RegisterService.actor(actor));
-        return register.record(authority, Kind.PROVIDER, id);
+        return patchRecord(authority, Kind.PROVIDER, id, body, actor);
     }
 
     @PATCH
@@ -190,8 +198,7 @@ public class RegisterResource {
     @Operation(summary = "Change some fields of a child (JSON merge patch: null removes a field)")
     public JsonNode patchChild(@PathParam("authority") String authority, @PathParam("id") String id, String body,
             @HeaderParam(ACTOR) String actor) {
-        register.patch(authority, Kind.CHILD, id, json(body), RegisterService.actor(actor));
-        return register.record(authority, Kind.CHILD, id);
+        return patchRecord(authority, Kind.CHILD, id, body, actor);
     }
 
     @DELETE
@@ -199,7 +206,7 @@ public class RegisterResource {
     @Operation(summary = "Remove a provider", description = "409 while a child is placed there or it is otherwise referred to")
     public Response deleteProvider(@PathParam("authority") String authority, @PathParam("id") String id,
             @HeaderParam(ACTOR) String actor) {
-        register.delete(authority, Kind.PROVIDER, id, RegisterService.actor(actor));
+        register.apply(authority, RegisterService.actor(actor), new DeleteRecord(Kind.PROVIDER, id));
         return Response.noContent().build();
     }
 
@@ -208,7 +215,7 @@ public class RegisterResource {
     @Operation(summary = "Remove a child (e.g. leaving care)", description = "409 while a provider refers to the child")
     public Response deleteChild(@PathParam("authority") String authority, @PathParam("id") String id,
             @HeaderParam(ACTOR) String actor) {
-        register.delete(authority, Kind.CHILD, id, RegisterService.actor(actor));
+        register.apply(authority, RegisterService.actor(actor), new DeleteRecord(Kind.CHILD, id));
         return Response.noContent().build();
     }
 
@@ -223,8 +230,8 @@ public class RegisterResource {
         Map<String, Object> context = new LinkedHashMap<>();
         putIfPresent(context, "startDate", start.startDate());
         putIfPresent(context, "reason", start.reason());
-        register.startPlacement(authority, id, start.providerId(), start.pinned(), context, RegisterService.actor(actor));
-        return register.record(authority, Kind.CHILD, id);
+        return register.apply(authority, RegisterService.actor(actor),
+                new StartPlacement(id, start.providerId(), start.pinned(), context)).record(Kind.CHILD, id);
     }
 
     @POST
@@ -238,8 +245,7 @@ public class RegisterResource {
         Map<String, Object> context = new LinkedHashMap<>();
         putIfPresent(context, "endDate", end.endDate());
         putIfPresent(context, "reason", end.reason());
-        register.endPlacement(authority, id, context, RegisterService.actor(actor));
-        return register.record(authority, Kind.CHILD, id);
+        return register.apply(authority, RegisterService.actor(actor), new EndPlacement(id, context)).record(Kind.CHILD, id);
     }
 
     // CSV.
@@ -252,8 +258,8 @@ public class RegisterResource {
                     + "exactly the rows. All or nothing; errors are named by line and column.")
     public Summary providersCsv(@PathParam("authority") String authority, @QueryParam("mode") String mode, String body,
             @HeaderParam(ACTOR) String actor) {
-        return Summary.of(register.importCsv(authority, Kind.PROVIDER, RegisterCsv.providers(body), replace(mode),
-                RegisterService.actor(actor)));
+        return Summary.of(register.apply(authority, RegisterService.actor(actor),
+                new ImportRows(Kind.PROVIDER, RegisterCsv.providers(body), replace(mode))).register());
     }
 
     @POST
@@ -264,8 +270,8 @@ public class RegisterResource {
                     + "exactly the rows. All or nothing; errors are named by line and column.")
     public Summary childrenCsv(@PathParam("authority") String authority, @QueryParam("mode") String mode, String body,
             @HeaderParam(ACTOR) String actor) {
-        return Summary.of(register.importCsv(authority, Kind.CHILD, RegisterCsv.children(body), replace(mode),
-                RegisterService.actor(actor)));
+        return Summary.of(register.apply(authority, RegisterService.actor(actor),
+                new ImportRows(Kind.CHILD, RegisterCsv.children(body), replace(mode))).register());
     }
 
     // Audit log.
@@ -327,13 +333,17 @@ public class RegisterResource {
     // Helpers.
 
     private Response putRecord(String authority, Kind kind, String id, String body, String actor) {
-        boolean added = register.put(authority, kind, id, json(body), RegisterService.actor(actor));
-        JsonNode stored = register.record(authority, kind, id);
+        Applied applied = register.apply(authority, RegisterService.actor(actor), new PutRecord(kind, id, json(body)));
         URI location = URI.create("/api/register/" + authority + "/" + kind.list + "/" + id);
-        return (added ? Response.created(location) : Response.ok()).entity(stored).build();
+        return (applied.added(kind, id) ? Response.created(location) : Response.ok()).entity(applied.record(kind, id)).build();
     }
 
-    static JsonNode json(String body) {
+    private JsonNode patchRecord(String authority, Kind kind, String id, String body, String actor) {
+        return register.apply(authority, RegisterService.actor(actor), new PatchRecord(kind, id, json(body)))
+                .record(kind, id);
+    }
+
+    static ObjectNode json(String body) {
         if (body == null || body.isBlank()) {
             throw new InvalidProblemException(List.of(new ProblemError("$", "the body is empty: a JSON object is required")));
         }
@@ -343,10 +353,10 @@ public class RegisterResource {
         } catch (JsonProcessingException e) {
             throw new InvalidProblemException(List.of(ProblemReader.malformed(e)));
         }
-        if (!root.isObject()) {
+        if (!(root instanceof ObjectNode object)) {
             throw new InvalidProblemException(List.of(new ProblemError("$", "must be a JSON object")));
         }
-        return root;
+        return object;
     }
 
     static <T> T bind(String body, Class<T> type) {

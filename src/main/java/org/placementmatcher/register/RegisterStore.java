@@ -17,6 +17,7 @@ import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProviderInput;
+import org.placementmatcher.register.RegisterDiff.Indexed;
 
 /**
  * SQL on the register's tables. Every statement names the authority. Providers and children are kept
@@ -250,10 +251,6 @@ final class RegisterStore {
             }
             delete.executeBatch();
         }
-    }
-
-    /** A record and its place in the register's list. */
-    record Indexed<T>(int order, T value) {
     }
 
     /** The problem's own fields, without its providers and children. */

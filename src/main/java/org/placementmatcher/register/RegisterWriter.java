@@ -1,0 +1,125 @@
+package org.placementmatcher.register;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.placementmatcher.contract.ChildInput;
+import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProviderInput;
+import org.placementmatcher.register.AuditLog.Action;
+import org.placementmatcher.register.AuditLog.NewEntry;
+import org.placementmatcher.register.RegisterDiff.Changed;
+import org.placementmatcher.register.RegisterDiff.Indexed;
+import org.placementmatcher.register.RegisterService.Via;
+
+/** Writes a change as the difference to what is stored, with an audit entry per record it added, changed or removed. */
+final class RegisterWriter {
+
+    private RegisterWriter() {
+    }
+
+    static void write(Connection c, Register after, RegisterDiff diff, Via via) throws SQLException {
+        String authority = after.authority();
+        PlacementProblem problem = after.problem();
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("via", via.via());
+        context.put("registerVersion", after.version());
+        context.putAll(via.context());
+        List<NewEntry> audit = new ArrayList<>();
+        if (diff.fieldsChanged() || via.wholeRegister()) {
+            Map<String, Object> summary = new LinkedHashMap<>(context);
+            summary.put("providers", problem.providers().size());
+            summary.put("children", problem.children().size());
+            summary.put("referenceDate", problem.referenceDate());
+            audit.add(entry(via, Action.REGISTER_REPLACED, null, null, null, ContractJson.mapper().valueToTree(summary)));
+        }
+        // In list order, as the register reads: additions and changes of providers, their removals, then children's.
+        List<Indexed<NewEntry>> providers = new ArrayList<>();
+        for (Indexed<ProviderInput> added : diff.providers().added()) {
+            providers.add(new Indexed<>(added.order(), entry(via, Action.PROVIDER_ADDED, null, added.value().id(), null,
+                    detail(context, null, added.value()))));
+        }
+        for (Changed<ProviderInput> changed : diff.providers().changed()) {
+            providers.add(new Indexed<>(changed.order(), entry(via, Action.PROVIDER_CHANGED, null, changed.after().id(),
+                    null, detail(context, changed, null))));
+        }
+        addInOrder(audit, providers);
+        for (ProviderInput removed : diff.providers().removed()) {
+            audit.add(entry(via, Action.PROVIDER_REMOVED, null, removed.id(), null, detail(context, null, removed)));
+        }
+        List<Indexed<NewEntry>> children = new ArrayList<>();
+        for (Indexed<ChildInput> added : diff.children().added()) {
+            ChildInput child = added.value();
+            children.add(new Indexed<>(added.order(), entry(via, Action.CHILD_ADDED, child.id(), child.currentPlacement(),
+                    null, detail(context, null, child))));
+        }
+        for (Changed<ChildInput> changed : diff.children().changed()) {
+            children.add(new Indexed<>(changed.order(), childChange(via, changed, detail(context, changed, null))));
+        }
+        addInOrder(audit, children);
+        for (ChildInput removed : diff.children().removed()) {
+            audit.add(entry(via, Action.CHILD_REMOVED, removed.id(), removed.currentPlacement(), null,
+                    detail(context, null, removed)));
+        }
+
+        // Providers first (new ones must exist before children are placed there), removed ones last.
+        RegisterStore.insertProviders(c, authority, diff.providers().added());
+        RegisterStore.updateProviders(c, authority, diff.providers().rewritten());
+        RegisterStore.deleteChildren(c, authority, diff.children().removed().stream().map(ChildInput::id).toList());
+        RegisterStore.updateChildren(c, authority, diff.children().rewritten());
+        RegisterStore.insertChildren(c, authority, diff.children().added());
+        RegisterStore.deleteProviders(c, authority, diff.providers().removed().stream().map(ProviderInput::id).toList());
+        RegisterStore.updateHeader(c, authority, problem, after.version());
+        AuditLog.append(c, authority, audit);
+    }
+
+    private static void addInOrder(List<NewEntry> audit, List<Indexed<NewEntry>> entries) {
+        entries.sort(Comparator.comparingInt(Indexed::order));
+        entries.forEach(e -> audit.add(e.value()));
+    }
+
+    private static NewEntry entry(Via via, Action action, String childId, String providerId, String otherProviderId,
+            JsonNode detail) {
+        return new NewEntry(action, via.actor(), childId, providerId, otherProviderId, via.runId(), detail);
+    }
+
+    /** A child's record changed: a placement starting, moving or ending, or another change to the record. */
+    private static NewEntry childChange(Via via, Changed<ChildInput> changed, JsonNode detail) {
+        String from = changed.before().currentPlacement();
+        String to = changed.after().currentPlacement();
+        String child = changed.after().id();
+        if (Objects.equals(from, to)) {
+            return entry(via, Action.CHILD_CHANGED, child, null, null, detail);
+        }
+        if (from == null) {
+            return entry(via, Action.PLACEMENT_STARTED, child, to, null, detail);
+        }
+        if (to == null) {
+            return entry(via, Action.PLACEMENT_ENDED, child, from, null, detail);
+        }
+        return entry(via, Action.PLACEMENT_MOVED, child, to, from, detail);
+    }
+
+    /** The entry's detail: the context, the fields that changed, and the record as it now is (or was, if added or removed). */
+    private static JsonNode detail(Map<String, Object> context, Changed<?> changed, Object record) {
+        ObjectNode detail = ContractJson.mapper().valueToTree(context);
+        if (changed != null) {
+            ArrayNode fields = detail.putArray("changedFields");
+            changed.fields().forEach(fields::add);
+            record = changed.after();
+        }
+        detail.set("record", ContractJson.mapper().valueToTree(record));
+        return detail;
+    }
+}

@@ -1,0 +1,119 @@
+package org.placementmatcher.register;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.placementmatcher.register.RegisterChange.Kind;
+
+/**
+ * The register as JSON while a change is worked out on it, with its records found by id through an index
+ * rather than a scan of the list: a change of many records (a CSV import) stays linear in their number.
+ */
+final class WorkingRegister {
+
+    private final String authority;
+    private final Register current;
+    private final ObjectNode tree;
+    private final Map<Kind, Map<String, Integer>> positions = new EnumMap<>(Kind.class);
+
+    /**
+     * @param current the register as it stands (null when it is being created)
+     * @param tree a copy of it, to change
+     */
+    WorkingRegister(String authority, Register current, ObjectNode tree) {
+        this.authority = authority;
+        this.current = current;
+        this.tree = tree;
+    }
+
+    Register current() {
+        return current;
+    }
+
+    ObjectNode tree() {
+        return tree;
+    }
+
+    /** The record with the id, or null. */
+    ObjectNode find(Kind kind, String id) {
+        Integer position = positions(kind).get(id);
+        return position == null ? null : (ObjectNode) list(kind).get(position);
+    }
+
+    /** The record with the id; 404 when there is none. */
+    ObjectNode require(Kind kind, String id) {
+        ObjectNode record = find(kind, id);
+        if (record == null) {
+            throw notFound(kind, id);
+        }
+        return record;
+    }
+
+    RegisterErrors.NotFound notFound(Kind kind, String id) {
+        return new RegisterErrors.NotFound("no " + kind.noun + " " + id + " in the register of " + authority);
+    }
+
+    /** Adds the record, or replaces the one with its id in its place; answers whether it was added. */
+    boolean put(Kind kind, ObjectNode record) {
+        JsonNode id = record.path("id");
+        Map<String, Integer> index = positions(kind);
+        Integer position = id.isTextual() ? index.get(id.textValue()) : null;
+        ArrayNode list = list(kind);
+        if (position != null) {
+            list.set(position, record);
+            return false;
+        }
+        if (id.isTextual()) {
+            index.put(id.textValue(), list.size());
+        }
+        list.add(record);
+        return true;
+    }
+
+    void replace(Kind kind, String id, ObjectNode record) {
+        Integer position = positions(kind).get(id);
+        if (position == null) {
+            throw notFound(kind, id);
+        }
+        list(kind).set(position, record);
+    }
+
+    void remove(Kind kind, String id) {
+        Integer position = positions(kind).get(id);
+        if (position == null) {
+            throw notFound(kind, id);
+        }
+        list(kind).remove((int) position);
+        positions.remove(kind);
+    }
+
+    void clear(Kind kind) {
+        list(kind).removeAll();
+        positions.put(kind, new HashMap<>());
+    }
+
+    private ArrayNode list(Kind kind) {
+        JsonNode list = tree.get(kind.list);
+        return list instanceof ArrayNode array ? array : tree.putArray(kind.list);
+    }
+
+    /** Each id's place in the list (the first, should an id be there twice), built once per list. */
+    private Map<String, Integer> positions(Kind kind) {
+        return positions.computeIfAbsent(kind, k -> {
+            Map<String, Integer> index = new HashMap<>();
+            ArrayNode list = list(k);
+            for (int i = 0; i < list.size(); i++) {
+                JsonNode id = list.get(i).path("id");
+                if (id.isTextual()) {
+                    index.putIfAbsent(id.textValue(), i);
+                }
+            }
+            return index;
+        });
+    }
+}
