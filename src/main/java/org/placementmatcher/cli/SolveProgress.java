@@ -1,0 +1,58 @@
+package org.placementmatcher.cli;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+
+import org.placementmatcher.solver.PlacementSolver;
+import org.placementmatcher.solver.ScoreText;
+
+/**
+ * The solve command's progress lines on stderr. The solving service reports when construction ends and
+ * then at least every few seconds; this prints the first report at once and then at most one line a second
+ * (no timer of its own: a line is printed only when the service reports), with the elapsed time and the limit.
+ */
+final class SolveProgress implements Consumer<PlacementSolver.Progress> {
+
+    static final long PRINT_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final PrintStream err;
+    private final Duration limit;
+    private final LongSupplier nanoClock;
+    private final long startNanos;
+    private boolean printedAny;
+    private long lastPrintedNanos;
+
+    SolveProgress(PrintStream err, Duration limit, LongSupplier nanoClock) {
+        this.err = err;
+        this.limit = limit;
+        this.nanoClock = nanoClock;
+        this.startNanos = nanoClock.getAsLong();
+    }
+
+    // Synchronized: the service may report from its own timer as well as from the solver thread.
+    @Override
+    public synchronized void accept(PlacementSolver.Progress progress) {
+        long now = nanoClock.getAsLong();
+        if (printedAny && now - lastPrintedNanos < PRINT_EVERY_NANOS) {
+            return;
+        }
+        printedAny = true;
+        lastPrintedNanos = now;
+        err.printf(Locale.ROOT, "[%6.1f s of %d s] best %s: %s%n", (now - startNanos) / 1e9, limit.toSeconds(),
+                ScoreText.format(progress.bestScore()), inWords(progress.bestScore()));
+    }
+
+    /** What the three levels mean (README "Scoring"), for a reader who does not know the score format. */
+    static String inWords(HardMediumSoftScore score) {
+        String feasibility = score.hardScore() == 0 ? "feasible"
+                : "NOT feasible (" + -score.hardScore() + " hard-rule violations)";
+        String unplaced = score.mediumScore() == 0 ? "everyone placed"
+                : "unplaced children weigh " + -score.mediumScore();
+        return String.format(Locale.ROOT, "%s, %s, soft cost %,d", feasibility, unplaced, -score.softScore());
+    }
+}
