@@ -83,7 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     private void write(Size size, Path file) throws IOException {
         PlacementProblem problem = SampleDataGenerator.generate(size, seed);
-        CommandFiles.writeAtomically(file, tmp -> SampleDataGenerator.write(problem, tmp));
+        CommandFiles.writeAtomically(file, SampleDataGenerator.toJson(problem));
         err.printf(Locale.ROOT, "wrote %s: %d children, %d providers%n", file, problem.children().size(),
                 problem.providers().size());
     }

@@ -89,6 +89,33 @@ class CommandLineTest {
     }
 
     @Test
+    void inputThatIsNotUtf8IsInvalidInputAsJson() throws IOException {
+        Path input = Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
+
+        int exit = run("solve", "--input", input.toString(), "--output", dir.resolve("plan.json").toString());
+
+        assertThat(exit).isEqualTo(CommandLine.INVALID);
+        JsonNode errors = ContractJson.mapper().readTree(stderr()).get("errors");
+        assertThat(errors.get(0).get("path").asText()).isEqualTo("$");
+        assertThat(errors.get(0).get("message").asText()).contains("not UTF-8");
+    }
+
+    @Test
+    void unreadableInputAndUnwritableOutputExitOneWithAMessageNamingTheFile() throws IOException {
+        Path input = write("in.json", ProblemFixtures.VALID);
+        Path blocker = write("blocker.txt", "a file where a folder would have to be");
+
+        assertThat(run("solve", "--input", dir.toString(), "--output", dir.resolve("plan.json").toString()))
+                .isEqualTo(CommandLine.FAILED);
+        assertThat(run("solve", "--input", input.toString(), "--output", blocker.resolve("plan.json").toString(),
+                "--seconds", "1")).isEqualTo(CommandLine.FAILED);
+
+        assertThat(stderr()).contains("error: cannot read input file " + dir)
+                .contains("error: cannot write " + blocker.resolve("plan.json"))
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
     void badUsageExitsTwo() {
         assertThat(run("solve", "--input")).isEqualTo(CommandLine.INVALID);
         assertThat(run("solve", "--output", "x.json")).isEqualTo(CommandLine.INVALID);
@@ -155,6 +182,17 @@ class CommandLineTest {
 
         assertThat(exit).isEqualTo(CommandLine.INVALID);
         assertThat(stderr()).contains("'--queries'").contains("0 is not from 1 to 1000000");
+    }
+
+    @Test
+    void benchQueriesPrintsLatenciesOnStdout() throws IOException {
+        Path input = write("in.json", ProblemFixtures.VALID);
+
+        int exit = run("bench-queries", "--input", input.toString(), "--queries", "3", "--seed", "5");
+
+        assertThat(exit).isZero();
+        assertThat(stdout()).contains("caseload: 2 children").contains("match         3 queries: p50")
+                .contains("emergency     3 queries: p50");
     }
 
     @Test
