@@ -34,9 +34,13 @@ final class SolveProgress implements Consumer<PlacementSolver.Progress> {
         this.startNanos = nanoClock.getAsLong();
     }
 
-    // Synchronized: the service may report from its own timer as well as from the solver thread.
     @Override
-    public synchronized void accept(PlacementSolver.Progress progress) {
+    public void accept(PlacementSolver.Progress progress) {
+        report(progress.bestScore());
+    }
+
+    // Synchronized: the service may report from its own timer as well as from the solver thread.
+    synchronized void report(HardMediumSoftScore best) {
         long now = nanoClock.getAsLong();
         if (printedAny && now - lastPrintedNanos < PRINT_EVERY_NANOS) {
             return;
@@ -44,7 +48,7 @@ final class SolveProgress implements Consumer<PlacementSolver.Progress> {
         printedAny = true;
         lastPrintedNanos = now;
         err.printf(Locale.ROOT, "[%6.1f s of %d s] best %s: %s%n", (now - startNanos) / 1e9, limit.toSeconds(),
-                ScoreText.format(progress.bestScore()), inWords(progress.bestScore()));
+                ScoreText.format(best), inWords(best));
     }
 
     /** What the three levels mean (README "Scoring"), for a reader who does not know the score format. */

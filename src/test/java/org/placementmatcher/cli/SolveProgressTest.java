@@ -12,8 +12,6 @@ import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 
 import org.junit.jupiter.api.Test;
 
-import org.placementmatcher.solver.PlacementSolver;
-
 class SolveProgressTest {
 
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -23,7 +21,7 @@ class SolveProgressTest {
 
     private void report(long afterMillis, HardMediumSoftScore best) {
         nanos.addAndGet(Duration.ofMillis(afterMillis).toNanos());
-        progress.accept(new PlacementSolver.Progress(best, 0));
+        progress.report(best);
     }
 
     private String printed() {
