@@ -12,9 +12,11 @@ import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.ScoreText;
 
 /**
- * The solve command's progress lines on stderr. The solving service reports when construction ends and
- * then at least every few seconds; this prints the first report at once and then at most one line a second
- * (no timer of its own: a line is printed only when the service reports), with the elapsed time and the limit.
+ * The solve command's progress lines on stderr. The solving service reports when construction ends, at each
+ * new best score and at least every few seconds; this prints a line at once when the first report comes or
+ * the hard or medium score changes (feasibility, children placed: construction's result among them), and
+ * otherwise at most one line a second. No timer of its own: a line is printed only when the service reports.
+ * The elapsed time is the command's own, from the start of the solve, so it is what the user waited.
  */
 final class SolveProgress implements Consumer<PlacementSolver.Progress> {
 
@@ -24,7 +26,7 @@ final class SolveProgress implements Consumer<PlacementSolver.Progress> {
     private final Duration limit;
     private final LongSupplier nanoClock;
     private final long startNanos;
-    private boolean printedAny;
+    private HardMediumSoftScore lastPrinted;
     private long lastPrintedNanos;
 
     SolveProgress(PrintStream err, Duration limit, LongSupplier nanoClock) {
@@ -42,10 +44,12 @@ final class SolveProgress implements Consumer<PlacementSolver.Progress> {
     // Synchronized: the service may report from its own timer as well as from the solver thread.
     synchronized void report(HardMediumSoftScore best) {
         long now = nanoClock.getAsLong();
-        if (printedAny && now - lastPrintedNanos < PRINT_EVERY_NANOS) {
+        boolean sameLevels = lastPrinted != null && lastPrinted.hardScore() == best.hardScore()
+                && lastPrinted.mediumScore() == best.mediumScore();
+        if (sameLevels && now - lastPrintedNanos < PRINT_EVERY_NANOS) {
             return;
         }
-        printedAny = true;
+        lastPrinted = best;
         lastPrintedNanos = now;
         err.printf(Locale.ROOT, "[%6.1f s of %d s] best %s: %s%n", (now - startNanos) / 1e9, limit.toSeconds(),
                 ScoreText.format(best), inWords(best));

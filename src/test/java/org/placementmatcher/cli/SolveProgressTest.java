@@ -37,16 +37,27 @@ class SolveProgressTest {
     }
 
     @Test
-    void atMostOneLineASecondAndEveryReportAfterThat() {
+    void softImprovementsAtMostOneLineASecond() {
         report(2_500, HardMediumSoftScore.of(0, -63, -90_023));
-        report(400, HardMediumSoftScore.of(0, -40, -90_000));
-        report(500, HardMediumSoftScore.of(0, -30, -90_000));
-        report(100, HardMediumSoftScore.of(0, -20, -90_000));
-        report(2_000, HardMediumSoftScore.of(0, -20, -90_000));
+        report(400, HardMediumSoftScore.of(0, -63, -90_000));
+        report(500, HardMediumSoftScore.of(0, -63, -89_000));
+        report(100, HardMediumSoftScore.of(0, -63, -88_000));
+        report(2_000, HardMediumSoftScore.of(0, -63, -88_000));
 
         assertThat(printed().lines()).hasSize(3);
-        assertThat(printed().lines().toList().get(1)).startsWith("[   3.5 s of 30 s] best 0hard/-20medium/");
-        assertThat(printed().lines().toList().get(2)).startsWith("[   5.5 s of 30 s] best 0hard/-20medium/");
+        assertThat(printed().lines().toList().get(1)).startsWith("[   3.5 s of 30 s] best 0hard/-63medium/-88000soft");
+        assertThat(printed().lines().toList().get(2)).startsWith("[   5.5 s of 30 s] best 0hard/-63medium/-88000soft");
+    }
+
+    @Test
+    void aChangeInFeasibilityOrChildrenPlacedIsPrintedAtOnce() {
+        report(2_500, HardMediumSoftScore.of(-2, -433, 0));
+        report(300, HardMediumSoftScore.of(0, -433, 0));
+        report(300, HardMediumSoftScore.of(0, -30, -538_733));
+        report(300, HardMediumSoftScore.of(0, -30, -538_000));
+
+        assertThat(printed().lines()).hasSize(3);
+        assertThat(printed().lines().toList().get(2)).startsWith("[   3.1 s of 30 s] best 0hard/-30medium/-538733soft");
     }
 
     @Test
