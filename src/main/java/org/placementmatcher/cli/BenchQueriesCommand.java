@@ -18,11 +18,11 @@ import org.placementmatcher.benchmark.QueryLatencyBenchmark;
         description = "Measures match and emergency query latency on a loaded caseload (p50/p95/p99 on stdout).")
 final class BenchQueriesCommand implements Callable<Integer> {
 
-    @Mixin
-    private HelpOption help;
-
     static final int DEFAULT_QUERIES = 1000;
     static final int MAX_QUERIES = 1_000_000;
+
+    @Mixin
+    private HelpOption help;
 
     private final PrintStream out;
 

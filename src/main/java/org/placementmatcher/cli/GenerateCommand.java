@@ -2,7 +2,6 @@ package org.placementmatcher.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -73,7 +72,6 @@ final class GenerateCommand implements Callable<Integer> {
         if (target.one != null) {
             write(target.one.size, target.one.output);
         } else {
-            Files.createDirectories(target.all.dir);
             for (Size size : Size.values()) {
                 write(size, target.all.dir.resolve(size.fileName()));
             }

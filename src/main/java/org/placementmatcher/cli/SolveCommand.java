@@ -32,11 +32,11 @@ import org.placementmatcher.solver.ProblemMapper;
                 "Progress (best score, elapsed time, limit) goes to stderr while solving."})
 final class SolveCommand implements Callable<Integer> {
 
-    @Mixin
-    private HelpOption help;
-
     static final int DEFAULT_SECONDS = 30;
     static final int MAX_SECONDS = 24 * 3600;
+
+    @Mixin
+    private HelpOption help;
 
     private final PrintStream err;
 
@@ -73,8 +73,8 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PlacementProblem problem = ProblemReader.read(CommandFiles.read(input));
-        PlacementSolver solver = solver();
         solverLogging(verbose);
+        PlacementSolver solver = solver();
         PlacementSolution solution = ProblemMapper.toSolution(problem);
         Duration limit = Duration.ofSeconds(seconds);
         err.printf(Locale.ROOT, "solving %d children (%d units) and %d providers for at most %d s%n",

@@ -239,6 +239,20 @@ class CommandLineTest {
     }
 
     @Test
+    void generatesEverySizeIntoAFolderItCreates() throws IOException {
+        Path folder = dir.resolve("new/sample-data");
+        Path small = dir.resolve("small.json");
+
+        assertThat(run("generate", "--all", "--dir", folder.toString(), "--seed", "3")).isZero();
+        assertThat(run("generate", "--size", "small", "--seed", "3", "--output", small.toString())).isZero();
+
+        assertThat(folder).isDirectoryContaining("glob:**/small.json").isDirectoryContaining("glob:**/county.json")
+                .isDirectoryContaining("glob:**/county-1200.json").isDirectoryContaining("glob:**/region.json");
+        assertThat(folder.toFile().list()).hasSize(4);
+        assertThat(folder.resolve("small.json")).hasSameTextualContentAs(small);
+    }
+
+    @Test
     void generateRefusesAnUnknownSizeAndHalfOrBothTargets() {
         assertThat(run("generate", "--size", "huge", "--output", "x.json")).isEqualTo(CommandLine.INVALID);
         assertThat(run("generate", "--size", "small")).isEqualTo(CommandLine.INVALID);
