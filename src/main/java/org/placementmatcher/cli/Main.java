@@ -4,9 +4,9 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * The one entry point of the jar: with no arguments it runs the REST service; with a command
- * ({@code solve}, {@code generate}, {@code help}) it runs that command and exits, without starting
- * the service.
+ * The one entry point of the jar: with no arguments it runs the REST service; with any argument the
+ * command line ({@link CommandLine}: {@code solve}, {@code generate}, {@code bench-queries}, {@code help})
+ * parses it, runs the command and exits, without starting Quarkus or opening the database.
  */
 @QuarkusMain
 public class Main {
