@@ -221,6 +221,9 @@ public class RunWorker {
      * later ones at most every progress-every (a best found in between is kept at the next report).
      */
     private void keepProgress(ActiveRun run, PlacementSolver.Progress progress) {
+        if (!progress.constructed()) {
+            return; // the snapshot as given: nothing solved yet
+        }
         if (progress.newBest()) {
             run.unsaved = progress.bestSolution();
         }

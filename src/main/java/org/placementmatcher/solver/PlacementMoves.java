@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
-import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
-import ai.timefold.solver.core.impl.score.director.ScoreDirector;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
 import ai.timefold.solver.core.preview.api.move.Move;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
@@ -27,8 +24,10 @@ import org.placementmatcher.domain.Provider;
  * children (and now and then for one child), as many residents as needed move on for it to fit.
  * Random change and swap moves over the full value ranges still run beside these (see the solver
  * configuration), so every assignment stays reachable.
+ *
+ * <p>Built on Timefold's public and preview API only; {@link PlacementMovesAdapter} hands these moves to the solver.
  */
-public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Move<PlacementSolution>> {
+public class PlacementMoves {
 
     /** Most moves look among this many cheapest providers of a unit. */
     static final int CHEAP_FRONT = 48;
@@ -42,6 +41,7 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
      */
     static final int UNITS_PER_REINDEX_STEP = 100;
 
+    private final PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable;
     private PlacementSolution indexed;
     private int stepsSinceIndexed;
     private List<PlacementUnit> movable;
@@ -50,8 +50,12 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
     /** The units of each placeTogether=false sibling group, for moves that bring siblings together. */
     private Map<String, List<PlacementUnit>> apartGroups;
 
-    @Override
-    public void phaseStarted(ScoreDirector<PlacementSolution> scoreDirector) {
+    PlacementMoves(PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable) {
+        this.variable = variable;
+    }
+
+    /** A new phase: the solution worked on may be another one. */
+    void phaseStarted() {
         indexed = null;
     }
 
@@ -81,24 +85,16 @@ public class PlacementMoves implements MoveIteratorFactory<PlacementSolution, Mo
         }
     }
 
-    @Override
-    public long getSize(ScoreDirector<PlacementSolution> scoreDirector) {
-        return (long) scoreDirector.getWorkingSolution().getUnits().size() * CHEAP_FRONT;
+    /** How many moves there are, roughly: what the solver weighs this selector by. */
+    static long size(PlacementSolution working) {
+        return (long) working.getUnits().size() * CHEAP_FRONT;
     }
 
-    @Override
-    public Iterator<Move<PlacementSolution>> createOriginalMoveIterator(ScoreDirector<PlacementSolution> scoreDirector) {
-        throw new UnsupportedOperationException("these moves are only selected at random");
-    }
-
-    @Override
-    public Iterator<Move<PlacementSolution>> createRandomMoveIterator(ScoreDirector<PlacementSolution> scoreDirector,
-            RandomGenerator random) {
-        PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable =
-                ((InnerScoreDirector<PlacementSolution, ?>) scoreDirector).getSolutionDescriptor().getMetaModel()
-                        .genuineEntity(PlacementUnit.class).basicVariable("provider", Provider.class);
+    /** An endless run of random moves on the working solution, for one step. */
+    Iterator<Move<PlacementSolution>> randomMoves(PlacementSolution working, RandomGenerator random) {
+        PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable = this.variable;
         // Moves are tried and undone within a step; the index may lag a few steps behind, so entries are checked.
-        index(scoreDirector.getWorkingSolution());
+        index(working);
         List<PlacementUnit> movable = this.movable;
         Map<Provider, List<PlacementUnit>> unitsAt = this.unitsAt;
         Map<Provider, Integer> childrenAt = this.childrenAt;

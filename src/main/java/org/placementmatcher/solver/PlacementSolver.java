@@ -71,11 +71,13 @@ public class PlacementSolver {
      * Progress of a solve: the best score so far, the time spent solving so far and the time limit. A report
      * comes as soon as construction ends, at each new best score, and at least every {@link #PROGRESS_EVERY}.
      *
+     * @param constructed whether the best comes from solving (construction or later) rather than being the problem as
+     *     given; a construction that finds nothing better than the problem as given leaves it false
      * @param newBest whether this report brings a new best solution (else it repeats the last one)
      * @param bestSolution the best solution so far, scored; the caller may keep it, the solver works on another
      */
-    public record Progress(HardMediumSoftScore bestScore, long millisSpent, long limitMillis, boolean newBest,
-            PlacementSolution bestSolution) {
+    public record Progress(HardMediumSoftScore bestScore, long millisSpent, long limitMillis, boolean constructed,
+            boolean newBest, PlacementSolution bestSolution) {
     }
 
     /**
@@ -132,7 +134,9 @@ public class PlacementSolver {
             // Timefold announces each new best solution, the construction's included (its custom phase improves on
             // the unassigned start); the heartbeat repeats the last one so a caller hears from the solve every few
             // seconds even while the best score stands still.
-            solver.addEventListener(event -> reporter.newBest(event.getNewBestSolution(), event.getTimeMillisSpent()));
+            // The first event may come from the solve's start (the problem as given), before any phase has run.
+            solver.addEventListener(event -> reporter.newBest(event.getNewBestSolution(), event.getTimeMillisSpent(),
+                    event.getProducerId().phaseIndex().isPresent()));
             long every = PROGRESS_EVERY.toMillis();
             ScheduledFuture<?> heartbeat = HEARTBEAT.scheduleAtFixedRate(reporter::heartbeat, every, every,
                     TimeUnit.MILLISECONDS);
@@ -151,7 +155,7 @@ public class PlacementSolver {
     /** Nothing solved (nothing to decide, or stopped before it started): the problem as given, scored. */
     private PlacementSolution asGiven(PlacementSolution problem, Duration limit, Consumer<Progress> report) {
         HardMediumSoftScore score = score(problem);
-        report.accept(new Progress(score, 0, limit.toMillis(), true, problem));
+        report.accept(new Progress(score, 0, limit.toMillis(), true, true, problem));
         return problem;
     }
 
@@ -162,6 +166,7 @@ public class PlacementSolver {
         private final Solving solving;
         private final long startNanos = System.nanoTime();
         private PlacementSolution best;
+        private boolean constructed;
 
         ProgressReport(Consumer<Progress> report, Duration limit, Solving solving) {
             this.report = report;
@@ -169,20 +174,21 @@ public class PlacementSolver {
             this.solving = solving;
         }
 
-        synchronized void newBest(PlacementSolution solution, long millisSpent) {
+        synchronized void newBest(PlacementSolution solution, long millisSpent, boolean fromAPhase) {
             solving.keepTerminating();
             if (solution.getScore() == null) {
                 score(solution);
             }
             best = solution;
-            report.accept(new Progress(solution.getScore(), millisSpent, limitMillis, true, solution));
+            constructed |= fromAPhase;
+            report.accept(new Progress(solution.getScore(), millisSpent, limitMillis, constructed, true, solution));
         }
 
         synchronized void heartbeat() {
             solving.keepTerminating();
             if (best != null) {
                 report.accept(new Progress(best.getScore(), (System.nanoTime() - startNanos) / 1_000_000, limitMillis,
-                        false, best));
+                        constructed, false, best));
             }
         }
     }

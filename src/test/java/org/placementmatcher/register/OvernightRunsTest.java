@@ -27,6 +27,7 @@ class OvernightRunsTest {
         String solving = given().queryParam("seconds", 60).post("/api/register/ON-2/runs").then().statusCode(202)
                 .extract().path("id");
 
+        long before = java.time.Instant.now().getEpochSecond();
         List<RunViews.RunSummary> started = schedule.overnight(List.of("ON-1", "ON-2"), LocalDate.parse("2026-12-01"));
 
         assertThat(started).hasSize(1);
@@ -38,6 +39,12 @@ class OvernightRunsTest {
         given().delete("/api/register/ON-2/runs/" + solving).then().statusCode(200);
         JsonPath done = RunResourceTest.waitUntilFinished("ON-1", night.id(), Duration.ofSeconds(120));
         assertThat(done.getString("status")).isEqualTo("DONE");
+        // An operator alerts on this gauge: the night's success is on it.
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(RunMetricsTest.value(metrics, "placement_runs_overnight_last_success_seconds"))
+                .isGreaterThanOrEqualTo(before);
+        assertThat(RunMetricsTest.value(metrics, "placement_runs_started_total\\{trigger=\"overnight\"}"))
+                .isGreaterThanOrEqualTo(1);
         // Judged as of the night's date, the register's own date stays as it was.
         given().get("/api/register/ON-1/runs/" + night.id() + "/snapshot").then().statusCode(200)
                 .body("referenceDate", org.hamcrest.Matchers.equalTo("2026-12-01"));

@@ -262,4 +262,42 @@ class RunResourceTest {
         assertThat(run.getList("plan.assignments")).hasSize(100);
         assertThat(run.getList("changes")).isNotEmpty();
     }
+
+    @Test
+    void aSecondRunWaitsQueuedAndEachShowsItsTimeSpentAndLimit() throws Exception {
+        RegisterResourceTest.put("RN-Q1", RegisterFixtures.forAuthority(RegisterFixtures.sample("small.json"), "RN-Q1"));
+        RegisterResourceTest.put("RN-Q2", RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, "RN-Q2"));
+        String first = startRun("RN-Q1", 120);
+        waitWhile("RN-Q1", first, "QUEUED");
+        String second = startRun("RN-Q2", 7);
+
+        JsonPath queued = given().get("/api/register/RN-Q2/runs/" + second).then().statusCode(200).extract().jsonPath();
+        assertThat(queued.getString("status")).isEqualTo("QUEUED");
+        assertThat(queued.getLong("elapsedSeconds")).isZero();
+        assertThat(queued.getLong("limitSeconds")).isEqualTo(7);
+        assertThat(given().get("/api/register/RN-Q2/runs").then().extract().jsonPath()
+                .getString("find { it.id == '" + second + "' }.status")).isEqualTo("QUEUED");
+        // The first run kept its construction's plan at once, and tells how long it has been solving.
+        Thread.sleep(2500);
+        JsonPath solving = given().get("/api/register/RN-Q1/runs/" + first).then().statusCode(200).extract().jsonPath();
+        assertThat(solving.getString("status")).isEqualTo("SOLVING");
+        assertThat(solving.getString("plan.score")).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
+        assertThat(solving.getLong("elapsedSeconds")).isBetween(1L, 120L);
+        assertThat(solving.getLong("limitSeconds")).isEqualTo(120);
+
+        given().delete("/api/register/RN-Q1/runs/" + first).then().statusCode(200);
+        JsonPath done = waitUntilFinished("RN-Q2", second, Duration.ofSeconds(60));
+        assertThat(done.getString("status")).isEqualTo("DONE");
+        assertThat(done.getLong("limitSeconds")).isEqualTo(7);
+        assertThat(done.getLong("elapsedSeconds")).isBetween(0L, 8L);
+        assertThat(waitUntilFinished("RN-Q1", first, Duration.ofSeconds(30)).getString("status")).isEqualTo("DONE");
+    }
+
+    private static void waitWhile(String authority, String id, String status) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (given().get("/api/register/" + authority + "/runs/" + id).then().extract().path("status").equals(status)
+                && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+    }
 }

@@ -132,4 +132,31 @@ class PlanResourceTest {
         given().contentType(ContentType.JSON).body(ProblemFixtures.VALID).queryParam("seconds", "soon").post("/api/plans")
                 .then().statusCode(400).body("errors[0].path", equalTo("seconds"));
     }
+
+    @Test
+    void aSmallPlanFinishesWhileALongOneSolvesAndAThirdWaitsQueued() throws Exception {
+        String longOne = startPlan(ProblemFixtures.handScored(), 60);
+        String small = startPlan(ProblemFixtures.handScored(), 1);
+
+        assertThat(waitUntilDone(small, Duration.ofSeconds(20)).getString("status")).isEqualTo("DONE");
+        JsonPath solving = given().get("/api/plans/" + longOne).then().statusCode(200).extract().jsonPath();
+        assertThat(solving.getString("status")).isEqualTo("SOLVING");
+        assertThat(solving.getLong("limitSeconds")).isEqualTo(60);
+        assertThat(solving.getLong("elapsedSeconds")).isBetween(0L, 60L);
+
+        // Both solving threads busy (placement.plans.solver-threads, 2): the next plan waits.
+        String longTwo = startPlan(ProblemFixtures.handScored(), 60);
+        String waiting = startPlan(ProblemFixtures.handScored(), 1);
+        JsonPath queued = given().get("/api/plans/" + waiting).then().statusCode(200).extract().jsonPath();
+        assertThat(queued.getString("status")).isEqualTo("QUEUED");
+        assertThat(queued.getLong("elapsedSeconds")).isZero();
+        assertThat(queued.getLong("limitSeconds")).isEqualTo(1);
+        assertThat(queued.getString("plan.score")).isNotNull();
+
+        given().delete("/api/plans/" + longOne).then().statusCode(200);
+        JsonPath done = waitUntilDone(waiting, Duration.ofSeconds(20));
+        assertThat(done.getString("status")).isEqualTo("DONE");
+        assertThat(done.getString("plan.score")).isEqualTo("0hard/-10medium/-2527soft");
+        given().delete("/api/plans/" + longTwo).then().statusCode(200);
+    }
 }

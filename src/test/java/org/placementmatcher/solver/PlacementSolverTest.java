@@ -44,6 +44,8 @@ class PlacementSolverTest {
         }
         assertThat(construction).isLessThan(reports.size());
         assertThat(reports.get(construction).newBest()).isTrue();
+        assertThat(reports.get(construction).constructed()).isTrue();
+        assertThat(reports.subList(0, construction)).noneMatch(PlacementSolver.Progress::constructed);
         assertThat(at.get(construction)).isLessThan(PlacementSolver.PROGRESS_EVERY.toMillis() / 2);
         // Then no gap longer than the heartbeat (with a margin for a busy machine), each telling the limit.
         assertThat(reports.stream().filter(p -> !p.newBest())).hasSizeGreaterThanOrEqualTo(2);

@@ -1,0 +1,60 @@
+package org.placementmatcher.solver;
+
+import java.util.Iterator;
+import java.util.random.RandomGenerator;
+
+import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
+import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
+import ai.timefold.solver.core.impl.score.director.ScoreDirector;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
+import ai.timefold.solver.core.preview.api.move.Move;
+
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
+
+/**
+ * Hands {@link PlacementMoves} to the solver's local search; the one class that touches Timefold's {@code impl}
+ * packages. Why: in Timefold 2.2 a custom move selector is configured only as a {@code moveIteratorFactory}, whose
+ * interface (and the score director it is given) lives in {@code impl}. The preview Neighborhoods API
+ * ({@code MoveProvider}, {@code MoveStream}) is its public successor, but it cannot be mixed with the
+ * probability-weighted change and swap selectors this configuration runs beside these moves ("Probability-weighted
+ * move selectors are not supported together with the Neighborhoods API"), and its move streams enumerate joins
+ * rather than sample a unit's cheap front with ejection chains. Move to it once it can.
+ */
+public class PlacementMovesAdapter implements MoveIteratorFactory<PlacementSolution, Move<PlacementSolution>> {
+
+    private PlacementMoves moves;
+
+    @Override
+    public void phaseStarted(ScoreDirector<PlacementSolution> scoreDirector) {
+        moves(scoreDirector).phaseStarted();
+    }
+
+    @Override
+    public long getSize(ScoreDirector<PlacementSolution> scoreDirector) {
+        return PlacementMoves.size(scoreDirector.getWorkingSolution());
+    }
+
+    @Override
+    public Iterator<Move<PlacementSolution>> createOriginalMoveIterator(ScoreDirector<PlacementSolution> scoreDirector) {
+        throw new UnsupportedOperationException("these moves are only selected at random");
+    }
+
+    @Override
+    public Iterator<Move<PlacementSolution>> createRandomMoveIterator(ScoreDirector<PlacementSolution> scoreDirector,
+            RandomGenerator random) {
+        return moves(scoreDirector).randomMoves(scoreDirector.getWorkingSolution(), random);
+    }
+
+    /** The variable's meta-model is reached through the score director's solution descriptor, again in impl. */
+    private PlacementMoves moves(ScoreDirector<PlacementSolution> scoreDirector) {
+        if (moves == null) {
+            PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable =
+                    ((InnerScoreDirector<PlacementSolution, ?>) scoreDirector).getSolutionDescriptor().getMetaModel()
+                            .genuineEntity(PlacementUnit.class).basicVariable("provider", Provider.class);
+            moves = new PlacementMoves(variable);
+        }
+        return moves;
+    }
+}
