@@ -2,6 +2,7 @@ package org.placementmatcher.register;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -13,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemFixtures;
+import org.placementmatcher.register.RegisterChange.AcceptProposal;
+import org.placementmatcher.register.RegisterChange.Kind;
+import org.placementmatcher.register.RegisterChange.Move;
 
 @QuarkusTest
 class RegisterResourceTest {
@@ -315,5 +321,30 @@ class RegisterResourceTest {
         assertThat(limit.path("type").asText()).isEqualTo("integer");
         assertThat(limit.path("maximum").asInt()).isEqualTo(10000);
         assertThat(limit.path("default").asInt()).isEqualTo(1000);
+    }
+
+    @Inject
+    RegisterService registerService;
+
+    @Test
+    void anAcceptedProposalMovesItsChildrenAllOrNoneAndIsRefusedWhenTheRegisterChangedUnderIt() {
+        put("RT-ACCEPT", RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, "RT-ACCEPT"));
+        RegisterService.Applied applied = registerService.apply("RT-ACCEPT", "lead-1", new AcceptProposal("run-1", "agreed",
+                "C1", List.of(new Move("C1", "R1", "F1"), new Move("C3", null, "F2"))));
+        assertThat(applied.record(Kind.CHILD, "C1").path("currentPlacement").asText()).isEqualTo("F1");
+        assertThat(applied.record(Kind.CHILD, "C3").path("currentPlacement").asText()).isEqualTo("F2");
+        JsonPath audit = given().get("/api/register/RT-ACCEPT/children/C1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(audit.getString("[-1].action")).isEqualTo("PLACEMENT_MOVED");
+        assertThat(audit.getString("[-1].runId")).isEqualTo("run-1");
+        assertThat(audit.getString("[-1].otherProviderId")).isEqualTo("R1");
+        assertThat(audit.getString("[-1].detail.reason")).isEqualTo("agreed");
+
+        assertThatThrownBy(() -> registerService.apply("RT-ACCEPT", "lead-1", new AcceptProposal("run-2", "stale", "C1",
+                List.of(new Move("C1", "R1", "F2"))))).isInstanceOf(RegisterErrors.Conflict.class)
+                .hasMessageContaining("the register has changed since the run");
+        assertThatThrownBy(() -> registerService.apply("RT-ACCEPT", "lead-1", new AcceptProposal("run-3", "gone", "C2",
+                List.of(new Move("C2", "P3", "F1"), new Move("C1", "F1", "GONE"))))).isInstanceOf(RegisterErrors.Conflict.class)
+                .hasMessageContaining("provider GONE is no longer in the register");
+        assertThat(get("RT-ACCEPT").children()).extracting("currentPlacement").containsExactly("F1", "P3", "F2");
     }
 }
