@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -27,8 +28,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -84,6 +87,18 @@ public class RegisterResource {
     /** The body of a placement end. */
     public record PlacementEnd(LocalDate endDate, String reason) {
     }
+
+    /** How a CSV import treats the records already there. */
+    public enum ImportMode {
+        /** Each row adds a record or replaces the one with its id; other records stay. */
+        UPSERT,
+        /** The list becomes exactly the rows. */
+        REPLACE
+    }
+
+    private static final String MODE = "upsert (default): each row adds a record or replaces the one with its id; "
+            + "replace: the list becomes exactly the rows";
+    private static final String LIMIT = "At most this many options";
 
     private final RegisterService register;
 
@@ -256,10 +271,11 @@ public class RegisterResource {
     @Operation(summary = "Import providers from CSV (README: CSV columns)",
             description = "Each row adds a provider or replaces the one with its id; mode=replace makes the providers "
                     + "exactly the rows. All or nothing; errors are named by line and column.")
-    public Summary providersCsv(@PathParam("authority") String authority, @QueryParam("mode") String mode, String body,
-            @HeaderParam(ACTOR) String actor) {
+    public Summary providersCsv(@PathParam("authority") String authority, @QueryParam("mode") @DefaultValue("upsert")
+            @Parameter(description = MODE, schema = @Schema(enumeration = {"upsert", "replace"})) ImportMode mode,
+            String body, @HeaderParam(ACTOR) String actor) {
         return Summary.of(register.apply(authority, RegisterService.actor(actor),
-                new ImportRows(Kind.PROVIDER, RegisterCsv.providers(body), replace(mode))).register());
+                new ImportRows(Kind.PROVIDER, RegisterCsv.providers(body), mode == ImportMode.REPLACE)).register());
     }
 
     @POST
@@ -268,10 +284,11 @@ public class RegisterResource {
     @Operation(summary = "Import children from CSV (README: CSV columns)",
             description = "Each row adds a child or replaces the one with its id; mode=replace makes the children "
                     + "exactly the rows. All or nothing; errors are named by line and column.")
-    public Summary childrenCsv(@PathParam("authority") String authority, @QueryParam("mode") String mode, String body,
-            @HeaderParam(ACTOR) String actor) {
+    public Summary childrenCsv(@PathParam("authority") String authority, @QueryParam("mode") @DefaultValue("upsert")
+            @Parameter(description = MODE, schema = @Schema(enumeration = {"upsert", "replace"})) ImportMode mode,
+            String body, @HeaderParam(ACTOR) String actor) {
         return Summary.of(register.apply(authority, RegisterService.actor(actor),
-                new ImportRows(Kind.CHILD, RegisterCsv.children(body), replace(mode))).register());
+                new ImportRows(Kind.CHILD, RegisterCsv.children(body), mode == ImportMode.REPLACE)).register());
     }
 
     // Audit log.
@@ -293,10 +310,12 @@ public class RegisterResource {
     @GET
     @Path("{authority}/audit")
     @Operation(summary = "The authority's audit log, oldest first, a page at a time (after: the last seq seen)")
-    public List<AuditLog.Entry> audit(@PathParam("authority") String authority, @QueryParam("after") String after,
-            @QueryParam("limit") String limit) {
-        return register.audit(authority, number(after, "after", 0, Long.MAX_VALUE, 0),
-                (int) number(limit, "limit", 1, 10_000, 1000));
+    public List<AuditLog.Entry> audit(@PathParam("authority") String authority,
+            @QueryParam("after") @DefaultValue("0") @Parameter(description = "The seq of the last entry seen",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) long after,
+            @QueryParam("limit") @DefaultValue("1000") @Parameter(description = "At most this many entries",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "10000")) int limit) {
+        return register.audit(authority, after, limit);
     }
 
     // Queries against the stored register.
@@ -306,7 +325,9 @@ public class RegisterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ranked placement options for a child (or placeTogether group) of the stored register",
             description = "As POST /api/match, with the register as the problem: body {\"childIds\": [...]}")
-    public MatchResult match(@PathParam("authority") String authority, String body, @QueryParam("limit") String limit) {
+    public MatchResult match(@PathParam("authority") String authority, String body, @QueryParam("limit")
+            @DefaultValue("" + MatchService.DEFAULT_LIMIT) @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "" + MatchService.MAX_LIMIT)) int limit) {
         return query(authority, body, limit, false);
     }
 
@@ -315,19 +336,20 @@ public class RegisterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Same-day emergency query against the stored register",
             description = "As POST /api/emergency, with the register as the problem: body {\"childIds\": [...]}")
-    public MatchResult emergency(@PathParam("authority") String authority, String body, @QueryParam("limit") String limit) {
+    public MatchResult emergency(@PathParam("authority") String authority, String body, @QueryParam("limit")
+            @DefaultValue("" + MatchService.DEFAULT_LIMIT) @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER,
+                    format = "int32", minimum = "1", maximum = "" + MatchService.MAX_LIMIT)) int limit) {
         return query(authority, body, limit, true);
     }
 
-    private MatchResult query(String authority, String body, String limit, boolean emergency) {
-        int max = (int) number(limit, "limit", 1, MatchService.MAX_LIMIT, MatchService.DEFAULT_LIMIT);
+    private MatchResult query(String authority, String body, int limit, boolean emergency) {
         JsonNode root = json(body);
         List<ProblemError> errors = new ArrayList<>();
         List<String> childIds = MatchResource.MatchRequest.childIds(root, errors);
         if (!errors.isEmpty()) {
             throw new InvalidProblemException(errors);
         }
-        return MatchService.match(register.caseload(authority), childIds, max, emergency);
+        return MatchService.match(register.caseload(authority), childIds, limit, emergency);
     }
 
     // Helpers.
@@ -371,17 +393,7 @@ public class RegisterResource {
         }
     }
 
-    private static boolean replace(String mode) {
-        if (mode == null || mode.isBlank() || mode.equals("upsert")) {
-            return false;
-        }
-        if (mode.equals("replace")) {
-            return true;
-        }
-        throw new InvalidProblemException(List.of(new ProblemError("mode", "must be 'upsert' (default) or 'replace', got '"
-                + mode + "'")));
-    }
-
+    /** A whole-number parameter read by hand (typed parameters of this resource are checked by {@link QueryParameters}). */
     static long number(String value, String name, long min, long max, long fallback) {
         if (value == null || value.isBlank()) {
             return fallback;

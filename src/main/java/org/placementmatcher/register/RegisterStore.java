@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -136,8 +137,10 @@ final class RegisterStore {
         return Optional.of(new Register(authority, header.get().version(), problem));
     }
 
-    static void insertProviders(Connection connection, String authority, List<Indexed<ProviderInput>> providers)
-            throws SQLException {
+    // Records are written as JSON by the caller's function, which may give the JSON it has already made for them.
+
+    static void insertProviders(Connection connection, String authority, List<Indexed<ProviderInput>> providers,
+            Function<Object, String> json) throws SQLException {
         if (providers.isEmpty()) {
             return;
         }
@@ -152,7 +155,7 @@ final class RegisterStore {
                 insert.setString(4, p.type().name());
                 insert.setString(5, p.localAuthority());
                 insert.setInt(6, p.places());
-                insert.setString(7, json(p));
+                insert.setString(7, json.apply(p));
                 Database.setTime(insert, 8, now);
                 insert.addBatch();
             }
@@ -160,8 +163,8 @@ final class RegisterStore {
         }
     }
 
-    static void updateProviders(Connection connection, String authority, List<Indexed<ProviderInput>> providers)
-            throws SQLException {
+    static void updateProviders(Connection connection, String authority, List<Indexed<ProviderInput>> providers,
+            Function<Object, String> json) throws SQLException {
         if (providers.isEmpty()) {
             return;
         }
@@ -175,7 +178,7 @@ final class RegisterStore {
                 update.setString(2, p.type().name());
                 update.setString(3, p.localAuthority());
                 update.setInt(4, p.places());
-                update.setString(5, json(p));
+                update.setString(5, json.apply(p));
                 Database.setTime(update, 6, now);
                 update.setString(7, authority);
                 update.setString(8, p.id());
@@ -185,8 +188,8 @@ final class RegisterStore {
         }
     }
 
-    static void insertChildren(Connection connection, String authority, List<Indexed<ChildInput>> children)
-            throws SQLException {
+    static void insertChildren(Connection connection, String authority, List<Indexed<ChildInput>> children,
+            Function<Object, String> json) throws SQLException {
         if (children.isEmpty()) {
             return;
         }
@@ -200,7 +203,7 @@ final class RegisterStore {
                 insert.setInt(3, indexed.order());
                 insert.setString(4, c.urgency().name());
                 Database.setText(insert, 5, c.currentPlacement());
-                insert.setString(6, json(c));
+                insert.setString(6, json.apply(c));
                 Database.setTime(insert, 7, now);
                 insert.addBatch();
             }
@@ -208,8 +211,8 @@ final class RegisterStore {
         }
     }
 
-    static void updateChildren(Connection connection, String authority, List<Indexed<ChildInput>> children)
-            throws SQLException {
+    static void updateChildren(Connection connection, String authority, List<Indexed<ChildInput>> children,
+            Function<Object, String> json) throws SQLException {
         if (children.isEmpty()) {
             return;
         }
@@ -221,7 +224,7 @@ final class RegisterStore {
                 update.setInt(1, indexed.order());
                 update.setString(2, c.urgency().name());
                 Database.setText(update, 3, c.currentPlacement());
-                update.setString(4, json(c));
+                update.setString(4, json.apply(c));
                 Database.setTime(update, 5, now);
                 update.setString(6, authority);
                 update.setString(7, c.id());

@@ -4,14 +4,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
@@ -36,6 +39,10 @@ final class RegisterWriter {
         context.put("via", via.via());
         context.put("registerVersion", after.version());
         context.putAll(via.context());
+        ObjectNode contextTree = ContractJson.mapper().valueToTree(context);
+        // Each record is made JSON once, for its row and for its audit entry alike.
+        Map<Object, String> jsonOf = new IdentityHashMap<>();
+        Function<Object, String> json = record -> jsonOf.computeIfAbsent(record, RegisterStore::json);
         List<NewEntry> audit = new ArrayList<>();
         if (diff.fieldsChanged() || via.wholeRegister()) {
             Map<String, Object> summary = new LinkedHashMap<>(context);
@@ -48,37 +55,38 @@ final class RegisterWriter {
         List<Indexed<NewEntry>> providers = new ArrayList<>();
         for (Indexed<ProviderInput> added : diff.providers().added()) {
             providers.add(new Indexed<>(added.order(), entry(via, Action.PROVIDER_ADDED, null, added.value().id(), null,
-                    detail(context, null, added.value()))));
+                    detail(contextTree, json, null, added.value()))));
         }
         for (Changed<ProviderInput> changed : diff.providers().changed()) {
             providers.add(new Indexed<>(changed.order(), entry(via, Action.PROVIDER_CHANGED, null, changed.after().id(),
-                    null, detail(context, changed, null))));
+                    null, detail(contextTree, json, changed, null))));
         }
         addInOrder(audit, providers);
         for (ProviderInput removed : diff.providers().removed()) {
-            audit.add(entry(via, Action.PROVIDER_REMOVED, null, removed.id(), null, detail(context, null, removed)));
+            audit.add(entry(via, Action.PROVIDER_REMOVED, null, removed.id(), null,
+                    detail(contextTree, json, null, removed)));
         }
         List<Indexed<NewEntry>> children = new ArrayList<>();
         for (Indexed<ChildInput> added : diff.children().added()) {
             ChildInput child = added.value();
             children.add(new Indexed<>(added.order(), entry(via, Action.CHILD_ADDED, child.id(), child.currentPlacement(),
-                    null, detail(context, null, child))));
+                    null, detail(contextTree, json, null, child))));
         }
         for (Changed<ChildInput> changed : diff.children().changed()) {
-            children.add(new Indexed<>(changed.order(), childChange(via, changed, detail(context, changed, null))));
+            children.add(new Indexed<>(changed.order(), childChange(via, changed, detail(contextTree, json, changed, null))));
         }
         addInOrder(audit, children);
         for (ChildInput removed : diff.children().removed()) {
             audit.add(entry(via, Action.CHILD_REMOVED, removed.id(), removed.currentPlacement(), null,
-                    detail(context, null, removed)));
+                    detail(contextTree, json, null, removed)));
         }
 
         // Providers first (new ones must exist before children are placed there), removed ones last.
-        RegisterStore.insertProviders(c, authority, diff.providers().added());
-        RegisterStore.updateProviders(c, authority, diff.providers().rewritten());
+        RegisterStore.insertProviders(c, authority, diff.providers().added(), json);
+        RegisterStore.updateProviders(c, authority, diff.providers().rewritten(), json);
         RegisterStore.deleteChildren(c, authority, diff.children().removed().stream().map(ChildInput::id).toList());
-        RegisterStore.updateChildren(c, authority, diff.children().rewritten());
-        RegisterStore.insertChildren(c, authority, diff.children().added());
+        RegisterStore.updateChildren(c, authority, diff.children().rewritten(), json);
+        RegisterStore.insertChildren(c, authority, diff.children().added(), json);
         RegisterStore.deleteProviders(c, authority, diff.providers().removed().stream().map(ProviderInput::id).toList());
         RegisterStore.updateHeader(c, authority, problem, after.version());
         AuditLog.append(c, authority, audit);
@@ -112,14 +120,14 @@ final class RegisterWriter {
     }
 
     /** The entry's detail: the context, the fields that changed, and the record as it now is (or was, if added or removed). */
-    private static JsonNode detail(Map<String, Object> context, Changed<?> changed, Object record) {
-        ObjectNode detail = ContractJson.mapper().valueToTree(context);
+    private static JsonNode detail(ObjectNode context, Function<Object, String> json, Changed<?> changed, Object record) {
+        ObjectNode detail = context.deepCopy();
         if (changed != null) {
             ArrayNode fields = detail.putArray("changedFields");
             changed.fields().forEach(fields::add);
             record = changed.after();
         }
-        detail.set("record", ContractJson.mapper().valueToTree(record));
+        detail.putRawValue("record", new RawValue(json.apply(record)));
         return detail;
     }
 }

@@ -78,4 +78,15 @@ final class RegisterFixtures {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A providers CSV of {@code rows} valid foster carers, ids P-000001 up, in {@code authority}. */
+    static String providerRows(int rows, String authority) {
+        StringBuilder csv = new StringBuilder("id,type,localAuthority,lat,lon,places,ageMin,ageMax,weeklyCost,capabilities\n");
+        for (int i = 1; i <= rows; i++) {
+            csv.append(String.format(java.util.Locale.ROOT, "P-%06d,IN_HOUSE_FOSTER,%s,%.4f,%.4f,%d,0,17,%d,%s%n", i,
+                    authority, 52.0 + (i % 100) / 1000.0, 0.1 + (i % 37) / 1000.0, 1 + i % 3, 400 + i % 500,
+                    i % 5 == 0 ? "MEDICAL;THERAPEUTIC" : ""));
+        }
+        return csv.toString();
+    }
 }

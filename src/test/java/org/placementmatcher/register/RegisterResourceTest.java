@@ -2,6 +2,7 @@ package org.placementmatcher.register;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -13,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -23,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemFixtures;
+import org.placementmatcher.register.RegisterChange.AcceptProposal;
+import org.placementmatcher.register.RegisterChange.Kind;
+import org.placementmatcher.register.RegisterChange.Move;
 
 @QuarkusTest
 class RegisterResourceTest {
@@ -253,5 +259,92 @@ class RegisterResourceTest {
                 .then().statusCode(400).body("errors[0].path", equalTo("$.childIds"));
         given().contentType(ContentType.JSON).body("{\"childIds\": [\"C2\"]}").queryParam("limit", 0)
                 .post("/api/register/RT-MATCH/match").then().statusCode(400).body("errors[0].path", equalTo("limit"));
+    }
+
+    @Test
+    void aFewThousandCsvRowsImportEachStoredAndAuditedWithErrorsStillByLine() {
+        put("RT-VOLUME", RegisterFixtures.forAuthority(ProblemFixtures.handScored(), "RT-VOLUME"));
+        String base = "/api/register/RT-VOLUME";
+        int before = get("RT-VOLUME").providers().size();
+        int rows = 3000;
+        String csv = RegisterFixtures.providerRows(rows, "RT-VOLUME");
+
+        String bad = csv.replace("P-002500,IN_HOUSE_FOSTER,RT-VOLUME,", "P-002500,IN_HOUSE_FOSTER,RT-VOLUME,91,");
+        given().contentType("text/csv").body(bad).post(base + "/providers/csv").then().statusCode(400)
+                .body("errors.path", hasItem("line 2501"));
+        String badPlaces = csv.replaceFirst("(P-002500,IN_HOUSE_FOSTER,RT-VOLUME,[^,]*,[^,]*,)\\d+,", "$1many,");
+        given().contentType("text/csv").body(badPlaces).post(base + "/providers/csv").then().statusCode(400)
+                .body("errors.path", equalTo(List.of("line 2501, column places")));
+        assertThat(get("RT-VOLUME").providers()).hasSize(before);
+
+        given().contentType("text/csv").body(csv).post(base + "/providers/csv").then().statusCode(200)
+                .body("providers", equalTo(before + rows));
+        given().get(base + "/providers/P-002995").then().statusCode(200).body("places", equalTo(2))
+                .body("weeklyCost", equalTo(895.0f)).body("capabilities", equalTo(List.of("MEDICAL", "THERAPEUTIC")));
+        List<String> added = given().queryParam("limit", 10000).get(base + "/audit").then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.action == 'PROVIDER_ADDED' && it.providerId.startsWith('P-') }.providerId");
+        assertThat(added).hasSize(rows).startsWith("P-000001", "P-000002").endsWith("P-003000");
+
+        // The same rows again change nothing: no record is rewritten, no entry added but the import's own.
+        long seq = given().queryParam("limit", 10000).get(base + "/audit").then().extract().jsonPath().getLong("seq.max()");
+        given().contentType("text/csv").body(csv).post(base + "/providers/csv").then().statusCode(200)
+                .body("providers", equalTo(before + rows));
+        given().queryParam("after", seq).get(base + "/audit").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void queryParametersAreTypedAndABadValueIsA400NamingTheParameter() throws Exception {
+        put("RT-QUERY", RegisterFixtures.forAuthority(ProblemFixtures.handScored(), "RT-QUERY"));
+        String base = "/api/register/RT-QUERY";
+        given().queryParam("limit", 2).get(base + "/audit").then().statusCode(200).body("size()", equalTo(2));
+        given().queryParam("limit", "two").get(base + "/audit").then().statusCode(400).contentType(ContentType.JSON)
+                .body("errors[0].path", equalTo("limit"))
+                .body("errors[0].message", equalTo("must be a whole number from 1 to 10000, got 'two'"));
+        given().queryParam("limit", 10001).get(base + "/audit").then().statusCode(400).body("errors[0].path", equalTo("limit"));
+        given().queryParam("after", -1).get(base + "/audit").then().statusCode(400).body("errors[0].path", equalTo("after"));
+        given().contentType(ContentType.JSON).body("{\"childIds\": [\"C2\"]}").queryParam("limit", 1001)
+                .post(base + "/match").then().statusCode(400).body("errors[0].path", equalTo("limit"));
+        given().contentType("text/csv").body("id\n").queryParam("mode", "REPLACE").post(base + "/providers/csv")
+                .then().statusCode(400).body("errors[0].path", equalTo("mode"))
+                .body("errors[0].message", equalTo("must be one of upsert, replace, got 'REPLACE'"));
+
+        com.fasterxml.jackson.databind.JsonNode audit = ContractJson.mapper().readTree(
+                given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString())
+                .path("paths").path("/api/register/{authority}/audit").path("get").path("parameters");
+        com.fasterxml.jackson.databind.JsonNode limit = null;
+        for (com.fasterxml.jackson.databind.JsonNode parameter : audit) {
+            if (parameter.path("name").asText().equals("limit")) {
+                limit = parameter.path("schema");
+            }
+        }
+        assertThat(limit).isNotNull();
+        assertThat(limit.path("type").asText()).isEqualTo("integer");
+        assertThat(limit.path("maximum").asInt()).isEqualTo(10000);
+        assertThat(limit.path("default").asInt()).isEqualTo(1000);
+    }
+
+    @Inject
+    RegisterService registerService;
+
+    @Test
+    void anAcceptedProposalMovesItsChildrenAllOrNoneAndIsRefusedWhenTheRegisterChangedUnderIt() {
+        put("RT-ACCEPT", RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, "RT-ACCEPT"));
+        RegisterService.Applied applied = registerService.apply("RT-ACCEPT", "lead-1", new AcceptProposal("run-1", "agreed",
+                "C1", List.of(new Move("C1", "R1", "F1"), new Move("C3", null, "F2"))));
+        assertThat(applied.record(Kind.CHILD, "C1").path("currentPlacement").asText()).isEqualTo("F1");
+        assertThat(applied.record(Kind.CHILD, "C3").path("currentPlacement").asText()).isEqualTo("F2");
+        JsonPath audit = given().get("/api/register/RT-ACCEPT/children/C1/audit").then().statusCode(200).extract().jsonPath();
+        assertThat(audit.getString("[-1].action")).isEqualTo("PLACEMENT_MOVED");
+        assertThat(audit.getString("[-1].runId")).isEqualTo("run-1");
+        assertThat(audit.getString("[-1].otherProviderId")).isEqualTo("R1");
+        assertThat(audit.getString("[-1].detail.reason")).isEqualTo("agreed");
+
+        assertThatThrownBy(() -> registerService.apply("RT-ACCEPT", "lead-1", new AcceptProposal("run-2", "stale", "C1",
+                List.of(new Move("C1", "R1", "F2"))))).isInstanceOf(RegisterErrors.Conflict.class)
+                .hasMessageContaining("the register has changed since the run");
+        assertThatThrownBy(() -> registerService.apply("RT-ACCEPT", "lead-1", new AcceptProposal("run-3", "gone", "C2",
+                List.of(new Move("C2", "P3", "F1"), new Move("C1", "F1", "GONE"))))).isInstanceOf(RegisterErrors.Conflict.class)
+                .hasMessageContaining("provider GONE is no longer in the register");
+        assertThat(get("RT-ACCEPT").children()).extracting("currentPlacement").containsExactly("F1", "P3", "F2");
     }
 }

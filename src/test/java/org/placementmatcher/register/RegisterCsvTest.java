@@ -1,0 +1,74 @@
+package org.placementmatcher.register;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.ProblemError;
+
+class RegisterCsvTest {
+
+    private static final String HEADER = "id,dateOfBirth,gender,homeLat,homeLon,urgency,needs\n";
+
+    private static List<ProblemError> errors(String csv) {
+        try {
+            RegisterCsv.children(csv);
+        } catch (InvalidProblemException e) {
+            return e.errors();
+        }
+        throw new AssertionError("the CSV was read");
+    }
+
+    @Test
+    void rowsKeepTheLineTheyStartOnAcrossBlankLinesAndQuotedLineBreaks() {
+        String csv = "\uFEFF" + HEADER.replace("\n", "\r\n") + "\r\n"
+                + "C1,2013-04-04,FEMALE,52.1,0.1,URGENT,\"MEDICAL;\nTHERAPEUTIC\"\r\n"
+                + "\n"
+                + "C2,2012-01-01,\"MA\"\"LE\",52.1,0.1,PLANNED, \n";
+        RegisterCsv.Rows rows = RegisterCsv.children(csv);
+        assertThat(rows.lines()).containsExactly(3, 6);
+        assertThat(rows.records().get(0).get("needs").toString()).isEqualTo("[\"MEDICAL\",\"THERAPEUTIC\"]");
+        assertThat(rows.records().get(0).get("home").toString()).isEqualTo("{\"lat\":52.1,\"lon\":0.1}");
+        assertThat(rows.records().get(1).get("gender").asText()).isEqualTo("MA\"LE");
+        assertThat(rows.records().get(1).has("needs")).isFalse();
+    }
+
+    @Test
+    void unknownRepeatedAndMissingColumnsAreRefusedByLineAndColumn() {
+        assertThat(errors("id,colour,id\nC1,red,C1\n")).extracting(ProblemError::path)
+                .containsExactly("line 1, column 2", "line 1, column 3", "line 1", "line 1", "line 1", "line 1", "line 1");
+        assertThat(errors("id,colour,id\nC1,red,C1\n")).extracting(ProblemError::message)
+                .contains("column 'id' is named twice", "required column 'urgency' is missing")
+                .anyMatch(m -> m.startsWith("unknown column 'colour'"));
+    }
+
+    @Test
+    void aRowOfTheWrongWidthAndARepeatedIdAreNamedByLine() {
+        String csv = HEADER + "C1,2013-04-04,FEMALE,52.1,0.1,URGENT,\n"
+                + "C2,2013-04-04,FEMALE\n"
+                + "\"C1\",2013-04-04,FEMALE,52.1,0.1,URGENT,\n";
+        assertThat(errors(csv)).containsExactly(new ProblemError("line 3", "has 3 cells; the header has 7"),
+                new ProblemError("line 4, column id", "id 'C1' is on line 2 too"));
+    }
+
+    @Test
+    void anUnclosedQuoteIsNamedByTheLineItsRowStartsOn() {
+        assertThat(errors(HEADER + "C1,2013-04-04,FEMALE,52.1,0.1,URGENT,\n" + "C2,2013-04-04,\"FEMALE,52.1\n0.1\n"))
+                .containsExactly(new ProblemError("line 3", "a quoted cell is not closed"));
+        assertThat(errors(HEADER + "\"C2,2013-04-04\n"))
+                .containsExactly(new ProblemError("line 2", "a quoted cell is not closed"));
+        assertThat(errors(HEADER + "C2,\"2013\"x,FEMALE,52.1,0.1,URGENT,\n")).singleElement()
+                .satisfies(e -> assertThat(e.path()).isEqualTo("line 2"))
+                .satisfies(e -> assertThat(e.message()).startsWith("cannot be read: "));
+    }
+
+    @Test
+    void anEmptyFileAsksForTheHeader() {
+        assertThat(errors("\n\n")).singleElement().satisfies(e -> assertThat(e.path()).isEqualTo("line 1"))
+                .satisfies(e -> assertThat(e.message()).startsWith("the CSV is empty"));
+    }
+}
