@@ -24,10 +24,12 @@ import org.placementmatcher.matching.Caseload;
 import org.placementmatcher.register.RegisterChange.Kind;
 
 /**
- * The register of each authority: replaced whole from a contract problem, or changed one record at a
- * time. Every change is worked out on the whole register as it stands under the authority's lock,
+ * The register of each authority: read, and changed by {@link #apply} with a {@link RegisterChange} (replaced
+ * whole from a contract problem, one record, CSV rows, a placement, an accepted proposal). Every change is
+ * worked out ({@link RegisterEditor}) on the whole register as it stands under the authority's lock,
  * validated whole with the contract's rules (so the register is always a valid {@link PlacementProblem}),
- * written as the difference to what is stored, and recorded in the audit log, all in one transaction.
+ * written as the difference to what is stored ({@link RegisterDiff}, {@link RegisterWriter}), and recorded in the
+ * audit log, all in one transaction.
  * Changes to one authority therefore never interleave: a second one waits for the first, or is refused
  * with 409 when the database gives up waiting; changes to different authorities never touch each other.
  */
