@@ -12,7 +12,6 @@ import java.util.Set;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -129,14 +128,9 @@ public final class ExactSolver {
     public record ModelSize(int units, int freeUnits, int placementVars, int otherVars, int constraints) {
     }
 
-    private static boolean loaded;
-
-    /** Loads OR-Tools' native library once (about 0.4 s). */
-    public static synchronized void loadNativeLibraries() {
-        if (!loaded) {
-            Loader.loadNativeLibraries();
-            loaded = true;
-        }
+    /** Loads OR-Tools' native library once (about 0.4 s); throws where this machine has none. */
+    public static void loadNativeLibraries() {
+        OrToolsNative.load();
     }
 
     /** Above this many placement variables the solver refuses (memory): the county-1200 set has 165,000. */
