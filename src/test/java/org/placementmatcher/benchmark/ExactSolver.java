@@ -692,22 +692,13 @@ public final class ExactSolver {
             return keys;
         }
 
-        static boolean fosteringLimitApplies(Provider p) {
-            return p.getType().isFoster() && !p.isFosteringLimitExemption();
-        }
-
         /** Whether the unit alone could join the pinned units at p without adding a hard point. */
         boolean mayJoinPinned(PlacementUnit unit, Provider p) {
             int total = pinnedCount(p) + unit.size();
-            if (total > p.getPlaces()) {
+            Set<String> keys = pinnedKeys(p);
+            keys.add(unit.getSiblingKey());
+            if (PlacementRules.capacityPoints(p, total) > 0 || PlacementRules.fosteringLimitPoints(p, total, keys.size() == 1) > 0) {
                 return false;
-            }
-            if (fosteringLimitApplies(p) && total > PlacementRules.USUAL_FOSTERING_LIMIT) {
-                Set<String> keys = pinnedKeys(p);
-                keys.add(unit.getSiblingKey());
-                if (keys.size() > 1) {
-                    return false;
-                }
             }
             for (PlacementUnit other : pinnedAt.getOrDefault(p, List.of())) {
                 if (conflict(unit, other)) {
@@ -730,7 +721,7 @@ public final class ExactSolver {
                 sizes.add((long) u.size());
                 maxChildren += u.size();
             }
-            if (!fosteringLimitApplies(p)) {
+            if (!PlacementRules.fosteringLimitApplies(p)) {
                 if (maxChildren > capacity) {
                     lin.add(terms, sizes, Long.MIN_VALUE, capacity);
                 }
