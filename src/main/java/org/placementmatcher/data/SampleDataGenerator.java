@@ -345,6 +345,10 @@ public final class SampleDataGenerator {
             this.id = draftId;
         }
 
+        /** The engine's view of this provider, and the input it was mapped from: its key, so it is never stale. */
+        private Provider engineView;
+        private ProviderInput engineViewOf;
+
         /** The provider as the contract writes it. */
         ProviderInput toInput() {
             return new ProviderInput(id, type, town.authority(), new GeoPoint(lat, lon),
@@ -1179,9 +1183,17 @@ public final class SampleDataGenerator {
             return type.isFoster() && places > PlacementRules.USUAL_FOSTERING_LIMIT;
         }
 
-        /** The provider as the engine sees it (the contract's defaults applied by {@link ProblemMapper}). */
+        /**
+         * The provider as the engine sees it (the contract's defaults applied by {@link ProblemMapper}); mapped
+         * again whenever anything written about the provider has changed since.
+         */
         private static Provider engineView(Prov p) {
-            return ProblemMapper.toProvider(p.toInput(), 0, HOME_AUTHORITY, REFERENCE_DATE);
+            ProviderInput input = p.toInput();
+            if (!input.equals(p.engineViewOf)) {
+                p.engineView = ProblemMapper.toProvider(input, 0, HOME_AUTHORITY, REFERENCE_DATE);
+                p.engineViewOf = input;
+            }
+            return p.engineView;
         }
 
         /**
