@@ -1158,8 +1158,7 @@ public final class SampleDataGenerator {
             List<Child> present = engineViews(p.members, p, provider, false);
             List<Child> all = new ArrayList<>(present);
             all.addAll(joining);
-            boolean oneSiblingGroup = all.stream().allMatch(all.getFirst()::isSiblingOf);
-            return PlacementRules.fosteringLimitPoints(provider, all.size(), oneSiblingGroup) == 0
+            return PlacementRules.fosteringLimitPoints(provider, all.size(), PlacementRules.allOneSiblingGroup(all)) == 0
                     && PlacementRules.pairsWithin(all, HardRule.H10) == 0
                     && PlacementRules.pairsWithin(all, HardRule.H11) == 0;
         }

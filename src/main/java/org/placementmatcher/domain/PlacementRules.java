@@ -96,6 +96,11 @@ public final class PlacementRules {
         return Math.max(0, childrenPlaced - USUAL_FOSTERING_LIMIT);
     }
 
+    /** H14's exception: every one of these children belongs to one (named) sibling group. */
+    public static boolean allOneSiblingGroup(List<Child> children) {
+        return children.stream().allMatch(children.getFirst()::isSiblingOf);
+    }
+
     /** H14 applies to the provider at all: a foster type without exemption. */
     public static boolean fosteringLimitApplies(Provider provider) {
         return provider.getType().isFoster() && !provider.isFosteringLimitExemption();
