@@ -38,7 +38,7 @@ import org.placementmatcher.solver.ProblemMapper;
 /**
  * Synthetic sample caseloads for Cambridgeshire (the seed council of calibration.md): pseudonymous
  * children ("C-0001"), fostering households, children's homes and supported lodgings ("P-0001"),
- * calibrated on the national figures of {@code /work/shared/spec/calibration.md}. Nothing is real
+ * calibrated on the national figures of {@code docs/calibration.md}. Nothing is real
  * except the town coordinates and the ONS authority codes.
  *
  * <p>How it is built, so that the problem is meaningful for the solver:
@@ -112,7 +112,7 @@ public final class SampleDataGenerator {
         }
     }
 
-    // ---- calibration (see /work/shared/spec/calibration.md) ----
+    // ---- calibration (see docs/calibration.md) ----
 
     /** calibration.md: unaccompanied asylum-seeking children ~8% of children in care (DfE 2022-2025). */
     static final double UASC_SHARE = 0.08;
