@@ -82,7 +82,8 @@ public class PlacementUnit {
         List<Long> softPoints = new ArrayList<>();
         for (Provider p : providers) {
             // A provider with fewer places than the unit has children can never take it (H1), whoever else is there.
-            if (p.getPlaces() >= members.size() && members.stream().allMatch(c -> PlacementRules.isEligible(c, p))) {
+            if (PlacementRules.capacityPoints(p, members.size()) == 0
+                    && members.stream().allMatch(c -> PlacementRules.isEligible(c, p))) {
                 mask.set(p.getIndex());
                 eligibleProviders.add(p);
             }
