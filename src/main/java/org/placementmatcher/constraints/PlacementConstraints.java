@@ -95,7 +95,7 @@ public class PlacementConstraints implements ConstraintProvider {
 
     Constraint fosteringLimit(ConstraintFactory factory) {
         return factory.forEach(PlacementUnit.class)
-                .filter(unit -> unit.getProvider().getType().isFoster() && !unit.getProvider().isFosteringLimitExemption())
+                .filter(unit -> PlacementRules.fosteringLimitApplies(unit.getProvider()))
                 .groupBy(PlacementUnit::getProvider, sum(PlacementUnit::size), countDistinct(PlacementUnit::getSiblingKey))
                 .filter((provider, children, groups) -> fosteringLimitPoints(provider, children, groups) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlacementConstraints::fosteringLimitPoints)

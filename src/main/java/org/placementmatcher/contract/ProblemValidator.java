@@ -12,6 +12,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.ProviderType;
 import org.placementmatcher.domain.ScoringWeights;
 import org.placementmatcher.domain.Urgency;
@@ -24,8 +25,8 @@ import org.placementmatcher.domain.Urgency;
 final class ProblemValidator {
 
     static final int AGE_LIMIT = 25;
-    static final int USUAL_FOSTERING_LIMIT = 3;
-    static final int SUPPORTED_LODGINGS_MIN_AGE = 16;
+    static final int USUAL_FOSTERING_LIMIT = PlacementRules.USUAL_FOSTERING_LIMIT;
+    static final int SUPPORTED_LODGINGS_MIN_AGE = PlacementRules.SUPPORTED_LODGINGS_MIN_AGE;
 
     private final String rootPath;
     private final List<ProblemError> errors = new ArrayList<>();
@@ -116,7 +117,8 @@ final class ProblemValidator {
             error(path + ".ageMin", "ageMin " + ageMin + " is greater than ageMax " + ageMax);
         }
         if (type == ProviderType.SUPPORTED_LODGINGS && ageMin != null && ageMin < SUPPORTED_LODGINGS_MIN_AGE) {
-            error(path + ".ageMin", "SUPPORTED_LODGINGS may not take under-16s: ageMin must be at least 16, is " + ageMin);
+            error(path + ".ageMin", "SUPPORTED_LODGINGS may not take under-" + SUPPORTED_LODGINGS_MIN_AGE
+                    + "s: ageMin must be at least " + SUPPORTED_LODGINGS_MIN_AGE + ", is " + ageMin);
         }
         return new ProviderFacts(path, id, type, places, ageMin, ageMax, Boolean.TRUE.equals(exempt),
                 connected == null ? List.of() : connected);
@@ -235,8 +237,8 @@ final class ProblemValidator {
             }
             if (p.type() != null && p.type().isFoster() && p.places() != null && p.places() > USUAL_FOSTERING_LIMIT
                     && !p.exempt() && !allOneSiblingGroup(childrenAtProvider.getOrDefault(p.id(), List.of()))) {
-                error(p.path() + ".places", p.places() + " places exceeds the usual fostering limit of 3 without "
-                        + "fosteringLimitExemption, and the children placed there are not all one sibling group");
+                error(p.path() + ".places", p.places() + " places exceeds the usual fostering limit of " + USUAL_FOSTERING_LIMIT
+                        + " without fosteringLimitExemption, and the children placed there are not all one sibling group");
             }
         }
     }

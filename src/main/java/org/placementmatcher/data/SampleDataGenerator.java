@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
@@ -23,15 +25,20 @@ import org.placementmatcher.contract.ExcludedArea;
 import org.placementmatcher.contract.GeoPoint;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProviderInput;
+import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.Geo;
+import org.placementmatcher.domain.HardRule;
+import org.placementmatcher.domain.PlacementRules;
+import org.placementmatcher.domain.Provider;
 import org.placementmatcher.domain.ProviderType;
 import org.placementmatcher.domain.Urgency;
 import org.placementmatcher.data.Geography.Town;
+import org.placementmatcher.solver.ProblemMapper;
 
 /**
  * Synthetic sample caseloads for Cambridgeshire (the seed council of calibration.md): pseudonymous
  * children ("C-0001"), fostering households, children's homes and supported lodgings ("P-0001"),
- * calibrated on the national figures of {@code /work/shared/spec/calibration.md}. Nothing is real
+ * calibrated on the national figures of {@code docs/calibration.md}. Nothing is real
  * except the town coordinates and the ONS authority codes.
  *
  * <p>How it is built, so that the problem is meaningful for the solver:
@@ -39,7 +46,8 @@ import org.placementmatcher.data.Geography.Town;
  * <li>Children are drawn in sibling groups (ages, gender, UASC, needs, flags), then about 72% of
  * them are chosen to be in a placement already.</li>
  * <li>Each placed child (or {@code placeTogether} sibling group) is given a current placement by a
- * greedy pass that checks every hard rule of the contract's section 2; when no existing provider
+ * greedy pass that checks every hard rule of the contract's section 2 (through {@link PlacementRules},
+ * on the engine's own view of the children and providers); when no existing provider
  * of the chosen type has a free, eligible place, a provider is created for it. So the current
  * placements are feasible by construction.</li>
  * <li>Every waiting child and every {@code needsMove} child gets a hidden <em>reserved</em> place,
@@ -104,7 +112,7 @@ public final class SampleDataGenerator {
         }
     }
 
-    // ---- calibration (see /work/shared/spec/calibration.md) ----
+    // ---- calibration (see docs/calibration.md) ----
 
     /** calibration.md: unaccompanied asylum-seeking children ~8% of children in care (DfE 2022-2025). */
     static final double UASC_SHARE = 0.08;
@@ -192,9 +200,10 @@ public final class SampleDataGenerator {
     private static final ProviderType CONNECTED = ProviderType.CONNECTED_PERSON;
     private static final ProviderType HOME = ProviderType.RESIDENTIAL_HOME;
     private static final ProviderType LODGINGS = ProviderType.SUPPORTED_LODGINGS;
-    private static final int FOSTERING_LIMIT = 3;
-    private static final int LODGINGS_MIN_AGE = 16;
-    /** Distances to excluded areas keep this margin, so rounding can never put a place on the edge. */
+    /**
+     * Places keep this margin outside excluded areas (a safety choice of the generator, not a rule): the
+     * excluded-area rule is checked against areas widened by it, so rounding can never put a place on the edge.
+     */
     private static final double EXCLUSION_MARGIN_MILES = 0.5;
 
     private SampleDataGenerator() {
@@ -252,8 +261,27 @@ public final class SampleDataGenerator {
         List<String> languages;
         String religion;
 
-        boolean siblingOf(Kid other) {
-            return group != null && group == other.group;
+        /**
+         * The child as the contract writes it, with the given current placement and its excluded areas widened
+         * by {@code areaMargin} miles (0 for the written file).
+         */
+        ChildInput toInput(String currentPlacement, double areaMargin) {
+            List<ExcludedArea> areas = excluded.stream()
+                    .map(a -> areaMargin == 0 ? a : new ExcludedArea(a.lat(), a.lon(), a.radiusMiles() + areaMargin)).toList();
+            return new ChildInput(id, dateOfBirth, gender,
+                    group == null ? null : group.id,
+                    group == null ? null : group.together,
+                    new GeoPoint(homeLat, homeLon),
+                    school == null ? null : new GeoPoint(school[0], school[1]),
+                    needs.isEmpty() ? null : List.copyOf(needs),
+                    urgency, neededBy,
+                    currentPlacement,
+                    pinned ? Boolean.TRUE : null,
+                    needsMove ? Boolean.TRUE : null,
+                    risk ? Boolean.TRUE : null,
+                    sole ? Boolean.TRUE : null,
+                    areas.isEmpty() ? null : areas,
+                    languages, religion);
         }
     }
 
@@ -312,8 +340,21 @@ public final class SampleDataGenerator {
         /** The subset of members that were reserved here (waiting or moving children). */
         final List<Kid> reserved = new ArrayList<>();
 
-        Prov(ProviderType type) {
+        Prov(ProviderType type, String draftId) {
             this.type = type;
+            this.id = draftId;
+        }
+
+        /** The engine's view of this provider, and the input it was mapped from: its key, so it is never stale. */
+        private Provider engineView;
+        private ProviderInput engineViewOf;
+
+        /** The provider as the contract writes it. */
+        ProviderInput toInput() {
+            return new ProviderInput(id, type, town.authority(), new GeoPoint(lat, lon),
+                    places, ageMin, ageMax, genders, caps.isEmpty() ? null : List.copyOf(caps),
+                    cost, availableFrom, emergency ? Boolean.TRUE : null, connected,
+                    exempt ? Boolean.TRUE : null, languages, religion);
         }
 
         int free() {
@@ -762,7 +803,7 @@ public final class SampleDataGenerator {
                 int cap = Math.max(minimum, budget - left);
                 if (provider.places > cap) {
                     provider.places = cap;
-                    provider.exempt = type.isFoster() && cap > FOSTERING_LIMIT;
+                    provider.exempt = exemptWith(type, cap);
                 }
                 budget -= provider.places;
             }
@@ -784,7 +825,7 @@ public final class SampleDataGenerator {
                     int floor = Math.max(p.members.size(), p.type == HOME ? 2 : 1);
                     if (excess > 0 && p.places > floor) {
                         p.places--;
-                        p.exempt = p.type.isFoster() && p.places > FOSTERING_LIMIT;
+                        p.exempt = exemptWith(p.type, p.places);
                         excess--;
                         trimmed = true;
                     }
@@ -800,7 +841,7 @@ public final class SampleDataGenerator {
             for (Unit unit : hardUnits) {
                 Kid kid = unit.first();
                 for (Prov provider : providers) {
-                    if (!provider.emergency || !staticOk(kid, provider, false, true)) {
+                    if (!provider.emergency || !eligibleButForEmergency(kid, provider)) {
                         continue;
                     }
                     boolean relied = provider.reserved.stream().anyMatch(k -> k.urgency == Urgency.EMERGENCY);
@@ -820,7 +861,7 @@ public final class SampleDataGenerator {
             if (waiting) {
                 w[CONNECTED.ordinal()] *= 0.5; // a connected person has been assessed for some waiting children only
             }
-            if (minAge < LODGINGS_MIN_AGE || unit.size() > 2) {
+            if (minAge < PlacementRules.SUPPORTED_LODGINGS_MIN_AGE || unit.size() > 2) {
                 w[LODGINGS.ordinal()] = 0;
             } else {
                 // calibration.md: supported accommodation 9.8% of all placements, all of them 16-17 year olds.
@@ -915,13 +956,13 @@ public final class SampleDataGenerator {
          * new placement when {@code forNewPlacement}); without, it is a random vacant provider.
          */
         private Prov create(ProviderType type, Unit unit, boolean forNewPlacement) {
-            Prov p = new Prov(type);
+            Prov p = new Prov(type, "draft-" + providers.size());
             locate(p, unit);
             int[] range = ageRange(type, unit);
             p.ageMin = range[0];
             p.ageMax = range[1];
             p.places = places(type, unit);
-            p.exempt = type.isFoster() && p.places > FOSTERING_LIMIT;
+            p.exempt = exemptWith(type, p.places);
             if (unit == null) {
                 if (rng.nextDouble() < GENDER_RESTRICTED) {
                     p.genders = List.of(rng.nextBoolean() ? MALE : FEMALE);
@@ -988,7 +1029,7 @@ public final class SampleDataGenerator {
                 p.town = town;
                 p.lat = point[0];
                 p.lon = point[1];
-                if (unit == null || unit.kids().stream().allMatch(k -> outsideExcludedAreas(k, p))) {
+                if (unit == null || outsideExcludedAreas(unit, p)) {
                     return;
                 }
             }
@@ -996,13 +1037,14 @@ public final class SampleDataGenerator {
         }
 
         private int[] ageRange(ProviderType type, Unit unit) {
+            int youngest = PlacementRules.SUPPORTED_LODGINGS_MIN_AGE;
             int[][] ranges = switch (type) {
                 case IN_HOUSE_FOSTER, IFA_FOSTER -> new int[][] {
                     {0, 17, 28}, {0, 11, 14}, {0, 4, 6}, {0, 8, 6}, {2, 15, 4}, {5, 17, 14}, {8, 17, 12}, {11, 17, 16}};
                 case CONNECTED_PERSON -> new int[][] {{0, 17, 1}};
                 case RESIDENTIAL_HOME -> new int[][] {{8, 17, 30}, {10, 17, 10}, {11, 17, 45}, {12, 17, 15}};
-                // Supported lodgings: 16 at the youngest (calibration.md: no under-16s, Care Planning regs 2021).
-                case SUPPORTED_LODGINGS -> new int[][] {{16, 17, 45}, {16, 18, 15}, {16, 19, 10}, {16, 20, 30}};
+                // Supported lodgings: the youngest the rules allow (calibration.md: no under-16s, Care Planning regs 2021).
+                case SUPPORTED_LODGINGS -> new int[][] {{youngest, 17, 45}, {youngest, 18, 15}, {youngest, 19, 10}, {youngest, 20, 30}};
             };
             int lo = unit == null ? 0 : unit.minAge();
             int hi = unit == null ? 25 : unit.maxAge();
@@ -1037,8 +1079,8 @@ public final class SampleDataGenerator {
             }
             return switch (type) {
                 // A household approved around the child(ren) it takes: mostly exactly them, sometimes a spare place.
-                case IN_HOUSE_FOSTER, IFA_FOSTER -> unit.size() > FOSTERING_LIMIT ? unit.size()
-                        : Math.min(FOSTERING_LIMIT, unit.size() + pickIndex(new double[] {0.70, 0.22, 0.08}));
+                case IN_HOUSE_FOSTER, IFA_FOSTER -> unit.size() > PlacementRules.USUAL_FOSTERING_LIMIT ? unit.size()
+                        : Math.min(PlacementRules.USUAL_FOSTERING_LIMIT, unit.size() + pickIndex(new double[] {0.70, 0.22, 0.08}));
                 case SUPPORTED_LODGINGS -> Math.min(2, unit.size() + pickIndex(new double[] {0.8, 0.2}));
                 default -> Math.max(drawn, unit.size());
             };
@@ -1093,83 +1135,84 @@ public final class SampleDataGenerator {
             return pick(new String[] {"Christian", "Muslim", "Hindu", "Sikh", "Jewish"}, new double[] {0.6, 0.25, 0.05, 0.05, 0.05});
         }
 
-        // ---- the hard rules (contract section 2), as the generator applies them ----
+        // ---- the hard rules (contract section 2): PlacementRules, on the engine's view of the working model ----
 
         /**
-         * Whether the unit can join the provider's members: capacity (H1), each child's own rules,
-         * fostering limit (H14), risk to younger children (H10) and sole placement (H11). Sibling
-         * groups move as one unit (H3).
+         * Whether the unit can join the provider's members under every hard rule: capacity (H1), each child's
+         * own rules (H2, H4-H9, H12, H13), fostering limit (H14), risk to younger children (H10) and sole
+         * placement (H11). Sibling groups move as one unit (H3).
+         *
+         * @param asCurrent whether the provider is to be the unit's current placement (which H8, H9 and H13 exempt)
          */
         private boolean canAdd(Unit unit, Prov p, boolean asCurrent) {
-            if (p.members.size() + unit.size() > p.places) {
+            Provider provider = engineView(p);
+            if (PlacementRules.capacityPoints(provider, p.members.size() + unit.size()) > 0) {
                 return false;
             }
-            for (Kid kid : unit.kids()) {
-                if (!staticOk(kid, p, asCurrent, false)) {
+            List<Child> joining = engineViews(unit.kids(), p, provider, asCurrent);
+            for (Child child : joining) {
+                if (!PlacementRules.isEligible(child, provider)) {
                     return false;
                 }
             }
-            if (p.type.isFoster() && !p.exempt && p.members.size() + unit.size() > FOSTERING_LIMIT) {
-                Group group = unit.first().group;
-                if (group == null || unit.any(k -> k.group != group) || p.members.stream().anyMatch(k -> k.group != group)) {
-                    return false;
-                }
-            }
-            for (Kid kid : unit.kids()) {
-                for (Kid other : p.members) {
-                    if (conflict(kid, other)) {
-                        return false;
-                    }
-                }
-            }
-            return true;
+            List<Child> present = engineViews(p.members, p, provider, false);
+            List<Child> all = new ArrayList<>(present);
+            all.addAll(joining);
+            return PlacementRules.fosteringLimitPoints(provider, all.size(), PlacementRules.allOneSiblingGroup(all)) == 0
+                    && PlacementRules.pairsWithin(all, HardRule.H10) == 0
+                    && PlacementRules.pairsWithin(all, HardRule.H11) == 0;
         }
 
-        /** H2, H4, H5, H6, H7, H12, and for a new placement H8, H9 (unless ignored) and H13. */
-        private boolean staticOk(Kid kid, Prov p, boolean asCurrent, boolean ignoreEmergency) {
-            if (kid.age < p.ageMin || kid.age > p.ageMax) {
-                return false;
-            }
-            if (!p.caps.containsAll(kid.needs)) {
-                return false;
-            }
-            if (p.genders != null && !p.genders.contains(kid.gender)) {
-                return false;
-            }
-            if (p.type == LODGINGS && kid.age < LODGINGS_MIN_AGE) {
-                return false;
-            }
-            if (p.type == CONNECTED && (p.connected == null || !p.connected.contains(kid.id))) {
-                return false;
-            }
-            if (!asCurrent) {
-                if (p.availableFrom != null && p.availableFrom.isAfter(kid.neededBy)) {
-                    return false;
-                }
-                if (!ignoreEmergency && kid.urgency == Urgency.EMERGENCY && !p.emergency) {
-                    return false;
-                }
-                if (kid.current == p) {
-                    return false;
-                }
-            }
-            return outsideExcludedAreas(kid, p);
+        /** Whether the child could be placed at the provider were it emergency-approved (every per-child rule but H9). */
+        private boolean eligibleButForEmergency(Kid kid, Prov p) {
+            Provider provider = engineView(p);
+            return PlacementRules.isEligibleWaiving(HardRule.H9, engineViews(List.of(kid), p, provider, false).getFirst(),
+                    provider);
         }
 
-        private static boolean conflict(Kid a, Kid b) {
-            if (a.risk && b.age < a.age || b.risk && a.age < b.age) {
-                return true;
-            }
-            return (a.sole || b.sole) && !a.siblingOf(b);
+        /** Whether a place at the provider's location (all else aside) is outside every excluded area of the unit. */
+        private boolean outsideExcludedAreas(Unit unit, Prov p) {
+            Provider provider = engineView(p);
+            return PlacementRules.childAtProviderPoints(HardRule.H12, engineViews(unit.kids(), p, provider, false),
+                    provider) == 0;
         }
 
-        private static boolean outsideExcludedAreas(Kid kid, Prov p) {
-            for (ExcludedArea area : kid.excluded) {
-                if (Geo.miles(area.lat(), area.lon(), p.lat, p.lon) <= area.radiusMiles() + EXCLUSION_MARGIN_MILES) {
-                    return false;
-                }
+        /** A foster household approved for more places than the usual fostering limit holds an exemption from it. */
+        private static boolean exemptWith(ProviderType type, int places) {
+            return type.isFoster() && places > PlacementRules.USUAL_FOSTERING_LIMIT;
+        }
+
+        /**
+         * The provider as the engine sees it (the contract's defaults applied by {@link ProblemMapper}); mapped
+         * again whenever anything written about the provider has changed since.
+         */
+        private static Provider engineView(Prov p) {
+            ProviderInput input = p.toInput();
+            if (!input.equals(p.engineViewOf)) {
+                p.engineView = ProblemMapper.toProvider(input, 0, HOME_AUTHORITY, REFERENCE_DATE);
+                p.engineViewOf = input;
             }
-            return true;
+            return p.engineView;
+        }
+
+        /**
+         * The children as the engine sees them, judged at {@code p} (seen as {@code provider}): each child's
+         * current placement is {@code p} when {@code asCurrent}, else its own. Excluded areas are widened by
+         * {@link #EXCLUSION_MARGIN_MILES}.
+         */
+        private static List<Child> engineViews(List<Kid> kids, Prov p, Provider provider, boolean asCurrent) {
+            Map<String, Provider> providersById = new HashMap<>();
+            providersById.put(p.id, provider);
+            List<Child> views = new ArrayList<>(kids.size());
+            for (Kid kid : kids) {
+                Prov current = asCurrent ? p : kid.current;
+                if (current != null) {
+                    providersById.computeIfAbsent(current.id, id -> engineView(current));
+                }
+                views.add(ProblemMapper.toChild(kid.toInput(current == null ? null : current.id, EXCLUSION_MARGIN_MILES),
+                        REFERENCE_DATE, providersById));
+            }
+            return views;
         }
 
         private static double distance(double lat, double lon, Prov p) {
@@ -1187,27 +1230,11 @@ public final class SampleDataGenerator {
             }
             List<ProviderInput> providerInputs = new ArrayList<>();
             for (Prov p : ordered) {
-                providerInputs.add(new ProviderInput(p.id, p.type, p.town.authority(), new GeoPoint(p.lat, p.lon),
-                        p.places, p.ageMin, p.ageMax, p.genders, p.caps.isEmpty() ? null : List.copyOf(p.caps),
-                        p.cost, p.availableFrom, p.emergency ? Boolean.TRUE : null, p.connected,
-                        p.exempt ? Boolean.TRUE : null, p.languages, p.religion));
+                providerInputs.add(p.toInput());
             }
             List<ChildInput> childInputs = new ArrayList<>();
             for (Kid k : kids) {
-                childInputs.add(new ChildInput(k.id, k.dateOfBirth, k.gender,
-                        k.group == null ? null : k.group.id,
-                        k.group == null ? null : k.group.together,
-                        new GeoPoint(k.homeLat, k.homeLon),
-                        k.school == null ? null : new GeoPoint(k.school[0], k.school[1]),
-                        k.needs.isEmpty() ? null : List.copyOf(k.needs),
-                        k.urgency, k.neededBy,
-                        k.current == null ? null : k.current.id,
-                        k.pinned ? Boolean.TRUE : null,
-                        k.needsMove ? Boolean.TRUE : null,
-                        k.risk ? Boolean.TRUE : null,
-                        k.sole ? Boolean.TRUE : null,
-                        k.excluded.isEmpty() ? null : List.copyOf(k.excluded),
-                        k.languages, k.religion));
+                childInputs.add(k.toInput(k.current == null ? null : k.current.id, 0));
             }
             String name = size.label() + " (synthetic, seed " + seed + ")";
             return new PlacementProblem(1, name, REFERENCE_DATE, HOME_AUTHORITY, null, List.copyOf(providerInputs),

@@ -45,8 +45,13 @@ public final class PlacementRules {
 
     /** True when no per-child rule stops this child from being placed at this provider. */
     public static boolean isEligible(Child child, Provider provider) {
+        return isEligibleWaiving(null, child, provider);
+    }
+
+    /** True when no per-child rule but the waived one (none when null) stops this child from being placed there. */
+    public static boolean isEligibleWaiving(HardRule waived, Child child, Provider provider) {
         for (HardRule rule : HardRule.values()) {
-            if (rule.isPerChildAtProvider() && childAtProviderPoints(rule, child, provider) > 0) {
+            if (rule.isPerChildAtProvider() && rule != waived && childAtProviderPoints(rule, child, provider) > 0) {
                 return false;
             }
         }
@@ -79,16 +84,26 @@ public final class PlacementRules {
     }
 
     /**
-     * H14: a foster-type provider without exemption holding more than 3 children, unless all of them
-     * are one sibling group; one point per child over 3.
+     * H14: a foster-type provider without exemption holding more than {@link #USUAL_FOSTERING_LIMIT}
+     * children, unless all of them are one sibling group; one point per child over the limit.
      *
      * @param allOneSiblingGroup whether every child placed there has the same (non-null) siblingGroup
      */
     public static int fosteringLimitPoints(Provider provider, int childrenPlaced, boolean allOneSiblingGroup) {
-        if (!provider.getType().isFoster() || provider.isFosteringLimitExemption() || allOneSiblingGroup) {
+        if (!fosteringLimitApplies(provider) || allOneSiblingGroup) {
             return 0;
         }
         return Math.max(0, childrenPlaced - USUAL_FOSTERING_LIMIT);
+    }
+
+    /** H14's exception: every one of these children belongs to one (named) sibling group. */
+    public static boolean allOneSiblingGroup(List<Child> children) {
+        return children.stream().allMatch(children.getFirst()::isSiblingOf);
+    }
+
+    /** H14 applies to the provider at all: a foster type without exemption. */
+    public static boolean fosteringLimitApplies(Provider provider) {
+        return provider.getType().isFoster() && !provider.isFosteringLimitExemption();
     }
 
     /**

@@ -82,7 +82,8 @@ public class PlacementUnit {
         List<Long> softPoints = new ArrayList<>();
         for (Provider p : providers) {
             // A provider with fewer places than the unit has children can never take it (H1), whoever else is there.
-            if (p.getPlaces() >= members.size() && members.stream().allMatch(c -> PlacementRules.isEligible(c, p))) {
+            if (PlacementRules.capacityPoints(p, members.size()) == 0
+                    && members.stream().allMatch(c -> PlacementRules.isEligible(c, p))) {
                 mask.set(p.getIndex());
                 eligibleProviders.add(p);
             }
@@ -166,11 +167,11 @@ public class PlacementUnit {
             return 0;
         }
         SoftPointsAt cached = softPointsAt;
-        if (cached == null || cached.provider() != provider) {
+        if (cached == null || !cached.isFor(provider, weights)) {
             // A move tried and undone brings the unit back where it was: the last two places are kept.
             SoftPointsAt before = softPointsAtBefore;
             softPointsAtBefore = cached;
-            cached = before != null && before.provider() == provider ? before : SoftPointsAt.of(this, provider);
+            cached = before != null && before.isFor(provider, weights) ? before : SoftPointsAt.of(this, provider);
             softPointsAt = cached;
         }
         return cached.points()[term.ordinal()];
@@ -180,8 +181,16 @@ public class PlacementUnit {
      * The unit's per-child soft points at one provider, by term: every soft constraint asks for its term
      * when the unit moves, and this works the distance and the cost out once for all of them. Immutable,
      * so solution clones may share it.
+     *
+     * <p>Keyed by everything the points depend on that is not fixed for the unit's lifetime: the provider
+     * and the weights (by identity: both are immutable). The members, their current placements and the
+     * providers' own facts are immutable, so they need no key.
      */
-    private record SoftPointsAt(Provider provider, long[] points) {
+    private record SoftPointsAt(Provider provider, ScoringWeights weights, long[] points) {
+        boolean isFor(Provider at, ScoringWeights with) {
+            return provider == at && weights == with;
+        }
+
         static SoftPointsAt of(PlacementUnit unit, Provider provider) {
             long[] points = new long[SoftTerm.values().length];
             for (Child child : unit.members) {
@@ -192,7 +201,7 @@ public class PlacementUnit {
                     }
                 }
             }
-            return new SoftPointsAt(provider, points);
+            return new SoftPointsAt(provider, unit.weights, points);
         }
     }
 

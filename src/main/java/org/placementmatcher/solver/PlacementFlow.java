@@ -551,7 +551,7 @@ public final class PlacementFlow {
             }
         }
         for (Provider p : solution.getProviders()) {
-            if (p.getType().isFoster() && !p.isFosteringLimitExemption() && !largeGroupEligible[p.getIndex()]) {
+            if (PlacementRules.fosteringLimitApplies(p) && !largeGroupEligible[p.getIndex()]) {
                 capacity[p.getIndex()] = Math.min(capacity[p.getIndex()], PlacementRules.USUAL_FOSTERING_LIMIT);
             }
         }

@@ -140,7 +140,7 @@ public final class ProblemMapper {
         return ConstraintWeightOverrides.of(overrides);
     }
 
-    private static Provider toProvider(ProviderInput p, int index, String homeAuthority, LocalDate referenceDate) {
+    public static Provider toProvider(ProviderInput p, int index, String homeAuthority, LocalDate referenceDate) {
         return new Provider(p.id(), index, p.type(), p.localAuthority(), p.localAuthority().equals(homeAuthority),
                 p.location().lat(), p.location().lon(), p.places(), p.ageMin(), p.ageMax(),
                 p.acceptsGenders() == null ? null : Set.copyOf(p.acceptsGenders()),
@@ -151,7 +151,7 @@ public final class ProblemMapper {
                 p.languages() == null ? Set.of("en") : Set.copyOf(p.languages()), p.religion());
     }
 
-    private static Child toChild(ChildInput c, LocalDate referenceDate, Map<String, Provider> providersById) {
+    public static Child toChild(ChildInput c, LocalDate referenceDate, Map<String, Provider> providersById) {
         GeoPoint from = c.school() != null ? c.school() : c.home();
         List<Circle> excluded = c.excludedAreas() == null ? List.of()
                 : c.excludedAreas().stream().map(ProblemMapper::toCircle).toList();

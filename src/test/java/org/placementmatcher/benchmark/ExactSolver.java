@@ -12,7 +12,6 @@ import java.util.Set;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 
-import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -129,14 +128,9 @@ public final class ExactSolver {
     public record ModelSize(int units, int freeUnits, int placementVars, int otherVars, int constraints) {
     }
 
-    private static boolean loaded;
-
-    /** Loads OR-Tools' native library once (about 0.4 s). */
-    public static synchronized void loadNativeLibraries() {
-        if (!loaded) {
-            Loader.loadNativeLibraries();
-            loaded = true;
-        }
+    /** Loads OR-Tools' native library once (about 0.4 s); throws where this machine has none. */
+    public static void loadNativeLibraries() {
+        OrToolsNative.load();
     }
 
     /** Above this many placement variables the solver refuses (memory): the county-1200 set has 165,000. */
@@ -698,22 +692,13 @@ public final class ExactSolver {
             return keys;
         }
 
-        static boolean fosteringLimitApplies(Provider p) {
-            return p.getType().isFoster() && !p.isFosteringLimitExemption();
-        }
-
         /** Whether the unit alone could join the pinned units at p without adding a hard point. */
         boolean mayJoinPinned(PlacementUnit unit, Provider p) {
             int total = pinnedCount(p) + unit.size();
-            if (total > p.getPlaces()) {
+            Set<String> keys = pinnedKeys(p);
+            keys.add(unit.getSiblingKey());
+            if (PlacementRules.capacityPoints(p, total) > 0 || PlacementRules.fosteringLimitPoints(p, total, keys.size() == 1) > 0) {
                 return false;
-            }
-            if (fosteringLimitApplies(p) && total > PlacementRules.USUAL_FOSTERING_LIMIT) {
-                Set<String> keys = pinnedKeys(p);
-                keys.add(unit.getSiblingKey());
-                if (keys.size() > 1) {
-                    return false;
-                }
             }
             for (PlacementUnit other : pinnedAt.getOrDefault(p, List.of())) {
                 if (conflict(unit, other)) {
@@ -736,7 +721,7 @@ public final class ExactSolver {
                 sizes.add((long) u.size());
                 maxChildren += u.size();
             }
-            if (!fosteringLimitApplies(p)) {
+            if (!PlacementRules.fosteringLimitApplies(p)) {
                 if (maxChildren > capacity) {
                     lin.add(terms, sizes, Long.MIN_VALUE, capacity);
                 }

@@ -13,6 +13,7 @@ import static org.placementmatcher.benchmark.TinyProblems.providerOf;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,6 +32,11 @@ class ExactSolverTest {
     private static final PlacementSolver SOLVER = PlacementSolver.fromClasspathConfig();
     private static final String HOME = "RESIDENTIAL_HOME";
     private static final String FOSTER = "IN_HOUSE_FOSTER";
+
+    @BeforeEach
+    void needsOrToolsNativeLibrary() {
+        OrToolsNative.assumeAvailable();
+    }
 
     private static ExactSolver.Result solve(Backend backend, String json) {
         ExactSolver.Result result = new ExactSolver(SOLVER, backend, 2).solve(TinyProblems.solution(json),

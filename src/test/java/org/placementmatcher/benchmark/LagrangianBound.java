@@ -815,8 +815,7 @@ final class LagrangianBound {
                     return false;
                 }
             }
-            boolean fosteringLimit = p.getType().isFoster() && !p.isFosteringLimitExemption();
-            return !(fosteringLimit && total > PlacementRules.USUAL_FOSTERING_LIMIT && keys.size() > 1);
+            return PlacementRules.fosteringLimitPoints(p, total, keys.size() == 1) == 0;
         }
 
         static boolean hasInternalConflict(List<Child> children) {

@@ -112,6 +112,7 @@ class LagrangianBoundTest {
      */
     @Test
     void neverExceedsTheOptimumOnRandomTinyProblems() {
+        OrToolsNative.assumeAvailable(); // compared with the exact solver
         PlacementSolver solver = PlacementSolver.fromClasspathConfig();
         Random random = new Random(7);
         int tight = 0;
@@ -179,6 +180,7 @@ class LagrangianBoundTest {
     /** On the small dataset: never above the exact optimum (same medium), and well above the flow's bound. */
     @Test
     void neverExceedsTheExactOptimumOnTheSmallDataset() throws Exception {
+        OrToolsNative.assumeAvailable(); // compared with the exact solver
         String json = Files.readString(Path.of("sample-data", "small.json"));
         ExactSolver.Result exact = new ExactSolver(PlacementSolver.fromClasspathConfig(), ExactSolver.Backend.SCIP, 1)
                 .solve(ProblemMapper.toSolution(ProblemReader.read(json)), Duration.ofSeconds(60), null);
