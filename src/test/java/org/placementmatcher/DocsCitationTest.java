@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -36,33 +35,20 @@ class DocsCitationTest {
     private static final Pattern SECTION_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)*");
     private static final Pattern NUMBERED_HEADING = Pattern.compile("(?m)^#{1,6}\\s+(\\d+(?:\\.\\d+)*)\\.?\\s");
 
-    /**
-     * Citations another change of the same issue removes: the generator is being rewritten elsewhere, and its
-     * two citations of the shared spec's calibration file become docs/calibration.md there. Delete this entry
-     * once they have (the test then fails, saying so, until it is deleted).
-     */
-    private static final Map<String, Set<String>> PENDING = Map.of(
-            "src/main/java/org/placementmatcher/data/SampleDataGenerator.java", Set.of("/work/shared/spec/calibration.md"));
-
     @Test
     void everyCitedDocumentIsInTheRepository() throws IOException {
         List<String> missing = new ArrayList<>();
-        Set<String> pendingSeen = new TreeSet<>();
         for (Path file : sourceFiles()) {
             String relative = ROOT.relativize(file).toString().replace('\\', '/');
             Matcher m = MARKDOWN_PATH.matcher(Files.readString(file, StandardCharsets.UTF_8));
             while (m.find()) {
                 String cited = m.group(1);
-                if (PENDING.getOrDefault(relative, Set.of()).contains(cited)) {
-                    pendingSeen.add(relative + " " + cited);
-                } else if (!resolves(cited)) {
+                if (!resolves(cited)) {
                     missing.add(relative + " cites " + cited);
                 }
             }
         }
         assertThat(missing).as("documents cited by the sources but not in the repository").isEmpty();
-        assertThat(pendingSeen).as("pending citations already fixed: delete them from DocsCitationTest.PENDING")
-                .hasSameSizeAs(PENDING.values().stream().flatMap(Set::stream).toList());
     }
 
     @Test
