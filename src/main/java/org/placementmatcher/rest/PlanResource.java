@@ -19,15 +19,15 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
-import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.solver.PlanService;
 import org.placementmatcher.solver.PlanService.PlanJob;
@@ -38,7 +38,7 @@ import org.placementmatcher.solver.ScoreBreakdown;
 @Produces(MediaType.APPLICATION_JSON)
 public class PlanResource {
 
-    static final long DEFAULT_SECONDS = 30;
+    static final int DEFAULT_SECONDS = 30;
 
     /** {@code GET /api/plans/{id}}: status and the best plan so far. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -69,8 +69,11 @@ public class PlanResource {
     public Response create(@RequestBody(description = "A PlacementProblem (contract section 1)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementProblem.class)))
             String body,
-            @QueryParam("seconds") String seconds) {
-        long limit = seconds(seconds);
+            @Parameter(description = "time limit in seconds (default 30, at most placement.plans.max-seconds)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+            @QueryParam("seconds") Integer seconds) {
+        int maxSeconds = (int) Math.min(Integer.MAX_VALUE, plans.maxSeconds());
+        long limit = QueryParams.inRange("seconds", seconds, 1, maxSeconds, Math.min(DEFAULT_SECONDS, maxSeconds));
         PlacementProblem problem = ProblemReader.read(body);
         PlanJob job = plans.submit(problem, limit);
         return Response.accepted(Map.of("id", job.id())).location(URI.create("/api/plans/" + job.id())).build();
@@ -108,21 +111,5 @@ public class PlanResource {
 
     private static NotFoundException notFound(String id) {
         return new NotFoundException("no plan with id " + id);
-    }
-
-    private long seconds(String seconds) {
-        if (seconds == null || seconds.isBlank()) {
-            return Math.min(DEFAULT_SECONDS, plans.maxSeconds());
-        }
-        try {
-            long value = Long.parseLong(seconds.trim());
-            if (value >= 1 && value <= plans.maxSeconds()) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidProblemException(List.of(new ProblemError("seconds",
-                "must be a whole number from 1 to " + plans.maxSeconds() + ", got '" + seconds + "'")));
     }
 }
