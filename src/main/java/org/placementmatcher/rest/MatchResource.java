@@ -59,8 +59,10 @@ public class MatchResource {
             description = "Everyone else stays where they are. Each option: its score difference, soft points by term, "
                     + "distance and the out-of-area approval it needs; each excluded provider: the hard rules (H1-H14) "
                     + "that rule it out.")
-    @APIResponse(responseCode = "200", description = "Options and exclusions")
-    @APIResponse(responseCode = "400", description = "Invalid problem or child ids: every error with its JSON path")
+    @APIResponse(responseCode = "200", description = "Options and exclusions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid problem, child ids or limit: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public MatchResult match(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class)))
             String body,
@@ -74,8 +76,10 @@ public class MatchResource {
     @Operation(summary = "Same-day emergency query: who can take these children tonight",
             description = "As match, with the children treated as EMERGENCY and needed today: only emergency-approved "
                     + "providers with a place free today pass the hard rules.")
-    @APIResponse(responseCode = "200", description = "Options and exclusions")
-    @APIResponse(responseCode = "400", description = "Invalid problem or child ids: every error with its JSON path")
+    @APIResponse(responseCode = "200", description = "Options and exclusions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid problem, child ids or limit: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public MatchResult emergency(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class)))
             String body,

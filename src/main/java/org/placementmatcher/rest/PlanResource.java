@@ -2,7 +2,6 @@ package org.placementmatcher.rest;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -48,6 +47,10 @@ public class PlanResource {
         }
     }
 
+    /** {@code POST /api/plans}: the id of the plan now solving. */
+    public record PlanAccepted(String id) {
+    }
+
     /** {@code GET /api/plans/{id}/analysis}: the best plan's score, per constraint, with who is behind each point. */
     public record AnalysisView(String id, PlanService.Status status, String score,
             List<ScoreBreakdown.ConstraintTotal> constraints) {
@@ -63,8 +66,10 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Start solving a PlacementProblem in the background",
             description = "Returns 202 with the plan id at once. seconds: time limit (default 30, capped by the server).")
-    @APIResponse(responseCode = "202", description = "Solving started: {\"id\": \"...\"}")
-    @APIResponse(responseCode = "400", description = "Invalid problem: every error with its JSON path")
+    @APIResponse(responseCode = "202", description = "Solving started",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanAccepted.class)))
+    @APIResponse(responseCode = "400", description = "Invalid problem or seconds: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     @APIResponse(responseCode = "429", description = "Too many plans held, all still solving")
     public Response create(@RequestBody(description = "A PlacementProblem (contract section 1)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementProblem.class)))
@@ -76,12 +81,14 @@ public class PlanResource {
         long limit = QueryParams.inRange("seconds", seconds, 1, maxSeconds, Math.min(DEFAULT_SECONDS, maxSeconds));
         PlacementProblem problem = ProblemReader.read(body);
         PlanJob job = plans.submit(problem, limit);
-        return Response.accepted(Map.of("id", job.id())).location(URI.create("/api/plans/" + job.id())).build();
+        return Response.accepted(new PlanAccepted(job.id())).location(URI.create("/api/plans/" + job.id())).build();
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "Status (SOLVING or DONE) and the best PlacementPlan so far")
+    @APIResponse(responseCode = "200", description = "The plan's status and best plan so far",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan id")
     public PlanView get(@PathParam("id") String id) {
         return PlanView.of(job(id));
@@ -90,6 +97,8 @@ public class PlanResource {
     @GET
     @Path("{id}/analysis")
     @Operation(summary = "The best plan's score broken down per constraint, with the children and providers behind each point")
+    @APIResponse(responseCode = "200", description = "The breakdown; its parts add up to the score",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan id")
     public AnalysisView analysis(@PathParam("id") String id) {
         PlanJob job = job(id);
@@ -100,6 +109,8 @@ public class PlanResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Stop solving early; the best plan so far stays readable")
+    @APIResponse(responseCode = "200", description = "The plan as it stands, solving stopped",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan id")
     public PlanView stop(@PathParam("id") String id) {
         return PlanView.of(plans.stop(id).orElseThrow(() -> notFound(id)));
