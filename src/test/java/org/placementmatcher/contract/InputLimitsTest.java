@@ -50,19 +50,27 @@ class InputLimitsTest {
 
     @Test
     void atMostOneHundredThousandProvidersAndChildren() {
-        assertThat(ProblemReader.read(withCopies(InputLimits.MAX_PROVIDERS, InputLimits.MAX_CHILDREN)).providers())
+        assertThat(ProblemReader.read(withCopies(InputLimits.MAX_PROVIDERS, InputLimits.MAX_CHILDREN), "$").providers())
                 .hasSize(InputLimits.MAX_PROVIDERS);
 
-        assertRefusedAt(withCopies(InputLimits.MAX_PROVIDERS + 1, 2), "$.providers");
-        assertRefusedAt(withCopies(2, InputLimits.MAX_CHILDREN + 1), "$.children");
+        for (ObjectNode tooMany : List.of(withCopies(InputLimits.MAX_PROVIDERS + 1, 2),
+                withCopies(2, InputLimits.MAX_CHILDREN + 1))) {
+            String path = tooMany.get("providers").size() > 2 ? "$.providers" : "$.children";
+            assertThatThrownBy(() -> ProblemReader.read(tooMany, "$")).isInstanceOfSatisfying(
+                    InvalidProblemException.class, e -> assertThat(e.errors()).extracting(ProblemError::path).contains(path));
+        }
     }
 
-    /** The valid problem grown to that many providers and children, each a renamed copy of the second one. */
-    private static String withCopies(int providers, int children) {
-        return edit(root -> {
+    /** The valid problem (as a tree: the reader takes one) grown to that many providers and children. */
+    private static ObjectNode withCopies(int providers, int children) {
+        try {
+            ObjectNode root = (ObjectNode) ContractJson.mapper().readTree(ProblemFixtures.VALID);
             grow((ArrayNode) root.get("providers"), providers, "P-");
             grow((ArrayNode) root.get("children"), children, "C-");
-        });
+            return root;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void grow(ArrayNode records, int size, String idPrefix) {
