@@ -85,9 +85,18 @@ class HostileInputTest {
             assertThat(ContractJson.mapper().readTree(response.body()).at("/errors/0/message").asText())
                     .startsWith("the request body must say its Content-Type");
         }
-        // What a cross-site form can send is no JSON either.
-        given().contentType("text/plain").body(ProblemFixtures.VALID).post("/api/plans")
-                .then().statusCode(415).contentType(ContentType.JSON);
+        // What a cross-site form can send is no JSON either, nor is any other type.
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/octet-stream",
+                "application/octet-stream; charset=ISO-8859-1")) {
+            HttpRequest typed = HttpRequest.newBuilder(plans.toURI()).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString(ProblemFixtures.VALID)).build();
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                HttpResponse<String> response = client.send(typed, HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(type).isEqualTo(415);
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        t -> assertThat(t).startsWith("application/json"));
+            }
+        }
     }
 
     @Test
