@@ -397,8 +397,8 @@ final class ProblemValidator {
             return null;
         }
         if (value != null && value.size() > maxSize) {
-            error(path + "." + field, "has " + value.size() + " entries; at most " + String.format(Locale.ROOT, "%,d", maxSize)
-                    + " are accepted");
+            error(path + "." + field, "has " + value.size() + " entries; at most "
+                    + String.format(Locale.ROOT, "%,d", maxSize) + " are accepted");
             return null;
         }
         return value;

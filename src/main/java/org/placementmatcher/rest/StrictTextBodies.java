@@ -23,7 +23,7 @@ import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.TextRules;
 
 /**
- * Request bodies taken as a String (docs/adr: string bodies, for JSON-path errors) are decoded strictly:
+ * Request bodies taken as a String (so that errors can name JSON paths) are decoded strictly:
  * invalid UTF-8 is a 400 naming the byte, not silently replaced by U+FFFD (which would store a changed id).
  * Replaces the built-in String reader for every media type.
  */
