@@ -31,21 +31,20 @@ public final class ProblemReader {
 
     /** Validates a tree already parsed (e.g. the {@code problem} member of a match request) found at {@code path}. */
     public static PlacementProblem read(JsonNode root, String path) {
-        List<ProblemError> errors = new ProblemValidator(path).validate(root);
-        if (!errors.isEmpty()) {
-            throw new InvalidProblemException(errors);
-        }
+        new ProblemValidator(path).validate(root).throwIfAny();
         try {
             return ContractJson.mapper().treeToValue(root, PlacementProblem.class);
         } catch (IOException e) {
             // The validator checks every field the records bind, so this is a validator gap, still the input's fault.
-            throw new InvalidProblemException(List.of(new ProblemError(path, "cannot be read: " + e.getMessage())));
+            // Jackson's message names Java types: not for the caller.
+            throw new InvalidProblemException(List.of(new ProblemError(path, "cannot be read as a PlacementProblem")));
         }
     }
 
     public static ProblemError malformed(JsonProcessingException e) {
         var location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return new ProblemError("$", "malformed JSON" + where + ": " + e.getOriginalMessage());
+        // Jackson's message may quote the offending input: cut it short, a message must stay small.
+        return new ProblemError("$", "malformed JSON" + where + ": " + TextRules.shortened(e.getOriginalMessage(), 200));
     }
 }

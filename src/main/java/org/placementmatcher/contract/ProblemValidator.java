@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,9 +19,10 @@ import org.placementmatcher.domain.ScoringWeights;
 import org.placementmatcher.domain.Urgency;
 
 /**
- * Checks a problem's JSON tree against docs/contract.md sections 1.1-1.4 and collects every problem
+ * Checks a problem's JSON tree against docs/contract.md sections 1.1-1.4 and 10 and collects every problem
  * with its JSON path. Type checks come first, field by field; the cross-checks (ids, references,
  * sibling groups, limits) then run on whatever parsed cleanly, so one error does not hide another.
+ * Past {@value ProblemErrors#MAX_LISTED} problems only a count is kept ({@link ProblemErrors}).
  */
 final class ProblemValidator {
 
@@ -29,13 +31,13 @@ final class ProblemValidator {
     static final int SUPPORTED_LODGINGS_MIN_AGE = PlacementRules.SUPPORTED_LODGINGS_MIN_AGE;
 
     private final String rootPath;
-    private final List<ProblemError> errors = new ArrayList<>();
+    private final ProblemErrors errors = new ProblemErrors();
 
     ProblemValidator(String rootPath) {
         this.rootPath = rootPath;
     }
 
-    List<ProblemError> validate(JsonNode root) {
+    ProblemErrors validate(JsonNode root) {
         if (root == null || root.isMissingNode() || root.isNull()) {
             error(rootPath, "is required: a PlacementProblem JSON object");
             return errors;
@@ -52,14 +54,14 @@ final class ProblemValidator {
         optionalStringArray(root, rootPath, "adjoiningAuthorities");
 
         List<ProviderFacts> providers = new ArrayList<>();
-        JsonNode providerArray = requiredArray(root, rootPath, "providers");
+        JsonNode providerArray = requiredArray(root, rootPath, "providers", InputLimits.MAX_PROVIDERS);
         if (providerArray != null) {
             for (int i = 0; i < providerArray.size(); i++) {
                 providers.add(validateProvider(providerArray.get(i), rootPath + ".providers[" + i + "]"));
             }
         }
         List<ChildFacts> children = new ArrayList<>();
-        JsonNode childArray = requiredArray(root, rootPath, "children");
+        JsonNode childArray = requiredArray(root, rootPath, "children", InputLimits.MAX_CHILDREN);
         if (childArray != null) {
             for (int i = 0; i < childArray.size(); i++) {
                 children.add(validateChild(childArray.get(i), rootPath + ".children[" + i + "]", referenceDate));
@@ -80,11 +82,12 @@ final class ProblemValidator {
             return;
         }
         weights.fields().forEachRemaining(entry -> {
-            String keyPath = path + "." + entry.getKey();
             if (!ScoringWeights.KEYS.contains(entry.getKey())) {
-                error(keyPath, "is not a known weight; known weights: " + String.join(", ", ScoringWeights.KEYS));
-            } else if (!isWholeNumber(entry.getValue()) || entry.getValue().asLong() < 0) {
-                error(keyPath, "must be a whole number >= 0");
+                error(path + "." + shortened(entry.getKey()), "is not a known weight; known weights: "
+                        + String.join(", ", ScoringWeights.KEYS));
+            } else if (!isWholeNumber(entry.getValue()) || entry.getValue().asLong() < 0
+                    || entry.getValue().asLong() > InputLimits.MAX_WEIGHT) {
+                error(path + "." + entry.getKey(), "must be a whole number from 0 to " + InputLimits.MAX_WEIGHT);
             }
         });
     }
@@ -101,12 +104,12 @@ final class ProblemValidator {
         ProviderType type = requiredEnum(node, path, "type", ProviderType.class);
         requiredString(node, path, "localAuthority");
         point(node, path, "location", true);
-        Integer places = requiredInt(node, path, "places", 0, Integer.MAX_VALUE);
+        Integer places = requiredInt(node, path, "places", 0, InputLimits.MAX_PLACES);
         Integer ageMin = requiredInt(node, path, "ageMin", 0, AGE_LIMIT);
         Integer ageMax = requiredInt(node, path, "ageMax", 0, AGE_LIMIT);
         optionalStringArray(node, path, "acceptsGenders");
         optionalStringArray(node, path, "capabilities");
-        requiredNonNegativeNumber(node, path, "weeklyCost");
+        requiredNumber(node, path, "weeklyCost", InputLimits.MAX_WEEKLY_COST);
         date(node, path, "availableFrom", false);
         optionalBoolean(node, path, "emergencyApproved");
         List<String> connected = optionalStringArray(node, path, "connectedChildren");
@@ -175,7 +178,7 @@ final class ProblemValidator {
             JsonNode area = areas.get(i);
             if (requireObject(area, areaPath)) {
                 coordinates(area, areaPath);
-                requiredNonNegativeNumber(area, areaPath, "radiusMiles");
+                requiredNumber(area, areaPath, "radiusMiles", InputLimits.MAX_RADIUS_MILES);
             }
         }
     }
@@ -231,7 +234,7 @@ final class ProblemValidator {
                 continue;
             }
             for (int j = 0; j < p.connectedChildren().size(); j++) {
-                if (!childIds.contains(p.connectedChildren().get(j))) {
+                if (p.connectedChildren().get(j) != null && !childIds.contains(p.connectedChildren().get(j))) {
                     error(p.path() + ".connectedChildren[" + j + "]", "unknown child id '" + p.connectedChildren().get(j) + "'");
                 }
             }
@@ -291,7 +294,17 @@ final class ProblemValidator {
             error(path + "." + field, "must be a string");
             return null;
         }
-        return value.textValue();
+        return text(path + "." + field, value.textValue());
+    }
+
+    /** The text if it keeps the contract's text rules, else null with the error recorded. */
+    private String text(String path, String text) {
+        String problem = TextRules.codeProblem(text);
+        if (problem != null) {
+            error(path, problem);
+            return null;
+        }
+        return text;
     }
 
     private Integer requiredInt(JsonNode parent, String path, String field, int min, int max) {
@@ -300,17 +313,16 @@ final class ProblemValidator {
             return null;
         }
         if (!isWholeNumber(value) || value.asLong() < min || value.asLong() > max) {
-            error(path + "." + field, max == Integer.MAX_VALUE ? "must be a whole number >= " + min
-                    : min == max ? "must be " + min : "must be a whole number from " + min + " to " + max);
+            error(path + "." + field, min == max ? "must be " + min : "must be a whole number from " + min + " to " + max);
             return null;
         }
         return value.asInt();
     }
 
-    private void requiredNonNegativeNumber(JsonNode parent, String path, String field) {
+    private void requiredNumber(JsonNode parent, String path, String field, double max) {
         JsonNode value = present(parent, path, field, true);
-        if (value != null && (!value.isNumber() || value.asDouble() < 0 || !Double.isFinite(value.asDouble()))) {
-            error(path + "." + field, "must be a number >= 0");
+        if (value != null && (!value.isNumber() || !(value.asDouble() >= 0 && value.asDouble() <= max))) {
+            error(path + "." + field, "must be a number from 0 to " + String.format(Locale.ROOT, "%,.0f", max));
         }
     }
 
@@ -340,7 +352,7 @@ final class ProblemValidator {
         for (E constant : type.getEnumConstants()) {
             names.add(constant.name());
         }
-        error(path + "." + field, "'" + text + "' is not one of " + String.join(", ", names));
+        error(path + "." + field, TextRules.quote(text) + " is not one of " + String.join(", ", names));
         return null;
     }
 
@@ -352,7 +364,7 @@ final class ProblemValidator {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            error(path + "." + field, "must be an ISO date (YYYY-MM-DD), got '" + text + "'");
+            error(path + "." + field, "must be an ISO date (YYYY-MM-DD), got " + TextRules.quote(text));
             return null;
         }
     }
@@ -368,19 +380,27 @@ final class ProblemValidator {
         }
         List<String> strings = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
+            String elementPath = path + "." + field + "[" + i + "]";
             if (!value.get(i).isTextual()) {
-                error(path + "." + field + "[" + i + "]", "must be a string");
+                error(elementPath, "must be a string");
+                strings.add(null);
             } else {
-                strings.add(value.get(i).textValue());
+                strings.add(text(elementPath, value.get(i).textValue()));
             }
         }
         return strings;
     }
 
-    private JsonNode requiredArray(JsonNode parent, String path, String field) {
+    /** The array, or null when missing, not an array or longer than {@code maxSize} (then its elements go unread). */
+    private JsonNode requiredArray(JsonNode parent, String path, String field, int maxSize) {
         JsonNode value = present(parent, path, field, true);
         if (value != null && !value.isArray()) {
             error(path + "." + field, "must be an array");
+            return null;
+        }
+        if (value != null && value.size() > maxSize) {
+            error(path + "." + field, "has " + value.size() + " entries; at most "
+                    + String.format(Locale.ROOT, "%,d", maxSize) + " are accepted");
             return null;
         }
         return value;
@@ -410,7 +430,13 @@ final class ProblemValidator {
                 || value.isNumber() && value.canConvertToExactIntegral() && value.canConvertToLong();
     }
 
+    /** A name from the input shown in a path: cut short like a quoted value when it is long. */
+    private static String shortened(String name) {
+        return name.length() <= TextRules.MAX_QUOTED_LENGTH && TextRules.codeProblem(name) == null ? name
+                : TextRules.quote(name);
+    }
+
     private void error(String path, String message) {
-        errors.add(new ProblemError(path, message));
+        errors.add(path, message);
     }
 }

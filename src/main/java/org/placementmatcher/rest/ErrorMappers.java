@@ -1,5 +1,7 @@
 package org.placementmatcher.rest;
 
+import java.util.regex.Pattern;
+
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,10 +16,12 @@ import org.placementmatcher.solver.PlanService;
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    /** A qualified Java name or an exception's name, which no message may show. */
+    private static final Pattern JAVA_NAME = Pattern.compile("\\b(java|javax|jakarta|org|io|com)\\.[a-z]|Exception\\b");
 
     @ServerExceptionMapper
     public Response invalid(InvalidProblemException e) {
-        return json(Response.Status.BAD_REQUEST.getStatusCode(), new ApiErrors(e.errors()));
+        return json(Response.Status.BAD_REQUEST.getStatusCode(), new ApiErrors(e.reported()));
     }
 
     @ServerExceptionMapper
@@ -27,15 +31,21 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getResponse().getEntity() instanceof ApiErrors) {
+            return e.getResponse();
+        }
         int status = e.getResponse().getStatus();
         String own = e.getMessage();
-        String message = own != null && !own.startsWith("HTTP ") ? own : switch (status) {
+        // Our own messages are kept; the framework's ("HTTP 404 Not Found", or naming a Java type) are replaced.
+        boolean ours = own != null && !own.startsWith("HTTP ") && !JAVA_NAME.matcher(own).find();
+        String message = ours ? own : switch (status) {
+            case 400 -> "bad request";
             case 404 -> "not found";
             case 405 -> "method not allowed";
             case 406 -> "only application/json responses are produced";
             case 413 -> "the request body is too large";
-            case 415 -> "the request body must be application/json";
-            default -> own;
+            case 415 -> "the request body's Content-Type is not accepted here";
+            default -> "the request cannot be answered (HTTP " + status + ")";
         };
         return json(status, ApiErrors.of("$", message));
     }

@@ -17,16 +17,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.InputLimits;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.ProblemErrors;
 import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.contract.TextRules;
 import org.placementmatcher.matching.Caseload;
 import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.matching.MatchService;
@@ -40,6 +45,8 @@ import org.placementmatcher.matching.MatchService;
 @Produces(MediaType.APPLICATION_JSON)
 public class MatchResource {
 
+    private static final String LIMIT_DESCRIPTION = "options listed at most (default " + MatchService.DEFAULT_LIMIT + ")";
+
     private final MeterRegistry registry;
 
     public MatchResource(MeterRegistry registry) {
@@ -52,12 +59,15 @@ public class MatchResource {
             description = "Everyone else stays where they are. Each option: its score difference, soft points by term, "
                     + "distance and the out-of-area approval it needs; each excluded provider: the hard rules (H1-H14) "
                     + "that rule it out.")
-    @APIResponse(responseCode = "200", description = "Options and exclusions")
-    @APIResponse(responseCode = "400", description = "Invalid problem or child ids: every error with its JSON path")
+    @APIResponse(responseCode = "200", description = "Options and exclusions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid problem, child ids or limit: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public MatchResult match(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class)))
             String body,
-            @QueryParam("limit") String limit) {
+            @Parameter(description = LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MatchService.MAX_LIMIT)) @QueryParam("limit") Integer limit) {
         return answer(body, limit, false);
     }
 
@@ -66,43 +76,30 @@ public class MatchResource {
     @Operation(summary = "Same-day emergency query: who can take these children tonight",
             description = "As match, with the children treated as EMERGENCY and needed today: only emergency-approved "
                     + "providers with a place free today pass the hard rules.")
-    @APIResponse(responseCode = "200", description = "Options and exclusions")
-    @APIResponse(responseCode = "400", description = "Invalid problem or child ids: every error with its JSON path")
+    @APIResponse(responseCode = "200", description = "Options and exclusions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid problem, child ids or limit: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public MatchResult emergency(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class)))
             String body,
-            @QueryParam("limit") String limit) {
+            @Parameter(description = LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + MatchService.MAX_LIMIT)) @QueryParam("limit") Integer limit) {
         return answer(body, limit, true);
     }
 
-    private MatchResult answer(String body, String limitParam, boolean emergency) {
+    private MatchResult answer(String body, Integer limitParam, boolean emergency) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "error";
         try {
+            int limit = QueryParams.inRange("limit", limitParam, 1, MatchService.MAX_LIMIT, MatchService.DEFAULT_LIMIT);
             MatchRequest request = MatchRequest.read(body);
-            int limit = limit(limitParam);
             MatchResult result = MatchService.match(Caseload.of(request.problem()), request.childIds(), limit, emergency);
             outcome = "ok";
             return result;
         } finally {
             sample.stop(registry.timer("placement.query", "kind", emergency ? "emergency" : "match", "outcome", outcome));
         }
-    }
-
-    private static int limit(String limit) {
-        if (limit == null || limit.isBlank()) {
-            return MatchService.DEFAULT_LIMIT;
-        }
-        try {
-            int value = Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= MatchService.MAX_LIMIT) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidProblemException(List.of(new ProblemError("limit",
-                "must be a whole number from 1 to " + MatchService.MAX_LIMIT + ", got '" + limit + "'")));
     }
 
     /** The body of a match or emergency request, validated as a whole: problem errors and childIds errors together. */
@@ -124,17 +121,17 @@ public class MatchResource {
                 throw new InvalidProblemException(List.of(new ProblemError("$",
                         "must be a JSON object: {\"problem\": PlacementProblem, \"childIds\": [...]}")));
             }
-            List<ProblemError> errors = new ArrayList<>();
-            List<String> childIds = childIds(root, errors);
+            ProblemErrors errors = new ProblemErrors();
             PlacementProblem problem = null;
             try {
                 problem = ProblemReader.read(root.get("problem"), "$.problem");
             } catch (InvalidProblemException e) {
-                errors.addAll(0, e.errors());
+                errors.addAll(e);
             }
-            if (!errors.isEmpty()) {
-                throw new InvalidProblemException(errors);
-            }
+            List<ProblemError> idErrors = new ArrayList<>();
+            List<String> childIds = childIds(root, idErrors);
+            idErrors.forEach(e -> errors.add(e.path(), e.message()));
+            errors.throwIfAny();
             return new MatchRequest(problem, childIds);
         }
 
@@ -146,11 +143,17 @@ public class MatchResource {
                 errors.add(new ProblemError("$.childIds", "is required: an array of child ids"));
                 return childIds;
             }
+            if (ids.size() > InputLimits.MAX_CHILDREN) {
+                errors.add(new ProblemError("$.childIds", "has " + ids.size() + " entries; at most "
+                        + InputLimits.MAX_CHILDREN + " are accepted"));
+                return childIds;
+            }
             for (int i = 0; i < ids.size(); i++) {
-                if (ids.get(i).isTextual()) {
+                String problem = ids.get(i).isTextual() ? TextRules.codeProblem(ids.get(i).textValue()) : "must be a string";
+                if (problem == null) {
                     childIds.add(ids.get(i).textValue());
                 } else {
-                    errors.add(new ProblemError("$.childIds[" + i + "]", "must be a string"));
+                    errors.add(new ProblemError("$.childIds[" + i + "]", problem));
                 }
             }
             return childIds;

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.ws.rs.core.MediaType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -14,19 +16,25 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import org.placementmatcher.contract.ContractJson;
 
 /**
  * Puts sample-data/small.json (copied onto the classpath by the build) into the OpenAPI document as
- * the example request of every endpoint that takes a problem, so Swagger UI's "Try it out" works at once.
+ * the example request of every endpoint that takes a problem, so Swagger UI's "Try it out" works at once;
+ * and documents the errors every endpoint may answer with the API's error body ({@link ApiErrors}): 413 and
+ * 415 wherever a body is taken (the HTTP layer's, {@link HttpLayer}), and the body of each error response.
  */
 public class OpenApiExamples implements OASFilter {
 
     static final String SAMPLE = "/examples/small.json";
 
+    static final String ERRORS_SCHEMA = "#/components/schemas/ApiErrors";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        documentErrors(openAPI);
         JsonNode problem = sample();
         if (problem == null || openAPI.getPaths() == null) {
             return;
@@ -44,6 +52,45 @@ public class OpenApiExamples implements OASFilter {
                                 .value(ContractJson.mapper().convertValue(example, Object.class))));
             }
         });
+    }
+
+    private static void documentErrors(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
+            if (item.getOperations() == null) {
+                continue;
+            }
+            for (Operation operation : item.getOperations().values()) {
+                if (operation.getResponses() == null) {
+                    operation.setResponses(OASFactory.createAPIResponses());
+                }
+                APIResponses responses = operation.getResponses();
+                if (operation.getRequestBody() != null) {
+                    addIfMissing(responses, "413", "The request body is larger than quarkus.http.limits.max-body-size");
+                    addIfMissing(responses, "415", "The request body has no Content-Type, or one not accepted here");
+                }
+                if (responses.getAPIResponses() == null) {
+                    continue;
+                }
+                responses.getAPIResponses().forEach((code, response) -> {
+                    if (code.startsWith("4") || code.startsWith("5")) {
+                        if (response.getContent() == null || response.getContent().getMediaTypes() == null
+                                || response.getContent().getMediaTypes().isEmpty()) {
+                            response.setContent(OASFactory.createContent().addMediaType(MediaType.APPLICATION_JSON,
+                                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERRORS_SCHEMA))));
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    private static void addIfMissing(APIResponses responses, String code, String description) {
+        if (!responses.hasAPIResponse(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        }
     }
 
     private static String firstWaitingChild(JsonNode problem) {

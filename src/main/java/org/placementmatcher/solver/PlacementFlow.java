@@ -88,6 +88,8 @@ public final class PlacementFlow {
     /** Urgency weight of the movable units no provider is eligible for: unplaced in every plan. */
     private final long noPlaceWeight;
     private final boolean lexicographic;
+    /** The largest scale: the least common multiple of 1..10, so the usual group sizes divide it. */
+    private static final long MAX_SCALE = 2520;
     /** A flow to build a plan from: with the fostering limit, apart groups or held units it is no bound. */
     private final boolean forConstruction;
 
@@ -281,7 +283,9 @@ public final class PlacementFlow {
         // Capped where the weights are so large that costs would overflow (then medium is only very nearly first).
         long cap = Long.MAX_VALUE / 8 / Math.max(1, scale) / 10 / Math.max(1, children);
         BigInteger wanted = BigInteger.valueOf(scale).multiply(BigInteger.valueOf(softRange)).add(BigInteger.ONE);
-        this.lexicographic = wanted.compareTo(BigInteger.valueOf(cap)) <= 0;
+        boolean exactScale = units.stream().allMatch(u -> scale % u.size() == 0)
+                && apart.values().stream().allMatch(members -> scale % members.size() == 0);
+        this.lexicographic = exactScale && wanted.compareTo(BigInteger.valueOf(cap)) <= 0;
         long big = lexicographic ? wanted.longValueExact() : cap;
         for (int u = 0; u < realUnits; u++) {
             PlacementUnit unit = units.get(u);
@@ -941,8 +945,14 @@ public final class PlacementFlow {
         }
     }
 
+    /**
+     * The least common multiple, unless it passes {@link #MAX_SCALE}: then {@code a}, and a group whose size does not
+     * divide the scale has its points' shares rounded down (the flow is then no bound). Groups of every size from 1 to
+     * 45 would otherwise overflow a long, and large scales would overflow the arc costs.
+     */
     private static long lcm(long a, long b) {
-        return a / gcd(a, b) * b;
+        long lcm = a / gcd(a, b) * b;
+        return lcm > MAX_SCALE ? a : lcm;
     }
 
     private static long gcd(long a, long b) {

@@ -61,6 +61,21 @@ class ProblemReaderTest {
     }
 
     @Test
+    void strictJsonRefusesDuplicateKeysAndDataAfterTheValue() {
+        String duplicate = VALID.replaceFirst("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"schemaVersion\": 1,");
+        String trailing = VALID + " {}";
+
+        assertThatThrownBy(() -> ProblemReader.read(duplicate)).isInstanceOfSatisfying(InvalidProblemException.class,
+                e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.path()).isEqualTo("$");
+                    assertThat(error.message()).contains("malformed JSON").contains("Duplicate field 'schemaVersion'");
+                }));
+        assertThatThrownBy(() -> ProblemReader.read(trailing)).isInstanceOfSatisfying(InvalidProblemException.class,
+                e -> assertThat(e.errors()).extracting(ProblemError::message).singleElement().asString()
+                        .contains("malformed JSON").contains("Trailing token"));
+    }
+
+    @Test
     void ignoresUnknownFieldsSoTheContractCanBeExtended() {
         String extended = edit(root -> root.put("comment", "from case system"));
 

@@ -1,0 +1,101 @@
+package org.placementmatcher.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import org.junit.jupiter.api.Test;
+
+import org.placementmatcher.contract.ContractJson;
+
+/** The OpenAPI document describes every body, status code and parameter type of the plans and match resources. */
+@QuarkusTest
+class OpenApiTest {
+
+    private static JsonNode document() throws Exception {
+        return ContractJson.mapper().readTree(given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().asString());
+    }
+
+    @Test
+    void postPlansDocumentsItsProblemAnswersAndIntegerSeconds() throws Exception {
+        JsonNode post = document().at("/paths/~1api~1plans/post");
+
+        assertThat(post.at("/requestBody/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/PlacementProblem");
+        assertThat(fieldNames(post.get("responses"))).contains("202", "400", "413", "415", "429");
+        assertThat(post.at("/responses/202/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/PlanAccepted");
+        assertThat(parameter(post, "seconds").at("/schema/type").asText()).isEqualTo("integer");
+    }
+
+    @Test
+    void matchAndEmergencyDocumentTheirRequestResultAndIntegerLimit() throws Exception {
+        JsonNode document = document();
+        for (String path : List.of("/paths/~1api~1match/post", "/paths/~1api~1emergency/post")) {
+            JsonNode post = document.at(path);
+            assertThat(post.at("/requestBody/content/application~1json/schema/$ref").asText())
+                    .isEqualTo("#/components/schemas/MatchRequest");
+            assertThat(post.at("/responses/200/content/application~1json/schema/$ref").asText())
+                    .isEqualTo("#/components/schemas/MatchResult");
+            assertThat(fieldNames(post.get("responses"))).contains("200", "400", "413", "415");
+            assertThat(parameter(post, "limit").at("/schema/type").asText()).isEqualTo("integer");
+        }
+    }
+
+    @Test
+    void readingAPlanDocumentsItsViewsAnd404() throws Exception {
+        JsonNode document = document();
+        JsonNode plan = document.at("/paths/~1api~1plans~1{id}");
+
+        assertThat(plan.at("/get/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/PlanView");
+        assertThat(plan.at("/delete/responses/200/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/PlanView");
+        assertThat(document.at("/paths/~1api~1plans~1{id}~1analysis/get/responses/200/content/application~1json/schema/$ref")
+                .asText()).isEqualTo("#/components/schemas/AnalysisView");
+        assertThat(fieldNames(plan.at("/get/responses"))).contains("404");
+    }
+
+    @Test
+    void everyErrorAnswerOfTheApiHasTheErrorBody() throws Exception {
+        JsonNode document = document();
+        assertThat(document.at("/components/schemas/ApiErrors/properties/errors/type").asText()).isEqualTo("array");
+        int errors = 0;
+        for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (JsonNode operation : path.getValue()) {
+                for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+                    if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
+                        errors++;
+                        assertThat(response.getValue().at("/content/application~1json/schema/$ref").asText())
+                                .as("%s %s", path.getKey(), response.getKey())
+                                .isEqualTo("#/components/schemas/ApiErrors");
+                    }
+                }
+            }
+        }
+        assertThat(errors).isGreaterThan(10);
+    }
+
+    private static JsonNode parameter(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.path("parameters")) {
+            if (parameter.path("name").asText().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        return node.properties().stream().map(Map.Entry::getKey).toList();
+    }
+}
