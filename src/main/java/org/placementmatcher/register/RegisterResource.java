@@ -393,7 +393,7 @@ public class RegisterResource {
         }
     }
 
-    /** A whole-number parameter read by hand (typed parameters of this resource are checked by {@link QueryParameters}). */
+    /** A whole-number parameter read by hand (typed parameters of this resource are checked by {@link org.placementmatcher.rest.QueryParams}). */
     static long number(String value, String name, long min, long max, long fallback) {
         if (value == null || value.isBlank()) {
             return fallback;

@@ -144,7 +144,7 @@ class HostileInputTest {
     void queryParametersAreWholeNumbersNamedWhenWrong() {
         given().contentType(ContentType.JSON).body(ProblemFixtures.VALID).queryParam("seconds", "1e3").post("/api/plans")
                 .then().statusCode(400).contentType(ContentType.JSON)
-                .body("errors[0].path", equalTo("seconds")).body("errors[0].message", equalTo("must be a whole number, got '1e3'"));
+                .body("errors[0].path", equalTo("seconds")).body("errors[0].message", equalTo("must be a whole number of at least 1, got '1e3'"));
         given().contentType(ContentType.JSON).body("{}").queryParam("limit", "many").post("/api/match")
                 .then().statusCode(400).body("errors[0].path", equalTo("limit"));
         given().contentType(ContentType.JSON).body("{}").queryParam("limit", 1001).post("/api/emergency")
