@@ -1,7 +1,9 @@
 package org.placementmatcher.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -86,16 +88,21 @@ public final class CommandLine {
 
     private int failure(Exception e, picocli.CommandLine command, ParseResult parsed) {
         if (e instanceof InvalidProblemException invalid) {
-            err.println(errorsJson(invalid.errors()));
+            err.println(errorsJson(invalid.reported()));
             return INVALID;
         }
         err.println("error: " + messageOf(e));
         return FAILED;
     }
 
-    private static String messageOf(Exception e) {
+    /**
+     * The commands word their own failures as input/output errors; any other exception is a defect whose
+     * message is written for programmers (it may name a Java class), so the user gets plain words.
+     */
+    static String messageOf(Exception e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? "unexpected failure" : message;
+        boolean ours = e instanceof IOException || e instanceof UncheckedIOException;
+        return !ours || message == null || message.isBlank() ? "unexpected failure" : message;
     }
 
     static String errorsJson(List<ProblemError> errors) {

@@ -101,7 +101,12 @@ final class SolveCommand implements Callable<Integer> {
         if (!Files.isRegularFile(config)) {
             throw new IOException("solver configuration not found: " + config);
         }
-        return PlacementSolver.fromConfigFile(config);
+        try {
+            return PlacementSolver.fromConfigFile(config);
+        } catch (RuntimeException e) {
+            // The solver's own message names its classes; the user needs to know which file to fix.
+            throw new IOException("solver configuration " + config + " is not a valid Timefold solver configuration");
+        }
     }
 
     /** Progress is this command's own output; the solver's log (INFO) only on request. */

@@ -31,6 +31,7 @@ import org.placementmatcher.register.RunStore.ChangeRow;
 import org.placementmatcher.register.RunStore.Row;
 import org.placementmatcher.register.RunStore.Status;
 import org.placementmatcher.solver.PlacementSolver;
+import org.placementmatcher.solver.PlanService;
 import org.placementmatcher.solver.PlanWriter;
 import org.placementmatcher.solver.ProblemMapper;
 import org.placementmatcher.solver.ScoreBreakdown;
@@ -205,11 +206,11 @@ public class RunWorker {
             }
             finish(row, startNanos, Status.DONE, changes, plan, ScoreBreakdown.of(best), null);
         } catch (RuntimeException | Error e) {
-            LOG.errorf("run %s failed: %s", run.id, e.toString());
+            LOG.errorf("run %s failed: %s", run.id, PlanService.forLog(e));
             if (row != null) {
-                finish(row, startNanos, Status.FAILED, null, plan, null, "solving failed: " + e.getClass().getSimpleName());
+                finish(row, startNanos, Status.FAILED, null, plan, null, PlanService.SOLVING_FAILED);
             } else {
-                markInterrupted(run.id, "the run could not be started: " + e.getClass().getSimpleName());
+                markInterrupted(run.id, "the run could not be started; the service log has the details");
             }
         } finally {
             active.remove(run.id);

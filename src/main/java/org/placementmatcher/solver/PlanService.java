@@ -37,6 +37,18 @@ public class PlanService {
 
     public enum Status { QUEUED, SOLVING, DONE, FAILED }
 
+    /** What a caller is told when solving throws: plain words; the detail is for the log only. */
+    public static final String SOLVING_FAILED = "solving failed; the service log has the details";
+
+    /**
+     * A failure as the log records it: its type and where it was thrown, without its message, which may
+     * quote a child's record.
+     */
+    public static String forLog(Throwable failure) {
+        StackTraceElement[] trace = failure.getStackTrace();
+        return failure.getClass().getName() + (trace.length == 0 ? "" : " at " + trace[0]);
+    }
+
     /** A plan waiting, being or having been solved; {@code best} is always a scored solution. */
     public static final class PlanJob {
         private final String id;
@@ -171,9 +183,9 @@ public class PlanService {
             job.end(Status.DONE, null);
             solveTimer("done").record(job.finishedNanos - job.startedNanos, TimeUnit.NANOSECONDS);
         } catch (RuntimeException | Error e) {
-            job.end(Status.FAILED, "solving failed: " + e.getClass().getSimpleName());
+            job.end(Status.FAILED, SOLVING_FAILED);
             solveTimer("failed").record(job.finishedNanos - job.startedNanos, TimeUnit.NANOSECONDS);
-            LOG.errorf("plan %s failed: %s", job.id, e.toString());
+            LOG.errorf("plan %s failed: %s", job.id, forLog(e));
         }
     }
 

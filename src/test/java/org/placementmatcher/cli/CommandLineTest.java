@@ -269,6 +269,46 @@ class CommandLineTest {
         assertThat(Path.of("x.json")).doesNotExist();
     }
 
+    @Test
+    void moreThanAHundredErrorsListAHundredThenHowManyMore() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode problem =
+                (com.fasterxml.jackson.databind.node.ObjectNode) ContractJson.mapper().readTree(ProblemFixtures.VALID);
+        com.fasterxml.jackson.databind.node.ArrayNode children = problem.putArray("children");
+        for (int i = 0; i < 150; i++) {
+            children.addObject().put("id", "C" + i);
+        }
+        Path input = write("many-errors.json", ContractJson.mapper().writeValueAsString(problem));
+
+        int exit = run("solve", "--input", input.toString(), "--output", dir.resolve("plan.json").toString());
+
+        assertThat(exit).isEqualTo(CommandLine.INVALID);
+        JsonNode errors = ContractJson.mapper().readTree(stderr()).get("errors");
+        assertThat(errors).hasSize(101);
+        assertThat(errors.get(100).get("path").asText()).isEqualTo("$");
+        assertThat(errors.get(100).get("message").asText()).matches("and \\d+ more");
+    }
+
+    @Test
+    void aBrokenSolverConfigurationIsNamedInPlainWords() throws IOException {
+        Path input = write("in.json", ProblemFixtures.VALID);
+        Path config = write("solver.xml", "<solver><noSuchElement/></solver>");
+
+        int exit = run("solve", "--input", input.toString(), "--output", dir.resolve("plan.json").toString(),
+                "--config", config.toString(), "--seconds", "1");
+
+        assertThat(exit).isEqualTo(CommandLine.FAILED);
+        assertThat(stderr()).contains("error: solver configuration " + config + " is not a valid Timefold solver configuration")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aDefectsMessageIsNotShownItMayNameAJavaClass() {
+        assertThat(CommandLine.messageOf(new IllegalStateException("Cannot invoke \"java.util.List.size()\"")))
+                .isEqualTo("unexpected failure");
+        assertThat(CommandLine.messageOf(new IOException("input file not found: in.json")))
+                .isEqualTo("input file not found: in.json");
+    }
+
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
     }
