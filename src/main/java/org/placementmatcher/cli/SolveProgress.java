@@ -13,9 +13,11 @@ import org.placementmatcher.solver.ScoreText;
 
 /**
  * The solve command's progress lines on stderr. The solving service reports when construction ends, at each
- * new best score and at least every few seconds; this prints a line at once when the first report comes or
- * the hard or medium score changes (feasibility, children placed: construction's result among them), and
- * otherwise at most one line a second. No timer of its own: a line is printed only when the service reports.
+ * new best score and at least every few seconds. Reports before construction has ended carry the problem as
+ * given (Timefold's first best solution), which is no result: they are labelled "input". The first report
+ * after construction is labelled "construction" and printed at once; later ones are labelled "best". A line
+ * is printed at once when the hard or medium score changes (feasibility, children placed), and otherwise at
+ * most one a second. (Construction that improves nothing on the input yields no construction report.) No timer of its own: a line is printed only when the service reports.
  * The elapsed time is the command's own, from the start of the solve, so it is what the user waited.
  */
 final class SolveProgress implements Consumer<PlacementSolver.Progress> {
@@ -28,6 +30,7 @@ final class SolveProgress implements Consumer<PlacementSolver.Progress> {
     private final long startNanos;
     private HardMediumSoftScore lastPrinted;
     private long lastPrintedNanos;
+    private boolean constructionPrinted;
 
     SolveProgress(PrintStream err, Duration limit, LongSupplier nanoClock) {
         this.err = err;
@@ -38,21 +41,23 @@ final class SolveProgress implements Consumer<PlacementSolver.Progress> {
 
     @Override
     public void accept(PlacementSolver.Progress progress) {
-        report(progress.bestScore());
+        report(progress.bestScore(), progress.constructed());
     }
 
     // Synchronized: the service may report from its own timer as well as from the solver thread.
-    synchronized void report(HardMediumSoftScore best) {
+    synchronized void report(HardMediumSoftScore best, boolean constructed) {
         long now = nanoClock.getAsLong();
+        String label = !constructed ? "input" : constructionPrinted ? "best" : "construction";
         boolean sameLevels = lastPrinted != null && lastPrinted.hardScore() == best.hardScore()
                 && lastPrinted.mediumScore() == best.mediumScore();
-        if (sameLevels && now - lastPrintedNanos < PRINT_EVERY_NANOS) {
+        if (!label.equals("construction") && sameLevels && now - lastPrintedNanos < PRINT_EVERY_NANOS) {
             return;
         }
+        constructionPrinted |= constructed;
         lastPrinted = best;
         lastPrintedNanos = now;
-        err.printf(Locale.ROOT, "[%6.1f s of %d s] best %s: %s%n", (now - startNanos) / 1e9, limit.toSeconds(),
-                ScoreText.format(best), inWords(best));
+        err.printf(Locale.ROOT, "[%6.1f s of %d s] %s %s: %s%n", (now - startNanos) / 1e9, limit.toSeconds(),
+                label, ScoreText.format(best), inWords(best));
     }
 
     /** What the three levels mean (README "Scoring"), for a reader who does not know the score format. */

@@ -35,13 +35,16 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
+import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.contract.ProviderInput;
 import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.matching.MatchService;
+import org.placementmatcher.rest.ApiErrors;
 import org.placementmatcher.rest.MatchResource;
 import org.placementmatcher.register.RegisterChange.DeleteRecord;
 import org.placementmatcher.register.RegisterChange.EndPlacement;
@@ -76,6 +79,10 @@ public class RegisterResource {
         }
     }
 
+    /** An authority holding a register, and the register's version. */
+    public record Authority(String authority, long version) {
+    }
+
     /** The body of a register match or emergency query: the child, or the whole placeTogether sibling group. */
     public record MatchRequest(List<String> childIds) {
     }
@@ -108,14 +115,9 @@ public class RegisterResource {
 
     @GET
     @Operation(summary = "The authorities holding a register, with each register's version")
-    public List<Map<String, Object>> authorities() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        register.authorities().forEach((authority, version) -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("authority", authority);
-            item.put("version", version);
-            list.add(item);
-        });
+    public List<Authority> authorities() {
+        List<Authority> list = new ArrayList<>();
+        register.authorities().forEach((authority, version) -> list.add(new Authority(authority, version)));
         return list;
     }
 
@@ -125,9 +127,16 @@ public class RegisterResource {
     @Operation(summary = "Replace the authority's register with a PlacementProblem, all or nothing",
             description = "Validated like POST /api/plans; homeAuthority must be the authority of the path. Concurrent "
                     + "changes to one register never interleave: one waits for the other, or gets 409.")
-    @APIResponse(responseCode = "200", description = "The register's version and size")
-    @APIResponse(responseCode = "400", description = "Invalid problem: every error with its JSON path")
-    @APIResponse(responseCode = "409", description = "Another change to the register was being made at the same time")
+    @APIResponse(responseCode = "200", description = "The register's version and size",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
+    @APIResponse(responseCode = "400", description = "Invalid problem: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "Another change to the register was being made at the same time",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body not application/json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public Summary replace(@PathParam("authority") String authority,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PlacementProblem.class))) String body,
@@ -140,7 +149,10 @@ public class RegisterResource {
     @GET
     @Path("{authority}")
     @Operation(summary = "The whole register as a PlacementProblem (what PUT stored, in the same order)")
-    @APIResponse(responseCode = "404", description = "No register for the authority")
+    @APIResponse(responseCode = "200", description = "The register; header X-Register-Version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementProblem.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public Response get(@PathParam("authority") String authority) {
         Register stored = register.get(authority);
         return Response.ok(stored.problem()).header(VERSION, stored.version()).build();
@@ -151,6 +163,10 @@ public class RegisterResource {
     @GET
     @Path("{authority}/providers")
     @Operation(summary = "Every provider of the register")
+    @APIResponse(responseCode = "200", description = "Every provider; header X-Register-Version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderInput.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public Response providers(@PathParam("authority") String authority) {
         Register stored = register.get(authority);
         return Response.ok(stored.problem().providers()).header(VERSION, stored.version()).build();
@@ -159,6 +175,10 @@ public class RegisterResource {
     @GET
     @Path("{authority}/children")
     @Operation(summary = "Every child of the register")
+    @APIResponse(responseCode = "200", description = "Every child; header X-Register-Version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChildInput.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public Response children(@PathParam("authority") String authority) {
         Register stored = register.get(authority);
         return Response.ok(stored.problem().children()).header(VERSION, stored.version()).build();
@@ -167,6 +187,10 @@ public class RegisterResource {
     @GET
     @Path("{authority}/providers/{id}")
     @Operation(summary = "One provider")
+    @APIResponse(responseCode = "200", description = "The provider",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public JsonNode provider(@PathParam("authority") String authority, @PathParam("id") String id) {
         return register.record(authority, Kind.PROVIDER, id);
     }
@@ -174,6 +198,10 @@ public class RegisterResource {
     @GET
     @Path("{authority}/children/{id}")
     @Operation(summary = "One child")
+    @APIResponse(responseCode = "200", description = "The child",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public JsonNode child(@PathParam("authority") String authority, @PathParam("id") String id) {
         return register.record(authority, Kind.CHILD, id);
     }
@@ -183,7 +211,22 @@ public class RegisterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a provider, or replace it whole", description = "The contract's provider record (section 1.1); "
             + "the register must stay valid as a whole. 201 when added, 200 when replaced.")
-    public Response putProvider(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+    @APIResponse(responseCode = "201", description = "Added; Location names the record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body not application/json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    public Response putProvider(@PathParam("authority") String authority, @PathParam("id") String id, 
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class))) String body,
             @HeaderParam(ACTOR) String actor) {
         return putRecord(authority, Kind.PROVIDER, id, body, actor);
     }
@@ -193,7 +236,22 @@ public class RegisterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add a child, or replace it whole", description = "The contract's child record (section 1.2); "
             + "the register must stay valid as a whole. 201 when added, 200 when replaced.")
-    public Response putChild(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+    @APIResponse(responseCode = "201", description = "Added; Location names the record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
+    @APIResponse(responseCode = "200", description = "Replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body not application/json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    public Response putChild(@PathParam("authority") String authority, @PathParam("id") String id, 
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class))) String body,
             @HeaderParam(ACTOR) String actor) {
         return putRecord(authority, Kind.CHILD, id, body, actor);
     }
@@ -202,7 +260,22 @@ public class RegisterResource {
     @Path("{authority}/providers/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Change some fields of a provider (JSON merge patch: null removes a field)")
-    public JsonNode patchProvider(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+    @APIResponse(responseCode = "200", description = "The provider as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body neither application/json nor application/merge-patch+json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    public JsonNode patchProvider(@PathParam("authority") String authority, @PathParam("id") String id, 
+            @RequestBody(description = "The fields to change (JSON merge patch); null removes one", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class)),
+                    @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ProviderInput.class))}) String body,
             @HeaderParam(ACTOR) String actor) {
         return patchRecord(authority, Kind.PROVIDER, id, body, actor);
     }
@@ -211,7 +284,22 @@ public class RegisterResource {
     @Path("{authority}/children/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Change some fields of a child (JSON merge patch: null removes a field)")
-    public JsonNode patchChild(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+    @APIResponse(responseCode = "200", description = "The child as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body neither application/json nor application/merge-patch+json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    public JsonNode patchChild(@PathParam("authority") String authority, @PathParam("id") String id, 
+            @RequestBody(description = "The fields to change (JSON merge patch); null removes one", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)),
+                    @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ChildInput.class))}) String body,
             @HeaderParam(ACTOR) String actor) {
         return patchRecord(authority, Kind.CHILD, id, body, actor);
     }
@@ -219,6 +307,11 @@ public class RegisterResource {
     @DELETE
     @Path("{authority}/providers/{id}")
     @Operation(summary = "Remove a provider", description = "409 while a child is placed there or it is otherwise referred to")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "A child is placed there or another record refers to it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public Response deleteProvider(@PathParam("authority") String authority, @PathParam("id") String id,
             @HeaderParam(ACTOR) String actor) {
         register.apply(authority, RegisterService.actor(actor), new DeleteRecord(Kind.PROVIDER, id));
@@ -228,6 +321,11 @@ public class RegisterResource {
     @DELETE
     @Path("{authority}/children/{id}")
     @Operation(summary = "Remove a child (e.g. leaving care)", description = "409 while a provider refers to the child")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "A provider refers to the child",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public Response deleteChild(@PathParam("authority") String authority, @PathParam("id") String id,
             @HeaderParam(ACTOR) String actor) {
         register.apply(authority, RegisterService.actor(actor), new DeleteRecord(Kind.CHILD, id));
@@ -239,7 +337,20 @@ public class RegisterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a placement starting (or a move): the child's current placement becomes the provider",
             description = "Body {\"providerId\", \"startDate\", \"pinned\", \"reason\"}; needsMove is cleared.")
-    public JsonNode startPlacement(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+    @APIResponse(responseCode = "200", description = "The child as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "Already placed there, or the register would break a rule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body not application/json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    public JsonNode startPlacement(@PathParam("authority") String authority, @PathParam("id") String id, 
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementStart.class))) String body,
             @HeaderParam(ACTOR) String actor) {
         PlacementStart start = bind(body, PlacementStart.class);
         Map<String, Object> context = new LinkedHashMap<>();
@@ -254,7 +365,20 @@ public class RegisterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a placement ending: the child has no current placement any more",
             description = "Body {\"endDate\", \"reason\"}; pinned and needsMove are cleared.")
-    public JsonNode endPlacement(@PathParam("authority") String authority, @PathParam("id") String id, String body,
+    @APIResponse(responseCode = "200", description = "The child as changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The child has no current placement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body not application/json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    public JsonNode endPlacement(@PathParam("authority") String authority, @PathParam("id") String id, 
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementEnd.class))) String body,
             @HeaderParam(ACTOR) String actor) {
         PlacementEnd end = body == null || body.isBlank() ? new PlacementEnd(null, null) : bind(body, PlacementEnd.class);
         Map<String, Object> context = new LinkedHashMap<>();
@@ -271,9 +395,22 @@ public class RegisterResource {
     @Operation(summary = "Import providers from CSV (README: CSV columns)",
             description = "Each row adds a provider or replaces the one with its id; mode=replace makes the providers "
                     + "exactly the rows. All or nothing; errors are named by line and column.")
+    @APIResponse(responseCode = "200", description = "The register's version and size",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rows: every error named by line and column",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body not text/csv",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public Summary providersCsv(@PathParam("authority") String authority, @QueryParam("mode") @DefaultValue("upsert")
             @Parameter(description = MODE, schema = @Schema(enumeration = {"upsert", "replace"})) ImportMode mode,
-            String body, @HeaderParam(ACTOR) String actor) {
+            @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))) String body,
+            @HeaderParam(ACTOR) String actor) {
         return Summary.of(register.apply(authority, RegisterService.actor(actor),
                 new ImportRows(Kind.PROVIDER, RegisterCsv.providers(body), mode == ImportMode.REPLACE)).register());
     }
@@ -284,9 +421,22 @@ public class RegisterResource {
     @Operation(summary = "Import children from CSV (README: CSV columns)",
             description = "Each row adds a child or replaces the one with its id; mode=replace makes the children "
                     + "exactly the rows. All or nothing; errors are named by line and column.")
+    @APIResponse(responseCode = "200", description = "The register's version and size",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rows: every error named by line and column",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body not text/csv",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public Summary childrenCsv(@PathParam("authority") String authority, @QueryParam("mode") @DefaultValue("upsert")
             @Parameter(description = MODE, schema = @Schema(enumeration = {"upsert", "replace"})) ImportMode mode,
-            String body, @HeaderParam(ACTOR) String actor) {
+            @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))) String body,
+            @HeaderParam(ACTOR) String actor) {
         return Summary.of(register.apply(authority, RegisterService.actor(actor),
                 new ImportRows(Kind.CHILD, RegisterCsv.children(body), mode == ImportMode.REPLACE)).register());
     }
@@ -296,6 +446,10 @@ public class RegisterResource {
     @GET
     @Path("{authority}/children/{id}/audit")
     @Operation(summary = "Every audit entry about the child, oldest first: record changes, placements, decisions")
+    @APIResponse(responseCode = "200", description = "The entries, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public List<AuditLog.Entry> childAudit(@PathParam("authority") String authority, @PathParam("id") String id) {
         return register.auditOfChild(authority, id);
     }
@@ -303,6 +457,10 @@ public class RegisterResource {
     @GET
     @Path("{authority}/providers/{id}/audit")
     @Operation(summary = "Every audit entry about the provider, oldest first: its record, placements there, decisions")
+    @APIResponse(responseCode = "200", description = "The entries, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public List<AuditLog.Entry> providerAudit(@PathParam("authority") String authority, @PathParam("id") String id) {
         return register.auditOfProvider(authority, id);
     }
@@ -310,6 +468,12 @@ public class RegisterResource {
     @GET
     @Path("{authority}/audit")
     @Operation(summary = "The authority's audit log, oldest first, a page at a time (after: the last seq seen)")
+    @APIResponse(responseCode = "200", description = "A page of entries, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
+    @APIResponse(responseCode = "400", description = "A bad query parameter, named",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public List<AuditLog.Entry> audit(@PathParam("authority") String authority,
             @QueryParam("after") @DefaultValue("0") @Parameter(description = "The seq of the last entry seen",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) long after,
@@ -325,7 +489,17 @@ public class RegisterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ranked placement options for a child (or placeTogether group) of the stored register",
             description = "As POST /api/match, with the register as the problem: body {\"childIds\": [...]}")
-    public MatchResult match(@PathParam("authority") String authority, String body, @QueryParam("limit")
+    @APIResponse(responseCode = "200", description = "The options, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body not application/json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    public MatchResult match(@PathParam("authority") String authority, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class))) String body, @QueryParam("limit")
             @DefaultValue("" + MatchService.DEFAULT_LIMIT) @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "" + MatchService.MAX_LIMIT)) int limit) {
         return query(authority, body, limit, false);
@@ -336,7 +510,17 @@ public class RegisterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Same-day emergency query against the stored register",
             description = "As POST /api/emergency, with the register as the problem: body {\"childIds\": [...]}")
-    public MatchResult emergency(@PathParam("authority") String authority, String body, @QueryParam("limit")
+    @APIResponse(responseCode = "200", description = "The options, best first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body not application/json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    public MatchResult emergency(@PathParam("authority") String authority, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class))) String body, @QueryParam("limit")
             @DefaultValue("" + MatchService.DEFAULT_LIMIT) @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "" + MatchService.MAX_LIMIT)) int limit) {
         return query(authority, body, limit, true);

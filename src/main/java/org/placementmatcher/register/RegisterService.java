@@ -39,21 +39,6 @@ public class RegisterService {
     private static final Pattern AUTHORITY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     public static final String DEFAULT_ACTOR = "api";
 
-    /**
-     * A change made on the register's JSON tree, for callers not yet on {@link RegisterChange}.
-     *
-     * @deprecated decisions now apply {@link RegisterChange.AcceptProposal}; kept until the run service moves to it
-     */
-    @Deprecated
-    @FunctionalInterface
-    public interface Edit {
-        /**
-         * @param current the register as it stands (null when it is being created)
-         * @param tree a copy of it to change and return (or a new tree)
-         */
-        ObjectNode apply(Register current, ObjectNode tree);
-    }
-
     /** Work done in the same transaction once the changed register is written (e.g. storing a decision). */
     @FunctionalInterface
     public interface AfterWrite {
@@ -263,21 +248,6 @@ public class RegisterService {
         return apply(authority, RegisterEditor.plan(authority, actor, change), check, after);
     }
 
-    /**
-     * The change API before {@link RegisterChange}: an edit of the register's JSON tree.
-     *
-     * @deprecated the run service's decisions use it until they apply {@link RegisterChange.AcceptProposal}
-     *             through {@link #apply(String, String, RegisterChange, Locked, AfterWrite)}
-     */
-    @Deprecated
-    public Register change(String authority, boolean create, Via via, Locked check, Edit edit, ErrorNaming naming,
-            boolean conflictOnInvalid, AfterWrite after) {
-        checkAuthority(authority);
-        RegisterEditor.Plan plan = new RegisterEditor.Plan(via, working -> edit.apply(working.current(), working.tree()),
-                naming, create, conflictOnInvalid);
-        return apply(authority, plan, check, after).register();
-    }
-
     private Applied apply(String authority, RegisterEditor.Plan plan, Locked check, AfterWrite after) {
         Applied applied = db.transaction(c -> {
             Optional<Long> locked = RegisterStore.lock(c, authority);
@@ -327,33 +297,5 @@ public class RegisterService {
 
     private static PlacementProblem emptyProblem(String authority) {
         return new PlacementProblem(1, null, null, authority, null, List.of(), List.of(), null);
-    }
-
-    // Kept for the run service's decisions until they apply RegisterChange.AcceptProposal.
-
-    /**
-     * Errors of the one record the request wrote are named from the request body ($); others by register id.
-     *
-     * @deprecated use {@link ErrorNaming#record}
-     */
-    @Deprecated
-    public static ErrorNaming record(String list, String id) {
-        return ErrorNaming.record(list, id);
-    }
-
-    /**
-     * The index of the record with the id in the tree's list, or -1 (a scan: for one record, not for many).
-     *
-     * @deprecated changes find records through {@link WorkingRegister}
-     */
-    @Deprecated
-    public static int indexOf(ObjectNode tree, String list, String id) {
-        JsonNode records = tree.path(list);
-        for (int i = 0; i < records.size(); i++) {
-            if (id.equals(records.get(i).path("id").asText(null))) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

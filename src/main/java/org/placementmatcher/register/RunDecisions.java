@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.jboss.logging.Logger;
 
@@ -120,36 +118,10 @@ public class RunDecisions {
         };
         long version;
         if (accept) {
-            Map<String, Object> context = new LinkedHashMap<>();
-            context.put("runId", runId);
-            context.put("reason", reason);
-            Register after = register.change(authority, false,
-                    new RegisterService.Via("decision on run " + runId, decidedBy, context, runId), undecided,
-                    (current, tree) -> {
-                        for (ChangeRow row : unit) {
-                            int index = RegisterService.indexOf(tree, "children", row.childId());
-                            if (index < 0) {
-                                throw new RegisterErrors.Conflict("$.childId", "child " + row.childId()
-                                        + " is no longer in the register; the proposal cannot be accepted");
-                            }
-                            ObjectNode child = (ObjectNode) tree.get("children").get(index);
-                            String now = child.hasNonNull("currentPlacement") ? child.get("currentPlacement").asText() : null;
-                            if (!Objects.equals(now, row.fromProvider())) {
-                                throw new RegisterErrors.Conflict("$.childId", "the register has changed since the run: child "
-                                        + row.childId() + " is " + (now == null ? "waiting" : "at " + now)
-                                        + ", the run proposed a change from " + (row.fromProvider() == null ? "waiting"
-                                        : row.fromProvider()) + "; start a new run");
-                            }
-                            if (RegisterService.indexOf(tree, "providers", row.toProvider()) < 0) {
-                                throw new RegisterErrors.Conflict("$.childId", "provider " + row.toProvider()
-                                        + " is no longer in the register; the proposal cannot be accepted");
-                            }
-                            child.put("currentPlacement", row.toProvider());
-                            child.remove("needsMove");
-                            child.remove("pinned");
-                        }
-                        return tree;
-                    }, RegisterService.record("children", asked.childId()), true, store);
+            List<RegisterChange.Move> moves = unit.stream()
+                    .map(r -> new RegisterChange.Move(r.childId(), r.fromProvider(), r.toProvider())).toList();
+            Register after = register.apply(authority, decidedBy,
+                    new RegisterChange.AcceptProposal(runId, reason, asked.childId(), moves), undecided, store).register();
             version = after.version();
         } else {
             version = db.transaction(c -> {

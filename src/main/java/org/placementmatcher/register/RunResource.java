@@ -4,10 +4,10 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,14 +21,17 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.rest.ApiErrors;
 import org.placementmatcher.register.RunDecisions.DecisionRequest;
 import org.placementmatcher.register.RunDecisions.DecisionView;
 import org.placementmatcher.register.RunViews.RunSummary;
@@ -39,6 +42,12 @@ import org.placementmatcher.register.RunStore.Trigger;
 @Path("/api/register/{authority}/runs")
 @Produces(MediaType.APPLICATION_JSON)
 public class RunResource {
+
+    /** The answer to a run started or restarted: its id (the Location header names the run). */
+    public record Started(String id) {
+    }
+
+    private static final String SECONDS = "Time limit in seconds, at most placement.runs.max-seconds";
 
     private final RunService runs;
     private final RunViews views;
@@ -55,10 +64,18 @@ public class RunResource {
             description = "Solves a snapshot of the register in the background, as POST /api/plans would. seconds: time "
                     + "limit (default placement.runs.seconds, capped by placement.runs.max-seconds); referenceDate: "
                     + "'today' for the run (default the register's referenceDate). Who asks: the X-Actor header.")
-    @APIResponse(responseCode = "202", description = "Started: {\"id\": \"...\"}")
-    @APIResponse(responseCode = "404", description = "No register for the authority")
-    public Response start(@PathParam("authority") String authority, @QueryParam("seconds") String seconds,
-            @QueryParam("referenceDate") String referenceDate, @HeaderParam(RegisterResource.ACTOR) String actor) {
+    @APIResponse(responseCode = "202", description = "Started (QUEUED until a solving thread is free); Location names the run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
+    @APIResponse(responseCode = "400", description = "A bad seconds or referenceDate, named",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The service is stopping",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    public Response start(@PathParam("authority") String authority, @QueryParam("seconds") @Parameter(description = SECONDS,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String seconds,
+            @QueryParam("referenceDate") @Parameter(description = "'Today' for the run, YYYY-MM-DD",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) String referenceDate, @HeaderParam(RegisterResource.ACTOR) String actor) {
         RegisterService.checkAuthority(authority);
         long limit = RegisterResource.number(seconds, "seconds", 1, runs.maxSeconds(), runs.defaultSeconds());
         RunSummary run = runs.start(authority, limit, date(referenceDate), Trigger.MANUAL, RegisterService.actor(actor));
@@ -67,14 +84,25 @@ public class RunResource {
 
     @GET
     @Operation(summary = "The authority's runs, newest first, without their plans")
-    public List<RunSummary> list(@PathParam("authority") String authority, @QueryParam("limit") String limit) {
-        return views.list(authority, (int) RegisterResource.number(limit, "limit", 1, 10_000, 100));
+    @APIResponse(responseCode = "200", description = "The runs, newest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RunSummary.class)))
+    @APIResponse(responseCode = "400", description = "A bad limit, named",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    public List<RunSummary> list(@PathParam("authority") String authority, @QueryParam("limit") @DefaultValue("100")
+            @Parameter(description = "At most this many runs", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
+                    minimum = "1", maximum = "10000")) int limit) {
+        return views.list(authority, limit);
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "A run: status (QUEUED, SOLVING, DONE, INTERRUPTED, FAILED), time spent and limit, plan, KPIs and proposed changes with decisions")
-    @APIResponse(responseCode = "404", description = "No such run for the authority")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public RunView get(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.view(authority, id);
     }
@@ -82,6 +110,10 @@ public class RunResource {
     @GET
     @Path("{id}/snapshot")
     @Operation(summary = "The PlacementProblem the run solved, as it was when the run started")
+    @APIResponse(responseCode = "200", description = "The problem as the run saw it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementProblem.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public PlacementProblem snapshot(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.snapshot(authority, id);
     }
@@ -89,6 +121,11 @@ public class RunResource {
     @GET
     @Path("{id}/analysis")
     @Operation(summary = "The run's plan scored per constraint, with the children and providers behind each point")
+    @APIResponse(responseCode = "200", description = "Per constraint: its total and the children and providers behind each point")
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The run has not finished: no analysis yet",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public JsonNode analysis(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.analysis(authority, id);
     }
@@ -96,6 +133,10 @@ public class RunResource {
     @GET
     @Path("{id}/audit")
     @Operation(summary = "The audit entries of the run: started, finished or interrupted, restarted, decisions")
+    @APIResponse(responseCode = "200", description = "The run's entries, oldest first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public List<AuditLog.Entry> audit(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.audit(authority, id);
     }
@@ -104,10 +145,18 @@ public class RunResource {
     @Path("{id}/restart")
     @Operation(summary = "Solve an INTERRUPTED (or FAILED) run again from its stored snapshot, under the same id",
             description = "seconds: a new time limit (default the run's own)")
-    @APIResponse(responseCode = "202", description = "Restarted")
-    @APIResponse(responseCode = "409", description = "The run is SOLVING or DONE")
+    @APIResponse(responseCode = "202", description = "Restarted; Location names the run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
+    @APIResponse(responseCode = "400", description = "A bad seconds, named",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The run is SOLVING or DONE, solving on another instance, or the service is stopping",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public Response restart(@PathParam("authority") String authority, @PathParam("id") String id,
-            @QueryParam("seconds") String seconds, @HeaderParam(RegisterResource.ACTOR) String actor) {
+            @QueryParam("seconds") @Parameter(description = SECONDS + " (default the run's own)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String seconds,
+            @HeaderParam(RegisterResource.ACTOR) String actor) {
         Long limit = seconds == null || seconds.isBlank() ? null
                 : RegisterResource.number(seconds, "seconds", 1, runs.maxSeconds(), 0);
         runs.restart(authority, id, limit, RegisterService.actor(actor));
@@ -117,6 +166,12 @@ public class RunResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Stop solving early: the run finishes (DONE) with the best plan found so far")
+    @APIResponse(responseCode = "200", description = "The run, stopped",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunSummary.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "The run is solving on another instance of the service",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public RunSummary stop(@PathParam("authority") String authority, @PathParam("id") String id) {
         return runs.stop(authority, id);
     }
@@ -128,8 +183,18 @@ public class RunResource {
             description = "Body {\"childId\", \"decision\": \"ACCEPT\"|\"REJECT\", \"decidedBy\", \"reason\"}. A change of a "
                     + "placeTogether group is decided for the whole group. Accepting updates the child's current placement "
                     + "in the register; both are audited. A second decision on the same change is refused (409).")
-    @APIResponse(responseCode = "200", description = "Decided; warnings name rules the children now break in the register")
-    @APIResponse(responseCode = "409", description = "Already decided, the run is not DONE, or the register changed since")
+    @APIResponse(responseCode = "200", description = "Decided; warnings name rules the children now break in the register",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid decision: every error with its JSON path",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, no such run, or the run proposes no change for the child",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "409", description = "Already decided, the run is not DONE, or the register changed since",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "415", description = "Body not application/json",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
     public DecisionView decide(@PathParam("authority") String authority, @PathParam("id") String id,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DecisionRequest.class))) String body) {
@@ -137,7 +202,7 @@ public class RunResource {
     }
 
     private static Response accepted(String authority, String id) {
-        return Response.accepted(Map.of("id", id)).location(URI.create("/api/register/" + authority + "/runs/" + id)).build();
+        return Response.accepted(new Started(id)).location(URI.create("/api/register/" + authority + "/runs/" + id)).build();
     }
 
     private static LocalDate date(String value) {

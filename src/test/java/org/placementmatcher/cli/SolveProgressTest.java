@@ -21,7 +21,7 @@ class SolveProgressTest {
 
     private void report(long afterMillis, HardMediumSoftScore best) {
         nanos.addAndGet(Duration.ofMillis(afterMillis).toNanos());
-        progress.report(best);
+        progress.report(best, true);
     }
 
     private String printed() {
@@ -33,7 +33,19 @@ class SolveProgressTest {
         report(2_500, HardMediumSoftScore.of(0, -63, -90_023));
 
         assertThat(printed()).isEqualTo(
-                "[   2.5 s of 30 s] best 0hard/-63medium/-90023soft: feasible, unplaced children weigh 63, soft cost 90,023\n");
+                "[   2.5 s of 30 s] construction 0hard/-63medium/-90023soft: feasible, unplaced children weigh 63, soft cost 90,023\n");
+    }
+
+    @Test
+    void theProblemAsGivenIsLabelledInputNotBestAndConstructionIsPrintedAtOnceEvenWithTheSameLevels() {
+        nanos.addAndGet(Duration.ofMillis(100).toNanos());
+        progress.report(HardMediumSoftScore.of(0, -63, -95_000), false);
+        report(200, HardMediumSoftScore.of(0, -63, -90_023));
+        report(200, HardMediumSoftScore.of(0, -63, -90_000));
+
+        assertThat(printed().lines()).containsExactly(
+                "[   0.1 s of 30 s] input 0hard/-63medium/-95000soft: feasible, unplaced children weigh 63, soft cost 95,000",
+                "[   0.3 s of 30 s] construction 0hard/-63medium/-90023soft: feasible, unplaced children weigh 63, soft cost 90,023");
     }
 
     @Test
@@ -45,6 +57,7 @@ class SolveProgressTest {
         report(2_000, HardMediumSoftScore.of(0, -63, -88_000));
 
         assertThat(printed().lines()).hasSize(3);
+        assertThat(printed().lines().toList().get(0)).startsWith("[   2.5 s of 30 s] construction 0hard/-63medium/-90023soft");
         assertThat(printed().lines().toList().get(1)).startsWith("[   3.5 s of 30 s] best 0hard/-63medium/-88000soft");
         assertThat(printed().lines().toList().get(2)).startsWith("[   5.5 s of 30 s] best 0hard/-63medium/-88000soft");
     }

@@ -168,6 +168,11 @@ class RunResourceTest {
         assertThat(c1.getString("find { it.action == 'DECISION_ACCEPTED' }.detail.reason")).isEqualTo("family care agreed");
         assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.providerId")).isEqualTo("F1");
         assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.otherProviderId")).isEqualTo("R1");
+        assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.actor")).isEqualTo("hos-2");
+        assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.runId")).isEqualTo(id);
+        assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.detail.via")).isEqualTo("decision on run " + id);
+        assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.detail.runId")).isEqualTo(id);
+        assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.detail.reason")).isEqualTo("family care agreed");
         JsonPath c3 = given().get("/api/register/RN-DEC/children/C3/audit").then().statusCode(200).extract().jsonPath();
         assertThat(c3.getList("action")).containsExactly("CHILD_ADDED", "DECISION_REJECTED");
         assertThat(c3.getString("[1].detail.reason")).isEqualTo("family found");
