@@ -40,11 +40,11 @@ import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.TextRules;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.contract.ProviderInput;
 import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.matching.MatchService;
-import org.placementmatcher.rest.ApiErrors;
 import org.placementmatcher.rest.MatchResource;
 import org.placementmatcher.register.RegisterChange.DeleteRecord;
 import org.placementmatcher.register.RegisterChange.EndPlacement;
@@ -129,14 +129,8 @@ public class RegisterResource {
                     + "changes to one register never interleave: one waits for the other, or gets 409.")
     @APIResponse(responseCode = "200", description = "The register's version and size",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
-    @APIResponse(responseCode = "400", description = "Invalid problem: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "Another change to the register was being made at the same time",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body not application/json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid problem: every error with its JSON path")
+    @APIResponse(responseCode = "409", description = "Another change to the register was being made at the same time")
     public Summary replace(@PathParam("authority") String authority,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = PlacementProblem.class))) String body,
@@ -151,8 +145,7 @@ public class RegisterResource {
     @Operation(summary = "The whole register as a PlacementProblem (what PUT stored, in the same order)")
     @APIResponse(responseCode = "200", description = "The register; header X-Register-Version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementProblem.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority")
     public Response get(@PathParam("authority") String authority) {
         Register stored = register.get(authority);
         return Response.ok(stored.problem()).header(VERSION, stored.version()).build();
@@ -165,8 +158,7 @@ public class RegisterResource {
     @Operation(summary = "Every provider of the register")
     @APIResponse(responseCode = "200", description = "Every provider; header X-Register-Version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderInput.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority")
     public Response providers(@PathParam("authority") String authority) {
         Register stored = register.get(authority);
         return Response.ok(stored.problem().providers()).header(VERSION, stored.version()).build();
@@ -177,8 +169,7 @@ public class RegisterResource {
     @Operation(summary = "Every child of the register")
     @APIResponse(responseCode = "200", description = "Every child; header X-Register-Version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChildInput.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority")
     public Response children(@PathParam("authority") String authority) {
         Register stored = register.get(authority);
         return Response.ok(stored.problem().children()).header(VERSION, stored.version()).build();
@@ -189,8 +180,7 @@ public class RegisterResource {
     @Operation(summary = "One provider")
     @APIResponse(responseCode = "200", description = "The provider",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
     public JsonNode provider(@PathParam("authority") String authority, @PathParam("id") String id) {
         return register.record(authority, Kind.PROVIDER, id);
     }
@@ -200,8 +190,7 @@ public class RegisterResource {
     @Operation(summary = "One child")
     @APIResponse(responseCode = "200", description = "The child",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
     public JsonNode child(@PathParam("authority") String authority, @PathParam("id") String id) {
         return register.record(authority, Kind.CHILD, id);
     }
@@ -215,16 +204,9 @@ public class RegisterResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class)))
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body not application/json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time")
     public Response putProvider(@PathParam("authority") String authority, @PathParam("id") String id, 
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class))) String body,
             @HeaderParam(ACTOR) String actor) {
@@ -240,16 +222,9 @@ public class RegisterResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
     @APIResponse(responseCode = "200", description = "Replaced",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body not application/json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time")
     public Response putChild(@PathParam("authority") String authority, @PathParam("id") String id, 
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class))) String body,
             @HeaderParam(ACTOR) String actor) {
@@ -262,16 +237,9 @@ public class RegisterResource {
     @Operation(summary = "Change some fields of a provider (JSON merge patch: null removes a field)")
     @APIResponse(responseCode = "200", description = "The provider as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body neither application/json nor application/merge-patch+json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path")
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time")
     public JsonNode patchProvider(@PathParam("authority") String authority, @PathParam("id") String id, 
             @RequestBody(description = "The fields to change (JSON merge patch); null removes one", content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderInput.class)),
@@ -286,16 +254,9 @@ public class RegisterResource {
     @Operation(summary = "Change some fields of a child (JSON merge patch: null removes a field)")
     @APIResponse(responseCode = "200", description = "The child as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body neither application/json nor application/merge-patch+json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path")
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time")
     public JsonNode patchChild(@PathParam("authority") String authority, @PathParam("id") String id, 
             @RequestBody(description = "The fields to change (JSON merge patch); null removes one", content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)),
@@ -308,10 +269,8 @@ public class RegisterResource {
     @Path("{authority}/providers/{id}")
     @Operation(summary = "Remove a provider", description = "409 while a child is placed there or it is otherwise referred to")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "A child is placed there or another record refers to it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
+    @APIResponse(responseCode = "409", description = "A child is placed there or another record refers to it")
     public Response deleteProvider(@PathParam("authority") String authority, @PathParam("id") String id,
             @HeaderParam(ACTOR) String actor) {
         register.apply(authority, RegisterService.actor(actor), new DeleteRecord(Kind.PROVIDER, id));
@@ -322,10 +281,8 @@ public class RegisterResource {
     @Path("{authority}/children/{id}")
     @Operation(summary = "Remove a child (e.g. leaving care)", description = "409 while a provider refers to the child")
     @APIResponse(responseCode = "204", description = "Removed")
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "A provider refers to the child",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
+    @APIResponse(responseCode = "409", description = "A provider refers to the child")
     public Response deleteChild(@PathParam("authority") String authority, @PathParam("id") String id,
             @HeaderParam(ACTOR) String actor) {
         register.apply(authority, RegisterService.actor(actor), new DeleteRecord(Kind.CHILD, id));
@@ -339,20 +296,14 @@ public class RegisterResource {
             description = "Body {\"providerId\", \"startDate\", \"pinned\", \"reason\"}; needsMove is cleared.")
     @APIResponse(responseCode = "200", description = "The child as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "Already placed there, or the register would break a rule",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body not application/json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path")
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
+    @APIResponse(responseCode = "409", description = "Already placed there, or the register would break a rule")
     public JsonNode startPlacement(@PathParam("authority") String authority, @PathParam("id") String id, 
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementStart.class))) String body,
             @HeaderParam(ACTOR) String actor) {
         PlacementStart start = bind(body, PlacementStart.class);
+        TextRules.requireFreeText("$.reason", start.reason());
         Map<String, Object> context = new LinkedHashMap<>();
         putIfPresent(context, "startDate", start.startDate());
         putIfPresent(context, "reason", start.reason());
@@ -367,20 +318,14 @@ public class RegisterResource {
             description = "Body {\"endDate\", \"reason\"}; pinned and needsMove are cleared.")
     @APIResponse(responseCode = "200", description = "The child as changed",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildInput.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The child has no current placement",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body not application/json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path")
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
+    @APIResponse(responseCode = "409", description = "The child has no current placement")
     public JsonNode endPlacement(@PathParam("authority") String authority, @PathParam("id") String id, 
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementEnd.class))) String body,
             @HeaderParam(ACTOR) String actor) {
         PlacementEnd end = body == null || body.isBlank() ? new PlacementEnd(null, null) : bind(body, PlacementEnd.class);
+        TextRules.requireFreeText("$.reason", end.reason());
         Map<String, Object> context = new LinkedHashMap<>();
         putIfPresent(context, "endDate", end.endDate());
         putIfPresent(context, "reason", end.reason());
@@ -397,16 +342,9 @@ public class RegisterResource {
                     + "exactly the rows. All or nothing; errors are named by line and column.")
     @APIResponse(responseCode = "200", description = "The register's version and size",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
-    @APIResponse(responseCode = "400", description = "Invalid rows: every error named by line and column",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body not text/csv",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rows: every error named by line and column")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time")
     public Summary providersCsv(@PathParam("authority") String authority, @QueryParam("mode") @DefaultValue("upsert")
             @Parameter(description = MODE, schema = @Schema(enumeration = {"upsert", "replace"})) ImportMode mode,
             @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))) String body,
@@ -423,16 +361,9 @@ public class RegisterResource {
                     + "exactly the rows. All or nothing; errors are named by line and column.")
     @APIResponse(responseCode = "200", description = "The register's version and size",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Summary.class)))
-    @APIResponse(responseCode = "400", description = "Invalid rows: every error named by line and column",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body not text/csv",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid rows: every error named by line and column")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
+    @APIResponse(responseCode = "409", description = "The change conflicts with the register's state, or another change was being made at the same time")
     public Summary childrenCsv(@PathParam("authority") String authority, @QueryParam("mode") @DefaultValue("upsert")
             @Parameter(description = MODE, schema = @Schema(enumeration = {"upsert", "replace"})) ImportMode mode,
             @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))) String body,
@@ -448,8 +379,7 @@ public class RegisterResource {
     @Operation(summary = "Every audit entry about the child, oldest first: record changes, placements, decisions")
     @APIResponse(responseCode = "200", description = "The entries, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
     public List<AuditLog.Entry> childAudit(@PathParam("authority") String authority, @PathParam("id") String id) {
         return register.auditOfChild(authority, id);
     }
@@ -459,8 +389,7 @@ public class RegisterResource {
     @Operation(summary = "Every audit entry about the provider, oldest first: its record, placements there, decisions")
     @APIResponse(responseCode = "200", description = "The entries, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
     public List<AuditLog.Entry> providerAudit(@PathParam("authority") String authority, @PathParam("id") String id) {
         return register.auditOfProvider(authority, id);
     }
@@ -470,10 +399,8 @@ public class RegisterResource {
     @Operation(summary = "The authority's audit log, oldest first, a page at a time (after: the last seq seen)")
     @APIResponse(responseCode = "200", description = "A page of entries, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
-    @APIResponse(responseCode = "400", description = "A bad query parameter, named",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "A bad query parameter, named")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
     public List<AuditLog.Entry> audit(@PathParam("authority") String authority,
             @QueryParam("after") @DefaultValue("0") @Parameter(description = "The seq of the last entry seen",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0")) long after,
@@ -491,14 +418,8 @@ public class RegisterResource {
             description = "As POST /api/match, with the register as the problem: body {\"childIds\": [...]}")
     @APIResponse(responseCode = "200", description = "The options, best first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body not application/json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
     public MatchResult match(@PathParam("authority") String authority, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class))) String body, @QueryParam("limit")
             @DefaultValue("" + MatchService.DEFAULT_LIMIT) @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "" + MatchService.MAX_LIMIT)) int limit) {
@@ -512,14 +433,8 @@ public class RegisterResource {
             description = "As POST /api/emergency, with the register as the problem: body {\"childIds\": [...]}")
     @APIResponse(responseCode = "200", description = "The options, best first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body not application/json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request: every error with its JSON path")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
     public MatchResult emergency(@PathParam("authority") String authority, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class))) String body, @QueryParam("limit")
             @DefaultValue("" + MatchService.DEFAULT_LIMIT) @Parameter(description = LIMIT, schema = @Schema(type = SchemaType.INTEGER,
                     format = "int32", minimum = "1", maximum = "" + MatchService.MAX_LIMIT)) int limit) {
@@ -572,27 +487,13 @@ public class RegisterResource {
         } catch (JsonProcessingException | DateTimeParseException e) {
             String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping
                     && !mapping.getPath().isEmpty() ? "." + mapping.getPath().getFirst().getFieldName() : "";
-            throw new InvalidProblemException(List.of(new ProblemError("$" + field,
-                    "cannot be read: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()))));
+            // Jackson's own words name Java types; say what is wrong in the API's terms instead.
+            throw new InvalidProblemException(List.of(new ProblemError("$" + field, field.isEmpty()
+                    ? "cannot be read as this request's JSON object"
+                    : "has the wrong type or format (numbers as numbers, dates as yyyy-mm-dd)")));
         }
     }
 
-    /** A whole-number parameter read by hand (typed parameters of this resource are checked by {@link org.placementmatcher.rest.QueryParams}). */
-    static long number(String value, String name, long min, long max, long fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            long parsed = Long.parseLong(value.trim());
-            if (parsed >= min && parsed <= max) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidProblemException(List.of(new ProblemError(name,
-                "must be a whole number from " + min + " to " + max + ", got '" + value + "'")));
-    }
 
     private static void putIfPresent(Map<String, Object> map, String key, Object value) {
         if (value != null) {

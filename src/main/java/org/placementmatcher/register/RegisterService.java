@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.ProblemErrors;
+import org.placementmatcher.contract.TextRules;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemReader;
@@ -36,7 +38,7 @@ import org.placementmatcher.register.RegisterChange.Kind;
 @ApplicationScoped
 public class RegisterService {
 
-    private static final Pattern AUTHORITY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern AUTHORITY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0," + (TextRules.MAX_CODE_LENGTH - 1) + "}");
     public static final String DEFAULT_ACTOR = "api";
 
     /** Work done in the same transaction once the changed register is written (e.g. storing a decision). */
@@ -97,7 +99,8 @@ public class RegisterService {
     public static String checkAuthority(String authority) {
         if (authority == null || !AUTHORITY.matcher(authority).matches()) {
             throw new InvalidProblemException(List.of(new ProblemError("authority",
-                    "must be an authority code: letters, digits, '_', '-' or '.', at most 64, got '" + authority + "'")));
+                    "must be an authority code: letters, digits, '_', '-' or '.', at most " + TextRules.MAX_CODE_LENGTH
+                            + ", got " + (authority == null ? "nothing" : TextRules.quote(authority)))));
         }
         return authority;
     }
@@ -106,11 +109,7 @@ public class RegisterService {
         if (actor == null || actor.isBlank()) {
             return DEFAULT_ACTOR;
         }
-        String trimmed = actor.trim();
-        if (trimmed.length() > 200) {
-            throw new InvalidProblemException(List.of(new ProblemError("actor", "must be at most 200 characters")));
-        }
-        return trimmed;
+        return TextRules.requireCode("actor", actor.trim());
     }
 
     // Reading.
@@ -274,9 +273,9 @@ public class RegisterService {
             } catch (InvalidProblemException e) {
                 List<ProblemError> named = plan.naming().name(next, e.errors());
                 if (plan.conflictOnInvalid()) {
-                    throw new RegisterErrors.Conflict(named);
+                    throw new RegisterErrors.Conflict(ProblemErrors.reported(named, e.omitted()));
                 }
-                throw new InvalidProblemException(named);
+                throw new InvalidProblemException(named, e.omitted());
             }
             if (!authority.equals(problem.homeAuthority())) {
                 throw new InvalidProblemException(List.of(new ProblemError("$.homeAuthority",

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.TextRules;
 import org.placementmatcher.register.AuditLog.Action;
 import org.placementmatcher.register.AuditLog.NewEntry;
 import org.placementmatcher.register.RunStore.ChangeRow;
@@ -66,11 +67,15 @@ public class RunDecisions {
         if (!"ACCEPT".equals(request.decision()) && !"REJECT".equals(request.decision())) {
             errors.add(new ProblemError("$.decision", "must be ACCEPT or REJECT"));
         }
-        if (request.decidedBy() == null || request.decidedBy().isBlank() || request.decidedBy().length() > 200) {
-            errors.add(new ProblemError("$.decidedBy", "is required: the (pseudonymous) id of the person deciding, at most 200 characters"));
+        if (request.decidedBy() == null || request.decidedBy().isBlank()) {
+            errors.add(new ProblemError("$.decidedBy", "is required: the (pseudonymous) id of the person deciding"));
+        } else if (TextRules.codeProblem(request.decidedBy()) != null) {
+            errors.add(new ProblemError("$.decidedBy", TextRules.codeProblem(request.decidedBy())));
         }
-        if (request.reason() == null || request.reason().isBlank() || request.reason().length() > 4000) {
-            errors.add(new ProblemError("$.reason", "is required: why, at most 4000 characters"));
+        if (request.reason() == null || request.reason().isBlank()) {
+            errors.add(new ProblemError("$.reason", "is required: why"));
+        } else if (TextRules.freeTextProblem(request.reason()) != null) {
+            errors.add(new ProblemError("$.reason", TextRules.freeTextProblem(request.reason())));
         }
         if (!errors.isEmpty()) {
             throw new InvalidProblemException(errors);

@@ -31,12 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
-import org.placementmatcher.rest.ApiErrors;
 import org.placementmatcher.register.RunDecisions.DecisionRequest;
 import org.placementmatcher.register.RunDecisions.DecisionView;
 import org.placementmatcher.register.RunViews.RunSummary;
 import org.placementmatcher.register.RunViews.RunView;
 import org.placementmatcher.register.RunStore.Trigger;
+import org.placementmatcher.rest.QueryParams;
 
 /** Re-optimisation runs of an authority's register, their proposed changes, and the decisions on them. */
 @Path("/api/register/{authority}/runs")
@@ -66,18 +66,15 @@ public class RunResource {
                     + "'today' for the run (default the register's referenceDate). Who asks: the X-Actor header.")
     @APIResponse(responseCode = "202", description = "Started (QUEUED until a solving thread is free); Location names the run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
-    @APIResponse(responseCode = "400", description = "A bad seconds or referenceDate, named",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The service is stopping",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "A bad seconds or referenceDate, named")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
+    @APIResponse(responseCode = "409", description = "The service is stopping")
     public Response start(@PathParam("authority") String authority, @QueryParam("seconds") @Parameter(description = SECONDS,
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String seconds,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) Integer seconds,
             @QueryParam("referenceDate") @Parameter(description = "'Today' for the run, YYYY-MM-DD",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) String referenceDate, @HeaderParam(RegisterResource.ACTOR) String actor) {
         RegisterService.checkAuthority(authority);
-        long limit = RegisterResource.number(seconds, "seconds", 1, runs.maxSeconds(), runs.defaultSeconds());
+        long limit = QueryParams.inRange("seconds", seconds, 1, runs.maxSeconds(), runs.defaultSeconds());
         RunSummary run = runs.start(authority, limit, date(referenceDate), Trigger.MANUAL, RegisterService.actor(actor));
         return accepted(authority, run.id());
     }
@@ -86,10 +83,8 @@ public class RunResource {
     @Operation(summary = "The authority's runs, newest first, without their plans")
     @APIResponse(responseCode = "200", description = "The runs, newest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RunSummary.class)))
-    @APIResponse(responseCode = "400", description = "A bad limit, named",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "A bad limit, named")
+    @APIResponse(responseCode = "404", description = "No register for the authority")
     public List<RunSummary> list(@PathParam("authority") String authority, @QueryParam("limit") @DefaultValue("100")
             @Parameter(description = "At most this many runs", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
                     minimum = "1", maximum = "10000")) int limit) {
@@ -101,8 +96,7 @@ public class RunResource {
     @Operation(summary = "A run: status (QUEUED, SOLVING, DONE, INTERRUPTED, FAILED), time spent and limit, plan, KPIs and proposed changes with decisions")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     public RunView get(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.view(authority, id);
     }
@@ -112,8 +106,7 @@ public class RunResource {
     @Operation(summary = "The PlacementProblem the run solved, as it was when the run started")
     @APIResponse(responseCode = "200", description = "The problem as the run saw it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementProblem.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     public PlacementProblem snapshot(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.snapshot(authority, id);
     }
@@ -122,10 +115,8 @@ public class RunResource {
     @Path("{id}/analysis")
     @Operation(summary = "The run's plan scored per constraint, with the children and providers behind each point")
     @APIResponse(responseCode = "200", description = "Per constraint: its total and the children and providers behind each point")
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The run has not finished: no analysis yet",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
+    @APIResponse(responseCode = "409", description = "The run has not finished: no analysis yet")
     public JsonNode analysis(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.analysis(authority, id);
     }
@@ -135,8 +126,7 @@ public class RunResource {
     @Operation(summary = "The audit entries of the run: started, finished or interrupted, restarted, decisions")
     @APIResponse(responseCode = "200", description = "The run's entries, oldest first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     public List<AuditLog.Entry> audit(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.audit(authority, id);
     }
@@ -147,18 +137,14 @@ public class RunResource {
             description = "seconds: a new time limit (default the run's own)")
     @APIResponse(responseCode = "202", description = "Restarted; Location names the run",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
-    @APIResponse(responseCode = "400", description = "A bad seconds, named",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The run is SOLVING or DONE, solving on another instance, or the service is stopping",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "A bad seconds, named")
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
+    @APIResponse(responseCode = "409", description = "The run is SOLVING or DONE, solving on another instance, or the service is stopping")
     public Response restart(@PathParam("authority") String authority, @PathParam("id") String id,
             @QueryParam("seconds") @Parameter(description = SECONDS + " (default the run's own)",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1")) String seconds,
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) Integer seconds,
             @HeaderParam(RegisterResource.ACTOR) String actor) {
-        Long limit = seconds == null || seconds.isBlank() ? null
-                : RegisterResource.number(seconds, "seconds", 1, runs.maxSeconds(), 0);
+        Long limit = seconds == null ? null : (long) QueryParams.inRange("seconds", seconds, 1, runs.maxSeconds(), 0);
         runs.restart(authority, id, limit, RegisterService.actor(actor));
         return accepted(authority, id);
     }
@@ -168,10 +154,8 @@ public class RunResource {
     @Operation(summary = "Stop solving early: the run finishes (DONE) with the best plan found so far")
     @APIResponse(responseCode = "200", description = "The run, stopped",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunSummary.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "The run is solving on another instance of the service",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
+    @APIResponse(responseCode = "409", description = "The run is solving on another instance of the service")
     public RunSummary stop(@PathParam("authority") String authority, @PathParam("id") String id) {
         return runs.stop(authority, id);
     }
@@ -185,16 +169,9 @@ public class RunResource {
                     + "in the register; both are audited. A second decision on the same change is refused (409).")
     @APIResponse(responseCode = "200", description = "Decided; warnings name rules the children now break in the register",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid decision: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "404", description = "No register for the authority, no such run, or the run proposes no change for the child",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "409", description = "Already decided, the run is not DONE, or the register changed since",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "413", description = "Body over placement.max-body-bytes",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    @APIResponse(responseCode = "415", description = "Body not application/json",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @APIResponse(responseCode = "400", description = "Invalid decision: every error with its JSON path")
+    @APIResponse(responseCode = "404", description = "No register for the authority, no such run, or the run proposes no change for the child")
+    @APIResponse(responseCode = "409", description = "Already decided, the run is not DONE, or the register changed since")
     public DecisionView decide(@PathParam("authority") String authority, @PathParam("id") String id,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DecisionRequest.class))) String body) {

@@ -39,12 +39,12 @@ public class RunService {
     private final Database db;
     private final RegisterService register;
     private final RunWorker worker;
-    private final long defaultSeconds;
-    private final long maxSeconds;
+    private final int defaultSeconds;
+    private final int maxSeconds;
 
     public RunService(Database db, RegisterService register, RunWorker worker,
-            @ConfigProperty(name = "placement.runs.seconds", defaultValue = "600") long defaultSeconds,
-            @ConfigProperty(name = "placement.runs.max-seconds", defaultValue = "3600") long maxSeconds) {
+            @ConfigProperty(name = "placement.runs.seconds", defaultValue = "600") int defaultSeconds,
+            @ConfigProperty(name = "placement.runs.max-seconds", defaultValue = "3600") int maxSeconds) {
         this.db = db;
         this.register = register;
         this.worker = worker;
@@ -52,11 +52,11 @@ public class RunService {
         this.maxSeconds = maxSeconds;
     }
 
-    public long maxSeconds() {
+    public int maxSeconds() {
         return maxSeconds;
     }
 
-    public long defaultSeconds() {
+    public int defaultSeconds() {
         return Math.min(defaultSeconds, maxSeconds);
     }
 

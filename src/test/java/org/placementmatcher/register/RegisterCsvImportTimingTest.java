@@ -29,7 +29,7 @@ class RegisterCsvImportTimingTest {
     public static class LargeBodies implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("placement.max-body-bytes", "67108864", "quarkus.http.limits.max-body-size", "256M",
+            return Map.of("quarkus.http.limits.max-body-size", "256M",
                     "quarkus.http.test-timeout", "10m");
         }
     }
