@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +31,7 @@ class DocsCitationTest {
     static final Pattern CONTRACT_SECTIONS = Pattern.compile(
             "contract(?:\\.md|'s)?\\s*\\(?\\s*sections?\\s+(\\d+(?:\\.\\d+)*(?:\\s*(?:,|-|–|and|to)\\s*\\d+(?:\\.\\d+)*)*)",
             Pattern.CASE_INSENSITIVE);
+
     private static final Pattern SECTION_NUMBER = Pattern.compile("\\d+(?:\\.\\d+)*");
     private static final Pattern NUMBERED_HEADING = Pattern.compile("(?m)^#{1,6}\\s+(\\d+(?:\\.\\d+)*)\\.?\\s");
 
@@ -48,14 +48,17 @@ class DocsCitationTest {
                 }
             }
         }
-        assertThat(missing).as("documents cited by the sources but not in the repository").isEmpty();
+        assertThat(missing)
+                .as("documents cited by the sources but not in the repository")
+                .isEmpty();
     }
 
     @Test
     void everyCitedContractSectionIsAHeadingOfTheContract() throws IOException {
         Set<String> headings = headings(Files.readString(CONTRACT, StandardCharsets.UTF_8));
-        assertThat(headings).as("docs/contract.md keeps the spec's section numbers").contains(
-                "1", "1.1", "1.2", "1.3", "1.4", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(headings)
+                .as("docs/contract.md keeps the spec's section numbers")
+                .contains("1", "1.1", "1.2", "1.3", "1.4", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         List<String> missing = new ArrayList<>();
         for (Path file : sourceFiles()) {
             for (String section : citedSections(Files.readString(file, StandardCharsets.UTF_8))) {
@@ -64,7 +67,9 @@ class DocsCitationTest {
                 }
             }
         }
-        assertThat(missing).as("contract sections cited by the sources but not headings of docs/contract.md").isEmpty();
+        assertThat(missing)
+                .as("contract sections cited by the sources but not headings of docs/contract.md")
+                .isEmpty();
     }
 
     @Test
@@ -73,13 +78,18 @@ class DocsCitationTest {
         assertThat(citedSections("the contract's sections 1.1-1.4 and")).containsExactly("1.1", "1.4");
         assertThat(citedSections("against the contract (sections 2 and 3)")).containsExactly("2", "3");
         assertThat(citedSections("(contract section 11)")).containsExactly("11");
-        assertThat(headings("# Title\n## 1. Input\n### 1.2 Children\n## Extensions\n")).containsExactlyInAnyOrder("1", "1.2");
+        assertThat(headings("# Title\n## 1. Input\n### 1.2 Children\n## Extensions\n"))
+                .containsExactlyInAnyOrder("1", "1.2");
 
         assertThat(markdownPaths("see /work/shared/spec/calibration.md and ../shared/x.md, docs/contract.md."))
                 .containsExactly("/work/shared/spec/calibration.md", "../shared/x.md", "docs/contract.md");
         assertThat(resolves("docs/contract.md")).isTrue();
-        assertThat(resolves("calibration.md")).as("a bare name found under docs/").isTrue();
-        assertThat(resolves("/work/shared/spec/calibration.md")).as("outside the repository").isFalse();
+        assertThat(resolves("calibration.md"))
+                .as("a bare name found under docs/")
+                .isTrue();
+        assertThat(resolves("/work/shared/spec/calibration.md"))
+                .as("outside the repository")
+                .isFalse();
         assertThat(resolves("../shared/spec/placement-contract.md")).isFalse();
         assertThat(resolves("docs/no-such-file.md")).isFalse();
     }
@@ -90,7 +100,8 @@ class DocsCitationTest {
                     .filter(f -> f.toString().matches(".*\\.(java|properties|sql|xml|html|md|txt|sh)$"))
                     // This file's own examples cite missing documents on purpose.
                     .filter(f -> !f.getFileName().toString().equals(DocsCitationTest.class.getSimpleName() + ".java"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -129,7 +140,8 @@ class DocsCitationTest {
         if (cited.startsWith("/")) {
             return false;
         }
-        List<Path> candidates = cited.contains("/") ? List.of(ROOT.resolve(cited))
+        List<Path> candidates = cited.contains("/")
+                ? List.of(ROOT.resolve(cited))
                 : List.of(ROOT.resolve(cited), ROOT.resolve("docs").resolve(cited));
         return candidates.stream().map(Path::normalize).anyMatch(p -> p.startsWith(ROOT) && Files.isRegularFile(p));
     }

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,8 @@ class LauncherScriptTest {
 
     @BeforeEach
     void scratchProject() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
+        assumeTrue(
+                Files.isExecutable(Path.of("/bin/bash")) || Files.isExecutable(Path.of("/usr/bin/bash")),
                 "the launcher is a bash script; no bash here");
         Files.createDirectories(project.resolve("bin"));
         executable("bin/placement-matcher", Files.readString(Path.of("bin/placement-matcher")));
@@ -89,7 +89,8 @@ class LauncherScriptTest {
         Result result = launch();
 
         assertThat(builds()).isEqualTo(1);
-        assertThat(result.stderr).contains("Building the jar (src/main/java/Example.java changed since the last build)");
+        assertThat(result.stderr)
+                .contains("Building the jar (src/main/java/Example.java changed since the last build)");
         assertThat(result.stdout).contains("java -jar " + jar);
         assertThat(launch().stderr).as("built once, then up to date").doesNotContain("Building");
         assertThat(builds()).isEqualTo(1);
@@ -136,8 +137,7 @@ class LauncherScriptTest {
         return Files.exists(log) ? Files.readAllLines(log).size() : 0;
     }
 
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
+    private record Result(int exitCode, String stdout, String stderr) {}
 
     private Result launch(String... args) throws Exception {
         List<String> command = new ArrayList<>();
@@ -147,8 +147,11 @@ class LauncherScriptTest {
         builder.environment().remove("JAVA_OPTS");
         Path out = project.resolve("stdout.txt");
         Path err = project.resolve("stderr.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("the launcher finishes").isTrue();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                .as("the launcher finishes")
+                .isTrue();
         return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
     }
 

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.Child;
@@ -33,8 +32,13 @@ public final class QueryLatencyBenchmark {
         long t1 = System.nanoTime();
         Caseload caseload = Caseload.of(problem);
         long t2 = System.nanoTime();
-        out.printf(Locale.ROOT, "caseload: %d children, %d providers; read+validate %.0f ms, load %.0f ms (first, cold)%n",
-                problem.children().size(), problem.providers().size(), (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        out.printf(
+                Locale.ROOT,
+                "caseload: %d children, %d providers; read+validate %.0f ms, load %.0f ms (first, cold)%n",
+                problem.children().size(),
+                problem.providers().size(),
+                (t1 - t0) / 1e6,
+                (t2 - t1) / 1e6);
 
         List<List<String>> units = new ArrayList<>();
         for (PlacementUnit unit : caseload.today().getUnits()) {
@@ -65,12 +69,17 @@ public final class QueryLatencyBenchmark {
         }
         Arrays.sort(readMs);
         Arrays.sort(loadMs);
-        out.printf(Locale.ROOT, "request cost when the caseload comes in the body (%d KB): read+validate median %.0f ms, "
-                + "load median %.0f ms%n", json.length() / 1024, readMs[reloads / 2], loadMs[reloads / 2]);
+        out.printf(
+                Locale.ROOT,
+                "request cost when the caseload comes in the body (%d KB): read+validate median %.0f ms, "
+                        + "load median %.0f ms%n",
+                json.length() / 1024,
+                readMs[reloads / 2],
+                loadMs[reloads / 2]);
     }
 
-    private static double[] measure(Caseload caseload, List<List<String>> units, SplittableRandom random, int queries,
-            boolean emergency) {
+    private static double[] measure(
+            Caseload caseload, List<List<String>> units, SplittableRandom random, int queries, boolean emergency) {
         double[] millis = new double[queries];
         for (int i = 0; i < queries; i++) {
             List<String> ids = units.get(random.nextInt(units.size()));
@@ -83,8 +92,15 @@ public final class QueryLatencyBenchmark {
     }
 
     private void report(String kind, double[] sorted) {
-        out.printf(Locale.ROOT, "%-9s %5d queries: p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", kind,
-                sorted.length, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99), sorted[sorted.length - 1]);
+        out.printf(
+                Locale.ROOT,
+                "%-9s %5d queries: p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n",
+                kind,
+                sorted.length,
+                percentile(sorted, 50),
+                percentile(sorted, 95),
+                percentile(sorted, 99),
+                sorted[sorted.length - 1]);
     }
 
     static double percentile(double[] sorted, double p) {

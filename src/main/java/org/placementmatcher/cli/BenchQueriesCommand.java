@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-
+import org.placementmatcher.benchmark.QueryLatencyBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import org.placementmatcher.benchmark.QueryLatencyBenchmark;
-
 /** {@code bench-queries}: match and emergency query latency on a loaded caseload (README "Query latency"). */
-@Command(name = "bench-queries",
+@Command(
+        name = "bench-queries",
         description = "Measures match and emergency query latency on a loaded caseload (p50/p95/p99 on stdout).")
 final class BenchQueriesCommand implements Callable<Integer> {
 
@@ -29,7 +28,11 @@ final class BenchQueriesCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "the caseload, a PlacementProblem (JSON)")
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE",
+            description = "the caseload, a PlacementProblem (JSON)")
     private Path input;
 
     private int queries = DEFAULT_QUERIES;
@@ -41,7 +44,9 @@ final class BenchQueriesCommand implements Callable<Integer> {
         this.out = out;
     }
 
-    @Option(names = "--queries", paramLabel = "N",
+    @Option(
+            names = "--queries",
+            paramLabel = "N",
             description = "queries of each kind, 1 to " + MAX_QUERIES + " (default " + DEFAULT_QUERIES + ")")
     void setQueries(int value) {
         queries = PlacementMatcherCommand.within(spec, "--queries", value, 1, MAX_QUERIES);

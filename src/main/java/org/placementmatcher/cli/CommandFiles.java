@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 
@@ -20,8 +19,7 @@ import org.placementmatcher.contract.ProblemError;
  */
 final class CommandFiles {
 
-    private CommandFiles() {
-    }
+    private CommandFiles() {}
 
     /** The file's text; text that is not UTF-8 is invalid input, as the contract's JSON is UTF-8. */
     static String read(Path input) throws IOException {
@@ -65,6 +63,7 @@ final class CommandFiles {
     private static Path temporarySibling(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        return dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        return dir.resolve(
+                "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
     }
 }

@@ -1,22 +1,19 @@
 package org.placementmatcher.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-
+import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.ProblemError;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
-
-import org.placementmatcher.contract.ContractJson;
-import org.placementmatcher.contract.InvalidProblemException;
-import org.placementmatcher.contract.ProblemError;
 
 /**
  * The command line, parsed by picocli (the commands are {@link SolveCommand}, {@link GenerateCommand} and
@@ -68,14 +65,20 @@ public final class CommandLine {
     /** One line: what was wrong, and where the usage is. */
     private int usageError(ParameterException e, String[] args) {
         picocli.CommandLine command = e.getCommandLine();
-        err.println("error: " + usageMessage(e, command) + " (usage: " + command.getCommandSpec().qualifiedName() + " --help)");
+        err.println("error: " + usageMessage(e, command) + " (usage: "
+                + command.getCommandSpec().qualifiedName() + " --help)");
         return INVALID;
     }
 
     private static String usageMessage(ParameterException e, picocli.CommandLine command) {
-        List<String> unmatched = e instanceof UnmatchedArgumentException u ? u.getUnmatched()
-                : command.getParseResult() == null ? List.of() : command.getParseResult().unmatched();
-        if (!unmatched.isEmpty() && command.getParent() == null && !unmatched.getFirst().startsWith("-")) {
+        List<String> unmatched = e instanceof UnmatchedArgumentException u
+                ? u.getUnmatched()
+                : command.getParseResult() == null
+                        ? List.of()
+                        : command.getParseResult().unmatched();
+        if (!unmatched.isEmpty()
+                && command.getParent() == null
+                && !unmatched.getFirst().startsWith("-")) {
             return "unknown command '" + unmatched.getFirst() + "'";
         }
         if (!unmatched.isEmpty() && unmatched.getFirst().startsWith("-")) {

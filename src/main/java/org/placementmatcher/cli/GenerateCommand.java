@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.data.SampleDataGenerator;
+import org.placementmatcher.data.SampleDataGenerator.Size;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -15,12 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-import org.placementmatcher.contract.PlacementProblem;
-import org.placementmatcher.data.SampleDataGenerator;
-import org.placementmatcher.data.SampleDataGenerator.Size;
-
 /** {@code generate}: synthetic, calibrated sample data, one size to a file or every size to a folder. */
-@Command(name = "generate",
+@Command(
+        name = "generate",
         description = "Writes synthetic, calibrated sample data (deterministic for a seed: the same seed gives "
                 + "byte-identical files).")
 final class GenerateCommand implements Callable<Integer> {
@@ -34,7 +33,9 @@ final class GenerateCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Target target;
 
-    @Option(names = "--seed", paramLabel = "N",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
             description = "the random seed (default " + SampleDataGenerator.DEFAULT_SEED + ")")
     private long seed = SampleDataGenerator.DEFAULT_SEED;
 
@@ -51,8 +52,13 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     static final class One {
-        @Option(names = "--size", required = true, paramLabel = "SIZE", converter = SizeName.class,
-                completionCandidates = SizeName.class, description = "one of ${COMPLETION-CANDIDATES}")
+        @Option(
+                names = "--size",
+                required = true,
+                paramLabel = "SIZE",
+                converter = SizeName.class,
+                completionCandidates = SizeName.class,
+                description = "one of ${COMPLETION-CANDIDATES}")
         Size size;
 
         @Option(names = "--output", required = true, paramLabel = "FILE", description = "the file to write")
@@ -82,7 +88,11 @@ final class GenerateCommand implements Callable<Integer> {
     private void write(Size size, Path file) throws IOException {
         PlacementProblem problem = SampleDataGenerator.generate(size, seed);
         CommandFiles.writeAtomically(file, SampleDataGenerator.toJson(problem));
-        err.printf(Locale.ROOT, "wrote %s: %d children, %d providers%n", file, problem.children().size(),
+        err.printf(
+                Locale.ROOT,
+                "wrote %s: %d children, %d providers%n",
+                file,
+                problem.children().size(),
                 problem.providers().size());
     }
 
@@ -91,9 +101,11 @@ final class GenerateCommand implements Callable<Integer> {
 
         @Override
         public Size convert(String name) {
-            return Arrays.stream(Size.values()).filter(size -> name(size).equals(name)).findFirst()
-                    .orElseThrow(() -> new TypeConversionException(
-                            "'" + name + "' is not one of " + String.join(", ", this)));
+            return Arrays.stream(Size.values())
+                    .filter(size -> name(size).equals(name))
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new TypeConversionException("'" + name + "' is not one of " + String.join(", ", this)));
         }
 
         @Override

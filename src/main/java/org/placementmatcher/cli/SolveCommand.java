@@ -10,13 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
@@ -25,11 +18,19 @@ import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.PlanWriter;
 import org.placementmatcher.solver.ProblemMapper;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code solve}: a PlacementProblem file in, a PlacementPlan file out, progress on stderr. */
-@Command(name = "solve",
-        description = {"Solves a PlacementProblem (JSON) and writes the PlacementPlan (JSON).",
-                "Progress (best score, elapsed time, limit) goes to stderr while solving."})
+@Command(
+        name = "solve",
+        description = {
+            "Solves a PlacementProblem (JSON) and writes the PlacementPlan (JSON).",
+            "Progress (best score, elapsed time, limit) goes to stderr while solving."
+        })
 final class SolveCommand implements Callable<Integer> {
 
     static final int DEFAULT_SECONDS = 30;
@@ -46,13 +47,18 @@ final class SolveCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "the PlacementProblem (JSON)")
     private Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--output",
+            required = true,
+            paramLabel = "FILE",
             description = "where to write the PlacementPlan (JSON); written whole or not at all")
     private Path output;
 
     private int seconds = DEFAULT_SECONDS;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(
+            names = "--config",
+            paramLabel = "FILE",
             description = "solve with another solver configuration (e.g. one kept in solver-config/)")
     private Path config;
 
@@ -63,7 +69,9 @@ final class SolveCommand implements Callable<Integer> {
         this.err = err;
     }
 
-    @Option(names = "--seconds", paramLabel = "N",
+    @Option(
+            names = "--seconds",
+            paramLabel = "N",
             description = "time limit, 1 to " + MAX_SECONDS + " (default " + DEFAULT_SECONDS
                     + "); the solve also stops once the best score has not improved for the configured plateau")
     void setSeconds(int value) {
@@ -77,8 +85,13 @@ final class SolveCommand implements Callable<Integer> {
         PlacementSolver solver = solver();
         PlacementSolution solution = ProblemMapper.toSolution(problem);
         Duration limit = Duration.ofSeconds(seconds);
-        err.printf(Locale.ROOT, "solving %d children (%d units) and %d providers for at most %d s%n",
-                solution.getChildren().size(), solution.getUnits().size(), solution.getProviders().size(), seconds);
+        err.printf(
+                Locale.ROOT,
+                "solving %d children (%d units) and %d providers for at most %d s%n",
+                solution.getChildren().size(),
+                solution.getUnits().size(),
+                solution.getProviders().size(),
+                seconds);
         long start = System.nanoTime();
         PlacementSolution best;
         long peakMegabytes;
@@ -87,10 +100,18 @@ final class SolveCommand implements Callable<Integer> {
             peakMegabytes = heap.megabytes();
         }
         PlacementPlan plan = PlanWriter.toPlan(best);
-        CommandFiles.writeAtomically(output, ContractJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(plan));
-        err.printf(Locale.ROOT, "done in %.1f s: %s, %s, placed %d of %d children; peak heap %d MB; plan written to %s%n",
-                (System.nanoTime() - start) / 1e9, plan.score(), plan.feasible() ? "feasible" : "NOT feasible",
-                plan.kpis().placed(), plan.kpis().children(), peakMegabytes, output);
+        CommandFiles.writeAtomically(
+                output, ContractJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(plan));
+        err.printf(
+                Locale.ROOT,
+                "done in %.1f s: %s, %s, placed %d of %d children; peak heap %d MB; plan written to %s%n",
+                (System.nanoTime() - start) / 1e9,
+                plan.score(),
+                plan.feasible() ? "feasible" : "NOT feasible",
+                plan.kpis().placed(),
+                plan.kpis().children(),
+                peakMegabytes,
+                output);
         return CommandLine.OK;
     }
 

@@ -1,13 +1,11 @@
 package org.placementmatcher.cli;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.ScoreText;
 
@@ -48,7 +46,8 @@ final class SolveProgress implements Consumer<PlacementSolver.Progress> {
     synchronized void report(HardMediumSoftScore best, boolean constructed) {
         long now = nanoClock.getAsLong();
         String label = !constructed ? "input" : constructionPrinted ? "best" : "construction";
-        boolean sameLevels = lastPrinted != null && lastPrinted.hardScore() == best.hardScore()
+        boolean sameLevels = lastPrinted != null
+                && lastPrinted.hardScore() == best.hardScore()
                 && lastPrinted.mediumScore() == best.mediumScore();
         if (!label.equals("construction") && sameLevels && now - lastPrintedNanos < PRINT_EVERY_NANOS) {
             return;
@@ -56,16 +55,22 @@ final class SolveProgress implements Consumer<PlacementSolver.Progress> {
         constructionPrinted |= constructed;
         lastPrinted = best;
         lastPrintedNanos = now;
-        err.printf(Locale.ROOT, "[%6.1f s of %d s] %s %s: %s%n", (now - startNanos) / 1e9, limit.toSeconds(),
-                label, ScoreText.format(best), inWords(best));
+        err.printf(
+                Locale.ROOT,
+                "[%6.1f s of %d s] %s %s: %s%n",
+                (now - startNanos) / 1e9,
+                limit.toSeconds(),
+                label,
+                ScoreText.format(best),
+                inWords(best));
     }
 
     /** What the three levels mean (README "Scoring"), for a reader who does not know the score format. */
     static String inWords(HardMediumSoftScore score) {
-        String feasibility = score.hardScore() == 0 ? "feasible"
-                : "NOT feasible (" + -score.hardScore() + " hard-rule violations)";
-        String unplaced = score.mediumScore() == 0 ? "everyone placed"
-                : "unplaced children weigh " + -score.mediumScore();
+        String feasibility =
+                score.hardScore() == 0 ? "feasible" : "NOT feasible (" + -score.hardScore() + " hard-rule violations)";
+        String unplaced =
+                score.mediumScore() == 0 ? "everyone placed" : "unplaced children weigh " + -score.mediumScore();
         return String.format(Locale.ROOT, "%s, %s, soft cost %,d", feasibility, unplaced, -score.softScore());
     }
 }

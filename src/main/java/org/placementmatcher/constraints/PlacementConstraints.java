@@ -4,15 +4,13 @@ import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.coun
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
 import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.toList;
 
-import java.util.function.Predicate;
-
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.score.stream.Constraint;
 import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
 import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 import ai.timefold.solver.core.api.score.stream.Joiners;
 import ai.timefold.solver.core.api.score.stream.bi.BiConstraintStream;
-
+import java.util.function.Predicate;
 import org.placementmatcher.domain.HardRule;
 import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.PlacementUnit;
@@ -33,29 +31,29 @@ public class PlacementConstraints implements ConstraintProvider {
     @Override
     public Constraint[] defineConstraints(ConstraintFactory factory) {
         return new Constraint[] {
-                capacity(factory),
-                ageRange(factory),
-                siblingsTogether(factory),
-                needsMet(factory),
-                gender(factory),
-                supportedLodgingsAge(factory),
-                connectedPerson(factory),
-                availability(factory),
-                emergency(factory),
-                riskToYounger(factory),
-                solePlacement(factory),
-                excludedArea(factory),
-                mustMove(factory),
-                fosteringLimit(factory),
-                unplaced(factory),
-                cost(factory),
-                outOfArea(factory),
-                distance(factory),
-                over20Miles(factory),
-                move(factory),
-                siblingsApart(factory),
-                language(factory),
-                religion(factory)
+            capacity(factory),
+            ageRange(factory),
+            siblingsTogether(factory),
+            needsMet(factory),
+            gender(factory),
+            supportedLodgingsAge(factory),
+            connectedPerson(factory),
+            availability(factory),
+            emergency(factory),
+            riskToYounger(factory),
+            solePlacement(factory),
+            excludedArea(factory),
+            mustMove(factory),
+            fosteringLimit(factory),
+            unplaced(factory),
+            cost(factory),
+            outOfArea(factory),
+            distance(factory),
+            over20Miles(factory),
+            move(factory),
+            siblingsApart(factory),
+            language(factory),
+            religion(factory)
         };
     }
 
@@ -65,7 +63,8 @@ public class PlacementConstraints implements ConstraintProvider {
         return factory.forEach(PlacementUnit.class)
                 .groupBy(PlacementUnit::getProvider, sum(PlacementUnit::size))
                 .filter((provider, children) -> PlacementRules.capacityPoints(provider, children.intValue()) > 0)
-                .penalize(HardMediumSoftScore.ONE_HARD,
+                .penalize(
+                        HardMediumSoftScore.ONE_HARD,
                         (provider, children) -> PlacementRules.capacityPoints(provider, children.intValue()))
                 .asConstraint(HardRule.H1.constraintName());
     }
@@ -96,7 +95,10 @@ public class PlacementConstraints implements ConstraintProvider {
     Constraint fosteringLimit(ConstraintFactory factory) {
         return factory.forEach(PlacementUnit.class)
                 .filter(unit -> PlacementRules.fosteringLimitApplies(unit.getProvider()))
-                .groupBy(PlacementUnit::getProvider, sum(PlacementUnit::size), countDistinct(PlacementUnit::getSiblingKey))
+                .groupBy(
+                        PlacementUnit::getProvider,
+                        sum(PlacementUnit::size),
+                        countDistinct(PlacementUnit::getSiblingKey))
                 .filter((provider, children, groups) -> fosteringLimitPoints(provider, children, groups) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD, PlacementConstraints::fosteringLimitPoints)
                 .asConstraint(HardRule.H14.constraintName());
@@ -107,26 +109,31 @@ public class PlacementConstraints implements ConstraintProvider {
      * (its members also share the provider). Only the few flagged units start a join, so a move of any other unit
      * looks up just the flagged ones at its provider; a pair of two flagged units is taken in id order only.
      */
-    private static BiConstraintStream<PlacementUnit, PlacementUnit> unitsSharingAProviderWith(ConstraintFactory factory,
-            Predicate<PlacementUnit> flagged) {
+    private static BiConstraintStream<PlacementUnit, PlacementUnit> unitsSharingAProviderWith(
+            ConstraintFactory factory, Predicate<PlacementUnit> flagged) {
         return factory.forEach(PlacementUnit.class)
                 .filter(flagged)
-                .join(factory.forEach(PlacementUnit.class),
+                .join(
+                        factory.forEach(PlacementUnit.class),
                         Joiners.equal(PlacementUnit::getProvider),
-                        Joiners.filtering((a, b) -> a == b || !flagged.test(b) || a.getId().compareTo(b.getId()) < 0));
+                        Joiners.filtering((a, b) ->
+                                a == b || !flagged.test(b) || a.getId().compareTo(b.getId()) < 0));
     }
 
     private static int riskToYoungerPoints(PlacementUnit a, PlacementUnit b) {
-        return a == b ? PlacementRules.pairsWithin(a.getMembers(), HardRule.H10)
+        return a == b
+                ? PlacementRules.pairsWithin(a.getMembers(), HardRule.H10)
                 : PlacementRules.riskToYoungerPoints(a.getMembers(), b.getMembers());
     }
 
     private static int solePlacementPoints(PlacementUnit a, PlacementUnit b) {
-        return a == b ? PlacementRules.pairsWithin(a.getMembers(), HardRule.H11)
+        return a == b
+                ? PlacementRules.pairsWithin(a.getMembers(), HardRule.H11)
                 : PlacementRules.solePlacementPoints(a.getMembers(), b.getMembers());
     }
 
-    private static int fosteringLimitPoints(org.placementmatcher.domain.Provider provider, Long children, Long siblingKeys) {
+    private static int fosteringLimitPoints(
+            org.placementmatcher.domain.Provider provider, Long children, Long siblingKeys) {
         // A unit holds one child or one sibling group, so one distinct key among more than 3 children means one group.
         return PlacementRules.fosteringLimitPoints(provider, children.intValue(), siblingKeys == 1);
     }
@@ -221,7 +228,8 @@ public class PlacementConstraints implements ConstraintProvider {
                 .groupBy(PlacementUnit::getApartGroup, countDistinct(PlacementUnit::getProvider))
                 .filter((group, providers) -> providers > 1)
                 .join(ScoringWeights.class)
-                .penalize(HardMediumSoftScore.ONE_SOFT,
+                .penalize(
+                        HardMediumSoftScore.ONE_SOFT,
                         (group, providers, weights) -> SoftTerms.siblingsApartPoints(providers.intValue(), weights))
                 .asConstraint(SoftTerm.SIBLINGS_APART.key());
     }

@@ -1,10 +1,8 @@
 package org.placementmatcher.contract;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.placementmatcher.domain.Urgency;
 
 /** A child exactly as docs/contract.md section 1.2 writes it; optional fields may be null. */

@@ -1,5 +1,10 @@
 package org.placementmatcher.contract;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -9,12 +14,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 /**
  * The one Jackson configuration for the contract's JSON: ISO dates, unknown fields ignored (extensions),
  * and strict as the contract's section 10 asks: a duplicate key or anything after the value is malformed.
@@ -23,8 +22,7 @@ public final class ContractJson {
 
     private static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
-    private ContractJson() {
-    }
+    private ContractJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -45,19 +43,22 @@ public final class ContractJson {
      * change an id). UTF-8 unless the body names another charset.
      */
     public static String decode(byte[] body, Charset charset) {
-        CharsetDecoder decoder = (charset == null ? StandardCharsets.UTF_8 : charset).newDecoder()
+        CharsetDecoder decoder = (charset == null ? StandardCharsets.UTF_8 : charset)
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16,
-                (long) Math.ceil(body.length * (double) decoder.maxCharsPerByte()) + 1));
+        CharBuffer out = CharBuffer.allocate((int) Math.min(
+                Integer.MAX_VALUE - 16, (long) Math.ceil(body.length * (double) decoder.maxCharsPerByte()) + 1));
         CoderResult result = decoder.decode(in, out, true);
         if (!result.isError()) {
             result = decoder.flush(out);
         }
         if (result.isError()) {
-            throw new InvalidProblemException(List.of(new ProblemError("$", "the body is not valid "
-                    + decoder.charset().name() + ": an invalid byte sequence at byte " + (in.position() + 1))));
+            throw new InvalidProblemException(List.of(new ProblemError(
+                    "$",
+                    "the body is not valid " + decoder.charset().name() + ": an invalid byte sequence at byte "
+                            + (in.position() + 1))));
         }
         return out.flip().toString();
     }

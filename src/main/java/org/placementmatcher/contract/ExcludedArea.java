@@ -1,5 +1,4 @@
 package org.placementmatcher.contract;
 
 /** A circle a child must not be placed in (e.g. an exploitation risk). */
-public record ExcludedArea(double lat, double lon, double radiusMiles) {
-}
+public record ExcludedArea(double lat, double lon, double radiusMiles) {}

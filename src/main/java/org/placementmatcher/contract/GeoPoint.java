@@ -1,5 +1,4 @@
 package org.placementmatcher.contract;
 
 /** A point in decimal degrees (WGS84). */
-public record GeoPoint(double lat, double lon) {
-}
+public record GeoPoint(double lat, double lon) {}

@@ -14,6 +14,5 @@ public final class InputLimits {
     public static final int MAX_PROVIDERS = 100_000;
     public static final int MAX_CHILDREN = 100_000;
 
-    private InputLimits() {
-    }
+    private InputLimits() {}
 }

@@ -18,8 +18,8 @@ public class InvalidProblemException extends RuntimeException {
 
     /** Problems beyond the listed ones were counted but not kept: {@code omitted} of them. */
     public InvalidProblemException(List<ProblemError> errors, long omitted) {
-        super(errors.size() + omitted + " problem(s) in the input, first: " + errors.getFirst().path() + ": "
-                + errors.getFirst().message());
+        super(errors.size() + omitted + " problem(s) in the input, first: "
+                + errors.getFirst().path() + ": " + errors.getFirst().message());
         int listed = Math.min(errors.size(), ProblemErrors.MAX_LISTED);
         this.errors = List.copyOf(errors.subList(0, listed));
         this.omitted = omitted + errors.size() - listed;

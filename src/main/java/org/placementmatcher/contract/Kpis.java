@@ -9,5 +9,4 @@ public record Kpis(
         double over20MilesPercent,
         int moves,
         int siblingGroupsSplit,
-        double weeklyCost) {
-}
+        double weeklyCost) {}

@@ -1,10 +1,9 @@
 package org.placementmatcher.contract;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * The engine's input, exactly as docs/contract.md section 1 writes it.
@@ -20,5 +19,4 @@ public record PlacementProblem(
         Map<String, Long> weights,
         List<ProviderInput> providers,
         List<ChildInput> children,
-        List<String> adjoiningAuthorities) {
-}
+        List<String> adjoiningAuthorities) {}

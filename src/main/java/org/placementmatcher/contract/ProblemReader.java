@@ -1,10 +1,9 @@
 package org.placementmatcher.contract;
 
-import java.io.IOException;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * Turns raw JSON into a {@link PlacementProblem}, or rejects it whole with every problem found.
@@ -13,12 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class ProblemReader {
 
-    private ProblemReader() {
-    }
+    private ProblemReader() {}
 
     public static PlacementProblem read(String json) {
         if (json == null || json.isBlank()) {
-            throw new InvalidProblemException(List.of(new ProblemError("$", "the body is empty: a PlacementProblem JSON object is required")));
+            throw new InvalidProblemException(
+                    List.of(new ProblemError("$", "the body is empty: a PlacementProblem JSON object is required")));
         }
         JsonNode root;
         try {
@@ -43,8 +42,10 @@ public final class ProblemReader {
 
     public static ProblemError malformed(JsonProcessingException e) {
         var location = e.getLocation();
-        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String where =
+                location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
         // Jackson's message may quote the offending input: cut it short, a message must stay small.
-        return new ProblemError("$", "malformed JSON" + where + ": " + TextRules.shortened(e.getOriginalMessage(), 200));
+        return new ProblemError(
+                "$", "malformed JSON" + where + ": " + TextRules.shortened(e.getOriginalMessage(), 200));
     }
 }

@@ -1,5 +1,6 @@
 package org.placementmatcher.contract;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,9 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.ProviderType;
 import org.placementmatcher.domain.ScoringWeights;
@@ -83,18 +81,26 @@ final class ProblemValidator {
         }
         weights.fields().forEachRemaining(entry -> {
             if (!ScoringWeights.KEYS.contains(entry.getKey())) {
-                error(path + "." + shortened(entry.getKey()), "is not a known weight; known weights: "
-                        + String.join(", ", ScoringWeights.KEYS));
-            } else if (!isWholeNumber(entry.getValue()) || entry.getValue().asLong() < 0
+                error(
+                        path + "." + shortened(entry.getKey()),
+                        "is not a known weight; known weights: " + String.join(", ", ScoringWeights.KEYS));
+            } else if (!isWholeNumber(entry.getValue())
+                    || entry.getValue().asLong() < 0
                     || entry.getValue().asLong() > InputLimits.MAX_WEIGHT) {
                 error(path + "." + entry.getKey(), "must be a whole number from 0 to " + InputLimits.MAX_WEIGHT);
             }
         });
     }
 
-    private record ProviderFacts(String path, String id, ProviderType type, Integer places, Integer ageMin,
-            Integer ageMax, boolean exempt, List<String> connectedChildren) {
-    }
+    private record ProviderFacts(
+            String path,
+            String id,
+            ProviderType type,
+            Integer places,
+            Integer ageMin,
+            Integer ageMax,
+            boolean exempt,
+            List<String> connectedChildren) {}
 
     private ProviderFacts validateProvider(JsonNode node, String path) {
         if (!requireObject(node, path)) {
@@ -120,16 +126,29 @@ final class ProblemValidator {
             error(path + ".ageMin", "ageMin " + ageMin + " is greater than ageMax " + ageMax);
         }
         if (type == ProviderType.SUPPORTED_LODGINGS && ageMin != null && ageMin < SUPPORTED_LODGINGS_MIN_AGE) {
-            error(path + ".ageMin", "SUPPORTED_LODGINGS may not take under-" + SUPPORTED_LODGINGS_MIN_AGE
-                    + "s: ageMin must be at least " + SUPPORTED_LODGINGS_MIN_AGE + ", is " + ageMin);
+            error(
+                    path + ".ageMin",
+                    "SUPPORTED_LODGINGS may not take under-" + SUPPORTED_LODGINGS_MIN_AGE
+                            + "s: ageMin must be at least " + SUPPORTED_LODGINGS_MIN_AGE + ", is " + ageMin);
         }
-        return new ProviderFacts(path, id, type, places, ageMin, ageMax, Boolean.TRUE.equals(exempt),
+        return new ProviderFacts(
+                path,
+                id,
+                type,
+                places,
+                ageMin,
+                ageMax,
+                Boolean.TRUE.equals(exempt),
                 connected == null ? List.of() : connected);
     }
 
-    private record ChildFacts(String path, String id, String siblingGroup, Boolean placeTogether, String currentPlacement,
-            boolean pinned) {
-    }
+    private record ChildFacts(
+            String path,
+            String id,
+            String siblingGroup,
+            Boolean placeTogether,
+            String currentPlacement,
+            boolean pinned) {}
 
     private ChildFacts validateChild(JsonNode node, String path, LocalDate referenceDate) {
         if (!requireObject(node, path)) {
@@ -208,7 +227,9 @@ final class ProblemValidator {
                 if (!providersById.containsKey(c.currentPlacement())) {
                     error(c.path() + ".currentPlacement", "unknown provider id '" + c.currentPlacement() + "'");
                 } else {
-                    childrenAtProvider.computeIfAbsent(c.currentPlacement(), k -> new ArrayList<>()).add(c);
+                    childrenAtProvider
+                            .computeIfAbsent(c.currentPlacement(), k -> new ArrayList<>())
+                            .add(c);
                 }
             }
             if (c.siblingGroup() != null) {
@@ -221,11 +242,15 @@ final class ProblemValidator {
             for (ChildFacts c : group.subList(1, group.size())) {
                 boolean cTogether = c.placeTogether() == null || c.placeTogether();
                 if (cTogether != together) {
-                    error(c.path() + ".placeTogether", "placeTogether differs within sibling group '" + c.siblingGroup()
-                            + "' (" + first.path() + " has " + together + ")");
+                    error(
+                            c.path() + ".placeTogether",
+                            "placeTogether differs within sibling group '" + c.siblingGroup() + "' (" + first.path()
+                                    + " has " + together + ")");
                 } else if (together && c.pinned() != first.pinned()) {
-                    error(c.path() + ".pinned", "pinned differs within placeTogether sibling group '" + c.siblingGroup()
-                            + "' (" + first.path() + " has " + first.pinned() + ")");
+                    error(
+                            c.path() + ".pinned",
+                            "pinned differs within placeTogether sibling group '" + c.siblingGroup() + "' ("
+                                    + first.path() + " has " + first.pinned() + ")");
                 }
             }
         }
@@ -234,14 +259,23 @@ final class ProblemValidator {
                 continue;
             }
             for (int j = 0; j < p.connectedChildren().size(); j++) {
-                if (p.connectedChildren().get(j) != null && !childIds.contains(p.connectedChildren().get(j))) {
-                    error(p.path() + ".connectedChildren[" + j + "]", "unknown child id '" + p.connectedChildren().get(j) + "'");
+                if (p.connectedChildren().get(j) != null
+                        && !childIds.contains(p.connectedChildren().get(j))) {
+                    error(
+                            p.path() + ".connectedChildren[" + j + "]",
+                            "unknown child id '" + p.connectedChildren().get(j) + "'");
                 }
             }
-            if (p.type() != null && p.type().isFoster() && p.places() != null && p.places() > USUAL_FOSTERING_LIMIT
-                    && !p.exempt() && !allOneSiblingGroup(childrenAtProvider.getOrDefault(p.id(), List.of()))) {
-                error(p.path() + ".places", p.places() + " places exceeds the usual fostering limit of " + USUAL_FOSTERING_LIMIT
-                        + " without fosteringLimitExemption, and the children placed there are not all one sibling group");
+            if (p.type() != null
+                    && p.type().isFoster()
+                    && p.places() != null
+                    && p.places() > USUAL_FOSTERING_LIMIT
+                    && !p.exempt()
+                    && !allOneSiblingGroup(childrenAtProvider.getOrDefault(p.id(), List.of()))) {
+                error(
+                        p.path() + ".places",
+                        p.places() + " places exceeds the usual fostering limit of " + USUAL_FOSTERING_LIMIT
+                                + " without fosteringLimitExemption, and the children placed there are not all one sibling group");
             }
         }
     }
@@ -313,7 +347,9 @@ final class ProblemValidator {
             return null;
         }
         if (!isWholeNumber(value) || value.asLong() < min || value.asLong() > max) {
-            error(path + "." + field, min == max ? "must be " + min : "must be a whole number from " + min + " to " + max);
+            error(
+                    path + "." + field,
+                    min == max ? "must be " + min : "must be a whole number from " + min + " to " + max);
             return null;
         }
         return value.asInt();
@@ -399,8 +435,10 @@ final class ProblemValidator {
             return null;
         }
         if (value != null && value.size() > maxSize) {
-            error(path + "." + field, "has " + value.size() + " entries; at most "
-                    + String.format(Locale.ROOT, "%,d", maxSize) + " are accepted");
+            error(
+                    path + "." + field,
+                    "has " + value.size() + " entries; at most " + String.format(Locale.ROOT, "%,d", maxSize)
+                            + " are accepted");
             return null;
         }
         return value;
@@ -432,7 +470,8 @@ final class ProblemValidator {
 
     /** A name from the input shown in a path: cut short like a quoted value when it is long. */
     private static String shortened(String name) {
-        return name.length() <= TextRules.MAX_QUOTED_LENGTH && TextRules.codeProblem(name) == null ? name
+        return name.length() <= TextRules.MAX_QUOTED_LENGTH && TextRules.codeProblem(name) == null
+                ? name
                 : TextRules.quote(name);
     }
 

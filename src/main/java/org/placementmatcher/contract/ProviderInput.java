@@ -1,10 +1,8 @@
 package org.placementmatcher.contract;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.placementmatcher.domain.ProviderType;
 
 /** A provider exactly as docs/contract.md section 1.1 writes it; optional fields may be null. */
@@ -25,5 +23,4 @@ public record ProviderInput(
         List<String> connectedChildren,
         Boolean fosteringLimitExemption,
         List<String> languages,
-        String religion) {
-}
+        String religion) {}

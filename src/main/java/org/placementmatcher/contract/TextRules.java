@@ -18,8 +18,7 @@ public final class TextRules {
     /** Longest part of a rejected value echoed in a message: a message must stay small whatever it quotes. */
     static final int MAX_QUOTED_LENGTH = 40;
 
-    private TextRules() {
-    }
+    private TextRules() {}
 
     /** Why the text cannot be an id, code or other short string, or null when it can. */
     public static String codeProblem(String text) {

@@ -1,9 +1,8 @@
 package org.placementmatcher.data;
 
-import org.placementmatcher.domain.Geo;
-
 import java.util.List;
 import java.util.SplittableRandom;
+import org.placementmatcher.domain.Geo;
 
 /**
  * Real approximate town-centre coordinates and ONS codes for the sample data: the seed council
@@ -15,6 +14,7 @@ final class Geography {
 
     /** Cambridgeshire County Council (ONS code), the seed council of docs/calibration.md. */
     static final String CAMBRIDGESHIRE = "E10000003";
+
     static final String PETERBOROUGH = "E06000031";
     static final String NORFOLK = "E10000020";
     static final String SUFFOLK = "E10000029";
@@ -26,8 +26,16 @@ final class Geography {
     static final String LINCOLNSHIRE = "E10000019";
 
     /** The authorities sharing a border with Cambridgeshire (the contract's {@code adjoiningAuthorities}). */
-    static final List<String> ADJOINING_AUTHORITIES = List.of(PETERBOROUGH, NORFOLK, SUFFOLK, ESSEX, HERTFORDSHIRE,
-            CENTRAL_BEDFORDSHIRE, BEDFORD, NORTH_NORTHAMPTONSHIRE, LINCOLNSHIRE);
+    static final List<String> ADJOINING_AUTHORITIES = List.of(
+            PETERBOROUGH,
+            NORFOLK,
+            SUFFOLK,
+            ESSEX,
+            HERTFORDSHIRE,
+            CENTRAL_BEDFORDSHIRE,
+            BEDFORD,
+            NORTH_NORTHAMPTONSHIRE,
+            LINCOLNSHIRE);
 
     /** A town centre; {@code weight} is its relative share of the points drawn from its list. */
     record Town(String name, String authority, double lat, double lon, int weight, double jitterMiles) {
@@ -135,8 +143,7 @@ final class Geography {
     /** Earth radius of the distance of docs/contract.md section 3. */
     private static final double MILES_PER_DEGREE_LAT = Math.PI * Geo.EARTH_RADIUS_MILES / 180.0;
 
-    private Geography() {
-    }
+    private Geography() {}
 
     /** A weighted random town of the list. */
     static Town pick(List<Town> towns, SplittableRandom rng) {

@@ -1,5 +1,8 @@
 package org.placementmatcher.data;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,17 +17,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.ExcludedArea;
 import org.placementmatcher.contract.GeoPoint;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProviderInput;
+import org.placementmatcher.data.Geography.Town;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.Geo;
 import org.placementmatcher.domain.HardRule;
@@ -32,7 +31,6 @@ import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.Provider;
 import org.placementmatcher.domain.ProviderType;
 import org.placementmatcher.domain.Urgency;
-import org.placementmatcher.data.Geography.Town;
 import org.placementmatcher.solver.ProblemMapper;
 
 /**
@@ -142,6 +140,7 @@ public final class SampleDataGenerator {
     static final double NEEDS_MOVE_SHARE = 0.05;
     /** Waiting children's urgency: EMERGENCY / URGENT (the rest PLANNED). */
     static final double WAITING_EMERGENCY = 0.10;
+
     static final double WAITING_URGENT = 0.25;
     /** calibration.md: 16% of approved foster places vacant (Ofsted 2024); used as vacancy once all are placed. */
     static final double TARGET_VACANCY = 0.16;
@@ -166,7 +165,8 @@ public final class SampleDataGenerator {
         {0.38, 0.50, 0.12}, // IFA carers: the agencies' regional pools
         {0.30, 0.50, 0.20}, // connected persons not living near the family home
         {0.12, 0.30, 0.58}, // calibration.md: 49% of children's-home children live >20 miles away (NAO 2025)
-        {0.50, 0.45, 0.05}};
+        {0.50, 0.45, 0.05}
+    };
     /** Connected persons (family and friends) living near the child's family home. */
     static final double CONNECTED_NEAR_HOME = 0.60;
     /** emergencyApproved by type (brief: ~20% overall). */
@@ -185,15 +185,22 @@ public final class SampleDataGenerator {
     static final String THERAPEUTIC = "THERAPEUTIC";
     static final String MEDICAL = "MEDICAL";
     /** The contract's recommended codes (section 1.3), in the order they are written. */
-    static final List<String> CAPABILITIES = List.of(WHEELCHAIR_ACCESS, DISABILITY_CARE, COMPLEX_BEHAVIOUR,
-            PARENT_AND_CHILD, UASC_SUPPORT, THERAPEUTIC, MEDICAL);
+    static final List<String> CAPABILITIES = List.of(
+            WHEELCHAIR_ACCESS,
+            DISABILITY_CARE,
+            COMPLEX_BEHAVIOUR,
+            PARENT_AND_CHILD,
+            UASC_SUPPORT,
+            THERAPEUTIC,
+            MEDICAL);
     /** Random capability rates by type, in {@link ProviderType} order, then {@link #CAPABILITIES} order. */
     static final double[][] CAPABILITY_RATES = {
         {0.03, 0.08, 0.06, 0.03, 0.06, 0.04, 0.06},
         {0.04, 0.10, 0.15, 0.06, 0.10, 0.12, 0.07},
         {0, 0, 0, 0, 0, 0, 0}, // connected persons: approved for their own child's needs only
         {0.08, 0.15, 0.60, 0.00, 0.08, 0.50, 0.15}, // homes: mostly therapeutic / complex behaviour
-        {0.02, 0.03, 0.05, 0.08, 0.45, 0.03, 0.03}}; // supported lodgings: UASC support
+        {0.02, 0.03, 0.05, 0.08, 0.45, 0.03, 0.03}
+    }; // supported lodgings: UASC support
 
     private static final ProviderType IN_HOUSE = ProviderType.IN_HOUSE_FOSTER;
     private static final ProviderType IFA = ProviderType.IFA_FOSTER;
@@ -206,8 +213,7 @@ public final class SampleDataGenerator {
      */
     private static final double EXCLUSION_MARGIN_MILES = 0.5;
 
-    private SampleDataGenerator() {
-    }
+    private SampleDataGenerator() {}
 
     public static PlacementProblem generate(Size size, long seed) {
         return new Run(size, seed).build();
@@ -215,8 +221,7 @@ public final class SampleDataGenerator {
 
     /** Pretty-printed JSON (two-space indent, "\n" line ends, no nulls), as {@link #write} writes it. */
     public static String toJson(PlacementProblem problem) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
             return ContractJson.mapper().writer(printer).writeValueAsString(problem) + "\n";
         } catch (JsonProcessingException e) {
@@ -257,6 +262,7 @@ public final class SampleDataGenerator {
         boolean waiting;
         /** Deliberately left without any eligible provider. */
         boolean hard;
+
         final List<ExcludedArea> excluded = new ArrayList<>();
         List<String> languages;
         String religion;
@@ -267,21 +273,27 @@ public final class SampleDataGenerator {
          */
         ChildInput toInput(String currentPlacement, double areaMargin) {
             List<ExcludedArea> areas = excluded.stream()
-                    .map(a -> areaMargin == 0 ? a : new ExcludedArea(a.lat(), a.lon(), a.radiusMiles() + areaMargin)).toList();
-            return new ChildInput(id, dateOfBirth, gender,
+                    .map(a -> areaMargin == 0 ? a : new ExcludedArea(a.lat(), a.lon(), a.radiusMiles() + areaMargin))
+                    .toList();
+            return new ChildInput(
+                    id,
+                    dateOfBirth,
+                    gender,
                     group == null ? null : group.id,
                     group == null ? null : group.together,
                     new GeoPoint(homeLat, homeLon),
                     school == null ? null : new GeoPoint(school[0], school[1]),
                     needs.isEmpty() ? null : List.copyOf(needs),
-                    urgency, neededBy,
+                    urgency,
+                    neededBy,
                     currentPlacement,
                     pinned ? Boolean.TRUE : null,
                     needsMove ? Boolean.TRUE : null,
                     risk ? Boolean.TRUE : null,
                     sole ? Boolean.TRUE : null,
                     areas.isEmpty() ? null : areas,
-                    languages, religion);
+                    languages,
+                    religion);
         }
     }
 
@@ -347,14 +359,28 @@ public final class SampleDataGenerator {
 
         /** The engine's view of this provider, and the input it was mapped from: its key, so it is never stale. */
         private Provider engineView;
+
         private ProviderInput engineViewOf;
 
         /** The provider as the contract writes it. */
         ProviderInput toInput() {
-            return new ProviderInput(id, type, town.authority(), new GeoPoint(lat, lon),
-                    places, ageMin, ageMax, genders, caps.isEmpty() ? null : List.copyOf(caps),
-                    cost, availableFrom, emergency ? Boolean.TRUE : null, connected,
-                    exempt ? Boolean.TRUE : null, languages, religion);
+            return new ProviderInput(
+                    id,
+                    type,
+                    town.authority(),
+                    new GeoPoint(lat, lon),
+                    places,
+                    ageMin,
+                    ageMax,
+                    genders,
+                    caps.isEmpty() ? null : List.copyOf(caps),
+                    cost,
+                    availableFrom,
+                    emergency ? Boolean.TRUE : null,
+                    connected,
+                    exempt ? Boolean.TRUE : null,
+                    languages,
+                    religion);
         }
 
         int free() {
@@ -567,7 +593,8 @@ public final class SampleDataGenerator {
 
         private void ordinaryLanguageAndReligion(Kid kid) {
             if (rng.nextDouble() < 0.08) {
-                kid.languages = List.of("en", pick(new String[] {"pl", "ur", "ar", "ku"}, new double[] {0.4, 0.3, 0.15, 0.15}));
+                kid.languages =
+                        List.of("en", pick(new String[] {"pl", "ur", "ar", "ku"}, new double[] {0.4, 0.3, 0.15, 0.15}));
             }
             if (rng.nextDouble() < 0.15) {
                 kid.religion = pickReligion();
@@ -648,7 +675,9 @@ public final class SampleDataGenerator {
                     kid.current = provider;
                     join(provider, kid, false);
                     // Many children placed far from home have moved school near their placement.
-                    if (kid.school != null && distance(kid.homeLat, kid.homeLon, provider) > 15 && rng.nextDouble() < 0.6) {
+                    if (kid.school != null
+                            && distance(kid.homeLat, kid.homeLon, provider) > 15
+                            && rng.nextDouble() < 0.6) {
                         kid.school = Geography.jitter(provider.lat, provider.lon, 3, rng);
                     }
                 }
@@ -686,7 +715,8 @@ public final class SampleDataGenerator {
         private void setWaitingUrgency() {
             for (Unit unit : waitingUnits) {
                 double u = rng.nextDouble();
-                Urgency urgency = u < WAITING_EMERGENCY ? Urgency.EMERGENCY
+                Urgency urgency = u < WAITING_EMERGENCY
+                        ? Urgency.EMERGENCY
                         : u < WAITING_EMERGENCY + WAITING_URGENT ? Urgency.URGENT : Urgency.PLANNED;
                 LocalDate neededBy = switch (urgency) {
                     case EMERGENCY -> REFERENCE_DATE;
@@ -792,7 +822,8 @@ public final class SampleDataGenerator {
             int missing = size.providers() - providers.size();
             // calibration.md: 16% of approved places vacant (Ofsted 2024), judged once every child is placed.
             int targetPlaces = (int) Math.ceil(size.children() / (1 - TARGET_VACANCY));
-            int budget = targetPlaces - providers.stream().mapToInt(p -> p.places).sum();
+            int budget =
+                    targetPlaces - providers.stream().mapToInt(p -> p.places).sum();
             // Vacant providers by count: foster households dominate (calibration.md: 42,190 fostering households).
             double[] mix = {0.42, 0.38, 0.0, 0.06, 0.14};
             for (int i = 0; i < missing; i++) {
@@ -967,7 +998,8 @@ public final class SampleDataGenerator {
                 if (rng.nextDouble() < GENDER_RESTRICTED) {
                     p.genders = List.of(rng.nextBoolean() ? MALE : FEMALE);
                 }
-            } else if (type != CONNECTED && rng.nextDouble() < GENDER_RESTRICTED
+            } else if (type != CONNECTED
+                    && rng.nextDouble() < GENDER_RESTRICTED
                     && unit.kids().stream().map(k -> k.gender).distinct().count() == 1) {
                 p.genders = List.of(unit.first().gender);
             }
@@ -996,7 +1028,8 @@ public final class SampleDataGenerator {
             }
             providerLanguageAndReligion(p);
             if (unit != null && !canAdd(unit, p, !forNewPlacement)) {
-                throw new IllegalStateException("generator bug: provider made for " + unit.first().id + " does not take it");
+                throw new IllegalStateException(
+                        "generator bug: provider made for " + unit.first().id + " does not take it");
             }
             providers.add(p);
             if (p.free() > 0) {
@@ -1013,7 +1046,8 @@ public final class SampleDataGenerator {
                 } else {
                     double[] shares = LOCATION_SHARES[p.type.ordinal()];
                     int where = pickIndex(shares);
-                    List<Town> towns = where == 0 ? Geography.HOME_COUNTY : where == 1 ? Geography.ADJOINING : Geography.FAR;
+                    List<Town> towns =
+                            where == 0 ? Geography.HOME_COUNTY : where == 1 ? Geography.ADJOINING : Geography.FAR;
                     town = Geography.pick(towns, rng);
                     if (unit != null && p.type != HOME) {
                         // Placed near home where reasonably practicable (s22C): the nearer of two towns of that area.
@@ -1033,18 +1067,30 @@ public final class SampleDataGenerator {
                     return;
                 }
             }
-            throw new IllegalStateException("generator bug: no location outside the excluded areas of " + unit.first().id);
+            throw new IllegalStateException(
+                    "generator bug: no location outside the excluded areas of " + unit.first().id);
         }
 
         private int[] ageRange(ProviderType type, Unit unit) {
             int youngest = PlacementRules.SUPPORTED_LODGINGS_MIN_AGE;
             int[][] ranges = switch (type) {
-                case IN_HOUSE_FOSTER, IFA_FOSTER -> new int[][] {
-                    {0, 17, 28}, {0, 11, 14}, {0, 4, 6}, {0, 8, 6}, {2, 15, 4}, {5, 17, 14}, {8, 17, 12}, {11, 17, 16}};
+                case IN_HOUSE_FOSTER, IFA_FOSTER ->
+                    new int[][] {
+                        {0, 17, 28},
+                        {0, 11, 14},
+                        {0, 4, 6},
+                        {0, 8, 6},
+                        {2, 15, 4},
+                        {5, 17, 14},
+                        {8, 17, 12},
+                        {11, 17, 16}
+                    };
                 case CONNECTED_PERSON -> new int[][] {{0, 17, 1}};
                 case RESIDENTIAL_HOME -> new int[][] {{8, 17, 30}, {10, 17, 10}, {11, 17, 45}, {12, 17, 15}};
-                // Supported lodgings: the youngest the rules allow (calibration.md: no under-16s, Care Planning regs 2021).
-                case SUPPORTED_LODGINGS -> new int[][] {{youngest, 17, 45}, {youngest, 18, 15}, {youngest, 19, 10}, {youngest, 20, 30}};
+                // Supported lodgings: the youngest the rules allow (calibration.md: no under-16s, Care Planning regs
+                // 2021).
+                case SUPPORTED_LODGINGS ->
+                    new int[][] {{youngest, 17, 45}, {youngest, 18, 15}, {youngest, 19, 10}, {youngest, 20, 30}};
             };
             int lo = unit == null ? 0 : unit.minAge();
             int hi = unit == null ? 25 : unit.maxAge();
@@ -1079,8 +1125,12 @@ public final class SampleDataGenerator {
             }
             return switch (type) {
                 // A household approved around the child(ren) it takes: mostly exactly them, sometimes a spare place.
-                case IN_HOUSE_FOSTER, IFA_FOSTER -> unit.size() > PlacementRules.USUAL_FOSTERING_LIMIT ? unit.size()
-                        : Math.min(PlacementRules.USUAL_FOSTERING_LIMIT, unit.size() + pickIndex(new double[] {0.70, 0.22, 0.08}));
+                case IN_HOUSE_FOSTER, IFA_FOSTER ->
+                    unit.size() > PlacementRules.USUAL_FOSTERING_LIMIT
+                            ? unit.size()
+                            : Math.min(
+                                    PlacementRules.USUAL_FOSTERING_LIMIT,
+                                    unit.size() + pickIndex(new double[] {0.70, 0.22, 0.08}));
                 case SUPPORTED_LODGINGS -> Math.min(2, unit.size() + pickIndex(new double[] {0.8, 0.2}));
                 default -> Math.max(drawn, unit.size());
             };
@@ -1091,7 +1141,8 @@ public final class SampleDataGenerator {
                 // calibration.md: in-house ~£400 a week, range £350-650 (IMPOWER; council FOIs).
                 case IN_HOUSE_FOSTER -> 350 + 300 * Math.pow(rng.nextDouble(), 2.5);
                 // calibration.md: IFA min £550, average £814, max £972 (Lincolnshire FOI); parent and child ~£1,600.
-                case IFA_FOSTER -> caps.contains(PARENT_AND_CHILD) ? 1450 + 300 * rng.nextDouble() : triangular(550, 972, 920);
+                case IFA_FOSTER ->
+                    caps.contains(PARENT_AND_CHILD) ? 1450 + 300 * rng.nextDouble() : triangular(550, 972, 920);
                 // Connected persons: fostering allowance level (illustrative £250-350).
                 case CONNECTED_PERSON -> 250 + 100 * rng.nextDouble();
                 // calibration.md: children's home £3,800 (largest providers' average, CMA) to £6,100 (NAO average).
@@ -1104,7 +1155,10 @@ public final class SampleDataGenerator {
 
         private LocalDate availableFrom(Unit unit, boolean forNewPlacement) {
             if (unit != null && forNewPlacement) {
-                LocalDate latest = unit.kids().stream().map(k -> k.neededBy).min(LocalDate::compareTo).orElseThrow();
+                LocalDate latest = unit.kids().stream()
+                        .map(k -> k.neededBy)
+                        .min(LocalDate::compareTo)
+                        .orElseThrow();
                 long days = ChronoUnit.DAYS.between(REFERENCE_DATE, latest);
                 if (days > 0 && rng.nextDouble() < 0.2) {
                     return REFERENCE_DATE.plusDays(1 + rng.nextInt((int) days));
@@ -1120,9 +1174,11 @@ public final class SampleDataGenerator {
 
         private void providerLanguageAndReligion(Prov p) {
             if (p.caps.contains(UASC_SUPPORT) && rng.nextDouble() < 0.4) {
-                p.languages = List.of("en", pick(new String[] {"ar", "ps", "ku", "ti"}, new double[] {0.3, 0.3, 0.2, 0.2}));
+                p.languages =
+                        List.of("en", pick(new String[] {"ar", "ps", "ku", "ti"}, new double[] {0.3, 0.3, 0.2, 0.2}));
             } else if (rng.nextDouble() < 0.08) {
-                p.languages = List.of("en", pick(new String[] {"pl", "ur", "ar", "ku"}, new double[] {0.4, 0.3, 0.15, 0.15}));
+                p.languages =
+                        List.of("en", pick(new String[] {"pl", "ur", "ar", "ku"}, new double[] {0.4, 0.3, 0.15, 0.15}));
             } else {
                 p.languages = List.of("en");
             }
@@ -1132,7 +1188,9 @@ public final class SampleDataGenerator {
         }
 
         private String pickReligion() {
-            return pick(new String[] {"Christian", "Muslim", "Hindu", "Sikh", "Jewish"}, new double[] {0.6, 0.25, 0.05, 0.05, 0.05});
+            return pick(
+                    new String[] {"Christian", "Muslim", "Hindu", "Sikh", "Jewish"},
+                    new double[] {0.6, 0.25, 0.05, 0.05, 0.05});
         }
 
         // ---- the hard rules (contract section 2): PlacementRules, on the engine's view of the working model ----
@@ -1158,7 +1216,8 @@ public final class SampleDataGenerator {
             List<Child> present = engineViews(p.members, p, provider, false);
             List<Child> all = new ArrayList<>(present);
             all.addAll(joining);
-            return PlacementRules.fosteringLimitPoints(provider, all.size(), PlacementRules.allOneSiblingGroup(all)) == 0
+            return PlacementRules.fosteringLimitPoints(provider, all.size(), PlacementRules.allOneSiblingGroup(all))
+                            == 0
                     && PlacementRules.pairsWithin(all, HardRule.H10) == 0
                     && PlacementRules.pairsWithin(all, HardRule.H11) == 0;
         }
@@ -1166,15 +1225,16 @@ public final class SampleDataGenerator {
         /** Whether the child could be placed at the provider were it emergency-approved (every per-child rule but H9). */
         private boolean eligibleButForEmergency(Kid kid, Prov p) {
             Provider provider = engineView(p);
-            return PlacementRules.isEligibleWaiving(HardRule.H9, engineViews(List.of(kid), p, provider, false).getFirst(),
-                    provider);
+            return PlacementRules.isEligibleWaiving(
+                    HardRule.H9, engineViews(List.of(kid), p, provider, false).getFirst(), provider);
         }
 
         /** Whether a place at the provider's location (all else aside) is outside every excluded area of the unit. */
         private boolean outsideExcludedAreas(Unit unit, Prov p) {
             Provider provider = engineView(p);
-            return PlacementRules.childAtProviderPoints(HardRule.H12, engineViews(unit.kids(), p, provider, false),
-                    provider) == 0;
+            return PlacementRules.childAtProviderPoints(
+                            HardRule.H12, engineViews(unit.kids(), p, provider, false), provider)
+                    == 0;
         }
 
         /** A foster household approved for more places than the usual fostering limit holds an exemption from it. */
@@ -1209,8 +1269,10 @@ public final class SampleDataGenerator {
                 if (current != null) {
                     providersById.computeIfAbsent(current.id, id -> engineView(current));
                 }
-                views.add(ProblemMapper.toChild(kid.toInput(current == null ? null : current.id, EXCLUSION_MARGIN_MILES),
-                        REFERENCE_DATE, providersById));
+                views.add(ProblemMapper.toChild(
+                        kid.toInput(current == null ? null : current.id, EXCLUSION_MARGIN_MILES),
+                        REFERENCE_DATE,
+                        providersById));
             }
             return views;
         }
@@ -1237,8 +1299,15 @@ public final class SampleDataGenerator {
                 childInputs.add(k.toInput(k.current == null ? null : k.current.id, 0));
             }
             String name = size.label() + " (synthetic, seed " + seed + ")";
-            return new PlacementProblem(1, name, REFERENCE_DATE, HOME_AUTHORITY, null, List.copyOf(providerInputs),
-                    List.copyOf(childInputs), Geography.ADJOINING_AUTHORITIES);
+            return new PlacementProblem(
+                    1,
+                    name,
+                    REFERENCE_DATE,
+                    HOME_AUTHORITY,
+                    null,
+                    List.copyOf(providerInputs),
+                    List.copyOf(childInputs),
+                    Geography.ADJOINING_AUTHORITIES);
         }
 
         // ---- randomness helpers (one SplittableRandom, fixed order) ----
@@ -1270,7 +1339,8 @@ public final class SampleDataGenerator {
         private double triangular(double min, double max, double mode) {
             double u = rng.nextDouble();
             double split = (mode - min) / (max - min);
-            return u < split ? min + Math.sqrt(u * (max - min) * (mode - min))
+            return u < split
+                    ? min + Math.sqrt(u * (max - min) * (mode - min))
                     : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
         }
 

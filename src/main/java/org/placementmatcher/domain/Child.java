@@ -34,10 +34,25 @@ public final class Child {
      * @param neededBy already defaulted to the reference date when the input omits it
      * @param languages empty when the child lists none
      */
-    public Child(String id, int age, String gender, String siblingGroup, boolean placeTogether, double fromLat,
-            double fromLon, Set<String> needs, Urgency urgency, LocalDate neededBy, Provider currentPlacement,
-            boolean pinned, boolean needsMove, boolean riskToYoungerChildren, boolean requiresSolePlacement,
-            List<Circle> excludedAreas, Set<String> languages, String religion) {
+    public Child(
+            String id,
+            int age,
+            String gender,
+            String siblingGroup,
+            boolean placeTogether,
+            double fromLat,
+            double fromLon,
+            Set<String> needs,
+            Urgency urgency,
+            LocalDate neededBy,
+            Provider currentPlacement,
+            boolean pinned,
+            boolean needsMove,
+            boolean riskToYoungerChildren,
+            boolean requiresSolePlacement,
+            List<Circle> excludedAreas,
+            Set<String> languages,
+            String religion) {
         this.id = id;
         this.age = age;
         this.gender = gender;
@@ -58,29 +73,98 @@ public final class Child {
         this.religion = religion;
     }
 
-    public String getId() { return id; }
-    public int getAge() { return age; }
-    public String getGender() { return gender; }
-    public String getSiblingGroup() { return siblingGroup; }
-    public boolean isPlaceTogether() { return placeTogether; }
-    public double getFromLat() { return fromLat; }
-    public double getFromLon() { return fromLon; }
-    public Set<String> getNeeds() { return needs; }
-    public Urgency getUrgency() { return urgency; }
-    public LocalDate getNeededBy() { return neededBy; }
-    public Provider getCurrentPlacement() { return currentPlacement; }
-    public boolean isPinned() { return pinned; }
-    public boolean isNeedsMove() { return needsMove; }
-    public boolean isRiskToYoungerChildren() { return riskToYoungerChildren; }
-    public boolean isRequiresSolePlacement() { return requiresSolePlacement; }
-    public List<Circle> getExcludedAreas() { return excludedAreas; }
-    public Set<String> getLanguages() { return languages; }
-    public String getReligion() { return religion; }
+    public String getId() {
+        return id;
+    }
+
+    public int getAge() {
+        return age;
+    }
+
+    public String getGender() {
+        return gender;
+    }
+
+    public String getSiblingGroup() {
+        return siblingGroup;
+    }
+
+    public boolean isPlaceTogether() {
+        return placeTogether;
+    }
+
+    public double getFromLat() {
+        return fromLat;
+    }
+
+    public double getFromLon() {
+        return fromLon;
+    }
+
+    public Set<String> getNeeds() {
+        return needs;
+    }
+
+    public Urgency getUrgency() {
+        return urgency;
+    }
+
+    public LocalDate getNeededBy() {
+        return neededBy;
+    }
+
+    public Provider getCurrentPlacement() {
+        return currentPlacement;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public boolean isNeedsMove() {
+        return needsMove;
+    }
+
+    public boolean isRiskToYoungerChildren() {
+        return riskToYoungerChildren;
+    }
+
+    public boolean isRequiresSolePlacement() {
+        return requiresSolePlacement;
+    }
+
+    public List<Circle> getExcludedAreas() {
+        return excludedAreas;
+    }
+
+    public Set<String> getLanguages() {
+        return languages;
+    }
+
+    public String getReligion() {
+        return religion;
+    }
 
     /** This child as a same-day emergency: EMERGENCY urgency, needed on the given day (today). */
     public Child asEmergency(LocalDate today) {
-        return new Child(id, age, gender, siblingGroup, placeTogether, fromLat, fromLon, needs, Urgency.EMERGENCY, today,
-                currentPlacement, pinned, needsMove, riskToYoungerChildren, requiresSolePlacement, excludedAreas, languages,
+        return new Child(
+                id,
+                age,
+                gender,
+                siblingGroup,
+                placeTogether,
+                fromLat,
+                fromLon,
+                needs,
+                Urgency.EMERGENCY,
+                today,
+                currentPlacement,
+                pinned,
+                needsMove,
+                riskToYoungerChildren,
+                requiresSolePlacement,
+                excludedAreas,
+                languages,
                 religion);
     }
 

@@ -5,8 +5,7 @@ public final class Geo {
 
     public static final double EARTH_RADIUS_MILES = 3958.8;
 
-    private Geo() {
-    }
+    private Geo() {}
 
     public static double miles(double lat1, double lon1, double lat2, double lon2) {
         double phi1 = Math.toRadians(lat1);

@@ -13,24 +13,42 @@ public final class PlacementRules {
     public static final int USUAL_FOSTERING_LIMIT = 3;
     public static final int SUPPORTED_LODGINGS_MIN_AGE = 16;
 
-    private PlacementRules() {
-    }
+    private PlacementRules() {}
 
     /** Points of a rule judged on one child at one provider (H2, H4-H9, H12, H13). */
     public static int childAtProviderPoints(HardRule rule, Child child, Provider provider) {
         return switch (rule) {
             case H2 -> child.getAge() < provider.getAgeMin() || child.getAge() > provider.getAgeMax() ? 1 : 0;
             case H4 -> missingNeeds(child, provider);
-            case H5 -> provider.getAcceptsGenders() != null && !provider.getAcceptsGenders().contains(child.getGender()) ? 1 : 0;
-            case H6 -> provider.getType() == ProviderType.SUPPORTED_LODGINGS && child.getAge() < SUPPORTED_LODGINGS_MIN_AGE ? 1 : 0;
-            case H7 -> provider.getType() == ProviderType.CONNECTED_PERSON
-                    && !provider.getConnectedChildren().contains(child.getId()) ? 1 : 0;
-            case H8 -> provider != child.getCurrentPlacement() && provider.getAvailableFrom().isAfter(child.getNeededBy()) ? 1 : 0;
-            case H9 -> child.getUrgency() == Urgency.EMERGENCY && !provider.isEmergencyApproved()
-                    && provider != child.getCurrentPlacement() ? 1 : 0;
+            case H5 ->
+                provider.getAcceptsGenders() != null
+                                && !provider.getAcceptsGenders().contains(child.getGender())
+                        ? 1
+                        : 0;
+            case H6 ->
+                provider.getType() == ProviderType.SUPPORTED_LODGINGS && child.getAge() < SUPPORTED_LODGINGS_MIN_AGE
+                        ? 1
+                        : 0;
+            case H7 ->
+                provider.getType() == ProviderType.CONNECTED_PERSON
+                                && !provider.getConnectedChildren().contains(child.getId())
+                        ? 1
+                        : 0;
+            case H8 ->
+                provider != child.getCurrentPlacement()
+                                && provider.getAvailableFrom().isAfter(child.getNeededBy())
+                        ? 1
+                        : 0;
+            case H9 ->
+                child.getUrgency() == Urgency.EMERGENCY
+                                && !provider.isEmergencyApproved()
+                                && provider != child.getCurrentPlacement()
+                        ? 1
+                        : 0;
             case H12 -> excludedAreasHit(child, provider);
             case H13 -> child.isNeedsMove() && provider == child.getCurrentPlacement() ? 1 : 0;
-            case H1, H3, H10, H11, H14 -> throw new IllegalArgumentException(rule + " depends on the other children placed");
+            case H1, H3, H10, H11, H14 ->
+                throw new IllegalArgumentException(rule + " depends on the other children placed");
         };
     }
 

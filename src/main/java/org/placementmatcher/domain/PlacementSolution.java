@@ -1,8 +1,5 @@
 package org.placementmatcher.domain;
 
-import java.time.LocalDate;
-import java.util.List;
-
 import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
 import ai.timefold.solver.core.api.domain.solution.PlanningEntityCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.PlanningScore;
@@ -10,6 +7,8 @@ import ai.timefold.solver.core.api.domain.solution.PlanningSolution;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty;
 import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import java.time.LocalDate;
+import java.util.List;
 
 /** The solver's view of one caseload: providers, children, the units to place and the score. */
 @PlanningSolution
@@ -21,23 +20,32 @@ public class PlacementSolution {
     /** A fact so that group-level soft terms (siblingsApart) can read it. */
     @ProblemFactProperty
     private ScoringWeights weights;
+
     @ProblemFactCollectionProperty
     private List<Provider> providers;
     /** In input order, for writing the plan back. */
     @ProblemFactCollectionProperty
     private List<Child> children;
+
     @PlanningEntityCollectionProperty
     private List<PlacementUnit> units;
+
     private ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides;
+
     @PlanningScore
     private HardMediumSoftScore score;
 
     /** For the solver's cloning only. */
-    public PlacementSolution() {
-    }
+    public PlacementSolution() {}
 
-    public PlacementSolution(String name, LocalDate referenceDate, String homeAuthority, ScoringWeights weights,
-            List<Provider> providers, List<Child> children, List<PlacementUnit> units,
+    public PlacementSolution(
+            String name,
+            LocalDate referenceDate,
+            String homeAuthority,
+            ScoringWeights weights,
+            List<Provider> providers,
+            List<Child> children,
+            List<PlacementUnit> units,
             ConstraintWeightOverrides<HardMediumSoftScore> constraintWeightOverrides) {
         this.name = name;
         this.referenceDate = referenceDate;
@@ -49,15 +57,47 @@ public class PlacementSolution {
         this.constraintWeightOverrides = constraintWeightOverrides;
     }
 
-    public String getName() { return name; }
-    public LocalDate getReferenceDate() { return referenceDate; }
-    public String getHomeAuthority() { return homeAuthority; }
-    public ScoringWeights getWeights() { return weights; }
-    public List<Provider> getProviders() { return providers; }
-    public List<Child> getChildren() { return children; }
-    public List<PlacementUnit> getUnits() { return units; }
-    public ConstraintWeightOverrides<HardMediumSoftScore> getConstraintWeightOverrides() { return constraintWeightOverrides; }
-    public void setConstraintWeightOverrides(ConstraintWeightOverrides<HardMediumSoftScore> overrides) { this.constraintWeightOverrides = overrides; }
-    public HardMediumSoftScore getScore() { return score; }
-    public void setScore(HardMediumSoftScore score) { this.score = score; }
+    public String getName() {
+        return name;
+    }
+
+    public LocalDate getReferenceDate() {
+        return referenceDate;
+    }
+
+    public String getHomeAuthority() {
+        return homeAuthority;
+    }
+
+    public ScoringWeights getWeights() {
+        return weights;
+    }
+
+    public List<Provider> getProviders() {
+        return providers;
+    }
+
+    public List<Child> getChildren() {
+        return children;
+    }
+
+    public List<PlacementUnit> getUnits() {
+        return units;
+    }
+
+    public ConstraintWeightOverrides<HardMediumSoftScore> getConstraintWeightOverrides() {
+        return constraintWeightOverrides;
+    }
+
+    public void setConstraintWeightOverrides(ConstraintWeightOverrides<HardMediumSoftScore> overrides) {
+        this.constraintWeightOverrides = overrides;
+    }
+
+    public HardMediumSoftScore getScore() {
+        return score;
+    }
+
+    public void setScore(HardMediumSoftScore score) {
+        this.score = score;
+    }
 }

@@ -1,15 +1,14 @@
 package org.placementmatcher.domain;
 
+import ai.timefold.solver.core.api.domain.common.PlanningId;
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.entity.PlanningPin;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
-
-import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
-import ai.timefold.solver.core.api.domain.entity.PlanningPin;
-import ai.timefold.solver.core.api.domain.common.PlanningId;
-import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
-import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 
 /**
  * What the solver places: a sibling group that must stay together (placeTogether), or one child.
@@ -24,14 +23,18 @@ public class PlacementUnit {
 
     @PlanningId
     private String id;
+
     private List<Child> members;
+
     @PlanningPin
     private boolean pinned;
+
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = VALUE_RANGE)
     private Provider provider;
 
     /** Every provider of the problem, to work out the value range from (eligible ones, cheapest first). */
     private List<Provider> providers;
+
     private List<Provider> candidates;
     private BitSet eligible;
     private ScoringWeights weights;
@@ -41,16 +44,17 @@ public class PlacementUnit {
     private String apartGroup;
     /** The members' common siblingGroup, or a key of this unit alone (for the fostering limit). */
     private String siblingKey;
+
     private int unplacedWeight;
     /** The last provider's soft points, by term (see {@link #softPoints}), and the one's before. */
     private SoftPointsAt softPointsAt;
+
     private SoftPointsAt softPointsAtBefore;
     private boolean anyRiskToYounger;
     private boolean anySolePlacement;
 
     /** For the solver's cloning only. */
-    public PlacementUnit() {
-    }
+    public PlacementUnit() {}
 
     /**
      * @param providers every provider of the problem, indexed by {@link Provider#getIndex()}
@@ -62,11 +66,13 @@ public class PlacementUnit {
         this.pinned = members.stream().allMatch(Child::isPinned);
         Child first = members.getFirst();
         String common = members.stream().allMatch(c -> Objects.equals(c.getSiblingGroup(), first.getSiblingGroup()))
-                ? first.getSiblingGroup() : null;
+                ? first.getSiblingGroup()
+                : null;
         this.siblingKey = common != null ? common : "unit:" + id;
         this.togetherGroup = common != null && first.isPlaceTogether() ? common : null;
         this.apartGroup = common != null && !first.isPlaceTogether() ? common : null;
-        this.unplacedWeight = members.stream().mapToInt(c -> c.getUrgency().unplacedWeight()).sum();
+        this.unplacedWeight =
+                members.stream().mapToInt(c -> c.getUrgency().unplacedWeight()).sum();
         this.anyRiskToYounger = members.stream().anyMatch(Child::isRiskToYoungerChildren);
         this.anySolePlacement = members.stream().anyMatch(Child::isRequiresSolePlacement);
         this.providers = providers;
@@ -209,18 +215,53 @@ public class PlacementUnit {
         return members.size();
     }
 
-    public String getId() { return id; }
-    public List<Child> getMembers() { return members; }
-    public boolean isPinned() { return pinned; }
-    public Provider getProvider() { return provider; }
-    public void setProvider(Provider provider) { this.provider = provider; }
-    public ScoringWeights getWeights() { return weights; }
-    public String getTogetherGroup() { return togetherGroup; }
-    public String getApartGroup() { return apartGroup; }
-    public String getSiblingKey() { return siblingKey; }
-    public int getUnplacedWeight() { return unplacedWeight; }
-    public boolean isAnyRiskToYounger() { return anyRiskToYounger; }
-    public boolean isAnySolePlacement() { return anySolePlacement; }
+    public String getId() {
+        return id;
+    }
+
+    public List<Child> getMembers() {
+        return members;
+    }
+
+    public boolean isPinned() {
+        return pinned;
+    }
+
+    public Provider getProvider() {
+        return provider;
+    }
+
+    public void setProvider(Provider provider) {
+        this.provider = provider;
+    }
+
+    public ScoringWeights getWeights() {
+        return weights;
+    }
+
+    public String getTogetherGroup() {
+        return togetherGroup;
+    }
+
+    public String getApartGroup() {
+        return apartGroup;
+    }
+
+    public String getSiblingKey() {
+        return siblingKey;
+    }
+
+    public int getUnplacedWeight() {
+        return unplacedWeight;
+    }
+
+    public boolean isAnyRiskToYounger() {
+        return anyRiskToYounger;
+    }
+
+    public boolean isAnySolePlacement() {
+        return anySolePlacement;
+    }
 
     @Override
     public String toString() {

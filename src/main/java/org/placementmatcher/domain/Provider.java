@@ -34,10 +34,26 @@ public final class Provider {
      * @param acceptsGenders null when the provider accepts any gender
      * @param availableFrom already defaulted to the reference date when the input omits it
      */
-    public Provider(String id, int index, ProviderType type, String localAuthority, boolean inHomeAuthority,
-            double lat, double lon, int places, int ageMin, int ageMax, Set<String> acceptsGenders,
-            Set<String> capabilities, double weeklyCost, LocalDate availableFrom, boolean emergencyApproved,
-            Set<String> connectedChildren, boolean fosteringLimitExemption, Set<String> languages, String religion) {
+    public Provider(
+            String id,
+            int index,
+            ProviderType type,
+            String localAuthority,
+            boolean inHomeAuthority,
+            double lat,
+            double lon,
+            int places,
+            int ageMin,
+            int ageMax,
+            Set<String> acceptsGenders,
+            Set<String> capabilities,
+            double weeklyCost,
+            LocalDate availableFrom,
+            boolean emergencyApproved,
+            Set<String> connectedChildren,
+            boolean fosteringLimitExemption,
+            Set<String> languages,
+            String religion) {
         this.id = id;
         this.index = index;
         this.type = type;
@@ -59,25 +75,81 @@ public final class Provider {
         this.religion = religion;
     }
 
-    public String getId() { return id; }
-    public int getIndex() { return index; }
-    public ProviderType getType() { return type; }
-    public String getLocalAuthority() { return localAuthority; }
-    public boolean isInHomeAuthority() { return inHomeAuthority; }
-    public double getLat() { return lat; }
-    public double getLon() { return lon; }
-    public int getPlaces() { return places; }
-    public int getAgeMin() { return ageMin; }
-    public int getAgeMax() { return ageMax; }
-    public Set<String> getAcceptsGenders() { return acceptsGenders; }
-    public Set<String> getCapabilities() { return capabilities; }
-    public double getWeeklyCost() { return weeklyCost; }
-    public LocalDate getAvailableFrom() { return availableFrom; }
-    public boolean isEmergencyApproved() { return emergencyApproved; }
-    public Set<String> getConnectedChildren() { return connectedChildren; }
-    public boolean isFosteringLimitExemption() { return fosteringLimitExemption; }
-    public Set<String> getLanguages() { return languages; }
-    public String getReligion() { return religion; }
+    public String getId() {
+        return id;
+    }
+
+    public int getIndex() {
+        return index;
+    }
+
+    public ProviderType getType() {
+        return type;
+    }
+
+    public String getLocalAuthority() {
+        return localAuthority;
+    }
+
+    public boolean isInHomeAuthority() {
+        return inHomeAuthority;
+    }
+
+    public double getLat() {
+        return lat;
+    }
+
+    public double getLon() {
+        return lon;
+    }
+
+    public int getPlaces() {
+        return places;
+    }
+
+    public int getAgeMin() {
+        return ageMin;
+    }
+
+    public int getAgeMax() {
+        return ageMax;
+    }
+
+    public Set<String> getAcceptsGenders() {
+        return acceptsGenders;
+    }
+
+    public Set<String> getCapabilities() {
+        return capabilities;
+    }
+
+    public double getWeeklyCost() {
+        return weeklyCost;
+    }
+
+    public LocalDate getAvailableFrom() {
+        return availableFrom;
+    }
+
+    public boolean isEmergencyApproved() {
+        return emergencyApproved;
+    }
+
+    public Set<String> getConnectedChildren() {
+        return connectedChildren;
+    }
+
+    public boolean isFosteringLimitExemption() {
+        return fosteringLimitExemption;
+    }
+
+    public Set<String> getLanguages() {
+        return languages;
+    }
+
+    public String getReligion() {
+        return religion;
+    }
 
     @Override
     public String toString() {

@@ -7,14 +7,21 @@ import java.util.Map;
  * The soft weights of docs/contract.md section 3, in pounds-per-week equivalents.
  * A weight of 0 switches its term off.
  */
-public record ScoringWeights(long cost, long outOfArea, long distancePerMile, long over20Miles, long move,
-        long siblingsApart, long language, long religion) {
+public record ScoringWeights(
+        long cost,
+        long outOfArea,
+        long distancePerMile,
+        long over20Miles,
+        long move,
+        long siblingsApart,
+        long language,
+        long religion) {
 
     public static final ScoringWeights DEFAULT = new ScoringWeights(1, 250, 10, 200, 2000, 500, 100, 50);
 
     /** The keys of the input's {@code weights} object, in the contract's order. */
-    public static final List<String> KEYS = List.of("cost", "outOfArea", "distancePerMile", "over20Miles", "move",
-            "siblingsApart", "language", "religion");
+    public static final List<String> KEYS = List.of(
+            "cost", "outOfArea", "distancePerMile", "over20Miles", "move", "siblingsApart", "language", "religion");
 
     /** The defaults with the given keys overridden; omitted keys keep their default. */
     public static ScoringWeights withOverrides(Map<String, Long> overrides) {

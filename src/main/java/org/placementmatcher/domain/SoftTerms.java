@@ -13,8 +13,7 @@ public final class SoftTerms {
 
     public static final double FAR_MILES = 20.0;
 
-    private SoftTerms() {
-    }
+    private SoftTerms() {}
 
     /** Points of one per-child term for the child placed at the provider. */
     public static long points(SoftTerm term, Child child, Provider provider, ScoringWeights weights) {
@@ -38,10 +37,17 @@ public final class SoftTerms {
             case DISTANCE -> (long) Math.floor(weight * miles + 0.5);
             case OVER_20_MILES -> miles > FAR_MILES ? weight : 0;
             case MOVE -> isMove(child, provider) ? weight : 0;
-            case LANGUAGE -> !child.getLanguages().isEmpty()
-                    && child.getLanguages().stream().noneMatch(provider.getLanguages()::contains) ? weight : 0;
-            case RELIGION -> child.getReligion() != null && provider.getReligion() != null
-                    && !child.getReligion().equals(provider.getReligion()) ? weight : 0;
+            case LANGUAGE ->
+                !child.getLanguages().isEmpty()
+                                && child.getLanguages().stream().noneMatch(provider.getLanguages()::contains)
+                        ? weight
+                        : 0;
+            case RELIGION ->
+                child.getReligion() != null
+                                && provider.getReligion() != null
+                                && !child.getReligion().equals(provider.getReligion())
+                        ? weight
+                        : 0;
             case SIBLINGS_APART -> throw new IllegalArgumentException("siblingsApart is scored per sibling group");
         };
     }

@@ -8,10 +8,11 @@ import java.util.Comparator;
  */
 public class UnitDifficulty implements Comparator<PlacementUnit> {
 
-    private static final Comparator<PlacementUnit> ORDER = Comparator
-            .comparingInt(PlacementUnit::getUnplacedWeight)
+    private static final Comparator<PlacementUnit> ORDER = Comparator.comparingInt(PlacementUnit::getUnplacedWeight)
             .thenComparingInt(PlacementUnit::size)
-            .thenComparing(Comparator.comparingInt((PlacementUnit unit) -> unit.getCandidates().size()).reversed())
+            .thenComparing(Comparator.comparingInt(
+                            (PlacementUnit unit) -> unit.getCandidates().size())
+                    .reversed())
             .thenComparing(PlacementUnit::getId);
 
     @Override

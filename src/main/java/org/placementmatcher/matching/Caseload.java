@@ -1,14 +1,12 @@
 package org.placementmatcher.matching;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementSolution;
@@ -40,14 +38,18 @@ public final class Caseload {
             for (Child child : unit.getMembers()) {
                 unitByChild.put(child, unit);
                 if (unit.getProvider() != null) {
-                    childrenByProvider.computeIfAbsent(unit.getProvider(), p -> new ArrayList<>()).add(child);
+                    childrenByProvider
+                            .computeIfAbsent(unit.getProvider(), p -> new ArrayList<>())
+                            .add(child);
                 }
             }
         }
         for (Child child : today.getChildren()) {
             childrenById.put(child.getId(), child);
             if (child.getSiblingGroup() != null) {
-                siblingGroups.computeIfAbsent(child.getSiblingGroup(), g -> new ArrayList<>()).add(child);
+                siblingGroups
+                        .computeIfAbsent(child.getSiblingGroup(), g -> new ArrayList<>())
+                        .add(child);
             }
         }
         this.score = HardMediumSoftScore.parseScore(ScoreBreakdown.of(today).score());

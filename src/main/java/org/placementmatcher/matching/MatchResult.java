@@ -1,7 +1,6 @@
 package org.placementmatcher.matching;
 
 import java.util.List;
-
 import org.placementmatcher.domain.ProviderType;
 
 /**
@@ -11,8 +10,13 @@ import org.placementmatcher.domain.ProviderType;
  * @param currentScore the caseload's score today, everyone where they are
  * @param feasibleCount how many providers could take the children (options beyond the limit included)
  */
-public record MatchResult(List<String> childIds, boolean emergency, String currentScore, int feasibleCount,
-        List<Option> options, List<Exclusion> excluded) {
+public record MatchResult(
+        List<String> childIds,
+        boolean emergency,
+        String currentScore,
+        int feasibleCount,
+        List<Option> options,
+        List<Exclusion> excluded) {
 
     /** Out-of-area approval a placement needs (Care Planning regulations, reg. 11). */
     public enum Approval {
@@ -25,9 +29,15 @@ public record MatchResult(List<String> childIds, boolean emergency, String curre
     }
 
     /** Soft points of the option, by term (weights applied), summed over the children placed. */
-    public record SoftPoints(long cost, long outOfArea, long distancePerMile, long over20Miles, long language,
-            long religion, long move, long siblingsApart) {
-    }
+    public record SoftPoints(
+            long cost,
+            long outOfArea,
+            long distancePerMile,
+            long over20Miles,
+            long language,
+            long religion,
+            long move,
+            long siblingsApart) {}
 
     /**
      * One placement that could take the children.
@@ -36,11 +46,18 @@ public record MatchResult(List<String> childIds, boolean emergency, String curre
      * @param scoreDifference that score minus the score today
      * @param distanceMiles the farthest of the children's distances (school, else home) to the provider
      */
-    public record Option(int rank, String providerId, ProviderType providerType, String localAuthority, String score,
-            String scoreDifference, Approval approval, double distanceMiles, SoftPoints softPoints, List<String> reasons) {
-    }
+    public record Option(
+            int rank,
+            String providerId,
+            ProviderType providerType,
+            String localAuthority,
+            String score,
+            String scoreDifference,
+            Approval approval,
+            double distanceMiles,
+            SoftPoints softPoints,
+            List<String> reasons) {}
 
     /** A provider that cannot take the children, with the hard rule codes (H1-H14) that exclude it. */
-    public record Exclusion(String providerId, ProviderType providerType, List<String> codes, List<String> reasons) {
-    }
+    public record Exclusion(String providerId, ProviderType providerType, List<String> codes, List<String> reasons) {}
 }

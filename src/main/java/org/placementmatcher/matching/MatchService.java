@@ -1,5 +1,6 @@
 package org.placementmatcher.matching;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -9,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.domain.Child;
@@ -42,8 +40,7 @@ public final class MatchService {
     private static final HardRule[] HARD_RULES = HardRule.values();
     private static final SoftTerm[] SOFT_TERMS = SoftTerm.values();
 
-    private MatchService() {
-    }
+    private MatchService() {}
 
     /**
      * @param emergency treat the children as same-day emergencies (EMERGENCY, needed today), so only
@@ -52,34 +49,45 @@ public final class MatchService {
     public static MatchResult match(Caseload caseload, List<String> childIds, int limit, boolean emergency) {
         List<Child> named = resolve(caseload, childIds, limit);
         List<Child> asked = emergency
-                ? named.stream().map(c -> c.asEmergency(caseload.today().getReferenceDate())).toList()
+                ? named.stream()
+                        .map(c -> c.asEmergency(caseload.today().getReferenceDate()))
+                        .toList()
                 : named;
         Query query = new Query(caseload, named, asked);
         Contribution today = query.contributionToday();
         HardMediumSoftScore scoreToday = caseload.score().add(query.urgencyChangeToday());
 
-        record Feasible(Provider provider, Contribution there, HardMediumSoftScore difference) {
-        }
+        record Feasible(Provider provider, Contribution there, HardMediumSoftScore difference) {}
         List<Feasible> feasible = new ArrayList<>();
         List<Exclusion> excluded = new ArrayList<>();
         for (Provider provider : caseload.providers()) {
             Contribution there = query.contributionAt(provider);
             List<HardRule> violated = there.violatedRules();
             if (!violated.isEmpty()) {
-                excluded.add(new Exclusion(provider.getId(), provider.getType(),
-                        violated.stream().map(HardRule::code).toList(), query.exclusionReasons(provider, violated)));
+                excluded.add(new Exclusion(
+                        provider.getId(),
+                        provider.getType(),
+                        violated.stream().map(HardRule::code).toList(),
+                        query.exclusionReasons(provider, violated)));
             } else {
                 feasible.add(new Feasible(provider, there, there.score().subtract(today.score())));
             }
         }
-        feasible.sort(Comparator.comparing(Feasible::difference).reversed()
+        feasible.sort(Comparator.comparing(Feasible::difference)
+                .reversed()
                 .thenComparing(f -> f.provider().getId()));
         List<Option> ranked = new ArrayList<>();
         for (Feasible f : feasible.subList(0, Math.min(limit, feasible.size()))) {
-            ranked.add(query.option(ranked.size() + 1, f.provider(), f.there(), scoreToday.add(f.difference()), f.difference()));
+            ranked.add(query.option(
+                    ranked.size() + 1, f.provider(), f.there(), scoreToday.add(f.difference()), f.difference()));
         }
-        return new MatchResult(named.stream().map(Child::getId).toList(), emergency, ScoreText.format(scoreToday),
-                feasible.size(), ranked, excluded);
+        return new MatchResult(
+                named.stream().map(Child::getId).toList(),
+                emergency,
+                ScoreText.format(scoreToday),
+                feasible.size(),
+                ranked,
+                excluded);
     }
 
     /** The named children, checked: known, no repeats, and together one child or one whole placeTogether group. */
@@ -89,7 +97,8 @@ public final class MatchService {
             errors.add(new ProblemError("limit", "must be from 1 to " + MAX_LIMIT));
         }
         if (childIds == null || childIds.isEmpty()) {
-            errors.add(new ProblemError("$.childIds", "name one child, or every child of one placeTogether sibling group"));
+            errors.add(new ProblemError(
+                    "$.childIds", "name one child, or every child of one placeTogether sibling group"));
             throw new InvalidProblemException(errors);
         }
         List<Child> named = new ArrayList<>();
@@ -106,18 +115,22 @@ public final class MatchService {
             }
         }
         if (errors.isEmpty()) {
-            Set<Child> unitMembers = new LinkedHashSet<>(caseload.unitOf(named.getFirst()).getMembers());
+            Set<Child> unitMembers =
+                    new LinkedHashSet<>(caseload.unitOf(named.getFirst()).getMembers());
             Child first = named.getFirst();
             if (first.getSiblingGroup() != null && first.isPlaceTogether()) {
                 unitMembers.addAll(caseload.siblingGroup(first.getSiblingGroup()));
             }
             if (!unitMembers.equals(new LinkedHashSet<>(named))) {
-                String expected = String.join(", ", unitMembers.stream().map(Child::getId).toList());
-                errors.add(new ProblemError("$.childIds", unitMembers.size() > 1
-                        ? "child '" + first.getId() + "' must be placed with its sibling group '" + first.getSiblingGroup()
-                                + "': name exactly " + expected
-                        : "name one child, or every child of one placeTogether sibling group; '" + first.getId()
-                                + "' is placed on its own"));
+                String expected =
+                        String.join(", ", unitMembers.stream().map(Child::getId).toList());
+                errors.add(new ProblemError(
+                        "$.childIds",
+                        unitMembers.size() > 1
+                                ? "child '" + first.getId() + "' must be placed with its sibling group '"
+                                        + first.getSiblingGroup() + "': name exactly " + expected
+                                : "name one child, or every child of one placeTogether sibling group; '" + first.getId()
+                                        + "' is placed on its own"));
             }
         }
         if (!errors.isEmpty()) {
@@ -166,6 +179,7 @@ public final class MatchService {
         private final List<Child> named;
         /** The children as asked about (the same, or as emergencies). */
         private final List<Child> asked;
+
         private final Set<String> namedIds = new HashSet<>();
         private final ScoringWeights weights;
 
@@ -182,7 +196,8 @@ public final class MatchService {
             long change = 0;
             for (int i = 0; i < named.size(); i++) {
                 if (caseload.positionOf(named.get(i)) == null) {
-                    change -= asked.get(i).getUrgency().unplacedWeight() - named.get(i).getUrgency().unplacedWeight();
+                    change -= asked.get(i).getUrgency().unplacedWeight()
+                            - named.get(i).getUrgency().unplacedWeight();
                 }
             }
             return HardMediumSoftScore.ofMedium(change);
@@ -215,7 +230,9 @@ public final class MatchService {
                     medium -= child.getUrgency().unplacedWeight();
                     continue;
                 }
-                byProvider.computeIfAbsent(provider, p -> new ArrayList<>(asked.size())).add(child);
+                byProvider
+                        .computeIfAbsent(provider, p -> new ArrayList<>(asked.size()))
+                        .add(child);
                 double miles = child.milesTo(provider);
                 maxMiles = Math.max(maxMiles, miles);
                 for (HardRule rule : HARD_RULES) {
@@ -232,9 +249,11 @@ public final class MatchService {
             byProvider.forEach((provider, children) -> addProviderRules(hard, provider, children));
             Child first = asked.getFirst();
             if (first.getSiblingGroup() != null && first.isPlaceTogether()) {
-                hard[HardRule.H3.ordinal()] += PlacementRules.siblingsTogetherPoints(new ArrayList<>(positions.values()));
+                hard[HardRule.H3.ordinal()] +=
+                        PlacementRules.siblingsTogetherPoints(new ArrayList<>(positions.values()));
             } else if (first.getSiblingGroup() != null) {
-                soft[SoftTerm.SIBLINGS_APART.ordinal()] += siblingsApartChange(first.getSiblingGroup(), positions.values());
+                soft[SoftTerm.SIBLINGS_APART.ordinal()] +=
+                        siblingsApartChange(first.getSiblingGroup(), positions.values());
             }
             return new Contribution(hard, medium, soft, maxMiles);
         }
@@ -246,8 +265,9 @@ public final class MatchService {
             all.addAll(children);
             hard[HardRule.H1.ordinal()] += PlacementRules.capacityPoints(provider, all.size())
                     - PlacementRules.capacityPoints(provider, others.size());
-            hard[HardRule.H14.ordinal()] += PlacementRules.fosteringLimitPoints(provider, all.size(), oneSiblingGroup(all))
-                    - PlacementRules.fosteringLimitPoints(provider, others.size(), oneSiblingGroup(others));
+            hard[HardRule.H14.ordinal()] +=
+                    PlacementRules.fosteringLimitPoints(provider, all.size(), oneSiblingGroup(all))
+                            - PlacementRules.fosteringLimitPoints(provider, others.size(), oneSiblingGroup(others));
             hard[HardRule.H10.ordinal()] += PlacementRules.riskToYoungerPoints(children, others)
                     + PlacementRules.pairsWithin(children, HardRule.H10);
             hard[HardRule.H11.ordinal()] += PlacementRules.solePlacementPoints(children, others)
@@ -270,7 +290,8 @@ public final class MatchService {
         }
 
         private static boolean oneSiblingGroup(List<Child> children) {
-            return !children.isEmpty() && children.getFirst().getSiblingGroup() != null
+            return !children.isEmpty()
+                    && children.getFirst().getSiblingGroup() != null
                     && children.stream().allMatch(c -> c.isSiblingOf(children.getFirst()));
         }
 
@@ -285,17 +306,36 @@ public final class MatchService {
             }
             Set<Provider> with = new HashSet<>(without);
             positions.stream().filter(p -> p != null).forEach(with::add);
-            return SoftTerms.siblingsApartPoints(with.size(), weights) - SoftTerms.siblingsApartPoints(without.size(), weights);
+            return SoftTerms.siblingsApartPoints(with.size(), weights)
+                    - SoftTerms.siblingsApartPoints(without.size(), weights);
         }
 
-        Option option(int rank, Provider provider, Contribution there, HardMediumSoftScore score,
+        Option option(
+                int rank,
+                Provider provider,
+                Contribution there,
+                HardMediumSoftScore score,
                 HardMediumSoftScore difference) {
-            SoftPoints points = new SoftPoints(there.soft(SoftTerm.COST), there.soft(SoftTerm.OUT_OF_AREA),
-                    there.soft(SoftTerm.DISTANCE), there.soft(SoftTerm.OVER_20_MILES), there.soft(SoftTerm.LANGUAGE),
-                    there.soft(SoftTerm.RELIGION), there.soft(SoftTerm.MOVE), there.soft(SoftTerm.SIBLINGS_APART));
+            SoftPoints points = new SoftPoints(
+                    there.soft(SoftTerm.COST),
+                    there.soft(SoftTerm.OUT_OF_AREA),
+                    there.soft(SoftTerm.DISTANCE),
+                    there.soft(SoftTerm.OVER_20_MILES),
+                    there.soft(SoftTerm.LANGUAGE),
+                    there.soft(SoftTerm.RELIGION),
+                    there.soft(SoftTerm.MOVE),
+                    there.soft(SoftTerm.SIBLINGS_APART));
             Approval approval = approval(provider);
-            return new Option(rank, provider.getId(), provider.getType(), provider.getLocalAuthority(), ScoreText.format(score),
-                    ScoreText.format(difference), approval, Math.round(there.maxMiles() * 10) / 10.0, points,
+            return new Option(
+                    rank,
+                    provider.getId(),
+                    provider.getType(),
+                    provider.getLocalAuthority(),
+                    ScoreText.format(score),
+                    ScoreText.format(difference),
+                    approval,
+                    Math.round(there.maxMiles() * 10) / 10.0,
+                    points,
                     optionReasons(provider, there, approval));
         }
 
@@ -308,16 +348,24 @@ public final class MatchService {
 
         private List<String> optionReasons(Provider provider, Contribution there, Approval approval) {
             List<String> reasons = new ArrayList<>();
-            reasons.add(switch (approval) {
-                case NONE -> "in area";
-                case NOMINATED_OFFICER -> "out of area (" + provider.getLocalAuthority() + ", adjoining): nominated officer approval";
-                case DIRECTOR -> "out of area (" + provider.getLocalAuthority() + ", not adjoining): Director approval";
-            });
+            reasons.add(
+                    switch (approval) {
+                        case NONE -> "in area";
+                        case NOMINATED_OFFICER ->
+                            "out of area (" + provider.getLocalAuthority() + ", adjoining): nominated officer approval";
+                        case DIRECTOR ->
+                            "out of area (" + provider.getLocalAuthority() + ", not adjoining): Director approval";
+                    });
             reasons.add(String.format(Locale.ROOT, "£%.2f a week per child", provider.getWeeklyCost()));
             for (Child child : asked) {
                 double miles = child.milesTo(provider);
-                reasons.add(String.format(Locale.ROOT, "%s: %.1f miles from %s%s", child.getId(), miles,
-                        "school or home", miles > SoftTerms.FAR_MILES ? " (over 20 miles)" : ""));
+                reasons.add(String.format(
+                        Locale.ROOT,
+                        "%s: %.1f miles from %s%s",
+                        child.getId(),
+                        miles,
+                        "school or home",
+                        miles > SoftTerms.FAR_MILES ? " (over 20 miles)" : ""));
                 if (SoftTerms.points(SoftTerm.LANGUAGE, child, provider, weights) > 0) {
                     reasons.add(child.getId() + ": no shared language");
                 }
@@ -327,11 +375,13 @@ public final class MatchService {
                 if (child.getCurrentPlacement() == provider) {
                     reasons.add(child.getId() + ": stays at the current placement");
                 } else if (SoftTerms.isMove(child, provider)) {
-                    reasons.add(child.getId() + ": a move from the current placement " + child.getCurrentPlacement().getId());
+                    reasons.add(child.getId() + ": a move from the current placement "
+                            + child.getCurrentPlacement().getId());
                 }
             }
             if (there.soft(SoftTerm.SIBLINGS_APART) > 0) {
-                reasons.add("placed away from siblings in group " + asked.getFirst().getSiblingGroup());
+                reasons.add(
+                        "placed away from siblings in group " + asked.getFirst().getSiblingGroup());
             }
             return reasons;
         }
@@ -348,12 +398,15 @@ public final class MatchService {
             int here = others(provider).size();
             return switch (rule) {
                 case H1 -> here + " of " + provider.getPlaces() + " places taken, " + asked.size() + " more needed";
-                case H2 -> "approved for ages " + provider.getAgeMin() + "-" + provider.getAgeMax() + offending(rule, provider);
+                case H2 ->
+                    "approved for ages " + provider.getAgeMin() + "-" + provider.getAgeMax()
+                            + offending(rule, provider);
                 case H3 -> "the sibling group would be split";
                 case H4 -> "does not meet every need" + offending(rule, provider);
                 case H5 -> "accepts only " + provider.getAcceptsGenders() + offending(rule, provider);
                 case H6 -> "supported lodgings take 16-17 year olds only" + offending(rule, provider);
-                case H7 -> "a connected person carer takes only the children it is approved for" + offending(rule, provider);
+                case H7 ->
+                    "a connected person carer takes only the children it is approved for" + offending(rule, provider);
                 case H8 -> "available from " + provider.getAvailableFrom() + offending(rule, provider);
                 case H9 -> "not approved for same-day emergency placements";
                 case H10 -> "would share with a younger child while a child there is a risk to younger children";
@@ -365,8 +418,10 @@ public final class MatchService {
         }
 
         private String offending(HardRule rule, Provider provider) {
-            List<String> ids = asked.stream().filter(c -> PlacementRules.childAtProviderPoints(rule, c, provider) > 0)
-                    .map(Child::getId).toList();
+            List<String> ids = asked.stream()
+                    .filter(c -> PlacementRules.childAtProviderPoints(rule, c, provider) > 0)
+                    .map(Child::getId)
+                    .toList();
             return " (" + String.join(", ", ids) + ")";
         }
     }

@@ -1,5 +1,8 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,11 +11,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.placementmatcher.contract.ContractJson;
 
 /**
@@ -26,32 +24,56 @@ public final class AuditLog {
     /** What an entry records. */
     public enum Action {
         REGISTER_REPLACED,
-        PROVIDER_ADDED, PROVIDER_CHANGED, PROVIDER_REMOVED,
-        CHILD_ADDED, CHILD_CHANGED, CHILD_REMOVED,
+        PROVIDER_ADDED,
+        PROVIDER_CHANGED,
+        PROVIDER_REMOVED,
+        CHILD_ADDED,
+        CHILD_CHANGED,
+        CHILD_REMOVED,
         /** A child's current placement started, moved or ended (detail: the rest of what changed). */
-        PLACEMENT_STARTED, PLACEMENT_MOVED, PLACEMENT_ENDED,
-        RUN_STARTED, RUN_RESTARTED, RUN_FINISHED, RUN_INTERRUPTED, RUN_FAILED,
-        DECISION_ACCEPTED, DECISION_REJECTED
+        PLACEMENT_STARTED,
+        PLACEMENT_MOVED,
+        PLACEMENT_ENDED,
+        RUN_STARTED,
+        RUN_RESTARTED,
+        RUN_FINISHED,
+        RUN_INTERRUPTED,
+        RUN_FAILED,
+        DECISION_ACCEPTED,
+        DECISION_REJECTED
     }
 
     /** One entry, as read back. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(long seq, Instant recordedAt, String authority, Action action, String actor, String childId,
-            String providerId, String otherProviderId, String runId, JsonNode detail) {
-    }
+    public record Entry(
+            long seq,
+            Instant recordedAt,
+            String authority,
+            Action action,
+            String actor,
+            String childId,
+            String providerId,
+            String otherProviderId,
+            String runId,
+            JsonNode detail) {}
 
     /** One entry to write. */
-    public record NewEntry(Action action, String actor, String childId, String providerId, String otherProviderId,
-            String runId, JsonNode detail) {
-    }
+    public record NewEntry(
+            Action action,
+            String actor,
+            String childId,
+            String providerId,
+            String otherProviderId,
+            String runId,
+            JsonNode detail) {}
 
-    private static final String INSERT = "INSERT INTO audit_log (recorded_at, authority, action, actor, child_id, provider_id,"
-            + " other_provider_id, run_id, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT =
+            "INSERT INTO audit_log (recorded_at, authority, action, actor, child_id, provider_id,"
+                    + " other_provider_id, run_id, detail_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String SELECT = "SELECT seq, recorded_at, authority, action, actor, child_id, provider_id,"
             + " other_provider_id, run_id, detail_json FROM audit_log ";
 
-    private AuditLog() {
-    }
+    private AuditLog() {}
 
     static void append(Connection connection, String authority, NewEntry entry) throws SQLException {
         append(connection, authority, List.of(entry));
@@ -86,8 +108,13 @@ public final class AuditLog {
 
     /** Entries about the provider: its own record, and placements starting, moving or ending there; oldest first. */
     static List<Entry> byProvider(Connection connection, String authority, String providerId) throws SQLException {
-        return query(connection, 0, "WHERE authority = ? AND (provider_id = ? OR other_provider_id = ?) ORDER BY seq",
-                authority, providerId, providerId);
+        return query(
+                connection,
+                0,
+                "WHERE authority = ? AND (provider_id = ? OR other_provider_id = ?) ORDER BY seq",
+                authority,
+                providerId,
+                providerId);
     }
 
     static List<Entry> byRun(Connection connection, String authority, String runId) throws SQLException {
@@ -110,9 +137,16 @@ public final class AuditLog {
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     String detail = rs.getString("detail_json");
-                    entries.add(new Entry(rs.getLong("seq"), Database.getTime(rs, "recorded_at"), rs.getString("authority"),
-                            Action.valueOf(rs.getString("action")), rs.getString("actor"), rs.getString("child_id"),
-                            rs.getString("provider_id"), rs.getString("other_provider_id"), rs.getString("run_id"),
+                    entries.add(new Entry(
+                            rs.getLong("seq"),
+                            Database.getTime(rs, "recorded_at"),
+                            rs.getString("authority"),
+                            Action.valueOf(rs.getString("action")),
+                            rs.getString("actor"),
+                            rs.getString("child_id"),
+                            rs.getString("provider_id"),
+                            rs.getString("other_provider_id"),
+                            rs.getString("run_id"),
                             detail == null ? null : tree(detail)));
                 }
             }

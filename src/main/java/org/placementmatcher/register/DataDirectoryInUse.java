@@ -1,17 +1,14 @@
 package org.placementmatcher.register;
 
+import io.quarkus.flyway.FlywayConfigurationCustomizer;
+import io.quarkus.flyway.FlywayDataSource;
+import io.quarkus.runtime.PreventFurtherStepsException;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.inject.Singleton;
-
-import io.quarkus.flyway.FlywayConfigurationCustomizer;
-import io.quarkus.flyway.FlywayDataSource;
-import io.quarkus.runtime.PreventFurtherStepsException;
-
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.api.ErrorCode;
 

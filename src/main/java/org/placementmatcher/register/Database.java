@@ -1,5 +1,11 @@
 package org.placementmatcher.register;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.InjectableInstance;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,15 +14,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Any;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.InjectableInstance;
-import io.quarkus.runtime.StartupEvent;
-
 import org.jboss.logging.Logger;
 
 /**
@@ -44,7 +41,11 @@ public class Database {
 
     /** Says at start-up which database holds the register (without credentials or options). */
     void onStart(@Observes StartupEvent event) {
-        String url = dataSource().getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration().jdbcUrl();
+        String url = dataSource()
+                .getConfiguration()
+                .connectionPoolConfiguration()
+                .connectionFactoryConfiguration()
+                .jdbcUrl();
         LOG.infof("Register database: %s", url == null ? "?" : url.replaceAll("[;?].*$", ""));
     }
 
@@ -87,10 +88,16 @@ public class Database {
     /** Lock timeouts, deadlocks, serialisation failures and unique-key races: another writer got there first. */
     static RuntimeException translate(SQLException e) {
         String state = sqlState(e);
-        if (state != null && (state.equals("23505") || state.equals("HYT00") || state.equals("55P03")
-                || state.equals("40P01") || state.equals("40001"))) {
-            return new RegisterErrors.Conflict("$", "another change to the same records was being made at the same time; "
-                    + "nothing of this request was kept: try again");
+        if (state != null
+                && (state.equals("23505")
+                        || state.equals("HYT00")
+                        || state.equals("55P03")
+                        || state.equals("40P01")
+                        || state.equals("40001"))) {
+            return new RegisterErrors.Conflict(
+                    "$",
+                    "another change to the same records was being made at the same time; "
+                            + "nothing of this request was kept: try again");
         }
         return new IllegalStateException("database error (SQLState " + state + ")", e);
     }

@@ -1,14 +1,12 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.placementmatcher.contract.ProblemError;
 
 /**
@@ -26,14 +24,17 @@ public interface ErrorNaming {
 
     /** Errors of the one record the request wrote are named from the request body ($); others by register id. */
     static ErrorNaming record(String list, String id) {
-        return (tree, errors) -> rename(tree, errors, (kind, recordId) ->
-                kind.equals(list) && recordId.equals(id) ? "$" : null);
+        return (tree, errors) ->
+                rename(tree, errors, (kind, recordId) -> kind.equals(list) && recordId.equals(id) ? "$" : null);
     }
 
     /** Errors of rows imported from CSV are named by line and column; others by register id. */
     static ErrorNaming csvRows(String list, Map<String, Integer> lineById) {
-        return (tree, errors) -> rename(tree, errors, (kind, recordId) ->
-                kind.equals(list) && lineById.containsKey(recordId) ? "line " + lineById.get(recordId) : null);
+        return (tree, errors) -> rename(
+                tree,
+                errors,
+                (kind, recordId) ->
+                        kind.equals(list) && lineById.containsKey(recordId) ? "line " + lineById.get(recordId) : null);
     }
 
     private static List<ProblemError> rename(ObjectNode tree, List<ProblemError> errors, Namer namer) {
@@ -52,8 +53,8 @@ public interface ErrorNaming {
             if (own == null) {
                 named.add(new ProblemError("register." + list + "[" + id + "]" + rest, error.message()));
             } else if (own.startsWith("line ")) {
-                named.add(new ProblemError(own + (rest.isEmpty() ? "" : ", column " + rest.replaceFirst("^\\.", "")),
-                        error.message()));
+                named.add(new ProblemError(
+                        own + (rest.isEmpty() ? "" : ", column " + rest.replaceFirst("^\\.", "")), error.message()));
             } else {
                 named.add(new ProblemError(own + rest, error.message()));
             }

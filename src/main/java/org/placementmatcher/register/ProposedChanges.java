@@ -1,5 +1,11 @@
 package org.placementmatcher.register;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
+import ai.timefold.solver.core.preview.api.move.builtin.Moves;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -11,15 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
-import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
-import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
-import ai.timefold.solver.core.preview.api.move.builtin.Moves;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.Child;
@@ -48,19 +45,33 @@ import org.placementmatcher.solver.ScoreText;
  */
 public final class ProposedChanges {
 
-    public enum Kind { NEW_PLACEMENT, MOVE, STEP_DOWN }
+    public enum Kind {
+        NEW_PLACEMENT,
+        MOVE,
+        STEP_DOWN
+    }
 
     private static final int FIRST_LOOK = 20;
-    private static final Set<ProviderType> FAMILY = Set.of(ProviderType.IN_HOUSE_FOSTER, ProviderType.IFA_FOSTER,
-            ProviderType.CONNECTED_PERSON);
+    private static final Set<ProviderType> FAMILY =
+            Set.of(ProviderType.IN_HOUSE_FOSTER, ProviderType.IFA_FOSTER, ProviderType.CONNECTED_PERSON);
 
     /** One child's proposed change; members of a placeTogether group change together and list each other. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Change(String childId, List<String> unitChildIds, Kind kind, String fromProviderId,
-            ProviderType fromProviderType, String toProviderId, ProviderType toProviderType, String scoreGain,
-            boolean feasibleAlone, String scoreDifferenceAlone, MatchResult.Approval approval, double weeklyCostChange,
-            List<String> dependsOn, List<String> reasons) {
-    }
+    public record Change(
+            String childId,
+            List<String> unitChildIds,
+            Kind kind,
+            String fromProviderId,
+            ProviderType fromProviderType,
+            String toProviderId,
+            ProviderType toProviderType,
+            String scoreGain,
+            boolean feasibleAlone,
+            String scoreDifferenceAlone,
+            MatchResult.Approval approval,
+            double weeklyCostChange,
+            List<String> dependsOn,
+            List<String> reasons) {}
 
     /**
      * @param scoreToday the register as it stands, everyone where they are
@@ -68,12 +79,14 @@ public final class ProposedChanges {
      * @param unitIds each change's placement unit (the decision unit)
      * @param unplaced children the plan leaves without a placement
      */
-    public record Result(String scoreToday, String planScore, List<Change> changes, Map<String, String> unitIds,
-            List<String> unplaced) {
-    }
+    public record Result(
+            String scoreToday,
+            String planScore,
+            List<Change> changes,
+            Map<String, String> unitIds,
+            List<String> unplaced) {}
 
-    private ProposedChanges() {
-    }
+    private ProposedChanges() {}
 
     public static Result of(PlacementProblem snapshot, PlacementSolution best, PlacementSolver solver) {
         PlacementSolution scoring = ProblemMapper.asToday(snapshot);
@@ -104,7 +117,8 @@ public final class ProposedChanges {
                     unplaced.add(child.getId());
                 }
                 if (child.getCurrentPlacement() != null && child.getCurrentPlacement() != unit.getProvider()) {
-                    leaving.computeIfAbsent(child.getCurrentPlacement(), p -> new ArrayList<>()).add(child);
+                    leaving.computeIfAbsent(child.getCurrentPlacement(), p -> new ArrayList<>())
+                            .add(child);
                 }
             }
         }
@@ -128,7 +142,9 @@ public final class ProposedChanges {
                 continue;
             }
             Provider planned = unit.getProvider();
-            List<Child> changing = unit.getMembers().stream().filter(c -> c.getCurrentPlacement() != planned).toList();
+            List<Child> changing = unit.getMembers().stream()
+                    .filter(c -> c.getCurrentPlacement() != planned)
+                    .toList();
             HardMediumSoftScore gain = planScore.subtract(without.get(unit.getId()));
             Alone alone = alone(caseload, unit, planned, leaving);
             List<String> changingIds = changing.stream().map(Child::getId).toList();
@@ -146,13 +162,13 @@ public final class ProposedChanges {
      * of the same configuration tries each such move and undoes it, so each score is worked out
      * incrementally by the constraint streams rather than from scratch.
      */
-    private static Map<String, HardMediumSoftScore> withoutEach(PlacementSolver solver, PlacementSolution plan,
-            Map<String, String> revert) {
+    private static Map<String, HardMediumSoftScore> withoutEach(
+            PlacementSolver solver, PlacementSolution plan, Map<String, String> revert) {
         RevertEach command = new RevertEach(revert);
         solver.run(plan, command);
         if (command.scores.size() != revert.size()) {
-            throw new IllegalStateException("score gains worked out for " + command.scores.size() + " of " + revert.size()
-                    + " changes");
+            throw new IllegalStateException(
+                    "score gains worked out for " + command.scores.size() + " of " + revert.size() + " changes");
         }
         return command.scores;
     }
@@ -167,8 +183,10 @@ public final class ProposedChanges {
 
         @Override
         public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
-            PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable = context.getSolutionMetaModel()
-                    .genuineEntity(PlacementUnit.class).basicVariable("provider", Provider.class);
+            PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable =
+                    context.getSolutionMetaModel()
+                            .genuineEntity(PlacementUnit.class)
+                            .basicVariable("provider", Provider.class);
             PlacementSolution working = context.getWorkingSolution();
             Map<String, Provider> providers = new HashMap<>();
             working.getProviders().forEach(p -> providers.put(p.getId(), p));
@@ -183,15 +201,16 @@ public final class ProposedChanges {
         }
     }
 
-    private record Alone(boolean feasible, String scoreDifference, List<String> reasons, List<String> dependsOn) {
-    }
+    private record Alone(boolean feasible, String scoreDifference, List<String> reasons, List<String> dependsOn) {}
 
     /** The unit's move tried alone on today's register, everyone else where they are. */
-    private static Alone alone(Caseload caseload, PlacementUnit unit, Provider planned, Map<Provider, List<Child>> leaving) {
+    private static Alone alone(
+            Caseload caseload, PlacementUnit unit, Provider planned, Map<Provider, List<Child>> leaving) {
         List<String> ids = unit.getMembers().stream().map(Child::getId).toList();
         MatchResult result;
         try {
-            // Options are built for the top of the list only: most planned places are near the top; look further if not.
+            // Options are built for the top of the list only: most planned places are near the top; look further if
+            // not.
             result = MatchService.match(caseload, ids, FIRST_LOOK, false);
             if (result.options().stream().noneMatch(o -> o.providerId().equals(planned.getId()))
                     && result.excluded().stream().noneMatch(e -> e.providerId().equals(planned.getId()))
@@ -206,8 +225,10 @@ public final class ProposedChanges {
                 return new Alone(true, option.scoreDifference(), option.reasons(), List.of());
             }
         }
-        List<String> dependsOn = leaving.getOrDefault(planned, List.of()).stream().map(Child::getId)
-                .filter(id -> !ids.contains(id)).toList();
+        List<String> dependsOn = leaving.getOrDefault(planned, List.of()).stream()
+                .map(Child::getId)
+                .filter(id -> !ids.contains(id))
+                .toList();
         for (MatchResult.Exclusion exclusion : result.excluded()) {
             if (exclusion.providerId().equals(planned.getId())) {
                 List<String> reasons = new ArrayList<>();
@@ -219,27 +240,34 @@ public final class ProposedChanges {
         return new Alone(true, null, List.of(), List.of());
     }
 
-    private static Change change(Child child, List<String> unitIds, Provider to, HardMediumSoftScore gain, Alone alone,
-            Caseload caseload) {
+    private static Change change(
+            Child child, List<String> unitIds, Provider to, HardMediumSoftScore gain, Alone alone, Caseload caseload) {
         Provider from = child.getCurrentPlacement();
-        Kind kind = from == null ? Kind.NEW_PLACEMENT
-                : from.getType() == ProviderType.RESIDENTIAL_HOME && FAMILY.contains(to.getType()) ? Kind.STEP_DOWN
-                : Kind.MOVE;
+        Kind kind = from == null
+                ? Kind.NEW_PLACEMENT
+                : from.getType() == ProviderType.RESIDENTIAL_HOME && FAMILY.contains(to.getType())
+                        ? Kind.STEP_DOWN
+                        : Kind.MOVE;
         List<String> reasons = new ArrayList<>();
         switch (kind) {
-            case NEW_PLACEMENT -> reasons.add("new placement for a waiting child (urgency " + child.getUrgency()
-                    + ", needed by " + child.getNeededBy() + ")");
-            case STEP_DOWN -> reasons.add("step-down from residential care at " + from.getId() + " to a family placement ("
-                    + to.getType() + " " + to.getId() + ")");
-            case MOVE -> reasons.add("move from " + from.getId() + " (" + from.getType() + ") to " + to.getId() + " ("
-                    + to.getType() + ")");
+            case NEW_PLACEMENT ->
+                reasons.add("new placement for a waiting child (urgency " + child.getUrgency() + ", needed by "
+                        + child.getNeededBy() + ")");
+            case STEP_DOWN ->
+                reasons.add("step-down from residential care at " + from.getId() + " to a family placement ("
+                        + to.getType() + " " + to.getId() + ")");
+            case MOVE ->
+                reasons.add("move from " + from.getId() + " (" + from.getType() + ") to " + to.getId() + " ("
+                        + to.getType() + ")");
         }
         if (child.isNeedsMove()) {
             reasons.add("the current placement is ending");
         }
         double costChange = to.getWeeklyCost() - (from == null ? 0 : from.getWeeklyCost());
-        reasons.add(from == null ? money(to.getWeeklyCost()) + " a week"
-                : "weekly cost " + money(from.getWeeklyCost()) + " -> " + money(to.getWeeklyCost()));
+        reasons.add(
+                from == null
+                        ? money(to.getWeeklyCost()) + " a week"
+                        : "weekly cost " + money(from.getWeeklyCost()) + " -> " + money(to.getWeeklyCost()));
         if (unitIds.size() > 1) {
             reasons.add("moves together with its sibling group: " + String.join(", ", unitIds));
         }
@@ -247,13 +275,26 @@ public final class ProposedChanges {
             reasons.add("needs the place freed by " + String.join(", ", alone.dependsOn()) + " moving on in this plan");
         }
         reasons.addAll(alone.reasons());
-        MatchResult.Approval approval = to.isInHomeAuthority() ? MatchResult.Approval.NONE
-                : caseload.isAdjoining(to.getLocalAuthority()) ? MatchResult.Approval.NOMINATED_OFFICER
-                : MatchResult.Approval.DIRECTOR;
-        return new Change(child.getId(), unitIds, kind, from == null ? null : from.getId(),
-                from == null ? null : from.getType(), to.getId(), to.getType(), ScoreText.format(gain), alone.feasible(),
-                alone.scoreDifference(), approval, BigDecimal.valueOf(costChange).setScale(2, RoundingMode.HALF_UP).doubleValue(),
-                alone.dependsOn().isEmpty() ? null : alone.dependsOn(), reasons);
+        MatchResult.Approval approval = to.isInHomeAuthority()
+                ? MatchResult.Approval.NONE
+                : caseload.isAdjoining(to.getLocalAuthority())
+                        ? MatchResult.Approval.NOMINATED_OFFICER
+                        : MatchResult.Approval.DIRECTOR;
+        return new Change(
+                child.getId(),
+                unitIds,
+                kind,
+                from == null ? null : from.getId(),
+                from == null ? null : from.getType(),
+                to.getId(),
+                to.getType(),
+                ScoreText.format(gain),
+                alone.feasible(),
+                alone.scoreDifference(),
+                approval,
+                BigDecimal.valueOf(costChange).setScale(2, RoundingMode.HALF_UP).doubleValue(),
+                alone.dependsOn().isEmpty() ? null : alone.dependsOn(),
+                reasons);
     }
 
     private static String money(double pounds) {

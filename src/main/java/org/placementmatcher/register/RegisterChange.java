@@ -1,12 +1,10 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
@@ -20,7 +18,8 @@ public sealed interface RegisterChange {
 
     /** Which list of the register a record belongs to. */
     enum Kind {
-        PROVIDER("providers", "provider"), CHILD("children", "child");
+        PROVIDER("providers", "provider"),
+        CHILD("children", "child");
 
         final String list;
         final String noun;
@@ -32,8 +31,7 @@ public sealed interface RegisterChange {
     }
 
     /** The whole register replaced by the problem (already validated); creates the register if there is none. */
-    record ReplaceRegister(PlacementProblem problem) implements RegisterChange {
-    }
+    record ReplaceRegister(PlacementProblem problem) implements RegisterChange {}
 
     /** A record added, or the one with its id replaced whole. The record's id, if it names one, must be {@code id}. */
     record PutRecord(Kind kind, String id, ObjectNode record) implements RegisterChange {
@@ -41,9 +39,10 @@ public sealed interface RegisterChange {
             record = record.deepCopy();
             if (!record.has("id")) {
                 record.put("id", id);
-            } else if (!record.get("id").isTextual() || !id.equals(record.get("id").textValue())) {
-                throw new InvalidProblemException(List.of(new ProblemError("$.id",
-                        "must be the id of the path, '" + id + "'")));
+            } else if (!record.get("id").isTextual()
+                    || !id.equals(record.get("id").textValue())) {
+                throw new InvalidProblemException(
+                        List.of(new ProblemError("$.id", "must be the id of the path, '" + id + "'")));
             }
         }
     }
@@ -59,20 +58,18 @@ public sealed interface RegisterChange {
     }
 
     /** A record removed; refused (409) while other records refer to it. */
-    record DeleteRecord(Kind kind, String id) implements RegisterChange {
-    }
+    record DeleteRecord(Kind kind, String id) implements RegisterChange {}
 
     /** Rows of a CSV file added or replacing the records with their ids; with {@code replace}, the list becomes exactly the rows. */
-    record ImportRows(Kind kind, RegisterCsv.Rows rows, boolean replace) implements RegisterChange {
-    }
+    record ImportRows(Kind kind, RegisterCsv.Rows rows, boolean replace) implements RegisterChange {}
 
     /** A placement starting (or a move): the child's current placement becomes the provider. */
     record StartPlacement(String childId, String providerId, Boolean pinned, Map<String, Object> context)
             implements RegisterChange {
         public StartPlacement {
             if (providerId == null || providerId.isBlank()) {
-                throw new InvalidProblemException(List.of(new ProblemError("$.providerId",
-                        "is required: the provider's id")));
+                throw new InvalidProblemException(
+                        List.of(new ProblemError("$.providerId", "is required: the provider's id")));
             }
             context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
         }
@@ -91,13 +88,13 @@ public sealed interface RegisterChange {
      *
      * @param askedChildId the child the decision was asked about (its errors are named from the request)
      */
-    record AcceptProposal(String runId, String reason, String askedChildId, List<Move> moves) implements RegisterChange {
+    record AcceptProposal(String runId, String reason, String askedChildId, List<Move> moves)
+            implements RegisterChange {
         public AcceptProposal {
             moves = List.copyOf(moves);
         }
     }
 
     /** One child's move in an accepted proposal; {@code fromProvider} null when the child was waiting. */
-    record Move(String childId, String fromProvider, String toProvider) {
-    }
+    record Move(String childId, String fromProvider, String toProvider) {}
 }

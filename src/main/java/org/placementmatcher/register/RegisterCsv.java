@@ -1,5 +1,13 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -9,16 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 
@@ -31,30 +29,70 @@ import org.placementmatcher.contract.ProblemError;
 public final class RegisterCsv {
 
     /** A parsed file: one JSON record per row, with the line each row starts on. */
-    public record Rows(List<ObjectNode> records, List<Integer> lines) {
+    public record Rows(List<ObjectNode> records, List<Integer> lines) {}
+
+    private enum Type {
+        TEXT,
+        INT,
+        NUMBER,
+        BOOL,
+        DATE,
+        LIST,
+        AREAS
     }
 
-    private enum Type { TEXT, INT, NUMBER, BOOL, DATE, LIST, AREAS }
+    private record Column(String field, Type type) {}
 
-    private record Column(String field, Type type) {
-    }
+    public static final List<String> PROVIDER_COLUMNS = List.of(
+            "id",
+            "type",
+            "localAuthority",
+            "lat",
+            "lon",
+            "places",
+            "ageMin",
+            "ageMax",
+            "weeklyCost",
+            "acceptsGenders",
+            "capabilities",
+            "availableFrom",
+            "emergencyApproved",
+            "connectedChildren",
+            "fosteringLimitExemption",
+            "languages",
+            "religion");
+    public static final List<String> CHILD_COLUMNS = List.of(
+            "id",
+            "dateOfBirth",
+            "gender",
+            "homeLat",
+            "homeLon",
+            "urgency",
+            "siblingGroup",
+            "placeTogether",
+            "schoolLat",
+            "schoolLon",
+            "needs",
+            "neededBy",
+            "currentPlacement",
+            "pinned",
+            "needsMove",
+            "riskToYoungerChildren",
+            "requiresSolePlacement",
+            "excludedAreas",
+            "languages",
+            "religion");
 
-    public static final List<String> PROVIDER_COLUMNS = List.of("id", "type", "localAuthority", "lat", "lon", "places",
-            "ageMin", "ageMax", "weeklyCost", "acceptsGenders", "capabilities", "availableFrom", "emergencyApproved",
-            "connectedChildren", "fosteringLimitExemption", "languages", "religion");
-    public static final List<String> CHILD_COLUMNS = List.of("id", "dateOfBirth", "gender", "homeLat", "homeLon", "urgency",
-            "siblingGroup", "placeTogether", "schoolLat", "schoolLon", "needs", "neededBy", "currentPlacement", "pinned",
-            "needsMove", "riskToYoungerChildren", "requiresSolePlacement", "excludedAreas", "languages", "religion");
-
-    private static final Set<String> PROVIDER_REQUIRED = Set.of("id", "type", "localAuthority", "lat", "lon", "places",
-            "ageMin", "ageMax", "weeklyCost");
-    private static final Set<String> CHILD_REQUIRED = Set.of("id", "dateOfBirth", "gender", "homeLat", "homeLon", "urgency");
+    private static final Set<String> PROVIDER_REQUIRED =
+            Set.of("id", "type", "localAuthority", "lat", "lon", "places", "ageMin", "ageMax", "weeklyCost");
+    private static final Set<String> CHILD_REQUIRED =
+            Set.of("id", "dateOfBirth", "gender", "homeLat", "homeLon", "urgency");
 
     private static final Map<String, Type> TYPES = new HashMap<>();
 
     static {
-        for (String c : List.of("id", "type", "localAuthority", "religion", "gender", "urgency", "siblingGroup",
-                "currentPlacement")) {
+        for (String c : List.of(
+                "id", "type", "localAuthority", "religion", "gender", "urgency", "siblingGroup", "currentPlacement")) {
             TYPES.put(c, Type.TEXT);
         }
         for (String c : List.of("places", "ageMin", "ageMax")) {
@@ -63,8 +101,14 @@ public final class RegisterCsv {
         for (String c : List.of("lat", "lon", "weeklyCost", "homeLat", "homeLon", "schoolLat", "schoolLon")) {
             TYPES.put(c, Type.NUMBER);
         }
-        for (String c : List.of("emergencyApproved", "fosteringLimitExemption", "placeTogether", "pinned", "needsMove",
-                "riskToYoungerChildren", "requiresSolePlacement")) {
+        for (String c : List.of(
+                "emergencyApproved",
+                "fosteringLimitExemption",
+                "placeTogether",
+                "pinned",
+                "needsMove",
+                "riskToYoungerChildren",
+                "requiresSolePlacement")) {
             TYPES.put(c, Type.BOOL);
         }
         for (String c : List.of("availableFrom", "dateOfBirth", "neededBy")) {
@@ -79,8 +123,7 @@ public final class RegisterCsv {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final CsvFactory CSV = new CsvFactory();
 
-    private RegisterCsv() {
-    }
+    private RegisterCsv() {}
 
     public static Rows providers(String csv) {
         return read(csv, PROVIDER_COLUMNS, PROVIDER_REQUIRED, "lat", "lon", "location");
@@ -94,7 +137,12 @@ public final class RegisterCsv {
         return rows;
     }
 
-    private static Rows read(String csv, List<String> known, Set<String> required, String latColumn, String lonColumn,
+    private static Rows read(
+            String csv,
+            List<String> known,
+            Set<String> required,
+            String latColumn,
+            String lonColumn,
             String pointField) {
         List<ProblemError> errors = new ArrayList<>();
         List<List<String>> table = new ArrayList<>();
@@ -104,16 +152,19 @@ public final class RegisterCsv {
             throw new InvalidProblemException(errors);
         }
         if (table.isEmpty()) {
-            throw new InvalidProblemException(List.of(new ProblemError("line 1",
-                    "the CSV is empty: a header row naming the columns is required (" + String.join(",", known) + ")")));
+            throw new InvalidProblemException(List.of(new ProblemError(
+                    "line 1",
+                    "the CSV is empty: a header row naming the columns is required (" + String.join(",", known)
+                            + ")")));
         }
         List<String> header = table.getFirst();
         Map<String, Integer> positions = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).trim();
             if (!known.contains(name)) {
-                errors.add(new ProblemError("line 1, column " + (i + 1), "unknown column '" + name + "'; the columns are "
-                        + String.join(",", known)));
+                errors.add(new ProblemError(
+                        "line 1, column " + (i + 1),
+                        "unknown column '" + name + "'; the columns are " + String.join(",", known)));
             } else if (positions.put(name, i) != null) {
                 errors.add(new ProblemError("line 1, column " + (i + 1), "column '" + name + "' is named twice"));
             }
@@ -133,7 +184,8 @@ public final class RegisterCsv {
             List<String> row = table.get(r);
             int line = lines.get(r);
             if (row.size() != header.size()) {
-                errors.add(new ProblemError("line " + line, "has " + row.size() + " cells; the header has " + header.size()));
+                errors.add(new ProblemError(
+                        "line " + line, "has " + row.size() + " cells; the header has " + header.size()));
                 continue;
             }
             ObjectNode record = JSON.objectNode();
@@ -147,7 +199,8 @@ public final class RegisterCsv {
             String id = record.path("id").asText("");
             Integer first = lineById.putIfAbsent(id, line);
             if (first != null && !id.isEmpty()) {
-                errors.add(new ProblemError("line " + line + ", column id", "id '" + id + "' is on line " + first + " too"));
+                errors.add(new ProblemError(
+                        "line " + line + ", column id", "id '" + id + "' is on line " + first + " too"));
             }
             records.add(record);
             recordLines.add(line);
@@ -260,8 +313,11 @@ public final class RegisterCsv {
             }
         } catch (JsonProcessingException e) {
             String reason = String.valueOf(e.getOriginalMessage());
-            errors.add(new ProblemError("line " + rowLine, reason.startsWith("Missing closing quote")
-                    ? "a quoted cell is not closed" : "cannot be read: " + reason));
+            errors.add(new ProblemError(
+                    "line " + rowLine,
+                    reason.startsWith("Missing closing quote")
+                            ? "a quoted cell is not closed"
+                            : "cannot be read: " + reason));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,9 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementProblem;
@@ -27,12 +25,10 @@ import org.placementmatcher.contract.ProviderInput;
 public record RegisterDiff(Records<ProviderInput> providers, Records<ChildInput> children, boolean fieldsChanged) {
 
     /** A record and its place in the register's list. */
-    public record Indexed<T>(int order, T value) {
-    }
+    public record Indexed<T>(int order, T value) {}
 
     /** A record whose content changed: as it was, as it is, and the names of its JSON fields that differ. */
-    public record Changed<T>(int order, T before, T after, List<String> fields) {
-    }
+    public record Changed<T>(int order, T before, T after, List<String> fields) {}
 
     /**
      * One list's differences.
@@ -42,7 +38,8 @@ public record RegisterDiff(Records<ProviderInput> providers, Records<ChildInput>
      * @param moved records unchanged but at another place in the list, in list order
      * @param removed records no longer there, by id
      */
-    public record Records<T>(List<Indexed<T>> added, List<Changed<T>> changed, List<Indexed<T>> moved, List<T> removed) {
+    public record Records<T>(
+            List<Indexed<T>> added, List<Changed<T>> changed, List<Indexed<T>> moved, List<T> removed) {
 
         /** Every record whose stored row must be rewritten (changed or moved), in list order. */
         public List<Indexed<T>> rewritten() {
@@ -85,7 +82,10 @@ public record RegisterDiff(Records<ProviderInput> providers, Records<ChildInput>
                 moved.add(new Indexed<>(i, now));
             }
         }
-        List<T> removed = old.values().stream().map(Indexed::value).sorted(Comparator.comparing(id)).toList();
+        List<T> removed = old.values().stream()
+                .map(Indexed::value)
+                .sorted(Comparator.comparing(id))
+                .toList();
         return new Records<>(added, changed, moved, removed);
     }
 

@@ -2,9 +2,7 @@ package org.placementmatcher.register;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import org.placementmatcher.rest.ApiErrors;
 
 /** 404 and 409 of the register, runs and decisions, as JSON errors. */
@@ -12,11 +10,17 @@ public class RegisterErrorMappers {
 
     @ServerExceptionMapper
     public Response notFound(RegisterErrors.NotFound e) {
-        return Response.status(404).type(MediaType.APPLICATION_JSON).entity(ApiErrors.of("$", e.getMessage())).build();
+        return Response.status(404)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(ApiErrors.of("$", e.getMessage()))
+                .build();
     }
 
     @ServerExceptionMapper
     public Response conflict(RegisterErrors.Conflict e) {
-        return Response.status(409).type(MediaType.APPLICATION_JSON).entity(new ApiErrors(e.errors())).build();
+        return Response.status(409)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(new ApiErrors(e.errors()))
+                .build();
     }
 }

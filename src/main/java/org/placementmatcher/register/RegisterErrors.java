@@ -1,7 +1,6 @@
 package org.placementmatcher.register;
 
 import java.util.List;
-
 import org.placementmatcher.contract.ProblemError;
 
 /**
@@ -12,8 +11,7 @@ import org.placementmatcher.contract.ProblemError;
  */
 public final class RegisterErrors {
 
-    private RegisterErrors() {
-    }
+    private RegisterErrors() {}
 
     /** An unknown authority, child, provider or run. */
     public static class NotFound extends RuntimeException {

@@ -1,5 +1,8 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -7,21 +10,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InvalidProblemException;
-import org.placementmatcher.contract.ProblemErrors;
-import org.placementmatcher.contract.TextRules;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.ProblemErrors;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.contract.ProviderInput;
+import org.placementmatcher.contract.TextRules;
 import org.placementmatcher.matching.Caseload;
 import org.placementmatcher.register.RegisterChange.Kind;
 
@@ -38,7 +35,8 @@ import org.placementmatcher.register.RegisterChange.Kind;
 @ApplicationScoped
 public class RegisterService {
 
-    private static final Pattern AUTHORITY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0," + (TextRules.MAX_CODE_LENGTH - 1) + "}");
+    private static final Pattern AUTHORITY =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0," + (TextRules.MAX_CODE_LENGTH - 1) + "}");
     public static final String DEFAULT_ACTOR = "api";
 
     /** Work done in the same transaction once the changed register is written (e.g. storing a decision). */
@@ -86,8 +84,7 @@ public class RegisterService {
         }
     }
 
-    private record CachedCaseload(long version, Caseload caseload) {
-    }
+    private record CachedCaseload(long version, Caseload caseload) {}
 
     private final Database db;
     private final Map<String, CachedCaseload> caseloads = new ConcurrentHashMap<>();
@@ -98,7 +95,8 @@ public class RegisterService {
 
     public static String checkAuthority(String authority) {
         if (authority == null || !AUTHORITY.matcher(authority).matches()) {
-            throw new InvalidProblemException(List.of(new ProblemError("authority",
+            throw new InvalidProblemException(List.of(new ProblemError(
+                    "authority",
                     "must be an authority code: letters, digits, '_', '-' or '.', at most " + TextRules.MAX_CODE_LENGTH
                             + ", got " + (authority == null ? "nothing" : TextRules.quote(authority)))));
         }
@@ -147,7 +145,9 @@ public class RegisterService {
 
     public long version(String authority) {
         return db.transaction(c -> RegisterStore.header(c, authority))
-                .filter(h -> h.version() > 0).orElseThrow(() -> noRegister(authority)).version();
+                .filter(h -> h.version() > 0)
+                .orElseThrow(() -> noRegister(authority))
+                .version();
     }
 
     /** The record with the id, as stored. */
@@ -160,7 +160,9 @@ public class RegisterService {
     }
 
     private static JsonNode record(Register register, Kind kind, String id) {
-        List<?> records = kind == Kind.PROVIDER ? register.problem().providers() : register.problem().children();
+        List<?> records = kind == Kind.PROVIDER
+                ? register.problem().providers()
+                : register.problem().children();
         for (Object record : records) {
             if (id.equals(idOf(record))) {
                 return ContractJson.mapper().valueToTree(record);
@@ -223,8 +225,8 @@ public class RegisterService {
     }
 
     static RegisterErrors.NotFound noRegister(String authority) {
-        return new RegisterErrors.NotFound("no register for authority " + authority
-                + ": import one with PUT /api/register/" + authority);
+        return new RegisterErrors.NotFound(
+                "no register for authority " + authority + ": import one with PUT /api/register/" + authority);
     }
 
     // Changing.
@@ -264,7 +266,8 @@ public class RegisterService {
             if (check != null) {
                 check.accept(c, before);
             }
-            ObjectNode tree = before == null ? ContractJson.mapper().createObjectNode()
+            ObjectNode tree = before == null
+                    ? ContractJson.mapper().createObjectNode()
                     : ContractJson.mapper().valueToTree(before.problem());
             ObjectNode next = plan.edit().apply(new WorkingRegister(authority, before, tree));
             PlacementProblem problem;
@@ -278,7 +281,8 @@ public class RegisterService {
                 throw new InvalidProblemException(named, e.omitted());
             }
             if (!authority.equals(problem.homeAuthority())) {
-                throw new InvalidProblemException(List.of(new ProblemError("$.homeAuthority",
+                throw new InvalidProblemException(List.of(new ProblemError(
+                        "$.homeAuthority",
                         "is the authority of the register, '" + authority + "', and cannot change")));
             }
             long version = (before == null ? 0 : before.version()) + 1;

@@ -1,5 +1,6 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementProblem;
@@ -28,16 +26,14 @@ import org.placementmatcher.register.RegisterDiff.Indexed;
 final class RegisterStore {
 
     /** The register's own fields (the problem without providers and children) and its version. */
-    record Header(String authority, long version, PlacementProblem fields) {
-    }
+    record Header(String authority, long version, PlacementProblem fields) {}
 
-    private RegisterStore() {
-    }
+    private RegisterStore() {}
 
     /** Locks the authority's register row for this transaction; empty when the authority has no register. */
     static Optional<Long> lock(Connection connection, String authority) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT version FROM register_authority WHERE authority = ? FOR UPDATE")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT version FROM register_authority WHERE authority = ? FOR UPDATE")) {
             select.setString(1, authority);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
@@ -87,7 +83,7 @@ final class RegisterStore {
     static Map<String, Long> authorities(Connection connection) throws SQLException {
         Map<String, Long> versions = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT authority, version FROM register_authority WHERE version > 0 ORDER BY authority");
+                        "SELECT authority, version FROM register_authority WHERE version > 0 ORDER BY authority");
                 ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
                 versions.put(rs.getString(1), rs.getLong(2));
@@ -131,21 +127,32 @@ final class RegisterStore {
             return Optional.empty();
         }
         PlacementProblem fields = header.get().fields();
-        PlacementProblem problem = new PlacementProblem(fields.schemaVersion(), fields.name(), fields.referenceDate(),
-                fields.homeAuthority(), fields.weights(), new ArrayList<>(providers(connection, authority).values()),
-                new ArrayList<>(children(connection, authority).values()), fields.adjoiningAuthorities());
+        PlacementProblem problem = new PlacementProblem(
+                fields.schemaVersion(),
+                fields.name(),
+                fields.referenceDate(),
+                fields.homeAuthority(),
+                fields.weights(),
+                new ArrayList<>(providers(connection, authority).values()),
+                new ArrayList<>(children(connection, authority).values()),
+                fields.adjoiningAuthorities());
         return Optional.of(new Register(authority, header.get().version(), problem));
     }
 
     // Records are written as JSON by the caller's function, which may give the JSON it has already made for them.
 
-    static void insertProviders(Connection connection, String authority, List<Indexed<ProviderInput>> providers,
-            Function<Object, String> json) throws SQLException {
+    static void insertProviders(
+            Connection connection,
+            String authority,
+            List<Indexed<ProviderInput>> providers,
+            Function<Object, String> json)
+            throws SQLException {
         if (providers.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO register_provider (authority, provider_id,"
-                + " list_order, provider_type, local_authority, places, data_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO register_provider (authority, provider_id,"
+                        + " list_order, provider_type, local_authority, places, data_json, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             OffsetDateTime now = Database.now();
             for (Indexed<ProviderInput> indexed : providers) {
                 ProviderInput p = indexed.value();
@@ -163,8 +170,12 @@ final class RegisterStore {
         }
     }
 
-    static void updateProviders(Connection connection, String authority, List<Indexed<ProviderInput>> providers,
-            Function<Object, String> json) throws SQLException {
+    static void updateProviders(
+            Connection connection,
+            String authority,
+            List<Indexed<ProviderInput>> providers,
+            Function<Object, String> json)
+            throws SQLException {
         if (providers.isEmpty()) {
             return;
         }
@@ -188,8 +199,9 @@ final class RegisterStore {
         }
     }
 
-    static void insertChildren(Connection connection, String authority, List<Indexed<ChildInput>> children,
-            Function<Object, String> json) throws SQLException {
+    static void insertChildren(
+            Connection connection, String authority, List<Indexed<ChildInput>> children, Function<Object, String> json)
+            throws SQLException {
         if (children.isEmpty()) {
             return;
         }
@@ -211,13 +223,15 @@ final class RegisterStore {
         }
     }
 
-    static void updateChildren(Connection connection, String authority, List<Indexed<ChildInput>> children,
-            Function<Object, String> json) throws SQLException {
+    static void updateChildren(
+            Connection connection, String authority, List<Indexed<ChildInput>> children, Function<Object, String> json)
+            throws SQLException {
         if (children.isEmpty()) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE register_child SET list_order = ?, urgency = ?,"
-                + " current_placement = ?, data_json = ?, updated_at = ? WHERE authority = ? AND child_id = ?")) {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE register_child SET list_order = ?, urgency = ?,"
+                        + " current_placement = ?, data_json = ?, updated_at = ? WHERE authority = ? AND child_id = ?")) {
             OffsetDateTime now = Database.now();
             for (Indexed<ChildInput> indexed : children) {
                 ChildInput c = indexed.value();
@@ -242,7 +256,8 @@ final class RegisterStore {
         delete(connection, "DELETE FROM register_provider WHERE authority = ? AND provider_id = ?", authority, ids);
     }
 
-    private static void delete(Connection connection, String sql, String authority, List<String> ids) throws SQLException {
+    private static void delete(Connection connection, String sql, String authority, List<String> ids)
+            throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
@@ -258,8 +273,15 @@ final class RegisterStore {
 
     /** The problem's own fields, without its providers and children. */
     static PlacementProblem headerOf(PlacementProblem problem) {
-        return new PlacementProblem(problem.schemaVersion(), problem.name(), problem.referenceDate(), problem.homeAuthority(),
-                problem.weights(), null, null, problem.adjoiningAuthorities());
+        return new PlacementProblem(
+                problem.schemaVersion(),
+                problem.name(),
+                problem.referenceDate(),
+                problem.homeAuthority(),
+                problem.weights(),
+                null,
+                null,
+                problem.adjoiningAuthorities());
     }
 
     static String json(Object value) {

@@ -1,5 +1,9 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,12 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
-
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementProblem;
@@ -29,8 +27,7 @@ import org.placementmatcher.register.RegisterService.Via;
 /** Writes a change as the difference to what is stored, with an audit entry per record it added, changed or removed. */
 final class RegisterWriter {
 
-    private RegisterWriter() {
-    }
+    private RegisterWriter() {}
 
     static void write(Connection c, Register after, RegisterDiff diff, Via via) throws SQLException {
         String authority = after.authority();
@@ -49,45 +46,84 @@ final class RegisterWriter {
             summary.put("providers", problem.providers().size());
             summary.put("children", problem.children().size());
             summary.put("referenceDate", problem.referenceDate());
-            audit.add(entry(via, Action.REGISTER_REPLACED, null, null, null, ContractJson.mapper().valueToTree(summary)));
+            audit.add(entry(
+                    via,
+                    Action.REGISTER_REPLACED,
+                    null,
+                    null,
+                    null,
+                    ContractJson.mapper().valueToTree(summary)));
         }
         // In list order, as the register reads: additions and changes of providers, their removals, then children's.
         List<Indexed<NewEntry>> providers = new ArrayList<>();
         for (Indexed<ProviderInput> added : diff.providers().added()) {
-            providers.add(new Indexed<>(added.order(), entry(via, Action.PROVIDER_ADDED, null, added.value().id(), null,
-                    detail(contextTree, json, null, added.value()))));
+            providers.add(new Indexed<>(
+                    added.order(),
+                    entry(
+                            via,
+                            Action.PROVIDER_ADDED,
+                            null,
+                            added.value().id(),
+                            null,
+                            detail(contextTree, json, null, added.value()))));
         }
         for (Changed<ProviderInput> changed : diff.providers().changed()) {
-            providers.add(new Indexed<>(changed.order(), entry(via, Action.PROVIDER_CHANGED, null, changed.after().id(),
-                    null, detail(contextTree, json, changed, null))));
+            providers.add(new Indexed<>(
+                    changed.order(),
+                    entry(
+                            via,
+                            Action.PROVIDER_CHANGED,
+                            null,
+                            changed.after().id(),
+                            null,
+                            detail(contextTree, json, changed, null))));
         }
         addInOrder(audit, providers);
         for (ProviderInput removed : diff.providers().removed()) {
-            audit.add(entry(via, Action.PROVIDER_REMOVED, null, removed.id(), null,
-                    detail(contextTree, json, null, removed)));
+            audit.add(entry(
+                    via, Action.PROVIDER_REMOVED, null, removed.id(), null, detail(contextTree, json, null, removed)));
         }
         List<Indexed<NewEntry>> children = new ArrayList<>();
         for (Indexed<ChildInput> added : diff.children().added()) {
             ChildInput child = added.value();
-            children.add(new Indexed<>(added.order(), entry(via, Action.CHILD_ADDED, child.id(), child.currentPlacement(),
-                    null, detail(contextTree, json, null, child))));
+            children.add(new Indexed<>(
+                    added.order(),
+                    entry(
+                            via,
+                            Action.CHILD_ADDED,
+                            child.id(),
+                            child.currentPlacement(),
+                            null,
+                            detail(contextTree, json, null, child))));
         }
         for (Changed<ChildInput> changed : diff.children().changed()) {
-            children.add(new Indexed<>(changed.order(), childChange(via, changed, detail(contextTree, json, changed, null))));
+            children.add(new Indexed<>(
+                    changed.order(), childChange(via, changed, detail(contextTree, json, changed, null))));
         }
         addInOrder(audit, children);
         for (ChildInput removed : diff.children().removed()) {
-            audit.add(entry(via, Action.CHILD_REMOVED, removed.id(), removed.currentPlacement(), null,
+            audit.add(entry(
+                    via,
+                    Action.CHILD_REMOVED,
+                    removed.id(),
+                    removed.currentPlacement(),
+                    null,
                     detail(contextTree, json, null, removed)));
         }
 
         // Providers first (new ones must exist before children are placed there), removed ones last.
         RegisterStore.insertProviders(c, authority, diff.providers().added(), json);
         RegisterStore.updateProviders(c, authority, diff.providers().rewritten(), json);
-        RegisterStore.deleteChildren(c, authority, diff.children().removed().stream().map(ChildInput::id).toList());
+        RegisterStore.deleteChildren(
+                c,
+                authority,
+                diff.children().removed().stream().map(ChildInput::id).toList());
         RegisterStore.updateChildren(c, authority, diff.children().rewritten(), json);
         RegisterStore.insertChildren(c, authority, diff.children().added(), json);
-        RegisterStore.deleteProviders(c, authority, diff.providers().removed().stream().map(ProviderInput::id).toList());
+        RegisterStore.deleteProviders(
+                c,
+                authority,
+                diff.providers().removed().stream().map(ProviderInput::id).toList());
         RegisterStore.updateHeader(c, authority, problem, after.version());
         AuditLog.append(c, authority, audit);
     }
@@ -97,8 +133,8 @@ final class RegisterWriter {
         entries.forEach(e -> audit.add(e.value()));
     }
 
-    private static NewEntry entry(Via via, Action action, String childId, String providerId, String otherProviderId,
-            JsonNode detail) {
+    private static NewEntry entry(
+            Via via, Action action, String childId, String providerId, String otherProviderId, JsonNode detail) {
         return new NewEntry(action, via.actor(), childId, providerId, otherProviderId, via.runId(), detail);
     }
 
@@ -120,7 +156,8 @@ final class RegisterWriter {
     }
 
     /** The entry's detail: the context, the fields that changed, and the record as it now is (or was, if added or removed). */
-    private static JsonNode detail(ObjectNode context, Function<Object, String> json, Changed<?> changed, Object record) {
+    private static JsonNode detail(
+            ObjectNode context, Function<Object, String> json, Changed<?> changed, Object record) {
         ObjectNode detail = context.deepCopy();
         if (changed != null) {
             ArrayNode fields = detail.putArray("changedFields");

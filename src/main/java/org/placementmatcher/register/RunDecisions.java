@@ -1,18 +1,14 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.jboss.logging.Logger;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.TextRules;
@@ -33,14 +29,20 @@ public class RunDecisions {
     private static final Logger LOG = Logger.getLogger(RunDecisions.class);
 
     /** The body of {@code POST .../runs/{id}/decisions}. */
-    public record DecisionRequest(String childId, String decision, String decidedBy, String reason) {
-    }
+    public record DecisionRequest(String childId, String decision, String decidedBy, String reason) {}
 
     /** The answer to a decision: what was decided for which children, and the register's version after it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DecisionView(String runId, String childId, List<String> childIds, String decision, String decidedBy,
-            String reason, Instant decidedAt, long registerVersion, List<String> warnings) {
-    }
+    public record DecisionView(
+            String runId,
+            String childId,
+            List<String> childIds,
+            String decision,
+            String decidedBy,
+            String reason,
+            Instant decidedAt,
+            long registerVersion,
+            List<String> warnings) {}
 
     private final Database db;
     private final RegisterService register;
@@ -80,28 +82,39 @@ public class RunDecisions {
         if (!errors.isEmpty()) {
             throw new InvalidProblemException(errors);
         }
-        Row run = db.transaction(c -> RunStore.find(c, authority, runId, false)).orElseThrow(() -> RunService.noRun(authority, runId));
+        Row run = db.transaction(c -> RunStore.find(c, authority, runId, false))
+                .orElseThrow(() -> RunService.noRun(authority, runId));
         if (run.status() != Status.DONE) {
-            throw new RegisterErrors.Conflict("$", "run " + runId + " is " + run.status()
-                    + "; decisions are taken on the proposals of a finished (DONE) run");
+            throw new RegisterErrors.Conflict(
+                    "$",
+                    "run " + runId + " is " + run.status()
+                            + "; decisions are taken on the proposals of a finished (DONE) run");
         }
         List<ChangeRow> all = db.transaction(c -> RunStore.changes(c, runId));
-        ChangeRow asked = all.stream().filter(c -> c.childId().equals(request.childId())).findFirst()
-                .orElseThrow(() -> new RegisterErrors.NotFound("run " + runId + " proposes no change for child "
-                        + request.childId()));
-        List<ChangeRow> unit = all.stream().filter(c -> c.unitId().equals(asked.unitId())).toList();
+        ChangeRow asked = all.stream()
+                .filter(c -> c.childId().equals(request.childId()))
+                .findFirst()
+                .orElseThrow(() -> new RegisterErrors.NotFound(
+                        "run " + runId + " proposes no change for child " + request.childId()));
+        List<ChangeRow> unit =
+                all.stream().filter(c -> c.unitId().equals(asked.unitId())).toList();
         List<String> childIds = unit.stream().map(ChangeRow::childId).toList();
         String decidedBy = request.decidedBy().trim();
         String reason = request.reason().trim();
         boolean accept = request.decision().equals("ACCEPT");
         OffsetDateTime at = Database.now();
         RegisterService.Locked undecided = (c, current) -> {
-            List<ChangeRow> now = RunStore.changes(c, runId).stream().filter(r -> childIds.contains(r.childId())).toList();
+            List<ChangeRow> now = RunStore.changes(c, runId).stream()
+                    .filter(r -> childIds.contains(r.childId()))
+                    .toList();
             for (ChangeRow row : now) {
                 if (row.decision() != null) {
-                    throw new RegisterErrors.Conflict("$.childId", "the proposed change for " + row.childId() + " in run "
-                            + runId + " was already decided: " + row.decision() + " by " + row.decidedBy() + " at "
-                            + row.decidedAt());
+                    throw new RegisterErrors.Conflict(
+                            "$.childId",
+                            "the proposed change for " + row.childId() + " in run "
+                                    + runId + " was already decided: " + row.decision() + " by " + row.decidedBy()
+                                    + " at "
+                                    + row.decidedAt());
                 }
             }
         };
@@ -116,17 +129,29 @@ public class RunDecisions {
                 detail.put("scoreGain", row.scoreGain());
                 detail.put("childIds", childIds);
                 detail.put("registerVersion", after == null ? before.version() : after.version());
-                entries.add(new NewEntry(accept ? Action.DECISION_ACCEPTED : Action.DECISION_REJECTED, decidedBy,
-                        row.childId(), row.toProvider(), row.fromProvider(), runId, RunService.detail(detail)));
+                entries.add(new NewEntry(
+                        accept ? Action.DECISION_ACCEPTED : Action.DECISION_REJECTED,
+                        decidedBy,
+                        row.childId(),
+                        row.toProvider(),
+                        row.fromProvider(),
+                        runId,
+                        RunService.detail(detail)));
             }
             AuditLog.append(c, authority, entries);
         };
         long version;
         if (accept) {
             List<RegisterChange.Move> moves = unit.stream()
-                    .map(r -> new RegisterChange.Move(r.childId(), r.fromProvider(), r.toProvider())).toList();
-            Register after = register.apply(authority, decidedBy,
-                    new RegisterChange.AcceptProposal(runId, reason, asked.childId(), moves), undecided, store).register();
+                    .map(r -> new RegisterChange.Move(r.childId(), r.fromProvider(), r.toProvider()))
+                    .toList();
+            Register after = register.apply(
+                            authority,
+                            decidedBy,
+                            new RegisterChange.AcceptProposal(runId, reason, asked.childId(), moves),
+                            undecided,
+                            store)
+                    .register();
             version = after.version();
         } else {
             version = db.transaction(c -> {
@@ -136,23 +161,33 @@ public class RunDecisions {
                 return locked;
             });
         }
-        return new DecisionView(runId, asked.childId(), childIds, request.decision(), decidedBy, reason, at.toInstant(),
-                version, accept ? warnings(authority, childIds) : null);
+        return new DecisionView(
+                runId,
+                asked.childId(),
+                childIds,
+                request.decision(),
+                decidedBy,
+                reason,
+                at.toInstant(),
+                version,
+                accept ? warnings(authority, childIds) : null);
     }
 
     /** Rules the children now break in the register (e.g. a place another proposal was to free is still taken). */
     private List<String> warnings(String authority, List<String> childIds) {
         List<String> warnings = new ArrayList<>();
         try {
-            ScoreBreakdown.Analysis analysis = ScoreBreakdown.of(register.caseload(authority).today());
+            ScoreBreakdown.Analysis analysis =
+                    ScoreBreakdown.of(register.caseload(authority).today());
             for (ScoreBreakdown.ConstraintTotal constraint : analysis.constraints()) {
                 if (!constraint.level().equals("hard")) {
                     continue;
                 }
                 for (ScoreBreakdown.Match match : constraint.matches()) {
                     if (match.childIds().stream().anyMatch(childIds::contains)) {
-                        warnings.add(constraint.code() + " " + constraint.name() + ": " + String.join(", ", match.childIds())
-                                + " at " + String.join(", ", match.providerIds()) + " (" + match.score() + ")");
+                        warnings.add(
+                                constraint.code() + " " + constraint.name() + ": " + String.join(", ", match.childIds())
+                                        + " at " + String.join(", ", match.providerIds()) + " (" + match.score() + ")");
                     }
                 }
             }

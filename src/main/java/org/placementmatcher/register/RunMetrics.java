@@ -1,18 +1,14 @@
 package org.placementmatcher.register;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
-
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
-
 import org.placementmatcher.register.RunStore.Status;
 import org.placementmatcher.register.RunStore.Trigger;
 
@@ -35,7 +31,8 @@ public class RunMetrics {
         lastOvernightSuccess.set(lastOvernightSuccess(db));
         Gauge.builder("placement.runs.overnight.last.success", lastOvernightSuccess, AtomicLong::get)
                 .description("When the last overnight run finished DONE, in seconds since the epoch (0: never)")
-                .baseUnit("seconds").register(registry);
+                .baseUnit("seconds")
+                .register(registry);
         for (Trigger trigger : Trigger.values()) {
             for (String event : new String[] {"started", "failed", "interrupted"}) {
                 registry.counter("placement.runs." + event, "trigger", tag(trigger));
@@ -70,18 +67,22 @@ public class RunMetrics {
     /** A run ended on this instance after {@code solving} (null when it never started). */
     void ended(Trigger trigger, Status status, Duration solving) {
         switch (status) {
-            case FAILED -> registry.counter("placement.runs.failed", "trigger", tag(trigger)).increment();
-            case INTERRUPTED -> registry.counter("placement.runs.interrupted", "trigger", tag(trigger)).increment();
+            case FAILED ->
+                registry.counter("placement.runs.failed", "trigger", tag(trigger))
+                        .increment();
+            case INTERRUPTED ->
+                registry.counter("placement.runs.interrupted", "trigger", tag(trigger))
+                        .increment();
             case DONE -> {
                 if (trigger == Trigger.SCHEDULED) {
                     lastOvernightSuccess.set(Instant.now().getEpochSecond());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         if (solving != null) {
-            registry.timer("placement.runs.duration", "trigger", tag(trigger), "status", status.name()).record(solving);
+            registry.timer("placement.runs.duration", "trigger", tag(trigger), "status", status.name())
+                    .record(solving);
         }
     }
 }

@@ -1,10 +1,6 @@
 package org.placementmatcher.register;
 
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -17,9 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,15 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.register.RunDecisions.DecisionRequest;
 import org.placementmatcher.register.RunDecisions.DecisionView;
+import org.placementmatcher.register.RunStore.Trigger;
 import org.placementmatcher.register.RunViews.RunSummary;
 import org.placementmatcher.register.RunViews.RunView;
-import org.placementmatcher.register.RunStore.Trigger;
 import org.placementmatcher.rest.QueryParams;
 
 /** Re-optimisation runs of an authority's register, their proposed changes, and the decisions on them. */
@@ -44,8 +40,7 @@ import org.placementmatcher.rest.QueryParams;
 public class RunResource {
 
     /** The answer to a run started or restarted: its id (the Location header names the run). */
-    public record Started(String id) {
-    }
+    public record Started(String id) {}
 
     private static final String SECONDS = "Time limit in seconds, at most placement.runs.max-seconds";
 
@@ -60,42 +55,77 @@ public class RunResource {
     }
 
     @POST
-    @Operation(summary = "Start a re-optimisation run of the register now",
-            description = "Solves a snapshot of the register in the background, as POST /api/plans would. seconds: time "
-                    + "limit (default placement.runs.seconds, capped by placement.runs.max-seconds); referenceDate: "
-                    + "'today' for the run (default the register's referenceDate). Who asks: the X-Actor header.")
-    @APIResponse(responseCode = "202", description = "Started (QUEUED until a solving thread is free); Location names the run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
+    @Operation(
+            summary = "Start a re-optimisation run of the register now",
+            description =
+                    "Solves a snapshot of the register in the background, as POST /api/plans would. seconds: time "
+                            + "limit (default placement.runs.seconds, capped by placement.runs.max-seconds); referenceDate: "
+                            + "'today' for the run (default the register's referenceDate). Who asks: the X-Actor header.")
+    @APIResponse(
+            responseCode = "202",
+            description = "Started (QUEUED until a solving thread is free); Location names the run",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
     @APIResponse(responseCode = "400", description = "A bad seconds or referenceDate, named")
     @APIResponse(responseCode = "404", description = "No register for the authority")
     @APIResponse(responseCode = "409", description = "The service is stopping")
-    public Response start(@PathParam("authority") String authority, @QueryParam("seconds") @Parameter(description = SECONDS,
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) Integer seconds,
-            @QueryParam("referenceDate") @Parameter(description = "'Today' for the run, YYYY-MM-DD",
-                    schema = @Schema(type = SchemaType.STRING, format = "date")) String referenceDate, @HeaderParam(RegisterResource.ACTOR) String actor) {
+    public Response start(
+            @PathParam("authority") String authority,
+            @QueryParam("seconds")
+                    @Parameter(
+                            description = SECONDS,
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    Integer seconds,
+            @QueryParam("referenceDate")
+                    @Parameter(
+                            description = "'Today' for the run, YYYY-MM-DD",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
+                    String referenceDate,
+            @HeaderParam(RegisterResource.ACTOR) String actor) {
         RegisterService.checkAuthority(authority);
         long limit = QueryParams.inRange("seconds", seconds, 1, runs.maxSeconds(), runs.defaultSeconds());
-        RunSummary run = runs.start(authority, limit, date(referenceDate), Trigger.MANUAL, RegisterService.actor(actor));
+        RunSummary run =
+                runs.start(authority, limit, date(referenceDate), Trigger.MANUAL, RegisterService.actor(actor));
         return accepted(authority, run.id());
     }
 
     @GET
     @Operation(summary = "The authority's runs, newest first, without their plans")
-    @APIResponse(responseCode = "200", description = "The runs, newest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RunSummary.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The runs, newest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = RunSummary.class)))
     @APIResponse(responseCode = "400", description = "A bad limit, named")
     @APIResponse(responseCode = "404", description = "No register for the authority")
-    public List<RunSummary> list(@PathParam("authority") String authority, @QueryParam("limit") @DefaultValue("100")
-            @Parameter(description = "At most this many runs", schema = @Schema(type = SchemaType.INTEGER, format = "int32",
-                    minimum = "1", maximum = "10000")) int limit) {
+    public List<RunSummary> list(
+            @PathParam("authority") String authority,
+            @QueryParam("limit")
+                    @DefaultValue("100")
+                    @Parameter(
+                            description = "At most this many runs",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "10000"))
+                    int limit) {
         return views.list(authority, limit);
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "A run: status (QUEUED, SOLVING, DONE, INTERRUPTED, FAILED), time spent and limit, plan, KPIs and proposed changes with decisions")
-    @APIResponse(responseCode = "200", description = "The run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @Operation(
+            summary =
+                    "A run: status (QUEUED, SOLVING, DONE, INTERRUPTED, FAILED), time spent and limit, plan, KPIs and proposed changes with decisions")
+    @APIResponse(
+            responseCode = "200",
+            description = "The run",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     public RunView get(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.view(authority, id);
@@ -104,8 +134,13 @@ public class RunResource {
     @GET
     @Path("{id}/snapshot")
     @Operation(summary = "The PlacementProblem the run solved, as it was when the run started")
-    @APIResponse(responseCode = "200", description = "The problem as the run saw it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementProblem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The problem as the run saw it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlacementProblem.class)))
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     public PlacementProblem snapshot(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.snapshot(authority, id);
@@ -114,7 +149,9 @@ public class RunResource {
     @GET
     @Path("{id}/analysis")
     @Operation(summary = "The run's plan scored per constraint, with the children and providers behind each point")
-    @APIResponse(responseCode = "200", description = "Per constraint: its total and the children and providers behind each point")
+    @APIResponse(
+            responseCode = "200",
+            description = "Per constraint: its total and the children and providers behind each point")
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     @APIResponse(responseCode = "409", description = "The run has not finished: no analysis yet")
     public JsonNode analysis(@PathParam("authority") String authority, @PathParam("id") String id) {
@@ -124,8 +161,13 @@ public class RunResource {
     @GET
     @Path("{id}/audit")
     @Operation(summary = "The audit entries of the run: started, finished or interrupted, restarted, decisions")
-    @APIResponse(responseCode = "200", description = "The run's entries, oldest first",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The run's entries, oldest first",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     public List<AuditLog.Entry> audit(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.audit(authority, id);
@@ -133,16 +175,27 @@ public class RunResource {
 
     @POST
     @Path("{id}/restart")
-    @Operation(summary = "Solve an INTERRUPTED (or FAILED) run again from its stored snapshot, under the same id",
+    @Operation(
+            summary = "Solve an INTERRUPTED (or FAILED) run again from its stored snapshot, under the same id",
             description = "seconds: a new time limit (default the run's own)")
-    @APIResponse(responseCode = "202", description = "Restarted; Location names the run",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "Restarted; Location names the run",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Started.class)))
     @APIResponse(responseCode = "400", description = "A bad seconds, named")
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
-    @APIResponse(responseCode = "409", description = "The run is SOLVING or DONE, solving on another instance, or the service is stopping")
-    public Response restart(@PathParam("authority") String authority, @PathParam("id") String id,
-            @QueryParam("seconds") @Parameter(description = SECONDS + " (default the run's own)",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")) Integer seconds,
+    @APIResponse(
+            responseCode = "409",
+            description = "The run is SOLVING or DONE, solving on another instance, or the service is stopping")
+    public Response restart(
+            @PathParam("authority") String authority,
+            @PathParam("id") String id,
+            @QueryParam("seconds")
+                    @Parameter(
+                            description = SECONDS + " (default the run's own)",
+                            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+                    Integer seconds,
             @HeaderParam(RegisterResource.ACTOR) String actor) {
         Long limit = seconds == null ? null : (long) QueryParams.inRange("seconds", seconds, 1, runs.maxSeconds(), 0);
         runs.restart(authority, id, limit, RegisterService.actor(actor));
@@ -152,8 +205,13 @@ public class RunResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Stop solving early: the run finishes (DONE) with the best plan found so far")
-    @APIResponse(responseCode = "200", description = "The run, stopped",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunSummary.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The run, stopped",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RunSummary.class)))
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     @APIResponse(responseCode = "409", description = "The run is solving on another instance of the service")
     public RunSummary stop(@PathParam("authority") String authority, @PathParam("id") String id) {
@@ -163,23 +221,42 @@ public class RunResource {
     @POST
     @Path("{id}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Accept or reject a proposed change",
-            description = "Body {\"childId\", \"decision\": \"ACCEPT\"|\"REJECT\", \"decidedBy\", \"reason\"}. A change of a "
-                    + "placeTogether group is decided for the whole group. Accepting updates the child's current placement "
-                    + "in the register; both are audited. A second decision on the same change is refused (409).")
-    @APIResponse(responseCode = "200", description = "Decided; warnings name rules the children now break in the register",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionView.class)))
+    @Operation(
+            summary = "Accept or reject a proposed change",
+            description =
+                    "Body {\"childId\", \"decision\": \"ACCEPT\"|\"REJECT\", \"decidedBy\", \"reason\"}. A change of a "
+                            + "placeTogether group is decided for the whole group. Accepting updates the child's current placement "
+                            + "in the register; both are audited. A second decision on the same change is refused (409).")
+    @APIResponse(
+            responseCode = "200",
+            description = "Decided; warnings name rules the children now break in the register",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DecisionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid decision: every error with its JSON path")
-    @APIResponse(responseCode = "404", description = "No register for the authority, no such run, or the run proposes no change for the child")
-    @APIResponse(responseCode = "409", description = "Already decided, the run is not DONE, or the register changed since")
-    public DecisionView decide(@PathParam("authority") String authority, @PathParam("id") String id,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = DecisionRequest.class))) String body) {
+    @APIResponse(
+            responseCode = "404",
+            description = "No register for the authority, no such run, or the run proposes no change for the child")
+    @APIResponse(
+            responseCode = "409",
+            description = "Already decided, the run is not DONE, or the register changed since")
+    public DecisionView decide(
+            @PathParam("authority") String authority,
+            @PathParam("id") String id,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = DecisionRequest.class)))
+                    String body) {
         return decisions.decide(authority, id, RegisterResource.bind(body, DecisionRequest.class));
     }
 
     private static Response accepted(String authority, String id) {
-        return Response.accepted(new Started(id)).location(URI.create("/api/register/" + authority + "/runs/" + id)).build();
+        return Response.accepted(new Started(id))
+                .location(URI.create("/api/register/" + authority + "/runs/" + id))
+                .build();
     }
 
     private static LocalDate date(String value) {
@@ -189,8 +266,8 @@ public class RunResource {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidProblemException(List.of(new ProblemError("referenceDate",
-                    "must be an ISO date (YYYY-MM-DD), got '" + value + "'")));
+            throw new InvalidProblemException(List.of(
+                    new ProblemError("referenceDate", "must be an ISO date (YYYY-MM-DD), got '" + value + "'")));
         }
     }
 }

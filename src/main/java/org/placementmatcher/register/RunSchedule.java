@@ -1,5 +1,9 @@
 package org.placementmatcher.register;
 
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,16 +11,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
 import org.placementmatcher.register.AuditLog.Action;
 import org.placementmatcher.register.AuditLog.NewEntry;
 import org.placementmatcher.register.RunStore.Row;
@@ -37,7 +33,12 @@ public class RunSchedule {
     private final RunMetrics metrics;
     private final Duration staleAfter;
 
-    public RunSchedule(Database db, RegisterService register, RunService runs, RunWorker worker, RunMetrics metrics,
+    public RunSchedule(
+            Database db,
+            RegisterService register,
+            RunService runs,
+            RunWorker worker,
+            RunMetrics metrics,
             @ConfigProperty(name = "placement.runs.stale-after", defaultValue = "PT60S") Duration staleAfter) {
         this.db = db;
         this.register = register;
@@ -52,7 +53,9 @@ public class RunSchedule {
     }
 
     /** Runs left SOLVING by an instance that stopped or vanished (no heartbeat for stale-after) become INTERRUPTED. */
-    @Scheduled(every = "{placement.runs.sweep-every}", delayed = "{placement.runs.sweep-every}",
+    @Scheduled(
+            every = "{placement.runs.sweep-every}",
+            delayed = "{placement.runs.sweep-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweep() {
         try {
@@ -61,9 +64,19 @@ public class RunSchedule {
                     if (worker.holds(row.id())) {
                         continue;
                     }
-                    if (RunStore.interrupt(c, row.id(), "no sign of the instance solving it since " + row.heartbeatAt())) {
-                        AuditLog.append(c, row.authority(), new NewEntry(Action.RUN_INTERRUPTED, RunService.SYSTEM, null,
-                                null, null, row.id(), RunService.detail(Map.of("reason", "the instance solving it stopped"))));
+                    if (RunStore.interrupt(
+                            c, row.id(), "no sign of the instance solving it since " + row.heartbeatAt())) {
+                        AuditLog.append(
+                                c,
+                                row.authority(),
+                                new NewEntry(
+                                        Action.RUN_INTERRUPTED,
+                                        RunService.SYSTEM,
+                                        null,
+                                        null,
+                                        null,
+                                        row.id(),
+                                        RunService.detail(Map.of("reason", "the instance solving it stopped"))));
                         metrics.ended(row.trigger(), Status.INTERRUPTED, null);
                         LOG.infof("run %s of %s marked INTERRUPTED: its instance stopped", row.id(), row.authority());
                     }
@@ -76,7 +89,9 @@ public class RunSchedule {
     }
 
     /** The overnight re-optimisation: a run for every authority with a register and no run still solving. */
-    @Scheduled(cron = "{placement.runs.cron}", identity = "placement-overnight-runs",
+    @Scheduled(
+            cron = "{placement.runs.cron}",
+            identity = "placement-overnight-runs",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void overnight() {
         overnight(register.authorities().keySet(), LocalDate.now());
@@ -92,7 +107,9 @@ public class RunSchedule {
                     continue;
                 }
                 Register current = register.get(authority);
-                LocalDate date = current.problem().referenceDate().isAfter(today) ? current.problem().referenceDate() : today;
+                LocalDate date = current.problem().referenceDate().isAfter(today)
+                        ? current.problem().referenceDate()
+                        : today;
                 RunSummary run = runs.start(authority, runs.defaultSeconds(), date, Trigger.SCHEDULED, "scheduler");
                 LOG.infof("overnight run %s of %s started", run.id(), authority);
                 started.add(run);

@@ -1,17 +1,13 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
@@ -42,7 +38,10 @@ public class RunService {
     private final int defaultSeconds;
     private final int maxSeconds;
 
-    public RunService(Database db, RegisterService register, RunWorker worker,
+    public RunService(
+            Database db,
+            RegisterService register,
+            RunWorker worker,
             @ConfigProperty(name = "placement.runs.seconds", defaultValue = "600") int defaultSeconds,
             @ConfigProperty(name = "placement.runs.max-seconds", defaultValue = "3600") int maxSeconds) {
         this.db = db;
@@ -66,8 +65,8 @@ public class RunService {
      */
     public RunSummary start(String authority, long seconds, LocalDate referenceDate, Trigger trigger, String actor) {
         if (seconds < 1 || seconds > maxSeconds) {
-            throw new InvalidProblemException(List.of(new ProblemError("seconds",
-                    "must be a whole number from 1 to " + maxSeconds + ", got '" + seconds + "'")));
+            throw new InvalidProblemException(List.of(new ProblemError(
+                    "seconds", "must be a whole number from 1 to " + maxSeconds + ", got '" + seconds + "'")));
         }
         if (worker.isShuttingDown()) {
             throw new RegisterErrors.Conflict("$", "the service is stopping; start the run again once it is back");
@@ -75,27 +74,61 @@ public class RunService {
         Register current = register.get(authority);
         PlacementProblem problem = current.problem();
         if (referenceDate != null) {
-            problem = new PlacementProblem(problem.schemaVersion(), problem.name(), referenceDate, problem.homeAuthority(),
-                    problem.weights(), problem.providers(), problem.children(), problem.adjoiningAuthorities());
+            problem = new PlacementProblem(
+                    problem.schemaVersion(),
+                    problem.name(),
+                    referenceDate,
+                    problem.homeAuthority(),
+                    problem.weights(),
+                    problem.providers(),
+                    problem.children(),
+                    problem.adjoiningAuthorities());
         }
         PlacementProblem snapshot;
         try {
             snapshot = ProblemReader.read(ContractJson.mapper().valueToTree(problem), "$");
         } catch (InvalidProblemException e) {
             List<ProblemError> errors = new ArrayList<>();
-            errors.add(new ProblemError("referenceDate", "the register cannot be solved as of " + problem.referenceDate()));
-            e.errors().forEach(error -> errors.add(new ProblemError(error.path().replaceFirst("^\\$", "register"),
-                    error.message())));
+            errors.add(new ProblemError(
+                    "referenceDate", "the register cannot be solved as of " + problem.referenceDate()));
+            e.errors()
+                    .forEach(error -> errors.add(
+                            new ProblemError(error.path().replaceFirst("^\\$", "register"), error.message())));
             throw new InvalidProblemException(errors);
         }
         String id = UUID.randomUUID().toString();
         String snapshotJson = AuditLog.json(snapshot);
         Row row = db.transaction(c -> {
-            RunStore.insert(c, id, authority, trigger, actor, (int) seconds, current.version(), snapshot.referenceDate(),
-                    worker.instance(), snapshotJson);
-            AuditLog.append(c, authority, new NewEntry(Action.RUN_STARTED, actor, null, null, null, id,
-                    detail(Map.of("trigger", trigger.name(), "seconds", seconds, "registerVersion", current.version(),
-                            "referenceDate", snapshot.referenceDate().toString()))));
+            RunStore.insert(
+                    c,
+                    id,
+                    authority,
+                    trigger,
+                    actor,
+                    (int) seconds,
+                    current.version(),
+                    snapshot.referenceDate(),
+                    worker.instance(),
+                    snapshotJson);
+            AuditLog.append(
+                    c,
+                    authority,
+                    new NewEntry(
+                            Action.RUN_STARTED,
+                            actor,
+                            null,
+                            null,
+                            null,
+                            id,
+                            detail(Map.of(
+                                    "trigger",
+                                    trigger.name(),
+                                    "seconds",
+                                    seconds,
+                                    "registerVersion",
+                                    current.version(),
+                                    "referenceDate",
+                                    snapshot.referenceDate().toString()))));
             return RunStore.find(c, authority, id, false).orElseThrow();
         });
         worker.submit(id);
@@ -114,12 +147,28 @@ public class RunService {
             Row before = RunStore.find(c, authority, id, false).orElseThrow(() -> noRun(authority, id));
             int limit = seconds == null ? before.seconds() : seconds.intValue();
             if (!RunStore.restart(c, authority, id, worker.instance(), limit)) {
-                throw new RegisterErrors.Conflict("$", "run " + id + " is " + before.status()
-                        + "; only an INTERRUPTED or FAILED run can be restarted");
+                throw new RegisterErrors.Conflict(
+                        "$",
+                        "run " + id + " is " + before.status()
+                                + "; only an INTERRUPTED or FAILED run can be restarted");
             }
-            AuditLog.append(c, authority, new NewEntry(Action.RUN_RESTARTED, actor, null, null, null, id,
-                    detail(Map.of("attempt", before.attempts() + 1, "previousStatus", before.status().name(),
-                            "seconds", limit))));
+            AuditLog.append(
+                    c,
+                    authority,
+                    new NewEntry(
+                            Action.RUN_RESTARTED,
+                            actor,
+                            null,
+                            null,
+                            null,
+                            id,
+                            detail(Map.of(
+                                    "attempt",
+                                    before.attempts() + 1,
+                                    "previousStatus",
+                                    before.status().name(),
+                                    "seconds",
+                                    limit))));
             return RunStore.find(c, authority, id, false).orElseThrow();
         });
         worker.submit(id);

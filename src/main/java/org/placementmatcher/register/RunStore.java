@@ -15,38 +15,87 @@ import java.util.Optional;
 final class RunStore {
 
     /** As stored; QUEUED is never stored, only shown for a SOLVING run the worker has not started yet (RunViews). */
-    public enum Status { QUEUED, SOLVING, DONE, INTERRUPTED, FAILED }
+    public enum Status {
+        QUEUED,
+        SOLVING,
+        DONE,
+        INTERRUPTED,
+        FAILED
+    }
 
-    public enum Trigger { MANUAL, SCHEDULED }
+    public enum Trigger {
+        MANUAL,
+        SCHEDULED
+    }
 
     /** A run's row; the JSON columns only when asked for. */
-    record Row(String id, String authority, Status status, Trigger trigger, String requestedBy, int seconds,
-            long registerVersion, LocalDate referenceDate, int attempts, String owner, Instant createdAt, Instant startedAt,
-            Instant heartbeatAt, Instant finishedAt, String scoreToday, String score, String snapshotJson, String planJson,
-            String analysisJson, String kpisJson, String error, int changes, int decisions) {
-    }
+    record Row(
+            String id,
+            String authority,
+            Status status,
+            Trigger trigger,
+            String requestedBy,
+            int seconds,
+            long registerVersion,
+            LocalDate referenceDate,
+            int attempts,
+            String owner,
+            Instant createdAt,
+            Instant startedAt,
+            Instant heartbeatAt,
+            Instant finishedAt,
+            String scoreToday,
+            String score,
+            String snapshotJson,
+            String planJson,
+            String analysisJson,
+            String kpisJson,
+            String error,
+            int changes,
+            int decisions) {}
 
     /** A proposed change as stored, with its decision if one was taken. */
-    record ChangeRow(String runId, String childId, int order, String unitId, String kind, String fromProvider,
-            String toProvider, String scoreGain, String changeJson, String decision, String decidedBy, String reason,
-            Instant decidedAt) {
-    }
+    record ChangeRow(
+            String runId,
+            String childId,
+            int order,
+            String unitId,
+            String kind,
+            String fromProvider,
+            String toProvider,
+            String scoreGain,
+            String changeJson,
+            String decision,
+            String decidedBy,
+            String reason,
+            Instant decidedAt) {}
 
-    private static final String SUMMARY_COLUMNS = "r.run_id, r.authority, r.status, r.run_trigger, r.requested_by, r.seconds,"
-            + " r.register_version, r.reference_date, r.attempts, r.owner_instance, r.created_at, r.started_at,"
-            + " r.heartbeat_at, r.finished_at, r.score_today, r.score, r.error,"
-            + " (SELECT COUNT(*) FROM run_change c WHERE c.run_id = r.run_id) AS change_count,"
-            + " (SELECT COUNT(*) FROM run_decision d WHERE d.run_id = r.run_id) AS decision_count";
+    private static final String SUMMARY_COLUMNS =
+            "r.run_id, r.authority, r.status, r.run_trigger, r.requested_by, r.seconds,"
+                    + " r.register_version, r.reference_date, r.attempts, r.owner_instance, r.created_at, r.started_at,"
+                    + " r.heartbeat_at, r.finished_at, r.score_today, r.score, r.error,"
+                    + " (SELECT COUNT(*) FROM run_change c WHERE c.run_id = r.run_id) AS change_count,"
+                    + " (SELECT COUNT(*) FROM run_decision d WHERE d.run_id = r.run_id) AS decision_count";
 
-    private RunStore() {
-    }
+    private RunStore() {}
 
-    static void insert(Connection c, String id, String authority, Trigger trigger, String requestedBy, int seconds,
-            long registerVersion, LocalDate referenceDate, String owner, String snapshotJson) throws SQLException {
+    static void insert(
+            Connection c,
+            String id,
+            String authority,
+            Trigger trigger,
+            String requestedBy,
+            int seconds,
+            long registerVersion,
+            LocalDate referenceDate,
+            String owner,
+            String snapshotJson)
+            throws SQLException {
         OffsetDateTime now = Database.now();
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO plan_run (run_id, authority, status, run_trigger,"
-                + " requested_by, seconds, register_version, reference_date, attempts, owner_instance, created_at,"
-                + " heartbeat_at, snapshot_json) VALUES (?, ?, 'SOLVING', ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+                c.prepareStatement("INSERT INTO plan_run (run_id, authority, status, run_trigger,"
+                        + " requested_by, seconds, register_version, reference_date, attempts, owner_instance, created_at,"
+                        + " heartbeat_at, snapshot_json) VALUES (?, ?, 'SOLVING', ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, authority);
             insert.setString(3, trigger.name());
@@ -65,8 +114,8 @@ final class RunStore {
     /** The run with its JSON columns, if it belongs to the authority. */
     static Optional<Row> find(Connection c, String authority, String id, boolean withJson) throws SQLException {
         String json = withJson ? ", r.snapshot_json, r.plan_json, r.analysis_json, r.kpis_json" : "";
-        try (PreparedStatement select = c.prepareStatement("SELECT " + SUMMARY_COLUMNS + json
-                + " FROM plan_run r WHERE r.authority = ? AND r.run_id = ?")) {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT " + SUMMARY_COLUMNS + json + " FROM plan_run r WHERE r.authority = ? AND r.run_id = ?")) {
             select.setString(1, authority);
             select.setString(2, id);
             try (ResultSet rs = select.executeQuery()) {
@@ -119,8 +168,8 @@ final class RunStore {
 
     /** Whether the authority has a run still solving. */
     static boolean solving(Connection c, String authority) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement(
-                "SELECT COUNT(*) FROM plan_run WHERE authority = ? AND status = 'SOLVING'")) {
+        try (PreparedStatement select =
+                c.prepareStatement("SELECT COUNT(*) FROM plan_run WHERE authority = ? AND status = 'SOLVING'")) {
             select.setString(1, authority);
             try (ResultSet rs = select.executeQuery()) {
                 rs.next();
@@ -169,8 +218,9 @@ final class RunStore {
 
     /** The best plan so far, kept while solving so that a crash loses little. */
     static void progress(Connection c, String id, String owner, String score, String planJson) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE plan_run SET score = ?, plan_json = ?, heartbeat_at = ?"
-                + " WHERE run_id = ? AND owner_instance = ? AND status = 'SOLVING'")) {
+        try (PreparedStatement update =
+                c.prepareStatement("UPDATE plan_run SET score = ?, plan_json = ?, heartbeat_at = ?"
+                        + " WHERE run_id = ? AND owner_instance = ? AND status = 'SOLVING'")) {
             update.setString(1, score);
             update.setString(2, planJson);
             Database.setTime(update, 3, Database.now());
@@ -186,12 +236,23 @@ final class RunStore {
      * instance took for stale and marked INTERRUPTED is still finished here (nothing finished is lost),
      * unless it has been restarted elsewhere since (its owner changed). Answers whether the row was updated.
      */
-    static boolean finish(Connection c, String id, String owner, Status status, String scoreToday, String score,
-            String planJson, String analysisJson, String kpisJson, String error) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE plan_run SET status = ?, finished_at = ?, heartbeat_at = ?,"
-                + " score_today = ?, score = COALESCE(?, score), plan_json = COALESCE(?, plan_json), analysis_json = ?,"
-                + " kpis_json = ?, error = ?"
-                + " WHERE run_id = ? AND owner_instance = ? AND status IN ('SOLVING', 'INTERRUPTED')")) {
+    static boolean finish(
+            Connection c,
+            String id,
+            String owner,
+            Status status,
+            String scoreToday,
+            String score,
+            String planJson,
+            String analysisJson,
+            String kpisJson,
+            String error)
+            throws SQLException {
+        try (PreparedStatement update =
+                c.prepareStatement("UPDATE plan_run SET status = ?, finished_at = ?, heartbeat_at = ?,"
+                        + " score_today = ?, score = COALESCE(?, score), plan_json = COALESCE(?, plan_json), analysis_json = ?,"
+                        + " kpis_json = ?, error = ?"
+                        + " WHERE run_id = ? AND owner_instance = ? AND status IN ('SOLVING', 'INTERRUPTED')")) {
             OffsetDateTime now = Database.now();
             update.setString(1, status.name());
             Database.setTime(update, 2, now);
@@ -210,8 +271,9 @@ final class RunStore {
 
     /** Marks a SOLVING run INTERRUPTED (its instance stopped or vanished); answers whether it was. */
     static boolean interrupt(Connection c, String id, String reason) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE plan_run SET status = 'INTERRUPTED', finished_at = ?,"
-                + " error = ? WHERE run_id = ? AND status = 'SOLVING'")) {
+        try (PreparedStatement update =
+                c.prepareStatement("UPDATE plan_run SET status = 'INTERRUPTED', finished_at = ?,"
+                        + " error = ? WHERE run_id = ? AND status = 'SOLVING'")) {
             Database.setTime(update, 1, Database.now());
             update.setString(2, truncate(reason, 2000));
             update.setString(3, id);
@@ -221,10 +283,11 @@ final class RunStore {
 
     /** Takes an INTERRUPTED or FAILED run back to SOLVING for this instance; answers whether it could. */
     static boolean restart(Connection c, String authority, String id, String owner, int seconds) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE plan_run SET status = 'SOLVING', attempts = attempts + 1,"
-                + " owner_instance = ?, heartbeat_at = ?, seconds = ?, started_at = NULL, finished_at = NULL, error = NULL,"
-                + " score_today = NULL, score = NULL, plan_json = NULL, analysis_json = NULL, kpis_json = NULL"
-                + " WHERE authority = ? AND run_id = ? AND status IN ('INTERRUPTED', 'FAILED')")) {
+        try (PreparedStatement update =
+                c.prepareStatement("UPDATE plan_run SET status = 'SOLVING', attempts = attempts + 1,"
+                        + " owner_instance = ?, heartbeat_at = ?, seconds = ?, started_at = NULL, finished_at = NULL, error = NULL,"
+                        + " score_today = NULL, score = NULL, plan_json = NULL, analysis_json = NULL, kpis_json = NULL"
+                        + " WHERE authority = ? AND run_id = ? AND status IN ('INTERRUPTED', 'FAILED')")) {
             update.setString(1, owner);
             Database.setTime(update, 2, Database.now());
             update.setInt(3, seconds);
@@ -238,8 +301,9 @@ final class RunStore {
         if (changes.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO run_change (run_id, child_id, list_order, unit_id,"
-                + " kind, from_provider, to_provider, score_gain, change_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO run_change (run_id, child_id, list_order, unit_id,"
+                        + " kind, from_provider, to_provider, score_gain, change_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ChangeRow change : changes) {
                 insert.setString(1, runId);
                 insert.setString(2, change.childId());
@@ -257,27 +321,47 @@ final class RunStore {
     }
 
     static List<ChangeRow> changes(Connection c, String runId) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT c.run_id, c.child_id, c.list_order, c.unit_id, c.kind,"
-                + " c.from_provider, c.to_provider, c.score_gain, c.change_json, d.decision, d.decided_by, d.reason, d.decided_at"
-                + " FROM run_change c LEFT JOIN run_decision d ON d.run_id = c.run_id AND d.child_id = c.child_id"
-                + " WHERE c.run_id = ? ORDER BY c.list_order")) {
+        try (PreparedStatement select =
+                c.prepareStatement("SELECT c.run_id, c.child_id, c.list_order, c.unit_id, c.kind,"
+                        + " c.from_provider, c.to_provider, c.score_gain, c.change_json, d.decision, d.decided_by, d.reason, d.decided_at"
+                        + " FROM run_change c LEFT JOIN run_decision d ON d.run_id = c.run_id AND d.child_id = c.child_id"
+                        + " WHERE c.run_id = ? ORDER BY c.list_order")) {
             select.setString(1, runId);
             List<ChangeRow> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new ChangeRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                            rs.getString(11), rs.getString(12), Database.getTime(rs, "decided_at")));
+                    rows.add(new ChangeRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11),
+                            rs.getString(12),
+                            Database.getTime(rs, "decided_at")));
                 }
             }
             return rows;
         }
     }
 
-    static void insertDecisions(Connection c, String runId, List<String> childIds, String decision, String decidedBy,
-            String reason, OffsetDateTime at) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO run_decision (run_id, child_id, decision, decided_by,"
-                + " reason, decided_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+    static void insertDecisions(
+            Connection c,
+            String runId,
+            List<String> childIds,
+            String decision,
+            String decidedBy,
+            String reason,
+            OffsetDateTime at)
+            throws SQLException {
+        try (PreparedStatement insert =
+                c.prepareStatement("INSERT INTO run_decision (run_id, child_id, decision, decided_by,"
+                        + " reason, decided_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (String childId : childIds) {
                 insert.setString(1, runId);
                 insert.setString(2, childId);
@@ -292,14 +376,29 @@ final class RunStore {
     }
 
     private static Row row(ResultSet rs, boolean withJson) throws SQLException {
-        return new Row(rs.getString("run_id"), rs.getString("authority"), Status.valueOf(rs.getString("status")),
-                Trigger.valueOf(rs.getString("run_trigger")), rs.getString("requested_by"), rs.getInt("seconds"),
-                rs.getLong("register_version"), rs.getObject("reference_date", LocalDate.class), rs.getInt("attempts"),
-                rs.getString("owner_instance"), Database.getTime(rs, "created_at"), Database.getTime(rs, "started_at"),
-                Database.getTime(rs, "heartbeat_at"), Database.getTime(rs, "finished_at"), rs.getString("score_today"),
-                rs.getString("score"), withJson ? rs.getString("snapshot_json") : null,
-                withJson ? rs.getString("plan_json") : null, withJson ? rs.getString("analysis_json") : null,
-                withJson ? rs.getString("kpis_json") : null, rs.getString("error"), rs.getInt("change_count"),
+        return new Row(
+                rs.getString("run_id"),
+                rs.getString("authority"),
+                Status.valueOf(rs.getString("status")),
+                Trigger.valueOf(rs.getString("run_trigger")),
+                rs.getString("requested_by"),
+                rs.getInt("seconds"),
+                rs.getLong("register_version"),
+                rs.getObject("reference_date", LocalDate.class),
+                rs.getInt("attempts"),
+                rs.getString("owner_instance"),
+                Database.getTime(rs, "created_at"),
+                Database.getTime(rs, "started_at"),
+                Database.getTime(rs, "heartbeat_at"),
+                Database.getTime(rs, "finished_at"),
+                rs.getString("score_today"),
+                rs.getString("score"),
+                withJson ? rs.getString("snapshot_json") : null,
+                withJson ? rs.getString("plan_json") : null,
+                withJson ? rs.getString("analysis_json") : null,
+                withJson ? rs.getString("kpis_json") : null,
+                rs.getString("error"),
+                rs.getInt("change_count"),
                 rs.getInt("decision_count"));
     }
 

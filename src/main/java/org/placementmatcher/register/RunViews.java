@@ -1,17 +1,14 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
@@ -30,29 +27,77 @@ public class RunViews {
      * QUEUED), {@code limitSeconds} its time limit.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RunSummary(String id, String authority, Status status, Trigger trigger, String requestedBy, int seconds,
-            long registerVersion, LocalDate referenceDate, int attempts, Instant createdAt, Instant startedAt,
-            Instant finishedAt, String scoreToday, String score, int changes, int decisions, String error,
-            long elapsedSeconds, long limitSeconds) {
+    public record RunSummary(
+            String id,
+            String authority,
+            Status status,
+            Trigger trigger,
+            String requestedBy,
+            int seconds,
+            long registerVersion,
+            LocalDate referenceDate,
+            int attempts,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt,
+            String scoreToday,
+            String score,
+            int changes,
+            int decisions,
+            String error,
+            long elapsedSeconds,
+            long limitSeconds) {
         static RunSummary of(Row row) {
-            return new RunSummary(row.id(), row.authority(), shownStatus(row), row.trigger(), row.requestedBy(),
-                    row.seconds(), row.registerVersion(), row.referenceDate(), row.attempts(), row.createdAt(),
-                    row.startedAt(), row.finishedAt(), row.scoreToday(), row.score(), row.changes(), row.decisions(),
-                    row.error(), RunViews.elapsedSeconds(row), row.seconds());
+            return new RunSummary(
+                    row.id(),
+                    row.authority(),
+                    shownStatus(row),
+                    row.trigger(),
+                    row.requestedBy(),
+                    row.seconds(),
+                    row.registerVersion(),
+                    row.referenceDate(),
+                    row.attempts(),
+                    row.createdAt(),
+                    row.startedAt(),
+                    row.finishedAt(),
+                    row.scoreToday(),
+                    row.score(),
+                    row.changes(),
+                    row.decisions(),
+                    row.error(),
+                    RunViews.elapsedSeconds(row),
+                    row.seconds());
         }
     }
 
     /** A decision taken on a proposed change. */
-    public record Decision(String decision, String decidedBy, String reason, Instant decidedAt) {
-    }
+    public record Decision(String decision, String decidedBy, String reason, Instant decidedAt) {}
 
     /** {@code GET .../runs/{id}}: status, time spent and limit, plan, KPIs and the proposed changes with their decisions. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RunView(String id, String authority, Status status, Trigger trigger, String requestedBy, int seconds,
-            long registerVersion, LocalDate referenceDate, int attempts, Instant createdAt, Instant startedAt,
-            Instant finishedAt, String scoreToday, String score, Kpis kpis, PlacementPlan plan,
-            List<JsonNode> changes, List<String> unplaced, String error, long elapsedSeconds, long limitSeconds) {
-    }
+    public record RunView(
+            String id,
+            String authority,
+            Status status,
+            Trigger trigger,
+            String requestedBy,
+            int seconds,
+            long registerVersion,
+            LocalDate referenceDate,
+            int attempts,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt,
+            String scoreToday,
+            String score,
+            Kpis kpis,
+            PlacementPlan plan,
+            List<JsonNode> changes,
+            List<String> unplaced,
+            String error,
+            long elapsedSeconds,
+            long limitSeconds) {}
 
     private final Database db;
 
@@ -73,16 +118,22 @@ public class RunViews {
         if (row.startedAt() == null) {
             return 0;
         }
-        Instant end = row.finishedAt() != null ? row.finishedAt() : row.status() == Status.SOLVING ? Instant.now() : null;
-        return end == null ? 0 : Math.max(0, Duration.between(row.startedAt(), end).toSeconds());
+        Instant end =
+                row.finishedAt() != null ? row.finishedAt() : row.status() == Status.SOLVING ? Instant.now() : null;
+        return end == null
+                ? 0
+                : Math.max(0, Duration.between(row.startedAt(), end).toSeconds());
     }
 
     public List<RunSummary> list(String authority, int limit) {
         return db.transaction(c -> {
-            if (RegisterStore.header(c, RegisterService.checkAuthority(authority)).isEmpty()) {
+            if (RegisterStore.header(c, RegisterService.checkAuthority(authority))
+                    .isEmpty()) {
                 throw RegisterService.noRegister(authority);
             }
-            return RunStore.list(c, authority, limit).stream().map(RunSummary::of).toList();
+            return RunStore.list(c, authority, limit).stream()
+                    .map(RunSummary::of)
+                    .toList();
         });
     }
 
@@ -93,12 +144,19 @@ public class RunViews {
             for (ChangeRow change : RunStore.changes(c, id)) {
                 ObjectNode node = (ObjectNode) AuditLog.tree(change.changeJson());
                 if (change.decision() != null) {
-                    node.set("decision", ContractJson.mapper().valueToTree(
-                            new Decision(change.decision(), change.decidedBy(), change.reason(), change.decidedAt())));
+                    node.set(
+                            "decision",
+                            ContractJson.mapper()
+                                    .valueToTree(new Decision(
+                                            change.decision(),
+                                            change.decidedBy(),
+                                            change.reason(),
+                                            change.decidedAt())));
                 }
                 changes.add(node);
             }
-            PlacementPlan plan = row.planJson() == null ? null : RegisterStore.read(row.planJson(), PlacementPlan.class);
+            PlacementPlan plan =
+                    row.planJson() == null ? null : RegisterStore.read(row.planJson(), PlacementPlan.class);
             Kpis kpis = row.kpisJson() == null ? null : RegisterStore.read(row.kpisJson(), Kpis.class);
             List<String> unplaced = null;
             if (row.analysisJson() != null) {
@@ -108,10 +166,27 @@ public class RunViews {
                     unplaced.add(child.asText());
                 }
             }
-            return new RunView(row.id(), row.authority(), shownStatus(row), row.trigger(), row.requestedBy(),
-                    row.seconds(), row.registerVersion(), row.referenceDate(), row.attempts(), row.createdAt(),
-                    row.startedAt(), row.finishedAt(), row.scoreToday(), row.score(), kpis, plan,
-                    row.status() == Status.DONE ? changes : null, unplaced, row.error(), elapsedSeconds(row),
+            return new RunView(
+                    row.id(),
+                    row.authority(),
+                    shownStatus(row),
+                    row.trigger(),
+                    row.requestedBy(),
+                    row.seconds(),
+                    row.registerVersion(),
+                    row.referenceDate(),
+                    row.attempts(),
+                    row.createdAt(),
+                    row.startedAt(),
+                    row.finishedAt(),
+                    row.scoreToday(),
+                    row.score(),
+                    kpis,
+                    plan,
+                    row.status() == Status.DONE ? changes : null,
+                    unplaced,
+                    row.error(),
+                    elapsedSeconds(row),
                     row.seconds());
         });
     }

@@ -1,5 +1,9 @@
 package org.placementmatcher.register;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,16 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
@@ -82,7 +78,10 @@ public class RunWorker {
     });
     private volatile boolean shuttingDown;
 
-    public RunWorker(Database db, PlacementSolver placementSolver, RunMetrics metrics,
+    public RunWorker(
+            Database db,
+            PlacementSolver placementSolver,
+            RunMetrics metrics,
             @ConfigProperty(name = "placement.runs.heartbeat-every", defaultValue = "PT10S") Duration heartbeatEvery,
             @ConfigProperty(name = "placement.runs.progress-every", defaultValue = "PT2S") Duration progressEvery,
             @ConfigProperty(name = "placement.runs.shutdown-wait", defaultValue = "PT20S") Duration shutdownWait) {
@@ -186,18 +185,26 @@ public class RunWorker {
                 return;
             }
             row = db.transaction(c -> {
-                RunStore.started(c, run.id, instance);
-                return RunStore.byId(c, run.id);
-            }).orElseThrow();
+                        RunStore.started(c, run.id, instance);
+                        return RunStore.byId(c, run.id);
+                    })
+                    .orElseThrow();
             startNanos = System.nanoTime();
             metrics.started(row.trigger());
             PlacementProblem snapshot = ProblemReader.read(row.snapshotJson());
             PlacementSolution problem = ProblemMapper.toSolution(snapshot);
-            PlacementSolution best = placementSolver.solve(problem, Duration.ofSeconds(row.seconds()),
-                    progress -> keepProgress(run, progress), run.solving);
+            PlacementSolution best = placementSolver.solve(
+                    problem, Duration.ofSeconds(row.seconds()), progress -> keepProgress(run, progress), run.solving);
             plan = PlanWriter.toPlan(best);
             if (run.interrupted || (shuttingDown && !run.stopRequested)) {
-                finish(row, startNanos, Status.INTERRUPTED, null, plan, null, "the service stopped before the run finished");
+                finish(
+                        row,
+                        startNanos,
+                        Status.INTERRUPTED,
+                        null,
+                        plan,
+                        null,
+                        "the service stopped before the run finished");
                 return;
             }
             ProposedChanges.Result changes = ProposedChanges.of(snapshot, best, placementSolver);
@@ -246,8 +253,14 @@ public class RunWorker {
         }
     }
 
-    private void finish(Row started, long startNanos, Status status, ProposedChanges.Result changes, PlacementPlan plan,
-            ScoreBreakdown.Analysis analysis, String error) {
+    private void finish(
+            Row started,
+            long startNanos,
+            Status status,
+            ProposedChanges.Result changes,
+            PlacementPlan plan,
+            ScoreBreakdown.Analysis analysis,
+            String error) {
         String id = started.id();
         metrics.ended(started.trigger(), status, Duration.ofNanos(System.nanoTime() - startNanos));
         try {
@@ -259,10 +272,17 @@ public class RunWorker {
                 if (changes != null) {
                     stored.put("unplaced", changes.unplaced());
                 }
-                boolean updated = RunStore.finish(c, id, instance, status, changes == null ? null : changes.scoreToday(),
-                        plan == null ? null : plan.score(), plan == null ? null : AuditLog.json(plan),
+                boolean updated = RunStore.finish(
+                        c,
+                        id,
+                        instance,
+                        status,
+                        changes == null ? null : changes.scoreToday(),
+                        plan == null ? null : plan.score(),
+                        plan == null ? null : AuditLog.json(plan),
                         stored.isEmpty() ? null : AuditLog.json(stored),
-                        plan == null ? null : AuditLog.json(plan.kpis()), error);
+                        plan == null ? null : AuditLog.json(plan.kpis()),
+                        error);
                 if (!updated) {
                     LOG.warnf("run %s was taken over elsewhere; this result is not kept", id);
                     return null;
@@ -271,9 +291,20 @@ public class RunWorker {
                     List<ChangeRow> rows = new ArrayList<>();
                     for (int i = 0; i < changes.changes().size(); i++) {
                         ProposedChanges.Change change = changes.changes().get(i);
-                        rows.add(new ChangeRow(id, change.childId(), i, changes.unitIds().get(change.childId()),
-                                change.kind().name(), change.fromProviderId(), change.toProviderId(), change.scoreGain(),
-                                AuditLog.json(change), null, null, null, null));
+                        rows.add(new ChangeRow(
+                                id,
+                                change.childId(),
+                                i,
+                                changes.unitIds().get(change.childId()),
+                                change.kind().name(),
+                                change.fromProviderId(),
+                                change.toProviderId(),
+                                change.scoreGain(),
+                                AuditLog.json(change),
+                                null,
+                                null,
+                                null,
+                                null));
                     }
                     RunStore.insertChanges(c, id, rows);
                 }
@@ -294,8 +325,10 @@ public class RunWorker {
                 if (error != null) {
                     summary.put("error", error);
                 }
-                AuditLog.append(c, started.authority(), new NewEntry(action, RunService.SYSTEM, null, null, null, id,
-                        RunService.detail(summary)));
+                AuditLog.append(
+                        c,
+                        started.authority(),
+                        new NewEntry(action, RunService.SYSTEM, null, null, null, id, RunService.detail(summary)));
                 return null;
             });
         } catch (RuntimeException e) {
@@ -309,8 +342,17 @@ public class RunWorker {
             db.transaction(c -> {
                 Row row = RunStore.byId(c, id).orElse(null);
                 if (row != null && RunStore.interrupt(c, id, reason)) {
-                    AuditLog.append(c, row.authority(), new NewEntry(Action.RUN_INTERRUPTED, RunService.SYSTEM, null, null,
-                            null, id, RunService.detail(Map.of("reason", reason))));
+                    AuditLog.append(
+                            c,
+                            row.authority(),
+                            new NewEntry(
+                                    Action.RUN_INTERRUPTED,
+                                    RunService.SYSTEM,
+                                    null,
+                                    null,
+                                    null,
+                                    id,
+                                    RunService.detail(Map.of("reason", reason))));
                     metrics.ended(row.trigger(), Status.INTERRUPTED, null);
                 }
                 return null;

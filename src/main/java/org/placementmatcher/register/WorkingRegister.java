@@ -1,13 +1,11 @@
 package org.placementmatcher.register;
 
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
 import org.placementmatcher.register.RegisterChange.Kind;
 
 /**

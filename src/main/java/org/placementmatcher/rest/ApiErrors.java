@@ -1,7 +1,6 @@
 package org.placementmatcher.rest;
 
 import java.util.List;
-
 import org.placementmatcher.contract.ProblemError;
 
 /** Every error response of the API: each problem with the JSON path (or parameter) it concerns. */

@@ -1,11 +1,8 @@
 package org.placementmatcher.rest;
 
-import java.io.ByteArrayInputStream;
-
-import jakarta.ws.rs.container.ContainerRequestContext;
-
 import io.vertx.ext.web.RoutingContext;
-
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.io.ByteArrayInputStream;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /** Hands a body {@link HttpLayer} has already read (a chunked one, checked against the limit) to the resource. */

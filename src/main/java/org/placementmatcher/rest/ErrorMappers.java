@@ -1,14 +1,11 @@
 package org.placementmatcher.rest;
 
-import java.util.regex.Pattern;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.solver.PlanService;
 
@@ -37,16 +34,20 @@ public class ErrorMappers {
         int status = e.getResponse().getStatus();
         String own = e.getMessage();
         // Our own messages are kept; the framework's ("HTTP 404 Not Found", or naming a Java type) are replaced.
-        boolean ours = own != null && !own.startsWith("HTTP ") && !JAVA_NAME.matcher(own).find();
-        String message = ours ? own : switch (status) {
-            case 400 -> "bad request";
-            case 404 -> "not found";
-            case 405 -> "method not allowed";
-            case 406 -> "only application/json responses are produced";
-            case 413 -> "the request body is too large";
-            case 415 -> "the request body's Content-Type is not accepted here";
-            default -> "the request cannot be answered (HTTP " + status + ")";
-        };
+        boolean ours = own != null
+                && !own.startsWith("HTTP ")
+                && !JAVA_NAME.matcher(own).find();
+        String message = ours
+                ? own
+                : switch (status) {
+                    case 400 -> "bad request";
+                    case 404 -> "not found";
+                    case 405 -> "method not allowed";
+                    case 406 -> "only application/json responses are produced";
+                    case 413 -> "the request body is too large";
+                    case 415 -> "the request body's Content-Type is not accepted here";
+                    default -> "the request cannot be answered (HTTP " + status + ")";
+                };
         return json(status, ApiErrors.of("$", message));
     }
 
@@ -58,6 +59,9 @@ public class ErrorMappers {
     }
 
     static Response json(int status, Object body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(body)
+                .build();
     }
 }

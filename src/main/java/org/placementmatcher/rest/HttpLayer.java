@@ -1,13 +1,6 @@
 package org.placementmatcher.rest;
 
-import java.util.Locale;
-import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -16,9 +9,11 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.placementmatcher.contract.ContractJson;
 
 /**
@@ -40,13 +35,17 @@ public class HttpLayer {
 
     public HttpLayer(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.maxBodyBytes = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(maxBodyBytes).setDeleteUploadedFilesOnEnd(true);
+        this.chunkedBodies =
+                BodyHandler.create(false).setBodyLimit(maxBodyBytes).setDeleteUploadedFilesOnEnd(true);
     }
 
     void install(@Observes Router router) {
-        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::checkBody)
+        router.route()
+                .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+                .handler(this::checkBody)
                 .failureHandler(this::tooLarge);
-        router.errorHandler(404, rc -> answer(rc, 404, "no such resource: " + rc.request().path()));
+        router.errorHandler(
+                404, rc -> answer(rc, 404, "no such resource: " + rc.request().path()));
         router.errorHandler(405, rc -> answer(rc, 405, "method not allowed"));
         router.errorHandler(413, rc -> answer(rc, 413, tooLargeMessage()));
     }
@@ -62,8 +61,11 @@ public class HttpLayer {
         }
         String type = request.getHeader(HttpHeaderNames.CONTENT_TYPE);
         if (type == null || type.isBlank()) {
-            answer(rc, 415, "the request body must say its Content-Type (application/json, text/csv or "
-                    + "multipart/form-data where documented)");
+            answer(
+                    rc,
+                    415,
+                    "the request body must say its Content-Type (application/json, text/csv or "
+                            + "multipart/form-data where documented)");
             return;
         }
         if (length != null && declaredLength(length) > maxBodyBytes) {
@@ -72,7 +74,9 @@ public class HttpLayer {
             return;
         }
         String mediaType = type.toLowerCase(Locale.ROOT);
-        if (chunked && !mediaType.startsWith("multipart/") && !mediaType.startsWith("application/x-www-form-urlencoded")) {
+        if (chunked
+                && !mediaType.startsWith("multipart/")
+                && !mediaType.startsWith("application/x-www-form-urlencoded")) {
             chunkedBodies.handle(rc);
             return;
         }
@@ -110,6 +114,9 @@ public class HttpLayer {
         } catch (JsonProcessingException e) {
             body = "{\"errors\":[{\"path\":\"$\",\"message\":\"error\"}]}";
         }
-        rc.response().setStatusCode(status).putHeader(HttpHeaderNames.CONTENT_TYPE, "application/json").end(body);
+        rc.response()
+                .setStatusCode(status)
+                .putHeader(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .end(body);
     }
 }

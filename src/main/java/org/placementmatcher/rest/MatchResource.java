@@ -1,21 +1,17 @@
 package org.placementmatcher.rest;
 
-import java.util.ArrayList;
-import java.util.List;
-
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -23,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InputLimits;
 import org.placementmatcher.contract.InvalidProblemException;
@@ -45,7 +40,8 @@ import org.placementmatcher.matching.MatchService;
 @Produces(MediaType.APPLICATION_JSON)
 public class MatchResource {
 
-    private static final String LIMIT_DESCRIPTION = "options listed at most (default " + MatchService.DEFAULT_LIMIT + ")";
+    private static final String LIMIT_DESCRIPTION =
+            "options listed at most (default " + MatchService.DEFAULT_LIMIT + ")";
 
     private final MeterRegistry registry;
 
@@ -55,36 +51,82 @@ public class MatchResource {
 
     @POST
     @Path("match")
-    @Operation(summary = "Ranked placement options for one child or one placeTogether sibling group",
+    @Operation(
+            summary = "Ranked placement options for one child or one placeTogether sibling group",
             description = "Everyone else stays where they are. Each option: its score difference, soft points by term, "
                     + "distance and the out-of-area approval it needs; each excluded provider: the hard rules (H1-H14) "
                     + "that rule it out.")
-    @APIResponse(responseCode = "200", description = "Options and exclusions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid problem, child ids or limit: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    public MatchResult match(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class)))
-            String body,
-            @Parameter(description = LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "" + MatchService.MAX_LIMIT)) @QueryParam("limit") Integer limit) {
+    @APIResponse(
+            responseCode = "200",
+            description = "Options and exclusions",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MatchResult.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid problem, child ids or limit: every error with its JSON path",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiErrors.class)))
+    public MatchResult match(
+            @RequestBody(
+                            description = "{\"problem\": PlacementProblem, \"childIds\": [...]}",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = MatchRequest.class)))
+                    String body,
+            @Parameter(
+                            description = LIMIT_DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "" + MatchService.MAX_LIMIT))
+                    @QueryParam("limit")
+                    Integer limit) {
         return answer(body, limit, false);
     }
 
     @POST
     @Path("emergency")
-    @Operation(summary = "Same-day emergency query: who can take these children tonight",
+    @Operation(
+            summary = "Same-day emergency query: who can take these children tonight",
             description = "As match, with the children treated as EMERGENCY and needed today: only emergency-approved "
                     + "providers with a place free today pass the hard rules.")
-    @APIResponse(responseCode = "200", description = "Options and exclusions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchResult.class)))
-    @APIResponse(responseCode = "400", description = "Invalid problem, child ids or limit: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
-    public MatchResult emergency(@RequestBody(description = "{\"problem\": PlacementProblem, \"childIds\": [...]}",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MatchRequest.class)))
-            String body,
-            @Parameter(description = LIMIT_DESCRIPTION, schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "" + MatchService.MAX_LIMIT)) @QueryParam("limit") Integer limit) {
+    @APIResponse(
+            responseCode = "200",
+            description = "Options and exclusions",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MatchResult.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid problem, child ids or limit: every error with its JSON path",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiErrors.class)))
+    public MatchResult emergency(
+            @RequestBody(
+                            description = "{\"problem\": PlacementProblem, \"childIds\": [...]}",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = MatchRequest.class)))
+                    String body,
+            @Parameter(
+                            description = LIMIT_DESCRIPTION,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            minimum = "1",
+                                            maximum = "" + MatchService.MAX_LIMIT))
+                    @QueryParam("limit")
+                    Integer limit) {
         return answer(body, limit, true);
     }
 
@@ -94,22 +136,26 @@ public class MatchResource {
         try {
             int limit = QueryParams.inRange("limit", limitParam, 1, MatchService.MAX_LIMIT, MatchService.DEFAULT_LIMIT);
             MatchRequest request = MatchRequest.read(body);
-            MatchResult result = MatchService.match(Caseload.of(request.problem()), request.childIds(), limit, emergency);
+            MatchResult result =
+                    MatchService.match(Caseload.of(request.problem()), request.childIds(), limit, emergency);
             outcome = "ok";
             return result;
         } finally {
-            sample.stop(registry.timer("placement.query", "kind", emergency ? "emergency" : "match", "outcome", outcome));
+            sample.stop(
+                    registry.timer("placement.query", "kind", emergency ? "emergency" : "match", "outcome", outcome));
         }
     }
 
     /** The body of a match or emergency request, validated as a whole: problem errors and childIds errors together. */
-    @Schema(name = "MatchRequest", description = "The caseload and the child (or whole placeTogether sibling group) to place")
+    @Schema(
+            name = "MatchRequest",
+            description = "The caseload and the child (or whole placeTogether sibling group) to place")
     public record MatchRequest(PlacementProblem problem, List<String> childIds) {
 
         static MatchRequest read(String body) {
             if (body == null || body.isBlank()) {
-                throw new InvalidProblemException(List.of(new ProblemError("$",
-                        "the body is empty: {\"problem\": PlacementProblem, \"childIds\": [...]} is required")));
+                throw new InvalidProblemException(List.of(new ProblemError(
+                        "$", "the body is empty: {\"problem\": PlacementProblem, \"childIds\": [...]} is required")));
             }
             JsonNode root;
             try {
@@ -118,8 +164,8 @@ public class MatchResource {
                 throw new InvalidProblemException(List.of(ProblemReader.malformed(e)));
             }
             if (!root.isObject()) {
-                throw new InvalidProblemException(List.of(new ProblemError("$",
-                        "must be a JSON object: {\"problem\": PlacementProblem, \"childIds\": [...]}")));
+                throw new InvalidProblemException(List.of(new ProblemError(
+                        "$", "must be a JSON object: {\"problem\": PlacementProblem, \"childIds\": [...]}")));
             }
             ProblemErrors errors = new ProblemErrors();
             PlacementProblem problem = null;
@@ -144,12 +190,15 @@ public class MatchResource {
                 return childIds;
             }
             if (ids.size() > InputLimits.MAX_CHILDREN) {
-                errors.add(new ProblemError("$.childIds", "has " + ids.size() + " entries; at most "
-                        + InputLimits.MAX_CHILDREN + " are accepted"));
+                errors.add(new ProblemError(
+                        "$.childIds",
+                        "has " + ids.size() + " entries; at most " + InputLimits.MAX_CHILDREN + " are accepted"));
                 return childIds;
             }
             for (int i = 0; i < ids.size(); i++) {
-                String problem = ids.get(i).isTextual() ? TextRules.codeProblem(ids.get(i).textValue()) : "must be a string";
+                String problem = ids.get(i).isTextual()
+                        ? TextRules.codeProblem(ids.get(i).textValue())
+                        : "must be a string";
                 if (problem == null) {
                     childIds.add(ids.get(i).textValue());
                 } else {

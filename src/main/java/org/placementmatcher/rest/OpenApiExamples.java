@@ -1,23 +1,19 @@
 package org.placementmatcher.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.ws.rs.core.MediaType;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
 import org.placementmatcher.contract.ContractJson;
 
 /**
@@ -46,10 +42,18 @@ public class OpenApiExamples implements OASFilter {
         examples.forEach((path, example) -> {
             PathItem item = openAPI.getPaths().getPathItem(path);
             Operation post = item == null ? null : item.getPOST();
-            if (post != null && post.getRequestBody() != null && post.getRequestBody().getContent() != null) {
-                post.getRequestBody().getContent().getMediaTypes().values().forEach(media -> media.addExample(
-                        "small", OASFactory.createExample().summary("sample-data/small.json (synthetic)")
-                                .value(ContractJson.mapper().convertValue(example, Object.class))));
+            if (post != null
+                    && post.getRequestBody() != null
+                    && post.getRequestBody().getContent() != null) {
+                post.getRequestBody()
+                        .getContent()
+                        .getMediaTypes()
+                        .values()
+                        .forEach(media -> media.addExample(
+                                "small",
+                                OASFactory.createExample()
+                                        .summary("sample-data/small.json (synthetic)")
+                                        .value(ContractJson.mapper().convertValue(example, Object.class))));
             }
         });
     }
@@ -76,10 +80,15 @@ public class OpenApiExamples implements OASFilter {
                 }
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (code.startsWith("4") || code.startsWith("5")) {
-                        if (response.getContent() == null || response.getContent().getMediaTypes() == null
+                        if (response.getContent() == null
+                                || response.getContent().getMediaTypes() == null
                                 || response.getContent().getMediaTypes().isEmpty()) {
-                            response.setContent(OASFactory.createContent().addMediaType(MediaType.APPLICATION_JSON,
-                                    OASFactory.createMediaType().schema(OASFactory.createSchema().ref(ERRORS_SCHEMA))));
+                            response.setContent(OASFactory.createContent()
+                                    .addMediaType(
+                                            MediaType.APPLICATION_JSON,
+                                            OASFactory.createMediaType()
+                                                    .schema(OASFactory.createSchema()
+                                                            .ref(ERRORS_SCHEMA))));
                         }
                     }
                 });
@@ -104,7 +113,9 @@ public class OpenApiExamples implements OASFilter {
 
     private static JsonNode sample() {
         try (InputStream in = OpenApiExamples.class.getResourceAsStream(SAMPLE)) {
-            return in == null ? null : ContractJson.mapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return in == null
+                    ? null
+                    : ContractJson.mapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return null;
         }

@@ -1,8 +1,6 @@
 package org.placementmatcher.rest;
 
-import java.net.URI;
-import java.util.List;
-
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,9 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-
+import java.net.URI;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
@@ -44,21 +40,25 @@ public class PlanResource {
      * time limit, in seconds.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PlanView(String id, PlanService.Status status, PlacementPlan plan, String error, long elapsedSeconds,
+    public record PlanView(
+            String id,
+            PlanService.Status status,
+            PlacementPlan plan,
+            String error,
+            long elapsedSeconds,
             long limitSeconds) {
         static PlanView of(PlanJob job) {
-            return new PlanView(job.id(), job.status(), job.plan(), job.error(), job.elapsedSeconds(), job.limitSeconds());
+            return new PlanView(
+                    job.id(), job.status(), job.plan(), job.error(), job.elapsedSeconds(), job.limitSeconds());
         }
     }
 
     /** {@code POST /api/plans}: the id of the plan now solving. */
-    public record PlanAccepted(String id) {
-    }
+    public record PlanAccepted(String id) {}
 
     /** {@code GET /api/plans/{id}/analysis}: the best plan's score, per constraint, with who is behind each point. */
-    public record AnalysisView(String id, PlanService.Status status, String score,
-            List<ScoreBreakdown.ConstraintTotal> constraints) {
-    }
+    public record AnalysisView(
+            String id, PlanService.Status status, String score, List<ScoreBreakdown.ConstraintTotal> constraints) {}
 
     private final PlanService plans;
 
@@ -68,31 +68,57 @@ public class PlanResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Start solving a PlacementProblem in the background",
-            description = "Returns 202 with the plan id at once. seconds: time limit (default 30, capped by the server).")
-    @APIResponse(responseCode = "202", description = "Solving started",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanAccepted.class)))
-    @APIResponse(responseCode = "400", description = "Invalid problem or seconds: every error with its JSON path",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiErrors.class)))
+    @Operation(
+            summary = "Start solving a PlacementProblem in the background",
+            description =
+                    "Returns 202 with the plan id at once. seconds: time limit (default 30, capped by the server).")
+    @APIResponse(
+            responseCode = "202",
+            description = "Solving started",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PlanAccepted.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid problem or seconds: every error with its JSON path",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApiErrors.class)))
     @APIResponse(responseCode = "429", description = "Too many plans held, all still solving")
-    public Response create(@RequestBody(description = "A PlacementProblem (contract section 1)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlacementProblem.class)))
-            String body,
-            @Parameter(description = "time limit in seconds (default 30, at most placement.plans.max-seconds)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
-            @QueryParam("seconds") Integer seconds) {
+    public Response create(
+            @RequestBody(
+                            description = "A PlacementProblem (contract section 1)",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = PlacementProblem.class)))
+                    String body,
+            @Parameter(
+                            description = "time limit in seconds (default 30, at most placement.plans.max-seconds)",
+                            schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                    @QueryParam("seconds")
+                    Integer seconds) {
         int maxSeconds = (int) Math.min(Integer.MAX_VALUE, plans.maxSeconds());
         long limit = QueryParams.inRange("seconds", seconds, 1, maxSeconds, Math.min(DEFAULT_SECONDS, maxSeconds));
         PlacementProblem problem = ProblemReader.read(body);
         PlanJob job = plans.submit(problem, limit);
-        return Response.accepted(new PlanAccepted(job.id())).location(URI.create("/api/plans/" + job.id())).build();
+        return Response.accepted(new PlanAccepted(job.id()))
+                .location(URI.create("/api/plans/" + job.id()))
+                .build();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Status (QUEUED, SOLVING, DONE or FAILED), time spent and limit, and the best PlacementPlan so far")
-    @APIResponse(responseCode = "200", description = "The plan's status, time spent, limit and best plan so far",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @Operation(
+            summary =
+                    "Status (QUEUED, SOLVING, DONE or FAILED), time spent and limit, and the best PlacementPlan so far")
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan's status, time spent, limit and best plan so far",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan id")
     public PlanView get(@PathParam("id") String id) {
         return PlanView.of(job(id));
@@ -100,9 +126,16 @@ public class PlanResource {
 
     @GET
     @Path("{id}/analysis")
-    @Operation(summary = "The best plan's score broken down per constraint, with the children and providers behind each point")
-    @APIResponse(responseCode = "200", description = "The breakdown; its parts add up to the score",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AnalysisView.class)))
+    @Operation(
+            summary =
+                    "The best plan's score broken down per constraint, with the children and providers behind each point")
+    @APIResponse(
+            responseCode = "200",
+            description = "The breakdown; its parts add up to the score",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AnalysisView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan id")
     public AnalysisView analysis(@PathParam("id") String id) {
         PlanJob job = job(id);
@@ -113,8 +146,11 @@ public class PlanResource {
     @DELETE
     @Path("{id}")
     @Operation(summary = "Stop solving early; the best plan so far stays readable")
-    @APIResponse(responseCode = "200", description = "The plan as it stands, solving stopped",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan as it stands, solving stopped",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan id")
     public PlanView stop(@PathParam("id") String id) {
         return PlanView.of(plans.stop(id).orElseThrow(() -> notFound(id)));

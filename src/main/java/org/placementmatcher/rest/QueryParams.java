@@ -1,20 +1,17 @@
 package org.placementmatcher.rest;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
-
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.TextRules;
@@ -55,10 +52,13 @@ public class QueryParams implements ParamConverterProvider {
             Parameter doc = find(annotations, Parameter.class);
             String min = doc == null ? "" : doc.schema().minimum().trim();
             String max = doc == null ? "" : doc.schema().maximum().trim();
-            return (ParamConverter<T>) new WholeNumber(query.value(),
+            return (ParamConverter<T>) new WholeNumber(
+                    query.value(),
                     min.isEmpty() ? (isInt ? Integer.MIN_VALUE : Long.MIN_VALUE) : Long.parseLong(min),
                     max.isEmpty() ? (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE) : Long.parseLong(max),
-                    expected(min, max), isInt, fallback);
+                    expected(min, max),
+                    isInt,
+                    fallback);
         }
         if (rawType.isEnum()) {
             return (ParamConverter<T>) new Named<>(query.value(), List.of(rawType.getEnumConstants()), fallback);
@@ -89,7 +89,11 @@ public class QueryParams implements ParamConverterProvider {
     private static <A extends Annotation> A find(Annotation[] annotations, Class<A> type) {
         return annotations == null
                 ? null
-                : Arrays.stream(annotations).filter(type::isInstance).map(type::cast).findFirst().orElse(null);
+                : Arrays.stream(annotations)
+                        .filter(type::isInstance)
+                        .map(type::cast)
+                        .findFirst()
+                        .orElse(null);
     }
 
     private record WholeNumber(String name, long min, long max, String expected, boolean isInt, String fallback)
@@ -133,8 +137,12 @@ public class QueryParams implements ParamConverterProvider {
                     return constant;
                 }
             }
-            throw refused(name, "must be one of " + String.join(", ", constants.stream().map(this::toString).toList())
-                    + ", got " + TextRules.quote(text));
+            throw refused(
+                    name,
+                    "must be one of "
+                            + String.join(
+                                    ", ", constants.stream().map(this::toString).toList()) + ", got "
+                            + TextRules.quote(text));
         }
 
         @Override

@@ -1,10 +1,8 @@
 package org.placementmatcher.rest;
 
-import jakarta.enterprise.event.ObservesAsync;
-
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.HttpServerStart;
-
+import jakarta.enterprise.event.ObservesAsync;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,13 +20,19 @@ public class StartupBanner {
         }
         int port = started.options().getPort();
         // A random port (0) is bound by now, and Quarkus publishes the one it got as quarkus.http.port.
-        LOG.info(banner(baseUrl(started.options().getHost(), port > 0 ? port : Integer.getInteger("quarkus.http.port", port))));
+        LOG.info(banner(
+                baseUrl(started.options().getHost(), port > 0 ? port : Integer.getInteger("quarkus.http.port", port))));
     }
 
     /** Where a browser on this machine reaches the service: a wildcard or loopback host is localhost. */
     static String baseUrl(String host, int port) {
-        boolean local = host == null || host.isBlank() || host.equals("0.0.0.0") || host.equals("::")
-                || host.equals("127.0.0.1") || host.equals("::1") || host.equals("localhost");
+        boolean local = host == null
+                || host.isBlank()
+                || host.equals("0.0.0.0")
+                || host.equals("::")
+                || host.equals("127.0.0.1")
+                || host.equals("::1")
+                || host.equals("localhost");
         String name = local ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
         return "http://" + name + ":" + port;
     }

@@ -1,5 +1,12 @@
 package org.placementmatcher.rest;
 
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
@@ -8,15 +15,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
-
-import jakarta.annotation.Priority;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
-import jakarta.ws.rs.ext.Provider;
-
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
@@ -38,8 +36,14 @@ public class StrictTextBodies implements MessageBodyReader<String> {
     }
 
     @Override
-    public String readFrom(Class<String> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+    public String readFrom(
+            Class<String> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> httpHeaders,
+            InputStream entityStream)
+            throws IOException {
         return ContractJson.decode(entityStream.readAllBytes(), charset(mediaType));
     }
 
@@ -51,8 +55,8 @@ public class StrictTextBodies implements MessageBodyReader<String> {
         try {
             return Charset.forName(name);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new InvalidProblemException(List.of(new ProblemError("$",
-                    "unknown charset " + TextRules.quote(name) + " in the Content-Type; use UTF-8")));
+            throw new InvalidProblemException(List.of(new ProblemError(
+                    "$", "unknown charset " + TextRules.quote(name) + " in the Content-Type; use UTF-8")));
         }
     }
 }

@@ -1,14 +1,12 @@
 package org.placementmatcher.solver;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
-
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
@@ -32,6 +30,7 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
      * local search then has time left.
      */
     static final long SETTLE_TIME_FACTOR = 2;
+
     static final Duration SETTLE_MINIMUM = Duration.ofSeconds(2);
 
     /**
@@ -53,7 +52,8 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
         PlacementSolution solution = context.getWorkingSolution();
         Map<PlacementUnit, Provider> decisions = decide(solution, context::isPhaseTerminated);
         PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider = context.getSolutionMetaModel()
-                .genuineEntity(PlacementUnit.class).basicVariable("provider", Provider.class);
+                .genuineEntity(PlacementUnit.class)
+                .basicVariable("provider", Provider.class);
         // Applied whole even past the time limit (a moment): a part-built plan would leave children unplaced.
         for (PlacementUnit unit : solution.getUnits()) {
             Provider place = decisions.get(unit);

@@ -1,17 +1,15 @@
 package org.placementmatcher.solver;
 
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
+import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
-import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
-import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
-import ai.timefold.solver.core.preview.api.move.builtin.Moves;
-
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
 import org.placementmatcher.domain.PlacementRules;
@@ -34,7 +32,8 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
         PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider = context.getSolutionMetaModel()
-                .genuineEntity(PlacementUnit.class).basicVariable("provider", Provider.class);
+                .genuineEntity(PlacementUnit.class)
+                .basicVariable("provider", Provider.class);
         decide(context.getWorkingSolution(), true).forEach((unit, place) -> {
             if (!context.isPhaseTerminated()) {
                 context.execute(Moves.change(provider, unit, place));
@@ -85,7 +84,8 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
      * left without one may take the place of a resident who can go elsewhere. Units absent from the answer
      * stay unplaced. Used to turn a relaxed optimum ({@link PlacementFlow}) into a plan.
      */
-    public static Map<PlacementUnit, Provider> decideFrom(PlacementSolution solution, Map<PlacementUnit, Provider> preferred) {
+    public static Map<PlacementUnit, Provider> decideFrom(
+            PlacementSolution solution, Map<PlacementUnit, Provider> preferred) {
         State state = new State(solution, true);
         Map<PlacementUnit, Provider> decisions = new LinkedHashMap<>();
         List<PlacementUnit> movable = new ArrayList<>();
@@ -147,7 +147,9 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             unitsAt.computeIfAbsent(provider, p -> new ArrayList<>()).add(unit);
             position.put(unit, provider);
             if (unit.getApartGroup() != null) {
-                apartGroupProviders.computeIfAbsent(unit.getApartGroup(), g -> new HashMap<>()).merge(provider, 1, Integer::sum);
+                apartGroupProviders
+                        .computeIfAbsent(unit.getApartGroup(), g -> new HashMap<>())
+                        .merge(provider, 1, Integer::sum);
             }
         }
 
@@ -155,7 +157,9 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             Provider provider = position.remove(unit);
             unitsAt.get(provider).remove(unit);
             if (unit.getApartGroup() != null) {
-                apartGroupProviders.get(unit.getApartGroup()).computeIfPresent(provider, (p, n) -> n == 1 ? null : n - 1);
+                apartGroupProviders
+                        .get(unit.getApartGroup())
+                        .computeIfPresent(provider, (p, n) -> n == 1 ? null : n - 1);
             }
         }
 
@@ -202,7 +206,8 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
                 }
                 long cost = own;
                 for (Map.Entry<PlacementUnit, Provider> e : moved.entrySet()) {
-                    cost += e.getKey().staticSoftPoints(e.getValue()) - e.getKey().staticSoftPoints(provider);
+                    cost += e.getKey().staticSoftPoints(e.getValue())
+                            - e.getKey().staticSoftPoints(provider);
                 }
                 undo(moved, provider);
                 if (cost < bestCost) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
 import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -81,12 +80,14 @@ public final class PlacementFlow {
     private final List<Provider> providers;
     /** Units are nodes [0, realUnits); apart groups (when modelled) follow them up to unitCount; then providers; then the sink. */
     private final int realUnits;
+
     private final int unitCount;
     private final int sink;
     private final long scale;
     private final long pinnedSoftPoints;
     /** Urgency weight of the movable units no provider is eligible for: unplaced in every plan. */
     private final long noPlaceWeight;
+
     private final boolean lexicographic;
     /** The largest scale: the least common multiple of 1..10, so the usual group sizes divide it. */
     private static final long MAX_SCALE = 2520;
@@ -97,6 +98,7 @@ public final class PlacementFlow {
     private final int[] supply;
     /** Children a node stands for: the most any of its arcs carries. */
     private final int[] size;
+
     private final int[][] arcTo;
     private final long[][] arcCost;
     private final int[][] arcFlow;
@@ -104,14 +106,17 @@ public final class PlacementFlow {
     private final int[] unplacedFlow;
     /** Per apart group node (index - realUnits): its member unit nodes; the arc to each costs its share of the penalty. */
     private final int[][] groupMembers;
+
     private final long[] memberArcCost;
     /** Per unit node: its apart group node (or -1), and the flow it receives from it (0 or 1). */
     private final int[] groupOf;
+
     private final int[] memberFlow;
     private final int[] capacity;
     private final int[] load;
     /** Per provider: the nodes with flow there, and the index of that arc in the node's arrays. */
     private final int[][] residentUnit;
+
     private final int[][] residentArc;
     private final int[] residentCount;
 
@@ -125,6 +130,7 @@ public final class PlacementFlow {
     private int augmentations;
     /** An upper bound on every provider's potential (they start at 0 and only fall), for cutting arc scans short. */
     private long maxProviderPotential;
+
     private NodeHeap heap;
     private int[] settledList = new int[64];
 
@@ -133,6 +139,7 @@ public final class PlacementFlow {
      * one: a region has millions of arcs, and a trial changes few of them.
      */
     private final boolean[] ownFlowRow;
+
     private final boolean[] ownResidentRow;
 
     /** Per unit node: the one arc it is held to ({@link #hold}), {@link #APART}, or {@link #FREE}. */
@@ -144,20 +151,24 @@ public final class PlacementFlow {
      * longer reach it since the held unit's flow was taken back. Paths then end at such a node rather than the sink.
      */
     private int[] deficit;
+
     private boolean toDeficits;
     /** While routing to deficits: the least tentative distance to a node with one, for cutting arc scans short. */
     private long nearestTarget;
 
     /** Arc codes in {@link #predArc} besides an arc index: to the sink, and between an apart group and a member. */
     private static final int UNPLACED = -1;
+
     private static final int TO_SINK = -2;
     private static final int GROUP_TO_MEMBER = -3;
     private static final int MEMBER_TO_GROUP = -4;
     /** Back along a provider's arc to the sink (fewer children there), and a unit's unplaced arc (fewer unplaced). */
     private static final int FROM_SINK = -5;
+
     private static final int UNPLACED_BACK = -6;
     /** {@link #heldArc} codes: not held; an apart group held to send every member on its own. */
     private static final int FREE = -1;
+
     private static final int APART = -2;
 
     /** The relaxation alone: a lower bound on every plan ({@link Relaxation#isBound()}). */
@@ -180,7 +191,10 @@ public final class PlacementFlow {
         this(solution, modelApartGroups, fixedAt, true);
     }
 
-    private PlacementFlow(PlacementSolution solution, boolean modelApartGroups, Map<PlacementUnit, Provider> fixedAt,
+    private PlacementFlow(
+            PlacementSolution solution,
+            boolean modelApartGroups,
+            Map<PlacementUnit, Provider> fixedAt,
             boolean forConstruction) {
         this.providers = solution.getProviders();
         int providerCount = providers.size();
@@ -207,7 +221,8 @@ public final class PlacementFlow {
                 }
             } else if (!unit.getCandidates().isEmpty()) {
                 if (modelApartGroups && unit.getApartGroup() != null) {
-                    apart.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>()).add(units.size());
+                    apart.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
+                            .add(units.size());
                 }
                 units.add(unit);
                 lcm = lcm(lcm, unit.size());
@@ -259,7 +274,8 @@ public final class PlacementFlow {
         int g = realUnits;
         for (List<Integer> members : apart.values()) {
             int n = members.size();
-            groupMembers[g - realUnits] = members.stream().mapToInt(Integer::intValue).toArray();
+            groupMembers[g - realUnits] =
+                    members.stream().mapToInt(Integer::intValue).toArray();
             long penalty = SoftTerms.siblingsApartPoints(n, solution.getWeights());
             memberArcCost[g - realUnits] = Math.multiplyExact(penalty, scale / n);
             softRange = Math.addExact(softRange, penalty);
@@ -282,7 +298,9 @@ public final class PlacementFlow {
         // One urgency point must outweigh any soft total, even split into 1/scale parts: big = scale * range + 1.
         // Capped where the weights are so large that costs would overflow (then medium is only very nearly first).
         long cap = Long.MAX_VALUE / 8 / Math.max(1, scale) / 10 / Math.max(1, children);
-        BigInteger wanted = BigInteger.valueOf(scale).multiply(BigInteger.valueOf(softRange)).add(BigInteger.ONE);
+        BigInteger wanted = BigInteger.valueOf(scale)
+                .multiply(BigInteger.valueOf(softRange))
+                .add(BigInteger.ONE);
         boolean exactScale = units.stream().allMatch(u -> scale % u.size() == 0)
                 && apart.values().stream().allMatch(members -> scale % members.size() == 0);
         this.lexicographic = exactScale && wanted.compareTo(BigInteger.valueOf(cap)) <= 0;
@@ -403,7 +421,9 @@ public final class PlacementFlow {
         int hardestNode = -1;
         Comparator<PlacementUnit> difficulty = new UnitDifficulty();
         for (int u = 0; u < realUnits; u++) {
-            if (!skip[u] && heldArc[u] == FREE && (unplacedFlow[u] > 0 ? 1 : 0) + providersReached(u) > 1
+            if (!skip[u]
+                    && heldArc[u] == FREE
+                    && (unplacedFlow[u] > 0 ? 1 : 0) + providersReached(u) > 1
                     && (hardest == null || difficulty.compare(units.get(u), hardest) > 0)) {
                 hardest = units.get(u);
                 hardestNode = u;
@@ -418,7 +438,9 @@ public final class PlacementFlow {
             for (int m : groupMembers[g - realUnits]) {
                 anyApart |= memberFlow[m] > 0;
             }
-            if (!skip[g] && heldArc[g] == FREE && (anyApart ? 1 : 0) + providersReached(g) > 1
+            if (!skip[g]
+                    && heldArc[g] == FREE
+                    && (anyApart ? 1 : 0) + providersReached(g) > 1
                     && (largest < 0 || size[g] > size[largest])) {
                 largest = g;
             }
@@ -589,7 +611,9 @@ public final class PlacementFlow {
             }
         }
         Provider current = unit.getProvider();
-        if (current != null && unit.isEligible(current) && capacity[current.getIndex()] >= unit.size()
+        if (current != null
+                && unit.isEligible(current)
+                && capacity[current.getIndex()] >= unit.size()
                 && !offered.contains(current)) {
             offered.add(current);
         }
@@ -968,6 +992,7 @@ public final class PlacementFlow {
         private final long[] keys;
         /** Each node's position in the heap, valid while {@link #in} holds the current round. */
         private final int[] position;
+
         private final int[] in;
         private int round;
         private int size;

@@ -1,16 +1,14 @@
 package org.placementmatcher.solver;
 
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
+import ai.timefold.solver.core.preview.api.move.Move;
+import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
-
-import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
-import ai.timefold.solver.core.preview.api.move.Move;
-import ai.timefold.solver.core.preview.api.move.builtin.Moves;
-
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
@@ -71,7 +69,9 @@ public class PlacementMoves {
         apartGroups = new HashMap<>();
         for (PlacementUnit unit : solution.getUnits()) {
             if (unit.getApartGroup() != null) {
-                apartGroups.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>()).add(unit);
+                apartGroups
+                        .computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
+                        .add(unit);
             }
             if (!unit.isPinned() && !unit.getCandidates().isEmpty()) {
                 movable.add(unit);
@@ -79,7 +79,8 @@ public class PlacementMoves {
             if (unit.getProvider() != null) {
                 childrenAt.merge(unit.getProvider(), unit.size(), Integer::sum);
                 if (!unit.isPinned()) {
-                    unitsAt.computeIfAbsent(unit.getProvider(), p -> new ArrayList<>()).add(unit);
+                    unitsAt.computeIfAbsent(unit.getProvider(), p -> new ArrayList<>())
+                            .add(unit);
                 }
             }
         }
@@ -110,7 +111,8 @@ public class PlacementMoves {
                 PlacementUnit unit = movable.get(random.nextInt(movable.size()));
                 Provider from = unit.getProvider();
                 Provider to = unit.getApartGroup() != null && random.nextBoolean()
-                        ? siblingsPlace(unit, apartGroups.get(unit.getApartGroup()), random) : null;
+                        ? siblingsPlace(unit, apartGroups.get(unit.getApartGroup()), random)
+                        : null;
                 if (to == null) {
                     to = cheap(unit, random);
                 }
@@ -177,9 +179,12 @@ public class PlacementMoves {
                     if (resident.getProvider() != to || resident == unit) {
                         continue;
                     }
-                    Provider onward = from != null && random.nextBoolean() && resident.isEligible(from)
-                            && !hasNoRoom(from, resident, childrenAt, change)
-                            ? from : cheapestWithRoom(resident, to, childrenAt, change);
+                    Provider onward = from != null
+                                    && random.nextBoolean()
+                                    && resident.isEligible(from)
+                                    && !hasNoRoom(from, resident, childrenAt, change)
+                            ? from
+                            : cheapestWithRoom(resident, to, childrenAt, change);
                     if (onward != null) {
                         chain.add(Moves.change(variable, resident, onward));
                         change.merge(to, -resident.size(), Integer::sum);
@@ -209,9 +214,11 @@ public class PlacementMoves {
      * The same, with the children the move being built takes there (or away) added to the count; a null unit
      * asks whether the provider is over its places.
      */
-    private static boolean hasNoRoom(Provider provider, PlacementUnit unit, Map<Provider, Integer> childrenAt,
-            Map<Provider, Integer> change) {
-        return childrenAt.getOrDefault(provider, 0) + change.getOrDefault(provider, 0) + (unit == null ? 0 : unit.size())
+    private static boolean hasNoRoom(
+            Provider provider, PlacementUnit unit, Map<Provider, Integer> childrenAt, Map<Provider, Integer> change) {
+        return childrenAt.getOrDefault(provider, 0)
+                        + change.getOrDefault(provider, 0)
+                        + (unit == null ? 0 : unit.size())
                 > provider.getPlaces();
     }
 
@@ -220,8 +227,8 @@ public class PlacementMoves {
         return cheapestWithRoom(unit, not, childrenAt, Map.of());
     }
 
-    private static Provider cheapestWithRoom(PlacementUnit unit, Provider not, Map<Provider, Integer> childrenAt,
-            Map<Provider, Integer> change) {
+    private static Provider cheapestWithRoom(
+            PlacementUnit unit, Provider not, Map<Provider, Integer> childrenAt, Map<Provider, Integer> change) {
         List<Provider> candidates = unit.getCandidates();
         for (Provider provider : candidates.subList(0, Math.min(ROOM_SEARCH, candidates.size()))) {
             if (provider != not && provider != unit.getProvider() && !hasNoRoom(provider, unit, childrenAt, change)) {

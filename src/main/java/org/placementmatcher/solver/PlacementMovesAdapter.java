@@ -1,14 +1,12 @@
 package org.placementmatcher.solver;
 
-import java.util.Iterator;
-import java.util.random.RandomGenerator;
-
 import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIteratorFactory;
 import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 import ai.timefold.solver.core.impl.score.director.ScoreDirector;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
 import ai.timefold.solver.core.preview.api.move.Move;
-
+import java.util.Iterator;
+import java.util.random.RandomGenerator;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
@@ -37,22 +35,27 @@ public class PlacementMovesAdapter implements MoveIteratorFactory<PlacementSolut
     }
 
     @Override
-    public Iterator<Move<PlacementSolution>> createOriginalMoveIterator(ScoreDirector<PlacementSolution> scoreDirector) {
+    public Iterator<Move<PlacementSolution>> createOriginalMoveIterator(
+            ScoreDirector<PlacementSolution> scoreDirector) {
         throw new UnsupportedOperationException("these moves are only selected at random");
     }
 
     @Override
-    public Iterator<Move<PlacementSolution>> createRandomMoveIterator(ScoreDirector<PlacementSolution> scoreDirector,
-            RandomGenerator random) {
+    public Iterator<Move<PlacementSolution>> createRandomMoveIterator(
+            ScoreDirector<PlacementSolution> scoreDirector, RandomGenerator random) {
         return moves(scoreDirector).randomMoves(scoreDirector.getWorkingSolution(), random);
     }
 
     /** The variable's meta-model is reached through the score director's solution descriptor, again in impl. */
     private PlacementMoves moves(ScoreDirector<PlacementSolution> scoreDirector) {
         if (moves == null) {
-            PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable =
-                    ((InnerScoreDirector<PlacementSolution, ?>) scoreDirector).getSolutionDescriptor().getMetaModel()
-                            .genuineEntity(PlacementUnit.class).basicVariable("provider", Provider.class);
+            PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable = ((InnerScoreDirector<
+                                    PlacementSolution, ?>)
+                            scoreDirector)
+                    .getSolutionDescriptor()
+                    .getMetaModel()
+                    .genuineEntity(PlacementUnit.class)
+                    .basicVariable("provider", Provider.class);
             moves = new PlacementMoves(variable);
         }
         return moves;

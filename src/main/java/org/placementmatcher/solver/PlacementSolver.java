@@ -1,12 +1,5 @@
 package org.placementmatcher.solver;
 
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.Solver;
@@ -16,7 +9,12 @@ import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
-
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 
@@ -76,9 +74,13 @@ public class PlacementSolver {
      * @param newBest whether this report brings a new best solution (else it repeats the last one)
      * @param bestSolution the best solution so far, scored; the caller may keep it, the solver works on another
      */
-    public record Progress(HardMediumSoftScore bestScore, long millisSpent, long limitMillis, boolean constructed,
-            boolean newBest, PlacementSolution bestSolution) {
-    }
+    public record Progress(
+            HardMediumSoftScore bestScore,
+            long millisSpent,
+            long limitMillis,
+            boolean constructed,
+            boolean newBest,
+            PlacementSolution bestSolution) {}
 
     /**
      * A solve that another thread may stop, before it starts or while it runs: it then ends at once with the
@@ -118,13 +120,14 @@ public class PlacementSolver {
     }
 
     /** The same, stoppable through {@code solving}. The problem given is left as it is: the solver works on a copy. */
-    public PlacementSolution solve(PlacementSolution problem, Duration limit, Consumer<Progress> progress, Solving solving) {
-        Consumer<Progress> report = progress == null ? p -> { } : progress;
+    public PlacementSolution solve(
+            PlacementSolution problem, Duration limit, Consumer<Progress> progress, Solving solving) {
+        Consumer<Progress> report = progress == null ? p -> {} : progress;
         if (nothingToDecide(problem)) {
             return asGiven(problem, limit, report);
         }
-        Solver<PlacementSolution> solver = solverFactory.buildSolver(
-                new SolverConfigOverride().withTerminationConfig(termination(limit)));
+        Solver<PlacementSolution> solver =
+                solverFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(limit)));
         solving.solver = solver;
         try {
             if (solving.isTerminatedEarly()) {
@@ -135,11 +138,13 @@ public class PlacementSolver {
             // the unassigned start); the heartbeat repeats the last one so a caller hears from the solve every few
             // seconds even while the best score stands still.
             // The first event may come from the solve's start (the problem as given), before any phase has run.
-            solver.addEventListener(event -> reporter.newBest(event.getNewBestSolution(), event.getTimeMillisSpent(),
+            solver.addEventListener(event -> reporter.newBest(
+                    event.getNewBestSolution(),
+                    event.getTimeMillisSpent(),
                     event.getProducerId().phaseIndex().isPresent()));
             long every = PROGRESS_EVERY.toMillis();
-            ScheduledFuture<?> heartbeat = HEARTBEAT.scheduleAtFixedRate(reporter::heartbeat, every, every,
-                    TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> heartbeat =
+                    HEARTBEAT.scheduleAtFixedRate(reporter::heartbeat, every, every, TimeUnit.MILLISECONDS);
             try {
                 PlacementSolution best = solver.solve(problem);
                 score(best);
@@ -187,8 +192,13 @@ public class PlacementSolver {
         synchronized void heartbeat() {
             solving.keepTerminating();
             if (best != null) {
-                report.accept(new Progress(best.getScore(), (System.nanoTime() - startNanos) / 1_000_000, limitMillis,
-                        constructed, false, best));
+                report.accept(new Progress(
+                        best.getScore(),
+                        (System.nanoTime() - startNanos) / 1_000_000,
+                        limitMillis,
+                        constructed,
+                        false,
+                        best));
             }
         }
     }

@@ -1,5 +1,8 @@
 package org.placementmatcher.solver;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -11,15 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import io.micrometer.core.instrument.MeterRegistry;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.PlacementSolution;
@@ -35,7 +31,12 @@ public class PlanService {
 
     private static final Logger LOG = Logger.getLogger(PlanService.class);
 
-    public enum Status { QUEUED, SOLVING, DONE, FAILED }
+    public enum Status {
+        QUEUED,
+        SOLVING,
+        DONE,
+        FAILED
+    }
 
     /** What a caller is told when solving throws: plain words; the detail is for the log only. */
     public static final String SOLVING_FAILED = "solving failed; the service log has the details";
@@ -67,12 +68,29 @@ public class PlanService {
             this.limit = limit;
         }
 
-        public String id() { return id; }
-        public Status status() { return status; }
-        public String error() { return error; }
-        public PlacementSolution best() { return best; }
-        public PlacementPlan plan() { return PlanWriter.toPlan(best); }
-        public long limitSeconds() { return limit.toSeconds(); }
+        public String id() {
+            return id;
+        }
+
+        public Status status() {
+            return status;
+        }
+
+        public String error() {
+            return error;
+        }
+
+        public PlacementSolution best() {
+            return best;
+        }
+
+        public PlacementPlan plan() {
+            return PlanWriter.toPlan(best);
+        }
+
+        public long limitSeconds() {
+            return limit.toSeconds();
+        }
 
         /** Time spent solving so far (or in all, once finished); 0 while queued. */
         public long elapsedSeconds() {
@@ -127,7 +145,9 @@ public class PlanService {
     private final Map<String, PlanJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService solvingThreads;
 
-    public PlanService(PlacementSolver placementSolver, MeterRegistry registry,
+    public PlanService(
+            PlacementSolver placementSolver,
+            MeterRegistry registry,
             @ConfigProperty(name = "placement.plans.max-seconds", defaultValue = "600") long maxSeconds,
             @ConfigProperty(name = "placement.plans.max-held", defaultValue = "20") int maxHeld,
             @ConfigProperty(name = "placement.plans.solver-threads", defaultValue = "2") int solverThreads) {
@@ -175,11 +195,15 @@ public class PlanService {
             return;
         }
         try {
-            job.best = placementSolver.solve(problem, job.limit, progress -> {
-                if (progress.newBest()) {
-                    job.best = progress.bestSolution();
-                }
-            }, job.solving);
+            job.best = placementSolver.solve(
+                    problem,
+                    job.limit,
+                    progress -> {
+                        if (progress.newBest()) {
+                            job.best = progress.bestSolution();
+                        }
+                    },
+                    job.solving);
             job.end(Status.DONE, null);
             solveTimer("done").record(job.finishedNanos - job.startedNanos, TimeUnit.NANOSECONDS);
         } catch (RuntimeException | Error e) {
@@ -197,9 +221,8 @@ public class PlanService {
         if (jobs.size() < maxHeld) {
             return;
         }
-        Optional<PlanJob> oldestFinished = jobs.values().stream()
-                .filter(PlanJob::finished)
-                .min(Comparator.comparing(job -> job.submitted));
+        Optional<PlanJob> oldestFinished =
+                jobs.values().stream().filter(PlanJob::finished).min(Comparator.comparing(job -> job.submitted));
         if (oldestFinished.isEmpty()) {
             throw new LimitExceededException("at most " + maxHeld + " plans are held and all are still solving; "
                     + "stop one (DELETE /api/plans/{id}) or try again later");

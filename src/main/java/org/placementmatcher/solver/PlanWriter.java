@@ -1,5 +1,6 @@
 package org.placementmatcher.solver;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -8,9 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.placementmatcher.contract.Assignment;
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
@@ -23,8 +21,7 @@ import org.placementmatcher.domain.SoftTerms;
 /** Writes a scored solution as the contract's {@link PlacementPlan}: assignments in input order and the KPIs. */
 public final class PlanWriter {
 
-    private PlanWriter() {
-    }
+    private PlanWriter() {}
 
     public static PlacementPlan toPlan(PlacementSolution solution) {
         HardMediumSoftScore score = solution.getScore();
@@ -49,15 +46,30 @@ public final class PlanWriter {
             moves += moved ? 1 : 0;
             weeklyCost = weeklyCost.add(BigDecimal.valueOf(provider.getWeeklyCost()));
             if (child.getSiblingGroup() != null) {
-                providersByGroup.computeIfAbsent(child.getSiblingGroup(), g -> new HashSet<>()).add(provider);
+                providersByGroup
+                        .computeIfAbsent(child.getSiblingGroup(), g -> new HashSet<>())
+                        .add(provider);
             }
         }
-        int split = (int) providersByGroup.values().stream().filter(providers -> providers.size() > 1).count();
+        int split = (int) providersByGroup.values().stream()
+                .filter(providers -> providers.size() > 1)
+                .count();
         int children = solution.getChildren().size();
-        Kpis kpis = new Kpis(children, placed, children - placed, percent(outOfArea, placed), percent(far, placed),
-                moves, split, weeklyCost.doubleValue());
-        return new PlacementPlan(solution.getName(), score == null ? null : ScoreText.format(score),
-                score != null && score.isFeasible(), assignments, kpis);
+        Kpis kpis = new Kpis(
+                children,
+                placed,
+                children - placed,
+                percent(outOfArea, placed),
+                percent(far, placed),
+                moves,
+                split,
+                weeklyCost.doubleValue());
+        return new PlacementPlan(
+                solution.getName(),
+                score == null ? null : ScoreText.format(score),
+                score != null && score.isFeasible(),
+                assignments,
+                kpis);
     }
 
     /** Moved: had a current placement and is now placed elsewhere. */
@@ -79,6 +91,8 @@ public final class PlanWriter {
         if (of == 0) {
             return 0.0;
         }
-        return BigDecimal.valueOf(count * 100L).divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(count * 100L)
+                .divide(BigDecimal.valueOf(of), 1, RoundingMode.HALF_UP)
+                .doubleValue();
     }
 }

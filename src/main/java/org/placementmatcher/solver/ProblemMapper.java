@@ -1,5 +1,7 @@
 package org.placementmatcher.solver;
 
+import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -9,10 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import ai.timefold.solver.core.api.domain.solution.ConstraintWeightOverrides;
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ExcludedArea;
 import org.placementmatcher.contract.GeoPoint;
@@ -33,8 +31,7 @@ import org.placementmatcher.domain.SoftTerm;
  */
 public final class ProblemMapper {
 
-    private ProblemMapper() {
-    }
+    private ProblemMapper() {}
 
     /**
      * The problem ready to solve: every unit's eligible providers worked out, and every unit that may
@@ -78,8 +75,15 @@ public final class ProblemMapper {
             children.add(toChild(c, referenceDate, providersById));
         }
         List<PlacementUnit> units = toUnits(children, providers, weights);
-        return new PlacementSolution(problem.name(), referenceDate, problem.homeAuthority(), weights, providers,
-                children, units, weightOverrides(weights));
+        return new PlacementSolution(
+                problem.name(),
+                referenceDate,
+                problem.homeAuthority(),
+                weights,
+                providers,
+                children,
+                units,
+                weightOverrides(weights));
     }
 
     /**
@@ -104,12 +108,17 @@ public final class ProblemMapper {
         }
         List<PlacementUnit> units = new ArrayList<>();
         for (List<Child> members : memberLists) {
-            boolean pinnedApart = members.size() > 1 && members.getFirst().isPinned()
-                    && members.stream().map(Child::getCurrentPlacement).distinct().count() > 1;
+            boolean pinnedApart = members.size() > 1
+                    && members.getFirst().isPinned()
+                    && members.stream()
+                                    .map(Child::getCurrentPlacement)
+                                    .distinct()
+                                    .count()
+                            > 1;
             if (pinnedApart) {
                 for (Child member : members) {
-                    PlacementUnit unit = new PlacementUnit(unitId(List.of(member)) + "@" + member.getId(),
-                            List.of(member), providers, weights);
+                    PlacementUnit unit = new PlacementUnit(
+                            unitId(List.of(member)) + "@" + member.getId(), List.of(member), providers, weights);
                     unit.setProvider(member.getCurrentPlacement());
                     units.add(unit);
                 }
@@ -125,7 +134,8 @@ public final class ProblemMapper {
     private static String unitId(List<Child> members) {
         Child first = members.getFirst();
         return members.size() > 1 || first.getSiblingGroup() != null && first.isPlaceTogether()
-                ? "group:" + first.getSiblingGroup() : "child:" + first.getId();
+                ? "group:" + first.getSiblingGroup()
+                : "child:" + first.getId();
     }
 
     /**
@@ -141,26 +151,52 @@ public final class ProblemMapper {
     }
 
     public static Provider toProvider(ProviderInput p, int index, String homeAuthority, LocalDate referenceDate) {
-        return new Provider(p.id(), index, p.type(), p.localAuthority(), p.localAuthority().equals(homeAuthority),
-                p.location().lat(), p.location().lon(), p.places(), p.ageMin(), p.ageMax(),
+        return new Provider(
+                p.id(),
+                index,
+                p.type(),
+                p.localAuthority(),
+                p.localAuthority().equals(homeAuthority),
+                p.location().lat(),
+                p.location().lon(),
+                p.places(),
+                p.ageMin(),
+                p.ageMax(),
                 p.acceptsGenders() == null ? null : Set.copyOf(p.acceptsGenders()),
-                setOf(p.capabilities()), p.weeklyCost(),
+                setOf(p.capabilities()),
+                p.weeklyCost(),
                 p.availableFrom() == null ? referenceDate : p.availableFrom(),
-                Boolean.TRUE.equals(p.emergencyApproved()), setOf(p.connectedChildren()),
+                Boolean.TRUE.equals(p.emergencyApproved()),
+                setOf(p.connectedChildren()),
                 Boolean.TRUE.equals(p.fosteringLimitExemption()),
-                p.languages() == null ? Set.of("en") : Set.copyOf(p.languages()), p.religion());
+                p.languages() == null ? Set.of("en") : Set.copyOf(p.languages()),
+                p.religion());
     }
 
     public static Child toChild(ChildInput c, LocalDate referenceDate, Map<String, Provider> providersById) {
         GeoPoint from = c.school() != null ? c.school() : c.home();
-        List<Circle> excluded = c.excludedAreas() == null ? List.of()
+        List<Circle> excluded = c.excludedAreas() == null
+                ? List.of()
                 : c.excludedAreas().stream().map(ProblemMapper::toCircle).toList();
-        return new Child(c.id(), Period.between(c.dateOfBirth(), referenceDate).getYears(), c.gender(),
-                c.siblingGroup(), c.placeTogetherOrDefault(), from.lat(), from.lon(), setOf(c.needs()), c.urgency(),
+        return new Child(
+                c.id(),
+                Period.between(c.dateOfBirth(), referenceDate).getYears(),
+                c.gender(),
+                c.siblingGroup(),
+                c.placeTogetherOrDefault(),
+                from.lat(),
+                from.lon(),
+                setOf(c.needs()),
+                c.urgency(),
                 c.neededBy() == null ? referenceDate : c.neededBy(),
                 c.currentPlacement() == null ? null : providersById.get(c.currentPlacement()),
-                c.pinnedOrDefault(), Boolean.TRUE.equals(c.needsMove()), Boolean.TRUE.equals(c.riskToYoungerChildren()),
-                Boolean.TRUE.equals(c.requiresSolePlacement()), excluded, setOf(c.languages()), c.religion());
+                c.pinnedOrDefault(),
+                Boolean.TRUE.equals(c.needsMove()),
+                Boolean.TRUE.equals(c.riskToYoungerChildren()),
+                Boolean.TRUE.equals(c.requiresSolePlacement()),
+                excluded,
+                setOf(c.languages()),
+                c.religion());
     }
 
     private static Circle toCircle(ExcludedArea area) {

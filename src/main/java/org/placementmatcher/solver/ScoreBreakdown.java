@@ -1,14 +1,12 @@
 package org.placementmatcher.solver;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.placementmatcher.constraints.PlacementConstraints;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
@@ -28,16 +26,13 @@ import org.placementmatcher.domain.SoftTerms;
 public final class ScoreBreakdown {
 
     /** One reason for points: the children and providers involved and what they cost. */
-    public record Match(String score, List<String> childIds, List<String> providerIds) {
-    }
+    public record Match(String score, List<String> childIds, List<String> providerIds) {}
 
     /** One constraint's total and its matches; {@code code} is H1-H14, {@code unplaced} or a weight key. */
-    public record ConstraintTotal(String name, String code, String level, String score, List<Match> matches) {
-    }
+    public record ConstraintTotal(String name, String code, String level, String score, List<Match> matches) {}
 
     /** The whole breakdown; the totals add up to {@code score}. */
-    public record Analysis(String score, List<ConstraintTotal> constraints) {
-    }
+    public record Analysis(String score, List<ConstraintTotal> constraints) {}
 
     private final Map<String, List<Match>> matchesByName = new LinkedHashMap<>();
     private final Map<String, HardMediumSoftScore> totalsByName = new LinkedHashMap<>();
@@ -65,52 +60,83 @@ public final class ScoreBreakdown {
         Map<String, List<String>> apartGroupChildren = new LinkedHashMap<>();
         for (PlacementUnit unit : solution.getUnits()) {
             if (unit.getTogetherGroup() != null) {
-                togetherGroups.computeIfAbsent(unit.getTogetherGroup(), g -> new ArrayList<>()).add(unit);
+                togetherGroups
+                        .computeIfAbsent(unit.getTogetherGroup(), g -> new ArrayList<>())
+                        .add(unit);
             }
             Provider provider = unit.getProvider();
             if (provider == null) {
-                add(PlacementConstraints.UNPLACED, HardMediumSoftScore.ofMedium(-unit.getUnplacedWeight()),
-                        childIds(unit.getMembers()), List.of());
+                add(
+                        PlacementConstraints.UNPLACED,
+                        HardMediumSoftScore.ofMedium(-unit.getUnplacedWeight()),
+                        childIds(unit.getMembers()),
+                        List.of());
                 continue;
             }
             unitsByProvider.computeIfAbsent(provider, p -> new ArrayList<>()).add(unit);
             if (unit.getApartGroup() != null) {
-                apartGroups.computeIfAbsent(unit.getApartGroup(), g -> new LinkedHashSet<>()).add(provider);
-                apartGroupChildren.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
+                apartGroups
+                        .computeIfAbsent(unit.getApartGroup(), g -> new LinkedHashSet<>())
+                        .add(provider);
+                apartGroupChildren
+                        .computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
                         .addAll(childIds(unit.getMembers()));
             }
             for (Child child : unit.getMembers()) {
                 for (HardRule rule : HardRule.values()) {
                     if (rule.isPerChildAtProvider()) {
-                        addHard(rule, PlacementRules.childAtProviderPoints(rule, child, provider), List.of(child), provider);
+                        addHard(
+                                rule,
+                                PlacementRules.childAtProviderPoints(rule, child, provider),
+                                List.of(child),
+                                provider);
                     }
                 }
                 for (SoftTerm term : SoftTerm.values()) {
                     if (term.isPerChildAtProvider()) {
-                        add(term.key(), HardMediumSoftScore.ofSoft(-SoftTerms.points(term, child, provider, unit.getWeights())),
-                                List.of(child.getId()), List.of(provider.getId()));
+                        add(
+                                term.key(),
+                                HardMediumSoftScore.ofSoft(-SoftTerms.points(term, child, provider, unit.getWeights())),
+                                List.of(child.getId()),
+                                List.of(provider.getId()));
                     }
                 }
             }
         }
         unitsByProvider.forEach(this::atProvider);
         togetherGroups.forEach((group, units) -> {
-            List<Child> members = units.stream().flatMap(u -> u.getMembers().stream()).toList();
-            List<String> providers = units.stream().map(PlacementUnit::getProvider).filter(p -> p != null)
-                    .map(Provider::getId).distinct().toList();
-            add(HardRule.H3.constraintName(), HardMediumSoftScore.ofHard(-PlacementRules.siblingsTogetherPoints(units)),
-                    childIds(members), providers);
+            List<Child> members =
+                    units.stream().flatMap(u -> u.getMembers().stream()).toList();
+            List<String> providers = units.stream()
+                    .map(PlacementUnit::getProvider)
+                    .filter(p -> p != null)
+                    .map(Provider::getId)
+                    .distinct()
+                    .toList();
+            add(
+                    HardRule.H3.constraintName(),
+                    HardMediumSoftScore.ofHard(-PlacementRules.siblingsTogetherPoints(units)),
+                    childIds(members),
+                    providers);
         });
-        apartGroups.forEach((group, providers) -> add(SoftTerm.SIBLINGS_APART.key(),
+        apartGroups.forEach((group, providers) -> add(
+                SoftTerm.SIBLINGS_APART.key(),
                 HardMediumSoftScore.ofSoft(-SoftTerms.siblingsApartPoints(providers.size(), solution.getWeights())),
-                apartGroupChildren.get(group), providers.stream().map(Provider::getId).toList()));
+                apartGroupChildren.get(group),
+                providers.stream().map(Provider::getId).toList()));
     }
 
     private void atProvider(Provider provider, List<PlacementUnit> units) {
-        List<Child> children = units.stream().flatMap(u -> u.getMembers().stream()).toList();
+        List<Child> children =
+                units.stream().flatMap(u -> u.getMembers().stream()).toList();
         addHard(HardRule.H1, PlacementRules.capacityPoints(provider, children.size()), children, provider);
-        boolean oneSiblingGroup = units.stream().map(PlacementUnit::getSiblingKey).distinct().count() == 1;
-        addHard(HardRule.H14, PlacementRules.fosteringLimitPoints(provider, children.size(), oneSiblingGroup), children, provider);
+        boolean oneSiblingGroup =
+                units.stream().map(PlacementUnit::getSiblingKey).distinct().count() == 1;
+        addHard(
+                HardRule.H14,
+                PlacementRules.fosteringLimitPoints(provider, children.size(), oneSiblingGroup),
+                children,
+                provider);
         for (int i = 0; i < children.size(); i++) {
             for (int j = i + 1; j < children.size(); j++) {
                 Child a = children.get(i);
@@ -155,7 +181,8 @@ public final class ScoreBreakdown {
     }
 
     private ConstraintTotal total(String name, String code, String level) {
-        return new ConstraintTotal(name, code, level, ScoreText.format(totalsByName.get(name)), matchesByName.get(name));
+        return new ConstraintTotal(
+                name, code, level, ScoreText.format(totalsByName.get(name)), matchesByName.get(name));
     }
 
     private static List<String> childIds(List<Child> children) {

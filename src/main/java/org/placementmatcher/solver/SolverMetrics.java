@@ -1,10 +1,9 @@
 package org.placementmatcher.solver;
 
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
-
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /**
  * Timefold tags its solver metrics with the problem id; every plan would add its own series, without

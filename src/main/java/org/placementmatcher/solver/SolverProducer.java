@@ -1,11 +1,9 @@
 package org.placementmatcher.solver;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
-
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
-
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import org.placementmatcher.domain.PlacementSolution;
 
 /** Makes the Timefold extension's solver factory (built from solver-config/solverConfig.xml) available as a {@link PlacementSolver}. */

@@ -1,5 +1,6 @@
 package org.placementmatcher.benchmark;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +28,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.ScoreText;
 
@@ -58,13 +56,22 @@ public final class BenchmarkRunner {
     static final List<String> DEFAULT_DATASETS = List.of("small", "county", "county-1200", "region");
     static final String BOUND_LABEL = "best bound (Lagrangian)";
 
-    private BenchmarkRunner() {
-    }
+    private BenchmarkRunner() {}
 
     /** What to run. */
-    public record Config(List<String> datasets, List<Integer> engineSeconds, int exactSeconds,
-            Map<String, Integer> exactSecondsByDataset, ExactSolver.Backend backend, long exactMaxVariables, int boundSeconds,
-            Path dataDir, String heap, Path output, boolean smoke, boolean reuse) {
+    public record Config(
+            List<String> datasets,
+            List<Integer> engineSeconds,
+            int exactSeconds,
+            Map<String, Integer> exactSecondsByDataset,
+            ExactSolver.Backend backend,
+            long exactMaxVariables,
+            int boundSeconds,
+            Path dataDir,
+            String heap,
+            Path output,
+            boolean smoke,
+            boolean reuse) {
 
         int exactSecondsFor(String dataset) {
             return exactSecondsByDataset.getOrDefault(dataset, exactSeconds);
@@ -73,29 +80,45 @@ public final class BenchmarkRunner {
         static Config parse(String[] args) {
             Map<String, String> o = options(args);
             boolean smoke = o.containsKey("smoke");
-            List<String> datasets = smoke ? List.of("small")
-                    : List.of(o.getOrDefault("datasets", String.join(",", DEFAULT_DATASETS)).split(","));
+            List<String> datasets = smoke
+                    ? List.of("small")
+                    : List.of(o.getOrDefault("datasets", String.join(",", DEFAULT_DATASETS))
+                            .split(","));
             List<Integer> engine = new ArrayList<>();
-            for (String s : o.getOrDefault("engine-seconds", smoke ? "1" : "5,10,30,60").split(",")) {
+            for (String s :
+                    o.getOrDefault("engine-seconds", smoke ? "1" : "5,10,30,60").split(",")) {
                 engine.add(Integer.parseInt(s.trim()));
             }
             int exact = smoke ? 20 : 600;
             Map<String, Integer> byDataset = new LinkedHashMap<>();
-            for (String s : o.getOrDefault("exact-seconds", Integer.toString(exact)).split(",")) {
+            for (String s :
+                    o.getOrDefault("exact-seconds", Integer.toString(exact)).split(",")) {
                 if (s.contains("=")) {
-                    byDataset.put(s.substring(0, s.indexOf('=')).trim(), Integer.parseInt(s.substring(s.indexOf('=') + 1).trim()));
+                    byDataset.put(
+                            s.substring(0, s.indexOf('=')).trim(),
+                            Integer.parseInt(s.substring(s.indexOf('=') + 1).trim()));
                 } else {
                     exact = Integer.parseInt(s.trim());
                 }
             }
             Path output = smoke || !o.containsKey("output") ? null : Path.of(o.get("output"));
             ExactSolver.Backend backend = ExactSolver.Backend.valueOf(o.getOrDefault("exact-backend", "SCIP"));
-            long maxVariables = Long.parseLong(o.getOrDefault("exact-max-variables",
-                    Long.toString(ExactSolver.DEFAULT_MAX_VARIABLES)));
+            long maxVariables = Long.parseLong(
+                    o.getOrDefault("exact-max-variables", Long.toString(ExactSolver.DEFAULT_MAX_VARIABLES)));
             int bound = Integer.parseInt(o.getOrDefault("bound-seconds", smoke ? "2" : "180"));
-            return new Config(datasets, engine, exact, byDataset, backend, maxVariables, bound,
+            return new Config(
+                    datasets,
+                    engine,
+                    exact,
+                    byDataset,
+                    backend,
+                    maxVariables,
+                    bound,
                     Path.of(o.getOrDefault("data-dir", "sample-data")),
-                    o.getOrDefault("heap", "2g"), output, smoke, !smoke && o.containsKey("reuse"));
+                    o.getOrDefault("heap", "2g"),
+                    output,
+                    smoke,
+                    !smoke && o.containsKey("reuse"));
         }
     }
 
@@ -140,19 +163,39 @@ public final class BenchmarkRunner {
                 throw new IllegalArgumentException("no dataset " + input);
             }
             for (int seconds : config.engineSeconds()) {
-                rows.add(runOne(config, classpath, work, dataset, input, "engine", seconds, "engine " + seconds + " s", log));
+                rows.add(runOne(
+                        config, classpath, work, dataset, input, "engine", seconds, "engine " + seconds + " s", log));
             }
             rows.add(runOne(config, classpath, work, dataset, input, "greedy", 0, "greedy (current practice)", log));
             int exactSeconds = config.exactSecondsFor(dataset);
             if (exactSeconds > 0) {
-                rows.add(runOne(config, classpath, work, dataset, input, "exact", exactSeconds,
-                        "exact " + backendName(config.backend()) + " (" + exactSeconds + " s limit)", log));
+                rows.add(runOne(
+                        config,
+                        classpath,
+                        work,
+                        dataset,
+                        input,
+                        "exact",
+                        exactSeconds,
+                        "exact " + backendName(config.backend()) + " (" + exactSeconds + " s limit)",
+                        log));
             } else {
                 rows.add(new Row(dataset, "exact " + backendName(config.backend()), null, "not run"));
             }
             if (config.boundSeconds() > 0) {
-                rows.add(runOne(config, classpath, work, dataset, input, "bound", config.boundSeconds(), BOUND_LABEL, log,
-                        bestPlan(rows.stream().filter(r -> r.dataset().equals(dataset)).toList())));
+                rows.add(runOne(
+                        config,
+                        classpath,
+                        work,
+                        dataset,
+                        input,
+                        "bound",
+                        config.boundSeconds(),
+                        BOUND_LABEL,
+                        log,
+                        bestPlan(rows.stream()
+                                .filter(r -> r.dataset().equals(dataset))
+                                .toList())));
             } else {
                 rows.add(new Row(dataset, BOUND_LABEL, null, "not run"));
             }
@@ -162,18 +205,42 @@ public final class BenchmarkRunner {
 
     /** The best score among the rows with a plan, as Timefold text (the bound run's aim), or null. */
     static String bestPlan(List<Row> rows) {
-        return rows.stream().filter(Row::done).map(r -> HardMediumSoftScore.of(r.result().hard(), r.result().medium(),
-                r.result().soft())).max(Comparator.naturalOrder()).map(ScoreText::format).orElse(null);
+        return rows.stream()
+                .filter(Row::done)
+                .map(r -> HardMediumSoftScore.of(
+                        r.result().hard(), r.result().medium(), r.result().soft()))
+                .max(Comparator.naturalOrder())
+                .map(ScoreText::format)
+                .orElse(null);
     }
 
-    private static Row runOne(Config config, String classpath, Path work, String dataset, Path input, String method,
-            int seconds, String label, PrintStream log) throws IOException, InterruptedException {
+    private static Row runOne(
+            Config config,
+            String classpath,
+            Path work,
+            String dataset,
+            Path input,
+            String method,
+            int seconds,
+            String label,
+            PrintStream log)
+            throws IOException, InterruptedException {
         return runOne(config, classpath, work, dataset, input, method, seconds, label, log, null);
     }
 
     /** @param target a known plan's score passed on to the run ({@code --target}), or null */
-    private static Row runOne(Config config, String classpath, Path work, String dataset, Path input, String method,
-            int seconds, String label, PrintStream log, String target) throws IOException, InterruptedException {
+    private static Row runOne(
+            Config config,
+            String classpath,
+            Path work,
+            String dataset,
+            Path input,
+            String method,
+            int seconds,
+            String label,
+            PrintStream log,
+            String target)
+            throws IOException, InterruptedException {
         String name = dataset + "-" + method + (method.equals("engine") ? "-" + seconds : "");
         Path result = work.resolve(name + ".properties");
         Path logFile = work.resolve(name + ".log");
@@ -183,19 +250,35 @@ public final class BenchmarkRunner {
             return new Row(dataset, label, r, note(r));
         }
         Files.deleteIfExists(result);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + config.heap(), "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + config.heap(),
+                "--enable-native-access=ALL-UNNAMED",
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-cp", classpath, SingleRun.class.getName(),
-                "--input", input.toString(), "--method", method, "--seconds", Integer.toString(seconds),
-                "--result", result.toString(), "--backend", config.backend().name(),
-                "--max-variables", Long.toString(config.exactMaxVariables())));
+                "-cp",
+                classpath,
+                SingleRun.class.getName(),
+                "--input",
+                input.toString(),
+                "--method",
+                method,
+                "--seconds",
+                Integer.toString(seconds),
+                "--result",
+                result.toString(),
+                "--backend",
+                config.backend().name(),
+                "--max-variables",
+                Long.toString(config.exactMaxVariables())));
         if (target != null) {
             command.addAll(List.of("--target", target));
         }
         log.printf(Locale.ROOT, "[benchmark] %s: %s ...%n", dataset, label);
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .start();
         long timeout = method.equals("greedy") ? 900 : method.equals("engine") ? seconds + 300 : seconds * 3L / 2 + 300;
         if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
@@ -205,14 +288,32 @@ public final class BenchmarkRunner {
         double wall = (System.nanoTime() - start) / 1e9;
         if (process.exitValue() != 0 || !Files.isRegularFile(result)) {
             String tail = lastLines(logFile, 3);
-            log.printf(Locale.ROOT, "[benchmark] %s: %s failed (exit %d): %s%n", dataset, label, process.exitValue(), tail);
+            log.printf(
+                    Locale.ROOT,
+                    "[benchmark] %s: %s failed (exit %d): %s%n",
+                    dataset,
+                    label,
+                    process.exitValue(),
+                    tail);
             return new Row(dataset, label, null, "failed (exit " + process.exitValue() + "): " + tail);
         }
         SingleRun.Result r = SingleRun.Result.read(result);
-        log.printf(Locale.ROOT, "[benchmark] %s: %s -> %s in %.1f s (JVM %.1f s)%s%n", dataset, label, r.score(), r.seconds(), wall,
-                r.extra().containsKey("status") ? " " + r.extra().get("status") + ", bound " + r.extra().get("bound") : "");
+        log.printf(
+                Locale.ROOT,
+                "[benchmark] %s: %s -> %s in %.1f s (JVM %.1f s)%s%n",
+                dataset,
+                label,
+                r.score(),
+                r.seconds(),
+                wall,
+                r.extra().containsKey("status")
+                        ? " " + r.extra().get("status") + ", bound " + r.extra().get("bound")
+                        : "");
         if (r.extra().containsKey("scoreCheck")) {
-            log.printf(Locale.ROOT, "[benchmark] %s: SCORE MISMATCH between the exact solver and Timefold: %s%n", dataset,
+            log.printf(
+                    Locale.ROOT,
+                    "[benchmark] %s: SCORE MISMATCH between the exact solver and Timefold: %s%n",
+                    dataset,
                     r.extra().get("scoreCheck"));
         }
         return new Row(dataset, label, r, note(r));
@@ -259,10 +360,15 @@ public final class BenchmarkRunner {
                 continue;
             }
             long mediumBound = Long.parseLong(r.extra().get("mediumBound"));
-            Long softBound = r.extra().containsKey("softBound") ? Long.parseLong(r.extra().get("softBound")) : null;
+            Long softBound = r.extra().containsKey("softBound")
+                    ? Long.parseLong(r.extra().get("softBound"))
+                    : null;
             // An exact plan's hard score is the pinned units' constant, which a bound run reports on its own.
-            long hard = r.extra().containsKey("hardBound") ? Long.parseLong(r.extra().get("hardBound")) : row.done() ? r.hard() : 0;
-            Reference ref = new Reference(hard, mediumBound, softBound, "OPTIMAL".equals(r.extra().get("status")));
+            long hard = r.extra().containsKey("hardBound")
+                    ? Long.parseLong(r.extra().get("hardBound"))
+                    : row.done() ? r.hard() : 0;
+            Reference ref = new Reference(
+                    hard, mediumBound, softBound, "OPTIMAL".equals(r.extra().get("status")));
             if (ref.optimum()) {
                 return ref;
             }
@@ -295,8 +401,9 @@ public final class BenchmarkRunner {
         return String.format(Locale.ROOT, "%s%.2f %%", ref.optimum() ? "" : "<= ", diff * 100.0 / Math.abs(ref.soft()));
     }
 
-    static final String HEADER = "| dataset | method | score | gap | placed | out of area % | over 20 mi % | siblings split "
-            + "| moves | weekly cost £ | time s | peak heap MB | peak live heap MB | peak RSS MB |";
+    static final String HEADER =
+            "| dataset | method | score | gap | placed | out of area % | over 20 mi % | siblings split "
+                    + "| moves | weekly cost £ | time s | peak heap MB | peak live heap MB | peak RSS MB |";
 
     static String table(Config config, List<Row> rows) {
         StringBuilder sb = new StringBuilder();
@@ -304,7 +411,11 @@ public final class BenchmarkRunner {
         sb.append("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         Map<String, Reference> refs = new LinkedHashMap<>();
         for (String dataset : config.datasets()) {
-            refs.put(dataset, reference(rows.stream().filter(r -> r.dataset().equals(dataset)).toList()));
+            refs.put(
+                    dataset,
+                    reference(rows.stream()
+                            .filter(r -> r.dataset().equals(dataset))
+                            .toList()));
         }
         for (Row row : rows) {
             SingleRun.Result r = row.result();
@@ -313,16 +424,36 @@ public final class BenchmarkRunner {
                 method += " " + r.extra().get("status");
             }
             if (!row.done()) {
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %s | | | | | | | | %s | %s | %s | %s |%n", row.dataset(),
-                        method, row.note(), r == null ? "" : fmt1(r.seconds()), r == null ? "" : mb(r.peakHeapBytes()),
-                        r == null ? "" : mb(r.peakLiveBytes()), r == null ? "" : mb(r.peakRssBytes())));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %s | %s | | | | | | | | %s | %s | %s | %s |%n",
+                        row.dataset(),
+                        method,
+                        row.note(),
+                        r == null ? "" : fmt1(r.seconds()),
+                        r == null ? "" : mb(r.peakHeapBytes()),
+                        r == null ? "" : mb(r.peakLiveBytes()),
+                        r == null ? "" : mb(r.peakRssBytes())));
                 continue;
             }
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %d/%d | %.1f | %.1f | %d | %d | %,.0f | %s | %s | %s | %s |%n",
-                    row.dataset(), method, r.score(), gap(r, refs.get(row.dataset())), r.kpis().placed(),
-                    r.kpis().children(), r.kpis().outOfAreaPercent(), r.kpis().over20MilesPercent(),
-                    r.kpis().siblingGroupsSplit(), r.kpis().moves(), r.kpis().weeklyCost(), fmt1(r.seconds()),
-                    mb(r.peakHeapBytes()), mb(r.peakLiveBytes()), mb(r.peakRssBytes())));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %s | %d/%d | %.1f | %.1f | %d | %d | %,.0f | %s | %s | %s | %s |%n",
+                    row.dataset(),
+                    method,
+                    r.score(),
+                    gap(r, refs.get(row.dataset())),
+                    r.kpis().placed(),
+                    r.kpis().children(),
+                    r.kpis().outOfAreaPercent(),
+                    r.kpis().over20MilesPercent(),
+                    r.kpis().siblingGroupsSplit(),
+                    r.kpis().moves(),
+                    r.kpis().weeklyCost(),
+                    fmt1(r.seconds()),
+                    mb(r.peakHeapBytes()),
+                    mb(r.peakLiveBytes()),
+                    mb(r.peakRssBytes())));
         }
         return sb.toString();
     }
@@ -336,20 +467,39 @@ public final class BenchmarkRunner {
                     continue;
                 }
                 if ("TOO_LARGE".equals(r.extra().get("status"))) {
-                    sb.append(String.format(Locale.ROOT, "- %s exact: not run, %s%n", dataset, r.extra().get("reason")));
+                    sb.append(String.format(
+                            Locale.ROOT,
+                            "- %s exact: not run, %s%n",
+                            dataset,
+                            r.extra().get("reason")));
                     continue;
                 }
                 if ("LAGRANGIAN".equals(r.extra().get("status"))) {
-                    sb.append(String.format(Locale.ROOT, "- %s best bound (Lagrangian): %s; flow relaxation alone %s soft; "
-                            + "phase 1 (capacity relaxed) %s, phase 2 (decomposition) %s; stopped by %s; known plan %s soft%n",
-                            dataset, r.extra().get("bound"), r.extra().get("flowSoftBound"), r.extra().get("phase1"),
-                            r.extra().get("phase2"), r.extra().get("stop"), r.extra().get("target")));
+                    sb.append(String.format(
+                            Locale.ROOT,
+                            "- %s best bound (Lagrangian): %s; flow relaxation alone %s soft; "
+                                    + "phase 1 (capacity relaxed) %s, phase 2 (decomposition) %s; stopped by %s; known plan %s soft%n",
+                            dataset,
+                            r.extra().get("bound"),
+                            r.extra().get("flowSoftBound"),
+                            r.extra().get("phase1"),
+                            r.extra().get("phase2"),
+                            r.extra().get("stop"),
+                            r.extra().get("target")));
                     continue;
                 }
-                sb.append(String.format(Locale.ROOT, "- %s exact (%s): %s; bound %s; stage 1 %s; stage 2 %s; model %s%s%n",
-                        dataset, r.extra().getOrDefault("backend", ""), r.extra().get("status"), r.extra().get("bound"),
-                        r.extra().get("stage1"), r.extra().getOrDefault("stage2", "not reached"), r.extra().get("model"),
-                        r.extra().containsKey("scoreCheck") ? "; SCORE MISMATCH: " + r.extra().get("scoreCheck")
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "- %s exact (%s): %s; bound %s; stage 1 %s; stage 2 %s; model %s%s%n",
+                        dataset,
+                        r.extra().getOrDefault("backend", ""),
+                        r.extra().get("status"),
+                        r.extra().get("bound"),
+                        r.extra().get("stage1"),
+                        r.extra().getOrDefault("stage2", "not reached"),
+                        r.extra().get("model"),
+                        r.extra().containsKey("scoreCheck")
+                                ? "; SCORE MISMATCH: " + r.extra().get("scoreCheck")
                                 : "; Timefold's score of the exact assignment equals the solver's objective"));
             }
         }
@@ -373,9 +523,12 @@ public final class BenchmarkRunner {
         sb.append("Latest output of the benchmark runner (README, \"Benchmarks\"). Regenerate with:\n\n```bash\n");
         sb.append("JAVA_HOME=$(.ci/find-jdk) ./mvnw -q test-compile exec:java@benchmark \\\n  -Dexec.args=\"");
         sb.append("--datasets ").append(String.join(",", c.datasets()));
-        sb.append(" --engine-seconds ").append(String.join(",", c.engineSeconds().stream().map(String::valueOf).toList()));
+        sb.append(" --engine-seconds ")
+                .append(String.join(
+                        ",", c.engineSeconds().stream().map(String::valueOf).toList()));
         sb.append(" --exact-seconds ").append(c.exactSeconds());
-        c.exactSecondsByDataset().forEach((d, s) -> sb.append(',').append(d).append('=').append(s));
+        c.exactSecondsByDataset()
+                .forEach((d, s) -> sb.append(',').append(d).append('=').append(s));
         if (c.backend() != ExactSolver.Backend.SCIP) {
             sb.append(" --exact-backend ").append(c.backend());
         }
@@ -388,7 +541,9 @@ public final class BenchmarkRunner {
         }
         sb.append("\n## Results\n\n");
         sb.append(report.table()).append('\n');
-        sb.append("### Exact reference and best bound\n\n").append(report.notes()).append('\n');
+        sb.append("### Exact reference and best bound\n\n")
+                .append(report.notes())
+                .append('\n');
         sb.append("""
                 ### How to read it
 
@@ -435,7 +590,8 @@ public final class BenchmarkRunner {
 
     static List<String> machine() {
         List<String> lines = new ArrayList<>();
-        lines.add("date: " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        lines.add("date: "
+                + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         lines.add("CPU: " + cpuModel() + ", nproc " + Runtime.getRuntime().availableProcessors());
         lines.add("memory: " + memTotal());
         lines.add("JDK: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
@@ -484,18 +640,22 @@ public final class BenchmarkRunner {
 
     /** The phases and termination of the solver configuration on the classpath, and a hash of it. */
     static String engineConfig() {
-        try (InputStream in = BenchmarkRunner.class.getClassLoader().getResourceAsStream(PlacementSolver.SOLVER_CONFIG)) {
+        try (InputStream in =
+                BenchmarkRunner.class.getClassLoader().getResourceAsStream(PlacementSolver.SOLVER_CONFIG)) {
             if (in == null) {
                 return "not found";
             }
             byte[] bytes = in.readAllBytes();
             String xml = new String(bytes, StandardCharsets.UTF_8).replaceAll("(?s)<!--.*?-->", "");
             Set<String> parts = new LinkedHashSet<>();
-            Matcher m = Pattern.compile("<(\\w*(?:Type|SpentLimit|Size|Count))>([^<]+)</\\1>").matcher(xml);
+            Matcher m = Pattern.compile("<(\\w*(?:Type|SpentLimit|Size|Count))>([^<]+)</\\1>")
+                    .matcher(xml);
             while (m.find()) {
                 parts.add(m.group(1) + "=" + m.group(2).trim());
             }
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 12);
+            String hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 12);
             return String.join(", ", parts) + " (solverConfig.xml sha256 " + hash + ")";
         } catch (IOException | NoSuchAlgorithmException e) {
             return "unreadable: " + e.getMessage();

@@ -1,17 +1,6 @@
 package org.placementmatcher.benchmark;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPObjective;
 import com.google.ortools.linearsolver.MPSolver;
@@ -22,7 +11,15 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import com.google.ortools.sat.LinearExpr;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
 import org.placementmatcher.domain.PlacementRules;
@@ -71,7 +68,8 @@ public final class ExactSolver {
 
     /** Which OR-Tools solver runs the model. */
     public enum Backend {
-        CP_SAT, SCIP
+        CP_SAT,
+        SCIP
     }
 
     /** How one stage ended: status, objective and best bound, in the stage's own sense (see fields). */
@@ -97,8 +95,16 @@ public final class ExactSolver {
      * @param softBound when stage 1 is optimal: the best soft score any plan with the optimal medium can have; else null
      * @param scoreCheck null when Timefold's score equals the solver's objectives; else what differs
      */
-    public record Result(Backend backend, PlacementSolution solution, HardMediumSoftScore score, Stage placing, Stage soft,
-            long mediumBound, Long softBound, String scoreCheck, ModelSize size) {
+    public record Result(
+            Backend backend,
+            PlacementSolution solution,
+            HardMediumSoftScore score,
+            Stage placing,
+            Stage soft,
+            long mediumBound,
+            Long softBound,
+            String scoreCheck,
+            ModelSize size) {
 
         /** Both stages proven optimal: {@link #score()} is the true lexicographic optimum. */
         public boolean optimal() {
@@ -120,13 +126,13 @@ public final class ExactSolver {
             if (softBound == null) {
                 return "medium <= " + mediumBound;
             }
-            return ScoreText.format(HardMediumSoftScore.of(score == null ? 0 : score.hardScore(), mediumBound, softBound));
+            return ScoreText.format(
+                    HardMediumSoftScore.of(score == null ? 0 : score.hardScore(), mediumBound, softBound));
         }
     }
 
     /** Size of the model, for the report. */
-    public record ModelSize(int units, int freeUnits, int placementVars, int otherVars, int constraints) {
-    }
+    public record ModelSize(int units, int freeUnits, int placementVars, int otherVars, int constraints) {}
 
     /** Loads OR-Tools' native library once (about 0.4 s); throws where this machine has none. */
     public static void loadNativeLibraries() {
@@ -169,14 +175,28 @@ public final class ExactSolver {
         loadNativeLibraries();
         long start = System.nanoTime();
         double totalSeconds = limit.toMillis() / 1000.0;
-        long placementVars = solution.getUnits().stream().filter(u -> !u.isPinned())
-                .mapToLong(u -> u.getCandidates().size()).sum();
+        long placementVars = solution.getUnits().stream()
+                .filter(u -> !u.isPinned())
+                .mapToLong(u -> u.getCandidates().size())
+                .sum();
         if (placementVars > maxVariables) {
             // Refuse rather than exhaust the machine: SCIP took over 22 GB on the region's 3 million variables.
-            int free = (int) solution.getUnits().stream().filter(u -> !u.isPinned()).count();
-            return new Result(backend, null, null, new Stage("TOO_LARGE", 0, 0, 0), null, 0, null,
-                    String.format(java.util.Locale.ROOT, "model too large (%,d candidate placements, limit %,d; SCIP was killed "
-                            + "at 22 GB on the region's model)", placementVars, maxVariables),
+            int free = (int)
+                    solution.getUnits().stream().filter(u -> !u.isPinned()).count();
+            return new Result(
+                    backend,
+                    null,
+                    null,
+                    new Stage("TOO_LARGE", 0, 0, 0),
+                    null,
+                    0,
+                    null,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "model too large (%,d candidate placements, limit %,d; SCIP was killed "
+                                    + "at 22 GB on the region's model)",
+                            placementVars,
+                            maxVariables),
                     new ModelSize(solution.getUnits().size(), free, (int) placementVars, 0, 0));
         }
         Model m = new Model(solution);
@@ -191,20 +211,27 @@ public final class ExactSolver {
         // Stage 1: place as much urgency weight as possible.
         double stage1Limit = Math.max(0.5, totalSeconds / 2 - elapsed(start));
         Outcome one = run(m.lin, m.placedCoeffs, true, null, 0, hintValues, stage1Limit);
-        long placingBound = Double.isFinite(one.bound) ? Math.min(m.totalFreeWeight, (long) Math.floor(one.bound + 1e-6))
+        long placingBound = Double.isFinite(one.bound)
+                ? Math.min(m.totalFreeWeight, (long) Math.floor(one.bound + 1e-6))
                 : m.totalFreeWeight;
-        Stage placing = new Stage(one.status, one.hasSolution() ? Math.round(one.objective) : 0, placingBound, one.seconds);
+        Stage placing =
+                new Stage(one.status, one.hasSolution() ? Math.round(one.objective) : 0, placingBound, one.seconds);
         long mediumBound = -(m.totalFreeWeight - placing.bound()) - m.pinnedUnplacedWeight;
         if (!placing.hasSolution()) {
             return new Result(backend, null, null, placing, null, mediumBound, null, null, m.size());
         }
         long placedWeight = m.lin.value(m.placedCoeffs, one.values);
-        System.err.printf(java.util.Locale.ROOT, "exact: stage 1 %s, placed weight %d (bound %d) at %.1f s%n", one.status,
-                placedWeight, placing.bound(), elapsed(start));
+        System.err.printf(
+                java.util.Locale.ROOT,
+                "exact: stage 1 %s, placed weight %d (bound %d) at %.1f s%n",
+                one.status,
+                placedWeight,
+                placing.bound(),
+                elapsed(start));
 
         // Stage 2: with the placed weight fixed, minimise the soft points.
-        double lpSeconds = Double.parseDouble(System.getProperty("exact.lpSeconds",
-                Double.toString(Math.min(120, Math.max(10, totalSeconds / 5)))));
+        double lpSeconds = Double.parseDouble(System.getProperty(
+                "exact.lpSeconds", Double.toString(Math.min(120, Math.max(10, totalSeconds / 5)))));
         double stage2Limit = Math.max(0.5, totalSeconds - elapsed(start));
         Outcome two = run(m.lin, m.softCoeffs, false, m.placedCoeffs, placedWeight, one.values, stage2Limit);
         Stage soft;
@@ -217,17 +244,23 @@ public final class ExactSolver {
                 // relaxation's optimum, solved on its own, is a valid bound as well.
                 long lpStart = System.nanoTime();
                 double lp = lpBound(m.lin, m.softCoeffs, m.placedCoeffs, placedWeight, lpSeconds);
-                System.err.printf(java.util.Locale.ROOT, "exact: LP relaxation bound %.1f (+ %d constant) in %.1f s%n", lp,
-                        m.softConstant, elapsed(lpStart));
+                System.err.printf(
+                        java.util.Locale.ROOT,
+                        "exact: LP relaxation bound %.1f (+ %d constant) in %.1f s%n",
+                        lp,
+                        m.softConstant,
+                        elapsed(lpStart));
                 if (Double.isFinite(lp)) {
                     bound = Math.max(bound, (long) Math.ceil(lp - 1e-6));
                 }
             }
-            soft = new Stage(two.status, Math.round(two.objective) + m.softConstant, bound + m.softConstant, two.seconds);
+            soft = new Stage(
+                    two.status, Math.round(two.objective) + m.softConstant, bound + m.softConstant, two.seconds);
             values = two.values;
         } else {
             // Cannot happen with stage 1's solution as the start, but keep that solution if it does.
-            soft = new Stage(two.status, m.lin.value(m.softCoeffs, one.values) + m.softConstant, m.softConstant, two.seconds);
+            soft = new Stage(
+                    two.status, m.lin.value(m.softCoeffs, one.values) + m.softConstant, m.softConstant, two.seconds);
             values = one.values;
         }
         m.apply(values);
@@ -252,10 +285,19 @@ public final class ExactSolver {
             problems.add("soft " + score.softScore() + " but the model's soft objective gives " + expectedSoft);
         }
         if (-soft.objective() != expectedSoft) {
-            problems.add("reported objective " + soft.objective() + " differs from its assignment's " + (-expectedSoft));
+            problems.add(
+                    "reported objective " + soft.objective() + " differs from its assignment's " + (-expectedSoft));
         }
-        return new Result(backend, solution, score, placing, soft, mediumBound, softBound,
-                problems.isEmpty() ? null : String.join("; ", problems), m.size());
+        return new Result(
+                backend,
+                solution,
+                score,
+                placing,
+                soft,
+                mediumBound,
+                softBound,
+                problems.isEmpty() ? null : String.join("; ", problems),
+                m.size());
     }
 
     private static double elapsed(long startNanos) {
@@ -274,13 +316,26 @@ public final class ExactSolver {
      * Optimises {@code objective} over the model, with {@code fixed·x == fixedValue} added when {@code fixed} is
      * not null, starting from {@code start} (a hint, may be null).
      */
-    private Outcome run(Lin lin, long[] objective, boolean maximise, long[] fixed, long fixedValue, boolean[] start,
+    private Outcome run(
+            Lin lin,
+            long[] objective,
+            boolean maximise,
+            long[] fixed,
+            long fixedValue,
+            boolean[] start,
             double seconds) {
-        return backend == Backend.CP_SAT ? runCpSat(lin, objective, maximise, fixed, fixedValue, start, seconds)
+        return backend == Backend.CP_SAT
+                ? runCpSat(lin, objective, maximise, fixed, fixedValue, start, seconds)
                 : runMip(backend.name(), lin, objective, maximise, fixed, fixedValue, start, seconds);
     }
 
-    private Outcome runCpSat(Lin lin, long[] objective, boolean maximise, long[] fixed, long fixedValue, boolean[] start,
+    private Outcome runCpSat(
+            Lin lin,
+            long[] objective,
+            boolean maximise,
+            long[] fixed,
+            long fixedValue,
+            boolean[] start,
             double seconds) {
         CpModel model = new CpModel();
         BoolVar[] x = new BoolVar[lin.size()];
@@ -289,9 +344,11 @@ public final class ExactSolver {
         }
         for (Lin.Row row : lin.rows) {
             LinearExpr e = expr(x, row.vars(), row.coeffs());
-            var c = row.lb() == Long.MIN_VALUE ? model.addLessOrEqual(e, row.ub())
-                    : row.ub() == Long.MAX_VALUE ? model.addGreaterOrEqual(e, row.lb())
-                    : model.addLinearConstraint(e, row.lb(), row.ub());
+            var c = row.lb() == Long.MIN_VALUE
+                    ? model.addLessOrEqual(e, row.ub())
+                    : row.ub() == Long.MAX_VALUE
+                            ? model.addGreaterOrEqual(e, row.lb())
+                            : model.addLinearConstraint(e, row.lb(), row.ub());
             if (row.enforcedBy() >= 0) {
                 c.onlyEnforceIf(x[row.enforcedBy()]);
             }
@@ -310,7 +367,10 @@ public final class ExactSolver {
             }
         }
         CpSolver solver = new CpSolver();
-        solver.getParameters().setNumWorkers(workers).setMaxTimeInSeconds(seconds).setRandomSeed(1)
+        solver.getParameters()
+                .setNumWorkers(workers)
+                .setMaxTimeInSeconds(seconds)
+                .setRandomSeed(1)
                 .setLogSearchProgress(false);
         CpSolverStatus status = solver.solve(model);
         boolean found = status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE;
@@ -342,11 +402,20 @@ public final class ExactSolver {
                 cs.add(coeffs[i]);
             }
         }
-        return LinearExpr.weightedSum(terms.toArray(new BoolVar[0]), cs.stream().mapToLong(Long::longValue).toArray());
+        return LinearExpr.weightedSum(
+                terms.toArray(new BoolVar[0]),
+                cs.stream().mapToLong(Long::longValue).toArray());
     }
 
-    private static Outcome runMip(String solverId, Lin lin, long[] objective, boolean maximise, long[] fixed,
-            long fixedValue, boolean[] start, double seconds) {
+    private static Outcome runMip(
+            String solverId,
+            Lin lin,
+            long[] objective,
+            boolean maximise,
+            long[] fixed,
+            long fixedValue,
+            boolean[] start,
+            double seconds) {
         MPSolver solver = MPSolver.createSolver(solverId);
         if (solver == null) {
             throw new IllegalStateException("OR-Tools has no " + solverId + " here");
@@ -435,7 +504,8 @@ public final class ExactSolver {
                 x[i] = solver.makeNumVar(0, 1, "");
             }
             for (Lin.Row row : lin.rows) {
-                MPConstraint c = row.enforcedBy() < 0 ? solver.makeConstraint(bound(row.lb()), bound(row.ub()))
+                MPConstraint c = row.enforcedBy() < 0
+                        ? solver.makeConstraint(bound(row.lb()), bound(row.ub()))
                         : solver.makeConstraint(Double.NEGATIVE_INFINITY, row.bigM());
                 for (int k = 0; k < row.vars().length; k++) {
                     c.setCoefficient(x[row.vars()[k]], row.coeffs()[k]);
@@ -465,7 +535,9 @@ public final class ExactSolver {
     }
 
     private static double bound(long value) {
-        return value == Long.MIN_VALUE ? Double.NEGATIVE_INFINITY : value == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : value;
+        return value == Long.MIN_VALUE
+                ? Double.NEGATIVE_INFINITY
+                : value == Long.MAX_VALUE ? Double.POSITIVE_INFINITY : value;
     }
 
     /**
@@ -475,11 +547,11 @@ public final class ExactSolver {
     static final class Lin {
 
         /** {@code bigM}: for an enforced row, the most Σ a·x can be when the row is not enforced (for the MIP form). */
-        record Row(int[] vars, long[] coeffs, long lb, long ub, int enforcedBy, long bigM) {
-        }
+        record Row(int[] vars, long[] coeffs, long lb, long ub, int enforcedBy, long bigM) {}
 
         /** Variable names are kept only for small models (messages); the large ones would fill the heap. */
         private static final int NAMED_UP_TO = 100_000;
+
         final List<String> names = new ArrayList<>();
         private int size;
         final List<Row> rows = new ArrayList<>();
@@ -500,8 +572,13 @@ public final class ExactSolver {
         }
 
         void add(List<Integer> vars, List<Long> coeffs, long lb, long ub) {
-            rows.add(new Row(vars.stream().mapToInt(Integer::intValue).toArray(),
-                    coeffs.stream().mapToLong(Long::longValue).toArray(), lb, ub, -1, 0));
+            rows.add(new Row(
+                    vars.stream().mapToInt(Integer::intValue).toArray(),
+                    coeffs.stream().mapToLong(Long::longValue).toArray(),
+                    lb,
+                    ub,
+                    -1,
+                    0));
         }
 
         void atMostOne(List<Integer> vars) {
@@ -514,8 +591,13 @@ public final class ExactSolver {
          */
         void noneIf(int e, List<Integer> vars, List<Long> coeffs, long most) {
             long sum = coeffs.stream().mapToLong(Long::longValue).sum();
-            rows.add(new Row(vars.stream().mapToInt(Integer::intValue).toArray(),
-                    coeffs.stream().mapToLong(Long::longValue).toArray(), Long.MIN_VALUE, 0, e, Math.min(sum, most)));
+            rows.add(new Row(
+                    vars.stream().mapToInt(Integer::intValue).toArray(),
+                    coeffs.stream().mapToLong(Long::longValue).toArray(),
+                    Long.MIN_VALUE,
+                    0,
+                    e,
+                    Math.min(sum, most)));
         }
 
         /** Definitions of auxiliary variables as the OR of others, in creation order, to complete a start solution. */
@@ -570,8 +652,8 @@ public final class ExactSolver {
                     }
                 }
                 if (sum < row.lb() || sum > row.ub()) {
-                    return "a row on " + name(row.vars()[0]) + " (value " + sum + ", bounds " + row.lb() + ".." + row.ub()
-                            + (row.enforcedBy() >= 0 ? ", enforced by " + name(row.enforcedBy()) : "") + ")";
+                    return "a row on " + name(row.vars()[0]) + " (value " + sum + ", bounds " + row.lb() + ".."
+                            + row.ub() + (row.enforcedBy() >= 0 ? ", enforced by " + name(row.enforcedBy()) : "") + ")";
                 }
             }
             return null;
@@ -587,18 +669,20 @@ public final class ExactSolver {
         final List<PlacementUnit> units;
         /** Per free unit: its x variables and the matching providers (empty when it cannot be placed). */
         final Map<PlacementUnit, List<Integer>> xs = new LinkedHashMap<>();
+
         final Map<PlacementUnit, List<Provider>> xProviders = new HashMap<>();
         /** Objective coefficients by variable: soft points, and urgency weight placed. */
         final LongList cost = new LongList();
+
         final LongList weight = new LongList();
         /** Per provider: the free units that may go there, and their variables. */
         final Map<Provider, List<PlacementUnit>> unitsAt = new LinkedHashMap<>();
+
         final Map<Provider, List<Integer>> varsAt = new LinkedHashMap<>();
         /** Pinned units per provider. */
         final Map<Provider, List<PlacementUnit>> pinnedAt = new LinkedHashMap<>();
         /** z[p,key]: provider p given over to one sibling key beyond the fostering limit's base. */
-        record ZDef(int z, Provider provider, String key, long base) {
-        }
+        record ZDef(int z, Provider provider, String key, long base) {}
 
         final List<ZDef> zDefs = new ArrayList<>();
         long softConstant;
@@ -620,7 +704,8 @@ public final class ExactSolver {
                     if (unit.getProvider() == null) {
                         pinnedUnplacedWeight += unit.getUnplacedWeight();
                     } else {
-                        pinnedAt.computeIfAbsent(unit.getProvider(), p -> new ArrayList<>()).add(unit);
+                        pinnedAt.computeIfAbsent(unit.getProvider(), p -> new ArrayList<>())
+                                .add(unit);
                         softConstant += perChildSoft(unit, unit.getProvider());
                     }
                 }
@@ -681,7 +766,9 @@ public final class ExactSolver {
         }
 
         int pinnedCount(Provider p) {
-            return pinnedAt.getOrDefault(p, List.of()).stream().mapToInt(PlacementUnit::size).sum();
+            return pinnedAt.getOrDefault(p, List.of()).stream()
+                    .mapToInt(PlacementUnit::size)
+                    .sum();
         }
 
         Set<String> pinnedKeys(Provider p) {
@@ -697,7 +784,8 @@ public final class ExactSolver {
             int total = pinnedCount(p) + unit.size();
             Set<String> keys = pinnedKeys(p);
             keys.add(unit.getSiblingKey());
-            if (PlacementRules.capacityPoints(p, total) > 0 || PlacementRules.fosteringLimitPoints(p, total, keys.size() == 1) > 0) {
+            if (PlacementRules.capacityPoints(p, total) > 0
+                    || PlacementRules.fosteringLimitPoints(p, total, keys.size() == 1) > 0) {
                 return false;
             }
             for (PlacementUnit other : pinnedAt.getOrDefault(p, List.of())) {
@@ -742,7 +830,8 @@ public final class ExactSolver {
             if (capacity > base) {
                 for (Map.Entry<String, Integer> e : sizeByKey.entrySet()) {
                     String key = e.getKey();
-                    boolean pinnedCompatible = pinnedKeys.isEmpty() || pinnedKeys.size() == 1 && pinnedKeys.contains(key);
+                    boolean pinnedCompatible =
+                            pinnedKeys.isEmpty() || pinnedKeys.size() == 1 && pinnedKeys.contains(key);
                     if (pinnedCompatible && pinned + e.getValue() > PlacementRules.USUAL_FOSTERING_LIMIT) {
                         zs.add(lin.newVar("z_" + p.getId() + "_" + key));
                         zKeys.add(key);
@@ -825,7 +914,8 @@ public final class ExactSolver {
             Map<String, List<PlacementUnit>> groups = new LinkedHashMap<>();
             for (PlacementUnit u : units) {
                 if (u.getApartGroup() != null) {
-                    groups.computeIfAbsent(u.getApartGroup(), g -> new ArrayList<>()).add(u);
+                    groups.computeIfAbsent(u.getApartGroup(), g -> new ArrayList<>())
+                            .add(u);
                 }
             }
             for (Map.Entry<String, List<PlacementUnit>> e : groups.entrySet()) {
@@ -841,7 +931,8 @@ public final class ExactSolver {
                     List<Integer> vars = xs.get(u);
                     List<Provider> providers = xProviders.get(u);
                     for (int i = 0; i < vars.size(); i++) {
-                        free.computeIfAbsent(providers.get(i), p -> new ArrayList<>()).add(vars.get(i));
+                        free.computeIfAbsent(providers.get(i), p -> new ArrayList<>())
+                                .add(vars.get(i));
                     }
                 }
                 softConstant += w * Math.max(0, pinnedProviders.size() - 1);
@@ -878,7 +969,8 @@ public final class ExactSolver {
                 List<Provider> providers = xProviders.get(e.getKey());
                 for (int i = 0; i < providers.size(); i++) {
                     // By id: the hint may come from another mapping of the same problem (other Provider objects).
-                    values[e.getValue().get(i)] = wanted != null && providers.get(i).getId().equals(wanted.getId());
+                    values[e.getValue().get(i)] =
+                            wanted != null && providers.get(i).getId().equals(wanted.getId());
                 }
             }
             for (ZDef z : zDefs) {

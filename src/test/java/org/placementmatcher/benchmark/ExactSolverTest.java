@@ -12,11 +12,9 @@ import static org.placementmatcher.benchmark.TinyProblems.providerOf;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
 import org.placementmatcher.benchmark.ExactSolver.Backend;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.solver.PlacementSolver;
@@ -39,9 +37,11 @@ class ExactSolverTest {
     }
 
     private static ExactSolver.Result solve(Backend backend, String json) {
-        ExactSolver.Result result = new ExactSolver(SOLVER, backend, 2).solve(TinyProblems.solution(json),
-                Duration.ofSeconds(20), null);
-        assertThat(result.scoreCheck()).as("Timefold's score of the exact assignment vs the model's objective").isNull();
+        ExactSolver.Result result =
+                new ExactSolver(SOLVER, backend, 2).solve(TinyProblems.solution(json), Duration.ofSeconds(20), null);
+        assertThat(result.scoreCheck())
+                .as("Timefold's score of the exact assignment vs the model's objective")
+                .isNull();
         assertThat(result.optimal()).isTrue();
         assertThat(result.boundText()).isEqualTo(ScoreText.format(result.score()));
         return result;
@@ -54,8 +54,12 @@ class ExactSolverTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void capacityConflictPlacesTheMostUrgentWeight(Backend backend) {
-        String json = problem("", List.of(provider("P1", HOME, 1, 100, ""), provider("P2", HOME, 1, 5000, "")),
-                List.of(child("C1", AGE_14, "PLANNED", ""), child("C2", AGE_14, "URGENT", ""),
+        String json = problem(
+                "",
+                List.of(provider("P1", HOME, 1, 100, ""), provider("P2", HOME, 1, 5000, "")),
+                List.of(
+                        child("C1", AGE_14, "PLANNED", ""),
+                        child("C2", AGE_14, "URGENT", ""),
                         child("C3", AGE_14, "URGENT", "")));
 
         ExactSolver.Result result = solve(backend, json);
@@ -73,9 +77,14 @@ class ExactSolverTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void siblingGroupTravelsTogether(Backend backend) {
-        String json = problem("", List.of(provider("P1", FOSTER, 2, 200, ""), provider("P2", HOME, 1, 1000, ""),
-                providerIn("E2", "P3", "IFA_FOSTER", 2, 800, "")),
-                List.of(child("C1", AGE_14, "PLANNED", "\"siblingGroup\": \"S1\""),
+        String json = problem(
+                "",
+                List.of(
+                        provider("P1", FOSTER, 2, 200, ""),
+                        provider("P2", HOME, 1, 1000, ""),
+                        providerIn("E2", "P3", "IFA_FOSTER", 2, 800, "")),
+                List.of(
+                        child("C1", AGE_14, "PLANNED", "\"siblingGroup\": \"S1\""),
                         child("C2", AGE_10, "PLANNED", "\"siblingGroup\": \"S1\""),
                         child("C3", AGE_14, "URGENT", "")));
 
@@ -95,15 +104,23 @@ class ExactSolverTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void fosteringLimitOfThreeUnlessOneSiblingGroup(Backend backend) {
-        List<String> children = List.of(child("C1", AGE_14, "PLANNED", "\"siblingGroup\": \"S1\""),
+        List<String> children = List.of(
+                child("C1", AGE_14, "PLANNED", "\"siblingGroup\": \"S1\""),
                 child("C2", AGE_14, "PLANNED", "\"siblingGroup\": \"S1\""),
-                child("C3", AGE_10, "PLANNED", "\"siblingGroup\": \"S1\""), child("C4", AGE_14, "PLANNED", ""));
+                child("C3", AGE_10, "PLANNED", "\"siblingGroup\": \"S1\""),
+                child("C4", AGE_14, "PLANNED", ""));
 
-        ExactSolver.Result limited = solve(backend, problem("",
-                List.of(provider("P1", FOSTER, 4, 100, ""), provider("P2", HOME, 1, 900, "")), children));
-        ExactSolver.Result exempt = solve(backend, problem("",
-                List.of(provider("P1", FOSTER, 4, 100, "\"fosteringLimitExemption\": true"), provider("P2", HOME, 1, 900, "")),
-                children));
+        ExactSolver.Result limited = solve(
+                backend,
+                problem("", List.of(provider("P1", FOSTER, 4, 100, ""), provider("P2", HOME, 1, 900, "")), children));
+        ExactSolver.Result exempt = solve(
+                backend,
+                problem(
+                        "",
+                        List.of(
+                                provider("P1", FOSTER, 4, 100, "\"fosteringLimitExemption\": true"),
+                                provider("P2", HOME, 1, 900, "")),
+                        children));
 
         assertThat(ScoreText.format(limited.score())).isEqualTo("0hard/0medium/-1200soft");
         assertThat(providerOf(limited.solution(), "C4")).isEqualTo("P2");
@@ -118,9 +135,13 @@ class ExactSolverTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void riskToYoungerChildrenKeepsThemApart(Backend backend) {
-        String json = problem("", List.of(provider("P1", HOME, 2, 100, ""), provider("P2", HOME, 2, 300, "")),
-                List.of(child("C1", AGE_15, "PLANNED", "\"riskToYoungerChildren\": true"),
-                        child("C2", AGE_10, "PLANNED", ""), child("C3", AGE_15, "PLANNED", ""),
+        String json = problem(
+                "",
+                List.of(provider("P1", HOME, 2, 100, ""), provider("P2", HOME, 2, 300, "")),
+                List.of(
+                        child("C1", AGE_15, "PLANNED", "\"riskToYoungerChildren\": true"),
+                        child("C2", AGE_10, "PLANNED", ""),
+                        child("C3", AGE_15, "PLANNED", ""),
                         child("C4", AGE_15, "PLANNED", "\"siblingGroup\": \"S2\", \"riskToYoungerChildren\": true"),
                         child("C5", AGE_10, "PLANNED", "\"siblingGroup\": \"S2\"")));
 
@@ -135,8 +156,12 @@ class ExactSolverTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void solePlacementSharesWithNoOne(Backend backend) {
-        String json = problem("", List.of(provider("P1", HOME, 2, 100, ""), provider("P2", HOME, 1, 300, "")),
-                List.of(child("C1", AGE_14, "PLANNED", "\"requiresSolePlacement\": true"), child("C2", AGE_14, "PLANNED", "")));
+        String json = problem(
+                "",
+                List.of(provider("P1", HOME, 2, 100, ""), provider("P2", HOME, 1, 300, "")),
+                List.of(
+                        child("C1", AGE_14, "PLANNED", "\"requiresSolePlacement\": true"),
+                        child("C2", AGE_14, "PLANNED", "")));
 
         ExactSolver.Result result = solve(backend, json);
 
@@ -158,9 +183,18 @@ class ExactSolverTest {
 
         ExactSolver.Result defaults = solve(backend, problem("", providers, children));
         ExactSolver.Result cheapApart = solve(backend, problem("{\"siblingsApart\": 200}", providers, children));
-        ExactSolver.Result pinned = solve(backend, problem("", providers, List.of(
-                child("C1", AGE_14, "PLANNED", apart + ", \"currentPlacement\": \"P1\", \"pinned\": true"),
-                child("C2", AGE_10, "PLANNED", apart))));
+        ExactSolver.Result pinned = solve(
+                backend,
+                problem(
+                        "",
+                        providers,
+                        List.of(
+                                child(
+                                        "C1",
+                                        AGE_14,
+                                        "PLANNED",
+                                        apart + ", \"currentPlacement\": \"P1\", \"pinned\": true"),
+                                child("C2", AGE_10, "PLANNED", apart))));
 
         assertThat(ScoreText.format(defaults.score())).isEqualTo("0hard/0medium/-800soft");
         assertThat(providerOf(defaults.solution(), "C1")).isEqualTo("P2");
@@ -176,8 +210,12 @@ class ExactSolverTest {
     @EnumSource(Backend.class)
     void pinnedOverCapacityIsAConstant(Backend backend) {
         String pinnedAtP1 = "\"currentPlacement\": \"P1\", \"pinned\": true";
-        String json = problem("", List.of(provider("P1", HOME, 1, 100, ""), provider("P2", HOME, 1, 300, "")),
-                List.of(child("C1", AGE_14, "PLANNED", pinnedAtP1), child("C2", AGE_14, "PLANNED", pinnedAtP1),
+        String json = problem(
+                "",
+                List.of(provider("P1", HOME, 1, 100, ""), provider("P2", HOME, 1, 300, "")),
+                List.of(
+                        child("C1", AGE_14, "PLANNED", pinnedAtP1),
+                        child("C2", AGE_14, "PLANNED", pinnedAtP1),
                         child("C3", AGE_14, "PLANNED", "")));
 
         ExactSolver.Result result = solve(backend, json);
@@ -205,10 +243,13 @@ class ExactSolverTest {
     @ParameterizedTest
     @EnumSource(Backend.class)
     void aHintDoesNotChangeTheOptimum(Backend backend) {
-        PlacementSolution greedy = GreedyBaseline.solve(TinyProblems.solution(GreedyBaselineTest.EMERGENCY_NEEDS_THE_OCCUPIED_BED));
-        ExactSolver.Result result = new ExactSolver(SOLVER, backend, 2).solve(
-                TinyProblems.solution(GreedyBaselineTest.EMERGENCY_NEEDS_THE_OCCUPIED_BED), Duration.ofSeconds(20),
-                GreedyBaseline.assignment(greedy));
+        PlacementSolution greedy =
+                GreedyBaseline.solve(TinyProblems.solution(GreedyBaselineTest.EMERGENCY_NEEDS_THE_OCCUPIED_BED));
+        ExactSolver.Result result = new ExactSolver(SOLVER, backend, 2)
+                .solve(
+                        TinyProblems.solution(GreedyBaselineTest.EMERGENCY_NEEDS_THE_OCCUPIED_BED),
+                        Duration.ofSeconds(20),
+                        GreedyBaseline.assignment(greedy));
 
         assertThat(result.optimal()).isTrue();
         assertThat(ScoreText.format(result.score())).isEqualTo("0hard/0medium/-2400soft");
@@ -217,11 +258,13 @@ class ExactSolverTest {
     /** A model over the size limit is refused (memory) rather than attempted. */
     @org.junit.jupiter.api.Test
     void refusesAModelOverTheSizeLimit() {
-        String json = problem("", List.of(provider("P1", HOME, 1, 100, ""), provider("P2", HOME, 1, 300, "")),
+        String json = problem(
+                "",
+                List.of(provider("P1", HOME, 1, 100, ""), provider("P2", HOME, 1, 300, "")),
                 List.of(child("C1", AGE_14, "PLANNED", "")));
 
-        ExactSolver.Result result = new ExactSolver(SOLVER, Backend.SCIP, 2, 1).solve(TinyProblems.solution(json),
-                Duration.ofSeconds(5), null);
+        ExactSolver.Result result = new ExactSolver(SOLVER, Backend.SCIP, 2, 1)
+                .solve(TinyProblems.solution(json), Duration.ofSeconds(5), null);
 
         assertThat(result.status()).isEqualTo("TOO_LARGE");
         assertThat(result.solution()).isNull();

@@ -2,7 +2,6 @@ package org.placementmatcher.benchmark;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
@@ -17,8 +16,7 @@ import org.placementmatcher.solver.GreedyPlacement;
  */
 public final class GreedyBaseline {
 
-    private GreedyBaseline() {
-    }
+    private GreedyBaseline() {}
 
     /** Matches the waiting units of a solution from {@code ProblemMapper.toSolution}; the caller scores it. */
     public static PlacementSolution solve(PlacementSolution solution) {

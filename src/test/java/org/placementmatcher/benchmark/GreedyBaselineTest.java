@@ -10,9 +10,7 @@ import static org.placementmatcher.benchmark.TinyProblems.provider;
 import static org.placementmatcher.benchmark.TinyProblems.providerOf;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.ScoreText;
@@ -24,9 +22,12 @@ class GreedyBaselineTest {
     private static final String HOME = "RESIDENTIAL_HOME";
 
     /** C1 lives at P1, the only emergency-approved bed; C2 is an EMERGENCY; P2 (£300) is free but not approved. */
-    static final String EMERGENCY_NEEDS_THE_OCCUPIED_BED = problem("",
+    static final String EMERGENCY_NEEDS_THE_OCCUPIED_BED = problem(
+            "",
             List.of(provider("P1", HOME, 1, 100, "\"emergencyApproved\": true"), provider("P2", HOME, 1, 300, "")),
-            List.of(child("C1", AGE_14, "URGENT", "\"currentPlacement\": \"P1\""), child("C2", AGE_14, "EMERGENCY", "")));
+            List.of(
+                    child("C1", AGE_14, "URGENT", "\"currentPlacement\": \"P1\""),
+                    child("C2", AGE_14, "EMERGENCY", "")));
 
     private static PlacementSolution greedy(String json) {
         PlacementSolution solution = GreedyBaseline.solve(TinyProblems.solution(json));
@@ -37,8 +38,12 @@ class GreedyBaselineTest {
     /** One emergency-approved bed; the PLANNED child comes first in the input, the EMERGENCY one takes the bed. */
     @Test
     void mostUrgentFirstTakesTheSingleBed() {
-        String json = problem("", List.of(provider("P1", HOME, 1, 100, "\"emergencyApproved\": true")),
-                List.of(child("C1", AGE_14, "PLANNED", ""), child("C2", AGE_14, "URGENT", ""),
+        String json = problem(
+                "",
+                List.of(provider("P1", HOME, 1, 100, "\"emergencyApproved\": true")),
+                List.of(
+                        child("C1", AGE_14, "PLANNED", ""),
+                        child("C2", AGE_14, "URGENT", ""),
                         child("C3", AGE_14, "EMERGENCY", "")));
 
         PlacementSolution plan = greedy(json);
@@ -62,7 +67,9 @@ class GreedyBaselineTest {
     /** A child whose placement is ending (needsMove) waits with the others and is placed elsewhere. */
     @Test
     void needsMoveChildrenArePlacedElsewhere() {
-        String json = problem("", List.of(provider("P1", HOME, 1, 100, ""), provider("P2", HOME, 1, 300, "")),
+        String json = problem(
+                "",
+                List.of(provider("P1", HOME, 1, 100, ""), provider("P2", HOME, 1, 300, "")),
                 List.of(child("C1", AGE_14, "URGENT", "\"currentPlacement\": \"P1\", \"needsMove\": true")));
 
         PlacementSolution plan = greedy(json);
@@ -74,8 +81,12 @@ class GreedyBaselineTest {
     /** Each unit takes the feasible placement with the fewest soft points at that moment: here the cheaper, in area. */
     @Test
     void cheapestFeasiblePlacementAtThatMoment() {
-        String json = problem("", List.of(provider("P1", HOME, 1, 300, ""),
-                TinyProblems.providerIn("E2", "P2", HOME, 1, 100, ""), provider("P3", HOME, 1, 320, "")),
+        String json = problem(
+                "",
+                List.of(
+                        provider("P1", HOME, 1, 300, ""),
+                        TinyProblems.providerIn("E2", "P2", HOME, 1, 100, ""),
+                        provider("P3", HOME, 1, 320, "")),
                 List.of(child("C1", AGE_14, "URGENT", ""), child("C2", AGE_14, "PLANNED", "")));
 
         PlacementSolution plan = greedy(json);
@@ -89,9 +100,12 @@ class GreedyBaselineTest {
     /** The greedy never breaks a rule on who else is there: a younger child does not join a risk to younger children. */
     @Test
     void keepsThePlanFeasible() {
-        String json = problem("", List.of(provider("P1", HOME, 2, 100, "\"emergencyApproved\": true"),
-                provider("P2", HOME, 1, 300, "")),
-                List.of(child("C1", AGE_15, "EMERGENCY", "\"riskToYoungerChildren\": true"), child("C2", AGE_10, "URGENT", ""),
+        String json = problem(
+                "",
+                List.of(provider("P1", HOME, 2, 100, "\"emergencyApproved\": true"), provider("P2", HOME, 1, 300, "")),
+                List.of(
+                        child("C1", AGE_15, "EMERGENCY", "\"riskToYoungerChildren\": true"),
+                        child("C2", AGE_10, "URGENT", ""),
                         child("C3", AGE_10, "PLANNED", "")));
 
         PlacementSolution plan = greedy(json);

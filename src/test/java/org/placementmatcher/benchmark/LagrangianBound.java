@@ -1,5 +1,6 @@
 package org.placementmatcher.benchmark;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,9 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
 import org.placementmatcher.domain.PlacementRules;
@@ -65,6 +63,7 @@ final class LagrangianBound {
      * of 300 stopped 340 points short of what 1000 reaches; 3000 adds 1 point).
      */
     private static final int PHASE_ONE_PATIENCE = 50;
+
     private static final int PHASE_TWO_PATIENCE = 1000;
     private static final long LOG_EVERY_NANOS = 30_000_000_000L;
 
@@ -77,9 +76,17 @@ final class LagrangianBound {
      * @param targetSoftPoints the primal value the steps aimed at (a known plan's soft points), or null
      * @param seconds the whole computation, flow included
      */
-    record Result(long mediumBound, long softPointsBound, long capacitySoftPoints, Long decompositionSoftPoints,
-            Long flowSoftPoints, Long targetSoftPoints, int capacityIterations, int decompositionIterations,
-            double seconds, String stop) {
+    record Result(
+            long mediumBound,
+            long softPointsBound,
+            long capacitySoftPoints,
+            Long decompositionSoftPoints,
+            Long flowSoftPoints,
+            Long targetSoftPoints,
+            int capacityIterations,
+            int decompositionIterations,
+            double seconds,
+            String stop) {
 
         /** The soft score bound (a score, so minus the points). */
         long softBound() {
@@ -101,25 +108,41 @@ final class LagrangianBound {
             throw new IllegalStateException("weights too large for the flow to put medium first");
         }
         long unplacedWeight = flow.unplacedWeightBound();
-        long pinnedUnplaced = solution.getUnits().stream().filter(u -> u.isPinned() && u.getProvider() == null)
-                .mapToLong(PlacementUnit::getUnplacedWeight).sum();
+        long pinnedUnplaced = solution.getUnits().stream()
+                .filter(u -> u.isPinned() && u.getProvider() == null)
+                .mapToLong(PlacementUnit::getUnplacedWeight)
+                .sum();
         // A fractional flow optimum bounds plans leaving less than W unplaced: not ours.
         Long flowSoft = flow.wholeUnplacedWeight() ? flow.softPointsBound() : null;
-        log.printf(Locale.ROOT, "[bound] flow: unplaced weight %d, soft points %s (%.1f s)%n", unplacedWeight,
-                flowSoft == null ? "n/a" : flowSoft, (System.nanoTime() - start) / 1e9);
+        log.printf(
+                Locale.ROOT,
+                "[bound] flow: unplaced weight %d, soft points %s (%.1f s)%n",
+                unplacedWeight,
+                flowSoft == null ? "n/a" : flowSoft,
+                (System.nanoTime() - start) / 1e9);
         long mediumBound = -unplacedWeight - pinnedUnplaced;
         if (knownPlan != null && knownPlan.mediumScore() > mediumBound) {
             throw new IllegalStateException("the known plan " + knownPlan + " beats the medium bound " + mediumBound);
         }
-        Long targetSoftPoints = knownPlan != null && knownPlan.mediumScore() == mediumBound ? -knownPlan.softScore() : null;
+        Long targetSoftPoints =
+                knownPlan != null && knownPlan.mediumScore() == mediumBound ? -knownPlan.softScore() : null;
         Result r = new LagrangianBound(solution, log).maximise(unplacedWeight, targetSoftPoints, limit);
         long soft = flowSoft == null ? r.softPointsBound() : Math.max(flowSoft, r.softPointsBound());
         if (targetSoftPoints != null && soft > targetSoftPoints) {
-            throw new IllegalStateException("the bound " + soft + " exceeds the known plan's soft points " + targetSoftPoints);
+            throw new IllegalStateException(
+                    "the bound " + soft + " exceeds the known plan's soft points " + targetSoftPoints);
         }
-        return new Result(mediumBound, soft, r.capacitySoftPoints(), r.decompositionSoftPoints(),
-                flowSoft, targetSoftPoints, r.capacityIterations(), r.decompositionIterations(),
-                (System.nanoTime() - start) / 1e9, r.stop());
+        return new Result(
+                mediumBound,
+                soft,
+                r.capacitySoftPoints(),
+                r.decompositionSoftPoints(),
+                flowSoft,
+                targetSoftPoints,
+                r.capacityIterations(),
+                r.decompositionIterations(),
+                (System.nanoTime() - start) / 1e9,
+                r.stop());
     }
 
     private final int providerCount;
@@ -181,12 +204,16 @@ final class LagrangianBound {
                 single.add(unit);
             }
             if (unit.getApartGroup() != null) {
-                apartGroups.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>()).add(unit);
+                apartGroups
+                        .computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
+                        .add(unit);
             }
         }
         freePlaces = new long[providerCount];
         for (Provider p : providers) {
-            int pinned = pinnedAt.get(p.getIndex()).stream().mapToInt(PlacementUnit::size).sum();
+            int pinned = pinnedAt.get(p.getIndex()).stream()
+                    .mapToInt(PlacementUnit::size)
+                    .sum();
             freePlaces[p.getIndex()] = Math.max(0, p.getPlaces() - pinned);
         }
         Pinned pinned = new Pinned(pinnedAt, freePlaces);
@@ -277,8 +304,13 @@ final class LagrangianBound {
             }
         }
         chosen = new int[providerCount * kinds];
-        log.printf(Locale.ROOT, "[bound] %d units alone, %d apart groups, %,d options (%.1f s)%n", unitCount, groups.size(),
-                optionCount, (System.nanoTime() - setUp) / 1e9);
+        log.printf(
+                Locale.ROOT,
+                "[bound] %d units alone, %d apart groups, %,d options (%.1f s)%n",
+                unitCount,
+                groups.size(),
+                optionCount,
+                (System.nanoTime() - setUp) / 1e9);
     }
 
     private void addOption(int provider, long cost, int kind) {
@@ -304,24 +336,51 @@ final class LagrangianBound {
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
         CapacityDual capacity = new CapacityDual(unplacedWeight);
-        Ascent one = ascend("phase 1", capacity, targetSoftPoints, start + (long) (limit.toNanos() * PHASE_ONE_SHARE), 1.0,
+        Ascent one = ascend(
+                "phase 1",
+                capacity,
+                targetSoftPoints,
+                start + (long) (limit.toNanos() * PHASE_ONE_SHARE),
+                1.0,
                 PHASE_ONE_PATIENCE);
         long best = one.best();
-        log.printf(Locale.ROOT, "[bound] phase 1: %d after %d iterations (%s, %.1f s)%n", ceilPoints(one.best()),
-                one.iterations(), one.stop(), (System.nanoTime() - start) / 1e9);
+        log.printf(
+                Locale.ROOT,
+                "[bound] phase 1: %d after %d iterations (%s, %.1f s)%n",
+                ceilPoints(one.best()),
+                one.iterations(),
+                one.stop(),
+                (System.nanoTime() - start) / 1e9);
         Ascent two = null;
         if (one.stop().equals("step size") || one.stop().equals("time limit")) {
             // Phase 2 starts where phase 1 was best, on what time is left.
             mu = capacity.bestMu;
-            two = ascend("phase 2", new DecompositionDual(unplacedWeight, capacity.bestLambda), targetSoftPoints, deadline, 0.1,
+            two = ascend(
+                    "phase 2",
+                    new DecompositionDual(unplacedWeight, capacity.bestLambda),
+                    targetSoftPoints,
+                    deadline,
+                    0.1,
                     PHASE_TWO_PATIENCE);
             best = Math.max(best, two.best());
-            log.printf(Locale.ROOT, "[bound] phase 2: %d after %d iterations (%s, %.1f s)%n", ceilPoints(two.best()),
-                    two.iterations(), two.stop(), (System.nanoTime() - start) / 1e9);
+            log.printf(
+                    Locale.ROOT,
+                    "[bound] phase 2: %d after %d iterations (%s, %.1f s)%n",
+                    ceilPoints(two.best()),
+                    two.iterations(),
+                    two.stop(),
+                    (System.nanoTime() - start) / 1e9);
         }
-        return new Result(-unplacedWeight, ceilPoints(best), ceilPoints(one.best()),
-                two == null ? null : ceilPoints(two.best()), null, targetSoftPoints, one.iterations(),
-                two == null ? 0 : two.iterations(), (System.nanoTime() - start) / 1e9,
+        return new Result(
+                -unplacedWeight,
+                ceilPoints(best),
+                ceilPoints(one.best()),
+                two == null ? null : ceilPoints(two.best()),
+                null,
+                targetSoftPoints,
+                one.iterations(),
+                two == null ? 0 : two.iterations(),
+                (System.nanoTime() - start) / 1e9,
                 two == null ? one.stop() : two.stop());
     }
 
@@ -341,12 +400,10 @@ final class LagrangianBound {
         void step(double step);
 
         /** Called when the last evaluation was the best so far. */
-        default void improved() {
-        }
+        default void improved() {}
     }
 
-    private record Ascent(long best, int iterations, String stop) {
-    }
+    private record Ascent(long best, int iterations, String stop) {}
 
     /**
      * Projected subgradient ascent with Polyak steps; theta halves whenever the bound has not improved for
@@ -362,8 +419,13 @@ final class LagrangianBound {
             iterations++;
             long value = dual.evaluate();
             if (System.nanoTime() > nextLog) {
-                log.printf(Locale.ROOT, "[bound] %s: %d after %d iterations (%.0f s)%n", name, ceilPoints(Math.max(best, value)),
-                        iterations, (System.nanoTime() - start) / 1e9);
+                log.printf(
+                        Locale.ROOT,
+                        "[bound] %s: %d after %d iterations (%.0f s)%n",
+                        name,
+                        ceilPoints(Math.max(best, value)),
+                        iterations,
+                        (System.nanoTime() - start) / 1e9);
                 nextLog += LOG_EVERY_NANOS;
             }
             if (value > best) {
@@ -406,6 +468,7 @@ final class LagrangianBound {
         private double gMu;
         /** The multipliers of the best value: phase 2 starts from their prices. */
         final long[] bestLambda = new long[rowDivisor.length];
+
         long bestMu;
 
         CapacityDual(long unplacedWeight) {
@@ -516,11 +579,13 @@ final class LagrangianBound {
         private final long[] pi;
         /** Per provider and kind: the start value of π, and the options (CSR) and how many of them have moved. */
         private final long[] startPi;
+
         private final int[] kindStart;
         private final int[] kindOptions;
         private final int[] movedCount;
         /** Per provider: the options whose π has moved from its start value. */
         private final int[][] moved;
+
         private final int[] movedAt;
         private final boolean[] isMoved;
         private double gMu;
@@ -618,7 +683,8 @@ final class LagrangianBound {
             Arrays.fill(topCount, 0);
             for (int s = 1; s < kinds; s++) {
                 long start = startPi[p * kinds + s];
-                int unmoved = Math.min(c / s, kindStart[p * kinds + s + 1] - kindStart[p * kinds + s] - movedCount[p * kinds + s]);
+                int unmoved = Math.min(
+                        c / s, kindStart[p * kinds + s + 1] - kindStart[p * kinds + s] - movedCount[p * kinds + s]);
                 for (int j = 0; j < unmoved && start < 0; j++) {
                     insertTop(s, start, -1, c / s);
                 }
@@ -819,7 +885,8 @@ final class LagrangianBound {
         }
 
         static boolean hasInternalConflict(List<Child> children) {
-            return PlacementRules.pairsWithin(children, HardRule.H10) > 0 || PlacementRules.pairsWithin(children, HardRule.H11) > 0;
+            return PlacementRules.pairsWithin(children, HardRule.H10) > 0
+                    || PlacementRules.pairsWithin(children, HardRule.H11) > 0;
         }
     }
 
@@ -892,8 +959,9 @@ final class LagrangianBound {
                         }
                     }
                     Provider p = providerOf.get(e.getKey());
-                    if (cost < 0 || Integer.bitCount(block) > 1
-                            && !pinned.mayJoin(children, free.getFirst().getSiblingKey(), p)) {
+                    if (cost < 0
+                            || Integer.bitCount(block) > 1
+                                    && !pinned.mayJoin(children, free.getFirst().getSiblingKey(), p)) {
                         continue;
                     }
                     options.add(new long[] {cost + (pinnedProviders.contains(p) ? 0 : apartWeight), e.getKey()});
@@ -948,7 +1016,7 @@ final class LagrangianBound {
                 int bestBlock = 0;
                 boolean bestRestNone = false;
                 int rest = set ^ low;
-                for (int sub = rest;; sub = (sub - 1) & rest) {
+                for (int sub = rest; ; sub = (sub - 1) & rest) {
                     int block = sub | low;
                     if (blockBest[block] < INF) {
                         int r = set ^ block;

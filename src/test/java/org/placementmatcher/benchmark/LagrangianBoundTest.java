@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.solver.PlacementSolver;
@@ -45,8 +43,12 @@ class LagrangianBoundTest {
     @Test
     void apartSiblingsAreSolvedAsAGroup() {
         String apart = "\"siblingGroup\": \"S1\", \"placeTogether\": false";
-        LagrangianBound.Result result = bound(TinyProblems.solution(problem("",
-                List.of(provider("P1", HOME, 1, 100, ""), provider("P2", HOME, 2, 400, ""), provider("P3", HOME, 2, 300, "")),
+        LagrangianBound.Result result = bound(TinyProblems.solution(problem(
+                "",
+                List.of(
+                        provider("P1", HOME, 1, 100, ""),
+                        provider("P2", HOME, 2, 400, ""),
+                        provider("P3", HOME, 2, 300, "")),
                 List.of(child("C1", AGE_14, "PLANNED", apart), child("C2", AGE_10, "PLANNED", apart)))));
 
         assertThat(result.flowSoftPoints()).isEqualTo(400);
@@ -62,9 +64,11 @@ class LagrangianBoundTest {
      */
     @Test
     void aPairCannotShareHalfThePlaces() {
-        LagrangianBound.Result result = bound(TinyProblems.solution(problem("",
+        LagrangianBound.Result result = bound(TinyProblems.solution(problem(
+                "",
                 List.of(provider("P1", HOME, 2, 100, ""), provider("P2", HOME, 2, 300, "")),
-                List.of(child("C1", AGE_14, "PLANNED", "\"siblingGroup\": \"S1\""),
+                List.of(
+                        child("C1", AGE_14, "PLANNED", "\"siblingGroup\": \"S1\""),
                         child("C2", AGE_10, "PLANNED", "\"siblingGroup\": \"S1\""),
                         child("C3", AGE_14, "PLANNED", "\"currentPlacement\": \"P1\"")))));
 
@@ -80,9 +84,11 @@ class LagrangianBoundTest {
      */
     @Test
     void aSolePlacementTakesEveryPlace() {
-        LagrangianBound.Result result = bound(TinyProblems.solution(problem("",
+        LagrangianBound.Result result = bound(TinyProblems.solution(problem(
+                "",
                 List.of(provider("P1", HOME, 2, 100, ""), provider("P2", HOME, 1, 300, "")),
-                List.of(child("C1", AGE_14, "PLANNED", "\"requiresSolePlacement\": true"),
+                List.of(
+                        child("C1", AGE_14, "PLANNED", "\"requiresSolePlacement\": true"),
                         child("C2", AGE_14, "PLANNED", "")))));
 
         assertThat(result.flowSoftPoints()).isEqualTo(200);
@@ -96,9 +102,12 @@ class LagrangianBoundTest {
      */
     @Test
     void mediumComesFirst() {
-        LagrangianBound.Result result = bound(TinyProblems.solution(problem("",
+        LagrangianBound.Result result = bound(TinyProblems.solution(problem(
+                "",
                 List.of(provider("P1", HOME, 1, 100, ""), provider("P2", HOME, 1, 5000, "")),
-                List.of(child("C1", AGE_14, "PLANNED", ""), child("C2", AGE_14, "URGENT", ""),
+                List.of(
+                        child("C1", AGE_14, "PLANNED", ""),
+                        child("C2", AGE_14, "URGENT", ""),
                         child("C3", AGE_14, "URGENT", "")))));
 
         assertThat(result.mediumBound()).isEqualTo(-1);
@@ -122,12 +131,15 @@ class LagrangianBoundTest {
                     .solve(TinyProblems.solution(json), Duration.ofSeconds(20), null);
             assertThat(exact.optimal()).as(json).isTrue();
 
-            LagrangianBound.Result result = LagrangianBound.bound(TinyProblems.solution(json), null, Duration.ofSeconds(5), QUIET);
+            LagrangianBound.Result result =
+                    LagrangianBound.bound(TinyProblems.solution(json), null, Duration.ofSeconds(5), QUIET);
 
             long medium = exact.score().mediumScore();
             assertThat(result.mediumBound()).as(json).isGreaterThanOrEqualTo(medium);
             if (result.mediumBound() == medium) {
-                assertThat(result.softBound()).as(json).isGreaterThanOrEqualTo(exact.score().softScore());
+                assertThat(result.softBound())
+                        .as(json)
+                        .isGreaterThanOrEqualTo(exact.score().softScore());
                 tight += result.softBound() == exact.score().softScore() ? 1 : 0;
             }
         }
@@ -140,8 +152,13 @@ class LagrangianBoundTest {
         List<String> ps = new ArrayList<>();
         for (int i = 1; i <= providers; i++) {
             String type = types[random.nextInt(types.length)];
-            ps.add(TinyProblems.providerIn(random.nextInt(5) == 0 ? "E2" : "E1", "P" + i, type, 1 + random.nextInt(3),
-                    100 + 50 * random.nextInt(19), random.nextInt(4) == 0 ? "\"religion\": \"R1\"" : ""));
+            ps.add(TinyProblems.providerIn(
+                    random.nextInt(5) == 0 ? "E2" : "E1",
+                    "P" + i,
+                    type,
+                    1 + random.nextInt(3),
+                    100 + 50 * random.nextInt(19),
+                    random.nextInt(4) == 0 ? "\"religion\": \"R1\"" : ""));
         }
         String[] ages = {AGE_10, AGE_14, TinyProblems.AGE_15};
         List<String> cs = new ArrayList<>();
@@ -171,7 +188,10 @@ class LagrangianBoundTest {
                     extra.add("\"pinned\": true");
                 }
             }
-            cs.add(child("C" + j, ages[random.nextInt(ages.length)], random.nextInt(3) == 0 ? "URGENT" : "PLANNED",
+            cs.add(child(
+                    "C" + j,
+                    ages[random.nextInt(ages.length)],
+                    random.nextInt(3) == 0 ? "URGENT" : "PLANNED",
                     String.join(", ", extra)));
         }
         return problem("", ps, cs);
@@ -192,6 +212,7 @@ class LagrangianBoundTest {
         assertThat(result.softBound()).isGreaterThanOrEqualTo(exact.score().softScore());
         assertThat(result.softPointsBound()).isGreaterThan(result.flowSoftPoints());
         // Tight too: within 0.1 % of the optimum (it is 1 point below it when written).
-        assertThat((double) result.softPointsBound()).isGreaterThan(-exact.score().softScore() * 0.999);
+        assertThat((double) result.softPointsBound())
+                .isGreaterThan(-exact.score().softScore() * 0.999);
     }
 }

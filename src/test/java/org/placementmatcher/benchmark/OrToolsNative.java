@@ -17,8 +17,7 @@ final class OrToolsNative {
     private static boolean tried;
     private static String unavailableReason;
 
-    private OrToolsNative() {
-    }
+    private OrToolsNative() {}
 
     /** Loads the native library once (about 0.4 s); throws where it cannot be loaded. */
     static synchronized void load() {
@@ -40,8 +39,10 @@ final class OrToolsNative {
     /** Skips the calling test where the native library cannot be loaded. */
     static void assumeAvailable() {
         String reason = unavailableReason();
-        assumeTrue(reason == null, () -> "Skipped: the OR-Tools reference solver's native library is not available on"
-                + " this machine (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + reason);
+        assumeTrue(
+                reason == null,
+                () -> "Skipped: the OR-Tools reference solver's native library is not available on" + " this machine ("
+                        + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): " + reason);
     }
 
     private static String tryLoading() {

@@ -1,5 +1,7 @@
 package org.placementmatcher.benchmark;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -17,14 +19,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
-import com.sun.management.GarbageCollectionNotificationInfo;
-
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
@@ -57,12 +53,21 @@ import org.placementmatcher.solver.ScoreText;
  */
 public final class SingleRun {
 
-    private SingleRun() {
-    }
+    private SingleRun() {}
 
     /** What one run measured. */
-    public record Result(String method, String score, long hard, long medium, long soft, Kpis kpis, double seconds,
-            long peakHeapBytes, long peakLiveBytes, long peakRssBytes, Map<String, String> extra) {
+    public record Result(
+            String method,
+            String score,
+            long hard,
+            long medium,
+            long soft,
+            Kpis kpis,
+            double seconds,
+            long peakHeapBytes,
+            long peakLiveBytes,
+            long peakRssBytes,
+            Map<String, String> extra) {
 
         void write(Path file) throws IOException {
             Properties p = new Properties();
@@ -94,10 +99,13 @@ public final class SingleRun {
             try (Reader r = Files.newBufferedReader(file)) {
                 p.load(r);
             }
-            Kpis kpis = new Kpis(Integer.parseInt(p.getProperty("kpis.children")),
-                    Integer.parseInt(p.getProperty("kpis.placed")), Integer.parseInt(p.getProperty("kpis.unplaced")),
+            Kpis kpis = new Kpis(
+                    Integer.parseInt(p.getProperty("kpis.children")),
+                    Integer.parseInt(p.getProperty("kpis.placed")),
+                    Integer.parseInt(p.getProperty("kpis.unplaced")),
                     Double.parseDouble(p.getProperty("kpis.outOfAreaPercent")),
-                    Double.parseDouble(p.getProperty("kpis.over20MilesPercent")), Integer.parseInt(p.getProperty("kpis.moves")),
+                    Double.parseDouble(p.getProperty("kpis.over20MilesPercent")),
+                    Integer.parseInt(p.getProperty("kpis.moves")),
                     Integer.parseInt(p.getProperty("kpis.siblingGroupsSplit")),
                     Double.parseDouble(p.getProperty("kpis.weeklyCost")));
             Map<String, String> extra = new java.util.TreeMap<>();
@@ -106,10 +114,18 @@ public final class SingleRun {
                     extra.put(key.substring("extra.".length()), p.getProperty(key));
                 }
             }
-            return new Result(p.getProperty("method"), p.getProperty("score"), Long.parseLong(p.getProperty("hard")),
-                    Long.parseLong(p.getProperty("medium")), Long.parseLong(p.getProperty("soft")), kpis,
-                    Double.parseDouble(p.getProperty("seconds")), Long.parseLong(p.getProperty("peakHeapBytes")),
-                    Long.parseLong(p.getProperty("peakLiveBytes", "-1")), Long.parseLong(p.getProperty("peakRssBytes")), extra);
+            return new Result(
+                    p.getProperty("method"),
+                    p.getProperty("score"),
+                    Long.parseLong(p.getProperty("hard")),
+                    Long.parseLong(p.getProperty("medium")),
+                    Long.parseLong(p.getProperty("soft")),
+                    kpis,
+                    Double.parseDouble(p.getProperty("seconds")),
+                    Long.parseLong(p.getProperty("peakHeapBytes")),
+                    Long.parseLong(p.getProperty("peakLiveBytes", "-1")),
+                    Long.parseLong(p.getProperty("peakRssBytes")),
+                    extra);
         }
     }
 
@@ -144,17 +160,25 @@ public final class SingleRun {
                 PlacementSolution greedy = GreedyBaseline.solve(ProblemMapper.toSolution(problem));
                 Map<String, Provider> hint = GreedyBaseline.assignment(greedy);
                 ExactSolver.Backend backend = ExactSolver.Backend.valueOf(opts.getOrDefault("backend", "SCIP"));
-                long maxVariables = Long.parseLong(opts.getOrDefault("max-variables",
-                        Long.toString(ExactSolver.DEFAULT_MAX_VARIABLES)));
+                long maxVariables = Long.parseLong(
+                        opts.getOrDefault("max-variables", Long.toString(ExactSolver.DEFAULT_MAX_VARIABLES)));
                 ExactSolver.Result exact = new ExactSolver(solver, backend, 2, maxVariables)
                         .solve(ProblemMapper.toSolution(problem), Duration.ofSeconds(seconds), hint);
                 extra.put("backend", backend.name());
                 extra.put("status", exact.status());
-                extra.put("stage1", exact.placing().status() + " placed weight " + exact.placing().objective()
-                        + " (bound " + exact.placing().bound() + ", " + round1(exact.placing().seconds()) + " s)");
+                extra.put(
+                        "stage1",
+                        exact.placing().status() + " placed weight "
+                                + exact.placing().objective() + " (bound "
+                                + exact.placing().bound() + ", "
+                                + round1(exact.placing().seconds()) + " s)");
                 if (exact.soft() != null) {
-                    extra.put("stage2", exact.soft().status() + " soft points " + exact.soft().objective()
-                            + " (bound " + exact.soft().bound() + ", " + round1(exact.soft().seconds()) + " s)");
+                    extra.put(
+                            "stage2",
+                            exact.soft().status() + " soft points "
+                                    + exact.soft().objective() + " (bound "
+                                    + exact.soft().bound() + ", "
+                                    + round1(exact.soft().seconds()) + " s)");
                 }
                 if (!"TOO_LARGE".equals(exact.status())) {
                     extra.put("mediumBound", Long.toString(exact.mediumBound()));
@@ -170,19 +194,42 @@ public final class SingleRun {
                 if (exact.solution() == null) {
                     // No assignment within the limit: report the bound alone.
                     double elapsed = (System.nanoTime() - start) / 1e9;
-                    new Result(method, "none", 0, 0, 0, new Kpis(problem.children().size(), 0, 0, 0, 0, 0, 0, 0), elapsed,
-                            heap.peak(), heap.peakLive(), peakRss(), extra).write(resultFile);
+                    new Result(
+                                    method,
+                                    "none",
+                                    0,
+                                    0,
+                                    0,
+                                    new Kpis(problem.children().size(), 0, 0, 0, 0, 0, 0, 0),
+                                    elapsed,
+                                    heap.peak(),
+                                    heap.peakLive(),
+                                    peakRss(),
+                                    extra)
+                            .write(resultFile);
                     System.exit(0);
                 }
                 best = exact.solution();
             }
             case "bound" -> {
                 // A bound has no plan: the result carries the bound alone, like an exact run without a solution.
-                HardMediumSoftScore known = opts.containsKey("target") ? HardMediumSoftScore.parseScore(opts.get("target")) : null;
+                HardMediumSoftScore known =
+                        opts.containsKey("target") ? HardMediumSoftScore.parseScore(opts.get("target")) : null;
                 bound(ProblemMapper.toSolution(problem), solver, known, Duration.ofSeconds(seconds), extra);
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                new Result(method, "none", 0, 0, 0, new Kpis(problem.children().size(), 0, 0, 0, 0, 0, 0, 0), elapsed,
-                        heap.peak(), heap.peakLive(), peakRss(), extra).write(resultFile);
+                new Result(
+                                method,
+                                "none",
+                                0,
+                                0,
+                                0,
+                                new Kpis(problem.children().size(), 0, 0, 0, 0, 0, 0, 0),
+                                elapsed,
+                                heap.peak(),
+                                heap.peakLive(),
+                                peakRss(),
+                                extra)
+                        .write(resultFile);
                 System.exit(0);
                 return;
             }
@@ -191,8 +238,19 @@ public final class SingleRun {
         double elapsed = (System.nanoTime() - start) / 1e9;
         HardMediumSoftScore score = best.getScore();
         Kpis kpis = PlanWriter.toPlan(best).kpis();
-        new Result(method, ScoreText.format(score), score.hardScore(), score.mediumScore(), score.softScore(), kpis,
-                elapsed, heap.peak(), heap.peakLive(), peakRss(), extra).write(resultFile);
+        new Result(
+                        method,
+                        ScoreText.format(score),
+                        score.hardScore(),
+                        score.mediumScore(),
+                        score.softScore(),
+                        kpis,
+                        elapsed,
+                        heap.peak(),
+                        heap.peakLive(),
+                        peakRss(),
+                        extra)
+                .write(resultFile);
         System.exit(0);
     }
 
@@ -204,7 +262,11 @@ public final class SingleRun {
      * @param known a known plan's score (e.g. the best engine run's), whose soft points at the bound's hard and
      *        medium cap the steps' aim; may be null
      */
-    static void bound(PlacementSolution solution, PlacementSolver scorer, HardMediumSoftScore known, Duration limit,
+    static void bound(
+            PlacementSolution solution,
+            PlacementSolver scorer,
+            HardMediumSoftScore known,
+            Duration limit,
             Map<String, String> extra) {
         for (PlacementUnit unit : solution.getUnits()) {
             if (!unit.isPinned()) {
@@ -221,8 +283,11 @@ public final class SingleRun {
         extra.put("bound", ScoreText.format(HardMediumSoftScore.of(hard, b.mediumBound(), b.softBound())));
         extra.put("flowSoftBound", b.flowSoftPoints() == null ? "n/a" : Long.toString(-b.flowSoftPoints()));
         extra.put("phase1", -b.capacitySoftPoints() + " after " + b.capacityIterations() + " iterations");
-        extra.put("phase2", b.decompositionSoftPoints() == null ? "not run"
-                : -b.decompositionSoftPoints() + " after " + b.decompositionIterations() + " iterations");
+        extra.put(
+                "phase2",
+                b.decompositionSoftPoints() == null
+                        ? "not run"
+                        : -b.decompositionSoftPoints() + " after " + b.decompositionIterations() + " iterations");
         extra.put("stop", b.stop());
         extra.put("target", b.targetSoftPoints() == null ? "none" : Long.toString(-b.targetSoftPoints()));
     }
@@ -261,14 +326,20 @@ public final class SingleRun {
             }
             for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 if (gc instanceof NotificationEmitter emitter) {
-                    emitter.addNotificationListener((notification, handback) -> {
-                        if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                            GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
-                                    .from((CompositeData) notification.getUserData());
-                            h.peak.accumulateAndGet(h.heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
-                            h.live.accumulateAndGet(h.heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
-                        }
-                    }, null, null);
+                    emitter.addNotificationListener(
+                            (notification, handback) -> {
+                                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                        notification.getType())) {
+                                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                            (CompositeData) notification.getUserData());
+                                    h.peak.accumulateAndGet(
+                                            h.heapUsed(info.getGcInfo().getMemoryUsageBeforeGc()), Math::max);
+                                    h.live.accumulateAndGet(
+                                            h.heapUsed(info.getGcInfo().getMemoryUsageAfterGc()), Math::max);
+                                }
+                            },
+                            null,
+                            null);
                 }
             }
             return h;

@@ -1,7 +1,6 @@
 package org.placementmatcher.benchmark;
 
 import java.util.List;
-
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -19,8 +18,7 @@ final class TinyProblems {
     static final String AGE_15 = "2011-01-01";
     static final String AGE_10 = "2016-01-01";
 
-    private TinyProblems() {
-    }
+    private TinyProblems() {}
 
     /** A provider in the home authority E1; {@code extra} is more JSON fields (e.g. {@code "emergencyApproved": true}) or "". */
     static String provider(String id, String type, int places, double cost, String extra) {
@@ -31,8 +29,7 @@ final class TinyProblems {
     static String providerIn(String authority, String id, String type, int places, double cost, String extra) {
         return """
                 {"id": "%s", "type": "%s", "localAuthority": "%s", "location": {"lat": 52.0, "lon": 0.0},
-                 "places": %d, "ageMin": 0, "ageMax": 17, "weeklyCost": %s%s}""".formatted(id, type, authority, places,
-                cost, extra.isEmpty() ? "" : ", " + extra);
+                 "places": %d, "ageMin": 0, "ageMax": 17, "weeklyCost": %s%s}""".formatted(id, type, authority, places, cost, extra.isEmpty() ? "" : ", " + extra);
     }
 
     static String child(String id, String dateOfBirth, String urgency, String extra) {
@@ -45,8 +42,10 @@ final class TinyProblems {
         return """
                 {"schemaVersion": 1, "name": "tiny", "referenceDate": "2026-11-22", "homeAuthority": "E1",%s
                  "providers": [%s],
-                 "children": [%s]}""".formatted(weights.isEmpty() ? "" : " \"weights\": " + weights + ",",
-                String.join(",\n", providers), String.join(",\n", children));
+                 "children": [%s]}""".formatted(
+                        weights.isEmpty() ? "" : " \"weights\": " + weights + ",",
+                        String.join(",\n", providers),
+                        String.join(",\n", children));
     }
 
     static PlacementSolution solution(String json) {

@@ -2,6 +2,7 @@ package org.placementmatcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,16 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.ProblemFixtures;
 
@@ -31,8 +28,10 @@ class CommandLineTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return new CommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new CommandLine(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
     }
 
     private String stdout() {
@@ -53,9 +52,14 @@ class CommandLineTest {
         assertThat(exit).isZero();
         JsonNode plan = ContractJson.mapper().readTree(output.toFile());
         assertThat(plan.get("score").asText()).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
-        assertThat(plan.get("assignments")).extracting(a -> a.get("childId").asText()).containsExactly("C1", "C2");
+        assertThat(plan.get("assignments"))
+                .extracting(a -> a.get("childId").asText())
+                .containsExactly("C1", "C2");
         assertThat(plan.get("kpis").get("children").asInt()).isEqualTo(2);
-        assertThat(stderr()).contains("solving 2 children").containsPattern("of 1 s] (input|construction) ").contains("feasible")
+        assertThat(stderr())
+                .contains("solving 2 children")
+                .containsPattern("of 1 s] (input|construction) ")
+                .contains("feasible")
                 .contains("done in");
     }
 
@@ -82,7 +86,12 @@ class CommandLineTest {
 
     @Test
     void missingInputFileExitsOneWithAMessage() {
-        int exit = run("solve", "--input", dir.resolve("nope.json").toString(), "--output", dir.resolve("o.json").toString());
+        int exit = run(
+                "solve",
+                "--input",
+                dir.resolve("nope.json").toString(),
+                "--output",
+                dir.resolve("o.json").toString());
 
         assertThat(exit).isEqualTo(CommandLine.FAILED);
         assertThat(stderr()).contains("input file not found").doesNotContain("\tat ");
@@ -92,7 +101,12 @@ class CommandLineTest {
     void inputThatIsNotUtf8IsInvalidInputAsJson() throws IOException {
         Path input = Files.write(dir.resolve("latin1.json"), new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
 
-        int exit = run("solve", "--input", input.toString(), "--output", dir.resolve("plan.json").toString());
+        int exit = run(
+                "solve",
+                "--input",
+                input.toString(),
+                "--output",
+                dir.resolve("plan.json").toString());
 
         assertThat(exit).isEqualTo(CommandLine.INVALID);
         JsonNode errors = ContractJson.mapper().readTree(stderr()).get("errors");
@@ -105,23 +119,39 @@ class CommandLineTest {
         Path input = write("in.json", ProblemFixtures.VALID);
         Path blocker = write("blocker.txt", "a file where a folder would have to be");
 
-        assertThat(run("solve", "--input", dir.toString(), "--output", dir.resolve("plan.json").toString()))
+        assertThat(run(
+                        "solve",
+                        "--input",
+                        dir.toString(),
+                        "--output",
+                        dir.resolve("plan.json").toString()))
                 .isEqualTo(CommandLine.FAILED);
-        assertThat(run("solve", "--input", input.toString(), "--output", blocker.resolve("plan.json").toString(),
-                "--seconds", "1")).isEqualTo(CommandLine.FAILED);
+        assertThat(run(
+                        "solve",
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        blocker.resolve("plan.json").toString(),
+                        "--seconds",
+                        "1"))
+                .isEqualTo(CommandLine.FAILED);
 
-        assertThat(stderr()).contains("error: cannot read input file " + dir)
+        assertThat(stderr())
+                .contains("error: cannot read input file " + dir)
                 .contains("error: cannot write " + blocker.resolve("plan.json"))
-                .doesNotContain("Exception").doesNotContain("\tat ");
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test
     void badUsageExitsTwo() {
         assertThat(run("solve", "--input")).isEqualTo(CommandLine.INVALID);
         assertThat(run("solve", "--output", "x.json")).isEqualTo(CommandLine.INVALID);
-        assertThat(run("solve", "--input", "a", "--output", "b", "--seconds", "soon")).isEqualTo(CommandLine.INVALID);
+        assertThat(run("solve", "--input", "a", "--output", "b", "--seconds", "soon"))
+                .isEqualTo(CommandLine.INVALID);
         assertThat(run("frobnicate")).isEqualTo(CommandLine.INVALID);
-        assertThat(stderr()).contains("Missing required parameter for option '--input'")
+        assertThat(stderr())
+                .contains("Missing required parameter for option '--input'")
                 .contains("Invalid value for option '--seconds': 'soon'")
                 .contains("unknown command 'frobnicate'")
                 .doesNotContain("\tat ");
@@ -161,8 +191,11 @@ class CommandLineTest {
         int exit = run("solve", "--input", input.toString(), "--output", output.toString(), "--seconds", seconds);
 
         assertThat(exit).isEqualTo(CommandLine.INVALID);
-        assertThat(stderr().lines()).singleElement().asString()
-                .contains("'--seconds'").contains(seconds + " is not from 1 to 86400");
+        assertThat(stderr().lines())
+                .singleElement()
+                .asString()
+                .contains("'--seconds'")
+                .contains(seconds + " is not from 1 to 86400");
         assertThat(output).doesNotExist();
     }
 
@@ -170,7 +203,8 @@ class CommandLineTest {
     @ValueSource(strings = {"1", "86400"})
     void secondsAtTheirLimitsAreAccepted(String seconds) {
         // Accepted by the parser: the run gets as far as reading the (missing) input file.
-        int exit = run("solve", "--input", dir.resolve("nope.json").toString(), "--output", "o.json", "--seconds", seconds);
+        int exit = run(
+                "solve", "--input", dir.resolve("nope.json").toString(), "--output", "o.json", "--seconds", seconds);
 
         assertThat(exit).isEqualTo(CommandLine.FAILED);
         assertThat(stderr()).contains("input file not found");
@@ -191,7 +225,9 @@ class CommandLineTest {
         int exit = run("bench-queries", "--input", input.toString(), "--queries", "3", "--seed", "5");
 
         assertThat(exit).isZero();
-        assertThat(stdout()).contains("caseload: 2 children").contains("match         3 queries: p50")
+        assertThat(stdout())
+                .contains("caseload: 2 children")
+                .contains("match         3 queries: p50")
                 .contains("emergency     3 queries: p50");
     }
 
@@ -200,24 +236,37 @@ class CommandLineTest {
         assertThat(run("help")).isZero();
         assertThat(run("--help")).isZero();
 
-        assertThat(stdout()).contains("Usage: placement-matcher")
-                .contains("solve").contains("generate").contains("bench-queries")
+        assertThat(stdout())
+                .contains("Usage: placement-matcher")
+                .contains("solve")
+                .contains("generate")
+                .contains("bench-queries")
                 .contains("With no arguments: runs the REST service")
-                .contains("Exit codes:").contains("2   invalid input or usage");
+                .contains("Exit codes:")
+                .contains("2   invalid input or usage");
         assertThat(stderr()).isEmpty();
     }
 
     @Test
     void eachCommandDescribesItsOptions() {
         assertThat(run("solve", "--help")).isZero();
-        assertThat(stdout()).contains("Usage: placement-matcher solve")
-                .contains("--input=FILE").contains("--output=FILE").contains("--seconds=N")
-                .contains("1 to 86400 (default 30)").contains("--config=FILE").contains("--verbose");
+        assertThat(stdout())
+                .contains("Usage: placement-matcher solve")
+                .contains("--input=FILE")
+                .contains("--output=FILE")
+                .contains("--seconds=N")
+                .contains("1 to 86400 (default 30)")
+                .contains("--config=FILE")
+                .contains("--verbose");
 
         assertThat(run("help", "generate")).isZero();
-        assertThat(stdout()).contains("Usage: placement-matcher generate")
-                .contains("--size=SIZE").contains("small, county, county-1200, region")
-                .contains("--all").contains("--dir=DIR").contains("--seed=N");
+        assertThat(stdout())
+                .contains("Usage: placement-matcher generate")
+                .contains("--size=SIZE")
+                .contains("small, county, county-1200, region")
+                .contains("--all")
+                .contains("--dir=DIR")
+                .contains("--seed=N");
 
         assertThat(run("bench-queries", "-h")).isZero();
         assertThat(stdout()).contains("--queries=N").contains("(default 1000)");
@@ -228,14 +277,17 @@ class CommandLineTest {
         Path first = dir.resolve("first.json");
         Path second = dir.resolve("second.json");
 
-        assertThat(run("generate", "--size", "small", "--seed", "7", "--output", first.toString())).isZero();
-        assertThat(run("generate", "--size=small", "--seed=7", "--output=" + second)).isZero();
+        assertThat(run("generate", "--size", "small", "--seed", "7", "--output", first.toString()))
+                .isZero();
+        assertThat(run("generate", "--size=small", "--seed=7", "--output=" + second))
+                .isZero();
 
         assertThat(Files.readString(first)).isEqualTo(Files.readString(second));
         JsonNode problem = ContractJson.mapper().readTree(first.toFile());
         assertThat(problem.get("children").size()).isBetween(80, 120);
         assertThat(stderr()).contains("wrote " + first);
-        assertThat(dir).isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".tmp"));
+        assertThat(dir)
+                .isDirectoryNotContaining(path -> path.getFileName().toString().endsWith(".tmp"));
     }
 
     @Test
@@ -243,11 +295,16 @@ class CommandLineTest {
         Path folder = dir.resolve("new/sample-data");
         Path small = dir.resolve("small.json");
 
-        assertThat(run("generate", "--all", "--dir", folder.toString(), "--seed", "3")).isZero();
-        assertThat(run("generate", "--size", "small", "--seed", "3", "--output", small.toString())).isZero();
+        assertThat(run("generate", "--all", "--dir", folder.toString(), "--seed", "3"))
+                .isZero();
+        assertThat(run("generate", "--size", "small", "--seed", "3", "--output", small.toString()))
+                .isZero();
 
-        assertThat(folder).isDirectoryContaining("glob:**/small.json").isDirectoryContaining("glob:**/county.json")
-                .isDirectoryContaining("glob:**/county-1200.json").isDirectoryContaining("glob:**/region.json");
+        assertThat(folder)
+                .isDirectoryContaining("glob:**/small.json")
+                .isDirectoryContaining("glob:**/county.json")
+                .isDirectoryContaining("glob:**/county-1200.json")
+                .isDirectoryContaining("glob:**/region.json");
         assertThat(folder.toFile().list()).hasSize(4);
         assertThat(folder.resolve("small.json")).hasSameTextualContentAs(small);
     }
@@ -262,7 +319,8 @@ class CommandLineTest {
         assertThat(run("generate")).isEqualTo(CommandLine.INVALID);
 
         assertThat(stderr().lines()).hasSize(5).allMatch(line -> line.startsWith("error: "));
-        assertThat(stderr()).contains("'--size': 'huge' is not one of small, county, county-1200, region")
+        assertThat(stderr())
+                .contains("'--size': 'huge' is not one of small, county, county-1200, region")
                 .contains("Missing required argument(s): --output=FILE")
                 .contains("Missing required argument(s): --dir=DIR")
                 .contains("mutually exclusive");
@@ -271,15 +329,20 @@ class CommandLineTest {
 
     @Test
     void moreThanAHundredErrorsListAHundredThenHowManyMore() throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode problem =
-                (com.fasterxml.jackson.databind.node.ObjectNode) ContractJson.mapper().readTree(ProblemFixtures.VALID);
+        com.fasterxml.jackson.databind.node.ObjectNode problem = (com.fasterxml.jackson.databind.node.ObjectNode)
+                ContractJson.mapper().readTree(ProblemFixtures.VALID);
         com.fasterxml.jackson.databind.node.ArrayNode children = problem.putArray("children");
         for (int i = 0; i < 150; i++) {
             children.addObject().put("id", "C" + i);
         }
         Path input = write("many-errors.json", ContractJson.mapper().writeValueAsString(problem));
 
-        int exit = run("solve", "--input", input.toString(), "--output", dir.resolve("plan.json").toString());
+        int exit = run(
+                "solve",
+                "--input",
+                input.toString(),
+                "--output",
+                dir.resolve("plan.json").toString());
 
         assertThat(exit).isEqualTo(CommandLine.INVALID);
         JsonNode errors = ContractJson.mapper().readTree(stderr()).get("errors");
@@ -293,12 +356,22 @@ class CommandLineTest {
         Path input = write("in.json", ProblemFixtures.VALID);
         Path config = write("solver.xml", "<solver><noSuchElement/></solver>");
 
-        int exit = run("solve", "--input", input.toString(), "--output", dir.resolve("plan.json").toString(),
-                "--config", config.toString(), "--seconds", "1");
+        int exit = run(
+                "solve",
+                "--input",
+                input.toString(),
+                "--output",
+                dir.resolve("plan.json").toString(),
+                "--config",
+                config.toString(),
+                "--seconds",
+                "1");
 
         assertThat(exit).isEqualTo(CommandLine.FAILED);
-        assertThat(stderr()).contains("error: solver configuration " + config + " is not a valid Timefold solver configuration")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(stderr())
+                .contains("error: solver configuration " + config + " is not a valid Timefold solver configuration")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     @Test

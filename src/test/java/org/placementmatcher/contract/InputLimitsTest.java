@@ -6,18 +6,15 @@ import static org.placementmatcher.contract.ProblemFixtures.child;
 import static org.placementmatcher.contract.ProblemFixtures.edit;
 import static org.placementmatcher.contract.ProblemFixtures.provider;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
 import org.placementmatcher.domain.ScoringWeights;
 
 /** Contract section 10, one rule at a time: the value at its limit is accepted, one past it refused with its path. */
@@ -26,23 +23,43 @@ class InputLimitsTest {
     /** Each numeric rule: where it sits, how to set it, the limit and the first value past it. */
     static Stream<Arguments> numbers() {
         Stream<Arguments> fields = Stream.of(
-                Arguments.of("$.providers[1].weeklyCost", (BiConsumer<ObjectNode, Double>) (root, v) ->
-                        provider(root, 1).put("weeklyCost", v), 1_000_000.0, 1_000_000.01),
-                Arguments.of("$.providers[0].places", (BiConsumer<ObjectNode, Double>) (root, v) ->
-                        provider(root, 0).put("fosteringLimitExemption", true).put("places", v.intValue()), 1000.0, 1001.0),
-                Arguments.of("$.children[1].excludedAreas[0].radiusMiles", (BiConsumer<ObjectNode, Double>) (root, v) ->
-                        child(root, 1).putArray("excludedAreas").addObject().put("lat", 52.5).put("lon", 0.5)
-                                .put("radiusMiles", v), 1000.0, 1000.001));
-        Stream<Arguments> weights = ScoringWeights.KEYS.stream().map(key -> Arguments.of("$.weights." + key,
-                (BiConsumer<ObjectNode, Double>) (root, v) -> root.putObject("weights").put(key, v.longValue()),
-                1_000_000.0, 1_000_001.0));
+                Arguments.of(
+                        "$.providers[1].weeklyCost",
+                        (BiConsumer<ObjectNode, Double>)
+                                (root, v) -> provider(root, 1).put("weeklyCost", v),
+                        1_000_000.0,
+                        1_000_000.01),
+                Arguments.of(
+                        "$.providers[0].places",
+                        (BiConsumer<ObjectNode, Double>) (root, v) -> provider(root, 0)
+                                .put("fosteringLimitExemption", true)
+                                .put("places", v.intValue()),
+                        1000.0,
+                        1001.0),
+                Arguments.of(
+                        "$.children[1].excludedAreas[0].radiusMiles",
+                        (BiConsumer<ObjectNode, Double>) (root, v) -> child(root, 1)
+                                .putArray("excludedAreas")
+                                .addObject()
+                                .put("lat", 52.5)
+                                .put("lon", 0.5)
+                                .put("radiusMiles", v),
+                        1000.0,
+                        1000.001));
+        Stream<Arguments> weights = ScoringWeights.KEYS.stream()
+                .map(key -> Arguments.of(
+                        "$.weights." + key,
+                        (BiConsumer<ObjectNode, Double>)
+                                (root, v) -> root.putObject("weights").put(key, v.longValue()),
+                        1_000_000.0,
+                        1_000_001.0));
         return Stream.concat(fields, weights);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("numbers")
-    void aNumberAtItsLimitIsAcceptedAndOnePastItRefused(String path, BiConsumer<ObjectNode, Double> set, double limit,
-            double past) {
+    void aNumberAtItsLimitIsAcceptedAndOnePastItRefused(
+            String path, BiConsumer<ObjectNode, Double> set, double limit, double past) {
         ProblemReader.read(edit(root -> set.accept(root, limit)));
 
         assertRefusedAt(edit(root -> set.accept(root, past)), path);
@@ -50,14 +67,19 @@ class InputLimitsTest {
 
     @Test
     void atMostOneHundredThousandProvidersAndChildren() {
-        assertThat(ProblemReader.read(withCopies(InputLimits.MAX_PROVIDERS, InputLimits.MAX_CHILDREN), "$").providers())
+        assertThat(ProblemReader.read(withCopies(InputLimits.MAX_PROVIDERS, InputLimits.MAX_CHILDREN), "$")
+                        .providers())
                 .hasSize(InputLimits.MAX_PROVIDERS);
 
-        for (ObjectNode tooMany : List.of(withCopies(InputLimits.MAX_PROVIDERS + 1, 2),
-                withCopies(2, InputLimits.MAX_CHILDREN + 1))) {
+        for (ObjectNode tooMany :
+                List.of(withCopies(InputLimits.MAX_PROVIDERS + 1, 2), withCopies(2, InputLimits.MAX_CHILDREN + 1))) {
             String path = tooMany.get("providers").size() > 2 ? "$.providers" : "$.children";
-            assertThatThrownBy(() -> ProblemReader.read(tooMany, "$")).isInstanceOfSatisfying(
-                    InvalidProblemException.class, e -> assertThat(e.errors()).extracting(ProblemError::path).contains(path));
+            assertThatThrownBy(() -> ProblemReader.read(tooMany, "$"))
+                    .isInstanceOfSatisfying(
+                            InvalidProblemException.class,
+                            e -> assertThat(e.errors())
+                                    .extracting(ProblemError::path)
+                                    .contains(path));
         }
     }
 
@@ -88,7 +110,10 @@ class InputLimitsTest {
     /** Every string of the problem, each set to a text (ids consistently, so references still hold). */
     private static String everyString(String text) {
         return edit(root -> {
-            root.put("name", text).put("homeAuthority", text).putArray("adjoiningAuthorities").add(text);
+            root.put("name", text)
+                    .put("homeAuthority", text)
+                    .putArray("adjoiningAuthorities")
+                    .add(text);
             ObjectNode p1 = provider(root, 0);
             p1.put("localAuthority", text).put("religion", text);
             p1.putArray("acceptsGenders").add(text).add("MALE").add("FEMALE");
@@ -116,10 +141,20 @@ class InputLimitsTest {
     }
 
     static List<String> stringPaths() {
-        return List.of("$.name", "$.homeAuthority", "$.adjoiningAuthorities[0]", "$.providers[0].localAuthority",
-                "$.providers[0].religion", "$.providers[0].acceptsGenders[0]", "$.providers[0].capabilities[0]",
-                "$.providers[0].languages[0]", "$.children[0].religion", "$.children[0].languages[0]",
-                "$.children[1].id", "$.children[1].siblingGroup", "$.children[1].gender",
+        return List.of(
+                "$.name",
+                "$.homeAuthority",
+                "$.adjoiningAuthorities[0]",
+                "$.providers[0].localAuthority",
+                "$.providers[0].religion",
+                "$.providers[0].acceptsGenders[0]",
+                "$.providers[0].capabilities[0]",
+                "$.providers[0].languages[0]",
+                "$.children[0].religion",
+                "$.children[0].languages[0]",
+                "$.children[1].id",
+                "$.children[1].siblingGroup",
+                "$.children[1].gender",
                 "$.providers[1].connectedChildren[0]");
     }
 
@@ -133,7 +168,8 @@ class InputLimitsTest {
     void idsAndReferencesOfOneHundredAndOneCharactersAreRefused() {
         String long101 = "P".repeat(TextRules.MAX_CODE_LENGTH + 1);
         assertRefusedAt(edit(root -> provider(root, 0).put("id", long101)), "$.providers[0].id");
-        assertRefusedAt(edit(root -> child(root, 0).put("currentPlacement", long101)), "$.children[0].currentPlacement");
+        assertRefusedAt(
+                edit(root -> child(root, 0).put("currentPlacement", long101)), "$.children[0].currentPlacement");
         assertRefusedAt(edit(root -> child(root, 1).putArray("needs").add(long101)), "$.children[1].needs[0]");
     }
 
@@ -149,10 +185,13 @@ class InputLimitsTest {
     @Test
     void aHugeValueIsNotEchoedWhole() {
         String huge = "Z".repeat(1_000_000);
-        InvalidProblemException e = refused(edit(root -> child(root, 1).put("urgency", huge).put("gender", huge)));
+        InvalidProblemException e =
+                refused(edit(root -> child(root, 1).put("urgency", huge).put("gender", huge)));
 
-        assertThat(e.errors()).allSatisfy(error -> assertThat(error.message().length() + error.path().length())
-                .isLessThan(300));
+        assertThat(e.errors())
+                .allSatisfy(error -> assertThat(
+                                error.message().length() + error.path().length())
+                        .isLessThan(300));
     }
 
     @Test
@@ -186,7 +225,11 @@ class InputLimitsTest {
     }
 
     private static void assertRefusedAt(String json, String path) {
-        assertThatThrownBy(() -> ProblemReader.read(json)).isInstanceOfSatisfying(InvalidProblemException.class,
-                e -> assertThat(e.errors()).extracting(ProblemError::path).contains(path));
+        assertThatThrownBy(() -> ProblemReader.read(json))
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ProblemError::path)
+                                .contains(path));
     }
 }

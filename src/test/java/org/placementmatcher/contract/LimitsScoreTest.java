@@ -2,17 +2,13 @@ package org.placementmatcher.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.domain.Geo;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -42,7 +38,8 @@ class LimitsScoreTest {
                 .add(BigInteger.valueOf(Math.round(MILES * InputLimits.MAX_WEIGHT)))
                 .add(BigInteger.valueOf(6 * InputLimits.MAX_WEIGHT));
         BigInteger worst = perChild.multiply(BigInteger.valueOf(InputLimits.MAX_CHILDREN))
-                .add(BigInteger.valueOf(InputLimits.MAX_WEIGHT * InputLimits.MAX_CHILDREN)); // siblingsApart, every group
+                .add(BigInteger.valueOf(
+                        InputLimits.MAX_WEIGHT * InputLimits.MAX_CHILDREN)); // siblingsApart, every group
 
         assertThat(worst).isLessThan(BigInteger.valueOf(Long.MAX_VALUE / 64));
     }
@@ -76,7 +73,8 @@ class LimitsScoreTest {
         assertThat(best.getScore().hardScore()).isZero();
         assertThat(best.getScore().mediumScore()).isZero();
         // Every child placed somewhere: each costs at least £10^12 a week weighted; a wrapped long would not.
-        assertThat(best.getScore().softScore()).isNegative()
+        assertThat(best.getScore().softScore())
+                .isNegative()
                 .isLessThanOrEqualTo(-(long) (InputLimits.MAX_WEEKLY_COST * InputLimits.MAX_WEIGHT) * CHILDREN);
         assertThat(ScoreBreakdown.of(best).score()).isEqualTo(ScoreText.format(best.getScore()));
 
@@ -90,17 +88,29 @@ class LimitsScoreTest {
         PlacementProblem problem = ProblemReader.read(ProblemFixtures.edit(root -> {
             ArrayNode providers = root.putArray("providers");
             for (int i = 0; i < 50; i++) {
-                ObjectNode p = providers.addObject().put("id", "P-" + i).put("type", "RESIDENTIAL_HOME")
-                        .put("localAuthority", "E1").put("places", 50).put("ageMin", 0).put("ageMax", 25)
+                ObjectNode p = providers
+                        .addObject()
+                        .put("id", "P-" + i)
+                        .put("type", "RESIDENTIAL_HOME")
+                        .put("localAuthority", "E1")
+                        .put("places", 50)
+                        .put("ageMin", 0)
+                        .put("ageMax", 25)
                         .put("weeklyCost", 1000);
                 p.putObject("location").put("lat", 52).put("lon", 0.1 + i * 0.01);
             }
             ArrayNode children = root.putArray("children");
             for (int size = 1, n = 0; size <= 45; size++) {
                 for (int k = 0; k < size; k++) {
-                    children.addObject().put("id", "C-" + n++).put("dateOfBirth", "2015-01-01").put("gender", "FEMALE")
-                            .put("urgency", "URGENT").put("siblingGroup", "G" + size)
-                            .putObject("home").put("lat", 52).put("lon", 0.1);
+                    children.addObject()
+                            .put("id", "C-" + n++)
+                            .put("dateOfBirth", "2015-01-01")
+                            .put("gender", "FEMALE")
+                            .put("urgency", "URGENT")
+                            .put("siblingGroup", "G" + size)
+                            .putObject("home")
+                            .put("lat", 52)
+                            .put("lon", 0.1);
                 }
             }
         }));
@@ -123,21 +133,37 @@ class LimitsScoreTest {
             ScoringWeights.KEYS.forEach(key -> weights.put(key, InputLimits.MAX_WEIGHT));
             ArrayNode providers = root.putArray("providers");
             for (String id : List.of("P-0", "P-1", "P-OLD")) {
-                ObjectNode p = providers.addObject().put("id", id).put("type", "RESIDENTIAL_HOME")
-                        .put("localAuthority", "FAR").put("places", InputLimits.MAX_PLACES).put("ageMin", 0)
-                        .put("ageMax", 25).put("weeklyCost", InputLimits.MAX_WEEKLY_COST).put("religion", "A");
+                ObjectNode p = providers
+                        .addObject()
+                        .put("id", id)
+                        .put("type", "RESIDENTIAL_HOME")
+                        .put("localAuthority", "FAR")
+                        .put("places", InputLimits.MAX_PLACES)
+                        .put("ageMin", 0)
+                        .put("ageMax", 25)
+                        .put("weeklyCost", InputLimits.MAX_WEEKLY_COST)
+                        .put("religion", "A");
                 p.putObject("location").put("lat", 0).put("lon", id.equals("P-OLD") ? 0 : 180);
                 p.putArray("languages").add("en");
             }
             ArrayNode children = root.putArray("children");
             for (int i = 0; i < CHILDREN; i++) {
-                ObjectNode c = children.addObject().put("id", "C-" + i).put("dateOfBirth", "2015-01-01")
-                        .put("gender", "FEMALE").put("urgency", "URGENT").put("currentPlacement", "P-OLD")
-                        .put("needsMove", false).put("religion", "B").put("siblingGroup", "S-" + i / 2)
+                ObjectNode c = children.addObject()
+                        .put("id", "C-" + i)
+                        .put("dateOfBirth", "2015-01-01")
+                        .put("gender", "FEMALE")
+                        .put("urgency", "URGENT")
+                        .put("currentPlacement", "P-OLD")
+                        .put("needsMove", false)
+                        .put("religion", "B")
+                        .put("siblingGroup", "S-" + i / 2)
                         .put("placeTogether", false);
                 c.putObject("home").put("lat", 0).put("lon", 0);
                 c.putArray("languages").add("xx");
-                c.putArray("excludedAreas").addObject().put("lat", 0).put("lon", 0)
+                c.putArray("excludedAreas")
+                        .addObject()
+                        .put("lat", 0)
+                        .put("lon", 0)
                         .put("radiusMiles", InputLimits.MAX_RADIUS_MILES);
             }
         });

@@ -1,19 +1,16 @@
 package org.placementmatcher.contract;
 
-import java.util.List;
-import java.util.function.Consumer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.params.provider.Arguments;
 
 /** A small valid problem and the bad-input cases derived from it, shared by the reader, CLI and REST tests. */
 public final class ProblemFixtures {
 
-    private ProblemFixtures() {
-    }
+    private ProblemFixtures() {}
 
     /** The problem scored by hand in HandScoredProblemTest (src/test/resources/hand-scored.json). */
     public static String handScored() {
@@ -44,34 +41,65 @@ public final class ProblemFixtures {
     /** Each case: what is wrong, the JSON, and a path the error must name. */
     public static List<Arguments> invalidInputs() {
         return List.of(
-                Arguments.of("wrong type", edit(root -> provider(root, 0).put("places", "two")), "$.providers[0].places"),
+                Arguments.of(
+                        "wrong type", edit(root -> provider(root, 0).put("places", "two")), "$.providers[0].places"),
                 Arguments.of("duplicate id", edit(root -> child(root, 1).put("id", "C1")), "$.children[1].id"),
-                Arguments.of("unknown provider id", edit(root -> child(root, 0).put("currentPlacement", "P9")),
+                Arguments.of(
+                        "unknown provider id",
+                        edit(root -> child(root, 0).put("currentPlacement", "P9")),
                         "$.children[0].currentPlacement"),
-                Arguments.of("pinned without currentPlacement", edit(root -> child(root, 0).remove("currentPlacement")),
+                Arguments.of(
+                        "pinned without currentPlacement",
+                        edit(root -> child(root, 0).remove("currentPlacement")),
                         "$.children[0].pinned"),
-                Arguments.of("ageMin > ageMax", edit(root -> provider(root, 0).put("ageMin", 12).put("ageMax", 10)),
+                Arguments.of(
+                        "ageMin > ageMax",
+                        edit(root -> provider(root, 0).put("ageMin", 12).put("ageMax", 10)),
                         "$.providers[0].ageMin"),
-                Arguments.of("supported lodgings under 16", edit(root -> provider(root, 0)
-                        .put("type", "SUPPORTED_LODGINGS").put("ageMin", 15)), "$.providers[0].ageMin"),
-                Arguments.of("foster places over 3 without exemption, children not all siblings",
-                        edit(root -> provider(root, 0).put("places", 4)), "$.providers[0].places"),
-                Arguments.of("negative cost", edit(root -> provider(root, 1).put("weeklyCost", -1)), "$.providers[1].weeklyCost"),
-                Arguments.of("missing required field", edit(root -> child(root, 1).remove("dateOfBirth")),
+                Arguments.of(
+                        "supported lodgings under 16",
+                        edit(root -> provider(root, 0)
+                                .put("type", "SUPPORTED_LODGINGS")
+                                .put("ageMin", 15)),
+                        "$.providers[0].ageMin"),
+                Arguments.of(
+                        "foster places over 3 without exemption, children not all siblings",
+                        edit(root -> provider(root, 0).put("places", 4)),
+                        "$.providers[0].places"),
+                Arguments.of(
+                        "negative cost",
+                        edit(root -> provider(root, 1).put("weeklyCost", -1)),
+                        "$.providers[1].weeklyCost"),
+                Arguments.of(
+                        "missing required field",
+                        edit(root -> child(root, 1).remove("dateOfBirth")),
                         "$.children[1].dateOfBirth"),
                 Arguments.of("bad enum", edit(root -> child(root, 1).put("urgency", "SOON")), "$.children[1].urgency"),
                 Arguments.of("bad date", edit(root -> root.put("referenceDate", "22/11/2026")), "$.referenceDate"),
-                Arguments.of("unknown connected child", edit(root -> ((ArrayNode) provider(root, 1).get("connectedChildren")).add("C7")),
+                Arguments.of(
+                        "unknown connected child",
+                        edit(root -> ((ArrayNode) provider(root, 1).get("connectedChildren")).add("C7")),
                         "$.providers[1].connectedChildren[1]"),
-                Arguments.of("placeTogether differs in a group", edit(root -> {
-                    child(root, 0).put("siblingGroup", "S1").put("placeTogether", false);
-                }), "$.children[1].placeTogether"),
-                Arguments.of("pinned differs in a placeTogether group", edit(root -> child(root, 0).put("siblingGroup", "S1")),
+                Arguments.of(
+                        "placeTogether differs in a group",
+                        edit(root -> {
+                            child(root, 0).put("siblingGroup", "S1").put("placeTogether", false);
+                        }),
+                        "$.children[1].placeTogether"),
+                Arguments.of(
+                        "pinned differs in a placeTogether group",
+                        edit(root -> child(root, 0).put("siblingGroup", "S1")),
                         "$.children[1].pinned"),
                 Arguments.of("wrong schema version", edit(root -> root.put("schemaVersion", 2)), "$.schemaVersion"),
-                Arguments.of("unknown weight", edit(root -> root.putObject("weights").put("speed", 3)), "$.weights.speed"),
-                Arguments.of("negative weight", edit(root -> root.putObject("weights").put("cost", -1)), "$.weights.cost"),
-                Arguments.of("latitude out of range", edit(root -> ((ObjectNode) child(root, 0).get("home")).put("lat", 91)),
+                Arguments.of(
+                        "unknown weight", edit(root -> root.putObject("weights").put("speed", 3)), "$.weights.speed"),
+                Arguments.of(
+                        "negative weight",
+                        edit(root -> root.putObject("weights").put("cost", -1)),
+                        "$.weights.cost"),
+                Arguments.of(
+                        "latitude out of range",
+                        edit(root -> ((ObjectNode) child(root, 0).get("home")).put("lat", 91)),
                         "$.children[0].home.lat"),
                 Arguments.of("malformed JSON", "{\"schemaVersion\": 1,", "$"),
                 Arguments.of("empty body", "", "$"),

@@ -2,17 +2,14 @@ package org.placementmatcher.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import static org.placementmatcher.contract.ProblemFixtures.VALID;
 import static org.placementmatcher.contract.ProblemFixtures.child;
 import static org.placementmatcher.contract.ProblemFixtures.edit;
 import static org.placementmatcher.contract.ProblemFixtures.provider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ProblemReaderTest {
 
@@ -30,8 +27,11 @@ class ProblemReaderTest {
     @MethodSource("org.placementmatcher.contract.ProblemFixtures#invalidInputs")
     void rejectsInvalidInputNamingTheJsonPath(String what, String json, String path) {
         assertThatThrownBy(() -> ProblemReader.read(json))
-                .isInstanceOfSatisfying(InvalidProblemException.class,
-                        e -> assertThat(e.errors()).extracting(ProblemError::path).contains(path));
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ProblemError::path)
+                                .contains(path));
     }
 
     @Test
@@ -42,10 +42,15 @@ class ProblemReaderTest {
         });
 
         assertThatThrownBy(() -> ProblemReader.read(json))
-                .isInstanceOfSatisfying(InvalidProblemException.class, e -> assertThat(e.errors())
-                        .extracting(ProblemError::path)
-                        .containsExactlyInAnyOrder("$.providers[0].places", "$.providers[0].ageMin",
-                                "$.children[1].gender", "$.children[1].home"));
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ProblemError::path)
+                                .containsExactlyInAnyOrder(
+                                        "$.providers[0].places",
+                                        "$.providers[0].ageMin",
+                                        "$.children[1].gender",
+                                        "$.children[1].home"));
     }
 
     @Test
@@ -65,14 +70,24 @@ class ProblemReaderTest {
         String duplicate = VALID.replaceFirst("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"schemaVersion\": 1,");
         String trailing = VALID + " {}";
 
-        assertThatThrownBy(() -> ProblemReader.read(duplicate)).isInstanceOfSatisfying(InvalidProblemException.class,
-                e -> assertThat(e.errors()).singleElement().satisfies(error -> {
-                    assertThat(error.path()).isEqualTo("$");
-                    assertThat(error.message()).contains("malformed JSON").contains("Duplicate field 'schemaVersion'");
-                }));
-        assertThatThrownBy(() -> ProblemReader.read(trailing)).isInstanceOfSatisfying(InvalidProblemException.class,
-                e -> assertThat(e.errors()).extracting(ProblemError::message).singleElement().asString()
-                        .contains("malformed JSON").contains("Trailing token"));
+        assertThatThrownBy(() -> ProblemReader.read(duplicate))
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                            assertThat(error.path()).isEqualTo("$");
+                            assertThat(error.message())
+                                    .contains("malformed JSON")
+                                    .contains("Duplicate field 'schemaVersion'");
+                        }));
+        assertThatThrownBy(() -> ProblemReader.read(trailing))
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ProblemError::message)
+                                .singleElement()
+                                .asString()
+                                .contains("malformed JSON")
+                                .contains("Trailing token"));
     }
 
     @Test
@@ -81,5 +96,4 @@ class ProblemReaderTest {
 
         assertThat(ProblemReader.read(extended).children()).hasSize(2);
     }
-
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class TextRulesTest {
@@ -16,9 +15,11 @@ class TextRulesTest {
         assertThat(TextRules.codeProblem("c".repeat(100))).isNull();
         assertThat(TextRules.codeProblem("c".repeat(101))).isEqualTo("must be at most 100 characters");
         assertThatThrownBy(() -> TextRules.requireFreeText("$.reason", "a\u0000b"))
-                .isInstanceOfSatisfying(InvalidProblemException.class,
-                        e -> assertThat(e.errors()).containsExactly(new ProblemError("$.reason",
-                                "must not contain control characters (U+0000 at character 2)")));
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors())
+                                .containsExactly(new ProblemError(
+                                        "$.reason", "must not contain control characters (U+0000 at character 2)")));
     }
 
     @Test
@@ -31,19 +32,28 @@ class TextRulesTest {
 
     @Test
     void quotesAreShortAndShowNoRawControlCharacters() {
-        assertThat(TextRules.quote("x".repeat(1000))).hasSize(TextRules.MAX_QUOTED_LENGTH + 3).endsWith("…'");
+        assertThat(TextRules.quote("x".repeat(1000)))
+                .hasSize(TextRules.MAX_QUOTED_LENGTH + 3)
+                .endsWith("…'");
         assertThat(TextRules.quote("a\u0000b")).isEqualTo("'a\\u0000b'");
     }
 
     @Test
     void bodiesAreDecodedStrictly() {
-        assertThat(ContractJson.decode("{\"id\": \"Zoë\"}".getBytes(StandardCharsets.UTF_8), null)).isEqualTo("{\"id\": \"Zoë\"}");
+        assertThat(ContractJson.decode("{\"id\": \"Zoë\"}".getBytes(StandardCharsets.UTF_8), null))
+                .isEqualTo("{\"id\": \"Zoë\"}");
         // A lone continuation byte, an overlong '/', an encoded surrogate (CESU-8): never silently replaced.
-        for (byte[] bad : new byte[][] {{'"', (byte) 0x80, '"'}, {'"', (byte) 0xC0, (byte) 0xAF, '"'},
-                {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}}) {
-            assertThatThrownBy(() -> ContractJson.decode(bad, null)).isInstanceOfSatisfying(InvalidProblemException.class,
-                    e -> assertThat(e.errors()).containsExactly(new ProblemError("$",
-                            "the body is not valid UTF-8: an invalid byte sequence at byte 2")));
+        for (byte[] bad : new byte[][] {
+            {'"', (byte) 0x80, '"'},
+            {'"', (byte) 0xC0, (byte) 0xAF, '"'},
+            {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}
+        }) {
+            assertThatThrownBy(() -> ContractJson.decode(bad, null))
+                    .isInstanceOfSatisfying(
+                            InvalidProblemException.class,
+                            e -> assertThat(e.errors())
+                                    .containsExactly(new ProblemError(
+                                            "$", "the body is not valid UTF-8: an invalid byte sequence at byte 2")));
         }
     }
 }

@@ -3,10 +3,10 @@ package org.placementmatcher.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,14 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
@@ -55,22 +51,29 @@ class SampleDataGeneratorTest {
             assertThat(second).isEqualTo(first);
         }
         assertThat(SampleDataGenerator.toJson(problem(Size.COUNTY)))
-                .isEqualTo(SampleDataGenerator.toJson(SampleDataGenerator.generate(Size.COUNTY, SampleDataGenerator.DEFAULT_SEED)));
+                .isEqualTo(SampleDataGenerator.toJson(
+                        SampleDataGenerator.generate(Size.COUNTY, SampleDataGenerator.DEFAULT_SEED)));
     }
 
     /** The committed sample data is the generator's, under today's rules: a changed rule means regenerating it. */
     @ParameterizedTest
     @EnumSource(Size.class)
     void committedSampleDataIsWhatTheGeneratorWrites(Size size) throws Exception {
-        List<String> generated = SampleDataGenerator.toJson(problem(size)).lines().toList();
-        List<String> committed = Files.readString(Path.of("sample-data", size.fileName()), StandardCharsets.UTF_8).lines().toList();
+        List<String> generated =
+                SampleDataGenerator.toJson(problem(size)).lines().toList();
+        List<String> committed = Files.readString(Path.of("sample-data", size.fileName()), StandardCharsets.UTF_8)
+                .lines()
+                .toList();
         int line = 0;
-        while (line < Math.min(generated.size(), committed.size()) && generated.get(line).equals(committed.get(line))) {
+        while (line < Math.min(generated.size(), committed.size())
+                && generated.get(line).equals(committed.get(line))) {
             line++;
         }
         // The first differing line only: the files are megabytes.
         assertThat(line < generated.size() ? generated.get(line) : "(end of file)")
-                .as("sample-data/%s line %d (regenerate with: generate --all --dir sample-data)", size.fileName(), line + 1)
+                .as(
+                        "sample-data/%s line %d (regenerate with: generate --all --dir sample-data)",
+                        size.fileName(), line + 1)
                 .isEqualTo(line < committed.size() ? committed.get(line) : "(end of file)");
     }
 
@@ -99,8 +102,17 @@ class SampleDataGeneratorTest {
         assertThat(problem.homeAuthority()).isEqualTo("E10000003");
         assertThat(problem.referenceDate()).isEqualTo(SampleDataGenerator.REFERENCE_DATE);
         assertThat(problem.name()).contains("synthetic").contains(String.valueOf(SampleDataGenerator.DEFAULT_SEED));
-        assertThat(problem.adjoiningAuthorities()).containsExactlyInAnyOrder("E06000031", "E10000020", "E10000029",
-                "E10000012", "E10000015", "E06000056", "E06000055", "E06000061", "E10000019");
+        assertThat(problem.adjoiningAuthorities())
+                .containsExactlyInAnyOrder(
+                        "E06000031",
+                        "E10000020",
+                        "E10000029",
+                        "E10000012",
+                        "E10000015",
+                        "E06000056",
+                        "E06000055",
+                        "E06000061",
+                        "E10000019");
     }
 
     @ParameterizedTest
@@ -108,7 +120,8 @@ class SampleDataGeneratorTest {
     void sizesAreWithinTenPercentOfTheTargets(Size size) {
         PlacementProblem problem = problem(size);
         assertThat(problem.children().size()).isBetween((int) (size.children() * 0.9), (int) (size.children() * 1.1));
-        assertThat(problem.providers().size()).isBetween((int) (size.providers() * 0.9), (int) (size.providers() * 1.1));
+        assertThat(problem.providers().size())
+                .isBetween((int) (size.providers() * 0.9), (int) (size.providers() * 1.1));
     }
 
     @ParameterizedTest
@@ -144,9 +157,12 @@ class SampleDataGeneratorTest {
                 assertThat(p.connectedChildren()).as(p.id()).allMatch(children::containsKey);
                 if (p.connectedChildren().size() > 1) {
                     // the whole sibling group, never unrelated children
-                    String group = children.get(p.connectedChildren().getFirst()).siblingGroup();
+                    String group =
+                            children.get(p.connectedChildren().getFirst()).siblingGroup();
                     assertThat(group).as(p.id()).isNotNull();
-                    assertThat(p.connectedChildren()).as(p.id()).allMatch(id -> group.equals(children.get(id).siblingGroup()));
+                    assertThat(p.connectedChildren())
+                            .as(p.id())
+                            .allMatch(id -> group.equals(children.get(id).siblingGroup()));
                 }
             } else {
                 assertThat(p.connectedChildren()).as(p.id()).isNull();
@@ -166,7 +182,9 @@ class SampleDataGeneratorTest {
             for (Size size : seed <= 8 ? List.of(Size.SMALL, Size.COUNTY, Size.LARGE) : List.of(Size.SMALL)) {
                 PlacementProblem problem = SampleDataGenerator.generate(size, seed);
                 String json = SampleDataGenerator.toJson(problem);
-                assertThatCode(() -> ProblemReader.read(json)).as(size + " seed " + seed).doesNotThrowAnyException();
+                assertThatCode(() -> ProblemReader.read(json))
+                        .as(size + " seed " + seed)
+                        .doesNotThrowAnyException();
                 assertCurrentPlacementsFeasible(problem);
                 assertProvidersFollowTheContractLimits(problem);
             }
@@ -180,33 +198,49 @@ class SampleDataGeneratorTest {
      * a group, no sibling group with a hard-rule pair of its own).
      */
     private static void assertCurrentPlacementsFeasible(PlacementProblem problem) {
-        Map<String, ScoreBreakdown.ConstraintTotal> totals = byId(ScoreBreakdown.of(ProblemMapper.asToday(problem)).constraints(),
-                ScoreBreakdown.ConstraintTotal::code);
-        long mustMove = problem.children().stream().filter(c -> Boolean.TRUE.equals(c.needsMove())).count();
+        Map<String, ScoreBreakdown.ConstraintTotal> totals = byId(
+                ScoreBreakdown.of(ProblemMapper.asToday(problem)).constraints(), ScoreBreakdown.ConstraintTotal::code);
+        long mustMove = problem.children().stream()
+                .filter(c -> Boolean.TRUE.equals(c.needsMove()))
+                .count();
         for (HardRule rule : HardRule.values()) {
-            assertThat(HardMediumSoftScore.parseScore(totals.get(rule.code()).score()).hardScore())
+            assertThat(HardMediumSoftScore.parseScore(totals.get(rule.code()).score())
+                            .hardScore())
                     .as(rule.constraintName() + ": " + totals.get(rule.code()).matches())
                     .isEqualTo(rule == HardRule.H13 ? -mustMove : 0);
         }
         for (ChildInput c : problem.children()) {
-            assertThat(c.pinnedOrDefault() && Boolean.TRUE.equals(c.needsMove())).as(c.id()).isFalse();
+            assertThat(c.pinnedOrDefault() && Boolean.TRUE.equals(c.needsMove()))
+                    .as(c.id())
+                    .isFalse();
             if (c.pinnedOrDefault() || Boolean.TRUE.equals(c.needsMove())) {
                 assertThat(c.currentPlacement()).as(c.id()).isNotNull();
             }
             assertThat(c.dateOfBirth()).as(c.id()).isBeforeOrEqualTo(problem.referenceDate());
         }
-        Map<String, List<Child>> groups = engineView(problem).children().stream().filter(c -> c.getSiblingGroup() != null)
+        Map<String, List<Child>> groups = engineView(problem).children().stream()
+                .filter(c -> c.getSiblingGroup() != null)
                 .collect(Collectors.groupingBy(Child::getSiblingGroup, LinkedHashMap::new, Collectors.toList()));
         for (List<Child> group : groups.values()) {
             assertThat(group.size()).isBetween(2, 4);
-            assertThat(group.stream().map(Child::isPlaceTogether).distinct().toList()).hasSize(1);
+            assertThat(group.stream().map(Child::isPlaceTogether).distinct().toList())
+                    .hasSize(1);
             if (group.getFirst().isPlaceTogether()) {
-                assertThat(group.stream().map(Child::getCurrentPlacement).distinct().toList()).as(group.getFirst().getSiblingGroup()).hasSize(1);
-                assertThat(group.stream().map(Child::isPinned).distinct().toList()).hasSize(1);
+                assertThat(group.stream()
+                                .map(Child::getCurrentPlacement)
+                                .distinct()
+                                .toList())
+                        .as(group.getFirst().getSiblingGroup())
+                        .hasSize(1);
+                assertThat(group.stream().map(Child::isPinned).distinct().toList())
+                        .hasSize(1);
             }
-            // Flags are kept to children without siblings: a group never breaks H10 or H11 among itself, wherever placed.
-            assertThat(PlacementRules.pairsWithin(group, HardRule.H10) + PlacementRules.pairsWithin(group, HardRule.H11))
-                    .as(group.getFirst().getSiblingGroup()).isZero();
+            // Flags are kept to children without siblings: a group never breaks H10 or H11 among itself, wherever
+            // placed.
+            assertThat(PlacementRules.pairsWithin(group, HardRule.H10)
+                            + PlacementRules.pairsWithin(group, HardRule.H11))
+                    .as(group.getFirst().getSiblingGroup())
+                    .isZero();
         }
     }
 
@@ -214,11 +248,15 @@ class SampleDataGeneratorTest {
     @EnumSource(Size.class)
     void mostWaitingChildrenHaveAFreeEligiblePlaceButNotAll(Size size) {
         EngineView view = engineView(problem(size));
-        List<Child> waiting = view.children().stream().filter(c -> c.getCurrentPlacement() == null).toList();
+        List<Child> waiting = view.children().stream()
+                .filter(c -> c.getCurrentPlacement() == null)
+                .toList();
         long withOption = waiting.stream().filter(view::hasFreeEligiblePlace).count();
         long freePlaces = view.providers().stream().mapToInt(view::freePlaces).sum();
         assertThat(freePlaces).isGreaterThan(waiting.size());
-        assertThat(withOption).isGreaterThanOrEqualTo(Math.round(waiting.size() * 0.9)).isLessThan(waiting.size());
+        assertThat(withOption)
+                .isGreaterThanOrEqualTo(Math.round(waiting.size() * 0.9))
+                .isLessThan(waiting.size());
     }
 
     @Test
@@ -227,21 +265,50 @@ class SampleDataGeneratorTest {
         List<ChildInput> children = problem.children();
         double n = children.size();
         Map<String, Child> engineChildren = byId(engineView(problem).children(), Child::getId);
-        assertThat(children.stream().filter(c -> engineChildren.get(c.id()).getAge() < 10).count() / n).isBetween(0.29, 0.41);
-        assertThat(children.stream().filter(c -> engineChildren.get(c.id()).getAge() >= 16).count() / n).isBetween(0.21, 0.33);
-        assertThat(children.stream().filter(c -> c.gender().equals("MALE")).count() / n).isBetween(0.50, 0.62);
-        assertThat(children.stream().filter(c -> c.needs() != null && c.needs().contains("UASC_SUPPORT")).count() / n).isBetween(0.06, 0.10);
-        long placed = children.stream().filter(c -> c.currentPlacement() != null).count();
+        assertThat(children.stream()
+                                .filter(c -> engineChildren.get(c.id()).getAge() < 10)
+                                .count()
+                        / n)
+                .isBetween(0.29, 0.41);
+        assertThat(children.stream()
+                                .filter(c -> engineChildren.get(c.id()).getAge() >= 16)
+                                .count()
+                        / n)
+                .isBetween(0.21, 0.33);
+        assertThat(children.stream().filter(c -> c.gender().equals("MALE")).count() / n)
+                .isBetween(0.50, 0.62);
+        assertThat(children.stream()
+                                .filter(c -> c.needs() != null && c.needs().contains("UASC_SUPPORT"))
+                                .count()
+                        / n)
+                .isBetween(0.06, 0.10);
+        long placed =
+                children.stream().filter(c -> c.currentPlacement() != null).count();
         assertThat(placed / n).isBetween(0.70, 0.75);
-        assertThat(children.stream().filter(ChildInput::pinnedOrDefault).count() / (double) placed).isBetween(0.33, 0.47);
-        assertThat(children.stream().filter(c -> Boolean.TRUE.equals(c.needsMove())).count()).isPositive();
-        assertThat(problem.providers().stream().filter(p -> p.localAuthority().equals("E10000003")).count()
-                / (double) problem.providers().size()).isBetween(0.45, 0.65);
-        assertThat(problem.providers().stream().filter(p -> Boolean.TRUE.equals(p.emergencyApproved())).count()
-                / (double) problem.providers().size()).isBetween(0.12, 0.30);
-        List<ChildInput> waiting = children.stream().filter(c -> c.currentPlacement() == null).toList();
-        assertThat(waiting.stream().filter(c -> c.urgency() == Urgency.EMERGENCY).count()).isPositive();
-        assertThat(waiting.stream().filter(c -> c.urgency() == Urgency.PLANNED).count() / (double) waiting.size()).isBetween(0.5, 0.8);
+        assertThat(children.stream().filter(ChildInput::pinnedOrDefault).count() / (double) placed)
+                .isBetween(0.33, 0.47);
+        assertThat(children.stream()
+                        .filter(c -> Boolean.TRUE.equals(c.needsMove()))
+                        .count())
+                .isPositive();
+        assertThat(problem.providers().stream()
+                                .filter(p -> p.localAuthority().equals("E10000003"))
+                                .count()
+                        / (double) problem.providers().size())
+                .isBetween(0.45, 0.65);
+        assertThat(problem.providers().stream()
+                                .filter(p -> Boolean.TRUE.equals(p.emergencyApproved()))
+                                .count()
+                        / (double) problem.providers().size())
+                .isBetween(0.12, 0.30);
+        List<ChildInput> waiting =
+                children.stream().filter(c -> c.currentPlacement() == null).toList();
+        assertThat(waiting.stream()
+                        .filter(c -> c.urgency() == Urgency.EMERGENCY)
+                        .count())
+                .isPositive();
+        assertThat(waiting.stream().filter(c -> c.urgency() == Urgency.PLANNED).count() / (double) waiting.size())
+                .isBetween(0.5, 0.8);
     }
 
     /** docs/calibration.md: 16% of approved places vacant; judged once every child would be placed. Prints the headline figures. */
@@ -250,7 +317,8 @@ class SampleDataGeneratorTest {
     void vacancyIsNearTheNationalRate(Size size) {
         PlacementProblem problem = problem(size);
         System.out.println(describe(problem));
-        int places = problem.providers().stream().mapToInt(ProviderInput::places).sum();
+        int places =
+                problem.providers().stream().mapToInt(ProviderInput::places).sum();
         double vacancyOnceAllPlaced = (places - problem.children().size()) / (double) places;
         assertThat(vacancyOnceAllPlaced).isBetween(0.12, 0.25);
     }
@@ -272,7 +340,8 @@ class SampleDataGeneratorTest {
     private static EngineView engineView(PlacementProblem problem) {
         PlacementSolution solution = ProblemMapper.asToday(problem);
         Map<Provider, Integer> occupied = new LinkedHashMap<>();
-        solution.getChildren().stream().filter(c -> c.getCurrentPlacement() != null)
+        solution.getChildren().stream()
+                .filter(c -> c.getCurrentPlacement() != null)
                 .forEach(c -> occupied.merge(c.getCurrentPlacement(), 1, Integer::sum));
         return new EngineView(solution.getChildren(), solution.getProviders(), occupied);
     }
@@ -280,43 +349,86 @@ class SampleDataGeneratorTest {
     static String describe(PlacementProblem problem) {
         EngineView view = engineView(problem);
         List<Child> children = view.children();
-        List<Child> placed = children.stream().filter(c -> c.getCurrentPlacement() != null).toList();
-        int totalPlaces = view.providers().stream().mapToInt(Provider::getPlaces).sum();
+        List<Child> placed =
+                children.stream().filter(c -> c.getCurrentPlacement() != null).toList();
+        int totalPlaces =
+                view.providers().stream().mapToInt(Provider::getPlaces).sum();
         int free = totalPlaces - placed.size();
         long waiting = children.size() - placed.size();
         long pinned = children.stream().filter(Child::isPinned).count();
         long needsMove = children.stream().filter(Child::isNeedsMove).count();
-        long inCounty = view.providers().stream().filter(Provider::isInHomeAuthority).count();
-        long outOfArea = placed.stream().filter(c -> !c.getCurrentPlacement().isInHomeAuthority()).count();
-        long over20 = placed.stream().filter(c -> c.milesTo(c.getCurrentPlacement()) > SoftTerms.FAR_MILES).count();
-        List<Child> inHomes = placed.stream().filter(c -> c.getCurrentPlacement().getType() == ProviderType.RESIDENTIAL_HOME).toList();
-        long homesOver20 = inHomes.stream().filter(c -> c.milesTo(c.getCurrentPlacement()) > SoftTerms.FAR_MILES).count();
-        Map<ProviderType, Long> mix = placed.stream().collect(Collectors.groupingBy(c -> c.getCurrentPlacement().getType(),
-                () -> new EnumMap<>(ProviderType.class), Collectors.counting()));
-        Map<ProviderType, Long> providerMix = view.providers().stream().collect(Collectors.groupingBy(Provider::getType,
-                () -> new EnumMap<>(ProviderType.class), Collectors.counting()));
-        long emergencyApproved = view.providers().stream().filter(Provider::isEmergencyApproved).count();
-        long noOption = children.stream().filter(c -> c.getCurrentPlacement() == null)
-                .filter(c -> !view.hasFreeEligiblePlace(c)).count();
-        Map<Urgency, Long> urgency = children.stream().filter(c -> c.getCurrentPlacement() == null).collect(
-                Collectors.groupingBy(Child::getUrgency, () -> new EnumMap<>(Urgency.class), Collectors.counting()));
-        double avgCost = placed.stream().mapToDouble(c -> c.getCurrentPlacement().getWeeklyCost()).average().orElse(0);
-        return String.format(Locale.ROOT,
+        long inCounty =
+                view.providers().stream().filter(Provider::isInHomeAuthority).count();
+        long outOfArea = placed.stream()
+                .filter(c -> !c.getCurrentPlacement().isInHomeAuthority())
+                .count();
+        long over20 = placed.stream()
+                .filter(c -> c.milesTo(c.getCurrentPlacement()) > SoftTerms.FAR_MILES)
+                .count();
+        List<Child> inHomes = placed.stream()
+                .filter(c -> c.getCurrentPlacement().getType() == ProviderType.RESIDENTIAL_HOME)
+                .toList();
+        long homesOver20 = inHomes.stream()
+                .filter(c -> c.milesTo(c.getCurrentPlacement()) > SoftTerms.FAR_MILES)
+                .count();
+        Map<ProviderType, Long> mix = placed.stream()
+                .collect(Collectors.groupingBy(
+                        c -> c.getCurrentPlacement().getType(),
+                        () -> new EnumMap<>(ProviderType.class),
+                        Collectors.counting()));
+        Map<ProviderType, Long> providerMix = view.providers().stream()
+                .collect(Collectors.groupingBy(
+                        Provider::getType, () -> new EnumMap<>(ProviderType.class), Collectors.counting()));
+        long emergencyApproved =
+                view.providers().stream().filter(Provider::isEmergencyApproved).count();
+        long noOption = children.stream()
+                .filter(c -> c.getCurrentPlacement() == null)
+                .filter(c -> !view.hasFreeEligiblePlace(c))
+                .count();
+        Map<Urgency, Long> urgency = children.stream()
+                .filter(c -> c.getCurrentPlacement() == null)
+                .collect(Collectors.groupingBy(
+                        Child::getUrgency, () -> new EnumMap<>(Urgency.class), Collectors.counting()));
+        double avgCost = placed.stream()
+                .mapToDouble(c -> c.getCurrentPlacement().getWeeklyCost())
+                .average()
+                .orElse(0);
+        return String.format(
+                Locale.ROOT,
                 "%s: children %d, providers %d (in county %.1f%%, emergency-approved %.1f%%), placed %d (%.1f%%), waiting %d %s,"
                         + " pinned %d, needsMove %d, places %d, free %d (vacancy now %.1f%%, once all placed %.1f%%),"
                         + " waiting with no free eligible place %d; placed out of area %.1f%%, >20 miles %.1f%%,"
                         + " children's homes >20 miles %.1f%%; placed mix %s; providers %s; avg weekly cost of placed £%.0f",
-                problem.name(), children.size(), view.providers().size(), 100.0 * inCounty / view.providers().size(),
-                100.0 * emergencyApproved / view.providers().size(), placed.size(), 100.0 * placed.size() / children.size(),
-                waiting, urgency, pinned, needsMove, totalPlaces, free, 100.0 * free / totalPlaces,
-                100.0 * (totalPlaces - children.size()) / totalPlaces, noOption, 100.0 * outOfArea / placed.size(),
-                100.0 * over20 / placed.size(), inHomes.isEmpty() ? 0 : 100.0 * homesOver20 / inHomes.size(), mix, providerMix, avgCost);
+                problem.name(),
+                children.size(),
+                view.providers().size(),
+                100.0 * inCounty / view.providers().size(),
+                100.0 * emergencyApproved / view.providers().size(),
+                placed.size(),
+                100.0 * placed.size() / children.size(),
+                waiting,
+                urgency,
+                pinned,
+                needsMove,
+                totalPlaces,
+                free,
+                100.0 * free / totalPlaces,
+                100.0 * (totalPlaces - children.size()) / totalPlaces,
+                noOption,
+                100.0 * outOfArea / placed.size(),
+                100.0 * over20 / placed.size(),
+                inHomes.isEmpty() ? 0 : 100.0 * homesOver20 / inHomes.size(),
+                mix,
+                providerMix,
+                avgCost);
     }
 
     private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
         Map<String, T> map = new LinkedHashMap<>();
         for (T item : items) {
-            assertThat(map.put(Objects.requireNonNull(id.apply(item)), item)).as("duplicate id " + id.apply(item)).isNull();
+            assertThat(map.put(Objects.requireNonNull(id.apply(item)), item))
+                    .as("duplicate id " + id.apply(item))
+                    .isNull();
         }
         return map;
     }

@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.solver.ProblemMapper;
 
@@ -21,8 +19,8 @@ class PlacementUnitSoftPointsTest {
 
     @Test
     void cachedPointsFollowEveryChangeOfProvider() throws Exception {
-        PlacementSolution solution = ProblemMapper.asToday(
-                ProblemReader.read(Files.readString(Path.of("sample-data", "small.json"))));
+        PlacementSolution solution =
+                ProblemMapper.asToday(ProblemReader.read(Files.readString(Path.of("sample-data", "small.json"))));
         List<Provider> providers = solution.getProviders();
         Random random = new Random(11);
         int checked = 0;
@@ -31,15 +29,21 @@ class PlacementUnitSoftPointsTest {
             Provider beforePrevious = null;
             for (int step = 0; step < 12; step++) {
                 int pick = random.nextInt(6);
-                Provider next = pick == 0 ? null : pick == 1 ? previous : pick == 2 ? beforePrevious
-                        : providers.get(random.nextInt(providers.size()));
+                Provider next = pick == 0
+                        ? null
+                        : pick == 1
+                                ? previous
+                                : pick == 2 ? beforePrevious : providers.get(random.nextInt(providers.size()));
                 beforePrevious = previous;
                 previous = unit.getProvider();
                 unit.setProvider(next);
                 for (SoftTerm term : SoftTerm.values()) {
                     if (term.isPerChildAtProvider()) {
-                        long expected = next == null ? 0 : SoftTerms.points(term, unit.getMembers(), next, unit.getWeights());
-                        assertThat(unit.softPoints(term)).as(unit.getId() + " at " + next + ", " + term).isEqualTo(expected);
+                        long expected =
+                                next == null ? 0 : SoftTerms.points(term, unit.getMembers(), next, unit.getWeights());
+                        assertThat(unit.softPoints(term))
+                                .as(unit.getId() + " at " + next + ", " + term)
+                                .isEqualTo(expected);
                         checked++;
                     }
                 }

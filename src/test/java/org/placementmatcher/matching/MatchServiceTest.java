@@ -3,14 +3,11 @@ package org.placementmatcher.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
@@ -42,7 +39,10 @@ class MatchServiceTest {
     /** The problem as it is today with the named children moved to the provider, scored in full by the solver. */
     private HardMediumSoftScore fullScoreWith(List<String> childIds, String providerId) {
         PlacementSolution solution = ProblemMapper.asToday(problem);
-        Provider provider = solution.getProviders().stream().filter(p -> p.getId().equals(providerId)).findFirst().orElseThrow();
+        Provider provider = solution.getProviders().stream()
+                .filter(p -> p.getId().equals(providerId))
+                .findFirst()
+                .orElseThrow();
         for (PlacementUnit unit : solution.getUnits()) {
             if (unit.getMembers().stream().anyMatch(c -> childIds.contains(c.getId()))) {
                 unit.setProvider(provider);
@@ -63,7 +63,9 @@ class MatchServiceTest {
             MatchResult result = MatchService.match(caseload, childIds, MatchService.MAX_LIMIT, false);
             for (MatchResult.Option option : result.options()) {
                 HardMediumSoftScore full = fullScoreWith(childIds, option.providerId());
-                assertThat(option.score()).as("%s at %s", childIds, option.providerId()).isEqualTo(ScoreText.format(full));
+                assertThat(option.score())
+                        .as("%s at %s", childIds, option.providerId())
+                        .isEqualTo(ScoreText.format(full));
                 assertThat(HardMediumSoftScore.parseScore(option.scoreDifference()))
                         .isEqualTo(full.subtract(caseload.score()));
                 checked++;
@@ -76,7 +78,8 @@ class MatchServiceTest {
     void theFirstOptionIsTheBestFeasibleProviderAndNothingLeftOutScoresBetter() {
         List<String> waiting = caseload.today().getUnits().stream()
                 .filter(u -> u.getProvider() == null && u.getMembers().size() == 1)
-                .map(u -> u.getMembers().getFirst().getId()).toList();
+                .map(u -> u.getMembers().getFirst().getId())
+                .toList();
         assertThat(waiting).isNotEmpty();
         for (String childId : waiting.subList(0, Math.min(8, waiting.size()))) {
             MatchResult result = MatchService.match(caseload, List.of(childId), 3, false);
@@ -86,15 +89,19 @@ class MatchServiceTest {
             MatchResult.Option first = result.options().getFirst();
             assertThat(first.rank()).isEqualTo(1);
             assertThat(first.score()).isEqualTo(ScoreText.format(fullScoreWith(List.of(childId), first.providerId())));
-            HardMediumSoftScore worstListed = HardMediumSoftScore.parseScore(result.options().getLast().score());
+            HardMediumSoftScore worstListed =
+                    HardMediumSoftScore.parseScore(result.options().getLast().score());
             Map<String, List<String>> excluded = result.excluded().stream()
                     .collect(Collectors.toMap(MatchResult.Exclusion::providerId, MatchResult.Exclusion::codes));
-            List<String> listed = result.options().stream().map(MatchResult.Option::providerId).toList();
+            List<String> listed = result.options().stream()
+                    .map(MatchResult.Option::providerId)
+                    .toList();
             for (Provider provider : caseload.providers()) {
                 if (excluded.containsKey(provider.getId()) || listed.contains(provider.getId())) {
                     continue;
                 }
-                assertThat(fullScoreWith(List.of(childId), provider.getId())).as("left out %s", provider.getId())
+                assertThat(fullScoreWith(List.of(childId), provider.getId()))
+                        .as("left out %s", provider.getId())
                         .isLessThanOrEqualTo(worstListed);
             }
         }
@@ -108,17 +115,23 @@ class MatchServiceTest {
         assertThat(result.excluded()).isNotEmpty();
         assertThat(result.options().size() + result.excluded().size())
                 .isEqualTo(caseload.providers().size());
-        for (MatchResult.Exclusion exclusion : result.excluded().subList(0, Math.min(15, result.excluded().size()))) {
+        for (MatchResult.Exclusion exclusion :
+                result.excluded().subList(0, Math.min(15, result.excluded().size()))) {
             PlacementSolution solution = ProblemMapper.asToday(problem);
             Provider provider = solution.getProviders().stream()
-                    .filter(p -> p.getId().equals(exclusion.providerId())).findFirst().orElseThrow();
-            solution.getUnits().stream().filter(u -> u.getMembers().stream().anyMatch(c -> childIds.contains(c.getId())))
+                    .filter(p -> p.getId().equals(exclusion.providerId()))
+                    .findFirst()
+                    .orElseThrow();
+            solution.getUnits().stream()
+                    .filter(u -> u.getMembers().stream().anyMatch(c -> childIds.contains(c.getId())))
                     .forEach(u -> u.setProvider(provider));
             List<String> brokenForThem = ScoreBreakdown.of(solution).constraints().stream()
-                    .filter(c -> c.matches().stream().anyMatch(m -> m.childIds().stream().anyMatch(childIds::contains)
-                            && m.providerIds().contains(exclusion.providerId())
-                            && HardMediumSoftScore.parseScore(m.score()).hardScore() < 0))
-                    .map(ScoreBreakdown.ConstraintTotal::code).toList();
+                    .filter(c -> c.matches().stream()
+                            .anyMatch(m -> m.childIds().stream().anyMatch(childIds::contains)
+                                    && m.providerIds().contains(exclusion.providerId())
+                                    && HardMediumSoftScore.parseScore(m.score()).hardScore() < 0))
+                    .map(ScoreBreakdown.ConstraintTotal::code)
+                    .toList();
             assertThat(brokenForThem).as("at %s", exclusion.providerId()).containsAll(exclusion.codes());
             assertThat(exclusion.reasons()).hasSameSizeAs(exclusion.codes());
         }
@@ -126,16 +139,24 @@ class MatchServiceTest {
 
     @Test
     void emergencyQueriesOfferOnlyEmergencyApprovedProvidersFreeToday() {
-        String childId = units().stream().filter(ids -> ids.size() == 1).map(List::getFirst)
-                .filter(id -> caseload.positionOf(caseload.child(id)) == null).findFirst().orElseThrow();
+        String childId = units().stream()
+                .filter(ids -> ids.size() == 1)
+                .map(List::getFirst)
+                .filter(id -> caseload.positionOf(caseload.child(id)) == null)
+                .findFirst()
+                .orElseThrow();
 
         MatchResult result = MatchService.match(caseload, List.of(childId), MatchService.MAX_LIMIT, true);
 
         assertThat(result.emergency()).isTrue();
         for (MatchResult.Option option : result.options()) {
-            Provider provider = caseload.providers().stream().filter(p -> p.getId().equals(option.providerId())).findFirst().orElseThrow();
+            Provider provider = caseload.providers().stream()
+                    .filter(p -> p.getId().equals(option.providerId()))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(provider.isEmergencyApproved()).isTrue();
-            assertThat(provider.getAvailableFrom()).isBeforeOrEqualTo(caseload.today().getReferenceDate());
+            assertThat(provider.getAvailableFrom())
+                    .isBeforeOrEqualTo(caseload.today().getReferenceDate());
         }
         assertThat(result.excluded()).filteredOn(e -> e.codes().contains("H9")).isNotEmpty();
         Child child = caseload.child(childId);
@@ -146,18 +167,28 @@ class MatchServiceTest {
 
     @Test
     void rejectsUnknownRepeatedAndPartialGroupRequests() {
-        PlacementUnit group = caseload.today().getUnits().stream().filter(u -> u.getMembers().size() > 1).findFirst().orElseThrow();
+        PlacementUnit group = caseload.today().getUnits().stream()
+                .filter(u -> u.getMembers().size() > 1)
+                .findFirst()
+                .orElseThrow();
         String member = group.getMembers().getFirst().getId();
 
         assertThatThrownBy(() -> MatchService.match(caseload, List.of("C-NOPE"), 5, false))
-                .isInstanceOfSatisfying(InvalidProblemException.class,
-                        e -> assertThat(e.errors()).extracting(ProblemError::path).containsExactly("$.childIds[0]"));
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ProblemError::path)
+                                .containsExactly("$.childIds[0]"));
         assertThatThrownBy(() -> MatchService.match(caseload, List.of(member, member), 5, false))
-                .isInstanceOfSatisfying(InvalidProblemException.class,
-                        e -> assertThat(e.errors()).extracting(ProblemError::path).contains("$.childIds[1]"));
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ProblemError::path)
+                                .contains("$.childIds[1]"));
         assertThatThrownBy(() -> MatchService.match(caseload, List.of(member), 5, false))
-                .isInstanceOfSatisfying(InvalidProblemException.class, e -> assertThat(e.errors())
-                        .singleElement().satisfies(err -> {
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors()).singleElement().satisfies(err -> {
                             assertThat(err.path()).isEqualTo("$.childIds");
                             assertThat(err.message()).contains("sibling group");
                         }));

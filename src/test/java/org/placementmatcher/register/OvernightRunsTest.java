@@ -3,15 +3,12 @@ package org.placementmatcher.register;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-
-import jakarta.inject.Inject;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
-
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,8 +21,12 @@ class OvernightRunsTest {
     void theOvernightJobRunsEachRegisterAsOfTodayAndSkipsOneStillSolving() throws Exception {
         RegisterResourceTest.put("ON-1", RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, "ON-1"));
         RegisterResourceTest.put("ON-2", RegisterFixtures.forAuthority(RegisterFixtures.sample("small.json"), "ON-2"));
-        String solving = given().queryParam("seconds", 60).post("/api/register/ON-2/runs").then().statusCode(202)
-                .extract().path("id");
+        String solving = given().queryParam("seconds", 60)
+                .post("/api/register/ON-2/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
 
         long before = java.time.Instant.now().getEpochSecond();
         List<RunViews.RunSummary> started = schedule.overnight(List.of("ON-1", "ON-2"), LocalDate.parse("2026-12-01"));
@@ -40,13 +41,16 @@ class OvernightRunsTest {
         JsonPath done = RunResourceTest.waitUntilFinished("ON-1", night.id(), Duration.ofSeconds(120));
         assertThat(done.getString("status")).isEqualTo("DONE");
         // An operator alerts on this gauge: the night's success is on it.
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(RunMetricsTest.value(metrics, "placement_runs_overnight_last_success_seconds"))
                 .isGreaterThanOrEqualTo(before);
         assertThat(RunMetricsTest.value(metrics, "placement_runs_started_total\\{trigger=\"overnight\"}"))
                 .isGreaterThanOrEqualTo(1);
         // Judged as of the night's date, the register's own date stays as it was.
-        given().get("/api/register/ON-1/runs/" + night.id() + "/snapshot").then().statusCode(200)
+        given().get("/api/register/ON-1/runs/" + night.id() + "/snapshot")
+                .then()
+                .statusCode(200)
                 .body("referenceDate", org.hamcrest.Matchers.equalTo("2026-12-01"));
         given().get("/api/register/ON-1").then().body("referenceDate", org.hamcrest.Matchers.equalTo("2026-11-22"));
     }

@@ -2,16 +2,13 @@ package org.placementmatcher.register;
 
 import static io.restassured.RestAssured.given;
 
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-
 import org.placementmatcher.contract.ProblemFixtures;
 
 /**
@@ -29,8 +26,7 @@ class RegisterCsvImportTimingTest {
     public static class LargeBodies implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.limits.max-body-size", "256M",
-                    "quarkus.http.test-timeout", "10m");
+            return Map.of("quarkus.http.limits.max-body-size", "256M", "quarkus.http.test-timeout", "10m");
         }
     }
 
@@ -41,7 +37,9 @@ class RegisterCsvImportTimingTest {
         for (String authority : new String[] {"RT-TIMING-1", "RT-TIMING-2"}) {
             given().contentType(ContentType.JSON)
                     .body(RegisterFixtures.forAuthority(ProblemFixtures.handScored(), authority))
-                    .put("/api/register/" + authority).then().statusCode(200);
+                    .put("/api/register/" + authority)
+                    .then()
+                    .statusCode(200);
             String csv = RegisterFixtures.providerRows(rows, authority);
             time(rows, authority + ", new rows", csv, authority, "upsert");
             time(rows, authority + ", the same rows again", csv, authority, "upsert");
@@ -50,9 +48,14 @@ class RegisterCsvImportTimingTest {
 
     private static void time(int rows, String what, String csv, String authority, String mode) {
         long start = System.nanoTime();
-        given().contentType("text/csv").body(csv).queryParam("mode", mode).post("/api/register/" + authority + "/providers/csv")
-                .then().statusCode(200);
-        System.out.printf("CSV import timing: %d provider rows, %s (%s): %.1f s%n", rows, what, mode,
-                (System.nanoTime() - start) / 1e9);
+        given().contentType("text/csv")
+                .body(csv)
+                .queryParam("mode", mode)
+                .post("/api/register/" + authority + "/providers/csv")
+                .then()
+                .statusCode(200);
+        System.out.printf(
+                "CSV import timing: %d provider rows, %s (%s): %.1f s%n",
+                rows, what, mode, (System.nanoTime() - start) / 1e9);
     }
 }

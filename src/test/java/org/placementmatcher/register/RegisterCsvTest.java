@@ -1,12 +1,9 @@
 package org.placementmatcher.register;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 
@@ -39,9 +36,12 @@ class RegisterCsvTest {
 
     @Test
     void unknownRepeatedAndMissingColumnsAreRefusedByLineAndColumn() {
-        assertThat(errors("id,colour,id\nC1,red,C1\n")).extracting(ProblemError::path)
-                .containsExactly("line 1, column 2", "line 1, column 3", "line 1", "line 1", "line 1", "line 1", "line 1");
-        assertThat(errors("id,colour,id\nC1,red,C1\n")).extracting(ProblemError::message)
+        assertThat(errors("id,colour,id\nC1,red,C1\n"))
+                .extracting(ProblemError::path)
+                .containsExactly(
+                        "line 1, column 2", "line 1, column 3", "line 1", "line 1", "line 1", "line 1", "line 1");
+        assertThat(errors("id,colour,id\nC1,red,C1\n"))
+                .extracting(ProblemError::message)
                 .contains("column 'id' is named twice", "required column 'urgency' is missing")
                 .anyMatch(m -> m.startsWith("unknown column 'colour'"));
     }
@@ -51,8 +51,10 @@ class RegisterCsvTest {
         String csv = HEADER + "C1,2013-04-04,FEMALE,52.1,0.1,URGENT,\n"
                 + "C2,2013-04-04,FEMALE\n"
                 + "\"C1\",2013-04-04,FEMALE,52.1,0.1,URGENT,\n";
-        assertThat(errors(csv)).containsExactly(new ProblemError("line 3", "has 3 cells; the header has 7"),
-                new ProblemError("line 4, column id", "id 'C1' is on line 2 too"));
+        assertThat(errors(csv))
+                .containsExactly(
+                        new ProblemError("line 3", "has 3 cells; the header has 7"),
+                        new ProblemError("line 4, column id", "id 'C1' is on line 2 too"));
     }
 
     @Test
@@ -61,14 +63,17 @@ class RegisterCsvTest {
                 .containsExactly(new ProblemError("line 3", "a quoted cell is not closed"));
         assertThat(errors(HEADER + "\"C2,2013-04-04\n"))
                 .containsExactly(new ProblemError("line 2", "a quoted cell is not closed"));
-        assertThat(errors(HEADER + "C2,\"2013\"x,FEMALE,52.1,0.1,URGENT,\n")).singleElement()
+        assertThat(errors(HEADER + "C2,\"2013\"x,FEMALE,52.1,0.1,URGENT,\n"))
+                .singleElement()
                 .satisfies(e -> assertThat(e.path()).isEqualTo("line 2"))
                 .satisfies(e -> assertThat(e.message()).startsWith("cannot be read: "));
     }
 
     @Test
     void anEmptyFileAsksForTheHeader() {
-        assertThat(errors("\n\n")).singleElement().satisfies(e -> assertThat(e.path()).isEqualTo("line 1"))
+        assertThat(errors("\n\n"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.path()).isEqualTo("line 1"))
                 .satisfies(e -> assertThat(e.message()).startsWith("the CSV is empty"));
     }
 }

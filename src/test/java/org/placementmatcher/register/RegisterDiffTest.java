@@ -3,9 +3,7 @@ package org.placementmatcher.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemFixtures;
 import org.placementmatcher.register.RegisterDiff.Changed;
@@ -14,8 +12,7 @@ import org.placementmatcher.register.RegisterDiff.Records;
 
 class RegisterDiffTest {
 
-    record Item(String id, String colour, Integer size) {
-    }
+    record Item(String id, String colour, Integer size) {}
 
     private static Records<Item> diff(List<Item> before, List<Item> after) {
         return RegisterDiff.records(before, after, Item::id);
@@ -23,8 +20,8 @@ class RegisterDiffTest {
 
     @Test
     void anAddedRecordIsAddedAtItsPlace() {
-        Records<Item> records = diff(List.of(new Item("A", "red", 1)),
-                List.of(new Item("B", "blue", 2), new Item("A", "red", 1)));
+        Records<Item> records =
+                diff(List.of(new Item("A", "red", 1)), List.of(new Item("B", "blue", 2), new Item("A", "red", 1)));
         assertThat(records.added()).containsExactly(new Indexed<>(0, new Item("B", "blue", 2)));
         assertThat(records.changed()).isEmpty();
         assertThat(records.removed()).isEmpty();
@@ -34,7 +31,8 @@ class RegisterDiffTest {
 
     @Test
     void removedRecordsAreListedByIdWhateverTheirPlace() {
-        Records<Item> records = diff(List.of(new Item("C", "red", 1), new Item("A", "red", 1), new Item("B", "red", 1)),
+        Records<Item> records = diff(
+                List.of(new Item("C", "red", 1), new Item("A", "red", 1), new Item("B", "red", 1)),
                 List.of(new Item("B", "red", 1)));
         assertThat(records.removed()).extracting(Item::id).containsExactly("A", "C");
         assertThat(records.added()).isEmpty();
@@ -84,8 +82,14 @@ class RegisterDiffTest {
 
         assertThat(RegisterDiff.between(problem, problem).fieldsChanged()).isFalse();
         assertThat(RegisterDiff.between(problem, problem).providers().isEmpty()).isTrue();
-        PlacementProblem renamed = new PlacementProblem(problem.schemaVersion(), "another name", problem.referenceDate(),
-                problem.homeAuthority(), problem.weights(), problem.providers(), problem.children(),
+        PlacementProblem renamed = new PlacementProblem(
+                problem.schemaVersion(),
+                "another name",
+                problem.referenceDate(),
+                problem.homeAuthority(),
+                problem.weights(),
+                problem.providers(),
+                problem.children(),
                 problem.adjoiningAuthorities());
         RegisterDiff rename = RegisterDiff.between(problem, renamed);
         assertThat(rename.fieldsChanged()).isTrue();

@@ -1,21 +1,18 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementProblem;
 
 /** Problems for the register tests, moved to an authority of the test's own (tests share one database). */
 final class RegisterFixtures {
 
-    private RegisterFixtures() {
-    }
+    private RegisterFixtures() {}
 
     /**
      * A caseload with one of each proposed change: C1 in a children's home where a foster carer could
@@ -81,10 +78,18 @@ final class RegisterFixtures {
 
     /** A providers CSV of {@code rows} valid foster carers, ids P-000001 up, in {@code authority}. */
     static String providerRows(int rows, String authority) {
-        StringBuilder csv = new StringBuilder("id,type,localAuthority,lat,lon,places,ageMin,ageMax,weeklyCost,capabilities\n");
+        StringBuilder csv =
+                new StringBuilder("id,type,localAuthority,lat,lon,places,ageMin,ageMax,weeklyCost,capabilities\n");
         for (int i = 1; i <= rows; i++) {
-            csv.append(String.format(java.util.Locale.ROOT, "P-%06d,IN_HOUSE_FOSTER,%s,%.4f,%.4f,%d,0,17,%d,%s%n", i,
-                    authority, 52.0 + (i % 100) / 1000.0, 0.1 + (i % 37) / 1000.0, 1 + i % 3, 400 + i % 500,
+            csv.append(String.format(
+                    java.util.Locale.ROOT,
+                    "P-%06d,IN_HOUSE_FOSTER,%s,%.4f,%.4f,%d,0,17,%d,%s%n",
+                    i,
+                    authority,
+                    52.0 + (i % 100) / 1000.0,
+                    0.1 + (i % 37) / 1000.0,
+                    1 + i % 3,
+                    400 + i % 500,
                     i % 5 == 0 ? "MEDICAL;THERAPEUTIC" : ""));
         }
         return csv.toString();

@@ -3,6 +3,9 @@ package org.placementmatcher.register;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -13,14 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.PlacementProblem;
 
 /**
@@ -49,7 +46,8 @@ class RegisterRestartIT {
             service.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
         }
         try (var files = Files.walk(dataDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 
@@ -59,41 +57,63 @@ class RegisterRestartIT {
         String big = "RSB-" + suffix;
         start();
         String stepDown = RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, authority);
-        api().contentType(ContentType.JSON).body(stepDown).header("X-Actor", "officer-9")
-                .put("/api/register/" + authority).then().statusCode(200);
-        api().contentType(ContentType.JSON).body(RegisterFixtures.forAuthority(RegisterFixtures.sample("small.json"), big))
-                .put("/api/register/" + big).then().statusCode(200);
+        api().contentType(ContentType.JSON)
+                .body(stepDown)
+                .header("X-Actor", "officer-9")
+                .put("/api/register/" + authority)
+                .then()
+                .statusCode(200);
+        api().contentType(ContentType.JSON)
+                .body(RegisterFixtures.forAuthority(RegisterFixtures.sample("small.json"), big))
+                .put("/api/register/" + big)
+                .then()
+                .statusCode(200);
         String done = startRun(authority, 2);
         JsonPath finished = waitWhileSolving(authority, done, Duration.ofSeconds(60));
         assertThat(finished.getString("status")).isEqualTo("DONE");
         decide(authority, done, "C1", "ACCEPT");
         decide(authority, done, "C3", "REJECT");
-        PlacementProblem registerBefore = RegisterFixtures.problem(api().get("/api/register/" + authority).asString());
-        List<Object> auditBefore = api().get("/api/register/" + authority + "/audit").jsonPath().getList("$");
+        PlacementProblem registerBefore =
+                RegisterFixtures.problem(api().get("/api/register/" + authority).asString());
+        List<Object> auditBefore =
+                api().get("/api/register/" + authority + "/audit").jsonPath().getList("$");
         String long1 = startRun(big, 300);
         waitForProgress(big, long1);
 
         stopGracefully();
         start();
 
-        assertThat(RegisterFixtures.problem(api().get("/api/register/" + authority).asString())).isEqualTo(registerBefore);
+        assertThat(RegisterFixtures.problem(
+                        api().get("/api/register/" + authority).asString()))
+                .isEqualTo(registerBefore);
         assertThat(registerBefore.children().getFirst().currentPlacement()).isEqualTo("F1");
-        assertThat(api().get("/api/register/" + authority + "/audit").jsonPath().getList("$")).isEqualTo(auditBefore);
+        assertThat(api().get("/api/register/" + authority + "/audit").jsonPath().getList("$"))
+                .isEqualTo(auditBefore);
         JsonPath again = view(authority, done);
         assertThat(again.getString("status")).isEqualTo("DONE");
         assertThat(again.getString("score")).isEqualTo(finished.getString("score"));
         assertThat(again.getString("plan")).isEqualTo(finished.getString("plan"));
-        assertThat(again.getString("changes.find { it.childId == 'C1' }.decision.decision")).isEqualTo("ACCEPT");
-        assertThat(again.getString("changes.find { it.childId == 'C3' }.decision.decision")).isEqualTo("REJECT");
-        assertThat(again.getString("changes.find { it.childId == 'C2' }.decision")).isNull();
+        assertThat(again.getString("changes.find { it.childId == 'C1' }.decision.decision"))
+                .isEqualTo("ACCEPT");
+        assertThat(again.getString("changes.find { it.childId == 'C3' }.decision.decision"))
+                .isEqualTo("REJECT");
+        assertThat(again.getString("changes.find { it.childId == 'C2' }.decision"))
+                .isNull();
         decideRefused(authority, done, "C1");
 
         JsonPath interrupted = view(big, long1);
         assertThat(interrupted.getString("status")).isEqualTo("INTERRUPTED");
-        assertThat(interrupted.getString("plan.score")).as("the best plan so far is kept").isNotNull();
-        assertThat(api().get("/api/register/" + big + "/runs/" + long1 + "/audit").jsonPath().getList("action"))
+        assertThat(interrupted.getString("plan.score"))
+                .as("the best plan so far is kept")
+                .isNotNull();
+        assertThat(api().get("/api/register/" + big + "/runs/" + long1 + "/audit")
+                        .jsonPath()
+                        .getList("action"))
                 .containsExactly("RUN_STARTED", "RUN_INTERRUPTED");
-        api().queryParam("seconds", 2).post("/api/register/" + big + "/runs/" + long1 + "/restart").then().statusCode(202);
+        api().queryParam("seconds", 2)
+                .post("/api/register/" + big + "/runs/" + long1 + "/restart")
+                .then()
+                .statusCode(202);
         JsonPath restarted = waitWhileSolving(big, long1, Duration.ofSeconds(60));
         assertThat(restarted.getString("status")).isEqualTo("DONE");
         assertThat(restarted.getInt("attempts")).isEqualTo(2);
@@ -110,7 +130,9 @@ class RegisterRestartIT {
         }
         assertThat(view(big, long2).getString("status")).isEqualTo("INTERRUPTED");
         assertThat(view(authority, done).getString("status")).isEqualTo("DONE");
-        assertThat(RegisterFixtures.problem(api().get("/api/register/" + authority).asString())).isEqualTo(registerBefore);
+        assertThat(RegisterFixtures.problem(
+                        api().get("/api/register/" + authority).asString()))
+                .isEqualTo(registerBefore);
         stopGracefully();
     }
 
@@ -119,12 +141,20 @@ class RegisterRestartIT {
     }
 
     private String startRun(String authority, int seconds) {
-        return api().queryParam("seconds", seconds).post("/api/register/" + authority + "/runs")
-                .then().statusCode(202).extract().path("id");
+        return api().queryParam("seconds", seconds)
+                .post("/api/register/" + authority + "/runs")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     private JsonPath view(String authority, String id) {
-        return api().get("/api/register/" + authority + "/runs/" + id).then().statusCode(200).extract().jsonPath();
+        return api().get("/api/register/" + authority + "/runs/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private JsonPath waitWhileSolving(String authority, String id, Duration timeout) throws InterruptedException {
@@ -147,22 +177,31 @@ class RegisterRestartIT {
     }
 
     private void decide(String authority, String run, String childId, String decision) {
-        api().contentType(ContentType.JSON).body(Map.of("childId", childId, "decision", decision, "decidedBy", "hos-1",
-                "reason", "restart test")).post("/api/register/" + authority + "/runs/" + run + "/decisions")
-                .then().statusCode(200);
+        api().contentType(ContentType.JSON)
+                .body(Map.of("childId", childId, "decision", decision, "decidedBy", "hos-1", "reason", "restart test"))
+                .post("/api/register/" + authority + "/runs/" + run + "/decisions")
+                .then()
+                .statusCode(200);
     }
 
     private void decideRefused(String authority, String run, String childId) {
-        api().contentType(ContentType.JSON).body(Map.of("childId", childId, "decision", "REJECT", "decidedBy", "hos-1",
-                "reason", "again")).post("/api/register/" + authority + "/runs/" + run + "/decisions")
-                .then().statusCode(409);
+        api().contentType(ContentType.JSON)
+                .body(Map.of("childId", childId, "decision", "REJECT", "decidedBy", "hos-1", "reason", "again"))
+                .post("/api/register/" + authority + "/runs/" + run + "/decisions")
+                .then()
+                .statusCode(409);
     }
 
     private void start(String... extra) throws Exception {
         port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-Dquarkus.http.port=" + port,
-                "-Dplacement.data-dir=" + dataDir, "-Dplacement.runs.cron=off", "-Dplacement.runs.progress-every=PT1S"));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx768m",
+                "-Dquarkus.http.port=" + port,
+                "-Dplacement.data-dir=" + dataDir,
+                "-Dplacement.runs.cron=off",
+                "-Dplacement.runs.progress-every=PT1S"));
         // The PostgreSQL leg: the same database settings as the build was given.
         for (String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith("placement.db.")) {
@@ -170,9 +209,12 @@ class RegisterRestartIT {
             }
         }
         command.addAll(List.of(extra));
-        command.addAll(List.of("-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        service = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        command.addAll(List.of(
+                "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
+        service = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < end) {
             if (!service.isAlive()) {
@@ -192,7 +234,9 @@ class RegisterRestartIT {
 
     private void stopGracefully() throws InterruptedException {
         service.destroy();
-        assertThat(service.waitFor(60, TimeUnit.SECONDS)).as("stopped within a minute").isTrue();
+        assertThat(service.waitFor(60, TimeUnit.SECONDS))
+                .as("stopped within a minute")
+                .isTrue();
     }
 
     private static int freePort() throws IOException {

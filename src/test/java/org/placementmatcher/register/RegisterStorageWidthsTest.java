@@ -4,16 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.TextRules;
 
@@ -67,36 +64,111 @@ class RegisterStorageWidthsTest {
         String language = code("LANG-");
         String religion = code("REL-");
         String siblingGroup = code("SG-");
-        Map<String, Object> problem = fields("schemaVersion", 1, "name", code("NAME-"), "referenceDate", "2026-11-22",
-                "homeAuthority", authority,
-                "adjoiningAuthorities", List.of(otherAuthority),
-                "providers", List.of(
-                        fields("id", provider, "type", "IN_HOUSE_FOSTER", "localAuthority", authority,
-                                "location", Map.of("lat", 52.0, "lon", 0.0), "places", 2, "ageMin", 0, "ageMax", 17,
-                                "weeklyCost", 500, "capabilities", List.of(need), "languages", List.of(language),
-                                "religion", religion),
-                        fields("id", code("Q-"), "type", "IFA_FOSTER", "localAuthority", otherAuthority,
-                                "location", Map.of("lat", 52.0, "lon", 0.0), "places", 1, "ageMin", 0, "ageMax", 17,
-                                "weeklyCost", 900)),
-                "children", List.of(fields("id", child, "dateOfBirth", "2015-01-01", "gender", "FEMALE",
-                        "home", Map.of("lat", 52.0, "lon", 0.0), "urgency", "PLANNED", "siblingGroup", siblingGroup,
-                        "needs", List.of(need), "languages", List.of(language), "religion", religion)));
+        Map<String, Object> problem = fields(
+                "schemaVersion",
+                1,
+                "name",
+                code("NAME-"),
+                "referenceDate",
+                "2026-11-22",
+                "homeAuthority",
+                authority,
+                "adjoiningAuthorities",
+                List.of(otherAuthority),
+                "providers",
+                List.of(
+                        fields(
+                                "id",
+                                provider,
+                                "type",
+                                "IN_HOUSE_FOSTER",
+                                "localAuthority",
+                                authority,
+                                "location",
+                                Map.of("lat", 52.0, "lon", 0.0),
+                                "places",
+                                2,
+                                "ageMin",
+                                0,
+                                "ageMax",
+                                17,
+                                "weeklyCost",
+                                500,
+                                "capabilities",
+                                List.of(need),
+                                "languages",
+                                List.of(language),
+                                "religion",
+                                religion),
+                        fields(
+                                "id",
+                                code("Q-"),
+                                "type",
+                                "IFA_FOSTER",
+                                "localAuthority",
+                                otherAuthority,
+                                "location",
+                                Map.of("lat", 52.0, "lon", 0.0),
+                                "places",
+                                1,
+                                "ageMin",
+                                0,
+                                "ageMax",
+                                17,
+                                "weeklyCost",
+                                900)),
+                "children",
+                List.of(fields(
+                        "id",
+                        child,
+                        "dateOfBirth",
+                        "2015-01-01",
+                        "gender",
+                        "FEMALE",
+                        "home",
+                        Map.of("lat", 52.0, "lon", 0.0),
+                        "urgency",
+                        "PLANNED",
+                        "siblingGroup",
+                        siblingGroup,
+                        "needs",
+                        List.of(need),
+                        "languages",
+                        List.of(language),
+                        "religion",
+                        religion)));
         String json = ContractJson.mapper().writeValueAsString(problem);
 
-        given().contentType(ContentType.JSON).header("X-Actor", ACTOR).body(json)
-                .put("/api/register/{authority}", authority).then().statusCode(200).body("authority", equalTo(authority));
+        given().contentType(ContentType.JSON)
+                .header("X-Actor", ACTOR)
+                .body(json)
+                .put("/api/register/{authority}", authority)
+                .then()
+                .statusCode(200)
+                .body("authority", equalTo(authority));
 
-        assertThat(RegisterFixtures.problem(given().get("/api/register/{authority}", authority).then().statusCode(200)
-                .extract().asString())).isEqualTo(RegisterFixtures.problem(json));
+        assertThat(RegisterFixtures.problem(given().get("/api/register/{authority}", authority)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString()))
+                .isEqualTo(RegisterFixtures.problem(json));
 
         String reason = longText("moved because ", TextRules.MAX_FREE_TEXT_LENGTH);
-        given().contentType(ContentType.JSON).header("X-Actor", ACTOR)
-                .body(ContractJson.mapper().writeValueAsString(Map.of("providerId", provider, "startDate", "2026-11-23",
-                        "reason", reason)))
+        given().contentType(ContentType.JSON)
+                .header("X-Actor", ACTOR)
+                .body(ContractJson.mapper()
+                        .writeValueAsString(
+                                Map.of("providerId", provider, "startDate", "2026-11-23", "reason", reason)))
                 .post("/api/register/{authority}/children/{child}/placement/start", authority, child)
-                .then().statusCode(200).body("currentPlacement", equalTo(provider));
+                .then()
+                .statusCode(200)
+                .body("currentPlacement", equalTo(provider));
         JsonPath audit = given().get("/api/register/{authority}/children/{child}/audit", authority, child)
-                .then().statusCode(200).extract().jsonPath();
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(audit.getString("[-1].action")).isEqualTo("PLACEMENT_STARTED");
         assertThat(audit.getString("[-1].authority")).isEqualTo(authority);
         assertThat(audit.getString("[-1].providerId")).isEqualTo(provider);
@@ -106,12 +178,19 @@ class RegisterStorageWidthsTest {
     @Test
     void anAuthorityPastTheLimitInThePathIsAJsonAnswerNeverAServerError() {
         String tooLong = "SW-" + "a".repeat(TextRules.MAX_CODE_LENGTH - 2);
-        int read = given().get("/api/register/{authority}", tooLong).then().contentType(ContentType.JSON)
-                .extract().statusCode();
+        int read = given().get("/api/register/{authority}", tooLong)
+                .then()
+                .contentType(ContentType.JSON)
+                .extract()
+                .statusCode();
         assertThat(read).isIn(400, 404);
-        int write = given().contentType(ContentType.JSON).body(RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN,
-                tooLong)).put("/api/register/{authority}", tooLong).then().contentType(ContentType.JSON)
-                .extract().statusCode();
+        int write = given().contentType(ContentType.JSON)
+                .body(RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, tooLong))
+                .put("/api/register/{authority}", tooLong)
+                .then()
+                .contentType(ContentType.JSON)
+                .extract()
+                .statusCode();
         assertThat(write).isEqualTo(400);
     }
 }

@@ -3,6 +3,8 @@ package org.placementmatcher.register;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,12 +14,7 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ProblemFixtures;
 
 @QuarkusTest
@@ -33,12 +30,10 @@ class RunMetricsTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -53,23 +48,31 @@ class RunMetricsTest {
             String run = RunResourceTest.startRun("RN-MET", 1);
             String plan1 = startPlan();
             String plan2 = startPlan();
-            assertThat(RunResourceTest.waitUntilFinished("RN-MET", run, Duration.ofSeconds(60)).getString("status"))
+            assertThat(RunResourceTest.waitUntilFinished("RN-MET", run, Duration.ofSeconds(60))
+                            .getString("status"))
                     .isEqualTo("DONE");
             waitUntilDone(plan1);
             waitUntilDone(plan2);
 
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics =
+                    given().get("/q/metrics").then().statusCode(200).extract().asString();
 
-            assertThat(value(metrics, "placement_runs_started_total\\{trigger=\"manual\"}")).isGreaterThanOrEqualTo(1);
-            assertThat(value(metrics, "placement_runs_failed_total\\{trigger=\"manual\"}")).isZero();
-            assertThat(value(metrics, "placement_runs_interrupted_total\\{trigger=\"overnight\"}")).isNotNegative();
+            assertThat(value(metrics, "placement_runs_started_total\\{trigger=\"manual\"}"))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(metrics, "placement_runs_failed_total\\{trigger=\"manual\"}"))
+                    .isZero();
+            assertThat(value(metrics, "placement_runs_interrupted_total\\{trigger=\"overnight\"}"))
+                    .isNotNegative();
             assertThat(value(metrics, "placement_runs_duration_seconds_count\\{status=\"DONE\",trigger=\"manual\"}"))
                     .isGreaterThanOrEqualTo(1);
             assertThat(value(metrics, "placement_runs_duration_seconds_sum\\{status=\"DONE\",trigger=\"manual\"}"))
                     .isGreaterThan(0.5);
-            assertThat(value(metrics, "placement_runs_overnight_last_success_seconds")).isNotNegative();
-            assertThat(value(metrics, "placement_plan_solve_seconds_count\\{outcome=\"done\"}")).isGreaterThanOrEqualTo(2);
-            assertThat(value(metrics, "placement_plan_solve_seconds_sum\\{outcome=\"done\"}")).isGreaterThan(1.0);
+            assertThat(value(metrics, "placement_runs_overnight_last_success_seconds"))
+                    .isNotNegative();
+            assertThat(value(metrics, "placement_plan_solve_seconds_count\\{outcome=\"done\"}"))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(value(metrics, "placement_plan_solve_seconds_sum\\{outcome=\"done\"}"))
+                    .isGreaterThan(1.0);
             assertThat(captured.messages).noneMatch(message -> message.contains("already registered"));
         } finally {
             micrometer.removeHandler(captured);
@@ -78,13 +81,23 @@ class RunMetricsTest {
     }
 
     private static String startPlan() {
-        return given().contentType(ContentType.JSON).body(ProblemFixtures.handScored()).queryParam("seconds", 2)
-                .post("/api/plans").then().statusCode(202).extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(ProblemFixtures.handScored())
+                .queryParam("seconds", 2)
+                .post("/api/plans")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
     }
 
     private static void waitUntilDone(String plan) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!given().get("/api/plans/" + plan).then().extract().path("status").equals("DONE")
+        while (!given().get("/api/plans/" + plan)
+                        .then()
+                        .extract()
+                        .path("status")
+                        .equals("DONE")
                 && System.nanoTime() < end) {
             Thread.sleep(100);
         }

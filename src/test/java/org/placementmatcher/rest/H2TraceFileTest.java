@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +58,8 @@ class H2TraceFileTest {
 
     private static java.util.List<Path> traceFiles(Path dir) throws Exception {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".trace.db")).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".trace.db"))
+                    .toList();
         }
     }
 }

@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
@@ -13,17 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.ProblemFixtures;
 
@@ -44,7 +40,8 @@ class HostileInputTest {
         HttpResponse<String> response = postChunked(huge, "application/json");
 
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         JsonNode errors = ContractJson.mapper().readTree(response.body()).get("errors");
         assertThat(errors.get(0).get("path").asText()).isEqualTo("$");
         assertThat(errors.get(0).get("message").asText()).contains(String.valueOf(TEST_BODY_LIMIT));
@@ -52,7 +49,8 @@ class HostileInputTest {
 
     @Test
     void aChunkedBodyUnderTheLimitIsReadWhole() throws Exception {
-        HttpResponse<String> response = postChunked(ProblemFixtures.VALID.getBytes(StandardCharsets.UTF_8), "application/json");
+        HttpResponse<String> response =
+                postChunked(ProblemFixtures.VALID.getBytes(StandardCharsets.UTF_8), "application/json");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
@@ -63,38 +61,53 @@ class HostileInputTest {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
-        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+        try (HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }
 
     @Test
     void aDeclaredLengthOverTheLimitGetsTheJson413() {
-        given().contentType(ContentType.JSON).body("{\"pad\": \"" + "x".repeat(TEST_BODY_LIMIT) + "\"}").post("/api/plans")
-                .then().statusCode(413).contentType(ContentType.JSON).body("errors[0].path", equalTo("$"));
+        given().contentType(ContentType.JSON)
+                .body("{\"pad\": \"" + "x".repeat(TEST_BODY_LIMIT) + "\"}")
+                .post("/api/plans")
+                .then()
+                .statusCode(413)
+                .contentType(ContentType.JSON)
+                .body("errors[0].path", equalTo("$"));
     }
 
     @Test
     void aBodyWithoutContentTypeIs415() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(plans.toURI())
-                .POST(HttpRequest.BodyPublishers.ofString(ProblemFixtures.VALID)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(ProblemFixtures.VALID))
+                .build();
         try (HttpClient client = HttpClient.newHttpClient()) {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(request.headers().firstValue("Content-Type")).isEmpty();
             assertThat(response.statusCode()).isEqualTo(415);
-            assertThat(ContractJson.mapper().readTree(response.body()).at("/errors/0/message").asText())
+            assertThat(ContractJson.mapper()
+                            .readTree(response.body())
+                            .at("/errors/0/message")
+                            .asText())
                     .startsWith("the request body must say its Content-Type");
         }
         // What a cross-site form can send is no JSON either, nor is any other type.
-        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/octet-stream",
+        for (String type : List.of(
+                "text/plain",
+                "application/x-www-form-urlencoded",
+                "application/octet-stream",
                 "application/octet-stream; charset=ISO-8859-1")) {
-            HttpRequest typed = HttpRequest.newBuilder(plans.toURI()).header("Content-Type", type)
-                    .POST(HttpRequest.BodyPublishers.ofString(ProblemFixtures.VALID)).build();
+            HttpRequest typed = HttpRequest.newBuilder(plans.toURI())
+                    .header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString(ProblemFixtures.VALID))
+                    .build();
             try (HttpClient client = HttpClient.newHttpClient()) {
                 HttpResponse<String> response = client.send(typed, HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(type).isEqualTo(415);
-                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                        t -> assertThat(t).startsWith("application/json"));
+                assertThat(response.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
             }
         }
     }
@@ -107,18 +120,32 @@ class HostileInputTest {
         body[at] = (byte) 0xFF;
         assertThat(valid).hasSameSizeAs(body);
 
-        given().contentType(ContentType.JSON).body(body).post("/api/plans")
-                .then().statusCode(400).contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
                 .body("errors[0].path", equalTo("$"))
-                .body("errors[0].message", equalTo("the body is not valid UTF-8: an invalid byte sequence at byte " + (at + 1)));
+                .body(
+                        "errors[0].message",
+                        equalTo("the body is not valid UTF-8: an invalid byte sequence at byte " + (at + 1)));
     }
 
     @Test
     void duplicateKeysAndTrailingDataAre400() {
-        given().contentType(ContentType.JSON).body(ProblemFixtures.VALID.replaceFirst("\\{", "{\"name\": \"a\", \"name\": \"b\", "))
-                .post("/api/plans").then().statusCode(400).body("errors[0].path", equalTo("$"));
-        given().contentType(ContentType.JSON).body(ProblemFixtures.VALID + "[]").post("/api/plans")
-                .then().statusCode(400).body("errors[0].path", equalTo("$"));
+        given().contentType(ContentType.JSON)
+                .body(ProblemFixtures.VALID.replaceFirst("\\{", "{\"name\": \"a\", \"name\": \"b\", "))
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("$"));
+        given().contentType(ContentType.JSON)
+                .body(ProblemFixtures.VALID + "[]")
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("$"));
     }
 
     @Test
@@ -126,44 +153,83 @@ class HostileInputTest {
         String json = ProblemFixtures.edit(root -> {
             ArrayNode children = (ArrayNode) root.get("children");
             for (int i = 0; i < 5000; i++) {
-                children.add(((ObjectNode) children.get(1)).deepCopy().put("id", "C-" + i).put("urgency", "SOON")
+                children.add(((ObjectNode) children.get(1))
+                        .deepCopy()
+                        .put("id", "C-" + i)
+                        .put("urgency", "SOON")
                         .put("gender", 7));
             }
         });
 
-        String answer = given().contentType(ContentType.JSON).body(json).post("/api/plans")
-                .then().statusCode(400).contentType(ContentType.JSON)
+        String answer = given().contentType(ContentType.JSON)
+                .body(json)
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
                 .body("errors", hasSize(101))
                 .body("errors[100].path", equalTo("$"))
                 .body("errors[100].message", equalTo("and 9900 more"))
-                .extract().asString();
+                .extract()
+                .asString();
         assertThat(answer.length()).isLessThan(20_000);
     }
 
     @Test
     void queryParametersAreWholeNumbersNamedWhenWrong() {
-        given().contentType(ContentType.JSON).body(ProblemFixtures.VALID).queryParam("seconds", "1e3").post("/api/plans")
-                .then().statusCode(400).contentType(ContentType.JSON)
-                .body("errors[0].path", equalTo("seconds")).body("errors[0].message", equalTo("must be a whole number of at least 1, got '1e3'"));
-        given().contentType(ContentType.JSON).body("{}").queryParam("limit", "many").post("/api/match")
-                .then().statusCode(400).body("errors[0].path", equalTo("limit"));
-        given().contentType(ContentType.JSON).body("{}").queryParam("limit", 1001).post("/api/emergency")
-                .then().statusCode(400).body("errors[0].path", equalTo("limit"))
+        given().contentType(ContentType.JSON)
+                .body(ProblemFixtures.VALID)
+                .queryParam("seconds", "1e3")
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("errors[0].path", equalTo("seconds"))
+                .body("errors[0].message", equalTo("must be a whole number of at least 1, got '1e3'"));
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .queryParam("limit", "many")
+                .post("/api/match")
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("limit"));
+        given().contentType(ContentType.JSON)
+                .body("{}")
+                .queryParam("limit", 1001)
+                .post("/api/emergency")
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("limit"))
                 .body("errors[0].message", equalTo("must be a whole number from 1 to 1000, got 1001"));
     }
 
     @Test
     void unknownRoutesAndMethodsAnswerJson() {
-        given().get("/no/such/route").then().statusCode(404).contentType(ContentType.JSON).body("errors[0].path", equalTo("$"));
+        given().get("/no/such/route")
+                .then()
+                .statusCode(404)
+                .contentType(ContentType.JSON)
+                .body("errors[0].path", equalTo("$"));
         given().get("/api/no-such-resource").then().statusCode(404).contentType(ContentType.JSON);
-        given().put("/api/plans").then().statusCode(405).contentType(ContentType.JSON).body("errors[0].path", equalTo("$"));
+        given().put("/api/plans")
+                .then()
+                .statusCode(405)
+                .contentType(ContentType.JSON)
+                .body("errors[0].path", equalTo("$"));
     }
 
     @Test
     void noMessageNamesAJavaClass() {
-        for (String body : List.of("[]", "null", "{\"schemaVersion\": \"1\"}", "{\"providers\": {}}", "\"text\"", "1e999")) {
-            String answer = given().contentType(ContentType.JSON).body(body).post("/api/plans")
-                    .then().statusCode(400).contentType(ContentType.JSON).extract().asString();
+        for (String body :
+                List.of("[]", "null", "{\"schemaVersion\": \"1\"}", "{\"providers\": {}}", "\"text\"", "1e999")) {
+            String answer = given().contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/plans")
+                    .then()
+                    .statusCode(400)
+                    .contentType(ContentType.JSON)
+                    .extract()
+                    .asString();
             assertThat(answer).doesNotContainPattern("java\\.|jakarta\\.|Exception|com\\.fasterxml");
         }
     }

@@ -3,14 +3,11 @@ package org.placementmatcher.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.List;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ProblemFixtures;
 
 @QuarkusTest
@@ -20,10 +17,14 @@ class ObservabilityTest {
     void metricsShowSolverMetricsAndQueryTimersWithoutPerProblemSeries() throws Exception {
         String id = PlanResourceTest.startPlan(ProblemFixtures.handScored(), 1);
         PlanResourceTest.waitUntilDone(id, Duration.ofSeconds(20));
-        given().contentType(ContentType.JSON).body(MatchResourceTest.request(ProblemFixtures.handScored(), List.of("C2")))
-                .post("/api/match").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(MatchResourceTest.request(ProblemFixtures.handScored(), List.of("C2")))
+                .post("/api/match")
+                .then()
+                .statusCode(200);
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
 
         assertThat(metrics).contains("timefold_solver_solve_duration");
         assertThat(metrics).contains("placement_plan_solve_seconds_count");
@@ -35,7 +36,12 @@ class ObservabilityTest {
     void healthAndOpenApiAreServed() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
-        String openapi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        String openapi = given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(openapi).contains("/api/plans").contains("/api/match").contains("/api/emergency");
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

@@ -3,15 +3,11 @@ package org.placementmatcher.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.quarkus.test.junit.QuarkusTest;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ContractJson;
 
 /** The OpenAPI document describes every body, status code and parameter type of the plans and match resources. */
@@ -19,8 +15,13 @@ import org.placementmatcher.contract.ContractJson;
 class OpenApiTest {
 
     private static JsonNode document() throws Exception {
-        return ContractJson.mapper().readTree(given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().asString());
+        return ContractJson.mapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
     }
 
     @Test
@@ -30,7 +31,8 @@ class OpenApiTest {
         assertThat(post.at("/requestBody/content/application~1json/schema/$ref").asText())
                 .isEqualTo("#/components/schemas/PlacementProblem");
         assertThat(fieldNames(post.get("responses"))).contains("202", "400", "413", "415", "429");
-        assertThat(post.at("/responses/202/content/application~1json/schema/$ref").asText())
+        assertThat(post.at("/responses/202/content/application~1json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/PlanAccepted");
         assertThat(parameter(post, "seconds").at("/schema/type").asText()).isEqualTo("integer");
     }
@@ -40,9 +42,11 @@ class OpenApiTest {
         JsonNode document = document();
         for (String path : List.of("/paths/~1api~1match/post", "/paths/~1api~1emergency/post")) {
             JsonNode post = document.at(path);
-            assertThat(post.at("/requestBody/content/application~1json/schema/$ref").asText())
+            assertThat(post.at("/requestBody/content/application~1json/schema/$ref")
+                            .asText())
                     .isEqualTo("#/components/schemas/MatchRequest");
-            assertThat(post.at("/responses/200/content/application~1json/schema/$ref").asText())
+            assertThat(post.at("/responses/200/content/application~1json/schema/$ref")
+                            .asText())
                     .isEqualTo("#/components/schemas/MatchResult");
             assertThat(fieldNames(post.get("responses"))).contains("200", "400", "413", "415");
             assertThat(parameter(post, "limit").at("/schema/type").asText()).isEqualTo("integer");
@@ -54,29 +58,38 @@ class OpenApiTest {
         JsonNode document = document();
         JsonNode plan = document.at("/paths/~1api~1plans~1{id}");
 
-        assertThat(plan.at("/get/responses/200/content/application~1json/schema/$ref").asText())
+        assertThat(plan.at("/get/responses/200/content/application~1json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/PlanView");
-        assertThat(plan.at("/delete/responses/200/content/application~1json/schema/$ref").asText())
+        assertThat(plan.at("/delete/responses/200/content/application~1json/schema/$ref")
+                        .asText())
                 .isEqualTo("#/components/schemas/PlanView");
-        assertThat(document.at("/paths/~1api~1plans~1{id}~1analysis/get/responses/200/content/application~1json/schema/$ref")
-                .asText()).isEqualTo("#/components/schemas/AnalysisView");
+        assertThat(document.at(
+                                "/paths/~1api~1plans~1{id}~1analysis/get/responses/200/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/AnalysisView");
         assertThat(fieldNames(plan.at("/get/responses"))).contains("404");
     }
 
     @Test
     void everyErrorAnswerOfTheApiHasTheErrorBody() throws Exception {
         JsonNode document = document();
-        assertThat(document.at("/components/schemas/ApiErrors/properties/errors/type").asText()).isEqualTo("array");
+        assertThat(document.at("/components/schemas/ApiErrors/properties/errors/type")
+                        .asText())
+                .isEqualTo("array");
         int errors = 0;
         for (Map.Entry<String, JsonNode> path : document.get("paths").properties()) {
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
             for (JsonNode operation : path.getValue()) {
-                for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+                for (Map.Entry<String, JsonNode> response :
+                        operation.path("responses").properties()) {
                     if (response.getKey().startsWith("4") || response.getKey().startsWith("5")) {
                         errors++;
-                        assertThat(response.getValue().at("/content/application~1json/schema/$ref").asText())
+                        assertThat(response.getValue()
+                                        .at("/content/application~1json/schema/$ref")
+                                        .asText())
                                 .as("%s %s", path.getKey(), response.getKey())
                                 .isEqualTo("#/components/schemas/ApiErrors");
                     }

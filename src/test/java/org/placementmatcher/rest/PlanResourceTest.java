@@ -6,32 +6,39 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ProblemFixtures;
 
 @QuarkusTest
 class PlanResourceTest {
 
     static String startPlan(String body, int seconds) {
-        return given().contentType(ContentType.JSON).body(body).queryParam("seconds", seconds)
-                .when().post("/api/plans")
-                .then().statusCode(202).body("id", notNullValue())
-                .extract().path("id");
+        return given().contentType(ContentType.JSON)
+                .body(body)
+                .queryParam("seconds", seconds)
+                .when()
+                .post("/api/plans")
+                .then()
+                .statusCode(202)
+                .body("id", notNullValue())
+                .extract()
+                .path("id");
     }
 
     static JsonPath waitUntilDone(String id, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
-            JsonPath view = given().get("/api/plans/" + id).then().statusCode(200).extract().jsonPath();
+            JsonPath view = given().get("/api/plans/" + id)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             if (view.getString("status").equals("DONE") || System.nanoTime() > end) {
                 return view;
             }
@@ -52,10 +59,16 @@ class PlanResourceTest {
         assertThat(view.getList("plan.assignments.providerId")).containsExactly("P1", "P1", "P2", null);
         assertThat(view.getInt("plan.kpis.placed")).isEqualTo(3);
 
-        JsonPath analysis = given().get("/api/plans/" + id + "/analysis").then().statusCode(200).extract().jsonPath();
+        JsonPath analysis = given().get("/api/plans/" + id + "/analysis")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(analysis.getString("score")).isEqualTo("0hard/-10medium/-2527soft");
-        assertThat(analysis.getString("constraints.find { it.code == 'unplaced' }.matches[0].childIds[0]")).isEqualTo("C4");
-        assertThat(analysis.getString("constraints.find { it.code == 'religion' }.score")).isEqualTo("0hard/0medium/-50soft");
+        assertThat(analysis.getString("constraints.find { it.code == 'unplaced' }.matches[0].childIds[0]"))
+                .isEqualTo("C4");
+        assertThat(analysis.getString("constraints.find { it.code == 'religion' }.score"))
+                .isEqualTo("0hard/0medium/-50soft");
         assertThat(analysis.getList("constraints.code")).contains("H1", "H14", "cost", "siblingsApart");
     }
 
@@ -76,8 +89,10 @@ class PlanResourceTest {
         List<String> started = new ArrayList<>();
         int status = 202;
         for (int i = 0; i < 5 && status == 202; i++) {
-            var response = given().contentType(ContentType.JSON).body(ProblemFixtures.handScored())
-                    .queryParam("seconds", 60).post("/api/plans");
+            var response = given().contentType(ContentType.JSON)
+                    .body(ProblemFixtures.handScored())
+                    .queryParam("seconds", 60)
+                    .post("/api/plans");
             status = response.statusCode();
             if (status == 202) {
                 started.add(response.path("id"));
@@ -89,13 +104,17 @@ class PlanResourceTest {
 
         assertThat(status).isEqualTo(429);
         for (String id : started) {
-            assertThat(waitUntilDone(id, Duration.ofSeconds(10)).getString("status")).isEqualTo("DONE");
+            assertThat(waitUntilDone(id, Duration.ofSeconds(10)).getString("status"))
+                    .isEqualTo("DONE");
         }
     }
 
     @Test
     void unknownIdsAre404WithAJsonError() {
-        given().get("/api/plans/no-such-plan").then().statusCode(404).contentType(ContentType.JSON)
+        given().get("/api/plans/no-such-plan")
+                .then()
+                .statusCode(404)
+                .contentType(ContentType.JSON)
                 .body("errors[0].message", equalTo("no plan with id no-such-plan"));
         given().get("/api/plans/no-such-plan/analysis").then().statusCode(404).body("errors[0].path", equalTo("$"));
         given().delete("/api/plans/no-such-plan").then().statusCode(404).contentType(ContentType.JSON);
@@ -104,33 +123,64 @@ class PlanResourceTest {
     @Test
     void invalidProblemsAre400ListingEveryPathAndNothingIsKept() {
         String bad = ProblemFixtures.edit(root -> {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("providers").get(0)).put("places", "two");
-            ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("children").get(1)).put("id", "C1");
+            ((com.fasterxml.jackson.databind.node.ObjectNode)
+                            root.get("providers").get(0))
+                    .put("places", "two");
+            ((com.fasterxml.jackson.databind.node.ObjectNode)
+                            root.get("children").get(1))
+                    .put("id", "C1");
         });
 
-        given().contentType(ContentType.JSON).body(bad).post("/api/plans")
-                .then().statusCode(400).contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON)
+                .body(bad)
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
                 .body("errors.path", hasItem("$.providers[0].places"))
                 .body("errors.path", hasItem("$.children[1].id"));
     }
 
     @Test
     void malformedEmptyAndWronglyTypedBodiesAreJsonErrors() {
-        given().contentType(ContentType.JSON).body("{\"schemaVersion\": ").post("/api/plans")
-                .then().statusCode(400).body("errors[0].path", equalTo("$"))
+        given().contentType(ContentType.JSON)
+                .body("{\"schemaVersion\": ")
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("$"))
                 .body("errors[0].message", org.hamcrest.Matchers.startsWith("malformed JSON"));
-        given().contentType(ContentType.JSON).body("").post("/api/plans")
-                .then().statusCode(400).body("errors[0].message", org.hamcrest.Matchers.containsString("empty"));
-        given().contentType(ContentType.TEXT).body(ProblemFixtures.VALID).post("/api/plans")
-                .then().statusCode(415).contentType(ContentType.JSON).body("errors[0].path", equalTo("$"));
+        given().contentType(ContentType.JSON)
+                .body("")
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("empty"));
+        given().contentType(ContentType.TEXT)
+                .body(ProblemFixtures.VALID)
+                .post("/api/plans")
+                .then()
+                .statusCode(415)
+                .contentType(ContentType.JSON)
+                .body("errors[0].path", equalTo("$"));
     }
 
     @Test
     void secondsOutsideTheServerCapAre400() {
-        given().contentType(ContentType.JSON).body(ProblemFixtures.VALID).queryParam("seconds", 100000).post("/api/plans")
-                .then().statusCode(400).body("errors[0].path", equalTo("seconds"));
-        given().contentType(ContentType.JSON).body(ProblemFixtures.VALID).queryParam("seconds", "soon").post("/api/plans")
-                .then().statusCode(400).body("errors[0].path", equalTo("seconds"));
+        given().contentType(ContentType.JSON)
+                .body(ProblemFixtures.VALID)
+                .queryParam("seconds", 100000)
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("seconds"));
+        given().contentType(ContentType.JSON)
+                .body(ProblemFixtures.VALID)
+                .queryParam("seconds", "soon")
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("seconds"));
     }
 
     @Test
@@ -138,8 +188,13 @@ class PlanResourceTest {
         String longOne = startPlan(ProblemFixtures.handScored(), 60);
         String small = startPlan(ProblemFixtures.handScored(), 1);
 
-        assertThat(waitUntilDone(small, Duration.ofSeconds(20)).getString("status")).isEqualTo("DONE");
-        JsonPath solving = given().get("/api/plans/" + longOne).then().statusCode(200).extract().jsonPath();
+        assertThat(waitUntilDone(small, Duration.ofSeconds(20)).getString("status"))
+                .isEqualTo("DONE");
+        JsonPath solving = given().get("/api/plans/" + longOne)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(solving.getString("status")).isEqualTo("SOLVING");
         assertThat(solving.getLong("limitSeconds")).isEqualTo(60);
         assertThat(solving.getLong("elapsedSeconds")).isBetween(0L, 60L);
@@ -147,7 +202,11 @@ class PlanResourceTest {
         // Both solving threads busy (placement.plans.solver-threads, 2): the next plan waits.
         String longTwo = startPlan(ProblemFixtures.handScored(), 60);
         String waiting = startPlan(ProblemFixtures.handScored(), 1);
-        JsonPath queued = given().get("/api/plans/" + waiting).then().statusCode(200).extract().jsonPath();
+        JsonPath queued = given().get("/api/plans/" + waiting)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(queued.getString("status")).isEqualTo("QUEUED");
         assertThat(queued.getLong("elapsedSeconds")).isZero();
         assertThat(queued.getLong("limitSeconds")).isEqualTo(1);

@@ -2,14 +2,11 @@ package org.placementmatcher.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
-import java.util.Arrays;
-
-import jakarta.enterprise.event.ObservesAsync;
-
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
-
+import jakarta.enterprise.event.ObservesAsync;
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class StartupBannerTest {
@@ -25,8 +22,11 @@ class StartupBannerTest {
 
     @Test
     void theBannerNamesTheUrlsOfTheBoundServer() {
-        assertThat(StartupBanner.banner("http://localhost:8080")).startsWith("Placement Matcher is ready.")
-                .contains("http://localhost:8080/q/swagger-ui", "'http://localhost:8080/api/plans?seconds=10'",
+        assertThat(StartupBanner.banner("http://localhost:8080"))
+                .startsWith("Placement Matcher is ready.")
+                .contains(
+                        "http://localhost:8080/q/swagger-ui",
+                        "'http://localhost:8080/api/plans?seconds=10'",
                         "http://localhost:8080/q/health");
     }
 
@@ -34,11 +34,14 @@ class StartupBannerTest {
     @Test
     void theBannerWaitsForTheHttpServerNotTheStartupEvent() {
         Method[] observers = Arrays.stream(StartupBanner.class.getDeclaredMethods())
-                .filter(m -> m.getParameterCount() == 1 && m.getParameters()[0].isAnnotationPresent(ObservesAsync.class))
+                .filter(m ->
+                        m.getParameterCount() == 1 && m.getParameters()[0].isAnnotationPresent(ObservesAsync.class))
                 .toArray(Method[]::new);
-        assertThat(observers).singleElement()
+        assertThat(observers)
+                .singleElement()
                 .satisfies(m -> assertThat(m.getParameterTypes()[0]).isEqualTo(HttpServerStart.class));
-        assertThat(Arrays.stream(StartupBanner.class.getDeclaredMethods()).flatMap(m -> Arrays.stream(m.getParameterTypes())))
+        assertThat(Arrays.stream(StartupBanner.class.getDeclaredMethods())
+                        .flatMap(m -> Arrays.stream(m.getParameterTypes())))
                 .doesNotContain(StartupEvent.class);
     }
 }

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ProblemFixtures;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
@@ -35,8 +33,10 @@ class GreedyPlacementTest {
             """;
 
     private static Map<String, String> placements(PlacementSolution solution) {
-        return solution.getUnits().stream().collect(Collectors.toMap(u -> u.getMembers().getFirst().getId(),
-                u -> u.getProvider() == null ? "-" : u.getProvider().getId()));
+        return solution.getUnits().stream()
+                .collect(Collectors.toMap(
+                        u -> u.getMembers().getFirst().getId(),
+                        u -> u.getProvider() == null ? "-" : u.getProvider().getId()));
     }
 
     @Test
@@ -46,8 +46,11 @@ class GreedyPlacementTest {
         GreedyPlacement.apply(solution);
 
         // C2 takes P1's free place; C4 (EMERGENCY) has no emergency-approved provider; C1, C3 stay.
-        assertThat(placements(solution)).containsEntry("C1", "P1").containsEntry("C2", "P1")
-                .containsEntry("C3", "P2").containsEntry("C4", "-");
+        assertThat(placements(solution))
+                .containsEntry("C1", "P1")
+                .containsEntry("C2", "P1")
+                .containsEntry("C3", "P2")
+                .containsEntry("C4", "-");
     }
 
     @Test
@@ -58,19 +61,27 @@ class GreedyPlacementTest {
         decisions.forEach(PlacementUnit::setProvider);
 
         // X (EMERGENCY) can only go to E, which R fills: the baseline leaves X waiting; U takes F.
-        assertThat(placements(solution)).containsEntry("R", "E").containsEntry("U", "F").containsEntry("X", "-");
+        assertThat(placements(solution))
+                .containsEntry("R", "E")
+                .containsEntry("U", "F")
+                .containsEntry("X", "-");
     }
 
     @Test
     void theConstructionRepairFreesAPlaceWhenAResidentCanGoElsewhere() {
-        String problem = ONE_EMERGENCY_BED.replace("\"places\": 1, \"ageMin\": 0, \"ageMax\": 17, \"weeklyCost\": 800",
+        String problem = ONE_EMERGENCY_BED.replace(
+                "\"places\": 1, \"ageMin\": 0, \"ageMax\": 17, \"weeklyCost\": 800",
                 "\"places\": 2, \"ageMin\": 0, \"ageMax\": 17, \"weeklyCost\": 800");
         PlacementSolution solution = ProblemMapper.toSolution(ProblemReader.read(problem));
 
         GreedyPlacement.decide(solution, true).forEach(PlacementUnit::setProvider);
 
         // X needs E; R can move on to F (which has two places, one taken by U): everyone is placed.
-        assertThat(placements(solution)).containsEntry("X", "E").containsEntry("R", "F").containsEntry("U", "F");
-        assertThat(PlacementSolver.fromClasspathConfig().score(solution).hardScore()).isZero();
+        assertThat(placements(solution))
+                .containsEntry("X", "E")
+                .containsEntry("R", "F")
+                .containsEntry("U", "F");
+        assertThat(PlacementSolver.fromClasspathConfig().score(solution).hardScore())
+                .isZero();
     }
 }

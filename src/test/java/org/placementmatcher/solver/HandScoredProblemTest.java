@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.Assignment;
-import org.placementmatcher.contract.ProblemFixtures;
 import org.placementmatcher.contract.PlacementPlan;
+import org.placementmatcher.contract.ProblemFixtures;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -48,16 +46,20 @@ class HandScoredProblemTest {
 
     @Test
     void solvingFindsTheHandWorkedOptimum() throws IOException {
-        PlacementSolution best = solver.solve(ProblemMapper.toSolution(ProblemReader.read(ProblemFixtures.handScored())), Duration.ofSeconds(2), null);
+        PlacementSolution best = solver.solve(
+                ProblemMapper.toSolution(ProblemReader.read(ProblemFixtures.handScored())),
+                Duration.ofSeconds(2),
+                null);
         PlacementPlan plan = PlanWriter.toPlan(best);
 
         assertThat(plan.score()).isEqualTo(EXPECTED);
         assertThat(plan.feasible()).isTrue();
-        assertThat(plan.assignments()).containsExactly(
-                new Assignment("C1", "P1", false),
-                new Assignment("C2", "P1", false),
-                new Assignment("C3", "P2", false),
-                new Assignment("C4", null, false));
+        assertThat(plan.assignments())
+                .containsExactly(
+                        new Assignment("C1", "P1", false),
+                        new Assignment("C2", "P1", false),
+                        new Assignment("C3", "P2", false),
+                        new Assignment("C4", null, false));
         assertThat(plan.kpis().placed()).isEqualTo(3);
         assertThat(plan.kpis().unplaced()).isEqualTo(1);
         assertThat(plan.kpis().outOfAreaPercent()).isEqualTo(33.3);
@@ -68,12 +70,14 @@ class HandScoredProblemTest {
 
     @Test
     void aWeightOfZeroSwitchesItsTermOff() throws IOException {
-        String withoutReligion = ProblemFixtures.handScored().replace("\"homeAuthority\": \"E1\",", "\"homeAuthority\": \"E1\", \"weights\": {\"religion\": 0, \"cost\": 2},");
+        String withoutReligion = ProblemFixtures.handScored()
+                .replace(
+                        "\"homeAuthority\": \"E1\",",
+                        "\"homeAuthority\": \"E1\", \"weights\": {\"religion\": 0, \"cost\": 2},");
         PlacementSolution solution = ProblemMapper.toSolution(ProblemReader.read(withoutReligion));
         solution.getUnits().get(1).setProvider(solution.getProviders().get(0));
 
         // religion 50 gone; cost doubled: 2 × (400 + 400 + 812.5) = 3225 instead of 1613 -> -2527 - 50 + 1612 = -4089
         assertThat(ScoreText.format(solver.score(solution))).isEqualTo("0hard/-10medium/-4089soft");
     }
-
 }

@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -23,8 +21,7 @@ class PlacementFlowTest {
     private static String provider(String id, int places, int ageMin, int ageMax, int cost, String extra) {
         return """
                 {"id": "%s", "type": "RESIDENTIAL_HOME", "localAuthority": "E1", "location": {"lat": 52.0, "lon": 0.0},
-                 "places": %d, "ageMin": %d, "ageMax": %d, "weeklyCost": %d%s}""".formatted(id, places, ageMin, ageMax,
-                cost, extra);
+                 "places": %d, "ageMin": %d, "ageMax": %d, "weeklyCost": %d%s}""".formatted(id, places, ageMin, ageMax, cost, extra);
     }
 
     private static String child(String id, String dateOfBirth, String urgency, String extra) {
@@ -34,14 +31,17 @@ class PlacementFlowTest {
     }
 
     private static PlacementSolution solution(List<String> providers, List<String> children) {
-        return ProblemMapper.toSolution(ProblemReader.read("""
+        return ProblemMapper.toSolution(
+                ProblemReader.read("""
                 {"schemaVersion": 1, "referenceDate": "2026-11-22", "homeAuthority": "E1",
                  "providers": [%s], "children": [%s]}""".formatted(String.join(",", providers), String.join(",", children))));
     }
 
     private static Map<String, String> byFirstChild(Map<PlacementUnit, Provider> places) {
-        return places.entrySet().stream().collect(Collectors.toMap(e -> e.getKey().getMembers().getFirst().getId(),
-                e -> e.getValue() == null ? "-" : e.getValue().getId()));
+        return places.entrySet().stream()
+                .collect(Collectors.toMap(
+                        e -> e.getKey().getMembers().getFirst().getId(),
+                        e -> e.getValue() == null ? "-" : e.getValue().getId()));
     }
 
     private static final String AGE_10 = "2016-01-01";
@@ -53,7 +53,8 @@ class PlacementFlowTest {
 
     @Test
     void findsTheOptimumWhereTakingEachChildsCheapestPlaceDoesNot() {
-        PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
+        PlacementSolution solution = solution(
+                TWO_CHILDREN_THREE_HOMES,
                 List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
         PlacementFlow flow = new PlacementFlow(solution);
 
@@ -69,7 +70,8 @@ class PlacementFlowTest {
     @Test
     void placingTheMostUrgentComesBeforeAnySoftSaving() {
         // Both fit only P (one place); placing the URGENT child (weight 3) outranks the PLANNED one's cheaper cost.
-        PlacementSolution solution = solution(List.of(provider("P", 1, 0, 17, 400, "")),
+        PlacementSolution solution = solution(
+                List.of(provider("P", 1, 0, 17, 400, "")),
                 List.of(child("L", AGE_10, "PLANNED", ""), child("H", AGE_14, "URGENT", "")));
         PlacementFlow flow = new PlacementFlow(solution);
 
@@ -82,8 +84,9 @@ class PlacementFlowTest {
     }
 
     /** S (14) fits only P2; the sibling pair (both 10) fits P2 or Q2, two places each. */
-    private static final List<String> PAIR_AND_SINGLE = List.of(
-            provider("P2", 2, 0, 17, 100, ""), provider("Q2", 2, 0, 12, 300, ""));
+    private static final List<String> PAIR_AND_SINGLE =
+            List.of(provider("P2", 2, 0, 17, 100, ""), provider("Q2", 2, 0, 12, 300, ""));
+
     private static final List<String> PAIR_AND_SINGLE_CHILDREN = List.of(
             child("S", AGE_14, "PLANNED", ""),
             child("G1", AGE_10, "PLANNED", ", \"siblingGroup\": \"G\""),
@@ -164,7 +167,8 @@ class PlacementFlowTest {
         // together to T (300) and one member to C1 (100 + 250 of the 500 siblingsApart points): no plan does that.
         String medicalHome = provider("T", 2, 0, 17, 300, ", \"capabilities\": [\"MEDICAL\"]");
         String medicalChild = child("X", AGE_14, "PLANNED", ", \"needs\": [\"MEDICAL\"]");
-        PlacementSolution solution = solution(List.of(provider("C1", 1, 0, 17, 100, ""), medicalHome),
+        PlacementSolution solution = solution(
+                List.of(provider("C1", 1, 0, 17, 100, ""), medicalHome),
                 List.of(APART_PAIR.get(0), APART_PAIR.get(1), medicalChild));
         PlacementFlow flow = new PlacementFlow(solution, true, Map.of());
         assertThat(flow.solve(() -> false).softPointsBound()).isEqualTo(300 + 300 + 350);
@@ -184,8 +188,11 @@ class PlacementFlowTest {
         String foster = """
                 {"id": "F", "type": "IN_HOUSE_FOSTER", "localAuthority": "E1", "location": {"lat": 52.0, "lon": 0.0},
                  "places": 4, "ageMin": 0, "ageMax": 17, "weeklyCost": 400}""";
-        List<String> children = List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_10, "PLANNED", ""),
-                child("C", AGE_14, "PLANNED", ""), child("D", AGE_14, "PLANNED", ""));
+        List<String> children = List.of(
+                child("A", AGE_10, "PLANNED", ""),
+                child("B", AGE_10, "PLANNED", ""),
+                child("C", AGE_14, "PLANNED", ""),
+                child("D", AGE_14, "PLANNED", ""));
         PlacementSolution solution = solution(List.of(foster, provider("R", 4, 0, 17, 4000, "")), children);
 
         PlacementFlow bound = new PlacementFlow(solution);
@@ -197,15 +204,22 @@ class PlacementFlowTest {
 
         // Four siblings, even placed apart, are one sibling group: all four may live there.
         String apart = ", \"siblingGroup\": \"S\", \"placeTogether\": false";
-        List<String> siblings = List.of(child("A", AGE_10, "PLANNED", apart), child("B", AGE_10, "PLANNED", apart),
-                child("C", AGE_14, "PLANNED", apart), child("D", AGE_14, "PLANNED", apart));
+        List<String> siblings = List.of(
+                child("A", AGE_10, "PLANNED", apart),
+                child("B", AGE_10, "PLANNED", apart),
+                child("C", AGE_14, "PLANNED", apart),
+                child("D", AGE_14, "PLANNED", apart));
         PlacementSolution fourSiblings = solution(List.of(foster, provider("R", 4, 0, 17, 4000, "")), siblings);
-        assertThat(new PlacementFlow(fourSiblings, false, Map.of()).solve(() -> false).softPointsBound()).isEqualTo(4 * 400);
+        assertThat(new PlacementFlow(fourSiblings, false, Map.of())
+                        .solve(() -> false)
+                        .softPointsBound())
+                .isEqualTo(4 * 400);
     }
 
     /** Apart siblings (placeTogether false): C1 and C2 (one place, 100 each) or T together (two places, 300 each). */
     private static final List<String> APART_PAIR_HOMES = List.of(
             provider("C1", 1, 0, 17, 100, ""), provider("C2", 1, 0, 17, 100, ""), provider("T", 2, 0, 17, 300, ""));
+
     private static final List<String> APART_PAIR = List.of(
             child("A1", AGE_10, "PLANNED", ", \"siblingGroup\": \"A\", \"placeTogether\": false"),
             child("A2", AGE_14, "PLANNED", ", \"siblingGroup\": \"A\", \"placeTogether\": false"));
@@ -227,8 +241,8 @@ class PlacementFlowTest {
 
     @Test
     void anApartGroupGoesItsSeparateWaysWhenThatCostsLessThanTheSiblingsApartPoints() {
-        List<String> homes = List.of(provider("C1", 1, 0, 17, 100, ""), provider("C2", 1, 0, 17, 100, ""),
-                provider("T", 2, 0, 17, 500, ""));
+        List<String> homes = List.of(
+                provider("C1", 1, 0, 17, 100, ""), provider("C2", 1, 0, 17, 100, ""), provider("T", 2, 0, 17, 500, ""));
         PlacementFlow modelled = new PlacementFlow(solution(homes, APART_PAIR), true, Map.of());
 
         // Apart: 200 + 500 = 700; together: 1,000.
@@ -239,8 +253,10 @@ class PlacementFlowTest {
     @Test
     void pinnedChildrenTakeTheirPlacesAndTheirPointsCount() {
         // Z is pinned at P (its only place): A must go to Q.
-        PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
-                List.of(child("Z", AGE_14, "PLANNED", ", \"currentPlacement\": \"P\", \"pinned\": true"),
+        PlacementSolution solution = solution(
+                TWO_CHILDREN_THREE_HOMES,
+                List.of(
+                        child("Z", AGE_14, "PLANNED", ", \"currentPlacement\": \"P\", \"pinned\": true"),
                         child("A", AGE_10, "PLANNED", "")));
         PlacementFlow flow = new PlacementFlow(solution);
 
@@ -252,9 +268,13 @@ class PlacementFlowTest {
 
     @Test
     void unitsHeldInPlaceAreRoutedAroundLikePinnedOnes() {
-        PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
+        PlacementSolution solution = solution(
+                TWO_CHILDREN_THREE_HOMES,
                 List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
-        PlacementUnit b = solution.getUnits().stream().filter(u -> u.getId().contains("B")).findFirst().orElseThrow();
+        PlacementUnit b = solution.getUnits().stream()
+                .filter(u -> u.getId().contains("B"))
+                .findFirst()
+                .orElseThrow();
         Provider r = solution.getProviders().get(2);
         PlacementFlow flow = new PlacementFlow(solution, false, Map.of(b, r));
 
@@ -267,7 +287,8 @@ class PlacementFlowTest {
 
     @Test
     void aStoppedSolveIsNoBound() {
-        PlacementSolution solution = solution(TWO_CHILDREN_THREE_HOMES,
+        PlacementSolution solution = solution(
+                TWO_CHILDREN_THREE_HOMES,
                 List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
 
         PlacementFlow.Relaxation relaxation = new PlacementFlow(solution).solve(() -> true);

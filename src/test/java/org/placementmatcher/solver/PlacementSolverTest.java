@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ExecutorService;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.contract.ProblemFixtures;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
@@ -57,7 +55,9 @@ class PlacementSolverTest {
     }
 
     private static long placed(PlacementSolution solution) {
-        return solution.getUnits().stream().filter(unit -> unit.getProvider() != null).count();
+        return solution.getUnits().stream()
+                .filter(unit -> unit.getProvider() != null)
+                .count();
     }
 
     @Test
@@ -66,8 +66,8 @@ class PlacementSolverTest {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             long start = System.nanoTime();
-            Future<PlacementSolution> best = thread.submit(() -> solver.solve(handScored(), Duration.ofSeconds(60), null,
-                    solving));
+            Future<PlacementSolution> best =
+                    thread.submit(() -> solver.solve(handScored(), Duration.ofSeconds(60), null, solving));
             Thread.sleep(1500);
             solving.terminateEarly();
 
@@ -100,7 +100,11 @@ class PlacementSolverTest {
         PlacementSolution result = solver.solve(problem, Duration.ofSeconds(60), reports::add);
 
         assertThat(result).isSameAs(problem);
-        assertThat(reports).singleElement().satisfies(p -> assertThat(p.bestScore()).isEqualTo(problem.getScore()));
-        assertThat(problem.getUnits()).singleElement().satisfies(unit -> assertThat(unit.isPinned()).isTrue());
+        assertThat(reports)
+                .singleElement()
+                .satisfies(p -> assertThat(p.bestScore()).isEqualTo(problem.getScore()));
+        assertThat(problem.getUnits())
+                .singleElement()
+                .satisfies(unit -> assertThat(unit.isPinned()).isTrue());
     }
 }

@@ -2,13 +2,10 @@ package org.placementmatcher.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.junit.jupiter.api.Test;
-
 import org.placementmatcher.data.SampleDataGenerator;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -22,9 +19,12 @@ class ScoreBreakdownTest {
     void breakdownAddsUpToTheSolversScoreOnManyRandomPlans() {
         SplittableRandom random = new SplittableRandom(7);
         for (int plan = 0; plan < 60; plan++) {
-            PlacementSolution solution = ProblemMapper.toSolution(SampleDataGenerator.generate(SampleDataGenerator.Size.SMALL, plan));
+            PlacementSolution solution =
+                    ProblemMapper.toSolution(SampleDataGenerator.generate(SampleDataGenerator.Size.SMALL, plan));
             List<Provider> providers = solution.getProviders();
-            List<List<Provider>> eligible = solution.getUnits().stream().map(u -> List.copyOf(u.getCandidates())).toList();
+            List<List<Provider>> eligible = solution.getUnits().stream()
+                    .map(u -> List.copyOf(u.getCandidates()))
+                    .toList();
             solution.getUnits().forEach(PlacementUnit::allowAnyProvider);
             int index = 0;
             for (PlacementUnit unit : solution.getUnits()) {
@@ -51,25 +51,32 @@ class ScoreBreakdownTest {
                     .map(m -> HardMediumSoftScore.parseScore(m.score()))
                     .reduce(HardMediumSoftScore.ZERO, HardMediumSoftScore::add);
             assertThat(sumOfMatches).as("plan %d", plan).isEqualTo(score);
-            assertThat(score.hardScore()).as("random plans must exercise hard rules").isNegative();
+            assertThat(score.hardScore())
+                    .as("random plans must exercise hard rules")
+                    .isNegative();
         }
     }
 
     @Test
     void namesTheChildrenAndProvidersBehindEachPoint() throws Exception {
-        PlacementSolution solution = ProblemMapper.asToday(
-                org.placementmatcher.contract.ProblemReader.read(org.placementmatcher.contract.ProblemFixtures.handScored()));
+        PlacementSolution solution = ProblemMapper.asToday(org.placementmatcher.contract.ProblemReader.read(
+                org.placementmatcher.contract.ProblemFixtures.handScored()));
         solution.getUnits().get(1).setProvider(solution.getProviders().get(0));
 
         ScoreBreakdown.Analysis analysis = ScoreBreakdown.of(solution);
 
         ScoreBreakdown.ConstraintTotal unplaced = analysis.constraints().stream()
-                .filter(c -> c.code().equals("unplaced")).findFirst().orElseThrow();
+                .filter(c -> c.code().equals("unplaced"))
+                .findFirst()
+                .orElseThrow();
         assertThat(unplaced.score()).isEqualTo("0hard/-10medium/0soft");
-        assertThat(unplaced.matches()).singleElement()
+        assertThat(unplaced.matches())
+                .singleElement()
                 .satisfies(m -> assertThat(m.childIds()).containsExactly("C4"));
         ScoreBreakdown.ConstraintTotal religion = analysis.constraints().stream()
-                .filter(c -> c.code().equals("religion")).findFirst().orElseThrow();
+                .filter(c -> c.code().equals("religion"))
+                .findFirst()
+                .orElseThrow();
         assertThat(religion.matches()).singleElement().satisfies(m -> {
             assertThat(m.childIds()).containsExactly("C3");
             assertThat(m.providerIds()).containsExactly("P2");

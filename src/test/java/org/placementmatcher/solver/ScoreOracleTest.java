@@ -2,18 +2,15 @@ package org.placementmatcher.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
@@ -37,15 +34,21 @@ class ScoreOracleTest {
         PlacementProblem problem = ProblemReader.read(Files.readString(Path.of("sample-data", file)));
         AtomicReference<HardMediumSoftScore> lastBestEvent = new AtomicReference<>();
 
-        PlacementSolution best = SOLVER.solve(ProblemMapper.toSolution(problem), Duration.ofSeconds(seconds),
+        PlacementSolution best = SOLVER.solve(
+                ProblemMapper.toSolution(problem),
+                Duration.ofSeconds(seconds),
                 progress -> lastBestEvent.set(progress.bestScore()));
         HardMediumSoftScore reported = best.getScore();
 
-        assertThat(lastBestEvent.get()).as("the incremental score of the last new best solution").isEqualTo(reported);
+        assertThat(lastBestEvent.get())
+                .as("the incremental score of the last new best solution")
+                .isEqualTo(reported);
         assertThat(sumOfConstraintTotals(ScoreBreakdown.of(best)))
-                .as("the sum of the shared rules' per-constraint totals").isEqualTo(reported);
+                .as("the sum of the shared rules' per-constraint totals")
+                .isEqualTo(reported);
         assertThat(SOLVER.score(freshlyMapped(problem, best)))
-                .as("Timefold's score of the same plan on freshly mapped objects").isEqualTo(reported);
+                .as("Timefold's score of the same plan on freshly mapped objects")
+                .isEqualTo(reported);
         assertThat(reported.hardScore()).isZero();
     }
 
@@ -65,9 +68,15 @@ class ScoreOracleTest {
         fresh.getProviders().forEach(p -> providersById.put(p.getId(), p));
         Map<String, Provider> planned = new HashMap<>();
         for (PlacementUnit unit : plan.getUnits()) {
-            planned.put(unit.getId(), unit.getProvider() == null ? null : providersById.get(unit.getProvider().getId()));
+            planned.put(
+                    unit.getId(),
+                    unit.getProvider() == null
+                            ? null
+                            : providersById.get(unit.getProvider().getId()));
         }
-        assertThat(fresh.getUnits()).extracting(PlacementUnit::getId).containsExactlyInAnyOrderElementsOf(planned.keySet());
+        assertThat(fresh.getUnits())
+                .extracting(PlacementUnit::getId)
+                .containsExactlyInAnyOrderElementsOf(planned.keySet());
         for (PlacementUnit unit : fresh.getUnits()) {
             unit.setProvider(planned.get(unit.getId()));
         }
