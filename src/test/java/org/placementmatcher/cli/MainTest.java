@@ -52,7 +52,7 @@ class MainTest {
 
         assertThat(generate.code()).as(generate.stderr()).isZero();
         assertThat(solve.code()).as(solve.stderr()).isZero();
-        assertThat(solve.stderr()).contains("best ").contains("done in");
+        assertThat(solve.stderr()).contains("construction ").contains("done in");
         assertThat(usage.code()).isEqualTo(CommandLine.INVALID);
         assertThat(dir.resolve("plan.json")).isNotEmptyFile();
         assertThat(dir.resolve("data")).doesNotExist();
