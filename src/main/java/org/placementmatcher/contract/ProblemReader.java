@@ -40,7 +40,11 @@ public final class ProblemReader {
         }
     }
 
+    /** Why a JSON text could not be read, as the caller's error: a too-long array at its path, else at {@code $}. */
     public static ProblemError malformed(JsonProcessingException e) {
+        if (e instanceof ArrayLengthCheck.TooManyEntries tooMany) {
+            return tooMany.error();
+        }
         var location = e.getLocation();
         String where =
                 location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
