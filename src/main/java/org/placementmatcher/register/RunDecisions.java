@@ -65,6 +65,8 @@ public class RunDecisions {
         }
         if (request.childId() == null || request.childId().isBlank()) {
             errors.add(new ProblemError("$.childId", "is required: the child whose proposed change is decided"));
+        } else if (TextRules.codeProblem(request.childId()) != null) {
+            errors.add(new ProblemError("$.childId", TextRules.codeProblem(request.childId())));
         }
         if (!"ACCEPT".equals(request.decision()) && !"REJECT".equals(request.decision())) {
             errors.add(new ProblemError("$.decision", "must be ACCEPT or REJECT"));
@@ -95,7 +97,7 @@ public class RunDecisions {
                 .filter(c -> c.childId().equals(request.childId()))
                 .findFirst()
                 .orElseThrow(() -> new RegisterErrors.NotFound(
-                        "run " + runId + " proposes no change for child " + request.childId()));
+                        "run " + runId + " proposes no change for child " + TextRules.quote(request.childId())));
         List<ChangeRow> unit =
                 all.stream().filter(c -> c.unitId().equals(asked.unitId())).toList();
         List<String> childIds = unit.stream().map(ChangeRow::childId).toList();
