@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.placementmatcher.LogSafe;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.TextRules;
@@ -194,7 +195,7 @@ public class RunDecisions {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf("warnings not worked out: %s", e.toString());
+            LOG.warnf("warnings not worked out: %s", LogSafe.failure(e));
         }
         return warnings;
     }
