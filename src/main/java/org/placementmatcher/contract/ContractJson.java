@@ -1,7 +1,9 @@
 package org.placementmatcher.contract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -20,12 +22,36 @@ import java.util.List;
  */
 public final class ContractJson {
 
-    private static final ObjectMapper MAPPER = configure(new ObjectMapper());
+    private static final ObjectMapper MAPPER = configure(new BoundedMapper());
 
     private ContractJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * Every request body is read as a tree through {@code readTree(String)}: here, so that no caller can forget it,
+     * a streaming pass first refuses an array too long to build ({@link ArrayLengthCheck}).
+     */
+    private static final class BoundedMapper extends ObjectMapper {
+
+        BoundedMapper() {}
+
+        private BoundedMapper(BoundedMapper source) {
+            super(source);
+        }
+
+        @Override
+        public ObjectMapper copy() {
+            return new BoundedMapper(this);
+        }
+
+        @Override
+        public JsonNode readTree(String content) throws JsonProcessingException {
+            ArrayLengthCheck.check(getFactory(), content);
+            return super.readTree(content);
+        }
     }
 
     public static ObjectMapper configure(ObjectMapper mapper) {

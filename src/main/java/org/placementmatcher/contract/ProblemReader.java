@@ -1,9 +1,12 @@
 package org.placementmatcher.contract;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Turns raw JSON into a {@link PlacementProblem}, or rejects it whole with every problem found.
@@ -40,12 +43,37 @@ public final class ProblemReader {
         }
     }
 
+    /** Why a JSON text could not be read, as the caller's error: a too-long array at its path, else at {@code $}. */
     public static ProblemError malformed(JsonProcessingException e) {
+        if (e instanceof ArrayLengthCheck.TooManyEntries tooMany) {
+            return tooMany.error();
+        }
         var location = e.getLocation();
         String where =
                 location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        Throwable limit = e instanceof StreamConstraintsException ? e : e.getCause();
+        if (limit instanceof StreamConstraintsException passed) {
+            return new ProblemError(
+                    "$", "JSON too large to read" + where + ": " + pastLimit(passed.getOriginalMessage()));
+        }
         // Jackson's message may quote the offending input: cut it short, a message must stay small.
         return new ProblemError(
                 "$", "malformed JSON" + where + ": " + TextRules.shortened(e.getOriginalMessage(), 200));
+    }
+
+    /** Which of Jackson's read limits was passed, in plain words: its own message names its Java settings. */
+    private static String pastLimit(String jacksonMessage) {
+        String message = jacksonMessage == null ? "" : jacksonMessage.toLowerCase(Locale.ROOT);
+        StreamReadConstraints limits = ContractJson.mapper().getFactory().streamReadConstraints();
+        if (message.contains("nesting depth")) {
+            return "nested too deeply (at most " + limits.getMaxNestingDepth() + " levels)";
+        } else if (message.contains("string value length")) {
+            return "a string is too long (at most " + limits.getMaxStringLength() + " characters)";
+        } else if (message.contains("number value length") || message.contains("bigdecimal")) {
+            return "a number is too long (at most " + limits.getMaxNumberLength() + " digits)";
+        } else if (message.contains("name length")) {
+            return "a field name is too long (at most " + limits.getMaxNameLength() + " characters)";
+        }
+        return "the document is too large";
     }
 }

@@ -435,10 +435,7 @@ final class ProblemValidator {
             return null;
         }
         if (value != null && value.size() > maxSize) {
-            error(
-                    path + "." + field,
-                    "has " + value.size() + " entries; at most " + String.format(Locale.ROOT, "%,d", maxSize)
-                            + " are accepted");
+            error(path + "." + field, InputLimits.tooManyEntries(value.size(), maxSize));
             return null;
         }
         return value;

@@ -17,8 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.placementmatcher.contract.InputLimits;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.ProblemErrors;
+import org.placementmatcher.contract.TextRules;
 
 /**
  * Providers and children from CSV, as case-management systems export them: a header row naming the
@@ -126,11 +129,11 @@ public final class RegisterCsv {
     private RegisterCsv() {}
 
     public static Rows providers(String csv) {
-        return read(csv, PROVIDER_COLUMNS, PROVIDER_REQUIRED, "lat", "lon", "location");
+        return read(csv, PROVIDER_COLUMNS, PROVIDER_REQUIRED, InputLimits.MAX_PROVIDERS, "lat", "lon", "location");
     }
 
     public static Rows children(String csv) {
-        Rows rows = read(csv, CHILD_COLUMNS, CHILD_REQUIRED, "homeLat", "homeLon", "home");
+        Rows rows = read(csv, CHILD_COLUMNS, CHILD_REQUIRED, InputLimits.MAX_CHILDREN, "homeLat", "homeLon", "home");
         for (ObjectNode record : rows.records()) {
             point(record, "schoolLat", "schoolLon", "school");
         }
@@ -141,16 +144,15 @@ public final class RegisterCsv {
             String csv,
             List<String> known,
             Set<String> required,
+            int maxRecords,
             String latColumn,
             String lonColumn,
             String pointField) {
-        List<ProblemError> errors = new ArrayList<>();
+        ProblemErrors errors = new ProblemErrors();
         List<List<String>> table = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
-        parse(csv == null ? "" : csv, table, lines, errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidProblemException(errors);
-        }
+        parse(csv == null ? "" : csv, maxRecords, table, lines, errors);
+        errors.throwIfAny();
         if (table.isEmpty()) {
             throw new InvalidProblemException(List.of(new ProblemError(
                     "line 1",
@@ -162,21 +164,19 @@ public final class RegisterCsv {
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).trim();
             if (!known.contains(name)) {
-                errors.add(new ProblemError(
+                errors.add(
                         "line 1, column " + (i + 1),
-                        "unknown column '" + name + "'; the columns are " + String.join(",", known)));
+                        "unknown column " + TextRules.quote(name) + "; the columns are " + String.join(",", known));
             } else if (positions.put(name, i) != null) {
-                errors.add(new ProblemError("line 1, column " + (i + 1), "column '" + name + "' is named twice"));
+                errors.add("line 1, column " + (i + 1), "column " + TextRules.quote(name) + " is named twice");
             }
         }
         for (String column : known) {
             if (required.contains(column) && !positions.containsKey(column)) {
-                errors.add(new ProblemError("line 1", "required column '" + column + "' is missing"));
+                errors.add("line 1", "required column '" + column + "' is missing");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidProblemException(errors);
-        }
+        errors.throwIfAny();
         List<ObjectNode> records = new ArrayList<>();
         List<Integer> recordLines = new ArrayList<>();
         Map<String, Integer> lineById = new HashMap<>();
@@ -184,8 +184,7 @@ public final class RegisterCsv {
             List<String> row = table.get(r);
             int line = lines.get(r);
             if (row.size() != header.size()) {
-                errors.add(new ProblemError(
-                        "line " + line, "has " + row.size() + " cells; the header has " + header.size()));
+                errors.add("line " + line, "has " + row.size() + " cells; the header has " + header.size());
                 continue;
             }
             ObjectNode record = JSON.objectNode();
@@ -199,15 +198,13 @@ public final class RegisterCsv {
             String id = record.path("id").asText("");
             Integer first = lineById.putIfAbsent(id, line);
             if (first != null && !id.isEmpty()) {
-                errors.add(new ProblemError(
-                        "line " + line + ", column id", "id '" + id + "' is on line " + first + " too"));
+                errors.add(
+                        "line " + line + ", column id", "id " + TextRules.quote(id) + " is on line " + first + " too");
             }
             records.add(record);
             recordLines.add(line);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidProblemException(errors);
-        }
+        errors.throwIfAny();
         return new Rows(records, recordLines);
     }
 
@@ -284,9 +281,11 @@ public final class RegisterCsv {
 
     /**
      * RFC 4180 tokenising by Jackson's CSV parser: commas, double quotes (a doubled quote inside), CRLF or LF.
-     * Blank lines are skipped; each row keeps the line it starts on (a quoted cell may span lines).
+     * Blank lines are skipped; each row keeps the line it starts on (a quoted cell may span lines). Reading stops
+     * at the first row past {@code maxRecords} (the header aside): the rest of a huge file is never kept.
      */
-    private static void parse(String text, List<List<String>> rows, List<Integer> lines, List<ProblemError> errors) {
+    private static void parse(
+            String text, int maxRecords, List<List<String>> rows, List<Integer> lines, ProblemErrors errors) {
         int rowLine = 1;
         try (CsvParser parser = CSV.createParser(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
             parser.setSchema(CsvSchema.emptySchema());
@@ -303,6 +302,13 @@ public final class RegisterCsv {
                     }
                     case END_ARRAY -> {
                         if (row.size() > 1 || row.size() == 1 && !row.getFirst().isBlank()) {
+                            if (rows.size() > maxRecords) { // the header and maxRecords rows already read
+                                errors.add(
+                                        "line " + rowLine,
+                                        "is past the limit: at most " + String.format(Locale.ROOT, "%,d", maxRecords)
+                                                + " records (rows after the header) are accepted in one file");
+                                return;
+                            }
                             rows.add(row);
                             lines.add(rowLine);
                         }
@@ -313,11 +319,11 @@ public final class RegisterCsv {
             }
         } catch (JsonProcessingException e) {
             String reason = String.valueOf(e.getOriginalMessage());
-            errors.add(new ProblemError(
+            errors.add(
                     "line " + rowLine,
                     reason.startsWith("Missing closing quote")
                             ? "a quoted cell is not closed"
-                            : "cannot be read: " + reason));
+                            : "cannot be read: " + TextRules.shortened(reason, 200));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

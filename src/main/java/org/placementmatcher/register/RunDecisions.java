@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import org.placementmatcher.LogSafe;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.TextRules;
@@ -65,6 +66,8 @@ public class RunDecisions {
         }
         if (request.childId() == null || request.childId().isBlank()) {
             errors.add(new ProblemError("$.childId", "is required: the child whose proposed change is decided"));
+        } else if (TextRules.codeProblem(request.childId()) != null) {
+            errors.add(new ProblemError("$.childId", TextRules.codeProblem(request.childId())));
         }
         if (!"ACCEPT".equals(request.decision()) && !"REJECT".equals(request.decision())) {
             errors.add(new ProblemError("$.decision", "must be ACCEPT or REJECT"));
@@ -95,7 +98,7 @@ public class RunDecisions {
                 .filter(c -> c.childId().equals(request.childId()))
                 .findFirst()
                 .orElseThrow(() -> new RegisterErrors.NotFound(
-                        "run " + runId + " proposes no change for child " + request.childId()));
+                        "run " + runId + " proposes no change for child " + TextRules.quote(request.childId())));
         List<ChangeRow> unit =
                 all.stream().filter(c -> c.unitId().equals(asked.unitId())).toList();
         List<String> childIds = unit.stream().map(ChangeRow::childId).toList();
@@ -192,7 +195,7 @@ public class RunDecisions {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.warnf("warnings not worked out: %s", e.toString());
+            LOG.warnf("warnings not worked out: %s", LogSafe.failure(e));
         }
         return warnings;
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
+import org.placementmatcher.LogSafe;
 import org.placementmatcher.register.RunStore.Status;
 import org.placementmatcher.register.RunStore.Trigger;
 
@@ -51,7 +52,7 @@ public class RunMetrics {
             Instant last = db.transaction(c -> RunStore.lastFinished(c, Trigger.SCHEDULED, Status.DONE));
             return last == null ? 0 : last.getEpochSecond();
         } catch (RuntimeException e) {
-            LOG.warnf("the last overnight run could not be read: %s", e.toString());
+            LOG.warnf("the last overnight run could not be read: %s", LogSafe.failure(e));
             return 0;
         }
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.placementmatcher.LogSafe;
 import org.placementmatcher.register.AuditLog.Action;
 import org.placementmatcher.register.AuditLog.NewEntry;
 import org.placementmatcher.register.RunStore.Row;
@@ -84,7 +85,7 @@ public class RunSchedule {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.warnf("sweeping stale runs failed: %s", e.toString());
+            LOG.warnf("sweeping stale runs failed: %s", LogSafe.failure(e));
         }
     }
 
@@ -114,7 +115,7 @@ public class RunSchedule {
                 LOG.infof("overnight run %s of %s started", run.id(), authority);
                 started.add(run);
             } catch (RuntimeException e) {
-                LOG.errorf("overnight run of %s not started: %s", authority, e.getMessage());
+                LOG.errorf("overnight run of %s not started: %s", authority, LogSafe.failure(e));
             }
         }
         return started;

@@ -148,7 +148,7 @@ public class RunWorker {
                 });
             }
         } catch (RuntimeException e) {
-            LOG.warnf("run heartbeat failed: %s", e.toString());
+            LOG.warnf("run heartbeat failed: %s", org.placementmatcher.LogSafe.failure(e));
         }
     }
 
@@ -213,7 +213,7 @@ public class RunWorker {
             }
             finish(row, startNanos, Status.DONE, changes, plan, ScoreBreakdown.of(best), null);
         } catch (RuntimeException | Error e) {
-            LOG.errorf("run %s failed: %s", run.id, PlanService.forLog(e));
+            LOG.errorf("run %s failed: %s", run.id, org.placementmatcher.LogSafe.failure(e));
             if (row != null) {
                 finish(row, startNanos, Status.FAILED, null, plan, null, PlanService.SOLVING_FAILED);
             } else {
@@ -249,7 +249,7 @@ public class RunWorker {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.warnf("run %s: progress not saved: %s", run.id, e.toString());
+            LOG.warnf("run %s: progress not saved: %s", run.id, org.placementmatcher.LogSafe.failure(e));
         }
     }
 
@@ -332,7 +332,9 @@ public class RunWorker {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.errorf("run %s: its end (%s) could not be stored: %s", id, status, e.toString());
+            LOG.errorf(
+                    "run %s: its end (%s) could not be stored: %s",
+                    id, status, org.placementmatcher.LogSafe.failure(e));
         }
     }
 
@@ -358,7 +360,7 @@ public class RunWorker {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.errorf("run %s could not be marked INTERRUPTED: %s", id, e.toString());
+            LOG.errorf("run %s could not be marked INTERRUPTED: %s", id, org.placementmatcher.LogSafe.failure(e));
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.placementmatcher.LogSafe;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.solver.PlanService;
 
@@ -54,7 +55,7 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         // Logged without the request body: it holds children's records.
-        LOG.errorf("unexpected error: %s", e.toString());
+        LOG.errorf("unexpected error: %s", LogSafe.failure(e));
         return json(500, ApiErrors.of("$", "internal error; nothing was kept"));
     }
 

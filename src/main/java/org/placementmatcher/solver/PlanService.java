@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.placementmatcher.LogSafe;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.PlacementSolution;
@@ -40,15 +41,6 @@ public class PlanService {
 
     /** What a caller is told when solving throws: plain words; the detail is for the log only. */
     public static final String SOLVING_FAILED = "solving failed; the service log has the details";
-
-    /**
-     * A failure as the log records it: its type and where it was thrown, without its message, which may
-     * quote a child's record.
-     */
-    public static String forLog(Throwable failure) {
-        StackTraceElement[] trace = failure.getStackTrace();
-        return failure.getClass().getName() + (trace.length == 0 ? "" : " at " + trace[0]);
-    }
 
     /** A plan waiting, being or having been solved; {@code best} is always a scored solution. */
     public static final class PlanJob {
@@ -209,7 +201,7 @@ public class PlanService {
         } catch (RuntimeException | Error e) {
             job.end(Status.FAILED, SOLVING_FAILED);
             solveTimer("failed").record(job.finishedNanos - job.startedNanos, TimeUnit.NANOSECONDS);
-            LOG.errorf("plan %s failed: %s", job.id, forLog(e));
+            LOG.errorf("plan %s failed: %s", job.id, LogSafe.failure(e));
         }
     }
 

@@ -96,4 +96,31 @@ class ProblemReaderTest {
 
         assertThat(ProblemReader.read(extended).children()).hasSize(2);
     }
+
+    @Test
+    void jsonPastJacksonsReadLimitsIsRefusedInPlainWords() {
+        String deep = "[".repeat(1_200) + "]".repeat(1_200);
+        String longString = "{\"name\": \""
+                + "x"
+                        .repeat(ContractJson.mapper()
+                                        .getFactory()
+                                        .streamReadConstraints()
+                                        .getMaxStringLength()
+                                + 1) + "\"}";
+
+        for (var body : java.util.Map.of(deep, "nested too deeply", longString, "a string is too long")
+                .entrySet()) {
+            assertThatThrownBy(() -> ProblemReader.read(body.getKey()))
+                    .isInstanceOfSatisfying(
+                            InvalidProblemException.class,
+                            e -> assertThat(e.errors()).singleElement().satisfies(error -> {
+                                assertThat(error.path()).isEqualTo("$");
+                                assertThat(error.message())
+                                        .contains(body.getValue())
+                                        // No Java class, method or setting: Jackson's own message names them.
+                                        .doesNotContainPattern(
+                                                "java\\.|jakarta\\.|Exception|com\\.fasterxml|\\w\\(\\)|StreamReadConstraints");
+                            }));
+        }
+    }
 }

@@ -15,7 +15,7 @@ class RegisterCsvTest {
         try {
             RegisterCsv.children(csv);
         } catch (InvalidProblemException e) {
-            return e.errors();
+            return e.reported(); // the first 100, then "and N more"
         }
         throw new AssertionError("the CSV was read");
     }
@@ -75,5 +75,51 @@ class RegisterCsvTest {
                 .singleElement()
                 .satisfies(e -> assertThat(e.path()).isEqualTo("line 1"))
                 .satisfies(e -> assertThat(e.message()).startsWith("the CSV is empty"));
+    }
+
+    @Test
+    void aHundredErrorsAreListedAndTheRestCounted() {
+        String csv = HEADER + "x\n".repeat(150);
+
+        List<ProblemError> reported = errors(csv);
+        assertThat(reported).hasSize(101);
+        assertThat(reported.getFirst()).isEqualTo(new ProblemError("line 2", "has 1 cells; the header has 7"));
+        assertThat(reported.getLast()).isEqualTo(new ProblemError("$", "and 50 more"));
+    }
+
+    @Test
+    void onlyOneHundredThousandRowsAreReadAndTheFirstPastThemIsTheOneError() {
+        String row = "C,2013-04-04,FEMALE,52.1,0.1,URGENT,\n";
+        // Past the limit a row is not even parsed: broken rows after it are never reported.
+        String csv = HEADER + row.repeat(org.placementmatcher.contract.InputLimits.MAX_CHILDREN) + row + "\"broken\n";
+
+        assertThat(errors(csv))
+                .containsExactly(new ProblemError(
+                        "line 100002",
+                        "is past the limit: at most 100,000 records (rows after the header) are accepted in one file"));
+    }
+
+    @Test
+    void aColumnNameIsQuotedShortInTheError() {
+        String name = "k".repeat(10_000);
+
+        assertThat(errors("id," + name + "\nC1,x\n"))
+                .extracting(ProblemError::message)
+                .filteredOn(m -> m.startsWith("unknown column 'kkk"))
+                .singleElement()
+                .asString()
+                .hasSizeLessThan(
+                        200 + String.join(",", RegisterCsv.CHILD_COLUMNS).length());
+    }
+
+    @Test
+    void aRepeatedIdIsQuotedShort() {
+        String id = "i".repeat(10_000);
+        String csv =
+                HEADER + id + ",2013-04-04,FEMALE,52.1,0.1,URGENT,\n" + id + ",2013-04-04,FEMALE,52.1,0.1,URGENT,\n";
+
+        assertThat(errors(csv))
+                .singleElement()
+                .satisfies(e -> assertThat(e.message()).startsWith("id 'iii").hasSizeLessThan(200));
     }
 }
