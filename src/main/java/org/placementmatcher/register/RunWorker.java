@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.placementmatcher.contract.PlacementPlan;
@@ -55,6 +56,8 @@ public class RunWorker {
         long lastSavedNanos;
         PlacementSolution unsaved;
         private final AtomicBoolean ended = new AtomicBoolean();
+        /** The latest report not yet taken by the progress writer. */
+        final AtomicReference<PlacementSolver.Progress> pendingProgress = new AtomicReference<>();
 
         ActiveRun(String id) {
             this.id = id;
@@ -82,6 +85,13 @@ public class RunWorker {
         thread.setDaemon(true);
         return thread;
     });
+    /** Keeps the runs' progress: neither the solver nor the solving service's heartbeat waits for the database. */
+    private final ExecutorService progressWriter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "placement-run-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "placement-run-heartbeat");
         thread.setDaemon(true);
@@ -209,7 +219,7 @@ public class RunWorker {
             PlacementProblem snapshot = ProblemReader.read(row.snapshotJson());
             PlacementSolution problem = ProblemMapper.toSolution(snapshot);
             PlacementSolution best = placementSolver.solve(
-                    problem, Duration.ofSeconds(row.seconds()), progress -> keepProgress(run, progress), run.solving);
+                    problem, Duration.ofSeconds(row.seconds()), progress -> handOver(run, progress), run.solving);
             plan = PlanWriter.toPlan(best);
             if (run.interrupted || (shuttingDown && !run.stopRequested)) {
                 finish(
@@ -242,8 +252,21 @@ public class RunWorker {
     }
 
     /**
-     * Keeps the best plan while solving, so a crash loses little and a reader sees it: the construction's at once,
-     * later ones at most every progress-every (a best found in between is kept at the next report).
+     * Passes a report to the progress writer and returns at once. Reports the writer has not taken yet are folded
+     * into the latest, a new best not being lost to a later repeat of it.
+     */
+    private void handOver(ActiveRun run, PlacementSolver.Progress progress) {
+        PlacementSolver.Progress waiting = run.pendingProgress.getAndUpdate(
+                pending -> pending != null && pending.newBest() && !progress.newBest() ? pending : progress);
+        if (waiting == null) {
+            progressWriter.execute(() -> keepProgress(run, run.pendingProgress.getAndSet(null)));
+        }
+    }
+
+    /**
+     * Keeps the best plan while solving (on the progress writer's thread), so a crash loses little and a reader
+     * sees it: the construction's at once, later ones at most every progress-every (a best found in between is
+     * kept at the next report).
      */
     private void keepProgress(ActiveRun run, PlacementSolver.Progress progress) {
         if (!progress.constructed()) {

@@ -67,7 +67,8 @@ public class PlacementSolver {
 
     /**
      * Progress of a solve: the best score so far, the time spent solving so far and the time limit. A report
-     * comes as soon as construction ends, at each new best score, and at least every {@link #PROGRESS_EVERY}.
+     * comes as soon as construction ends, at each new best score, and at least every {@link #PROGRESS_EVERY};
+     * none once {@code solve} has returned.
      *
      * @param constructed whether the best comes from solving (construction or later) rather than being the problem as
      *     given; a construction that finds nothing better than the problem as given leaves it false
@@ -151,6 +152,7 @@ public class PlacementSolver {
                 return best;
             } finally {
                 heartbeat.cancel(false);
+                reporter.close(); // waits for a heartbeat under way: no report after solve returns
             }
         } finally {
             solving.solver = null;
@@ -164,7 +166,7 @@ public class PlacementSolver {
         return problem;
     }
 
-    /** Reports from the solver's thread (new best) and the heartbeat's, one at a time. */
+    /** Reports from the solver's thread (new best) and the heartbeat's, one at a time, until closed. */
     private final class ProgressReport {
         private final Consumer<Progress> report;
         private final long limitMillis;
@@ -172,6 +174,7 @@ public class PlacementSolver {
         private final long startNanos = System.nanoTime();
         private PlacementSolution best;
         private boolean constructed;
+        private boolean closed;
 
         ProgressReport(Consumer<Progress> report, Duration limit, Solving solving) {
             this.report = report;
@@ -181,6 +184,9 @@ public class PlacementSolver {
 
         synchronized void newBest(PlacementSolution solution, long millisSpent, boolean fromAPhase) {
             solving.keepTerminating();
+            if (closed) {
+                return;
+            }
             if (solution.getScore() == null) {
                 score(solution);
             }
@@ -191,7 +197,7 @@ public class PlacementSolver {
 
         synchronized void heartbeat() {
             solving.keepTerminating();
-            if (best != null) {
+            if (!closed && best != null) {
                 report.accept(new Progress(
                         best.getScore(),
                         (System.nanoTime() - startNanos) / 1_000_000,
@@ -200,6 +206,11 @@ public class PlacementSolver {
                         false,
                         best));
             }
+        }
+
+        /** Returns once any report under way has ended; none comes after. */
+        synchronized void close() {
+            closed = true;
         }
     }
 
