@@ -57,6 +57,29 @@ class PlacementSolverTest {
     }
 
     @Test
+    void aConstructionThatFindsNothingBetterThanTheProblemAsGivenIsStillReportedAtOnce() throws IOException {
+        // The best plan of a solve, given again: construction cannot improve on it, so Timefold announces no new best.
+        PlacementSolution solved = solver.solve(handScored(), Duration.ofSeconds(1), null);
+        List<PlacementSolver.Progress> reports = new CopyOnWriteArrayList<>();
+        List<Long> at = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+
+        solver.solve(solved, Duration.ofSeconds(3), progress -> {
+            reports.add(progress);
+            at.add((System.nanoTime() - start) / 1_000_000);
+        });
+
+        int construction = 0;
+        while (construction < reports.size() && !reports.get(construction).constructed()) {
+            construction++;
+        }
+        assertThat(construction).as("a constructed report").isLessThan(reports.size());
+        assertThat(at.get(construction)).isLessThan(PlacementSolver.PROGRESS_EVERY.toMillis() / 2);
+        assertThat(reports.get(construction).newBest()).isTrue();
+        assertThat(reports.get(construction).bestScore()).isEqualTo(solved.getScore());
+    }
+
+    @Test
     void noProgressIsReportedAfterSolveReturnsEvenFromASlowHeartbeat() throws Exception {
         AtomicBoolean returned = new AtomicBoolean();
         List<String> late = new CopyOnWriteArrayList<>();
@@ -135,9 +158,10 @@ class PlacementSolverTest {
         PlacementSolution result = solver.solve(problem, Duration.ofSeconds(60), reports::add);
 
         assertThat(result).isSameAs(problem);
-        assertThat(reports)
-                .singleElement()
-                .satisfies(p -> assertThat(p.bestScore()).isEqualTo(problem.getScore()));
+        assertThat(reports).singleElement().satisfies(p -> {
+            assertThat(p.bestScore()).isEqualTo(problem.getScore());
+            assertThat(p.constructed()).as("nothing was solved").isFalse();
+        });
         assertThat(problem.getUnits())
                 .singleElement()
                 .satisfies(unit -> assertThat(unit.isPinned()).isTrue());
