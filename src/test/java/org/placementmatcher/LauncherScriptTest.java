@@ -66,6 +66,8 @@ class LauncherScriptTest {
         assertThat(result.exitCode).isZero();
         assertThat(builds()).isEqualTo(1);
         assertThat(result.stderr).contains("Building the jar (there is none yet)");
+        // A local edit not yet formatted must not keep the service from starting.
+        assertThat(Files.readString(project.resolve("build.log"))).contains("-Dspotless.check.skip=true");
         assertThat(result.stdout).contains("java -jar " + jar + " solve --seconds 1");
     }
 

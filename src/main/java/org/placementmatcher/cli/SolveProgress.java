@@ -10,12 +10,13 @@ import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.ScoreText;
 
 /**
- * The solve command's progress lines on stderr. The solving service reports when construction ends, at each
- * new best score and at least every few seconds. Reports before construction has ended carry the problem as
- * given (Timefold's first best solution), which is no result: they are labelled "input". The first report
- * after construction is labelled "construction" and printed at once; later ones are labelled "best". A line
- * is printed at once when the hard or medium score changes (feasibility, children placed), and otherwise at
- * most one a second. (Construction that improves nothing on the input yields no construction report.) No timer of its own: a line is printed only when the service reports.
+ * The solve command's progress lines on stderr. The solving service reports when construction ends (even when
+ * it improved nothing on the input), at each new best score and at least every few seconds. Reports before
+ * construction has ended carry the problem as given (Timefold's first best solution), which is no result: they
+ * are labelled "input", as is the only report of a problem with nothing to decide. The first report after
+ * construction is labelled "construction" and printed at once; later ones are labelled "best". A line is
+ * printed at once when the hard or medium score changes (feasibility, children placed), and otherwise at most
+ * one a second. No timer of its own: a line is printed only when the service reports.
  * The elapsed time is the command's own, from the start of the solve, so it is what the user waited.
  */
 final class SolveProgress implements Consumer<PlacementSolver.Progress> {

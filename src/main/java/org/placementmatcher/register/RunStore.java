@@ -190,7 +190,11 @@ final class RunStore {
         }
     }
 
-    static void started(Connection c, String id, String owner) throws SQLException {
+    /**
+     * Marks the run started by its owner; answers false when it is no longer this owner's SOLVING run (swept
+     * as stale, taken over or restarted elsewhere while it waited), so it must not be solved.
+     */
+    static boolean started(Connection c, String id, String owner) throws SQLException {
         try (PreparedStatement update = c.prepareStatement("UPDATE plan_run SET started_at = ?, heartbeat_at = ?"
                 + " WHERE run_id = ? AND owner_instance = ? AND status = 'SOLVING'")) {
             OffsetDateTime now = Database.now();
@@ -198,7 +202,7 @@ final class RunStore {
             Database.setTime(update, 2, now);
             update.setString(3, id);
             update.setString(4, owner);
-            update.executeUpdate();
+            return update.executeUpdate() == 1;
         }
     }
 

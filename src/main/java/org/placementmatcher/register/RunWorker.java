@@ -9,12 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.placementmatcher.contract.PlacementPlan;
@@ -52,9 +55,20 @@ public class RunWorker {
         volatile boolean interrupted;
         long lastSavedNanos;
         PlacementSolution unsaved;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        /** The latest report not yet taken by the progress writer. */
+        final AtomicReference<PlacementSolver.Progress> pendingProgress = new AtomicReference<>();
 
         ActiveRun(String id) {
             this.id = id;
+        }
+
+        /**
+         * Whether the caller is the first to end the run (its worker, or a shutdown that stopped waiting for
+         * it): only the first stores the end, so a run is audited and counted once.
+         */
+        boolean end() {
+            return ended.compareAndSet(false, true);
         }
     }
 
@@ -71,6 +85,13 @@ public class RunWorker {
         thread.setDaemon(true);
         return thread;
     });
+    /** Keeps the runs' progress: neither the solver nor the solving service's heartbeat waits for the database. */
+    private final ExecutorService progressWriter = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "placement-run-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "placement-run-heartbeat");
         thread.setDaemon(true);
@@ -134,7 +155,7 @@ public class RunWorker {
             Thread.currentThread().interrupt();
         }
         for (ActiveRun run : active.values()) {
-            markInterrupted(run.id, "the service stopped before the run finished");
+            markInterrupted(run, "the service stopped before the run finished");
         }
     }
 
@@ -159,8 +180,8 @@ public class RunWorker {
         try {
             worker.execute(() -> solve(run));
         } catch (RuntimeException e) {
-            active.remove(id);
-            markInterrupted(id, "the service was stopping when the run was queued");
+            active.remove(id, run);
+            markInterrupted(run, "the service was stopping when the run was queued");
         }
     }
 
@@ -180,24 +201,29 @@ public class RunWorker {
         Row row = null;
         long startNanos = 0;
         try {
+            if (active.get(run.id) != run) {
+                return; // restarted here while it waited: the restart's run solves it
+            }
             if (shuttingDown) {
-                markInterrupted(run.id, "the service stopped before the run started");
+                markInterrupted(run, "the service stopped before the run started");
                 return;
             }
-            row = db.transaction(c -> {
-                        RunStore.started(c, run.id, instance);
-                        return RunStore.byId(c, run.id);
-                    })
-                    .orElseThrow();
+            row = db.transaction(c ->
+                            RunStore.started(c, run.id, instance) ? RunStore.byId(c, run.id) : Optional.<Row>empty())
+                    .orElse(null);
+            if (row == null) {
+                return; // no longer ours to solve: swept, taken over or restarted elsewhere while it waited
+            }
             startNanos = System.nanoTime();
             metrics.started(row.trigger());
             PlacementProblem snapshot = ProblemReader.read(row.snapshotJson());
             PlacementSolution problem = ProblemMapper.toSolution(snapshot);
             PlacementSolution best = placementSolver.solve(
-                    problem, Duration.ofSeconds(row.seconds()), progress -> keepProgress(run, progress), run.solving);
+                    problem, Duration.ofSeconds(row.seconds()), progress -> handOver(run, progress), run.solving);
             plan = PlanWriter.toPlan(best);
             if (run.interrupted || (shuttingDown && !run.stopRequested)) {
                 finish(
+                        run,
                         row,
                         startNanos,
                         Status.INTERRUPTED,
@@ -211,22 +237,36 @@ public class RunWorker {
             if (!changes.planScore().equals(plan.score())) {
                 LOG.warnf("run %s: plan score %s recomputed as %s", run.id, plan.score(), changes.planScore());
             }
-            finish(row, startNanos, Status.DONE, changes, plan, ScoreBreakdown.of(best), null);
+            finish(run, row, startNanos, Status.DONE, changes, plan, ScoreBreakdown.of(best), null);
         } catch (RuntimeException | Error e) {
             LOG.errorf("run %s failed: %s", run.id, org.placementmatcher.LogSafe.failure(e));
             if (row != null) {
-                finish(row, startNanos, Status.FAILED, null, plan, null, PlanService.SOLVING_FAILED);
+                finish(run, row, startNanos, Status.FAILED, null, plan, null, PlanService.SOLVING_FAILED);
             } else {
-                markInterrupted(run.id, "the run could not be started; the service log has the details");
+                markInterrupted(run, "the run could not be started; the service log has the details");
             }
         } finally {
-            active.remove(run.id);
+            // This run only: once its end is stored it may be restarted, and the restart's run already held here.
+            active.remove(run.id, run);
         }
     }
 
     /**
-     * Keeps the best plan while solving, so a crash loses little and a reader sees it: the construction's at once,
-     * later ones at most every progress-every (a best found in between is kept at the next report).
+     * Passes a report to the progress writer and returns at once. Reports the writer has not taken yet are folded
+     * into the latest, a new best not being lost to a later repeat of it.
+     */
+    private void handOver(ActiveRun run, PlacementSolver.Progress progress) {
+        PlacementSolver.Progress waiting = run.pendingProgress.getAndUpdate(
+                pending -> pending != null && pending.newBest() && !progress.newBest() ? pending : progress);
+        if (waiting == null) {
+            progressWriter.execute(() -> keepProgress(run, run.pendingProgress.getAndSet(null)));
+        }
+    }
+
+    /**
+     * Keeps the best plan while solving (on the progress writer's thread), so a crash loses little and a reader
+     * sees it: the construction's at once, later ones at most every progress-every (a best found in between is
+     * kept at the next report).
      */
     private void keepProgress(ActiveRun run, PlacementSolver.Progress progress) {
         if (!progress.constructed()) {
@@ -254,6 +294,7 @@ public class RunWorker {
     }
 
     private void finish(
+            ActiveRun run,
             Row started,
             long startNanos,
             Status status,
@@ -261,6 +302,9 @@ public class RunWorker {
             PlacementPlan plan,
             ScoreBreakdown.Analysis analysis,
             String error) {
+        if (!run.end()) {
+            return; // a shutdown that stopped waiting for it stored it INTERRUPTED already
+        }
         String id = started.id();
         metrics.ended(started.trigger(), status, Duration.ofNanos(System.nanoTime() - startNanos));
         try {
@@ -338,8 +382,12 @@ public class RunWorker {
         }
     }
 
-    /** Marks a run held here INTERRUPTED, with an audit entry, if it is still SOLVING. */
-    private void markInterrupted(String id, String reason) {
+    /** Marks a run held here INTERRUPTED, with an audit entry, if it is still SOLVING and nothing ended it yet. */
+    private void markInterrupted(ActiveRun run, String reason) {
+        if (!run.end()) {
+            return;
+        }
+        String id = run.id;
         try {
             db.transaction(c -> {
                 Row row = RunStore.byId(c, id).orElse(null);

@@ -33,7 +33,7 @@ import org.placementmatcher.matching.MatchService;
 
 /**
  * Match proposals and same-day emergency queries. Answered in the request thread from the shared
- * rule definitions: no solver, so they never queue behind plans solving on the SolverManager.
+ * rule definitions: no solver, so they never wait for a solving thread held by plans or runs.
  */
 @Path("/api")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -52,13 +52,11 @@ public class QueryParams implements ParamConverterProvider {
             Parameter doc = find(annotations, Parameter.class);
             String min = doc == null ? "" : doc.schema().minimum().trim();
             String max = doc == null ? "" : doc.schema().maximum().trim();
-            return (ParamConverter<T>) new WholeNumber(
-                    query.value(),
-                    min.isEmpty() ? (isInt ? Integer.MIN_VALUE : Long.MIN_VALUE) : Long.parseLong(min),
-                    max.isEmpty() ? (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE) : Long.parseLong(max),
-                    expected(min, max),
-                    isInt,
-                    fallback);
+            // A bound the schema leaves open is the type's own: a value past it is refused naming it.
+            long lowest = min.isEmpty() ? (isInt ? Integer.MIN_VALUE : Long.MIN_VALUE) : Long.parseLong(min);
+            long highest = max.isEmpty() ? (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE) : Long.parseLong(max);
+            return (ParamConverter<T>)
+                    new WholeNumber(query.value(), lowest, highest, range(lowest, highest), isInt, fallback);
         }
         if (rawType.isEnum()) {
             return (ParamConverter<T>) new Named<>(query.value(), List.of(rawType.getEnumConstants()), fallback);
@@ -66,19 +64,9 @@ public class QueryParams implements ParamConverterProvider {
         return null;
     }
 
+    /** What a value must be, in words. */
     private static String range(long min, long max) {
-        return expected(Long.toString(min), Long.toString(max));
-    }
-
-    /** What a value must be, in words, for the bounds a schema states (either may be empty). */
-    private static String expected(String min, String max) {
-        if (!min.isEmpty() && !max.isEmpty()) {
-            return "must be a whole number from " + min + " to " + max;
-        }
-        if (!min.isEmpty() || !max.isEmpty()) {
-            return "must be a whole number " + (min.isEmpty() ? "of at most " + max : "of at least " + min);
-        }
-        return "must be a whole number";
+        return "must be a whole number from " + min + " to " + max;
     }
 
     /** A refused value: the 400 answer is built here, as a WebApplicationException passes through JAX-RS unchanged. */

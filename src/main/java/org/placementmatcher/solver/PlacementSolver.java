@@ -6,10 +6,13 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -33,6 +36,23 @@ public class PlacementSolver {
     /** Long enough for any scoring pass, which stops by itself once its command is done. */
     private static final Duration COMMAND_LIMIT = Duration.ofHours(2);
 
+    /**
+     * The solve running on this thread (Timefold runs a solve's phases on the thread that calls solve), for the
+     * phase that reports the end of construction.
+     */
+    private static final ThreadLocal<ProgressReport> SOLVING_HERE = new ThreadLocal<>();
+
+    /**
+     * A phase of its own right after construction, which tells the solve that construction has ended: Timefold has
+     * no public phase listener, and announces no new best when construction improves nothing on the problem as given.
+     */
+    private static final PhaseCommand<PlacementSolution> CONSTRUCTION_ENDED = context -> {
+        ProgressReport reporter = SOLVING_HERE.get();
+        if (reporter != null) {
+            reporter.constructionEnded();
+        }
+    };
+
     private static final ScheduledExecutorService HEARTBEAT = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "placement-solve-progress");
         thread.setDaemon(true);
@@ -46,11 +66,22 @@ public class PlacementSolver {
 
     public PlacementSolver(SolverConfig config, SolverFactory<PlacementSolution> solverFactory) {
         this.config = config;
-        this.solverFactory = solverFactory;
+        this.solverFactory = SolverFactory.create(withConstructionEnded(config));
         this.solutionManager = SolutionManager.create(solverFactory);
         TerminationConfig termination = config.getTerminationConfig();
         Long plateauMillis = termination == null ? null : termination.calculateUnimprovedTimeMillisSpentLimit();
         this.plateau = plateauMillis == null ? null : Duration.ofMillis(plateauMillis);
+    }
+
+    /** The configuration with the phase that reports the end of construction (the first phase) after it. */
+    private static SolverConfig withConstructionEnded(SolverConfig config) {
+        List<PhaseConfig> phases = config.getPhaseConfigList();
+        if (phases == null || phases.isEmpty()) {
+            return config;
+        }
+        List<PhaseConfig> signalled = new ArrayList<>(phases);
+        signalled.add(1, new CustomPhaseConfig().withCustomPhaseCommands(CONSTRUCTION_ENDED));
+        return config.copyConfig().withPhaseList(signalled);
     }
 
     /** Outside Quarkus (tests, benchmarks): the same configuration, read from the classpath. */
@@ -67,11 +98,14 @@ public class PlacementSolver {
 
     /**
      * Progress of a solve: the best score so far, the time spent solving so far and the time limit. A report
-     * comes as soon as construction ends, at each new best score, and at least every {@link #PROGRESS_EVERY}.
+     * comes as soon as construction ends (even when it found nothing better than the problem as given), at each
+     * new best score, and at least every {@link #PROGRESS_EVERY}; none once {@code solve} has returned.
      *
-     * @param constructed whether the best comes from solving (construction or later) rather than being the problem as
-     *     given; a construction that finds nothing better than the problem as given leaves it false
-     * @param newBest whether this report brings a new best solution (else it repeats the last one)
+     * @param constructed whether construction has ended, so the best is a result of solving rather than the problem
+     *     as given (false while construction runs, and for a problem with nothing to decide or stopped before it
+     *     started)
+     * @param newBest whether this report brings a new best solution, or the construction's result for the first
+     *     time (else it repeats the last one)
      * @param bestSolution the best solution so far, scored; the caller may keep it, the solver works on another
      */
     public record Progress(
@@ -133,7 +167,7 @@ public class PlacementSolver {
             if (solving.isTerminatedEarly()) {
                 return asGiven(problem, limit, report);
             }
-            ProgressReport reporter = new ProgressReport(report, limit, solving);
+            ProgressReport reporter = new ProgressReport(report, limit, solving, problem);
             // Timefold announces each new best solution, the construction's included (its custom phase improves on
             // the unassigned start); the heartbeat repeats the last one so a caller hears from the solve every few
             // seconds even while the best score stands still.
@@ -145,12 +179,15 @@ public class PlacementSolver {
             long every = PROGRESS_EVERY.toMillis();
             ScheduledFuture<?> heartbeat =
                     HEARTBEAT.scheduleAtFixedRate(reporter::heartbeat, every, every, TimeUnit.MILLISECONDS);
+            SOLVING_HERE.set(reporter);
             try {
                 PlacementSolution best = solver.solve(problem);
                 score(best);
                 return best;
             } finally {
+                SOLVING_HERE.remove();
                 heartbeat.cancel(false);
+                reporter.close(); // waits for a heartbeat under way: no report after solve returns
             }
         } finally {
             solving.solver = null;
@@ -160,27 +197,36 @@ public class PlacementSolver {
     /** Nothing solved (nothing to decide, or stopped before it started): the problem as given, scored. */
     private PlacementSolution asGiven(PlacementSolution problem, Duration limit, Consumer<Progress> report) {
         HardMediumSoftScore score = score(problem);
-        report.accept(new Progress(score, 0, limit.toMillis(), true, true, problem));
+        report.accept(new Progress(score, 0, limit.toMillis(), false, true, problem));
         return problem;
     }
 
-    /** Reports from the solver's thread (new best) and the heartbeat's, one at a time. */
+    /**
+     * Reports from the solver's thread (new best, end of construction) and the heartbeat's, one at a time, until
+     * closed.
+     */
     private final class ProgressReport {
         private final Consumer<Progress> report;
         private final long limitMillis;
         private final Solving solving;
+        private final PlacementSolution problem;
         private final long startNanos = System.nanoTime();
         private PlacementSolution best;
         private boolean constructed;
+        private boolean closed;
 
-        ProgressReport(Consumer<Progress> report, Duration limit, Solving solving) {
+        ProgressReport(Consumer<Progress> report, Duration limit, Solving solving, PlacementSolution problem) {
             this.report = report;
             this.limitMillis = limit.toMillis();
             this.solving = solving;
+            this.problem = problem;
         }
 
         synchronized void newBest(PlacementSolution solution, long millisSpent, boolean fromAPhase) {
             solving.keepTerminating();
+            if (closed) {
+                return;
+            }
             if (solution.getScore() == null) {
                 score(solution);
             }
@@ -189,17 +235,36 @@ public class PlacementSolver {
             report.accept(new Progress(solution.getScore(), millisSpent, limitMillis, constructed, true, solution));
         }
 
+        /**
+         * Construction has ended: if it announced no new best (it found nothing better than the problem as given),
+         * its result is the best so far, reported now as constructed.
+         */
+        synchronized void constructionEnded() {
+            if (closed || constructed) {
+                return;
+            }
+            constructed = true;
+            if (best == null) {
+                best = problem; // the solver's best is still its copy of the problem as given
+                score(best);
+            }
+            report.accept(new Progress(best.getScore(), millisSpent(), limitMillis, true, true, best));
+        }
+
         synchronized void heartbeat() {
             solving.keepTerminating();
-            if (best != null) {
-                report.accept(new Progress(
-                        best.getScore(),
-                        (System.nanoTime() - startNanos) / 1_000_000,
-                        limitMillis,
-                        constructed,
-                        false,
-                        best));
+            if (!closed && best != null) {
+                report.accept(new Progress(best.getScore(), millisSpent(), limitMillis, constructed, false, best));
             }
+        }
+
+        /** Returns once any report under way has ended; none comes after. */
+        synchronized void close() {
+            closed = true;
+        }
+
+        private long millisSpent() {
+            return (System.nanoTime() - startNanos) / 1_000_000;
         }
     }
 

@@ -185,7 +185,16 @@ class HostileInputTest {
                 .statusCode(400)
                 .contentType(ContentType.JSON)
                 .body("errors[0].path", equalTo("seconds"))
-                .body("errors[0].message", equalTo("must be a whole number of at least 1, got '1e3'"));
+                .body("errors[0].message", equalTo("must be a whole number from 1 to 2147483647, got '1e3'"));
+        // Only a minimum declared: past an int, the message names the int's maximum, not just the minimum.
+        given().contentType(ContentType.JSON)
+                .body(ProblemFixtures.VALID)
+                .queryParam("seconds", "99999999999")
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("seconds"))
+                .body("errors[0].message", equalTo("must be a whole number from 1 to 2147483647, got 99999999999"));
         given().contentType(ContentType.JSON)
                 .body("{}")
                 .queryParam("limit", "many")

@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ProblemFixtures;
 import org.placementmatcher.contract.ProblemReader;
@@ -52,6 +54,62 @@ class PlacementSolverTest {
         }
         assertThat(reports).allSatisfy(p -> assertThat(p.limitMillis()).isEqualTo(5000));
         assertThat(reports.getLast().millisSpent()).isGreaterThanOrEqualTo(3500);
+    }
+
+    @Test
+    void aConstructionThatFindsNothingBetterThanTheProblemAsGivenIsStillReportedAtOnce() throws IOException {
+        // The best plan of a solve, given again: construction cannot improve on it, so Timefold announces no new best.
+        PlacementSolution solved = solver.solve(handScored(), Duration.ofSeconds(1), null);
+        List<PlacementSolver.Progress> reports = new CopyOnWriteArrayList<>();
+        List<Long> at = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+
+        solver.solve(solved, Duration.ofSeconds(3), progress -> {
+            reports.add(progress);
+            at.add((System.nanoTime() - start) / 1_000_000);
+        });
+
+        int construction = 0;
+        while (construction < reports.size() && !reports.get(construction).constructed()) {
+            construction++;
+        }
+        assertThat(construction).as("a constructed report").isLessThan(reports.size());
+        assertThat(at.get(construction)).isLessThan(PlacementSolver.PROGRESS_EVERY.toMillis() / 2);
+        assertThat(reports.get(construction).newBest()).isTrue();
+        assertThat(reports.get(construction).bestScore()).isEqualTo(solved.getScore());
+    }
+
+    @Test
+    void noProgressIsReportedAfterSolveReturnsEvenFromASlowHeartbeat() throws Exception {
+        AtomicBoolean returned = new AtomicBoolean();
+        List<String> late = new CopyOnWriteArrayList<>();
+        AtomicInteger heartbeats = new AtomicInteger();
+
+        // The first heartbeat (at 2 s) is still being reported when the 3 s solve ends.
+        solver.solve(handScored(), Duration.ofSeconds(3), progress -> {
+            if (returned.get()) {
+                late.add("called after solve returned");
+            }
+            if (!progress.newBest() && heartbeats.incrementAndGet() == 1) {
+                sleep(2500);
+            }
+            if (returned.get()) {
+                late.add("still reporting after solve returned");
+            }
+        });
+        returned.set(true);
+        Thread.sleep(PlacementSolver.PROGRESS_EVERY.toMillis() + 1000);
+
+        assertThat(heartbeats).hasPositiveValue();
+        assertThat(late).isEmpty();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long placed(PlacementSolution solution) {
@@ -100,9 +158,10 @@ class PlacementSolverTest {
         PlacementSolution result = solver.solve(problem, Duration.ofSeconds(60), reports::add);
 
         assertThat(result).isSameAs(problem);
-        assertThat(reports)
-                .singleElement()
-                .satisfies(p -> assertThat(p.bestScore()).isEqualTo(problem.getScore()));
+        assertThat(reports).singleElement().satisfies(p -> {
+            assertThat(p.bestScore()).isEqualTo(problem.getScore());
+            assertThat(p.constructed()).as("nothing was solved").isFalse();
+        });
         assertThat(problem.getUnits())
                 .singleElement()
                 .satisfies(unit -> assertThat(unit.isPinned()).isTrue());
