@@ -39,6 +39,8 @@ public final class AuditLog {
         RUN_FINISHED,
         RUN_INTERRUPTED,
         RUN_FAILED,
+        /** A finished run's snapshot, plan and analysis deleted under the retention policy (actor system:retention). */
+        RUN_DATA_DELETED,
         DECISION_ACCEPTED,
         DECISION_REJECTED
     }

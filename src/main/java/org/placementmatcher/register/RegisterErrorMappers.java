@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.placementmatcher.rest.ApiErrors;
 
-/** 404 and 409 of the register, runs and decisions, as JSON errors. */
+/** 404, 409 and 410 of the register, runs and decisions, as JSON errors. */
 public class RegisterErrorMappers {
 
     @ServerExceptionMapper
@@ -21,6 +21,14 @@ public class RegisterErrorMappers {
         return Response.status(409)
                 .type(MediaType.APPLICATION_JSON)
                 .entity(new ApiErrors(e.errors()))
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response gone(RegisterErrors.Gone e) {
+        return Response.status(410)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(ApiErrors.of("$", e.getMessage()))
                 .build();
     }
 }

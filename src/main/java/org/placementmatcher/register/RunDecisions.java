@@ -93,6 +93,9 @@ public class RunDecisions {
                     "run " + runId + " is " + run.status()
                             + "; decisions are taken on the proposals of a finished (DONE) run");
         }
+        if (run.dataDeletedAt() != null) {
+            throw RunViews.dataDeleted(run);
+        }
         List<ChangeRow> all = db.transaction(c -> RunStore.changes(c, runId));
         ChangeRow asked = all.stream()
                 .filter(c -> c.childId().equals(request.childId()))

@@ -42,6 +42,8 @@ public class RunResource {
     /** The answer to a run started or restarted: its id (the Location header names the run). */
     public record Started(String id) {}
 
+    private static final String GONE = "The run's snapshot, plan and analysis were deleted under the retention "
+            + "policy (placement.retention.run-data); the JSON error says so. Its summary and decisions remain.";
     private static final String SECONDS = "Time limit in seconds, at most placement.runs.max-seconds";
 
     private final RunService runs;
@@ -120,7 +122,10 @@ public class RunResource {
     @Path("{id}")
     @Operation(
             summary =
-                    "A run: status (QUEUED, SOLVING, DONE, INTERRUPTED, FAILED), time spent and limit, plan, KPIs and proposed changes with decisions")
+                    "A run: status (QUEUED, SOLVING, DONE, INTERRUPTED, FAILED), time spent and limit, plan, KPIs and proposed changes with decisions",
+            description = "Once the run's data were deleted under the retention policy, dataDeletedAt says when: the "
+                    + "plan is gone and each proposed change keeps only childId, kind, fromProviderId, toProviderId, "
+                    + "scoreGain and its decision.")
     @APIResponse(
             responseCode = "200",
             description = "The run",
@@ -142,6 +147,7 @@ public class RunResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PlacementProblem.class)))
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
+    @APIResponse(responseCode = "410", description = GONE)
     public PlacementProblem snapshot(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.snapshot(authority, id);
     }
@@ -154,6 +160,7 @@ public class RunResource {
             description = "Per constraint: its total and the children and providers behind each point")
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     @APIResponse(responseCode = "409", description = "The run has not finished: no analysis yet")
+    @APIResponse(responseCode = "410", description = GONE)
     public JsonNode analysis(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.analysis(authority, id);
     }
@@ -188,6 +195,7 @@ public class RunResource {
     @APIResponse(
             responseCode = "409",
             description = "The run is SOLVING or DONE, solving on another instance, or the service is stopping")
+    @APIResponse(responseCode = "410", description = GONE)
     public Response restart(
             @PathParam("authority") String authority,
             @PathParam("id") String id,
@@ -241,6 +249,7 @@ public class RunResource {
     @APIResponse(
             responseCode = "409",
             description = "Already decided, the run is not DONE, or the register changed since")
+    @APIResponse(responseCode = "410", description = GONE)
     public DecisionView decide(
             @PathParam("authority") String authority,
             @PathParam("id") String id,

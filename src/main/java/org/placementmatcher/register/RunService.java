@@ -145,6 +145,9 @@ public class RunService {
         }
         Row row = db.transaction(c -> {
             Row before = RunStore.find(c, authority, id, false).orElseThrow(() -> noRun(authority, id));
+            if (before.dataDeletedAt() != null) {
+                throw RunViews.dataDeleted(before);
+            }
             int limit = seconds == null ? before.seconds() : seconds.intValue();
             if (!RunStore.restart(c, authority, id, worker.instance(), limit)) {
                 throw new RegisterErrors.Conflict(

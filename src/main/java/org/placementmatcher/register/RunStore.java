@@ -52,7 +52,8 @@ final class RunStore {
             String kpisJson,
             String error,
             int changes,
-            int decisions) {}
+            int decisions,
+            Instant dataDeletedAt) {}
 
     /** A proposed change as stored, with its decision if one was taken. */
     record ChangeRow(
@@ -73,7 +74,7 @@ final class RunStore {
     private static final String SUMMARY_COLUMNS =
             "r.run_id, r.authority, r.status, r.run_trigger, r.requested_by, r.seconds,"
                     + " r.register_version, r.reference_date, r.attempts, r.owner_instance, r.created_at, r.started_at,"
-                    + " r.heartbeat_at, r.finished_at, r.score_today, r.score, r.error,"
+                    + " r.heartbeat_at, r.finished_at, r.score_today, r.score, r.error, r.data_deleted_at,"
                     + " (SELECT COUNT(*) FROM run_change c WHERE c.run_id = r.run_id) AS change_count,"
                     + " (SELECT COUNT(*) FROM run_decision d WHERE d.run_id = r.run_id) AS decision_count";
 
@@ -291,7 +292,8 @@ final class RunStore {
                 c.prepareStatement("UPDATE plan_run SET status = 'SOLVING', attempts = attempts + 1,"
                         + " owner_instance = ?, heartbeat_at = ?, seconds = ?, started_at = NULL, finished_at = NULL, error = NULL,"
                         + " score_today = NULL, score = NULL, plan_json = NULL, analysis_json = NULL, kpis_json = NULL"
-                        + " WHERE authority = ? AND run_id = ? AND status IN ('INTERRUPTED', 'FAILED')")) {
+                        + " WHERE authority = ? AND run_id = ? AND status IN ('INTERRUPTED', 'FAILED')"
+                        + " AND data_deleted_at IS NULL")) {
             update.setString(1, owner);
             Database.setTime(update, 2, Database.now());
             update.setInt(3, seconds);
@@ -299,6 +301,48 @@ final class RunStore {
             update.setString(5, id);
             return update.executeUpdate() == 1;
         }
+    }
+
+    /** The statuses of a run that has finished: only these runs' data are ever deleted. */
+    private static final String FINISHED_IN = "('DONE', 'INTERRUPTED', 'FAILED')";
+
+    /** Finished runs, of every authority, that ended before {@code before} and still hold their data; oldest first. */
+    static List<Row> expired(Connection c, Instant before) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + SUMMARY_COLUMNS
+                + " FROM plan_run r WHERE r.status IN " + FINISHED_IN
+                + " AND r.finished_at < ? AND r.data_deleted_at IS NULL ORDER BY r.finished_at, r.run_id")) {
+            Database.setTime(select, 1, before.atOffset(java.time.ZoneOffset.UTC));
+            List<Row> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs, false));
+                }
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * Deletes a finished run's snapshot, plan and analysis and its proposed changes' explanations, keeping its
+     * summary, KPIs, the changes' key columns and decisions. Answers false when the run is no longer finished
+     * (restarted meanwhile) or its data are already gone.
+     */
+    static boolean deleteData(Connection c, String id, Instant at) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE plan_run SET snapshot_json = NULL, plan_json = NULL,"
+                + " analysis_json = NULL, data_deleted_at = ? WHERE run_id = ? AND status IN " + FINISHED_IN
+                + " AND data_deleted_at IS NULL")) {
+            Database.setTime(update, 1, at.atOffset(java.time.ZoneOffset.UTC));
+            update.setString(2, id);
+            if (update.executeUpdate() != 1) {
+                return false;
+            }
+        }
+        try (PreparedStatement update =
+                c.prepareStatement("UPDATE run_change SET change_json = NULL WHERE run_id = ?")) {
+            update.setString(1, id);
+            update.executeUpdate();
+        }
+        return true;
     }
 
     static void insertChanges(Connection c, String runId, List<ChangeRow> changes) throws SQLException {
@@ -403,7 +447,8 @@ final class RunStore {
                 withJson ? rs.getString("kpis_json") : null,
                 rs.getString("error"),
                 rs.getInt("change_count"),
-                rs.getInt("decision_count"));
+                rs.getInt("decision_count"),
+                Database.getTime(rs, "data_deleted_at"));
     }
 
     private static String truncate(String text, int max) {

@@ -46,7 +46,8 @@ public class RunViews {
             int decisions,
             String error,
             long elapsedSeconds,
-            long limitSeconds) {
+            long limitSeconds,
+            Instant dataDeletedAt) {
         static RunSummary of(Row row) {
             return new RunSummary(
                     row.id(),
@@ -67,14 +68,19 @@ public class RunViews {
                     row.decisions(),
                     row.error(),
                     RunViews.elapsedSeconds(row),
-                    row.seconds());
+                    row.seconds(),
+                    row.dataDeletedAt());
         }
     }
 
     /** A decision taken on a proposed change. */
     public record Decision(String decision, String decidedBy, String reason, Instant decidedAt) {}
 
-    /** {@code GET .../runs/{id}}: status, time spent and limit, plan, KPIs and the proposed changes with their decisions. */
+    /**
+     * {@code GET .../runs/{id}}: status, time spent and limit, plan, KPIs and the proposed changes with their decisions.
+     * Once the run's data were deleted under the retention policy ({@code dataDeletedAt}), there is no plan and
+     * each change keeps only its key fields (childId, kind, fromProviderId, toProviderId, scoreGain) and decision.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunView(
             String id,
@@ -97,7 +103,8 @@ public class RunViews {
             List<String> unplaced,
             String error,
             long elapsedSeconds,
-            long limitSeconds) {}
+            long limitSeconds,
+            Instant dataDeletedAt) {}
 
     private final Database db;
 
@@ -142,7 +149,9 @@ public class RunViews {
             Row row = RunStore.find(c, authority, id, true).orElseThrow(() -> RunService.noRun(authority, id));
             List<JsonNode> changes = new ArrayList<>();
             for (ChangeRow change : RunStore.changes(c, id)) {
-                ObjectNode node = (ObjectNode) AuditLog.tree(change.changeJson());
+                ObjectNode node = change.changeJson() == null
+                        ? keyFields(change)
+                        : (ObjectNode) AuditLog.tree(change.changeJson());
                 if (change.decision() != null) {
                     node.set(
                             "decision",
@@ -187,14 +196,36 @@ public class RunViews {
                     unplaced,
                     row.error(),
                     elapsedSeconds(row),
-                    row.seconds());
+                    row.seconds(),
+                    row.dataDeletedAt());
         });
+    }
+
+    /** A proposed change whose explanation was deleted under the retention policy: what stays of it. */
+    private static ObjectNode keyFields(ChangeRow change) {
+        ObjectNode node = ContractJson.mapper().createObjectNode();
+        node.put("childId", change.childId());
+        node.put("kind", change.kind());
+        node.put("fromProviderId", change.fromProvider());
+        node.put("toProviderId", change.toProvider());
+        node.put("scoreGain", change.scoreGain());
+        return node;
+    }
+
+    /** The answer for a run whose data were deleted under the retention policy. */
+    static RegisterErrors.Gone dataDeleted(Row row) {
+        return new RegisterErrors.Gone("the snapshot, plan and analysis of run " + row.id()
+                + " were deleted on " + row.dataDeletedAt()
+                + " under the retention policy (placement.retention.run-data); its summary and decisions remain");
     }
 
     /** The problem the run solved, exactly as stored. */
     public PlacementProblem snapshot(String authority, String id) {
         Row row = db.transaction(c -> RunStore.find(c, authority, id, true))
                 .orElseThrow(() -> RunService.noRun(authority, id));
+        if (row.dataDeletedAt() != null) {
+            throw dataDeleted(row);
+        }
         return RegisterStore.read(row.snapshotJson(), PlacementProblem.class);
     }
 
@@ -202,6 +233,9 @@ public class RunViews {
     public JsonNode analysis(String authority, String id) {
         Row row = db.transaction(c -> RunStore.find(c, authority, id, true))
                 .orElseThrow(() -> RunService.noRun(authority, id));
+        if (row.dataDeletedAt() != null) {
+            throw dataDeleted(row);
+        }
         if (row.analysisJson() == null) {
             throw new RegisterErrors.Conflict("$", "run " + id + " is " + shownStatus(row) + ": it has no analysis");
         }
