@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.placementmatcher.contract.ContractJson;
 
 /**
@@ -45,7 +46,11 @@ public final class AuditLog {
         DECISION_REJECTED
     }
 
-    /** One entry, as read back. */
+    /**
+     * One entry, as read back. {@code detail}: how the change came (via, registerVersion, reason...) and, for a
+     * record, only what changed ({@link AuditDetails}): {@code fields}, an added record's fields or a changed
+     * record's changed fields with their new values (null: removed); nothing more for a record removed.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(
             long seq,
@@ -57,6 +62,12 @@ public final class AuditLog {
             String providerId,
             String otherProviderId,
             String runId,
+
+            @Schema(
+                    description = "How the change came (via, registerVersion, reason, ...) and, for a record, "
+                            + "'fields': an added record's fields, or only the fields that changed with their new "
+                            + "values (null: the field was removed); a removed record's entry names it by "
+                            + "childId or providerId alone. Never a whole record.")
             JsonNode detail) {}
 
     /** One entry to write. */

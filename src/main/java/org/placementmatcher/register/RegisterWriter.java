@@ -1,7 +1,6 @@
 package org.placementmatcher.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.sql.Connection;
@@ -81,7 +80,7 @@ final class RegisterWriter {
         addInOrder(audit, providers);
         for (ProviderInput removed : diff.providers().removed()) {
             audit.add(entry(
-                    via, Action.PROVIDER_REMOVED, null, removed.id(), null, detail(contextTree, json, null, removed)));
+                    via, Action.PROVIDER_REMOVED, null, removed.id(), null, detail(contextTree, json, null, null)));
         }
         List<Indexed<NewEntry>> children = new ArrayList<>();
         for (Indexed<ChildInput> added : diff.children().added()) {
@@ -108,7 +107,7 @@ final class RegisterWriter {
                     removed.id(),
                     removed.currentPlacement(),
                     null,
-                    detail(contextTree, json, null, removed)));
+                    detail(contextTree, json, null, null)));
         }
 
         // Providers first (new ones must exist before children are placed there), removed ones last.
@@ -155,16 +154,19 @@ final class RegisterWriter {
         return entry(via, Action.PLACEMENT_MOVED, child, to, from, detail);
     }
 
-    /** The entry's detail: the context, the fields that changed, and the record as it now is (or was, if added or removed). */
+    /**
+     * The entry's detail (see {@link AuditDetails}): the context, and the fields of an added record or the changed
+     * fields' new values; a removed record's entry has the context alone.
+     */
     private static JsonNode detail(
-            ObjectNode context, Function<Object, String> json, Changed<?> changed, Object record) {
+            ObjectNode context, Function<Object, String> json, Changed<?> changed, Object added) {
         ObjectNode detail = context.deepCopy();
         if (changed != null) {
-            ArrayNode fields = detail.putArray("changedFields");
-            changed.fields().forEach(fields::add);
-            record = changed.after();
+            JsonNode after = AuditLog.tree(json.apply(changed.after()));
+            detail.set(AuditDetails.FIELDS, AuditDetails.changedValues(changed.fields(), after));
+        } else if (added != null) {
+            detail.putRawValue(AuditDetails.FIELDS, new RawValue(json.apply(added)));
         }
-        detail.putRawValue("record", new RawValue(json.apply(record)));
         return detail;
     }
 }
