@@ -225,6 +225,7 @@ public class RegisterResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ChildInput.class)))
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
+    @AccessLogged(AccessLog.Kind.CHILD_RECORD)
     public JsonNode child(@PathParam("authority") String authority, @PathParam("id") String id) {
         return register.record(authority, Kind.CHILD, id);
     }
@@ -558,6 +559,7 @@ public class RegisterResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
+    @AccessLogged(AccessLog.Kind.CHILD_AUDIT)
     public List<AuditLog.Entry> childAudit(@PathParam("authority") String authority, @PathParam("id") String id) {
         return register.auditOfChild(authority, id);
     }

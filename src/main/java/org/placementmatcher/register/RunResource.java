@@ -132,6 +132,7 @@ public class RunResource {
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
+    @AccessLogged(AccessLog.Kind.RUN_PLAN)
     public RunView get(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.view(authority, id);
     }
@@ -148,6 +149,7 @@ public class RunResource {
                             schema = @Schema(implementation = PlacementProblem.class)))
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     @APIResponse(responseCode = "410", description = GONE)
+    @AccessLogged(AccessLog.Kind.RUN_SNAPSHOT)
     public PlacementProblem snapshot(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.snapshot(authority, id);
     }
@@ -161,6 +163,7 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such run")
     @APIResponse(responseCode = "409", description = "The run has not finished: no analysis yet")
     @APIResponse(responseCode = "410", description = GONE)
+    @AccessLogged(AccessLog.Kind.RUN_ANALYSIS)
     public JsonNode analysis(@PathParam("authority") String authority, @PathParam("id") String id) {
         return views.analysis(authority, id);
     }
