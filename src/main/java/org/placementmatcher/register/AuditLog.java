@@ -17,7 +17,8 @@ import org.placementmatcher.contract.ContractJson;
 /**
  * The append-only audit log: every register change and every decision, with who made it and when.
  * This class only ever inserts into {@code audit_log} and reads it; nothing updates or deletes there
- * (on PostgreSQL a trigger refuses UPDATE and DELETE from anyone). Entries are written in the same
+ * (on PostgreSQL a trigger refuses UPDATE and DELETE from anyone; only the one-off migration
+ * db.migration.V5__Audit_changed_fields rewrote older entries to changed fields). Entries are written in the same
  * transaction as the change they record, so there is never a change without its entry or the reverse.
  */
 public final class AuditLog {
