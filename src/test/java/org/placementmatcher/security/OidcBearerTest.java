@@ -65,6 +65,21 @@ class OidcBearerTest {
     }
 
     @Test
+    void theApiTakesBearerTokensThroughItsOwnTenant() {
+        signIns.clear();
+        given().auth()
+                .oauth2(token(List.of(Role.DIRECTOR_NAME), List.of("*")))
+                .get("/api/plans/no-such-plan")
+                .then()
+                .statusCode(404);
+        SecurityIdentity user = signIns.last();
+        assertThat(user).isNotNull();
+        assertThat(user.<String>getAttribute("tenant-id")).isEqualTo(OidcApiTenant.API_TENANT);
+        assertThat(user.getRoles()).containsExactly(Role.DIRECTOR_NAME);
+        assertThat(user.<Set<String>>getAttribute(Role.AUTHORITIES_ATTRIBUTE)).containsExactly("*");
+    }
+
+    @Test
     void aDataRoleTokenIsForbiddenMetrics() {
         given().auth()
                 .oauth2(token(List.of(Role.DIRECTOR_NAME), List.of("*")))
