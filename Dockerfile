@@ -25,7 +25,8 @@ RUN groupadd --system placement \
 WORKDIR /app
 COPY --from=build --chown=placement:placement /build/target/quarkus-app/ /app/
 USER placement
-# A container must listen on every interface (Quarkus' production default, set here so no profile can change it).
+# A container must listen on every interface: the service alone listens on 127.0.0.1 (application.properties),
+# which no published port reaches. The container's network is the boundary: publish the port only where needed.
 ENV QUARKUS_HTTP_HOST=0.0.0.0 \
     PLACEMENT_DATA_DIR=/data \
     JAVA_OPTS=""

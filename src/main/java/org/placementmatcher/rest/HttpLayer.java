@@ -3,6 +3,9 @@ package org.placementmatcher.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,7 +32,8 @@ import org.placementmatcher.contract.ContractJson;
  * taken for JSON or CSV), a body over Quarkus' own {@code quarkus.http.limits.max-body-size} (413), whether
  * it declares its length or comes chunked, a request URI or headers over our own limits (414, 431), routes
  * nobody serves (404, 405) and any failure outside the REST resources (500, or 503 when no worker thread is
- * free; a 4xx a Vert.x handler fails with keeps its status).
+ * free; a 4xx a Vert.x handler fails with keeps its status; an HTTP permission's refusal is a 403, and a
+ * failed sign-in is left to Quarkus' challenge, a 401).
  * <p>
  * Netty answers a request line or headers over {@code quarkus.http.limits.max-initial-line-length} or
  * {@code max-header-size} itself, with an empty 414 or 431 before any route runs, and offers no hook; so
@@ -150,6 +154,12 @@ public class HttpLayer {
         int status = rc.statusCode();
         if (status == 413) {
             refuse(rc, 413, tooLargeMessage());
+        } else if (failure instanceof ForbiddenException) {
+            // An HTTP permission refused a signed-in user (e.g. /q/metrics without ADMIN).
+            answer(rc, 403, "forbidden: your role does not allow this");
+        } else if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException) {
+            // Quarkus' own handler answers these with the sign-in challenge (401).
+            rc.next();
         } else if (failure instanceof RejectedExecutionException) {
             answer(rc, 503, "the service is busy; try again shortly");
         } else if (status >= 400 && status < 500) {

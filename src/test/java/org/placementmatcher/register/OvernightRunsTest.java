@@ -4,12 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.AttributeType;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.placementmatcher.security.Role;
 
 @QuarkusTest
 class OvernightRunsTest {
@@ -18,6 +22,12 @@ class OvernightRunsTest {
     RunSchedule schedule;
 
     @Test
+    // It reads /q/metrics or /q/openapi, which answer ADMIN only, and uses the register as a director.
+    @TestSecurity(
+            user = "admin",
+            roles = {Role.ADMIN_NAME, Role.DIRECTOR_NAME},
+            attributes =
+                    @SecurityAttribute(key = Role.AUTHORITIES_ATTRIBUTE, value = "*", type = AttributeType.STRING_SET))
     void theOvernightJobRunsEachRegisterAsOfTodayAndSkipsOneStillSolving() throws Exception {
         RegisterResourceTest.put("ON-1", RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, "ON-1"));
         RegisterResourceTest.put("ON-2", RegisterFixtures.forAuthority(RegisterFixtures.sample("small.json"), "ON-2"));

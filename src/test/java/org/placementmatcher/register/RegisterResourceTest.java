@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.AttributeType;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -25,6 +28,7 @@ import org.placementmatcher.contract.ProblemFixtures;
 import org.placementmatcher.register.RegisterChange.AcceptProposal;
 import org.placementmatcher.register.RegisterChange.Kind;
 import org.placementmatcher.register.RegisterChange.Move;
+import org.placementmatcher.security.Role;
 
 @QuarkusTest
 class RegisterResourceTest {
@@ -493,6 +497,12 @@ class RegisterResourceTest {
     }
 
     @Test
+    // It reads /q/metrics or /q/openapi, which answer ADMIN only, and uses the register as a director.
+    @TestSecurity(
+            user = "admin",
+            roles = {Role.ADMIN_NAME, Role.DIRECTOR_NAME},
+            attributes =
+                    @SecurityAttribute(key = Role.AUTHORITIES_ATTRIBUTE, value = "*", type = AttributeType.STRING_SET))
     void queryParametersAreTypedAndABadValueIsA400NamingTheParameter() throws Exception {
         put("RT-QUERY", RegisterFixtures.forAuthority(ProblemFixtures.handScored(), "RT-QUERY"));
         String base = "/api/register/RT-QUERY";

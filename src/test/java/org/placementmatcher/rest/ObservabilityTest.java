@@ -4,13 +4,25 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.AttributeType;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ProblemFixtures;
+import org.placementmatcher.security.Role;
 
+/**
+ * What metrics and OpenAPI show. Both answer ADMIN only (security/ObservabilityAccessTest), and solving needs a
+ * data role, so these run as a user holding both.
+ */
 @QuarkusTest
+@TestSecurity(
+        user = "admin",
+        roles = {Role.ADMIN_NAME, Role.DIRECTOR_NAME},
+        attributes = @SecurityAttribute(key = Role.AUTHORITIES_ATTRIBUTE, value = "*", type = AttributeType.STRING_SET))
 class ObservabilityTest {
 
     @Test

@@ -1,0 +1,44 @@
+package org.placementmatcher.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
+import org.junit.jupiter.api.Test;
+
+/** The API's tenant: the default one's settings, bearer tokens only; pages keep the default (code flow). */
+class OidcApiTenantTest {
+
+    @Test
+    void withSingleSignOnOffNothingIsResolved() {
+        OidcTenantConfig off = OidcTenantConfig.builder().tenantEnabled(false).build();
+        assertThat(OidcApiTenant.apiTenant(off)).isNull();
+        assertThat(new OidcApiTenant(OidcApiTenant.apiTenant(off)).forPath("/api/plans"))
+                .isNull();
+    }
+
+    @Test
+    void theApiServesBearerTokensOnlyWithTheDefaultTenantsSettings() {
+        OidcTenantConfig hybrid = OidcTenantConfig.builder()
+                .tenantEnabled(true)
+                .authServerUrl("https://sso.council.example/realms/council")
+                .clientId("placement-matcher")
+                .applicationType(ApplicationType.HYBRID)
+                .roles()
+                .roleClaimPath("realm_access/roles")
+                .end()
+                .build();
+        OidcTenantConfig api = OidcApiTenant.apiTenant(hybrid);
+        assertThat(api.applicationType()).contains(ApplicationType.SERVICE);
+        assertThat(api.tenantId()).contains(OidcApiTenant.API_TENANT);
+        assertThat(api.authServerUrl()).contains("https://sso.council.example/realms/council");
+        assertThat(api.clientId()).contains("placement-matcher");
+        assertThat(api.roles().roleClaimPath()).contains(java.util.List.of("realm_access/roles"));
+
+        OidcApiTenant tenants = new OidcApiTenant(api);
+        assertThat(tenants.forPath("/api/register/E09000001/children/C1")).isSameAs(api);
+        assertThat(tenants.forPath("/q/metrics")).isNull();
+        assertThat(tenants.forPath("/")).isNull();
+        assertThat(tenants.forPath("/apiary")).isNull();
+    }
+}
