@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.placementmatcher.security.AuthenticatedByDefault.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,13 +27,13 @@ import org.placementmatcher.register.RegisterChange.AcceptProposal;
 import org.placementmatcher.register.RegisterChange.Kind;
 import org.placementmatcher.register.RegisterChange.Move;
 
+/** Calls are made as director (security.AuthenticatedByDefault) unless made {@code as} another test account. */
 @QuarkusTest
 class RegisterResourceTest {
 
     static void put(String authority, String json) {
         given().contentType(ContentType.JSON)
                 .body(json)
-                .header("X-Actor", "officer-1")
                 .put("/api/register/" + authority)
                 .then()
                 .statusCode(200);
@@ -223,8 +224,8 @@ class RegisterResourceTest {
         put("RT-EDIT", RegisterFixtures.forAuthority(ProblemFixtures.handScored(), "RT-EDIT"));
         String base = "/api/register/RT-EDIT";
 
-        given().contentType(ContentType.JSON)
-                .header("X-Actor", "sw-17")
+        as("officer")
+                .contentType(ContentType.JSON)
                 .body("{\"dateOfBirth\": \"2012-02-02\", \"gender\": \"MALE\", \"home\": {\"lat\": 52.1, \"lon\": 0.1},"
                         + " \"urgency\": \"PLANNED\"}")
                 .put(base + "/children/C9")
@@ -251,8 +252,9 @@ class RegisterResourceTest {
                 .statusCode(200)
                 .body("needs[0]", equalTo("MEDICAL"));
 
-        given().contentType(ContentType.JSON)
-                .header("X-Actor", "sw-17")
+        as("officer")
+                .contentType(ContentType.JSON)
+                .header("X-Actor", "officer")
                 .body("{\"providerId\": \"P2\", \"startDate\": \"2026-11-23\", \"reason\": \"planned move\"}")
                 .post(base + "/children/C9/placement/start")
                 .then()
@@ -267,8 +269,8 @@ class RegisterResourceTest {
                 .then()
                 .statusCode(409)
                 .body("errors.path", hasItem("register.children[C9].currentPlacement"));
-        given().contentType(ContentType.JSON)
-                .header("X-Actor", "sw-18")
+        as("manager")
+                .contentType(ContentType.JSON)
                 .body("{\"reason\": \"returned home\"}")
                 .post(base + "/children/C9/placement/end")
                 .then()
@@ -287,7 +289,7 @@ class RegisterResourceTest {
                 .jsonPath();
         assertThat(child.getList("action"))
                 .containsExactly("CHILD_ADDED", "CHILD_CHANGED", "PLACEMENT_STARTED", "PLACEMENT_ENDED");
-        assertThat(child.getList("actor")).containsExactly("sw-17", "api", "sw-17", "sw-18");
+        assertThat(child.getList("actor")).containsExactly("officer", "director", "officer", "manager");
         assertThat(child.getString("[1].detail.changedFields")).isEqualTo("[needs]");
         assertThat(child.getString("[2].detail.reason")).isEqualTo("planned move");
         assertThat(child.getString("[3].providerId")).isEqualTo("P2");
