@@ -21,6 +21,14 @@ public class AuthenticatedByDefault implements QuarkusTestBeforeEachCallback {
                 RestAssured.preemptive().basic(DEFAULT_USER, TemporaryTestIdentityProvider.PASSWORD);
     }
 
+    /** The Authorization header of the default user, for calls made without RestAssured. */
+    public static String basicAuthorization() {
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((DEFAULT_USER + ":" + TemporaryTestIdentityProvider.PASSWORD)
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** A request made as the test account named. */
     public static RequestSpecification as(String username) {
         return RestAssured.given().auth().preemptive().basic(username, TemporaryTestIdentityProvider.PASSWORD);
