@@ -38,6 +38,24 @@ class AccessRulesTest {
     }
 
     @Test
+    void withoutValidCredentialsTheAnswerIs401WithTheJsonErrorBodyAndAChallenge() {
+        for (var request : List.of(
+                given().auth().none(),
+                given().auth().preemptive().basic("director", "not-the-password"),
+                given().auth().preemptive().basic("nobody", TemporaryTestIdentityProvider.PASSWORD))) {
+            request.contentType(ContentType.JSON)
+                    .body(problem("AR-ANON"))
+                    .put("/api/register/AR-ANON")
+                    .then()
+                    .statusCode(401)
+                    .contentType(ContentType.JSON)
+                    .header("WWW-Authenticate", org.hamcrest.Matchers.notNullValue())
+                    .body("errors[0].path", equalTo("$"));
+        }
+        given().get("/api/register/AR-ANON").then().statusCode(404);
+    }
+
+    @Test
     void aUserSeesAndChangesOnlyTheRegistersOfItsAuthoritiesOthersAreAsIfMissing() {
         put("AR-MINE");
         put(OTHER);
