@@ -3,11 +3,11 @@ package org.placementmatcher.register;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -51,18 +51,21 @@ import org.placementmatcher.register.RegisterChange.ReplaceRegister;
 import org.placementmatcher.register.RegisterChange.StartPlacement;
 import org.placementmatcher.register.RegisterService.Applied;
 import org.placementmatcher.rest.MatchResource;
+import org.placementmatcher.security.CurrentUser;
+import org.placementmatcher.security.Role;
 
 /**
  * The register of each authority: import and read it whole as a contract problem, change one provider or
  * child, record placements starting and ending, import CSV, read the audit log, and ask match and
- * emergency questions of it. Who makes a change is given in the {@code X-Actor} header (a pseudonymous
- * staff id; "api" when absent).
+ * emergency questions of it. Reading needs VIEWER; changing the register and asking match and emergency
+ * questions of it need OFFICER (contract section 6). Who makes a change is the authenticated user, recorded in
+ * the audit log; a user sees only the registers of the authorities it holds (security.AccessFilter).
  */
 @Path("/api/register")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class RegisterResource {
 
-    static final String ACTOR = "X-Actor";
     static final String VERSION = "X-Register-Version";
     static final String MERGE_PATCH = "application/merge-patch+json";
     static final String CSV = "text/csv";
@@ -103,20 +106,24 @@ public class RegisterResource {
     private static final String LIMIT = "At most this many options";
 
     private final RegisterService register;
+    private final CurrentUser user;
 
-    public RegisterResource(RegisterService register) {
+    public RegisterResource(RegisterService register, CurrentUser user) {
         this.register = register;
+        this.user = user;
     }
 
     @GET
-    @Operation(summary = "The authorities holding a register, with each register's version")
+    @Operation(summary = "The authorities holding a register that the user holds, with each register's version")
     public List<Authority> authorities() {
         List<Authority> list = new ArrayList<>();
-        register.authorities().forEach((authority, version) -> list.add(new Authority(authority, version)));
+        user.heldOnly(register.authorities())
+                .forEach((authority, version) -> list.add(new Authority(authority, version)));
         return list;
     }
 
     @PUT
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -137,11 +144,10 @@ public class RegisterResource {
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = PlacementProblem.class)))
-                    String body,
-            @HeaderParam(ACTOR) String actor) {
+                    String body) {
         RegisterService.checkAuthority(authority);
         PlacementProblem problem = ProblemReader.read(body);
-        return Summary.of(register.apply(authority, RegisterService.actor(actor), new ReplaceRegister(problem))
+        return Summary.of(register.apply(authority, user.username(), new ReplaceRegister(problem))
                 .register());
     }
 
@@ -231,6 +237,7 @@ public class RegisterResource {
     }
 
     @PUT
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/providers/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -265,12 +272,12 @@ public class RegisterResource {
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = ProviderInput.class)))
-                    String body,
-            @HeaderParam(ACTOR) String actor) {
-        return putRecord(authority, Kind.PROVIDER, id, body, actor);
+                    String body) {
+        return putRecord(authority, Kind.PROVIDER, id, body);
     }
 
     @PUT
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/children/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -305,12 +312,12 @@ public class RegisterResource {
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = ChildInput.class)))
-                    String body,
-            @HeaderParam(ACTOR) String actor) {
-        return putRecord(authority, Kind.CHILD, id, body, actor);
+                    String body) {
+        return putRecord(authority, Kind.CHILD, id, body);
     }
 
     @PATCH
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/providers/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Change some fields of a provider (JSON merge patch: null removes a field)")
@@ -340,12 +347,12 @@ public class RegisterResource {
                                         mediaType = MERGE_PATCH,
                                         schema = @Schema(implementation = ProviderInput.class))
                             })
-                    String body,
-            @HeaderParam(ACTOR) String actor) {
-        return patchRecord(authority, Kind.PROVIDER, id, body, actor);
+                    String body) {
+        return patchRecord(authority, Kind.PROVIDER, id, body);
     }
 
     @PATCH
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/children/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
     @Operation(summary = "Change some fields of a child (JSON merge patch: null removes a field)")
@@ -373,12 +380,12 @@ public class RegisterResource {
                                         schema = @Schema(implementation = ChildInput.class)),
                                 @Content(mediaType = MERGE_PATCH, schema = @Schema(implementation = ChildInput.class))
                             })
-                    String body,
-            @HeaderParam(ACTOR) String actor) {
-        return patchRecord(authority, Kind.CHILD, id, body, actor);
+                    String body) {
+        return patchRecord(authority, Kind.CHILD, id, body);
     }
 
     @DELETE
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/providers/{id}")
     @Operation(
             summary = "Remove a provider",
@@ -386,25 +393,25 @@ public class RegisterResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
     @APIResponse(responseCode = "409", description = "A child is placed there or another record refers to it")
-    public Response deleteProvider(
-            @PathParam("authority") String authority, @PathParam("id") String id, @HeaderParam(ACTOR) String actor) {
-        register.apply(authority, RegisterService.actor(actor), new DeleteRecord(Kind.PROVIDER, id));
+    public Response deleteProvider(@PathParam("authority") String authority, @PathParam("id") String id) {
+        register.apply(authority, user.username(), new DeleteRecord(Kind.PROVIDER, id));
         return Response.noContent().build();
     }
 
     @DELETE
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/children/{id}")
     @Operation(summary = "Remove a child (e.g. leaving care)", description = "409 while a provider refers to the child")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
     @APIResponse(responseCode = "409", description = "A provider refers to the child")
-    public Response deleteChild(
-            @PathParam("authority") String authority, @PathParam("id") String id, @HeaderParam(ACTOR) String actor) {
-        register.apply(authority, RegisterService.actor(actor), new DeleteRecord(Kind.CHILD, id));
+    public Response deleteChild(@PathParam("authority") String authority, @PathParam("id") String id) {
+        register.apply(authority, user.username(), new DeleteRecord(Kind.CHILD, id));
         return Response.noContent().build();
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/children/{id}/placement/start")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -428,21 +435,19 @@ public class RegisterResource {
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = PlacementStart.class)))
-                    String body,
-            @HeaderParam(ACTOR) String actor) {
+                    String body) {
         PlacementStart start = bind(body, PlacementStart.class);
         TextRules.requireFreeText("$.reason", start.reason());
         Map<String, Object> context = new LinkedHashMap<>();
         putIfPresent(context, "startDate", start.startDate());
         putIfPresent(context, "reason", start.reason());
         return register.apply(
-                        authority,
-                        RegisterService.actor(actor),
-                        new StartPlacement(id, start.providerId(), start.pinned(), context))
+                        authority, user.username(), new StartPlacement(id, start.providerId(), start.pinned(), context))
                 .record(Kind.CHILD, id);
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/children/{id}/placement/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -466,21 +471,21 @@ public class RegisterResource {
                                     @Content(
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = PlacementEnd.class)))
-                    String body,
-            @HeaderParam(ACTOR) String actor) {
+                    String body) {
         PlacementEnd end =
                 body == null || body.isBlank() ? new PlacementEnd(null, null) : bind(body, PlacementEnd.class);
         TextRules.requireFreeText("$.reason", end.reason());
         Map<String, Object> context = new LinkedHashMap<>();
         putIfPresent(context, "endDate", end.endDate());
         putIfPresent(context, "reason", end.reason());
-        return register.apply(authority, RegisterService.actor(actor), new EndPlacement(id, context))
+        return register.apply(authority, user.username(), new EndPlacement(id, context))
                 .record(Kind.CHILD, id);
     }
 
     // CSV.
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/providers/csv")
     @Consumes(CSV)
     @Operation(
@@ -504,16 +509,16 @@ public class RegisterResource {
                     @DefaultValue("upsert")
                     @Parameter(description = MODE, schema = @Schema(enumeration = {"upsert", "replace"}))
                     ImportMode mode,
-            @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))) String body,
-            @HeaderParam(ACTOR) String actor) {
+            @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))) String body) {
         return Summary.of(register.apply(
                         authority,
-                        RegisterService.actor(actor),
+                        user.username(),
                         new ImportRows(Kind.PROVIDER, RegisterCsv.providers(body), mode == ImportMode.REPLACE))
                 .register());
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/children/csv")
     @Consumes(CSV)
     @Operation(
@@ -537,11 +542,10 @@ public class RegisterResource {
                     @DefaultValue("upsert")
                     @Parameter(description = MODE, schema = @Schema(enumeration = {"upsert", "replace"}))
                     ImportMode mode,
-            @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))) String body,
-            @HeaderParam(ACTOR) String actor) {
+            @RequestBody(content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))) String body) {
         return Summary.of(register.apply(
                         authority,
-                        RegisterService.actor(actor),
+                        user.username(),
                         new ImportRows(Kind.CHILD, RegisterCsv.children(body), mode == ImportMode.REPLACE))
                 .register());
     }
@@ -616,6 +620,7 @@ public class RegisterResource {
     // Queries against the stored register.
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/match")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -653,6 +658,7 @@ public class RegisterResource {
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{authority}/emergency")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
@@ -701,16 +707,16 @@ public class RegisterResource {
 
     // Helpers.
 
-    private Response putRecord(String authority, Kind kind, String id, String body, String actor) {
-        Applied applied = register.apply(authority, RegisterService.actor(actor), new PutRecord(kind, id, json(body)));
+    private Response putRecord(String authority, Kind kind, String id, String body) {
+        Applied applied = register.apply(authority, user.username(), new PutRecord(kind, id, json(body)));
         URI location = URI.create("/api/register/" + authority + "/" + kind.list + "/" + id);
         return (applied.added(kind, id) ? Response.created(location) : Response.ok())
                 .entity(applied.record(kind, id))
                 .build();
     }
 
-    private JsonNode patchRecord(String authority, Kind kind, String id, String body, String actor) {
-        return register.apply(authority, RegisterService.actor(actor), new PatchRecord(kind, id, json(body)))
+    private JsonNode patchRecord(String authority, Kind kind, String id, String body) {
+        return register.apply(authority, user.username(), new PatchRecord(kind, id, json(body)))
                 .record(kind, id);
     }
 

@@ -37,7 +37,6 @@ public class RegisterService {
 
     private static final Pattern AUTHORITY =
             Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0," + (TextRules.MAX_CODE_LENGTH - 1) + "}");
-    public static final String DEFAULT_ACTOR = "api";
 
     /** Work done in the same transaction once the changed register is written (e.g. storing a decision). */
     @FunctionalInterface
@@ -101,13 +100,6 @@ public class RegisterService {
                             + ", got " + (authority == null ? "nothing" : TextRules.quote(authority)))));
         }
         return authority;
-    }
-
-    public static String actor(String actor) {
-        if (actor == null || actor.isBlank()) {
-            return DEFAULT_ACTOR;
-        }
-        return TextRules.requireCode("actor", actor.trim());
     }
 
     // Reading.
@@ -224,7 +216,7 @@ public class RegisterService {
         }
     }
 
-    static RegisterErrors.NotFound noRegister(String authority) {
+    public static RegisterErrors.NotFound noRegister(String authority) {
         return new RegisterErrors.NotFound(
                 "no register for authority " + authority + ": import one with PUT /api/register/" + authority);
     }

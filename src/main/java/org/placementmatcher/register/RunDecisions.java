@@ -1,6 +1,7 @@
 package org.placementmatcher.register;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,26 +11,31 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.placementmatcher.LogSafe;
+import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.TextRules;
+import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.register.AuditLog.Action;
 import org.placementmatcher.register.AuditLog.NewEntry;
 import org.placementmatcher.register.RunStore.ChangeRow;
 import org.placementmatcher.register.RunStore.Row;
 import org.placementmatcher.register.RunStore.Status;
+import org.placementmatcher.security.ApprovalPolicy;
+import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.solver.ScoreBreakdown;
 
 /**
  * Decisions on the changes a finished run proposes: accepted or rejected, kept and audited, and when
- * accepted applied to the register through {@link RegisterService}.
+ * accepted applied to the register through {@link RegisterService}. The authenticated user decides and is
+ * recorded; whether its role may take the decision is {@link ApprovalPolicy}'s to say, before anything is written.
  */
 @ApplicationScoped
 public class RunDecisions {
 
     private static final Logger LOG = Logger.getLogger(RunDecisions.class);
 
-    /** The body of {@code POST .../runs/{id}/decisions}. */
+    /** The body of {@code POST .../runs/{id}/decisions}; decidedBy is optional and, if given, the user's name. */
     public record DecisionRequest(String childId, String decision, String decidedBy, String reason) {}
 
     /** The answer to a decision: what was decided for which children, and the register's version after it. */
@@ -47,10 +53,28 @@ public class RunDecisions {
 
     private final Database db;
     private final RegisterService register;
+    private final CurrentUser user;
+    private final ApprovalPolicy approvals;
 
-    public RunDecisions(Database db, RegisterService register) {
+    public RunDecisions(Database db, RegisterService register, CurrentUser user, ApprovalPolicy approvals) {
         this.db = db;
         this.register = register;
+        this.user = user;
+        this.approvals = approvals;
+    }
+
+    /** The approval the stored change needs (ProposedChanges worked it out when the run finished). */
+    static MatchResult.Approval approval(ChangeRow row) {
+        try {
+            String approval = ContractJson.mapper()
+                    .readTree(row.changeJson())
+                    .path("approval")
+                    .asText("");
+            // A change stored without its approval is taken as needing the most: nobody accepts it by default.
+            return approval.isEmpty() ? MatchResult.Approval.DIRECTOR : MatchResult.Approval.valueOf(approval);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return MatchResult.Approval.DIRECTOR;
+        }
     }
 
     /**
@@ -72,10 +96,11 @@ public class RunDecisions {
         if (!"ACCEPT".equals(request.decision()) && !"REJECT".equals(request.decision())) {
             errors.add(new ProblemError("$.decision", "must be ACCEPT or REJECT"));
         }
-        if (request.decidedBy() == null || request.decidedBy().isBlank()) {
-            errors.add(new ProblemError("$.decidedBy", "is required: the (pseudonymous) id of the person deciding"));
-        } else if (TextRules.codeProblem(request.decidedBy()) != null) {
-            errors.add(new ProblemError("$.decidedBy", TextRules.codeProblem(request.decidedBy())));
+        if (request.decidedBy() != null && !request.decidedBy().trim().equals(user.username())) {
+            errors.add(new ProblemError(
+                    "$.decidedBy",
+                    "names " + TextRules.quote(request.decidedBy()) + ", not the signed-in user "
+                            + TextRules.quote(user.username()) + ": whoever signs in decides; leave decidedBy out"));
         }
         if (request.reason() == null || request.reason().isBlank()) {
             errors.add(new ProblemError("$.reason", "is required: why"));
@@ -105,9 +130,11 @@ public class RunDecisions {
         List<ChangeRow> unit =
                 all.stream().filter(c -> c.unitId().equals(asked.unitId())).toList();
         List<String> childIds = unit.stream().map(ChangeRow::childId).toList();
-        String decidedBy = request.decidedBy().trim();
+        String decidedBy = user.username();
         String reason = request.reason().trim();
         boolean accept = request.decision().equals("ACCEPT");
+        approvals.requireToDecide(
+                accept, unit.stream().map(RunDecisions::approval).toList());
         OffsetDateTime at = Database.now();
         RegisterService.Locked undecided = (c, current) -> {
             List<ChangeRow> now = RunStore.changes(c, runId).stream()

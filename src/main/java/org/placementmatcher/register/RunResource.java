@@ -1,11 +1,11 @@
 package org.placementmatcher.register;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -33,10 +33,17 @@ import org.placementmatcher.register.RunStore.Trigger;
 import org.placementmatcher.register.RunViews.RunSummary;
 import org.placementmatcher.register.RunViews.RunView;
 import org.placementmatcher.rest.QueryParams;
+import org.placementmatcher.security.CurrentUser;
+import org.placementmatcher.security.Role;
 
-/** Re-optimisation runs of an authority's register, their proposed changes, and the decisions on them. */
+/**
+ * Re-optimisation runs of an authority's register, their proposed changes, and the decisions on them. Reading
+ * needs VIEWER, starting, stopping and restarting runs OFFICER, deciding at least MANAGER (and more for some
+ * changes: security.ApprovalPolicy). Who asks is the authenticated user.
+ */
 @Path("/api/register/{authority}/runs")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class RunResource {
 
     /** The answer to a run started or restarted: its id (the Location header names the run). */
@@ -49,20 +56,23 @@ public class RunResource {
     private final RunService runs;
     private final RunViews views;
     private final RunDecisions decisions;
+    private final CurrentUser user;
 
-    public RunResource(RunService runs, RunViews views, RunDecisions decisions) {
+    public RunResource(RunService runs, RunViews views, RunDecisions decisions, CurrentUser user) {
         this.runs = runs;
         this.views = views;
         this.decisions = decisions;
+        this.user = user;
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Operation(
             summary = "Start a re-optimisation run of the register now",
             description =
                     "Solves a snapshot of the register in the background, as POST /api/plans would. seconds: time "
                             + "limit (default placement.runs.seconds, capped by placement.runs.max-seconds); referenceDate: "
-                            + "'today' for the run (default the register's referenceDate). Who asks: the X-Actor header.")
+                            + "'today' for the run (default the register's referenceDate). Who asks: the authenticated user.")
     @APIResponse(
             responseCode = "202",
             description = "Started (QUEUED until a solving thread is free); Location names the run",
@@ -82,12 +92,10 @@ public class RunResource {
                     @Parameter(
                             description = "'Today' for the run, YYYY-MM-DD",
                             schema = @Schema(type = SchemaType.STRING, format = "date"))
-                    String referenceDate,
-            @HeaderParam(RegisterResource.ACTOR) String actor) {
+                    String referenceDate) {
         RegisterService.checkAuthority(authority);
         long limit = QueryParams.inRange("seconds", seconds, 1, runs.maxSeconds(), runs.defaultSeconds());
-        RunSummary run =
-                runs.start(authority, limit, date(referenceDate), Trigger.MANUAL, RegisterService.actor(actor));
+        RunSummary run = runs.start(authority, limit, date(referenceDate), Trigger.MANUAL, user.username());
         return accepted(authority, run.id());
     }
 
@@ -184,6 +192,7 @@ public class RunResource {
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{id}/restart")
     @Operation(
             summary = "Solve an INTERRUPTED (or FAILED) run again from its stored snapshot, under the same id",
@@ -206,14 +215,14 @@ public class RunResource {
                     @Parameter(
                             description = SECONDS + " (default the run's own)",
                             schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
-                    Integer seconds,
-            @HeaderParam(RegisterResource.ACTOR) String actor) {
+                    Integer seconds) {
         Long limit = seconds == null ? null : (long) QueryParams.inRange("seconds", seconds, 1, runs.maxSeconds(), 0);
-        runs.restart(authority, id, limit, RegisterService.actor(actor));
+        runs.restart(authority, id, limit, user.username());
         return accepted(authority, id);
     }
 
     @DELETE
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{id}")
     @Operation(summary = "Stop solving early: the run finishes (DONE) with the best plan found so far")
     @APIResponse(
@@ -230,12 +239,15 @@ public class RunResource {
     }
 
     @POST
+    @RolesAllowed(Role.MANAGER_NAME)
     @Path("{id}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Accept or reject a proposed change",
             description =
-                    "Body {\"childId\", \"decision\": \"ACCEPT\"|\"REJECT\", \"decidedBy\", \"reason\"}. A change of a "
+                    "Body {\"childId\", \"decision\": \"ACCEPT\"|\"REJECT\", \"reason\"} (\"decidedBy\", if given, must be the "
+                            + "authenticated user, who is recorded). Rejecting needs MANAGER; accepting needs the role the change's "
+                            + "approval names (NONE: MANAGER). A change of a "
                             + "placeTogether group is decided for the whole group. Accepting updates the child's current placement "
                             + "in the register; both are audited. A second decision on the same change is refused (409).")
     @APIResponse(
@@ -245,7 +257,10 @@ public class RunResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DecisionView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid decision: every error with its JSON path")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid decision, or a decidedBy other than the user: every error with its JSON path")
+    @APIResponse(responseCode = "403", description = "The change's approval needs a role the user does not hold")
     @APIResponse(
             responseCode = "404",
             description = "No register for the authority, no such run, or the run proposes no change for the child")

@@ -3,7 +3,7 @@ package org.placementmatcher.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -31,9 +31,9 @@ import org.placementmatcher.contract.ContractJson;
  * the empty or HTML answers of Vert.x: a body without a Content-Type (415: a cross-site form must not be
  * taken for JSON or CSV), a body over Quarkus' own {@code quarkus.http.limits.max-body-size} (413), whether
  * it declares its length or comes chunked, a request URI or headers over our own limits (414, 431), routes
- * nobody serves (404, 405) and any failure outside the REST resources (500, or 503 when no worker thread is
- * free; a 4xx a Vert.x handler fails with keeps its status; an HTTP permission's refusal is a 403, and a
- * failed sign-in is left to Quarkus' challenge, a 401).
+ * nobody serves (404, 405), security failures outside the REST resources (401 without valid credentials, 403
+ * beyond the user's role) and any other failure outside them (500, or 503 when no worker thread is free; a 4xx a
+ * Vert.x handler fails with keeps its status).
  * <p>
  * Netty answers a request line or headers over {@code quarkus.http.limits.max-initial-line-length} or
  * {@code max-header-size} itself, with an empty 414 or 431 before any route runs, and offers no hook; so
@@ -51,6 +51,10 @@ public class HttpLayer {
     private static final Logger LOG = Logger.getLogger(HttpLayer.class);
     /** Stack frames logged for a failure: enough to find it, while its message (which may hold records) is not. */
     private static final int LOGGED_FRAMES = 5;
+    /** The answers to a request without (valid) credentials and to one beyond the user's role. */
+    public static final String UNAUTHENTICATED = "authentication is required: sign in, or send HTTP Basic credentials";
+
+    public static final String FORBIDDEN = "your role does not allow this request; nothing was changed";
 
     private final long maxBodyBytes;
     private final int maxUriLength;
@@ -154,12 +158,11 @@ public class HttpLayer {
         int status = rc.statusCode();
         if (status == 413) {
             refuse(rc, 413, tooLargeMessage());
-        } else if (failure instanceof ForbiddenException) {
-            // An HTTP permission refused a signed-in user (e.g. /q/metrics without ADMIN).
-            answer(rc, 403, "forbidden: your role does not allow this");
-        } else if (failure instanceof AuthenticationException || failure instanceof UnauthorizedException) {
-            // Quarkus' own handler answers these with the sign-in challenge (401).
-            rc.next();
+        } else if (caused(failure, AuthenticationFailedException.class)
+                || caused(failure, UnauthorizedException.class)) {
+            answer(rc, 401, UNAUTHENTICATED);
+        } else if (caused(failure, ForbiddenException.class)) {
+            answer(rc, 403, FORBIDDEN);
         } else if (failure instanceof RejectedExecutionException) {
             answer(rc, 503, "the service is busy; try again shortly");
         } else if (status >= 400 && status < 500) {
@@ -175,6 +178,16 @@ public class HttpLayer {
             }
             answer(rc, 500, "internal error (error id " + errorId + ")");
         }
+    }
+
+    /** Whether the failure is, or was caused by, the kind given (security failures come wrapped at times). */
+    private static boolean caused(Throwable failure, Class<? extends Throwable> kind) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (kind.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String where(Throwable failure) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,7 @@ import org.placementmatcher.contract.TextRules;
 import org.placementmatcher.matching.Caseload;
 import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.matching.MatchService;
+import org.placementmatcher.security.Role;
 
 /**
  * Match proposals and same-day emergency queries. Answered in the request thread from the shared
@@ -50,6 +52,7 @@ public class MatchResource {
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("match")
     @Operation(
             summary = "Ranked placement options for one child or one placeTogether sibling group",
@@ -91,6 +94,7 @@ public class MatchResource {
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("emergency")
     @Operation(
             summary = "Same-day emergency query: who can take these children tonight",

@@ -1,6 +1,7 @@
 package org.placementmatcher.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -24,13 +25,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.security.CurrentUser;
+import org.placementmatcher.security.Role;
 import org.placementmatcher.solver.PlanService;
 import org.placementmatcher.solver.PlanService.PlanJob;
 import org.placementmatcher.solver.ScoreBreakdown;
 
-/** Plans: solve a whole caseload in the background, read the best plan so far, its breakdown, stop early. */
+/**
+ * Plans: solve a whole caseload in the background, read the best plan so far, its breakdown, stop early.
+ * Starting and stopping need OFFICER, reading VIEWER; a plan is seen only by the user who started it and by users
+ * holding its problem's homeAuthority (for anyone else it does not exist: 404).
+ */
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class PlanResource {
 
     static final int DEFAULT_SECONDS = 30;
@@ -61,12 +69,15 @@ public class PlanResource {
             String id, PlanService.Status status, String score, List<ScoreBreakdown.ConstraintTotal> constraints) {}
 
     private final PlanService plans;
+    private final CurrentUser user;
 
-    public PlanResource(PlanService plans) {
+    public PlanResource(PlanService plans, CurrentUser user) {
         this.plans = plans;
+        this.user = user;
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Start solving a PlacementProblem in the background",
@@ -103,7 +114,7 @@ public class PlanResource {
         int maxSeconds = (int) Math.min(Integer.MAX_VALUE, plans.maxSeconds());
         long limit = QueryParams.inRange("seconds", seconds, 1, maxSeconds, Math.min(DEFAULT_SECONDS, maxSeconds));
         PlacementProblem problem = ProblemReader.read(body);
-        PlanJob job = plans.submit(problem, limit);
+        PlanJob job = plans.submit(problem, limit, user.username());
         return Response.accepted(new PlanAccepted(job.id()))
                 .location(URI.create("/api/plans/" + job.id()))
                 .build();
@@ -144,6 +155,7 @@ public class PlanResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{id}")
     @Operation(summary = "Stop solving early; the best plan so far stays readable")
     @APIResponse(
@@ -153,11 +165,15 @@ public class PlanResource {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "404", description = "Unknown plan id")
     public PlanView stop(@PathParam("id") String id) {
+        job(id);
         return PlanView.of(plans.stop(id).orElseThrow(() -> notFound(id)));
     }
 
+    /** The plan, if the user may see it: otherwise it is answered as unknown. */
     private PlanJob job(String id) {
-        return plans.find(id).orElseThrow(() -> notFound(id));
+        return plans.find(id)
+                .filter(job -> user.maySeePlan(job.startedBy(), job.homeAuthority()))
+                .orElseThrow(() -> notFound(id));
     }
 
     private static NotFoundException notFound(String id) {

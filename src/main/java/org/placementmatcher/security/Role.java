@@ -31,6 +31,16 @@ public enum Role {
     /** All authorities. */
     public static final String ANY_AUTHORITY = "*";
 
+    /** The role with this name, or null when the name is no role (e.g. another claim value of a token). */
+    public static Role named(String name) {
+        for (Role role : values()) {
+            if (role.name().equals(name)) {
+                return role;
+            }
+        }
+        return null;
+    }
+
     public boolean isDataRole() {
         return this != ADMIN;
     }

@@ -46,6 +46,8 @@ public class PlanService {
     public static final class PlanJob {
         private final String id;
         private final Duration limit;
+        private final String startedBy;
+        private final String homeAuthority;
         private final Instant submitted = Instant.now();
         private final PlacementSolver.Solving solving = new PlacementSolver.Solving();
         private volatile PlacementSolution best;
@@ -54,14 +56,26 @@ public class PlanService {
         private volatile long startedNanos;
         private volatile long finishedNanos;
 
-        PlanJob(String id, PlacementSolution start, Duration limit) {
+        PlanJob(String id, PlacementSolution start, Duration limit, String startedBy, String homeAuthority) {
             this.id = id;
             this.best = start;
             this.limit = limit;
+            this.startedBy = startedBy;
+            this.homeAuthority = homeAuthority;
         }
 
         public String id() {
             return id;
+        }
+
+        /** The user who started the plan: with users of its home authority, the only one who sees it. */
+        public String startedBy() {
+            return startedBy;
+        }
+
+        /** The problem's homeAuthority. */
+        public String homeAuthority() {
+            return homeAuthority;
         }
 
         public Status status() {
@@ -161,15 +175,18 @@ public class PlanService {
     /**
      * Queues the problem for solving and returns at once. Mapping and scoring the problem happen before any
      * lock; only the bookkeeping of held plans is shared, so a large plan does not hold up a small one's start.
+     *
+     * @param startedBy the user asking, who (with the users of the problem's home authority) may see the plan
      */
-    public PlanJob submit(PlacementProblem input, long seconds) {
+    public PlanJob submit(PlacementProblem input, long seconds, String startedBy) {
         if (seconds < 1 || seconds > maxSeconds) {
             throw new IllegalArgumentException("seconds must be from 1 to " + maxSeconds);
         }
         // The solver works on its own copy, so the problem itself is the plan to show until the first best.
         PlacementSolution problem = ProblemMapper.toSolution(input);
         placementSolver.score(problem);
-        PlanJob job = new PlanJob(UUID.randomUUID().toString(), problem, Duration.ofSeconds(seconds));
+        PlanJob job = new PlanJob(
+                UUID.randomUUID().toString(), problem, Duration.ofSeconds(seconds), startedBy, input.homeAuthority());
         synchronized (jobs) {
             makeRoom();
             jobs.put(job.id, job);

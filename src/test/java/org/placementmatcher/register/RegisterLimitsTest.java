@@ -3,6 +3,7 @@ package org.placementmatcher.register;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
+import static org.placementmatcher.security.AuthenticatedByDefault.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -80,7 +81,7 @@ class RegisterLimitsTest {
 
     private static void refused(
             Stored before, String what, Function<RequestSpecification, Response> send, String path) {
-        send.apply(given().header("X-Actor", "officer-1"))
+        send.apply(as("officer"))
                 .then()
                 .statusCode(400)
                 .contentType(ContentType.JSON)

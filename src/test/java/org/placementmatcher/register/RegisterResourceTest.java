@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.placementmatcher.security.AuthenticatedByDefault.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.AttributeType;
@@ -30,13 +31,13 @@ import org.placementmatcher.register.RegisterChange.Kind;
 import org.placementmatcher.register.RegisterChange.Move;
 import org.placementmatcher.security.Role;
 
+/** Calls are made as director (security.AuthenticatedByDefault) unless made {@code as} another test account. */
 @QuarkusTest
 class RegisterResourceTest {
 
     static void put(String authority, String json) {
         given().contentType(ContentType.JSON)
                 .body(json)
-                .header("X-Actor", "officer-1")
                 .put("/api/register/" + authority)
                 .then()
                 .statusCode(200);
@@ -227,8 +228,8 @@ class RegisterResourceTest {
         put("RT-EDIT", RegisterFixtures.forAuthority(ProblemFixtures.handScored(), "RT-EDIT"));
         String base = "/api/register/RT-EDIT";
 
-        given().contentType(ContentType.JSON)
-                .header("X-Actor", "sw-17")
+        as("officer")
+                .contentType(ContentType.JSON)
                 .body("{\"dateOfBirth\": \"2012-02-02\", \"gender\": \"MALE\", \"home\": {\"lat\": 52.1, \"lon\": 0.1},"
                         + " \"urgency\": \"PLANNED\"}")
                 .put(base + "/children/C9")
@@ -255,8 +256,9 @@ class RegisterResourceTest {
                 .statusCode(200)
                 .body("needs[0]", equalTo("MEDICAL"));
 
-        given().contentType(ContentType.JSON)
-                .header("X-Actor", "sw-17")
+        as("officer")
+                .contentType(ContentType.JSON)
+                .header("X-Actor", "officer")
                 .body("{\"providerId\": \"P2\", \"startDate\": \"2026-11-23\", \"reason\": \"planned move\"}")
                 .post(base + "/children/C9/placement/start")
                 .then()
@@ -271,8 +273,8 @@ class RegisterResourceTest {
                 .then()
                 .statusCode(409)
                 .body("errors.path", hasItem("register.children[C9].currentPlacement"));
-        given().contentType(ContentType.JSON)
-                .header("X-Actor", "sw-18")
+        as("manager")
+                .contentType(ContentType.JSON)
                 .body("{\"reason\": \"returned home\"}")
                 .post(base + "/children/C9/placement/end")
                 .then()
@@ -291,7 +293,7 @@ class RegisterResourceTest {
                 .jsonPath();
         assertThat(child.getList("action"))
                 .containsExactly("CHILD_ADDED", "CHILD_CHANGED", "PLACEMENT_STARTED", "PLACEMENT_ENDED");
-        assertThat(child.getList("actor")).containsExactly("sw-17", "api", "sw-17", "sw-18");
+        assertThat(child.getList("actor")).containsExactly("officer", "director", "officer", "manager");
         // The fields that changed with their new values, never the whole record (religion was not there).
         assertThat(child.getMap("[1].detail.fields")).containsOnly(Map.entry("needs", List.of("MEDICAL")));
         assertThat(child.getMap("[1].detail")).doesNotContainKey("record");

@@ -59,7 +59,6 @@ class RegisterRestartIT {
         String stepDown = RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, authority);
         api().contentType(ContentType.JSON)
                 .body(stepDown)
-                .header("X-Actor", "officer-9")
                 .put("/api/register/" + authority)
                 .then()
                 .statusCode(200);
@@ -178,7 +177,7 @@ class RegisterRestartIT {
 
     private void decide(String authority, String run, String childId, String decision) {
         api().contentType(ContentType.JSON)
-                .body(Map.of("childId", childId, "decision", decision, "decidedBy", "hos-1", "reason", "restart test"))
+                .body(Map.of("childId", childId, "decision", decision, "reason", "restart test"))
                 .post("/api/register/" + authority + "/runs/" + run + "/decisions")
                 .then()
                 .statusCode(200);
@@ -186,7 +185,7 @@ class RegisterRestartIT {
 
     private void decideRefused(String authority, String run, String childId) {
         api().contentType(ContentType.JSON)
-                .body(Map.of("childId", childId, "decision", "REJECT", "decidedBy", "hos-1", "reason", "again"))
+                .body(Map.of("childId", childId, "decision", "REJECT", "reason", "again"))
                 .post("/api/register/" + authority + "/runs/" + run + "/decisions")
                 .then()
                 .statusCode(409);

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +24,13 @@ import org.placementmatcher.contract.TextRules;
 @QuarkusTest
 class RegisterStorageWidthsTest {
 
+    @Inject
+    RegisterService register;
+
     /** The longest authority a register path takes. */
     static final int PATH_AUTHORITY_LENGTH = 100;
 
-    /** An actor at the limit; ASCII, as HTTP header values are not UTF-8. */
+    /** An actor at the limit (ASCII, as usernames come from HTTP headers). */
     static final String ACTOR = "ACTOR-" + "x".repeat(94);
 
     /** Exactly {@code characters} code points: the prefix, then "é😀" repeated (the emoji is a surrogate pair). */
@@ -140,7 +144,6 @@ class RegisterStorageWidthsTest {
         String json = ContractJson.mapper().writeValueAsString(problem);
 
         given().contentType(ContentType.JSON)
-                .header("X-Actor", ACTOR)
                 .body(json)
                 .put("/api/register/{authority}", authority)
                 .then()
@@ -155,12 +158,13 @@ class RegisterStorageWidthsTest {
                 .isEqualTo(RegisterFixtures.problem(json));
 
         String reason = longText("moved because ", TextRules.MAX_FREE_TEXT_LENGTH);
-        given().contentType(ContentType.JSON)
-                .header("X-Actor", ACTOR)
-                .body(ContractJson.mapper()
-                        .writeValueAsString(
-                                Map.of("providerId", provider, "startDate", "2026-11-23", "reason", reason)))
-                .post("/api/register/{authority}/children/{child}/placement/start", authority, child)
+        // The actor is the signed-in user's name now; an actor at the limit is recorded through the service.
+        register.apply(
+                authority,
+                ACTOR,
+                new RegisterChange.StartPlacement(
+                        child, provider, null, Map.of("startDate", "2026-11-23", "reason", reason)));
+        given().get("/api/register/{authority}/children/{child}", authority, child)
                 .then()
                 .statusCode(200)
                 .body("currentPlacement", equalTo(provider));
@@ -173,6 +177,7 @@ class RegisterStorageWidthsTest {
         assertThat(audit.getString("[-1].authority")).isEqualTo(authority);
         assertThat(audit.getString("[-1].providerId")).isEqualTo(provider);
         assertThat(audit.getString("[-1].detail.reason")).isEqualTo(reason);
+        assertThat(audit.getString("[-1].actor")).isEqualTo(ACTOR);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.placementmatcher.security.AuthenticatedByDefault.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,8 +20,8 @@ import org.placementmatcher.contract.ProblemFixtures;
 class RunResourceTest {
 
     static String startRun(String authority, int seconds) {
-        return given().queryParam("seconds", seconds)
-                .header("X-Actor", "lead-3")
+        return as("officer")
+                .queryParam("seconds", seconds)
                 .post("/api/register/" + authority + "/runs")
                 .then()
                 .statusCode(202)
@@ -80,7 +81,7 @@ class RunResourceTest {
 
         assertThat(run.getString("status")).isEqualTo("DONE");
         assertThat(run.getString("trigger")).isEqualTo("MANUAL");
-        assertThat(run.getString("requestedBy")).isEqualTo("lead-3");
+        assertThat(run.getString("requestedBy")).isEqualTo("officer");
         // Today: C1 in the home (4000), C2 at P3 (450) although it must move (H13) and P3 cannot meet its need (H4),
         // C3 waiting (URGENT, 3).
         assertThat(run.getString("scoreToday")).isEqualTo("-2hard/-3medium/-4450soft");
@@ -183,9 +184,10 @@ class RunResourceTest {
         String decisions = "/api/register/RN-DEC/runs/" + id + "/decisions";
         long version = Long.parseLong(given().get("/api/register/RN-DEC").header("X-Register-Version"));
 
-        JsonPath accepted = given().contentType(ContentType.JSON)
+        JsonPath accepted = as("manager")
+                .contentType(ContentType.JSON)
                 .body(
-                        "{\"childId\": \"C1\", \"decision\": \"ACCEPT\", \"decidedBy\": \"hos-2\", \"reason\": \"family care agreed\"}")
+                        "{\"childId\": \"C1\", \"decision\": \"ACCEPT\", \"decidedBy\": \"manager\", \"reason\": \"family care agreed\"}")
                 .post(decisions)
                 .then()
                 .statusCode(200)
@@ -197,17 +199,16 @@ class RunResourceTest {
         given().get("/api/register/RN-DEC/children/C1").then().body("currentPlacement", equalTo("F1"));
 
         given().contentType(ContentType.JSON)
-                .body(
-                        "{\"childId\": \"C1\", \"decision\": \"REJECT\", \"decidedBy\": \"hos-3\", \"reason\": \"second go\"}")
+                .body("{\"childId\": \"C1\", \"decision\": \"REJECT\", \"reason\": \"second go\"}")
                 .post(decisions)
                 .then()
                 .statusCode(409)
                 .contentType(ContentType.JSON)
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("already decided: ACCEPT by hos-2"));
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("already decided: ACCEPT by manager"));
 
-        given().contentType(ContentType.JSON)
-                .body(
-                        "{\"childId\": \"C3\", \"decision\": \"REJECT\", \"decidedBy\": \"hos-2\", \"reason\": \"family found\"}")
+        as("manager")
+                .contentType(ContentType.JSON)
+                .body("{\"childId\": \"C3\", \"decision\": \"REJECT\", \"reason\": \"family found\"}")
                 .post(decisions)
                 .then()
                 .statusCode(200)
@@ -216,8 +217,7 @@ class RunResourceTest {
                 .then()
                 .body("currentPlacement", org.hamcrest.Matchers.nullValue());
         given().contentType(ContentType.JSON)
-                .body(
-                        "{\"childId\": \"C3\", \"decision\": \"ACCEPT\", \"decidedBy\": \"hos-2\", \"reason\": \"changed mind\"}")
+                .body("{\"childId\": \"C3\", \"decision\": \"ACCEPT\", \"reason\": \"changed mind\"}")
                 .post(decisions)
                 .then()
                 .statusCode(409);
@@ -229,7 +229,7 @@ class RunResourceTest {
                 .jsonPath();
         assertThat(c1.getList("action")).containsSubsequence("CHILD_ADDED", "PLACEMENT_MOVED", "DECISION_ACCEPTED");
         assertThat(c1.getString("find { it.action == 'DECISION_ACCEPTED' }.actor"))
-                .isEqualTo("hos-2");
+                .isEqualTo("manager");
         assertThat(c1.getString("find { it.action == 'DECISION_ACCEPTED' }.runId"))
                 .isEqualTo(id);
         assertThat(c1.getString("find { it.action == 'DECISION_ACCEPTED' }.detail.reason"))
@@ -239,7 +239,7 @@ class RunResourceTest {
         assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.otherProviderId"))
                 .isEqualTo("R1");
         assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.actor"))
-                .isEqualTo("hos-2");
+                .isEqualTo("manager");
         assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.runId"))
                 .isEqualTo(id);
         assertThat(c1.getString("find { it.action == 'PLACEMENT_MOVED' }.detail.via"))
@@ -275,7 +275,7 @@ class RunResourceTest {
                         "decision",
                         "ACCEPT",
                         "decidedBy",
-                        "hos-2",
+                        "manager",
                         "reason",
                         "family care agreed",
                         "decidedAt",
@@ -289,7 +289,7 @@ class RunResourceTest {
                 .then()
                 .statusCode(200);
         given().contentType(ContentType.JSON)
-                .body("{\"childId\": \"C2\", \"decision\": \"ACCEPT\", \"decidedBy\": \"hos-2\", \"reason\": \"ok\"}")
+                .body("{\"childId\": \"C2\", \"decision\": \"ACCEPT\", \"reason\": \"ok\"}")
                 .post(decisions)
                 .then()
                 .statusCode(409)
@@ -309,13 +309,11 @@ class RunResourceTest {
         try {
             List<java.util.concurrent.Callable<Integer>> both = List.of(
                     () -> given().contentType(ContentType.JSON)
-                            .body("{\"childId\": \"C1\", \"decision\": \"ACCEPT\","
-                                    + " \"decidedBy\": \"a\", \"reason\": \"r\"}")
+                            .body("{\"childId\": \"C1\", \"decision\": \"ACCEPT\", \"reason\": \"r\"}")
                             .post(decisions)
                             .statusCode(),
                     () -> given().contentType(ContentType.JSON)
-                            .body("{\"childId\": \"C1\", \"decision\": \"REJECT\","
-                                    + " \"decidedBy\": \"b\", \"reason\": \"r\"}")
+                            .body("{\"childId\": \"C1\", \"decision\": \"REJECT\", \"reason\": \"r\"}")
                             .post(decisions)
                             .statusCode());
             List<Integer> statuses = new java.util.ArrayList<>();
@@ -345,7 +343,7 @@ class RunResourceTest {
 
         given().get("/api/register/RN-Y/runs/" + id).then().statusCode(404);
         given().contentType(ContentType.JSON)
-                .body("{\"childId\": \"C1\", \"decision\": \"ACCEPT\", \"decidedBy\": \"x\", \"reason\": \"y\"}")
+                .body("{\"childId\": \"C1\", \"decision\": \"ACCEPT\", \"reason\": \"y\"}")
                 .post("/api/register/RN-Y/runs/" + id + "/decisions")
                 .then()
                 .statusCode(404);
@@ -365,9 +363,9 @@ class RunResourceTest {
                 .post(decisions)
                 .then()
                 .statusCode(400)
-                .body("errors.path", equalTo(List.of("$.childId", "$.decision", "$.decidedBy", "$.reason")));
+                .body("errors.path", equalTo(List.of("$.childId", "$.decision", "$.reason")));
         given().contentType(ContentType.JSON)
-                .body("{\"childId\": \"C9\", \"decision\": \"ACCEPT\", \"decidedBy\": \"x\", \"reason\": \"y\"}")
+                .body("{\"childId\": \"C9\", \"decision\": \"ACCEPT\", \"reason\": \"y\"}")
                 .post(decisions)
                 .then()
                 .statusCode(404);

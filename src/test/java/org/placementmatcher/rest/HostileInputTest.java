@@ -22,6 +22,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.ProblemFixtures;
+import org.placementmatcher.security.AuthenticatedByDefault;
 
 /** Contract section 10 over HTTP: what the HTTP layer refuses, and that every refusal is the JSON error body. */
 @QuarkusTest
@@ -58,6 +59,7 @@ class HostileInputTest {
     private HttpResponse<String> postChunked(byte[] body, String contentType) throws Exception {
         // An InputStream publisher of unknown length: the client sends it chunked, with no Content-Length.
         HttpRequest request = HttpRequest.newBuilder(URI.create(plans + "?seconds=1"))
+                .header("Authorization", AuthenticatedByDefault.basicAuthorization())
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
                 .build();
@@ -81,6 +83,7 @@ class HostileInputTest {
     @Test
     void aBodyWithoutContentTypeIs415() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(plans.toURI())
+                .header("Authorization", AuthenticatedByDefault.basicAuthorization())
                 .POST(HttpRequest.BodyPublishers.ofString(ProblemFixtures.VALID))
                 .build();
         try (HttpClient client = HttpClient.newHttpClient()) {
@@ -100,6 +103,7 @@ class HostileInputTest {
                 "application/octet-stream",
                 "application/octet-stream; charset=ISO-8859-1")) {
             HttpRequest typed = HttpRequest.newBuilder(plans.toURI())
+                    .header("Authorization", AuthenticatedByDefault.basicAuthorization())
                     .header("Content-Type", type)
                     .POST(HttpRequest.BodyPublishers.ofString(ProblemFixtures.VALID))
                     .build();
