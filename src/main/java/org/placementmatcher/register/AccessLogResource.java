@@ -1,5 +1,6 @@
 package org.placementmatcher.register;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,10 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.placementmatcher.security.Role;
 
 /** The authority's access log: who read which child's record or audit, or which run's plan, and when. */
 @Path("/api/register/{authority}/access-log")
 @Produces(MediaType.APPLICATION_JSON)
+// Who read which child's record is itself sensitive: the Director's to oversee (contract section 6).
+@RolesAllowed(Role.DIRECTOR_NAME)
 public class AccessLogResource {
 
     private final Database db;

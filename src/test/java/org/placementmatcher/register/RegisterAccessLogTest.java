@@ -2,6 +2,7 @@ package org.placementmatcher.register;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.placementmatcher.security.AuthenticatedByDefault.as;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,7 @@ class RegisterAccessLogTest {
         RunResourceTest.waitUntilFinished(AUTHORITY, run, Duration.ofSeconds(60));
         Instant from = Instant.now().minusSeconds(1);
 
-        given().get(BASE + "/children/C1").then().statusCode(200);
+        as("viewer").get(BASE + "/children/C1").then().statusCode(200);
         given().get(BASE + "/children/C2/audit").then().statusCode(200);
         given().get(BASE + "/runs/" + run).then().statusCode(200);
         given().get(BASE + "/runs/" + run + "/snapshot").then().statusCode(200);
@@ -49,6 +50,8 @@ class RegisterAccessLogTest {
         assertThat(newest.getList("runId")).containsExactly(run, run, run, null, null);
         assertThat(newest.getList("childId")).containsExactly(null, null, null, "C2", "C1");
         assertThat(newest.getList("authority")).containsOnly(AUTHORITY);
+        // Who read it: the authenticated user, whoever it was.
+        assertThat(newest.getList("username")).containsExactly("director", "director", "director", "director", "viewer");
         for (String at : newest.<String>getList("accessedAt")) {
             assertThat(Instant.parse(at)).isAfter(from);
         }

@@ -59,6 +59,7 @@ class EndpointPermissionsTest {
             Map.entry("GET /api/register/{authority}/children/{id}/audit", Role.VIEWER),
             Map.entry("GET /api/register/{authority}/providers/{id}/audit", Role.VIEWER),
             Map.entry("GET /api/register/{authority}/audit", Role.VIEWER),
+            Map.entry("GET /api/register/{authority}/access-log", Role.DIRECTOR),
             Map.entry("POST /api/register/{authority}/match", Role.OFFICER),
             Map.entry("POST /api/register/{authority}/emergency", Role.OFFICER),
             Map.entry("POST /api/register/{authority}/runs", Role.OFFICER),
