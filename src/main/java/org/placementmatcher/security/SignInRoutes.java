@@ -83,11 +83,15 @@ public class SignInRoutes {
             return;
         }
         int status = rc.response().getStatusCode();
-        if (failure instanceof AuthenticationRedirectException || (status >= 300 && status < 400)) {
+        boolean redirect = failure instanceof AuthenticationRedirectException || (status >= 300 && status < 400);
+        if (redirect && !ApiAuthentication.answersFor(rc)) {
             rc.response().end();
             return;
         }
+        // An API call is never redirected, e.g. one with the session cookie of a user since disabled or deleted.
+        rc.response().headers().remove(HttpHeaderNames.LOCATION);
         rc.response()
+                .putHeader(HttpHeaderNames.WWW_AUTHENTICATE, ApiAuthentication.CHALLENGE)
                 .setStatusCode(401)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, "application/json")
                 .end(ApiAuthentication.body(rc));

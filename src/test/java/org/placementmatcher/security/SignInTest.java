@@ -10,7 +10,11 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -125,6 +129,45 @@ class SignInTest {
     void theSessionCookieWorksForTheApiToo() {
         String session = signIn(TestAccounts.ADMIN, TestAccounts.PASSWORD).getCookie(SESSION);
         given().cookie(SESSION, session).get("/api/admin/users").then().statusCode(200);
+    }
+
+    @Inject
+    AccountStore accounts;
+
+    @Test
+    void theSessionOfAUserSinceDisabledOrDeletedIsOver() {
+        String username = "session-" + System.nanoTime();
+        Instant now = Instant.now();
+        accounts.create(new Account(
+                username,
+                accounts.hash("Session-password-1"),
+                new TreeSet<>(EnumSet.of(Role.ADMIN)),
+                new TreeSet<>(),
+                true,
+                0,
+                null,
+                now,
+                now));
+        String session = signIn(username, "Session-password-1").getCookie(SESSION);
+        given().cookie(SESSION, session).get("/api/admin/users").then().statusCode(200);
+
+        accounts.delete(username);
+
+        given().redirects()
+                .follow(false)
+                .cookie(SESSION, session)
+                .get("/api/admin/users")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Basic realm=\"Placement Matcher\"")
+                .contentType(ContentType.JSON);
+        given().redirects()
+                .follow(false)
+                .cookie(SESSION, session)
+                .get("/")
+                .then()
+                .statusCode(302)
+                .header("Location", endsWith("/sign-in"));
     }
 
     @Test
