@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.placementmatcher.contract.ProblemErrors;
+import org.placementmatcher.register.RegisterErrors;
 
 /**
  * The first administrator: on a start with no user in the database, user {@code admin} with role ADMIN and
@@ -58,7 +59,13 @@ public class AccountBootstrap {
         String password = given.orElseGet(AccountRules::generatePassword);
         Instant now = accounts.now();
         TreeSet<Role> roles = new TreeSet<>(EnumSet.of(Role.ADMIN));
-        accounts.create(new Account(ADMIN, accounts.hash(password), roles, new TreeSet<>(), true, 0, null, now, now));
+        try {
+            accounts.create(
+                    new Account(ADMIN, accounts.hash(password), roles, new TreeSet<>(), true, 0, null, now, now));
+        } catch (RegisterErrors.Conflict e) {
+            // Another instance on the same database (PostgreSQL) made it first: nothing to say.
+            return false;
+        }
         if (given.isPresent()) {
             LOG.infof(
                     "no user in the database: created user %s (role ADMIN) with PLACEMENT_BOOTSTRAP_ADMIN_PASSWORD",
