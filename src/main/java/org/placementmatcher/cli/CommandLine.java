@@ -2,6 +2,7 @@ package org.placementmatcher.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,8 +17,9 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line, parsed by picocli (the commands are {@link SolveCommand}, {@link GenerateCommand} and
- * {@link BenchQueriesCommand}). Nothing here starts Quarkus or opens the database. Exit codes: 0 success,
+ * The command line, parsed by picocli (the commands are {@link SolveCommand}, {@link GenerateCommand},
+ * {@link BenchQueriesCommand} and {@link AddUserCommand}). Nothing here starts Quarkus; only add-user opens the
+ * service's database. Exit codes: 0 success,
  * 2 invalid input or usage (errors as JSON on stderr for an invalid problem), 1 anything else. Never
  * prints a stack trace; never leaves a partial output file.
  */
@@ -27,12 +29,21 @@ public final class CommandLine {
     public static final int FAILED = 1;
     public static final int INVALID = 2;
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    /** Settings above all others for the commands that read the service's (tests: another database). */
+    private final Map<String, String> settings;
 
     public CommandLine(PrintStream out, PrintStream err) {
+        this(System.in, out, err, Map.of());
+    }
+
+    CommandLine(InputStream in, PrintStream out, PrintStream err, Map<String, String> settings) {
+        this.in = in;
         this.out = out;
         this.err = err;
+        this.settings = Map.copyOf(settings);
     }
 
     public int run(String... args) {
@@ -53,6 +64,7 @@ public final class CommandLine {
                 .addSubcommand(new SolveCommand(err))
                 .addSubcommand(new GenerateCommand(err))
                 .addSubcommand(new BenchQueriesCommand(out))
+                .addSubcommand(new AddUserCommand(in, out, err, settings))
                 .addSubcommand(new HelpCommand());
         // Help goes where it was asked for (stdout); every complaint to stderr.
         commands.setOut(new PrintWriter(out, true));

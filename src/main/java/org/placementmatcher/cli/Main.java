@@ -2,6 +2,8 @@ package org.placementmatcher.cli;
 
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.util.Map;
+import org.placementmatcher.security.SessionKey;
 
 /**
  * The one entry point of the jar: with no arguments it runs the REST service; with any argument the
@@ -15,6 +17,10 @@ public class Main {
         if (args.length > 0) {
             System.exit(new CommandLine(System.out, System.err).run(args));
         }
+        // Before Quarkus reads its settings: a random session key unless one is configured (see SessionKey).
+        SessionKey.generateIfAbsent(ServiceConfig.read(Map.of())
+                .getOptionalValue(SessionKey.PROPERTY, String.class)
+                .isPresent());
         Quarkus.run(args);
     }
 }

@@ -34,7 +34,7 @@ final class PlacementMatcherCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(
-                spec.commandLine(), "missing command: one of solve, generate, bench-queries, help");
+                spec.commandLine(), "missing command: one of solve, generate, bench-queries, add-user, help");
     }
 
     /** A whole number option checked against its range while parsing, so a bad value stops before any work. */

@@ -42,7 +42,7 @@ public class DataDirectoryInUse implements FlywayConfigurationCustomizer {
     }
 
     /** The one-line message when the failure is H2 finding its database file locked by another process. */
-    static Optional<String> message(Throwable failure) {
+    public static Optional<String> message(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 Matcher file = LOCKED_FILE.matcher(String.valueOf(sql.getMessage()));

@@ -2,8 +2,8 @@ package org.placementmatcher.register;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.placementmatcher.security.AuthenticatedByDefault.as;
 import static org.hamcrest.Matchers.equalTo;
+import static org.placementmatcher.security.TestAccounts.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -51,7 +51,8 @@ class RegisterAccessLogTest {
         assertThat(newest.getList("childId")).containsExactly(null, null, null, "C2", "C1");
         assertThat(newest.getList("authority")).containsOnly(AUTHORITY);
         // Who read it: the authenticated user, whoever it was.
-        assertThat(newest.getList("username")).containsExactly("director", "director", "director", "director", "viewer");
+        assertThat(newest.getList("username"))
+                .containsExactly("director", "director", "director", "director", "viewer");
         for (String at : newest.<String>getList("accessedAt")) {
             assertThat(Instant.parse(at)).isAfter(from);
         }

@@ -3,7 +3,7 @@ package org.placementmatcher.register;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
-import static org.placementmatcher.security.AuthenticatedByDefault.as;
+import static org.placementmatcher.security.TestAccounts.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

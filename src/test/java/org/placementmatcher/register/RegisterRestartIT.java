@@ -25,7 +25,8 @@ import org.placementmatcher.contract.PlacementProblem;
  * against the same database: the embedded H2 file in a data directory of the test's own, or
  * PostgreSQL when the build is given placement.db.* properties (.ci/run's PostgreSQL leg). The
  * register, finished runs, decisions and the audit log survive; a run cut short by a shutdown, or by
- * the process being killed, comes back INTERRUPTED and can be restarted.
+ * the process being killed, comes back INTERRUPTED and can be restarted. Every start has
+ * PLACEMENT_BOOTSTRAP_ADMIN_PASSWORD: the first makes {@code admin}, who creates the users the calls are made as.
  */
 class RegisterRestartIT {
 
@@ -34,6 +35,13 @@ class RegisterRestartIT {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
     private Process service;
     private int port;
+    /** The user the calls are made as (HTTP Basic), created by the bootstrap admin; null: admin itself. */
+    private String user;
+
+    /** The bootstrap administrator's password, given to every start (used only on the first, with no user). */
+    private static final String ADMIN_PASSWORD = "Restart-admin-password-1";
+
+    private static final String USER_PASSWORD = "Restart-user-password-1";
 
     RegisterRestartIT() throws IOException {
         dataDir = Files.createTempDirectory("placement-restart-it");
@@ -56,6 +64,7 @@ class RegisterRestartIT {
         String authority = "RS-" + suffix;
         String big = "RSB-" + suffix;
         start();
+        user = createUser("restart-director-" + suffix, "DIRECTOR", authority, big);
         String stepDown = RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, authority);
         api().contentType(ContentType.JSON)
                 .body(stepDown)
@@ -135,8 +144,72 @@ class RegisterRestartIT {
         stopGracefully();
     }
 
+    /**
+     * A fresh service (its own data directory) with PLACEMENT_BOOTSTRAP_ADMIN_PASSWORD: admin signs in with it and
+     * creates an OFFICER for one authority, who loads a register and asks for a match, all with HTTP Basic; a call
+     * without credentials gets 401.
+     */
+    @Test
+    void theBootstrapAdminCreatesAnOfficerWhoLoadsARegisterAndAsksForAMatch() throws Exception {
+        String authority = "RB-" + suffix;
+        start();
+        given().baseUri("http://localhost:" + port)
+                .get("/api/admin/users")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", "Basic realm=\"Placement Matcher\"");
+        user = createUser("restart-officer-" + suffix, "OFFICER", authority);
+
+        api().contentType(ContentType.JSON)
+                .body(RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, authority))
+                .put("/api/register/" + authority)
+                .then()
+                .statusCode(200);
+        JsonPath match = api().contentType(ContentType.JSON)
+                .body("{\"childIds\": [\"C1\"]}")
+                .post("/api/register/" + authority + "/match")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(match.getList("options")).isNotEmpty();
+        given().baseUri("http://localhost:" + port)
+                .auth()
+                .preemptive()
+                .basic(user, "Wrong-password-99")
+                .get("/api/register/" + authority)
+                .then()
+                .statusCode(401);
+        stopGracefully();
+    }
+
+    /** A user made by the bootstrap admin through the user administration API. */
+    private String createUser(String username, String role, String... authorities) {
+        given().baseUri("http://localhost:" + port)
+                .auth()
+                .preemptive()
+                .basic("admin", ADMIN_PASSWORD)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        username,
+                        "password",
+                        USER_PASSWORD,
+                        "roles",
+                        List.of(role),
+                        "authorities",
+                        List.of(authorities)))
+                .post("/api/admin/users")
+                .then()
+                .statusCode(201);
+        return username;
+    }
+
     private RequestSpecification api() {
-        return given().baseUri("http://localhost:" + port);
+        RequestSpecification api = given().baseUri("http://localhost:" + port);
+        return user == null
+                ? api.auth().preemptive().basic("admin", ADMIN_PASSWORD)
+                : api.auth().preemptive().basic(user, USER_PASSWORD);
     }
 
     private String startRun(String authority, int seconds) {
@@ -210,8 +283,9 @@ class RegisterRestartIT {
         command.addAll(List.of(extra));
         command.addAll(List.of(
                 "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
-        service = new ProcessBuilder(command)
-                .redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("PLACEMENT_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        service = builder.redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
         long end = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.placementmatcher.security.AuthenticatedByDefault.as;
+import static org.placementmatcher.security.TestAccounts.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

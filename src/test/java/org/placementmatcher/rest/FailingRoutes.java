@@ -8,15 +8,15 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Routes outside the REST resources that fail, for {@link HttpLayerErrorsTest}; they exist in tests only
- * (src/test is no part of the application).
+ * (src/test is no part of the application). Under /api/, as API calls: a page would first be sent to sign in.
  */
 @ApplicationScoped
 public class FailingRoutes {
 
-    static final String THROWS = "/test-only/throws";
-    static final String BUSY = "/test-only/busy";
-    static final String BAD_REQUEST = "/test-only/bad-request";
-    static final String CLIENT_GONE = "/test-only/client-gone";
+    static final String THROWS = "/api/test-only/throws";
+    static final String BUSY = "/api/test-only/busy";
+    static final String BAD_REQUEST = "/api/test-only/bad-request";
+    static final String CLIENT_GONE = "/api/test-only/client-gone";
     /** What a failure's message might quote: a child's record, which no answer or log may show. */
     static final String RECORD = "child C1, Jane Example, born 2015-01-01";
 

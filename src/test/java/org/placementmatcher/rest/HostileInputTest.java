@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.ProblemFixtures;
 import org.placementmatcher.security.AuthenticatedByDefault;
+import org.placementmatcher.security.TestAccounts;
 
 /** Contract section 10 over HTTP: what the HTTP layer refuses, and that every refusal is the JSON error body. */
 @QuarkusTest
@@ -218,7 +219,10 @@ class HostileInputTest {
 
     @Test
     void unknownRoutesAndMethodsAnswerJson() {
-        given().get("/no/such/route")
+        // A page path needs a signed-in user first (else: the sign-in page); then it is the JSON 404.
+        given().redirects().follow(false).get("/no/such/route").then().statusCode(302);
+        TestAccounts.as(TestAccounts.DIRECTOR)
+                .get("/no/such/route")
                 .then()
                 .statusCode(404)
                 .contentType(ContentType.JSON)

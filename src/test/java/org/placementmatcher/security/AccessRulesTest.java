@@ -3,7 +3,7 @@ package org.placementmatcher.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
-import static org.placementmatcher.security.AuthenticatedByDefault.as;
+import static org.placementmatcher.security.TestAccounts.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -19,7 +19,7 @@ import org.placementmatcher.contract.ProblemFixtures;
 @QuarkusTest
 class AccessRulesTest {
 
-    private static final String OTHER = TemporaryTestIdentityProvider.OTHER_AUTHORITY;
+    private static final String OTHER = TestAccounts.OTHER_AUTHORITY;
 
     private static String problem(String authority) {
         return ProblemFixtures.VALID.replace("\"E1\"", "\"" + authority + "\"");
@@ -42,7 +42,7 @@ class AccessRulesTest {
         for (var request : List.of(
                 given().auth().none(),
                 given().auth().preemptive().basic("director", "not-the-password"),
-                given().auth().preemptive().basic("nobody", TemporaryTestIdentityProvider.PASSWORD))) {
+                given().auth().preemptive().basic("nobody", TestAccounts.PASSWORD))) {
             request.contentType(ContentType.JSON)
                     .body(problem("AR-ANON"))
                     .put("/api/register/AR-ANON")

@@ -3,34 +3,27 @@ package org.placementmatcher.security;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * Every Quarkus test's HTTP calls authenticate as {@code director} (HTTP Basic, sent at once) unless the call
- * says otherwise ({@code given().auth().none()}, or {@link #as(String)}): tests that are not about security need
+ * says otherwise ({@code given().auth().none()}, or {@link TestAccounts#as(String)}): tests that are not about security need
  * not repeat it. Registered through META-INF/services as a Quarkus test callback, so that it runs in the
  * application's class loader, whose RestAssured the tests use.
  */
 public class AuthenticatedByDefault implements QuarkusTestBeforeEachCallback {
 
-    public static final String DEFAULT_USER = "director";
+    public static final String DEFAULT_USER = TestAccounts.DIRECTOR;
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
-        RestAssured.authentication =
-                RestAssured.preemptive().basic(DEFAULT_USER, TemporaryTestIdentityProvider.PASSWORD);
+        RestAssured.authentication = RestAssured.preemptive().basic(DEFAULT_USER, TestAccounts.PASSWORD);
     }
 
     /** The Authorization header of the default user, for calls made without RestAssured. */
     public static String basicAuthorization() {
         return "Basic "
                 + java.util.Base64.getEncoder()
-                        .encodeToString((DEFAULT_USER + ":" + TemporaryTestIdentityProvider.PASSWORD)
+                        .encodeToString((DEFAULT_USER + ":" + TestAccounts.PASSWORD)
                                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-
-    /** A request made as the test account named. */
-    public static RequestSpecification as(String username) {
-        return RestAssured.given().auth().preemptive().basic(username, TemporaryTestIdentityProvider.PASSWORD);
     }
 }

@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ProblemFixtures;
-import org.placementmatcher.security.TemporaryTestIdentityProvider.Account;
+import org.placementmatcher.security.TestAccounts.TestAccount;
 
 /**
  * The permission table of contract section 6, proved for EVERY endpoint of the OpenAPI document (a new endpoint
@@ -114,7 +114,7 @@ class EndpointPermissionsTest {
 
     /** Every operation of the OpenAPI document (read as ADMIN, who alone may once it is closed). */
     static List<Call> endpoints() {
-        JsonPath doc = AuthenticatedByDefault.as("admin")
+        JsonPath doc = TestAccounts.as(TestAccounts.ADMIN)
                 .get("/q/openapi?format=json")
                 .then()
                 .statusCode(200)
@@ -167,14 +167,15 @@ class EndpointPermissionsTest {
                     .as(call.key() + " 401 body")
                     .isNotBlank();
 
-            List<String> accounts = new ArrayList<>(TemporaryTestIdentityProvider.ACCOUNTS.keySet());
+            List<String> accounts = new ArrayList<>(
+                    TestAccounts.ALL.stream().map(TestAccount::username).toList());
             // Refusals first, while the register is as put: a wrongly allowed change would show.
             accounts.sort(
                     Comparator.comparing((String a) -> expected(a, call) == 0).thenComparing(a -> a));
             for (String account : accounts) {
                 int expected = expected(account, call);
                 State before = expected == 0 ? null : State.now();
-                Response answer = send(AuthenticatedByDefault.as(account), call, path);
+                Response answer = send(TestAccounts.as(account), call, path);
                 String as = call.key() + " as " + account;
                 if (expected == 0) {
                     soft.assertThat(answer.statusCode()).as(as).isNotIn(401, 403);
@@ -199,7 +200,7 @@ class EndpointPermissionsTest {
 
     /** 401, 403, 404, or 0 for allowed. */
     static int expected(String username, Call call) {
-        Account account = TemporaryTestIdentityProvider.ACCOUNTS.get(username);
+        TestAccount account = TestAccounts.named(username);
         if (!account.role().withIncluded().contains(LEAST_ROLE.get(call.key()))) {
             return 403;
         }

@@ -1,0 +1,85 @@
+package org.placementmatcher.security;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * The pages of signing in and out (the web app comes later): {@code GET /sign-in}, the form that posts to
+ * Quarkus' form authentication ({@code quarkus.http.auth.form.*}); {@code GET /}, a placeholder for the signed-in
+ * user; {@code POST /sign-out}, which needs the page's CSRF token (quarkus-rest-csrf) and ends the session.
+ */
+@Path("/")
+public class SignInPages {
+
+    private final Template signIn;
+    private final Template home;
+    private final SecurityIdentity identity;
+    private final String cookieName;
+    private final String cookiePath;
+
+    public SignInPages(
+            @Location("sign-in.html") Template signIn,
+            @Location("home.html") Template home,
+            SecurityIdentity identity,
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
+                    String cookieName,
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-path", defaultValue = "/") String cookiePath) {
+        this.signIn = signIn;
+        this.home = home;
+        this.identity = identity;
+        this.cookieName = cookieName;
+        this.cookiePath = cookiePath;
+    }
+
+    @GET
+    @Path("sign-in")
+    @PermitAll
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public TemplateInstance signIn(RoutingContext rc) {
+        // The form mechanism comes back to "/sign-in?error" after a refused sign-in: a name with no value.
+        return signIn.data("error", rc.queryParams().contains("error"));
+    }
+
+    @GET
+    @Authenticated
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public TemplateInstance home() {
+        return home.data("username", identity.getPrincipal().getName());
+    }
+
+    @POST
+    @Path("sign-out")
+    @Authenticated
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response signOut(RoutingContext rc) {
+        // The session lives only in the encrypted cookie: expiring it ends the session in this browser. Set on
+        // the Vert.x response, it replaces the renewed cookie the form mechanism may have set for this request.
+        rc.response()
+                .addCookie(Cookie.cookie(cookieName, "")
+                        .setPath(cookiePath)
+                        .setMaxAge(0)
+                        .setHttpOnly(true)
+                        .setSameSite(CookieSameSite.STRICT));
+        return Response.seeOther(URI.create("/sign-in?signed-out")).build();
+    }
+}

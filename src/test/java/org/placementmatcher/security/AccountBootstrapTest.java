@@ -1,0 +1,117 @@
+package org.placementmatcher.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The first administrator, on a start with no user: the configured password, or a random one printed once. */
+class AccountBootstrapTest {
+
+    /** The store without a database: accounts in a list. */
+    static final class InMemoryStore extends AccountStore {
+        final List<Account> accounts = new ArrayList<>();
+
+        InMemoryStore() {
+            super(null, new SecurityClock(), 4, Duration.ofMinutes(15));
+        }
+
+        @Override
+        public long count() {
+            return accounts.size();
+        }
+
+        @Override
+        public synchronized Account create(Account account) {
+            accounts.add(account);
+            return account;
+        }
+
+        @Override
+        public Optional<Account> find(String username) {
+            return accounts.stream().filter(a -> a.username().equals(username)).findFirst();
+        }
+
+        @Override
+        public Instant now() {
+            return Instant.now();
+        }
+    }
+
+    @Test
+    void withTheEnvironmentsPasswordAdminIsCreatedAndNothingIsPrinted() {
+        InMemoryStore store = new InMemoryStore();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        boolean created = new AccountBootstrap(store, Optional.of("Bootstrap-password-1"))
+                .bootstrap(new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        assertThat(created).isTrue();
+        Account admin = store.find("admin").orElseThrow();
+        assertThat(admin.roles()).containsExactly(Role.ADMIN);
+        assertThat(admin.authorities()).isEmpty();
+        assertThat(admin.enabled()).isTrue();
+        assertThat(admin.passwordHash()).startsWith("$2").doesNotContain("Bootstrap-password-1");
+        assertThat(BcryptUtil.matches("Bootstrap-password-1", admin.passwordHash()))
+                .isTrue();
+        assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void withoutOneARandomPasswordIsPrintedOnceAndIsAdminsPassword() {
+        InMemoryStore store = new InMemoryStore();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        new AccountBootstrap(store, Optional.empty()).bootstrap(new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        String printed = console.toString(StandardCharsets.UTF_8);
+        Matcher password = Pattern.compile("(?m)^    (\\S{20})$").matcher(printed);
+        assertThat(password.find()).as(printed).isTrue();
+        assertThat(password.find()).as("printed once").isFalse();
+        password.reset().find();
+        assertThat(BcryptUtil.matches(
+                        password.group(1), store.find("admin").orElseThrow().passwordHash()))
+                .isTrue();
+        assertThat(printed).contains("shown only this once");
+
+        // A blank variable is no password: random again.
+        InMemoryStore other = new InMemoryStore();
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        new AccountBootstrap(other, Optional.of("  ")).bootstrap(new PrintStream(again, true, StandardCharsets.UTF_8));
+        assertThat(again.toString(StandardCharsets.UTF_8)).contains("shown only this once");
+    }
+
+    @Test
+    void withAnyUserAlreadyThereNothingHappens() {
+        InMemoryStore store = new InMemoryStore();
+        Instant now = Instant.now();
+        store.create(new Account(
+                "someone",
+                "$2a$04$x",
+                new java.util.TreeSet<>(List.of(Role.ADMIN)),
+                new java.util.TreeSet<>(),
+                true,
+                0,
+                null,
+                now,
+                now));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+        boolean created = new AccountBootstrap(store, Optional.empty())
+                .bootstrap(new PrintStream(console, true, StandardCharsets.UTF_8));
+
+        assertThat(created).isFalse();
+        assertThat(store.accounts).hasSize(1);
+        assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
