@@ -6,6 +6,7 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -13,6 +14,8 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -63,6 +66,8 @@ public class PlacementSolver {
     private final SolverFactory<PlacementSolution> solverFactory;
     private final SolutionManager<PlacementSolution, HardMediumSoftScore> solutionManager;
     private final Duration plateau;
+    /** Solver factories whose local search stops after a given number of steps, by that number. */
+    private final Map<Long, SolverFactory<PlacementSolution>> stepFactories = new ConcurrentHashMap<>();
 
     public PlacementSolver(SolverConfig config, SolverFactory<PlacementSolution> solverFactory) {
         this.config = config;
@@ -71,6 +76,22 @@ public class PlacementSolver {
         TerminationConfig termination = config.getTerminationConfig();
         Long plateauMillis = termination == null ? null : termination.calculateUnimprovedTimeMillisSpentLimit();
         this.plateau = plateauMillis == null ? null : Duration.ofMillis(plateauMillis);
+    }
+
+    /** The configuration with its local search ended after {@code steps} steps instead of by the clock. */
+    private static SolverConfig withStepLimit(SolverConfig config, long steps) {
+        List<PhaseConfig> phases = new ArrayList<>();
+        for (PhaseConfig phase : config.getPhaseConfigList()) {
+            if (phase instanceof LocalSearchPhaseConfig localSearch) {
+                LocalSearchPhaseConfig limited = localSearch.copyConfig();
+                limited.setTerminationConfig(
+                        new TerminationConfig().withStepCountLimit((int) Math.min(steps, Integer.MAX_VALUE)));
+                phases.add(limited);
+            } else {
+                phases.add(phase);
+            }
+        }
+        return config.copyConfig().withPhaseList(phases);
     }
 
     /** The configuration with the phase that reports the end of construction (the first phase) after it. */
@@ -162,6 +183,46 @@ public class PlacementSolver {
         }
         Solver<PlacementSolution> solver =
                 solverFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(limit)));
+        return solveWith(solver, problem, limit, report, solving);
+    }
+
+    /**
+     * A reproducible solve: the same problem and {@code steps} give the same solution, on any machine and at any
+     * load. The construction settles every split group whatever the time it takes, then the local search runs exactly
+     * {@code steps} steps on the configuration's seeded random, with no plateau. {@code cap} only guards against a
+     * budget too large for the problem: a solve that reaches it ends there, and that answer may differ from run to
+     * run ({@link #reachedCap} tells).
+     */
+    public PlacementSolution solveSteps(
+            PlacementSolution problem, long steps, Duration cap, Consumer<Progress> progress, Solving solving) {
+        Consumer<Progress> report = progress == null ? p -> {} : progress;
+        if (nothingToDecide(problem)) {
+            return asGiven(problem, cap, report);
+        }
+        SolverFactory<PlacementSolution> factory = stepFactories.computeIfAbsent(
+                steps, count -> SolverFactory.create(withConstructionEnded(withStepLimit(config, count))));
+        Solver<PlacementSolution> solver = factory.buildSolver(
+                new SolverConfigOverride().withTerminationConfig(new TerminationConfig().withSpentLimit(cap)));
+        boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();
+        FlowConstruction.SETTLE_EVERY_GROUP.set(true);
+        try {
+            return solveWith(solver, problem, cap, report, solving);
+        } finally {
+            FlowConstruction.SETTLE_EVERY_GROUP.set(settleEveryGroup);
+        }
+    }
+
+    /** Whether a solve that took {@code millisSpent} was ended by its cap rather than by its own budget. */
+    public static boolean reachedCap(long millisSpent, Duration cap) {
+        return millisSpent >= cap.toMillis();
+    }
+
+    private PlacementSolution solveWith(
+            Solver<PlacementSolution> solver,
+            PlacementSolution problem,
+            Duration limit,
+            Consumer<Progress> report,
+            Solving solving) {
         solving.solver = solver;
         try {
             if (solving.isTerminatedEarly()) {
