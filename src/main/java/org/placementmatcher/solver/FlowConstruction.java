@@ -34,7 +34,7 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     static final Duration SETTLE_MINIMUM = Duration.ofSeconds(2);
 
     /**
-     * Set on the solving thread by a reproducible solve ({@link PlacementSolver#solveSteps}): every split group is then
+     * Set on the solving thread by a reproducible solve ({@link PlacementSolver#solveMoves}): every split group is then
      * settled however long it takes (until the phase is stopped), so the construction does not depend on the clock.
      */
     static final ThreadLocal<Boolean> SETTLE_EVERY_GROUP = ThreadLocal.withInitial(() -> false);

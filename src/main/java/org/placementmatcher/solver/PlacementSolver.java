@@ -66,8 +66,8 @@ public class PlacementSolver {
     private final SolverFactory<PlacementSolution> solverFactory;
     private final SolutionManager<PlacementSolution, HardMediumSoftScore> solutionManager;
     private final Duration plateau;
-    /** Solver factories whose local search stops after a given number of steps, by that number. */
-    private final Map<Long, SolverFactory<PlacementSolution>> stepFactories = new ConcurrentHashMap<>();
+    /** Solver factories whose local search stops after a given number of moves tried, by that number. */
+    private final Map<Long, SolverFactory<PlacementSolution>> moveFactories = new ConcurrentHashMap<>();
 
     public PlacementSolver(SolverConfig config, SolverFactory<PlacementSolution> solverFactory) {
         this.config = config;
@@ -78,14 +78,13 @@ public class PlacementSolver {
         this.plateau = plateauMillis == null ? null : Duration.ofMillis(plateauMillis);
     }
 
-    /** The configuration with its local search ended after {@code steps} steps instead of by the clock. */
-    private static SolverConfig withStepLimit(SolverConfig config, long steps) {
+    /** The configuration with its local search ended after {@code moves} moves tried instead of by the clock. */
+    private static SolverConfig withMoveLimit(SolverConfig config, long moves) {
         List<PhaseConfig> phases = new ArrayList<>();
         for (PhaseConfig phase : config.getPhaseConfigList()) {
             if (phase instanceof LocalSearchPhaseConfig localSearch) {
                 LocalSearchPhaseConfig limited = localSearch.copyConfig();
-                limited.setTerminationConfig(
-                        new TerminationConfig().withStepCountLimit((int) Math.min(steps, Integer.MAX_VALUE)));
+                limited.setTerminationConfig(new TerminationConfig().withMoveCountLimit(moves));
                 phases.add(limited);
             } else {
                 phases.add(phase);
@@ -187,20 +186,21 @@ public class PlacementSolver {
     }
 
     /**
-     * A reproducible solve: the same problem and {@code steps} give the same solution, on any machine and at any
-     * load. The construction settles every split group whatever the time it takes, then the local search runs exactly
-     * {@code steps} steps on the configuration's seeded random, with no plateau. {@code cap} only guards against a
+     * A reproducible solve: the same problem and {@code moves} give the same solution, on any machine and at any
+     * load. The construction settles every split group whatever the time it takes, then the local search tries
+     * exactly {@code moves} moves on the configuration's seeded random, with no plateau. (Moves tried, not steps: a
+     * step waits for a move it can accept, which on a small problem may never come.) {@code cap} only guards against a
      * budget too large for the problem: a solve that reaches it ends there, and that answer may differ from run to
      * run ({@link #reachedCap} tells).
      */
-    public PlacementSolution solveSteps(
-            PlacementSolution problem, long steps, Duration cap, Consumer<Progress> progress, Solving solving) {
+    public PlacementSolution solveMoves(
+            PlacementSolution problem, long moves, Duration cap, Consumer<Progress> progress, Solving solving) {
         Consumer<Progress> report = progress == null ? p -> {} : progress;
         if (nothingToDecide(problem)) {
             return asGiven(problem, cap, report);
         }
-        SolverFactory<PlacementSolution> factory = stepFactories.computeIfAbsent(
-                steps, count -> SolverFactory.create(withConstructionEnded(withStepLimit(config, count))));
+        SolverFactory<PlacementSolution> factory = moveFactories.computeIfAbsent(
+                moves, count -> SolverFactory.create(withConstructionEnded(withMoveLimit(config, count))));
         Solver<PlacementSolution> solver = factory.buildSolver(
                 new SolverConfigOverride().withTerminationConfig(new TerminationConfig().withSpentLimit(cap)));
         boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();

@@ -147,11 +147,12 @@ final class ScenarioReader {
                 }
             });
         }
-        Set<String> removed = removals(node, path, known);
-        Map<String, JsonNode> costs = weeklyCosts(node, path, known);
-        if (name == null || removed == null || costs == null) {
-            return null;
-        }
+        Set<String> removals = removals(node, path, known);
+        Map<String, JsonNode> newCosts = weeklyCosts(node, path, known);
+        boolean usable = name != null && removals != null && newCosts != null;
+        // A wrong removal or cost is left out, so the rest of the scenario is still checked.
+        Set<String> removed = removals == null ? Set.of() : removals;
+        Map<String, JsonNode> costs = newCosts == null ? Map.of() : newCosts;
         ObjectNode merged = ((ObjectNode) base).deepCopy();
         int baseProviders = merged.withArray("providers").size();
         int baseChildren = merged.withArray("children").size();
@@ -181,9 +182,12 @@ final class ScenarioReader {
                     : merged.putObject("weights");
             weights.fields().forEachRemaining(e -> laid.set(e.getKey(), e.getValue()));
         }
-        merged.put("name", name);
+        if (name != null) {
+            merged.put("name", name);
+        }
         try {
-            return new Scenario(name, ProblemReader.read(merged, "$"));
+            PlacementProblem problem = ProblemReader.read(merged, "$");
+            return usable ? new Scenario(name, problem) : null;
         } catch (InvalidProblemException e) {
             e.errors().forEach(error -> {
                 String at = scenarioPath(error.path(), path, baseProviders, baseChildren);

@@ -16,7 +16,7 @@ public final class ScenarioResults {
 
     /**
      * A plan of the job. {@code timeLimitReached} is true when the time limit ended the solve before its fixed budget
-     * of steps: that plan may then differ from one request to the next (absent otherwise).
+     * of moves: that plan may then differ from one request to the next (absent otherwise).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Baseline(PlacementPlan plan, Boolean timeLimitReached) {}

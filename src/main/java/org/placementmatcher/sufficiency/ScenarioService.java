@@ -21,8 +21,8 @@ import org.placementmatcher.sufficiency.ScenarioResults.Result;
 
 /**
  * What-if scenarios (contract section 7): the baseline and each scenario optimised one after another from the same
- * starting state, each with the same reproducible budget ({@link PlacementSolver#solveSteps}: a fixed number of
- * local search steps per child, {@code placement.scenarios.steps-per-child}) and the same time limit as a safety cap,
+ * starting state, each with the same reproducible budget ({@link PlacementSolver#solveMoves}: a fixed number of
+ * local search moves tried per child, {@code placement.scenarios.moves-per-child}) and the same time limit as a safety cap,
  * so the same request gives the same plans. Each scenario's plan is compared with the baseline's.
  */
 @ApplicationScoped
@@ -33,20 +33,20 @@ public class ScenarioService {
     private final PlacementSolver solver;
     private final long maxSeconds;
     private final int maxScenarios;
-    private final long stepsPerChild;
+    private final long movesPerChild;
     private final AnalysisJobs<Result> jobs;
 
     public ScenarioService(
             PlacementSolver solver,
             @ConfigProperty(name = "placement.plans.max-seconds", defaultValue = "600") long maxSeconds,
             @ConfigProperty(name = "placement.scenarios.max-scenarios", defaultValue = "10") int maxScenarios,
-            @ConfigProperty(name = "placement.scenarios.steps-per-child", defaultValue = "2") long stepsPerChild,
+            @ConfigProperty(name = "placement.scenarios.moves-per-child", defaultValue = "200") long movesPerChild,
             @ConfigProperty(name = "placement.scenarios.max-held", defaultValue = "10") int maxHeld,
             @ConfigProperty(name = "placement.scenarios.threads", defaultValue = "1") int threads) {
         this.solver = solver;
         this.maxSeconds = maxSeconds;
         this.maxScenarios = maxScenarios;
-        this.stepsPerChild = Math.max(1, stepsPerChild);
+        this.movesPerChild = Math.max(1, movesPerChild);
         this.jobs = new AnalysisJobs<>("scenarios", maxHeld, threads);
     }
 
@@ -107,9 +107,9 @@ public class ScenarioService {
 
     private Solved solve(PlacementProblem problem, Job<Result> job, Duration cap) {
         PlacementSolution start = ProblemMapper.toSolution(problem);
-        long steps = stepsPerChild * Math.max(1, problem.children().size());
+        long moves = movesPerChild * Math.max(1, problem.children().size());
         long began = System.nanoTime();
-        PlacementSolution best = solver.solveSteps(start, steps, cap, null, job.solving());
+        PlacementSolution best = solver.solveMoves(start, moves, cap, null, job.solving());
         long millis = (System.nanoTime() - began) / 1_000_000;
         return new Solved(PlanWriter.toPlan(best), PlacementSolver.reachedCap(millis, cap) || job.stopRequested());
     }

@@ -43,7 +43,7 @@ class ScenarioServiceTest {
 
     @BeforeAll
     static void solveOnce() throws Exception {
-        service = new ScenarioService(PlacementSolver.fromClasspathConfig(), 600, 10, 2, 5, 1);
+        service = new ScenarioService(PlacementSolver.fromClasspathConfig(), 600, 10, 200, 5, 1);
         county = ContractJson.mapper().readTree(Files.readString(Path.of("sample-data/county.json")));
         long began = System.nanoTime();
         first = done(service.submit(request(), SECONDS));
@@ -126,7 +126,7 @@ class ScenarioServiceTest {
                 .filter(a -> a.providerId() != null && a.providerId().startsWith("NEW-TEEN-"))
                 .count();
         assertTrue(newCarersUsed > 0 && newCarersUsed <= 10, "the new places are used: " + newCarersUsed);
-        assertNull(recruit.timeLimitReached(), "ended by its step budget, not the clock");
+        assertNull(recruit.timeLimitReached(), "ended by its budget of moves, not the clock");
     }
 
     @Test
