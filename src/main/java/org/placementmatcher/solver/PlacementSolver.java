@@ -6,7 +6,6 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
-import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
@@ -78,19 +77,13 @@ public class PlacementSolver {
         this.plateau = plateauMillis == null ? null : Duration.ofMillis(plateauMillis);
     }
 
-    /** The configuration with its local search ended after {@code moves} moves tried instead of by the clock. */
+    /**
+     * The configuration ended after {@code moves} moves tried instead of by the clock. Only that: a time limit beside
+     * it would make the simulated annealing's cooling, which follows the termination nearest its end, depend on the
+     * clock.
+     */
     private static SolverConfig withMoveLimit(SolverConfig config, long moves) {
-        List<PhaseConfig> phases = new ArrayList<>();
-        for (PhaseConfig phase : config.getPhaseConfigList()) {
-            if (phase instanceof LocalSearchPhaseConfig localSearch) {
-                LocalSearchPhaseConfig limited = localSearch.copyConfig();
-                limited.setTerminationConfig(new TerminationConfig().withMoveCountLimit(moves));
-                phases.add(limited);
-            } else {
-                phases.add(phase);
-            }
-        }
-        return config.copyConfig().withPhaseList(phases);
+        return config.copyConfig().withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves));
     }
 
     /** The configuration with the phase that reports the end of construction (the first phase) after it. */
@@ -201,14 +194,16 @@ public class PlacementSolver {
         }
         SolverFactory<PlacementSolution> factory = moveFactories.computeIfAbsent(
                 moves, count -> SolverFactory.create(withConstructionEnded(withMoveLimit(config, count))));
-        Solver<PlacementSolution> solver = factory.buildSolver(
-                new SolverConfigOverride().withTerminationConfig(new TerminationConfig().withSpentLimit(cap)));
+        Solver<PlacementSolution> solver = factory.buildSolver();
+        // The cap stops the solve from outside, as a caller's stop would: it takes no part in the cooling.
+        ScheduledFuture<?> capped = HEARTBEAT.schedule(solving::terminateEarly, cap.toMillis(), TimeUnit.MILLISECONDS);
         boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();
         FlowConstruction.SETTLE_EVERY_GROUP.set(true);
         try {
             return solveWith(solver, problem, cap, report, solving);
         } finally {
             FlowConstruction.SETTLE_EVERY_GROUP.set(settleEveryGroup);
+            capped.cancel(false);
         }
     }
 

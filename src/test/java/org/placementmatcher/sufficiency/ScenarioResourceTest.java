@@ -276,4 +276,35 @@ class ScenarioResourceTest {
                 .then()
                 .statusCode(404);
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheScenarioEndpointsWithAWorkingExample() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode document = ContractJson.mapper()
+                .readTree(given().queryParam("format", "json")
+                        .get("/q/openapi")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString());
+        com.fasterxml.jackson.databind.JsonNode post = document.at("/paths/~1api~1scenarios/post");
+        assertThat(post.at("/requestBody/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/ScenariosRequest");
+        assertThat(post.get("responses").has("202")
+                        && post.get("responses").has("400")
+                        && post.get("responses").has("429"))
+                .isTrue();
+        assertThat(post.at("/parameters/0/schema/type").asText()).isEqualTo("integer");
+        assertThat(document.at("/paths/~1api~1scenarios~1{id}/get/responses/200/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/ScenariosView");
+        assertThat(document.at("/paths/~1api~1register~1{authority}~1scenarios/post/responses/404")
+                        .isMissingNode())
+                .isFalse();
+        // The example request is accepted as it stands.
+        com.fasterxml.jackson.databind.JsonNode example =
+                post.at("/requestBody/content/application~1json/examples/small/value");
+        assertThat(example.isObject()).isTrue();
+        String id = start("/api/scenarios", ContractJson.mapper().writeValueAsString(example));
+        assertThat(waitUntilFinished(id).getString("status")).isEqualTo("DONE");
+    }
 }
