@@ -1,5 +1,6 @@
 package org.placementmatcher.sufficiency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,6 +17,7 @@ import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InputLimits;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemErrors;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.contract.TextRules;
@@ -80,12 +83,12 @@ final class ScenarioReader {
 
     private static JsonNode parse(String json) {
         if (json == null || json.isBlank()) {
-            throw new InvalidProblemException(List.of(new org.placementmatcher.contract.ProblemError(
-                    "$", "the body is empty: a JSON object with \"scenarios\" is required")));
+            throw new InvalidProblemException(
+                    List.of(new ProblemError("$", "the body is empty: a JSON object with \"scenarios\" is required")));
         }
         try {
             return ContractJson.mapper().readTree(json);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new InvalidProblemException(List.of(ProblemReader.malformed(e)));
         }
     }
@@ -351,7 +354,7 @@ final class ScenarioReader {
                 errors.add(
                         at + ".weeklyCost",
                         "must be a number from 0 to "
-                                + String.format(java.util.Locale.ROOT, "%,.0f", InputLimits.MAX_WEEKLY_COST));
+                                + String.format(Locale.ROOT, "%,.0f", InputLimits.MAX_WEEKLY_COST));
                 ok = false;
             }
             if (ok) {
