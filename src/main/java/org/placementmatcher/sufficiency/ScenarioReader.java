@@ -3,6 +3,7 @@ package org.placementmatcher.sufficiency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -206,8 +207,8 @@ final class ScenarioReader {
     }
 
     /**
-     * Children placed at a removed provider must leave it; pinned ones are unpinned, with their sibling group (a
-     * group placed together is pinned all or none).
+     * Children placed at a removed provider must leave it; pinned ones are unpinned, with their sibling group when it
+     * is placed together (such a group is pinned all or none).
      */
     private static void displace(ArrayNode children, Set<String> removed) {
         if (removed.isEmpty()) {
@@ -219,7 +220,8 @@ final class ScenarioReader {
                     && removed.contains(c.path("currentPlacement").asText(null))) {
                 c.put("needsMove", true);
                 c.remove("pinned");
-                if (c.path("siblingGroup").isTextual()) {
+                if (c.path("siblingGroup").isTextual()
+                        && !c.path("placeTogether").equals(BooleanNode.FALSE)) {
                     unpinnedGroups.add(c.get("siblingGroup").textValue());
                 }
             }
