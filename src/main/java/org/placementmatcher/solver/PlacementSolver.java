@@ -13,8 +13,6 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,10 +22,11 @@ import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 
 /**
- * The one place solver runs start: plans, register runs, the command line and the score gains of proposed
- * changes all solve (or score) through here, with the project's solver configuration, one termination (the
- * caller's time limit and the configured plateau), one progress report and one shortcut for problems with
- * nothing to decide. One instance is shared; each solve builds its own solver, so solves may run side by side.
+ * The one place solver runs start: plans, register runs, the command line, the score gains of proposed
+ * changes and what-if scenarios all solve (or score) through here, with the project's solver configuration, one
+ * termination (the caller's time limit and the configured plateau; or, for a reproducible solve, a fixed number of
+ * moves tried), one progress report and one shortcut for problems with nothing to decide. One instance is shared;
+ * each solve builds its own solver, so solves may run side by side.
  */
 public class PlacementSolver {
 
@@ -65,8 +64,6 @@ public class PlacementSolver {
     private final SolverFactory<PlacementSolution> solverFactory;
     private final SolutionManager<PlacementSolution, HardMediumSoftScore> solutionManager;
     private final Duration plateau;
-    /** Solver factories whose local search stops after a given number of moves tried, by that number. */
-    private final Map<Long, SolverFactory<PlacementSolution>> moveFactories = new ConcurrentHashMap<>();
 
     public PlacementSolver(SolverConfig config, SolverFactory<PlacementSolution> solverFactory) {
         this.config = config;
@@ -75,15 +72,6 @@ public class PlacementSolver {
         TerminationConfig termination = config.getTerminationConfig();
         Long plateauMillis = termination == null ? null : termination.calculateUnimprovedTimeMillisSpentLimit();
         this.plateau = plateauMillis == null ? null : Duration.ofMillis(plateauMillis);
-    }
-
-    /**
-     * The configuration ended after {@code moves} moves tried instead of by the clock. Only that: a time limit beside
-     * it would make the simulated annealing's cooling, which follows the termination nearest its end, depend on the
-     * clock.
-     */
-    private static SolverConfig withMoveLimit(SolverConfig config, long moves) {
-        return config.copyConfig().withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves));
     }
 
     /** The configuration with the phase that reports the end of construction (the first phase) after it. */
@@ -192,9 +180,10 @@ public class PlacementSolver {
         if (nothingToDecide(problem)) {
             return asGiven(problem, cap, report);
         }
-        SolverFactory<PlacementSolution> factory = moveFactories.computeIfAbsent(
-                moves, count -> SolverFactory.create(withConstructionEnded(withMoveLimit(config, count))));
-        Solver<PlacementSolution> solver = factory.buildSolver();
+        // Ended after so many moves tried, and only so: a time limit beside it would make the simulated annealing's
+        // cooling, which follows the termination nearest its end, depend on the clock.
+        Solver<PlacementSolution> solver = solverFactory.buildSolver(
+                new SolverConfigOverride().withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves)));
         // The cap stops the solve from outside, as a caller's stop would: it takes no part in the cooling.
         ScheduledFuture<?> capped = HEARTBEAT.schedule(solving::terminateEarly, cap.toMillis(), TimeUnit.MILLISECONDS);
         boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();
