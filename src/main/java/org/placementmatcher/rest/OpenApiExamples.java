@@ -38,7 +38,30 @@ public class OpenApiExamples implements OASFilter {
         ObjectNode match = ContractJson.mapper().createObjectNode();
         match.set("problem", problem);
         match.set("childIds", ContractJson.mapper().valueToTree(List.of(firstWaitingChild(problem))));
-        Map<String, JsonNode> examples = Map.of("/api/plans", problem, "/api/match", match, "/api/emergency", match);
+        // What-if scenarios: the first provider closed, and cost weighing double (a valid request on the sample).
+        ObjectNode scenarios = ContractJson.mapper().createObjectNode();
+        scenarios
+                .putArray("scenarios")
+                .addObject()
+                .put("name", "first provider closed, cost weighs double")
+                .putObject("weights")
+                .put("cost", 2);
+        ((ObjectNode) scenarios.get("scenarios").get(0))
+                .putArray("removeProviderIds")
+                .add(problem.path("providers").path(0).path("id").asText());
+        ObjectNode scenariosOnProblem = scenarios.deepCopy();
+        scenariosOnProblem.set("problem", problem);
+        Map<String, JsonNode> examples = Map.of(
+                "/api/plans",
+                problem,
+                "/api/match",
+                match,
+                "/api/emergency",
+                match,
+                "/api/scenarios",
+                scenariosOnProblem,
+                "/api/register/{authority}/scenarios",
+                scenarios);
         examples.forEach((path, example) -> {
             PathItem item = openAPI.getPaths().getPathItem(path);
             Operation post = item == null ? null : item.getPOST();

@@ -34,6 +34,12 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     static final Duration SETTLE_MINIMUM = Duration.ofSeconds(2);
 
     /**
+     * Set on the solving thread by a reproducible solve ({@link PlacementSolver#solveMoves}): every split group is then
+     * settled however long it takes (until the phase is stopped), so the construction does not depend on the clock.
+     */
+    static final ThreadLocal<Boolean> SETTLE_EVERY_GROUP = ThreadLocal.withInitial(() -> false);
+
+    /**
      * Every movable unit's place (absent: unplaced). The flow is always solved whole, even past the time limit (a few
      * seconds on a region): without it there is no plan, only children left unplaced. Settling stops when told to.
      */
@@ -43,7 +49,9 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
         flow.solve(() -> false);
         long flowNanos = System.nanoTime() - start;
         long settleEnd = System.nanoTime() + Math.max(SETTLE_MINIMUM.toNanos(), SETTLE_TIME_FACTOR * flowNanos);
-        flow = flow.settleSplitGroups(EXTRA_PLACES, () -> stop.getAsBoolean() || System.nanoTime() > settleEnd);
+        boolean everyGroup = SETTLE_EVERY_GROUP.get();
+        flow = flow.settleSplitGroups(
+                EXTRA_PLACES, () -> stop.getAsBoolean() || !everyGroup && System.nanoTime() > settleEnd);
         return GreedyPlacement.decideFrom(solution, flow.mostFlow());
     }
 

@@ -22,10 +22,11 @@ import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 
 /**
- * The one place solver runs start: plans, register runs, the command line and the score gains of proposed
- * changes all solve (or score) through here, with the project's solver configuration, one termination (the
- * caller's time limit and the configured plateau), one progress report and one shortcut for problems with
- * nothing to decide. One instance is shared; each solve builds its own solver, so solves may run side by side.
+ * The one place solver runs start: plans, register runs, the command line, the score gains of proposed
+ * changes and what-if scenarios all solve (or score) through here, with the project's solver configuration, one
+ * termination (the caller's time limit and the configured plateau; or, for a reproducible solve, a fixed number of
+ * moves tried), one progress report and one shortcut for problems with nothing to decide. One instance is shared;
+ * each solve builds its own solver, so solves may run side by side.
  */
 public class PlacementSolver {
 
@@ -162,6 +163,50 @@ public class PlacementSolver {
         }
         Solver<PlacementSolution> solver =
                 solverFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(limit)));
+        return solveWith(solver, problem, limit, report, solving);
+    }
+
+    /**
+     * A reproducible solve: the same problem and {@code moves} give the same solution, on any machine and at any
+     * load. The construction settles every split group whatever the time it takes, then the local search tries
+     * exactly {@code moves} moves on the configuration's seeded random, with no plateau. (Moves tried, not steps: a
+     * step waits for a move it can accept, which on a small problem may never come.) {@code cap} only guards against a
+     * budget too large for the problem: a solve that reaches it ends there, and that answer may differ from run to
+     * run ({@link #reachedCap} tells).
+     */
+    public PlacementSolution solveMoves(
+            PlacementSolution problem, long moves, Duration cap, Consumer<Progress> progress, Solving solving) {
+        Consumer<Progress> report = progress == null ? p -> {} : progress;
+        if (nothingToDecide(problem)) {
+            return asGiven(problem, cap, report);
+        }
+        // Ended after so many moves tried, and only so: a time limit beside it would make the simulated annealing's
+        // cooling, which follows the termination nearest its end, depend on the clock.
+        Solver<PlacementSolution> solver = solverFactory.buildSolver(
+                new SolverConfigOverride().withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves)));
+        // The cap stops the solve from outside, as a caller's stop would: it takes no part in the cooling.
+        ScheduledFuture<?> capped = HEARTBEAT.schedule(solving::terminateEarly, cap.toMillis(), TimeUnit.MILLISECONDS);
+        boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();
+        FlowConstruction.SETTLE_EVERY_GROUP.set(true);
+        try {
+            return solveWith(solver, problem, cap, report, solving);
+        } finally {
+            FlowConstruction.SETTLE_EVERY_GROUP.set(settleEveryGroup);
+            capped.cancel(false);
+        }
+    }
+
+    /** Whether a solve that took {@code millisSpent} was ended by its cap rather than by its own budget. */
+    public static boolean reachedCap(long millisSpent, Duration cap) {
+        return millisSpent >= cap.toMillis();
+    }
+
+    private PlacementSolution solveWith(
+            Solver<PlacementSolution> solver,
+            PlacementSolution problem,
+            Duration limit,
+            Consumer<Progress> report,
+            Solving solving) {
         solving.solver = solver;
         try {
             if (solving.isTerminatedEarly()) {
