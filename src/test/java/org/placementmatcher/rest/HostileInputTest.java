@@ -220,7 +220,13 @@ class HostileInputTest {
     @Test
     void unknownRoutesAndMethodsAnswerJson() {
         // A page path needs a signed-in user first (else: the sign-in page); then it is the JSON 404.
-        given().redirects().follow(false).get("/no/such/route").then().statusCode(302);
+        given().auth()
+                .none()
+                .redirects()
+                .follow(false)
+                .get("/no/such/route")
+                .then()
+                .statusCode(302);
         TestAccounts.as(TestAccounts.DIRECTOR)
                 .get("/no/such/route")
                 .then()

@@ -2,12 +2,15 @@ package org.placementmatcher.security;
 
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
+import java.lang.annotation.Annotation;
 
 /**
  * Every Quarkus test's HTTP calls authenticate as {@code director} (HTTP Basic, sent at once) unless the call
  * says otherwise ({@code given().auth().none()}, or {@link TestAccounts#as(String)}): tests that are not about security need
- * not repeat it. Registered through META-INF/services as a Quarkus test callback, so that it runs in the
+ * not repeat it. A test that names its own identity ({@code @TestSecurity}) or is about signing in
+ * ({@link SignedOutByDefault}) sends nothing by default. Registered through META-INF/services as a Quarkus test callback, so that it runs in the
  * application's class loader, whose RestAssured the tests use.
  */
 public class AuthenticatedByDefault implements QuarkusTestBeforeEachCallback {
@@ -16,7 +19,22 @@ public class AuthenticatedByDefault implements QuarkusTestBeforeEachCallback {
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
-        RestAssured.authentication = RestAssured.preemptive().basic(DEFAULT_USER, TestAccounts.PASSWORD);
+        boolean ownIdentity = carries(context.getTestInstance().getClass().getAnnotations(), SignedOutByDefault.class)
+                || carries(context.getTestInstance().getClass().getAnnotations(), TestSecurity.class)
+                || carries(context.getTestMethod().getAnnotations(), TestSecurity.class);
+        RestAssured.authentication = ownIdentity
+                ? RestAssured.DEFAULT_AUTH
+                : RestAssured.preemptive().basic(DEFAULT_USER, TestAccounts.PASSWORD);
+    }
+
+    /** By name: the callback and the test may see the annotation through different class loaders. */
+    private static boolean carries(Annotation[] annotations, Class<? extends Annotation> type) {
+        for (Annotation annotation : annotations) {
+            if (annotation.annotationType().getName().equals(type.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Authorization header of the default user, for calls made without RestAssured. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Five failed sign-ins in a row lock an account for placement.security.lockout; a success resets the count. */
 @QuarkusTest
+@SignedOutByDefault
 class LockOutTest {
 
     private static final String PASSWORD = "Lock-test-password-1";

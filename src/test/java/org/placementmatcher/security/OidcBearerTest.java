@@ -75,7 +75,10 @@ class OidcBearerTest {
         SecurityIdentity user = signIns.last();
         assertThat(user).isNotNull();
         assertThat(user.<String>getAttribute("tenant-id")).isEqualTo(OidcApiTenant.API_TENANT);
-        assertThat(user.getRoles()).containsExactly(Role.DIRECTOR_NAME);
+        // The token says DIRECTOR; the roles it includes come with it (RoleInclusion).
+        assertThat(user.getRoles())
+                .containsExactlyInAnyOrderElementsOf(
+                        Role.DIRECTOR.withIncluded().stream().map(Role::name).toList());
         assertThat(user.<Set<String>>getAttribute(Role.AUTHORITIES_ATTRIBUTE)).containsExactly("*");
     }
 

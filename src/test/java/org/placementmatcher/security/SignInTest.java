@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** HTTP Basic for the API, the sign-in form and session cookie for pages, sign-out with its CSRF token. */
 @QuarkusTest
+@SignedOutByDefault
 class SignInTest {
 
     private static final String SESSION = "quarkus-credential";

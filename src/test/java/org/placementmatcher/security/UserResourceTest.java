@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** /api/admin/users: ADMIN only; passwords never shown; every bad field listed with its JSON path. */
 @QuarkusTest
+@SignedOutByDefault
 class UserResourceTest {
 
     private static RequestSpecification admin() {
