@@ -56,6 +56,8 @@ public final class AnalysisJobs<R> {
     public static final class Job<R> {
         private final String id;
         private final long limitSeconds;
+        private final String startedBy;
+        private final String homeAuthority;
         private final Instant submitted = Instant.now();
         private volatile Status status = Status.QUEUED;
         private volatile R result;
@@ -66,9 +68,20 @@ public final class AnalysisJobs<R> {
         private volatile long startedNanos;
         private volatile long finishedNanos;
 
-        Job(String id, long limitSeconds) {
+        Job(String id, long limitSeconds, String startedBy, String homeAuthority) {
             this.id = id;
             this.limitSeconds = limitSeconds;
+            this.startedBy = startedBy;
+            this.homeAuthority = homeAuthority;
+        }
+
+        /** Who asked: they, and the users of {@link #homeAuthority()}, may see the job (like a plan). */
+        public String startedBy() {
+            return startedBy;
+        }
+
+        public String homeAuthority() {
+            return homeAuthority;
         }
 
         public String id() {
@@ -201,10 +214,12 @@ public final class AnalysisJobs<R> {
      * Queues the work and returns its job at once.
      *
      * @param path where the client finds a job, for the refusal's words ("/api/scenarios")
+     * @param startedBy the user asking
+     * @param homeAuthority the problem's home authority, whose users may see the job too
      * @throws PlanService.LimitExceededException when every held job is still queued or running
      */
-    public Job<R> submit(Work<R> work, long limitSeconds, String path) {
-        Job<R> job = new Job<>(UUID.randomUUID().toString(), limitSeconds);
+    public Job<R> submit(Work<R> work, long limitSeconds, String path, String startedBy, String homeAuthority) {
+        Job<R> job = new Job<>(UUID.randomUUID().toString(), limitSeconds, startedBy, homeAuthority);
         synchronized (jobs) {
             makeRoom(path);
             jobs.put(job.id, job);

@@ -1,5 +1,6 @@
 package org.placementmatcher.sufficiency;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,18 +18,23 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.placementmatcher.register.RegisterService;
 import org.placementmatcher.rest.ApiErrors;
+import org.placementmatcher.security.CurrentUser;
+import org.placementmatcher.security.Role;
 
 /** What-if scenarios on a register's current state: read once, then solved as {@code POST /api/scenarios} would. */
 @Path("/api/register/{authority}/scenarios")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.OFFICER_NAME)
 public class RegisterScenarioResource {
 
     private final ScenarioService scenarios;
     private final RegisterService registers;
+    private final CurrentUser user;
 
-    public RegisterScenarioResource(ScenarioService scenarios, RegisterService registers) {
+    public RegisterScenarioResource(ScenarioService scenarios, RegisterService registers, CurrentUser user) {
         this.scenarios = scenarios;
         this.registers = registers;
+        this.user = user;
     }
 
     @POST
@@ -73,6 +79,6 @@ public class RegisterScenarioResource {
         long limit = ScenarioResource.seconds(scenarios, seconds);
         RegisterService.checkAuthority(authority);
         return ScenarioResource.accepted(
-                scenarios.submitOn(body, registers.get(authority).problem(), limit));
+                scenarios.submitOn(body, registers.get(authority).problem(), limit, user.username()));
     }
 }

@@ -1,6 +1,7 @@
 package org.placementmatcher.sufficiency;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,8 @@ import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProviderInput;
 import org.placementmatcher.rest.ApiErrors;
 import org.placementmatcher.rest.QueryParams;
+import org.placementmatcher.security.CurrentUser;
+import org.placementmatcher.security.Role;
 import org.placementmatcher.sufficiency.AnalysisJobs.Job;
 import org.placementmatcher.sufficiency.ScenarioResults.Baseline;
 import org.placementmatcher.sufficiency.ScenarioResults.Outcome;
@@ -38,6 +41,7 @@ import org.placementmatcher.sufficiency.ScenarioResults.Result;
  */
 @Path(ScenarioService.PATH)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class ScenarioResource {
 
     static final int DEFAULT_SECONDS = 30;
@@ -101,9 +105,11 @@ public class ScenarioResource {
     }
 
     private final ScenarioService scenarios;
+    private final CurrentUser user;
 
-    public ScenarioResource(ScenarioService scenarios) {
+    public ScenarioResource(ScenarioService scenarios, CurrentUser user) {
         this.scenarios = scenarios;
+        this.user = user;
     }
 
     /** The seconds asked for, checked against the cap: a 400 naming {@code seconds} when out of range. */
@@ -119,6 +125,7 @@ public class ScenarioResource {
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Optimise a problem and its what-if scenarios side by side in the background",
@@ -151,7 +158,7 @@ public class ScenarioResource {
                     @QueryParam("seconds")
                     Integer seconds) {
         long limit = seconds(scenarios, seconds);
-        return accepted(scenarios.submit(body, limit));
+        return accepted(scenarios.submit(body, limit, user.username()));
     }
 
     @GET
@@ -168,10 +175,11 @@ public class ScenarioResource {
                             schema = @Schema(implementation = ScenariosView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id")
     public ScenariosView get(@PathParam("id") String id) {
-        return ScenariosView.of(scenarios.find(id).orElseThrow(() -> notFound(id)));
+        return ScenariosView.of(job(id));
     }
 
     @DELETE
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{id}")
     @Operation(summary = "Stop early: the plans worked out so far stay readable, the job is STOPPED")
     @APIResponse(
@@ -183,7 +191,16 @@ public class ScenarioResource {
                             schema = @Schema(implementation = ScenariosView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id")
     public ScenariosView stop(@PathParam("id") String id) {
+        job(id);
         return ScenariosView.of(scenarios.stop(id).orElseThrow(() -> notFound(id)));
+    }
+
+    /** The job, if the user may see it (who asked, or a user of its home authority): otherwise unknown. */
+    private Job<Result> job(String id) {
+        return scenarios
+                .find(id)
+                .filter(job -> user.maySeePlan(job.startedBy(), job.homeAuthority()))
+                .orElseThrow(() -> notFound(id));
     }
 
     private static NotFoundException notFound(String id) {

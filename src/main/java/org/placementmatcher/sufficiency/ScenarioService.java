@@ -60,21 +60,26 @@ public class ScenarioService {
     }
 
     /** A request with its own problem; 400 with every error at its path when it is wrong. */
-    public Job<Result> submit(String body, long seconds) {
-        return submit(ScenarioReader.read(body, maxScenarios), seconds);
+    public Job<Result> submit(String body, long seconds, String startedBy) {
+        return submit(ScenarioReader.read(body, maxScenarios), seconds, startedBy);
     }
 
     /** A request on a register's current state. */
-    public Job<Result> submitOn(String body, PlacementProblem register, long seconds) {
-        return submit(ScenarioReader.readOn(body, register, maxScenarios), seconds);
+    public Job<Result> submitOn(String body, PlacementProblem register, long seconds, String startedBy) {
+        return submit(ScenarioReader.readOn(body, register, maxScenarios), seconds, startedBy);
     }
 
-    private Job<Result> submit(ScenarioReader.Request request, long seconds) {
+    private Job<Result> submit(ScenarioReader.Request request, long seconds, String startedBy) {
         if (seconds < 1 || seconds > maxSeconds()) {
             throw new IllegalArgumentException("seconds must be from 1 to " + maxSeconds());
         }
         Duration cap = Duration.ofSeconds(seconds);
-        return jobs.submit(job -> run(job, request, cap), seconds, PATH);
+        return jobs.submit(
+                job -> run(job, request, cap),
+                seconds,
+                PATH,
+                startedBy,
+                request.baseline().homeAuthority());
     }
 
     /** The baseline, then each scenario; a partial result after each, readable while the rest are solved. */

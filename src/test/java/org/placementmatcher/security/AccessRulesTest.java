@@ -164,6 +164,29 @@ class AccessRulesTest {
         as("other-officer").delete("/api/plans/" + byOtherOfficer).then().statusCode(200);
     }
 
+    @Test
+    void whatIfScenariosAreSeenOnlyByWhoeverStartedThemAndByUsersOfTheirHomeAuthority() {
+        String byOtherOfficer = as("other-officer")
+                .contentType(ContentType.JSON)
+                .queryParam("seconds", 1)
+                .body("{\"problem\": " + problem("AR-SCEN") + ", \"scenarios\": [{\"name\": \"as today\"}]}")
+                .post("/api/scenarios")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        for (String user : List.of("other-officer", "director", "viewer")) {
+            as(user).get("/api/scenarios/" + byOtherOfficer).then().statusCode(200);
+        }
+        as("other-director")
+                .get("/api/scenarios/" + byOtherOfficer)
+                .then()
+                .statusCode(404)
+                .contentType(ContentType.JSON);
+        as("other-director").delete("/api/scenarios/" + byOtherOfficer).then().statusCode(404);
+        as("other-officer").delete("/api/scenarios/" + byOtherOfficer).then().statusCode(200);
+    }
+
     private static String startPlan(String user, String problem) {
         return as(user).contentType(ContentType.JSON)
                 .queryParam("seconds", 1)

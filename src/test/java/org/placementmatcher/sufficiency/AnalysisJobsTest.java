@@ -38,12 +38,16 @@ class AnalysisJobsTest {
                     return "answer";
                 },
                 5,
-                "/api/tests");
+                "/api/tests",
+                "tester",
+                "E1");
         waitFor(job);
         assertEquals(Status.DONE, job.status());
         assertEquals("answer", job.result());
         assertEquals(new AnalysisJobs.Progress(1, 1), job.progress());
         assertEquals(5, job.limitSeconds());
+        assertEquals("tester", job.startedBy());
+        assertEquals("E1", job.homeAuthority());
         assertEquals(job, jobs.find(job.id()).orElseThrow());
         assertTrue(jobs.find("nope").isEmpty());
     }
@@ -55,7 +59,9 @@ class AnalysisJobsTest {
                     throw new IllegalStateException("child C1 quoted here");
                 },
                 5,
-                "/api/tests");
+                "/api/tests",
+                "tester",
+                "E1");
         waitFor(job);
         assertEquals(Status.FAILED, job.status());
         assertEquals(AnalysisJobs.ANALYSIS_FAILED, job.error());
@@ -72,16 +78,16 @@ class AnalysisJobsTest {
             }
             return "late";
         };
-        Job<String> first = jobs.submit(blocked, 5, "/api/tests");
-        Job<String> second = jobs.submit(blocked, 5, "/api/tests");
-        PlanService.LimitExceededException refused =
-                assertThrows(PlanService.LimitExceededException.class, () -> jobs.submit(blocked, 5, "/api/tests"));
+        Job<String> first = jobs.submit(blocked, 5, "/api/tests", "tester", "E1");
+        Job<String> second = jobs.submit(blocked, 5, "/api/tests", "tester", "E1");
+        PlanService.LimitExceededException refused = assertThrows(
+                PlanService.LimitExceededException.class, () -> jobs.submit(blocked, 5, "/api/tests", "tester", "E1"));
         assertTrue(refused.getMessage().contains("at most 2 tests jobs"), refused.getMessage());
         assertTrue(refused.getMessage().contains("DELETE /api/tests/{id}"), refused.getMessage());
         release.countDown();
         waitFor(first);
         waitFor(second);
-        Job<String> third = jobs.submit(running -> "room", 5, "/api/tests");
+        Job<String> third = jobs.submit(running -> "room", 5, "/api/tests", "tester", "E1");
         waitFor(third);
         assertEquals("room", third.result());
         assertTrue(jobs.find(first.id()).isEmpty(), "the oldest finished job made room");
@@ -101,8 +107,10 @@ class AnalysisJobsTest {
                     return null;
                 },
                 5,
-                "/api/tests");
-        Job<String> queued = jobs.submit(job -> "never", 5, "/api/tests");
+                "/api/tests",
+                "tester",
+                "E1");
+        Job<String> queued = jobs.submit(job -> "never", 5, "/api/tests", "tester", "E1");
         assertTrue(started.await(5, TimeUnit.SECONDS));
         assertEquals(Status.QUEUED, queued.status());
         jobs.stop(queued.id());

@@ -46,7 +46,7 @@ class ScenarioServiceTest {
         service = new ScenarioService(PlacementSolver.fromClasspathConfig(), 600, 10, 200, 5, 1);
         county = ContractJson.mapper().readTree(Files.readString(Path.of("sample-data/county.json")));
         long began = System.nanoTime();
-        first = done(service.submit(request(), SECONDS));
+        first = done(service.submit(request(), SECONDS, "tester"));
         firstMillis = (System.nanoTime() - began) / 1_000_000;
         System.out.printf("scenarios: baseline and 2 scenarios on county solved in %d ms%n", firstMillis);
     }
@@ -172,7 +172,7 @@ class ScenarioServiceTest {
 
     @Test
     void theSameRequestGivesTheSamePlans() throws Exception {
-        Result second = done(service.submit(request(), SECONDS));
+        Result second = done(service.submit(request(), SECONDS, "tester"));
         assertEquals(
                 ContractJson.mapper().writeValueAsString(first),
                 ContractJson.mapper().writeValueAsString(second));
