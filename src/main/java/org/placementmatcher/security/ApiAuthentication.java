@@ -52,6 +52,8 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         String path = context.normalizedPath();
         return path.equals("/api")
                 || path.startsWith("/api/")
+                // Metrics and the OpenAPI document are read by machines (a Prometheus scraper): 401, not a page.
+                || (path.startsWith("/q/") && !path.startsWith("/q/swagger-ui"))
                 || context.request().headers().contains(HttpHeaderNames.AUTHORIZATION);
     }
 

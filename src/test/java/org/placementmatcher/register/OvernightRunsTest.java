@@ -4,16 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.AttributeType;
-import io.quarkus.test.security.SecurityAttribute;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.placementmatcher.security.Role;
+import org.placementmatcher.security.TestAccounts;
 
 @QuarkusTest
 class OvernightRunsTest {
@@ -23,11 +20,6 @@ class OvernightRunsTest {
 
     @Test
     // It reads /q/metrics or /q/openapi, which answer ADMIN only, and uses the register as a director.
-    @TestSecurity(
-            user = "admin",
-            roles = {Role.ADMIN_NAME, Role.DIRECTOR_NAME},
-            attributes =
-                    @SecurityAttribute(key = Role.AUTHORITIES_ATTRIBUTE, value = "*", type = AttributeType.STRING_SET))
     void theOvernightJobRunsEachRegisterAsOfTodayAndSkipsOneStillSolving() throws Exception {
         RegisterResourceTest.put("ON-1", RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, "ON-1"));
         RegisterResourceTest.put("ON-2", RegisterFixtures.forAuthority(RegisterFixtures.sample("small.json"), "ON-2"));
@@ -51,8 +43,12 @@ class OvernightRunsTest {
         JsonPath done = RunResourceTest.waitUntilFinished("ON-1", night.id(), Duration.ofSeconds(120));
         assertThat(done.getString("status")).isEqualTo("DONE");
         // An operator alerts on this gauge: the night's success is on it.
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = TestAccounts.as(TestAccounts.ADMIN)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertThat(RunMetricsTest.value(metrics, "placement_runs_overnight_last_success_seconds"))
                 .isGreaterThanOrEqualTo(before);
         assertThat(RunMetricsTest.value(metrics, "placement_runs_started_total\\{trigger=\"overnight\"}"))

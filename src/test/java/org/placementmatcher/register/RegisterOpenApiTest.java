@@ -6,24 +6,17 @@ import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.AttributeType;
-import io.quarkus.test.security.SecurityAttribute;
-import io.quarkus.test.security.TestSecurity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ContractJson;
-import org.placementmatcher.security.Role;
+import org.placementmatcher.security.TestAccounts;
 
 /** The OpenAPI document of the register and run endpoints: a schema for every body, the status codes they answer. */
 @QuarkusTest
 // The OpenAPI document answers ADMIN only (contract section 6); one test also calls the API, as a director.
-@TestSecurity(
-        user = "admin",
-        roles = {Role.ADMIN_NAME, Role.DIRECTOR_NAME},
-        attributes = @SecurityAttribute(key = Role.AUTHORITIES_ATTRIBUTE, value = "*", type = AttributeType.STRING_SET))
 class RegisterOpenApiTest {
 
     private static final String REGISTER = "/api/register/{authority}";
@@ -34,7 +27,8 @@ class RegisterOpenApiTest {
     @BeforeEach
     void readDocument() throws Exception {
         openApi = ContractJson.mapper()
-                .readTree(given().queryParam("format", "json")
+                .readTree(TestAccounts.as(TestAccounts.ADMIN)
+                        .queryParam("format", "json")
                         .get("/q/openapi")
                         .then()
                         .statusCode(200)

@@ -4,9 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.AttributeType;
-import io.quarkus.test.security.SecurityAttribute;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ProblemFixtures;
-import org.placementmatcher.security.Role;
+import org.placementmatcher.security.TestAccounts;
 
 @QuarkusTest
 class RunMetricsTest {
@@ -42,11 +39,6 @@ class RunMetricsTest {
 
     @Test
     // It reads /q/metrics or /q/openapi, which answer ADMIN only, and uses the register as a director.
-    @TestSecurity(
-            user = "admin",
-            roles = {Role.ADMIN_NAME, Role.DIRECTOR_NAME},
-            attributes =
-                    @SecurityAttribute(key = Role.AUTHORITIES_ATTRIBUTE, value = "*", type = AttributeType.STRING_SET))
     void afterARunAndTwoPlansSideBySideTheMetricsShowThemAndNoMeterIsRegisteredTwice() throws Exception {
         Logger micrometer = Logger.getLogger("io.micrometer");
         Level before = micrometer.getLevel();
@@ -64,8 +56,12 @@ class RunMetricsTest {
             waitUntilDone(plan1);
             waitUntilDone(plan2);
 
-            String metrics =
-                    given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics = TestAccounts.as(TestAccounts.ADMIN)
+                    .get("/q/metrics")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
 
             assertThat(value(metrics, "placement_runs_started_total\\{trigger=\"manual\"}"))
                     .isGreaterThanOrEqualTo(1);

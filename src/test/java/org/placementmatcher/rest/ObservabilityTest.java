@@ -4,25 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.AttributeType;
-import io.quarkus.test.security.SecurityAttribute;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ProblemFixtures;
-import org.placementmatcher.security.Role;
+import org.placementmatcher.security.TestAccounts;
 
 /**
  * What metrics and OpenAPI show. Both answer ADMIN only (security/ObservabilityAccessTest), and solving needs a
  * data role, so these run as a user holding both.
  */
 @QuarkusTest
-@TestSecurity(
-        user = "admin",
-        roles = {Role.ADMIN_NAME, Role.DIRECTOR_NAME},
-        attributes = @SecurityAttribute(key = Role.AUTHORITIES_ATTRIBUTE, value = "*", type = AttributeType.STRING_SET))
 class ObservabilityTest {
 
     @Test
@@ -35,8 +28,12 @@ class ObservabilityTest {
                 .then()
                 .statusCode(200);
 
-        String metrics =
-                given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = TestAccounts.as(TestAccounts.ADMIN)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         assertThat(metrics).contains("timefold_solver_solve_duration");
         assertThat(metrics).contains("placement_plan_solve_seconds_count");
@@ -48,7 +45,8 @@ class ObservabilityTest {
     void healthAndOpenApiAreServed() {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200);
-        String openapi = given().queryParam("format", "json")
+        String openapi = TestAccounts.as(TestAccounts.ADMIN)
+                .queryParam("format", "json")
                 .get("/q/openapi")
                 .then()
                 .statusCode(200)

@@ -1,26 +1,24 @@
 package org.placementmatcher.rest;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ContractJson;
-import org.placementmatcher.security.Role;
+import org.placementmatcher.security.TestAccounts;
 
 /** The OpenAPI document describes every body, status code and parameter type of the plans and match resources. */
 @QuarkusTest
 // The OpenAPI document answers ADMIN only (contract section 6).
-@TestSecurity(user = "admin", roles = Role.ADMIN_NAME)
 class OpenApiTest {
 
     private static JsonNode document() throws Exception {
         return ContractJson.mapper()
-                .readTree(given().queryParam("format", "json")
+                .readTree(TestAccounts.as(TestAccounts.ADMIN)
+                        .queryParam("format", "json")
                         .get("/q/openapi")
                         .then()
                         .statusCode(200)

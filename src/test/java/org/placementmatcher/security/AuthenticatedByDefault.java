@@ -2,15 +2,13 @@ package org.placementmatcher.security;
 
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.RestAssured;
 import java.lang.annotation.Annotation;
 
 /**
  * Every Quarkus test's HTTP calls authenticate as {@code director} (HTTP Basic, sent at once) unless the call
  * says otherwise ({@code given().auth().none()}, or {@link TestAccounts#as(String)}): tests that are not about security need
- * not repeat it. A test that names its own identity ({@code @TestSecurity}) or is about signing in
- * ({@link SignedOutByDefault}) sends nothing by default. Registered through META-INF/services as a Quarkus test callback, so that it runs in the
+ * not repeat it. A test class about signing in ({@link SignedOutByDefault}) sends nothing by default. Registered through META-INF/services as a Quarkus test callback, so that it runs in the
  * application's class loader, whose RestAssured the tests use.
  */
 public class AuthenticatedByDefault implements QuarkusTestBeforeEachCallback {
@@ -19,10 +17,8 @@ public class AuthenticatedByDefault implements QuarkusTestBeforeEachCallback {
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
-        boolean ownIdentity = carries(context.getTestInstance().getClass().getAnnotations(), SignedOutByDefault.class)
-                || carries(context.getTestInstance().getClass().getAnnotations(), TestSecurity.class)
-                || carries(context.getTestMethod().getAnnotations(), TestSecurity.class);
-        RestAssured.authentication = ownIdentity
+        boolean signedOut = carries(context.getTestInstance().getClass().getAnnotations(), SignedOutByDefault.class);
+        RestAssured.authentication = signedOut
                 ? RestAssured.DEFAULT_AUTH
                 : RestAssured.preemptive().basic(DEFAULT_USER, TestAccounts.PASSWORD);
     }

@@ -223,7 +223,8 @@ class EndpointPermissionsTest {
         String id = template.startsWith("/api/plans/")
                 ? planId
                 : template.contains("/runs/") ? runId : template.contains("/providers/") ? "P1" : "C1";
-        return template.replace("{id}", id);
+        // No such user: an allowed call finds nobody (404) rather than changing a test account.
+        return template.replace("{id}", id).replace("{username}", "no-such-user");
     }
 
     /** A request that, where the endpoint changes something, would change it if wrongly allowed. */

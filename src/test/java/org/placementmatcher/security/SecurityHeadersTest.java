@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import io.vertx.core.MultiMap;
 import org.junit.jupiter.api.Test;
@@ -33,18 +32,16 @@ class SecurityHeadersTest {
     }
 
     @Test
-    @TestSecurity(user = "director", roles = Role.DIRECTOR_NAME)
     void forbiddenAnswersAreJsonWithTheHeaders() {
-        Response forbidden = given().get("/q/metrics");
+        Response forbidden = TestAccounts.as(TestAccounts.DIRECTOR).get("/q/metrics");
         assertStrictHeaders(forbidden, 403);
         assertThat(forbidden.contentType()).startsWith("application/json");
         assertThat(forbidden.jsonPath().getString("errors[0].path")).isEqualTo("$");
     }
 
     @Test
-    @TestSecurity(user = "admin", roles = Role.ADMIN_NAME)
     void swaggerUiNeedsItsInlineScriptButMayStillNotBeFramed() {
-        Response page = given().get("/q/swagger-ui/");
+        Response page = TestAccounts.as(TestAccounts.ADMIN).get("/q/swagger-ui/");
         page.then().statusCode(200);
         // The page Quarkus serves configures Swagger UI in an inline <script>: 'self' alone would block it.
         assertThat(page.asString()).containsPattern("<script>|<script type=\"text/javascript\">");

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.ProblemFixtures;
+import org.placementmatcher.security.TestAccounts;
 
 /** POST /api/scenarios (and on a register), GET and DELETE /api/scenarios/{id}: success and every kind of bad input. */
 @QuarkusTest
@@ -280,7 +281,8 @@ class ScenarioResourceTest {
     @Test
     void theOpenApiDocumentDescribesTheScenarioEndpointsWithAWorkingExample() throws Exception {
         com.fasterxml.jackson.databind.JsonNode document = ContractJson.mapper()
-                .readTree(given().queryParam("format", "json")
+                .readTree(TestAccounts.as(TestAccounts.ADMIN)
+                        .queryParam("format", "json")
                         .get("/q/openapi")
                         .then()
                         .statusCode(200)
