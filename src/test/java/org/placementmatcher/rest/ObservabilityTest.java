@@ -53,6 +53,6 @@ class ObservabilityTest {
                 .extract()
                 .asString();
         assertThat(openapi).contains("/api/plans").contains("/api/match").contains("/api/emergency");
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        TestAccounts.as(TestAccounts.ADMIN).get("/q/swagger-ui/").then().statusCode(200);
     }
 }
