@@ -19,22 +19,37 @@ public final class AccessLog {
     /** What was read. */
     public enum Kind {
         /** {@code GET .../children/{id}} */
-        CHILD_RECORD(true),
+        CHILD_RECORD(Names.CHILD),
         /** {@code GET .../children/{id}/audit} */
-        CHILD_AUDIT(true),
+        CHILD_AUDIT(Names.CHILD),
         /** {@code GET .../runs/{id}}: the run with its plan */
-        RUN_PLAN(false),
+        RUN_PLAN(Names.RUN),
         /** {@code GET .../runs/{id}/snapshot} */
-        RUN_SNAPSHOT(false),
+        RUN_SNAPSHOT(Names.RUN),
         /** {@code GET .../runs/{id}/analysis} */
-        RUN_ANALYSIS(false);
+        RUN_ANALYSIS(Names.RUN),
+        /** {@code GET /api/register/{authority}}: the whole register, every child's record in it */
+        WHOLE_REGISTER(Names.NOTHING),
+        /** {@code GET .../children}: every child's record */
+        ALL_CHILDREN(Names.NOTHING),
+        /** {@code GET .../audit}: the authority's audit log, children's changes in it */
+        WHOLE_AUDIT(Names.NOTHING),
+        /** {@code GET .../providers/{id}/audit}: placements at the provider, with the children's ids */
+        PROVIDER_AUDIT(Names.NOTHING);
 
-        /** Whether the path's {@code id} names a child (else a run). */
-        final boolean child;
+        /** What the path's {@code id} names. */
+        final Names names;
 
-        Kind(boolean child) {
-            this.child = child;
+        Kind(Names names) {
+            this.names = names;
         }
+    }
+
+    /** What the {@code id} of a logged path names: a child, a run, or nothing kept (a list, a provider). */
+    enum Names {
+        CHILD,
+        RUN,
+        NOTHING
     }
 
     /**
@@ -54,8 +69,8 @@ public final class AccessLog {
             insert.setString(2, authority);
             Database.setText(insert, 3, username);
             insert.setString(4, kind.name());
-            Database.setText(insert, 5, kind.child ? id : null);
-            Database.setText(insert, 6, kind.child ? null : id);
+            Database.setText(insert, 5, kind.names == Names.CHILD ? id : null);
+            Database.setText(insert, 6, kind.names == Names.RUN ? id : null);
             insert.executeUpdate();
         }
     }

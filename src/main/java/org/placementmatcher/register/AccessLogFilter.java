@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
@@ -12,11 +13,12 @@ import java.security.Principal;
 import java.time.Clock;
 import org.jboss.logging.Logger;
 import org.placementmatcher.LogSafe;
+import org.placementmatcher.rest.ApiErrors;
 
 /**
  * Records the reads of {@link AccessLogged} methods in the {@link AccessLog}: only answers that succeeded (2xx;
- * a 404 read nothing), who from the request's security context (as given; none recorded as none). A failure to
- * record is logged and never fails the read itself.
+ * a 404 read nothing), who from the request's security context. A read that cannot be recorded is refused (503)
+ * rather than served unrecorded.
  */
 @Provider
 public class AccessLogFilter implements ContainerResponseFilter {
@@ -53,7 +55,12 @@ public class AccessLogFilter implements ContainerResponseFilter {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.warnf("a %s read could not be recorded in the access log: %s", logged.value(), LogSafe.failure(e));
+            // A read that cannot be recorded is not served: every read of children's data is in the log.
+            LOG.errorf("a %s read could not be recorded in the access log: %s", logged.value(), LogSafe.failure(e));
+            response.setStatus(Response.Status.SERVICE_UNAVAILABLE.getStatusCode());
+            response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON);
+            response.setEntity(ApiErrors.of(
+                    "$", "the read could not be recorded in the access log, so it is not answered; try again shortly"));
         }
     }
 }

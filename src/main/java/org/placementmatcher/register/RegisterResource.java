@@ -151,6 +151,7 @@ public class RegisterResource {
                 .register());
     }
 
+    @AccessLogged(AccessLog.Kind.WHOLE_REGISTER)
     @GET
     @Path("{authority}")
     @Operation(summary = "The whole register as a PlacementProblem (what PUT stored, in the same order)")
@@ -187,6 +188,7 @@ public class RegisterResource {
                 .build();
     }
 
+    @AccessLogged(AccessLog.Kind.ALL_CHILDREN)
     @GET
     @Path("{authority}/children")
     @Operation(summary = "Every child of the register")
@@ -568,6 +570,7 @@ public class RegisterResource {
         return register.auditOfChild(authority, id);
     }
 
+    @AccessLogged(AccessLog.Kind.PROVIDER_AUDIT)
     @GET
     @Path("{authority}/providers/{id}/audit")
     @Operation(summary = "Every audit entry about the provider, oldest first: its record, placements there, decisions")
@@ -583,6 +586,7 @@ public class RegisterResource {
         return register.auditOfProvider(authority, id);
     }
 
+    @AccessLogged(AccessLog.Kind.WHOLE_AUDIT)
     @GET
     @Path("{authority}/audit")
     @Operation(summary = "The authority's audit log, oldest first, a page at a time (after: the last seq seen)")

@@ -337,6 +337,14 @@ final class RunStore {
                 return false;
             }
         }
+        // A proposal nobody decided on is plan data: it goes. A decided one stays as the decision's subject,
+        // without its explanation.
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM run_change WHERE run_id = ? AND NOT EXISTS"
+                + " (SELECT 1 FROM run_decision d WHERE d.run_id = run_change.run_id"
+                + " AND d.child_id = run_change.child_id)")) {
+            delete.setString(1, id);
+            delete.executeUpdate();
+        }
         try (PreparedStatement update =
                 c.prepareStatement("UPDATE run_change SET change_json = NULL WHERE run_id = ?")) {
             update.setString(1, id);

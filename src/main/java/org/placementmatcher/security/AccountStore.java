@@ -82,8 +82,10 @@ public class AccountStore {
     }
 
     /**
-     * Checks a password. A locked account is refused without looking at the password (so the lock cannot be
-     * used to guess it); a wrong password counts towards the lock, a right one resets the count.
+     * Checks a password. A locked account is refused whatever the password (so the lock cannot be used to guess
+     * it), after a hash all the same, so that its answer takes as long as any other; a wrong password counts
+     * towards the lock, a right one resets the count. A right password is refused too when guesses made at the
+     * same moment locked the account while it was being checked.
      */
     public SignIn signIn(String username, String password) {
         Optional<Account> found = find(username);
@@ -94,6 +96,7 @@ public class AccountStore {
         Account account = found.get();
         Instant now = clock.now();
         if (account.lockedAt(now)) {
+            BcryptUtil.matches(password, unknownUserHash);
             return new SignIn(account, Refusal.LOCKED);
         }
         // The slow hash runs outside any transaction: no row is held while it works.
@@ -101,17 +104,21 @@ public class AccountStore {
         if (!account.enabled()) {
             return new SignIn(account, Refusal.DISABLED);
         }
-        if (matches) {
-            if (account.failedAttempts() != 0 || account.lockedUntil() != null) {
-                database.transaction(c -> {
-                    Accounts.updateSignIn(c, username, 0, null);
-                    return null;
-                });
-            }
-            return new SignIn(account, null);
+        if (!matches) {
+            recordFailure(username, now);
+            return new SignIn(account, Refusal.WRONG_PASSWORD);
         }
-        recordFailure(username, now);
-        return new SignIn(account, Refusal.WRONG_PASSWORD);
+        boolean lockedMeanwhile = database.transaction(c -> {
+            Optional<Account> current = Accounts.findForUpdate(c, username);
+            if (current.isEmpty() || current.get().lockedAt(now)) {
+                return true;
+            }
+            if (current.get().failedAttempts() != 0 || current.get().lockedUntil() != null) {
+                Accounts.updateSignIn(c, username, 0, null);
+            }
+            return false;
+        });
+        return lockedMeanwhile ? new SignIn(account, Refusal.LOCKED) : new SignIn(account, null);
     }
 
     private void recordFailure(String username, Instant now) {

@@ -2,6 +2,7 @@ package org.placementmatcher.security;
 
 import io.quarkus.oidc.OidcRequestContext;
 import io.quarkus.oidc.OidcTenantConfig;
+import io.quarkus.oidc.OidcTenantConfigBuilder;
 import io.quarkus.oidc.TenantConfigResolver;
 import io.quarkus.oidc.runtime.OidcConfig;
 import io.quarkus.oidc.runtime.OidcTenantConfig.ApplicationType;
@@ -39,10 +40,14 @@ public class OidcApiTenant implements TenantConfigResolver {
         if (!defaults.tenantEnabled()) {
             return null;
         }
-        return OidcTenantConfig.builder(defaults)
-                .tenantId(API_TENANT)
-                .applicationType(ApplicationType.SERVICE)
-                .build();
+        OidcTenantConfigBuilder api =
+                OidcTenantConfig.builder(defaults).tenantId(API_TENANT).applicationType(ApplicationType.SERVICE);
+        // A bearer token must have been issued for this service: without an audience, a token the same identity
+        // provider issued to another application (with its own roles claim) would be taken here too.
+        if (defaults.token().audience().isEmpty() && defaults.clientId().isPresent()) {
+            api = api.token().audience(defaults.clientId().get()).end();
+        }
+        return api.build();
     }
 
     @Override

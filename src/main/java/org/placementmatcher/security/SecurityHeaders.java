@@ -56,6 +56,10 @@ public class SecurityHeaders {
         if (https) {
             headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         }
+        // Children's data must not linger in browser or proxy caches; only static assets may say otherwise.
+        if (!headers.contains("Cache-Control")) {
+            headers.set("Cache-Control", "no-store");
+        }
     }
 
     /** The policy for a path; none for the Dev UI in development mode. */

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The access log (contract section 6): reads of one child's record, of a child's audit, and of a run's plan,
- * snapshot and analysis are recorded with their kind and the child or run; reads that fail are not; the log
- * pages newest first.
+ * snapshot and analysis are recorded with their kind and the child or run; so are reads of many children at
+ * once (the register, its children, its audit, a provider's audit); reads that fail are not; the log pages
+ * newest first.
  */
 @QuarkusTest
 class RegisterAccessLogTest {
@@ -37,11 +38,11 @@ class RegisterAccessLogTest {
         given().get(BASE + "/runs/" + run).then().statusCode(200);
         given().get(BASE + "/runs/" + run + "/snapshot").then().statusCode(200);
         given().get(BASE + "/runs/" + run + "/analysis").then().statusCode(200);
-        // Not found: nothing was read, nothing is recorded. Reads not of one child or run are not recorded either.
+        // Not found: nothing was read, nothing is recorded.
         given().get(BASE + "/children/NOPE").then().statusCode(404);
         given().get(BASE + "/children/NOPE/audit").then().statusCode(404);
         given().get(BASE + "/runs/no-such-run").then().statusCode(404);
-        given().get(BASE + "/children").then().statusCode(200);
+        // A provider's own record holds no child's data: not recorded.
         given().get(BASE + "/providers/F1").then().statusCode(200);
 
         JsonPath newest = page(null, 5);
@@ -71,6 +72,29 @@ class RegisterAccessLogTest {
         assertThat(seqs.subList(0, 5)).isEqualTo(newest.getList("seq", Long.class));
         Map<String, Object> poll = page(seqs.get(4), 1).getMap("[0]");
         assertThat(poll).containsEntry("kind", "RUN_PLAN").containsEntry("runId", run);
+    }
+
+    @Test
+    void readsOfManyChildrenAtOnceAreRecordedToo() {
+        String base = "/api/register/RA-ACCESS3";
+        RegisterResourceTest.put("RA-ACCESS3", RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, "RA-ACCESS3"));
+        given().get(base).then().statusCode(200);
+        given().get(base + "/children").then().statusCode(200);
+        given().get(base + "/audit").then().statusCode(200);
+        as("viewer").get(base + "/providers/F1/audit").then().statusCode(200);
+        given().get(base + "/providers").then().statusCode(200);
+
+        JsonPath newest = given().queryParam("limit", 10)
+                .get(base + "/access-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(newest.getList("kind"))
+                .containsExactly("PROVIDER_AUDIT", "WHOLE_AUDIT", "ALL_CHILDREN", "WHOLE_REGISTER");
+        assertThat(newest.getList("username")).containsExactly("viewer", "director", "director", "director");
+        assertThat(newest.getList("childId")).containsOnlyNulls();
+        assertThat(newest.getList("runId")).containsOnlyNulls();
     }
 
     @Test

@@ -80,6 +80,8 @@ class RegisterAuditMigrationTest {
                 execute(c, "SET search_path TO " + schema);
                 assertThatThrownBy(() -> execute(c, "UPDATE audit_log SET actor = 'x'"))
                         .hasMessageContaining("append-only");
+                // The access log (V4, trigger V4_1) is kept the same way.
+                assertThatThrownBy(() -> execute(c, "DELETE FROM access_log")).hasMessageContaining("append-only");
             }
         } finally {
             try (Connection c = DriverManager.getConnection(url, user, password)) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.placementmatcher.security.TestAccounts.as;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,8 +42,9 @@ class RunRetentionTest {
         String done = RunResourceTest.startRun(AUTHORITY, 1);
         JsonPath before = RunResourceTest.waitUntilFinished(AUTHORITY, done, Duration.ofSeconds(60));
         assertThat(before.getString("status")).isEqualTo("DONE");
-        given().contentType(ContentType.JSON)
-                .body("{\"childId\": \"C3\", \"decision\": \"REJECT\", \"decidedBy\": \"hos-9\", \"reason\": \"kept\"}")
+        as("manager")
+                .contentType(ContentType.JSON)
+                .body("{\"childId\": \"C3\", \"decision\": \"REJECT\", \"reason\": \"kept\"}")
                 .post(BASE + done + "/decisions")
                 .then()
                 .statusCode(200);
@@ -63,8 +65,9 @@ class RunRetentionTest {
         assertThat(run.getString("score")).isEqualTo(before.getString("score"));
         assertThat(run.getString("scoreToday")).isEqualTo(before.getString("scoreToday"));
         assertThat(run.getInt("kpis.placed")).isEqualTo(before.getInt("kpis.placed"));
-        assertThat(run.getString("requestedBy")).isEqualTo("lead-3");
-        assertThat(run.getList("changes.childId")).containsExactly("C1", "C2", "C3");
+        assertThat(run.getString("requestedBy")).isEqualTo("officer");
+        // Only the decided change stays: the undecided proposals were plan data.
+        assertThat(run.getList("changes.childId")).containsExactly("C3");
         Map<String, Object> c3 = run.getMap("changes.find { it.childId == 'C3' }");
         assertThat(c3)
                 .containsEntry("kind", "NEW_PLACEMENT")
@@ -72,7 +75,7 @@ class RunRetentionTest {
                 .containsEntry("scoreGain", before.getString("changes.find { it.childId == 'C3' }.scoreGain"))
                 .doesNotContainKey("reasons");
         assertThat(run.getString("changes.find { it.childId == 'C3' }.decision.decidedBy"))
-                .isEqualTo("hos-9");
+                .isEqualTo("manager");
         given().get("/api/register/" + AUTHORITY + "/runs")
                 .then()
                 .statusCode(200)
@@ -87,7 +90,7 @@ class RunRetentionTest {
                     .body("errors[0].message", containsString("retention policy"));
         }
         given().contentType(ContentType.JSON)
-                .body("{\"childId\": \"C1\", \"decision\": \"REJECT\", \"decidedBy\": \"hos-9\", \"reason\": \"late\"}")
+                .body("{\"childId\": \"C1\", \"decision\": \"REJECT\", \"reason\": \"late\"}")
                 .post(BASE + done + "/decisions")
                 .then()
                 .statusCode(410);

@@ -187,7 +187,15 @@ class EndpointPermissionsTest {
                 Response answer = send(TestAccounts.as(account), call, path);
                 String as = call.key() + " as " + account;
                 if (expected == 0) {
-                    soft.assertThat(answer.statusCode()).as(as).isNotIn(401, 403);
+                    soft.assertThat(answer.statusCode())
+                            .as(as)
+                            .isNotIn(401, 403)
+                            .isLessThan(500);
+                    if (answer.statusCode() == 404 && call.template().contains("{authority}")) {
+                        soft.assertThat(answer.asString())
+                                .as(as + ": the register is there for a user who holds it")
+                                .doesNotContain("no register for authority");
+                    }
                     continue;
                 }
                 soft.assertThat(answer.statusCode()).as(as).isEqualTo(expected);

@@ -34,6 +34,15 @@ class OidcApiTenantTest {
         assertThat(api.authServerUrl()).contains("https://sso.council.example/realms/council");
         assertThat(api.clientId()).contains("placement-matcher");
         assertThat(api.roles().roleClaimPath()).contains(java.util.List.of("realm_access/roles"));
+        // Tokens issued to other applications of the same identity provider are not taken.
+        assertThat(api.token().audience()).contains(java.util.List.of("placement-matcher"));
+        OidcTenantConfig configured = OidcTenantConfig.builder(hybrid)
+                .token()
+                .audience("api://placement-matcher")
+                .end()
+                .build();
+        assertThat(OidcApiTenant.apiTenant(configured).token().audience())
+                .contains(java.util.List.of("api://placement-matcher"));
 
         OidcApiTenant tenants = new OidcApiTenant(api);
         assertThat(tenants.forPath("/api/register/E09000001/children/C1")).isSameAs(api);

@@ -81,5 +81,6 @@ class SecurityHeadersTest {
         assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
     }
 }
