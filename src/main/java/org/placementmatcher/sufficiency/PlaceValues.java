@@ -1,0 +1,218 @@
+package org.placementmatcher.sufficiency;
+
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProviderInput;
+import org.placementmatcher.domain.Child;
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
+import org.placementmatcher.solver.PlacementFlow;
+import org.placementmatcher.solver.PlacementSolver;
+import org.placementmatcher.solver.PlanWriter;
+import org.placementmatcher.solver.ProblemMapper;
+
+/**
+ * The value of one more place at every provider. First every provider's price at once from the caseload's
+ * minimum-cost flow ({@link PlacementFlow#placeGains()}: exact for the flow, which leaves out the rules on who may
+ * share a placement and lets sibling groups split); then the most valuable ones confirmed by re-optimising the plan
+ * with that place (local search from the plan, so only the place's own effect shows), until every one of the
+ * {@code mustConfirm} highest values reported comes from a re-optimisation or {@code maxConfirmed} have been tried.
+ */
+final class PlaceValues {
+
+    /** One provider's value, and the children the extra place would move or place. */
+    record Value(Provider provider, long medium, long soft, boolean confirmed, List<Child> benefiting) {
+
+        boolean isPositive() {
+            return medium > 0 || medium == 0 && soft > 0;
+        }
+
+        static final Comparator<Value> BEST_FIRST = Comparator.comparingLong(Value::medium)
+                .thenComparingLong(Value::soft)
+                .reversed()
+                .thenComparing(v -> v.provider().getId());
+    }
+
+    private final PlacementSolver solver;
+    private final Duration confirmLimit;
+    private final int mustConfirm;
+    private final int maxConfirmed;
+    private final int threads;
+
+    PlaceValues(PlacementSolver solver, Duration confirmLimit, int mustConfirm, int maxConfirmed, int threads) {
+        this.solver = solver;
+        this.confirmLimit = confirmLimit;
+        this.mustConfirm = mustConfirm;
+        this.maxConfirmed = Math.max(mustConfirm, maxConfirmed);
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Every provider's price from the flow, best first. {@code problem}: the units at their current placements. */
+    static List<Value> fast(PlacementSolution problem) {
+        PlacementFlow flow = PlacementFlow.forPlaceValues(problem);
+        flow.solve(() -> false);
+        List<PlacementFlow.PlaceGain> gains = flow.placeGains();
+        long scale = flow.scale();
+        List<Value> values = new ArrayList<>();
+        for (Provider provider : problem.getProviders()) {
+            PlacementFlow.PlaceGain gain = gains.get(provider.getIndex());
+            List<Child> benefiting = gain.unitsMoved().stream()
+                    .map(unit -> unit.getMembers().getFirst())
+                    .toList();
+            values.add(new Value(
+                    provider,
+                    Math.round((double) gain.mediumScaled() / scale),
+                    Math.round((double) gain.softScaled() / scale),
+                    false,
+                    benefiting));
+        }
+        values.sort(Value.BEST_FIRST);
+        return values;
+    }
+
+    /** The fast values with the most valuable ones replaced by re-optimised figures, best first. */
+    List<Value> confirmTop(PlacementProblem input, PlacementSolution plan, List<Value> fast) {
+        Map<String, Value> byProvider = new HashMap<>();
+        fast.forEach(v -> byProvider.put(v.provider().getId(), v));
+        List<Value> queue = fast.stream().filter(Value::isPositive).toList();
+        int next = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "sufficiency-confirm");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            while (next < queue.size() && next < maxConfirmed) {
+                List<Value> current = ranked(byProvider);
+                int unconfirmedInTop = (int) current.stream()
+                        .limit(mustConfirm)
+                        .filter(v -> !v.confirmed() && v.isPositive())
+                        .count();
+                if (unconfirmedInTop == 0) {
+                    break;
+                }
+                int batch = Math.min(Math.max(unconfirmedInTop, threads), maxConfirmed - next);
+                List<Future<Value>> running = new ArrayList<>();
+                for (int i = 0; i < batch && next < queue.size(); i++, next++) {
+                    Provider provider = queue.get(next).provider();
+                    running.add(pool.submit(() -> reoptimised(input, plan, provider)));
+                }
+                for (Future<Value> future : running) {
+                    Value confirmed = future.get();
+                    byProvider.put(confirmed.provider().getId(), confirmed);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while re-optimising", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("re-optimising with one more place failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return ranked(byProvider);
+    }
+
+    private static List<Value> ranked(Map<String, Value> byProvider) {
+        List<Value> values = new ArrayList<>(byProvider.values());
+        values.sort(Value.BEST_FIRST);
+        return values;
+    }
+
+    /**
+     * The plan re-optimised with one more place at the provider, starting from the plan itself (every unit where
+     * it is), and what that gains over the plan; never less than nothing (the plan is still possible).
+     */
+    Value reoptimised(PlacementProblem input, PlacementSolution plan, Provider provider) {
+        PlacementSolution start = ProblemMapper.toSolution(withOneMorePlace(input, provider.getId()));
+        Map<String, String> placeOf = new HashMap<>();
+        for (PlacementUnit unit : plan.getUnits()) {
+            placeOf.put(
+                    unit.getId(),
+                    unit.getProvider() == null ? null : unit.getProvider().getId());
+        }
+        Map<String, Provider> providers = new HashMap<>();
+        start.getProviders().forEach(p -> providers.put(p.getId(), p));
+        for (PlacementUnit unit : start.getUnits()) {
+            String at = placeOf.get(unit.getId());
+            unit.setProvider(at == null ? null : providers.get(at));
+        }
+        PlacementSolution better = solver.improve(start, confirmLimit);
+        HardMediumSoftScore before = plan.getScore();
+        HardMediumSoftScore after = better.getScore();
+        long medium = after.mediumScore() - before.mediumScore();
+        long soft = after.softScore() - before.softScore();
+        if (after.hardScore() < before.hardScore() || medium < 0 || medium == 0 && soft <= 0) {
+            return new Value(provider, 0, 0, true, List.of());
+        }
+        return new Value(provider, medium, soft, true, moved(plan, better));
+    }
+
+    /** The children placed differently in {@code after} than in {@code before} (children matched by id). */
+    private static List<Child> moved(PlacementSolution before, PlacementSolution after) {
+        Map<String, Provider> was = new HashMap<>();
+        PlanWriter.providerByChild(before).forEach((child, provider) -> was.put(child.getId(), provider));
+        Map<String, Child> beforeChildren = new HashMap<>();
+        before.getChildren().forEach(c -> beforeChildren.put(c.getId(), c));
+        List<Child> moved = new ArrayList<>();
+        Map<Child, Provider> now = PlanWriter.providerByChild(after);
+        for (Child child : after.getChildren()) {
+            Provider old = was.get(child.getId());
+            Provider current = now.get(child);
+            String oldId = old == null ? null : old.getId();
+            String newId = current == null ? null : current.getId();
+            if (oldId == null ? newId != null : !oldId.equals(newId)) {
+                moved.add(beforeChildren.get(child.getId()));
+            }
+        }
+        return moved;
+    }
+
+    /** The problem with one more place at the provider. */
+    static PlacementProblem withOneMorePlace(PlacementProblem problem, String providerId) {
+        List<ProviderInput> providers = new ArrayList<>(problem.providers().size());
+        for (ProviderInput p : problem.providers()) {
+            providers.add(p.id().equals(providerId) ? oneMorePlace(p) : p);
+        }
+        return new PlacementProblem(
+                problem.schemaVersion(),
+                problem.name(),
+                problem.referenceDate(),
+                problem.homeAuthority(),
+                problem.weights(),
+                providers,
+                problem.children(),
+                problem.adjoiningAuthorities());
+    }
+
+    private static ProviderInput oneMorePlace(ProviderInput p) {
+        return new ProviderInput(
+                p.id(),
+                p.type(),
+                p.localAuthority(),
+                p.location(),
+                p.places() + 1,
+                p.ageMin(),
+                p.ageMax(),
+                p.acceptsGenders(),
+                p.capabilities(),
+                p.weeklyCost(),
+                p.availableFrom(),
+                p.emergencyApproved(),
+                p.connectedChildren(),
+                p.fosteringLimitExemption(),
+                p.languages(),
+                p.religion());
+    }
+}
