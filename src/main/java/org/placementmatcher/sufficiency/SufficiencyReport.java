@@ -1,5 +1,6 @@
 package org.placementmatcher.sufficiency;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.placementmatcher.contract.PlacementPlan;
 
@@ -31,6 +32,18 @@ public record SufficiencyReport(
      * @param childrenBenefiting children one more place at each of these providers would move or place
      * @param reason who those children are and where the plan has them now, in words
      */
+    @JsonPropertyOrder({
+        "providerType",
+        "inHomeAuthority",
+        "ageBand",
+        "needsMet",
+        "providers",
+        "medium",
+        "soft",
+        "weeklyValue",
+        "childrenBenefiting",
+        "reason"
+    })
     public record Segment(
             String providerType,
             boolean inHomeAuthority,
@@ -49,6 +62,18 @@ public record SufficiencyReport(
      * counts once in {@code children} and in every column that applies. {@code weeklyCost}: the weekly cost of the
      * group's placements.
      */
+    @JsonPropertyOrder({
+        "ageBand",
+        "needs",
+        "siblingGroupSize",
+        "urgency",
+        "children",
+        "unplaced",
+        "outOfArea",
+        "over20Miles",
+        "residential",
+        "weeklyCost"
+    })
     public record UnmetNeed(
             String ageBand,
             String needs,
