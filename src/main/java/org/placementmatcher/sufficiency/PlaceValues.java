@@ -26,7 +26,8 @@ import org.placementmatcher.solver.ProblemMapper;
  * The value of one more place at every provider. First every provider's price at once from the caseload's
  * minimum-cost flow ({@link PlacementFlow#placeGains()}: exact for the flow, which leaves out the rules on who may
  * share a placement and lets sibling groups split); then the most valuable ones confirmed by re-optimising the plan
- * with that place (local search from the plan, so only the place's own effect shows), until every one of the
+ * with that place (local search from the plan, so only the place's own effect shows, or a fresh solve with the
+ * place where that does better), until every one of the
  * {@code mustConfirm} highest values reported comes from a re-optimisation or {@code maxConfirmed} have been tried.
  */
 final class PlaceValues {
@@ -148,7 +149,14 @@ final class PlaceValues {
             String at = placeOf.get(unit.getId());
             unit.setProvider(at == null ? null : providers.get(at));
         }
+        // Local search from the plan sees the place's own effect, but may not find a long chain of moves in the time;
+        // a fresh solve (the flow's construction with the place) finds those. The better of the two counts.
         PlacementSolution better = solver.improve(start, confirmLimit);
+        PlacementSolution fresh =
+                solver.solve(ProblemMapper.toSolution(withOneMorePlace(input, provider.getId())), confirmLimit, null);
+        if (fresh.getScore().compareTo(better.getScore()) > 0) {
+            better = fresh;
+        }
         HardMediumSoftScore before = plan.getScore();
         HardMediumSoftScore after = better.getScore();
         long medium = after.mediumScore() - before.mediumScore();

@@ -32,7 +32,7 @@ public class RegisterSufficiencyResource {
     @Operation(
             summary = "Start a sufficiency report on the register's current state",
             description = "As POST /api/sufficiency with the register's problem; read the report at "
-                    + "/api/sufficiency/{id}. seconds: the plan's time limit (default 20).")
+                    + "/api/sufficiency/{id}. seconds: the plan's time limit (default 15).")
     @APIResponse(
             responseCode = "202",
             description = "Started; Location names the report",
@@ -46,7 +46,7 @@ public class RegisterSufficiencyResource {
     public Response start(
             @PathParam("authority") String authority,
             @Parameter(
-                            description = "the plan's time limit in seconds (default 20, at most "
+                            description = "the plan's time limit in seconds (default 15, at most "
                                     + "placement.sufficiency.max-seconds)",
                             schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
                     @QueryParam("seconds")

@@ -36,7 +36,7 @@ import org.placementmatcher.rest.QueryParams;
 public class SufficiencyResource {
 
     /** The plan's default time limit: the whole county report is then ready within a minute. */
-    static final int DEFAULT_SECONDS = 20;
+    static final int DEFAULT_SECONDS = 15;
 
     static final String CSV = "text/csv";
 
@@ -71,7 +71,7 @@ public class SufficiencyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Start a sufficiency report on a PlacementProblem in the background",
-            description = "Returns 202 with the report's id at once. seconds: the plan's time limit (default 20, "
+            description = "Returns 202 with the report's id at once. seconds: the plan's time limit (default 15, "
                     + "capped by placement.sufficiency.max-seconds); the place values take a few seconds more.")
     @APIResponse(
             responseCode = "202",
@@ -95,7 +95,7 @@ public class SufficiencyResource {
                                             schema = @Schema(implementation = PlacementProblem.class)))
                     String body,
             @Parameter(
-                            description = "the plan's time limit in seconds (default 20, at most "
+                            description = "the plan's time limit in seconds (default 15, at most "
                                     + "placement.sufficiency.max-seconds)",
                             schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
                     @QueryParam("seconds")

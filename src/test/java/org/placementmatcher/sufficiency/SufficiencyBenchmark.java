@@ -39,7 +39,7 @@ public final class SufficiencyBenchmark {
         long exactSeconds = Long.parseLong(options.getOrDefault("--exact-seconds", "0"));
         PlacementProblem problem = ProblemReader.read(Files.readString(dataset));
         PlacementSolver solver = PlacementSolver.fromClasspathConfig();
-        SufficiencyService service = new SufficiencyService(solver, 2000, 24, 2);
+        SufficiencyService service = new SufficiencyService(solver, 1500, 20, 2);
 
         long start = System.nanoTime();
         SufficiencyReport report = service.report(problem, Duration.ofSeconds(seconds));
