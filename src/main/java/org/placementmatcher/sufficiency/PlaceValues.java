@@ -136,6 +136,34 @@ final class PlaceValues {
      * it is), and what that gains over the plan; never less than nothing (the plan is still possible).
      */
     Value reoptimised(PlacementProblem input, PlacementSolution plan, Provider provider) {
+        // Local search from the plan sees the place's own effect, but may not find a long chain of moves in the time;
+        // a fresh solve (the flow's construction with the place) finds some of those. The best of the tries counts.
+        PlacementSolution better = solver.improve(startFrom(input, plan, provider), confirmLimit);
+        PlacementSolution fresh =
+                solver.solve(ProblemMapper.toSolution(withOneMorePlace(input, provider.getId())), confirmLimit, null);
+        if (fresh.getScore().compareTo(better.getScore()) > 0) {
+            better = fresh;
+        }
+        // A sibling group that fits only with the extra place (a resident moving on) is a chain neither finds.
+        PlacementSolution groupIn = startFrom(input, plan, provider);
+        if (moveGroupIn(groupIn, provider.getId())) {
+            PlacementSolution tried = solver.improve(groupIn, confirmLimit);
+            if (tried.getScore().compareTo(better.getScore()) > 0) {
+                better = tried;
+            }
+        }
+        HardMediumSoftScore before = plan.getScore();
+        HardMediumSoftScore after = better.getScore();
+        long medium = after.mediumScore() - before.mediumScore();
+        long soft = after.softScore() - before.softScore();
+        if (after.hardScore() < before.hardScore() || medium < 0 || medium == 0 && soft <= 0) {
+            return new Value(provider, 0, 0, true, List.of());
+        }
+        return new Value(provider, medium, soft, true, moved(plan, better));
+    }
+
+    /** The problem with one more place at the provider, every unit where the plan has it. */
+    private static PlacementSolution startFrom(PlacementProblem input, PlacementSolution plan, Provider provider) {
         PlacementSolution start = ProblemMapper.toSolution(withOneMorePlace(input, provider.getId()));
         Map<String, String> placeOf = new HashMap<>();
         for (PlacementUnit unit : plan.getUnits()) {
@@ -149,22 +177,58 @@ final class PlaceValues {
             String at = placeOf.get(unit.getId());
             unit.setProvider(at == null ? null : providers.get(at));
         }
-        // Local search from the plan sees the place's own effect, but may not find a long chain of moves in the time;
-        // a fresh solve (the flow's construction with the place) finds those. The better of the two counts.
-        PlacementSolution better = solver.improve(start, confirmLimit);
-        PlacementSolution fresh =
-                solver.solve(ProblemMapper.toSolution(withOneMorePlace(input, provider.getId())), confirmLimit, null);
-        if (fresh.getScore().compareTo(better.getScore()) > 0) {
-            better = fresh;
+        return start;
+    }
+
+    /**
+     * Moves to the provider the sibling group (a unit of two or more) that gains most soft points there and does
+     * not fit beside its residents now, sending on as few residents as make room (they wait unplaced for local
+     * search to place again). False when there is no such group.
+     */
+    private static boolean moveGroupIn(PlacementSolution start, String providerId) {
+        Provider p = start.getProviders().stream()
+                .filter(q -> q.getId().equals(providerId))
+                .findFirst()
+                .orElseThrow();
+        List<PlacementUnit> residents = new ArrayList<>(
+                start.getUnits().stream().filter(u -> u.getProvider() == p).toList());
+        int load = residents.stream().mapToInt(PlacementUnit::size).sum();
+        PlacementUnit best = null;
+        long bestGain = 0;
+        for (PlacementUnit unit : start.getUnits()) {
+            if (unit.isPinned()
+                    || unit.size() < 2
+                    || unit.getProvider() == p
+                    || unit.size() > p.getPlaces()
+                    || p.getPlaces() - load >= unit.size()
+                    || !unit.getCandidates().contains(p)) {
+                continue;
+            }
+            long now = unit.getProvider() == null ? Long.MAX_VALUE / 4 : unit.staticSoftPoints(unit.getProvider());
+            long gain = now - unit.staticSoftPoints(p);
+            if (gain > bestGain) {
+                bestGain = gain;
+                best = unit;
+            }
         }
-        HardMediumSoftScore before = plan.getScore();
-        HardMediumSoftScore after = better.getScore();
-        long medium = after.mediumScore() - before.mediumScore();
-        long soft = after.softScore() - before.softScore();
-        if (after.hardScore() < before.hardScore() || medium < 0 || medium == 0 && soft <= 0) {
-            return new Value(provider, 0, 0, true, List.of());
+        if (best == null) {
+            return false;
         }
-        return new Value(provider, medium, soft, true, moved(plan, better));
+        residents.sort(Comparator.comparingInt(PlacementUnit::size));
+        for (PlacementUnit resident : residents) {
+            if (p.getPlaces() - load >= best.size()) {
+                break;
+            }
+            if (!resident.isPinned()) {
+                resident.setProvider(null);
+                load -= resident.size();
+            }
+        }
+        if (p.getPlaces() - load < best.size()) {
+            return false;
+        }
+        best.setProvider(p);
+        return true;
     }
 
     /** The children placed differently in {@code after} than in {@code before} (children matched by id). */
