@@ -98,6 +98,14 @@ public final class SufficiencyBenchmark {
             out.append('\n');
             System.err.print(out);
         }
+        out.append("\nTop segments:\n\n");
+        report.segments().stream()
+                .limit(3)
+                .forEach(segment -> out.append("- ").append(segment).append('\n'));
+        out.append("\nLargest unmet-need groups:\n\n");
+        report.unmetNeed().stream()
+                .limit(3)
+                .forEach(row -> out.append("- ").append(row).append('\n'));
         System.out.print(out);
     }
 
