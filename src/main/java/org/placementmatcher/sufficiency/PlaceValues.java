@@ -82,8 +82,12 @@ final class PlaceValues {
         return values;
     }
 
-    /** The fast values with the most valuable ones replaced by re-optimised figures, best first. */
-    List<Value> confirmTop(PlacementProblem input, PlacementSolution plan, List<Value> fast) {
+    /**
+     * The fast values with the most valuable ones replaced by re-optimised figures, best first; no further
+     * re-optimisation starts once {@code stop} says so (the figures so far are kept).
+     */
+    List<Value> confirmTop(
+            PlacementProblem input, PlacementSolution plan, List<Value> fast, java.util.function.BooleanSupplier stop) {
         Map<String, Value> byProvider = new HashMap<>();
         fast.forEach(v -> byProvider.put(v.provider().getId(), v));
         List<Value> queue = fast.stream().filter(Value::isPositive).toList();
@@ -94,7 +98,7 @@ final class PlaceValues {
             return thread;
         });
         try {
-            while (next < queue.size() && next < maxConfirmed) {
+            while (next < queue.size() && next < maxConfirmed && !stop.getAsBoolean()) {
                 List<Value> current = ranked(byProvider);
                 int unconfirmedInTop = (int) current.stream()
                         .limit(mustConfirm)

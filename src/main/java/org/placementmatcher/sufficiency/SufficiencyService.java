@@ -48,7 +48,10 @@ public class SufficiencyService {
         return report(input, limit, plan -> {}, new PlacementSolver.Solving());
     }
 
-    /** The same, told when the plan is ready and stoppable while the plan is solved (the values then follow at once). */
+    /**
+     * The same, told when the plan is ready, and stoppable: a stop ends the plan's solve at once, and no further
+     * re-optimisation starts (every provider still has its flow price).
+     */
     public SufficiencyReport report(
             PlacementProblem input, Duration limit, Progress progress, PlacementSolver.Solving solving) {
         PlacementSolution problem = ProblemMapper.toSolution(input);
@@ -59,7 +62,8 @@ public class SufficiencyService {
         }
         progress.planned(plan);
         PlaceValues values = new PlaceValues(solver, confirmLimit, CONFIRMED_TOP, maxConfirmed, threads);
-        List<PlaceValues.Value> ranked = values.confirmTop(input, plan, PlaceValues.fast(problem));
+        List<PlaceValues.Value> ranked =
+                values.confirmTop(input, plan, PlaceValues.fast(problem), solving::isTerminatedEarly);
         List<PlaceValue> placeValues = ranked.stream()
                 .map(v -> new PlaceValue(
                         v.provider().getId(),
