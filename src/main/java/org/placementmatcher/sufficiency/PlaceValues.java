@@ -17,6 +17,7 @@ import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
+import org.placementmatcher.solver.GreedyPlacement;
 import org.placementmatcher.solver.PlacementFlow;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.PlanWriter;
@@ -148,10 +149,12 @@ final class PlaceValues {
         if (fresh.getScore().compareTo(better.getScore()) > 0) {
             better = fresh;
         }
-        // A sibling group that fits only with the extra place (a resident moving on) is a chain neither finds.
+        // A sibling group that fits only with the extra place (a resident moving on) is a chain neither finds: the
+        // flow's construction again, with that group held at the place.
         PlacementSolution groupIn = startFrom(input, plan, provider);
-        if (moveGroupIn(groupIn, provider.getId())) {
-            PlacementSolution tried = solver.improve(groupIn, confirmLimit);
+        PlacementUnit group = groupToMoveIn(groupIn, provider.getId());
+        if (group != null) {
+            PlacementSolution tried = solver.improve(heldStart(input, provider.getId(), group.getId()), confirmLimit);
             if (tried.getScore().compareTo(better.getScore()) > 0) {
                 better = tried;
             }
@@ -185,18 +188,15 @@ final class PlaceValues {
     }
 
     /**
-     * Moves to the provider the sibling group (a unit of two or more) that gains most soft points there and does
-     * not fit beside its residents now, sending on as few residents as make room (they wait unplaced for local
-     * search to place again). False when there is no such group.
+     * The sibling group (a unit of two or more) that would gain most soft points at the provider and does not fit
+     * beside its residents now; null when there is none.
      */
-    private static boolean moveGroupIn(PlacementSolution start, String providerId) {
-        Provider p = start.getProviders().stream()
-                .filter(q -> q.getId().equals(providerId))
-                .findFirst()
-                .orElseThrow();
-        List<PlacementUnit> residents = new ArrayList<>(
-                start.getUnits().stream().filter(u -> u.getProvider() == p).toList());
-        int load = residents.stream().mapToInt(PlacementUnit::size).sum();
+    private static PlacementUnit groupToMoveIn(PlacementSolution start, String providerId) {
+        Provider p = provider(start, providerId);
+        int load = start.getUnits().stream()
+                .filter(u -> u.getProvider() == p)
+                .mapToInt(PlacementUnit::size)
+                .sum();
         PlacementUnit best = null;
         long bestGain = 0;
         for (PlacementUnit unit : start.getUnits()) {
@@ -215,24 +215,44 @@ final class PlaceValues {
                 best = unit;
             }
         }
-        if (best == null) {
-            return false;
-        }
-        residents.sort(Comparator.comparingInt(PlacementUnit::size));
-        for (PlacementUnit resident : residents) {
-            if (p.getPlaces() - load >= best.size()) {
-                break;
+        return best;
+    }
+
+    /**
+     * The problem with one more place at the provider, built as the solver's construction builds a plan (the
+     * caseload's flow, split sibling groups settled, rounded by {@link GreedyPlacement#decideFrom}) but with the
+     * group held at the provider.
+     */
+    private PlacementSolution heldStart(PlacementProblem input, String providerId, String groupId) {
+        PlacementSolution start = ProblemMapper.toSolution(withOneMorePlace(input, providerId));
+        Provider p = provider(start, providerId);
+        PlacementUnit group = start.getUnits().stream()
+                .filter(u -> u.getId().equals(groupId))
+                .findFirst()
+                .orElseThrow();
+        PlacementFlow flow = new PlacementFlow(start, true, Map.of(group, p));
+        flow.solve(() -> false);
+        long end = System.nanoTime() + confirmLimit.toNanos();
+        flow = flow.settleSplitGroups(SETTLE_EXTRA_PLACES, () -> System.nanoTime() > end);
+        Map<PlacementUnit, Provider> preferred = new HashMap<>(flow.mostFlow());
+        preferred.put(group, p);
+        Map<PlacementUnit, Provider> decisions = GreedyPlacement.decideFrom(start, preferred);
+        for (PlacementUnit unit : start.getUnits()) {
+            if (!unit.isPinned()) {
+                unit.setProvider(decisions.get(unit));
             }
-            if (!resident.isPinned()) {
-                resident.setProvider(null);
-                load -= resident.size();
-            }
         }
-        if (p.getPlaces() - load < best.size()) {
-            return false;
-        }
-        best.setProvider(p);
-        return true;
+        return start;
+    }
+
+    /** As the construction does: besides where the flow sends a split group, how many other places to try. */
+    private static final int SETTLE_EXTRA_PLACES = 16;
+
+    private static Provider provider(PlacementSolution solution, String providerId) {
+        return solution.getProviders().stream()
+                .filter(q -> q.getId().equals(providerId))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The children placed differently in {@code after} than in {@code before} (children matched by id). */

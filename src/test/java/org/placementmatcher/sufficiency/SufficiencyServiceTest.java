@@ -87,10 +87,6 @@ class SufficiencyServiceTest {
      * that place (medium exactly, soft within 5% or £25), and a zero value wherever the exact optimum gains nothing.
      */
     @Test
-    @org.junit.jupiter.api.Disabled(
-            "known shortfall (issue 13, unfinished): with 1.5 s per confirmation on a loaded machine P-0082 reaches "
-                    + "927 of the exact 994 (994 with 5 s); P-0004's 1057 needs a sibling group moved into the extra "
-                    + "place, now tried (PlaceValues.moveGroupIn) but not yet checked here")
     void theTopValuesOnTheSmallSetAreWithinTheContractsToleranceOfTheExactImprovement() throws Exception {
         PlacementProblem problem = ProblemReader.read(Files.readString(Path.of("sample-data/small.json")));
         SufficiencyReport report = AS_CONFIGURED.report(problem, Duration.ofSeconds(5));
@@ -108,8 +104,6 @@ class SufficiencyServiceTest {
             assertThat(with.optimal()).isTrue();
             long medium = with.score().mediumScore() - optimum.score().mediumScore();
             long soft = with.score().softScore() - optimum.score().softScore();
-            System.err.printf(
-                    "%s reported %d/%d exact %d/%d%n", value.providerId(), value.medium(), value.soft(), medium, soft);
             assertThat(value.medium()).as(value.providerId() + " medium").isEqualTo(medium);
             assertThat((double) value.soft())
                     .as(value.providerId() + " soft")
