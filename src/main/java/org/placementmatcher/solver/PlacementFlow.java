@@ -93,6 +93,10 @@ public final class PlacementFlow {
     private static final long MAX_SCALE = 2520;
     /** A flow to build a plan from: with the fostering limit, apart groups or held units it is no bound. */
     private final boolean forConstruction;
+    /** Per provider: a foster carer already at the fostering limit, where one more place would take nobody. */
+    private final boolean[] atFosteringLimit;
+    /** 1 when units are offered providers that would have room for them with one more place ({@link #forPlaceValues}). */
+    private final int offerOneMore;
 
     /** Children a node sends out (a unit its size, an apart group its members; a member of one nothing). */
     private final int[] supply;
@@ -173,7 +177,16 @@ public final class PlacementFlow {
 
     /** The relaxation alone: a lower bound on every plan ({@link Relaxation#isBound()}). */
     public PlacementFlow(PlacementSolution solution) {
-        this(solution, false, Map.of(), false);
+        this(solution, false, Map.of(), false, false);
+    }
+
+    /**
+     * A flow to price places with ({@link #placeGains()}): like one to build a plan from (the fostering limit
+     * applied), without apart groups, and every unit offered also the providers that would have room for it with
+     * one more place, so that a place's price sees them.
+     */
+    public static PlacementFlow forPlaceValues(PlacementSolution solution) {
+        return new PlacementFlow(solution, false, Map.of(), true, true);
     }
 
     /**
@@ -188,23 +201,23 @@ public final class PlacementFlow {
      *        (no longer a bound either: the held units need not be where the optimum has them)
      */
     public PlacementFlow(PlacementSolution solution, boolean modelApartGroups, Map<PlacementUnit, Provider> fixedAt) {
-        this(solution, modelApartGroups, fixedAt, true);
+        this(solution, modelApartGroups, fixedAt, true, false);
     }
 
     private PlacementFlow(
             PlacementSolution solution,
             boolean modelApartGroups,
             Map<PlacementUnit, Provider> fixedAt,
-            boolean forConstruction) {
+            boolean forConstruction,
+            boolean offerOneMore) {
         this.providers = solution.getProviders();
         int providerCount = providers.size();
         this.capacity = new int[providerCount];
         for (Provider p : providers) {
             capacity[p.getIndex()] = p.getPlaces();
         }
-        if (forConstruction) {
-            capAtFosteringLimit(solution, capacity);
-        }
+        this.atFosteringLimit = forConstruction ? capAtFosteringLimit(solution, capacity) : new boolean[providerCount];
+        this.offerOneMore = offerOneMore ? 1 : 0;
         this.units = new ArrayList<>();
         long pinnedSoft = 0;
         long noPlace = 0;
@@ -262,7 +275,7 @@ public final class PlacementFlow {
             supply[u] = unit.size();
             size[u] = unit.size();
             children += unit.size();
-            List<Provider> offered = offered(unit, capacity);
+            List<Provider> offered = offered(unit, capacity, this.offerOneMore);
             long[] points = new long[offered.size()];
             for (int a = 0; a < offered.size(); a++) {
                 points[a] = unit.staticSoftPoints(offered.get(a));
@@ -353,6 +366,8 @@ public final class PlacementFlow {
         noPlaceWeight = other.noPlaceWeight;
         lexicographic = other.lexicographic;
         forConstruction = other.forConstruction;
+        atFosteringLimit = other.atFosteringLimit;
+        offerOneMore = other.offerOneMore;
         supply = other.supply;
         size = other.size;
         arcTo = other.arcTo;
@@ -560,7 +575,7 @@ public final class PlacementFlow {
      * Foster carers without exemption down to the usual limit, where no sibling group larger than that (placed together
      * or apart: H14 counts one sibling group as one) is eligible.
      */
-    private static void capAtFosteringLimit(PlacementSolution solution, int[] capacity) {
+    private static boolean[] capAtFosteringLimit(PlacementSolution solution, int[] capacity) {
         Map<String, Integer> siblings = new HashMap<>();
         for (PlacementUnit unit : solution.getUnits()) {
             siblings.merge(unit.getSiblingKey(), unit.size(), Integer::sum);
@@ -576,11 +591,14 @@ public final class PlacementFlow {
                 }
             }
         }
+        boolean[] atLimit = new boolean[capacity.length];
         for (Provider p : solution.getProviders()) {
             if (PlacementRules.fosteringLimitApplies(p) && !largeGroupEligible[p.getIndex()]) {
+                atLimit[p.getIndex()] = p.getPlaces() >= PlacementRules.USUAL_FOSTERING_LIMIT;
                 capacity[p.getIndex()] = Math.min(capacity[p.getIndex()], PlacementRules.USUAL_FOSTERING_LIMIT);
             }
         }
+        return atLimit;
     }
 
     /** The node's arcs to the providers, cheapest first; returns the most points of any. */
@@ -603,17 +621,17 @@ public final class PlacementFlow {
      * The unit's eligible providers with room for all its children beside the pinned ones (its candidates come
      * cheapest first), with its current one if eligible.
      */
-    private static List<Provider> offered(PlacementUnit unit, int[] capacity) {
+    private static List<Provider> offered(PlacementUnit unit, int[] capacity, int oneMore) {
         List<Provider> offered = new ArrayList<>();
         for (Provider p : unit.getCandidates()) {
-            if (capacity[p.getIndex()] >= unit.size()) {
+            if (capacity[p.getIndex()] + oneMore >= unit.size()) {
                 offered.add(p);
             }
         }
         Provider current = unit.getProvider();
         if (current != null
                 && unit.isEligible(current)
-                && capacity[current.getIndex()] >= unit.size()
+                && capacity[current.getIndex()] + oneMore >= unit.size()
                 && !offered.contains(current)) {
             offered.add(current);
         }
@@ -696,6 +714,171 @@ public final class PlacementFlow {
     /** The flow's totals as it stands (complete: after {@link #solve} has finished). */
     public Relaxation totals() {
         return relaxation(true);
+    }
+
+    /**
+     * What one more place at each provider would gain the flow (solved whole, {@link #forPlaceValues}): per provider
+     * index, the urgency weight and the soft points (both times {@link Relaxation#scale}) by which the optimal
+     * flow's totals would fall, each path's two parts kept apart. Exact for the flow: an optimal flow with one more
+     * unit of room at p differs from this one by the cheapest path in the residual network from the sink to p,
+     * closed by the new place (p to the sink at no cost); it has no negative cycle, so a label-correcting search
+     * from the sink finds every such path at once. Zero where that path gains nothing, and at a foster carer
+     * already at the fostering limit (a place beyond it takes nobody).
+     */
+    public List<PlaceGain> placeGains() {
+        if (unitCount != realUnits || forConstruction && offerOneMore == 0) {
+            throw new IllegalStateException("place gains are priced on a flow from forPlaceValues");
+        }
+        int nodes = sink + 1;
+        long[] d = new long[nodes];
+        Arrays.fill(d, Long.MAX_VALUE);
+        int[] from = new int[nodes];
+        int[] via = new int[nodes];
+        int[] times = new int[nodes];
+        boolean[] queued = new boolean[nodes];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        d[sink] = 0;
+        queue.add(sink);
+        queued[sink] = true;
+        while (!queue.isEmpty()) {
+            int x = queue.poll();
+            queued[x] = false;
+            long dx = d[x];
+            if (x == sink) {
+                for (int q = unitCount; q < sink; q++) {
+                    if (load[q - unitCount] > 0) {
+                        relax(q, dx, x, FROM_SINK, d, from, via, times, queued, queue);
+                    }
+                }
+                for (int v = 0; v < realUnits; v++) {
+                    if (unplacedFlow[v] > 0) {
+                        relax(v, dx - unplacedCost[v], x, UNPLACED_BACK, d, from, via, times, queued, queue);
+                    }
+                }
+            } else if (x < unitCount) {
+                if (unplacedFlow[x] < size[x]) {
+                    relax(sink, dx + unplacedCost[x], x, UNPLACED, d, from, via, times, queued, queue);
+                }
+                for (int a = 0; a < arcTo[x].length; a++) {
+                    // As in the flow: only where the whole unit fits (the arcs offered for one more place wait).
+                    if (arcFlow[x][a] < size[x] && size[x] <= capacity[arcTo[x][a]]) {
+                        relax(unitCount + arcTo[x][a], dx + arcCost[x][a], x, a, d, from, via, times, queued, queue);
+                    }
+                }
+            } else {
+                int p = x - unitCount;
+                if (load[p] < capacity[p]) {
+                    relax(sink, dx, x, TO_SINK, d, from, via, times, queued, queue);
+                }
+                for (int r = 0; r < residentCount[p]; r++) {
+                    int v = residentUnit[p][r];
+                    relax(
+                            v,
+                            dx - arcCost[v][residentArc[p][r]],
+                            x,
+                            residentArc[p][r],
+                            d,
+                            from,
+                            via,
+                            times,
+                            queued,
+                            queue);
+                }
+            }
+        }
+        // The last step may also come from a unit that fits only with the extra place (an arc offered for it).
+        long[] end = new long[providers.size()];
+        int[] lastUnit = new int[providers.size()];
+        int[] lastArc = new int[providers.size()];
+        for (int p = 0; p < end.length; p++) {
+            end[p] = d[unitCount + p];
+            lastUnit[p] = -1;
+        }
+        for (int x = 0; x < realUnits; x++) {
+            for (int a = 0; a < arcTo[x].length && d[x] != Long.MAX_VALUE; a++) {
+                int p = arcTo[x][a];
+                if (arcFlow[x][a] < size[x] && size[x] > capacity[p] && d[x] + arcCost[x][a] < end[p]) {
+                    end[p] = d[x] + arcCost[x][a];
+                    lastUnit[p] = x;
+                    lastArc[p] = a;
+                }
+            }
+        }
+        List<PlaceGain> gains = new ArrayList<>(providers.size());
+        for (int p = 0; p < providers.size(); p++) {
+            int node = unitCount + p;
+            if (end[p] == Long.MAX_VALUE || atFosteringLimit[p]) {
+                gains.add(new PlaceGain(0, 0, List.of()));
+                continue;
+            }
+            long medium = 0;
+            long soft = 0;
+            List<PlacementUnit> moved = new ArrayList<>();
+            if (lastUnit[p] >= 0) {
+                soft += arcCost[lastUnit[p]][lastArc[p]];
+                node = lastUnit[p];
+            }
+            for (int y = node; y != sink; y = from[y]) {
+                int x = from[y];
+                int a = via[y];
+                if (y < unitCount) {
+                    moved.add(units.get(y));
+                }
+                if (a == UNPLACED_BACK) {
+                    medium -= unplacedWeightScaled(y);
+                } else if (a >= 0 && x < unitCount) {
+                    soft += arcCost[x][a];
+                } else if (a >= 0) {
+                    soft -= arcCost[y][a];
+                }
+                // FROM_SINK: a place freed elsewhere, at no cost. UNPLACED and TO_SINK end at the sink: never here.
+            }
+            boolean gainsAny = medium < 0 || medium == 0 && soft < 0;
+            gains.add(gainsAny ? new PlaceGain(-medium, -soft, moved) : new PlaceGain(0, 0, List.of()));
+        }
+        return gains;
+    }
+
+    /**
+     * One more place's gain at a provider ({@link #placeGains()}): urgency weight and soft points, times the scale,
+     * and the units one child of each of which the path moves (placed from waiting, or on to a better place).
+     */
+    public record PlaceGain(long mediumScaled, long softScaled, List<PlacementUnit> unitsMoved) {}
+
+    /** The flow's scale: its totals and {@link #placeGains()} are in 1/scale parts of a point. */
+    public long scale() {
+        return scale;
+    }
+
+    private long unplacedWeightScaled(int unit) {
+        return (long) units.get(unit).getUnplacedWeight() * (scale / size[unit]);
+    }
+
+    /** One step of the label-correcting search of {@link #placeGains()}; a node queued too often means a negative cycle. */
+    private void relax(
+            int node,
+            long d,
+            int fromNode,
+            int arc,
+            long[] dist,
+            int[] from,
+            int[] via,
+            int[] times,
+            boolean[] queued,
+            java.util.ArrayDeque<Integer> queue) {
+        if (d >= dist[node]) {
+            return;
+        }
+        dist[node] = d;
+        from[node] = fromNode;
+        via[node] = arc;
+        if (!queued[node]) {
+            if (++times[node] > dist.length + 1) {
+                throw new IllegalStateException("the flow is not optimal: a negative cycle");
+            }
+            queued[node] = true;
+            queue.add(node);
+        }
     }
 
     private Provider mostFlowOf(int node) {

@@ -62,6 +62,9 @@ public class PlacementSolver {
 
     private final SolverConfig config;
     private final SolverFactory<PlacementSolution> solverFactory;
+    /** The configuration's phases after construction: local search alone, from a plan given ({@link #improve}). */
+    private final SolverFactory<PlacementSolution> searchOnlyFactory;
+
     private final SolutionManager<PlacementSolution, HardMediumSoftScore> solutionManager;
     private final Duration plateau;
 
@@ -69,6 +72,7 @@ public class PlacementSolver {
         this.config = config;
         this.solverFactory = SolverFactory.create(withConstructionEnded(config));
         this.solutionManager = SolutionManager.create(solverFactory);
+        this.searchOnlyFactory = SolverFactory.create(searchOnly(config));
         TerminationConfig termination = config.getTerminationConfig();
         Long plateauMillis = termination == null ? null : termination.calculateUnimprovedTimeMillisSpentLimit();
         this.plateau = plateauMillis == null ? null : Duration.ofMillis(plateauMillis);
@@ -83,6 +87,15 @@ public class PlacementSolver {
         List<PhaseConfig> signalled = new ArrayList<>(phases);
         signalled.add(1, new CustomPhaseConfig().withCustomPhaseCommands(CONSTRUCTION_ENDED));
         return config.copyConfig().withPhaseList(signalled);
+    }
+
+    /** The configuration without its first phase (construction); unchanged when it has only one. */
+    private static SolverConfig searchOnly(SolverConfig config) {
+        List<PhaseConfig> phases = config.getPhaseConfigList();
+        if (phases == null || phases.size() < 2) {
+            return config;
+        }
+        return config.copyConfig().withPhaseList(new ArrayList<>(phases.subList(1, phases.size())));
     }
 
     /** Outside Quarkus (tests, benchmarks): the same configuration, read from the classpath. */
@@ -237,6 +250,24 @@ public class PlacementSolver {
         } finally {
             solving.solver = null;
         }
+    }
+
+    /**
+     * Local search alone from the solution as given (every unit where it is), for at most {@code limit} (less at the
+     * configured plateau), and the best solution found, scored; the solution given is left as it is. For
+     * re-optimising a good plan after a small change (one more place somewhere): construction would start afresh,
+     * and its differences from the first plan would blur the change's own effect.
+     */
+    public PlacementSolution improve(PlacementSolution start, Duration limit) {
+        if (nothingToDecide(start)) {
+            score(start);
+            return start;
+        }
+        Solver<PlacementSolution> solver =
+                searchOnlyFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(limit)));
+        PlacementSolution best = solver.solve(start);
+        score(best);
+        return best;
     }
 
     /** Nothing solved (nothing to decide, or stopped before it started): the problem as given, scored. */

@@ -1,0 +1,88 @@
+package org.placementmatcher.sufficiency;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import org.placementmatcher.contract.PlacementPlan;
+
+/**
+ * Where one more place would do the most good (docs/contract.md section 7): the optimised plan the report rests on,
+ * the value of one more place at every provider, those values summed up by kind of place, and the children whose
+ * need the plan meets least well.
+ */
+public record SufficiencyReport(
+        PlacementPlan plan, List<PlaceValue> placeValues, List<Segment> segments, List<UnmetNeed> unmetNeed) {
+
+    /**
+     * How much better the optimal plan would be with one more place at the provider: {@code medium} the urgency
+     * weight fewer left unplaced, {@code soft} the soft points (pounds per week) saved, {@code weeklyValue} the soft
+     * part in pounds per week. Never worse than nothing: when the place lets a waiting child be placed, the soft
+     * part is what that placement costs (it may then be negative). {@code confirmed}: the figure comes from
+     * re-optimising the plan with that place rather than from the flow's price of a place.
+     *
+     * @param childrenBenefiting the children the extra place would move or place
+     */
+    public record PlaceValue(
+            String providerId, long medium, long soft, double weeklyValue, boolean confirmed, int childrenBenefiting) {}
+
+    /**
+     * Place values summed over providers of one type, in or out of the home authority, approved for one age band
+     * (a provider whose range spans several bands counts in each), meeting the same needs.
+     *
+     * @param needsMet the capabilities the providers offer, joined with "+", or "none"
+     * @param childrenBenefiting children one more place at each of these providers would move or place
+     * @param reason who those children are and where the plan has them now, in words
+     */
+    @JsonPropertyOrder({
+        "providerType",
+        "inHomeAuthority",
+        "ageBand",
+        "needsMet",
+        "providers",
+        "medium",
+        "soft",
+        "weeklyValue",
+        "childrenBenefiting",
+        "reason"
+    })
+    public record Segment(
+            String providerType,
+            boolean inHomeAuthority,
+            String ageBand,
+            String needsMet,
+            int providers,
+            long medium,
+            long soft,
+            double weeklyValue,
+            int childrenBenefiting,
+            String reason) {}
+
+    /**
+     * Children the plan leaves unplaced, out of the home authority, over 20 miles away or in residential care, by
+     * age band, needs (joined with "+", or "none"), size of their sibling group (1 when none) and urgency; a child
+     * counts once in {@code children} and in every column that applies. {@code weeklyCost}: the weekly cost of the
+     * group's placements.
+     */
+    @JsonPropertyOrder({
+        "ageBand",
+        "needs",
+        "siblingGroupSize",
+        "urgency",
+        "children",
+        "unplaced",
+        "outOfArea",
+        "over20Miles",
+        "residential",
+        "weeklyCost"
+    })
+    public record UnmetNeed(
+            String ageBand,
+            String needs,
+            int siblingGroupSize,
+            String urgency,
+            int children,
+            int unplaced,
+            int outOfArea,
+            int over20Miles,
+            int residential,
+            double weeklyCost) {}
+}
