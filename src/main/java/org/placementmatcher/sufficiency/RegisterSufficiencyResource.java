@@ -1,5 +1,6 @@
 package org.placementmatcher.sufficiency;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,16 +15,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.placementmatcher.register.RegisterService;
+import org.placementmatcher.security.CurrentUser;
+import org.placementmatcher.security.Role;
 
 /** A sufficiency report on an authority's register as it stands; read it at {@code /api/sufficiency/{id}}. */
 @Path("/api/register/{authority}/sufficiency")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.OFFICER_NAME)
 public class RegisterSufficiencyResource {
 
     private final RegisterService registers;
     private final SufficiencyJobs jobs;
+    private final CurrentUser user;
 
-    public RegisterSufficiencyResource(RegisterService registers, SufficiencyJobs jobs) {
+    public RegisterSufficiencyResource(RegisterService registers, SufficiencyJobs jobs, CurrentUser user) {
+        this.user = user;
         this.registers = registers;
         this.jobs = jobs;
     }
@@ -52,6 +58,6 @@ public class RegisterSufficiencyResource {
                     @QueryParam("seconds")
                     Integer seconds) {
         long limit = SufficiencyResource.seconds(jobs, seconds);
-        return SufficiencyResource.accepted(jobs.submit(registers.get(authority).problem(), limit));
+        return SufficiencyResource.accepted(jobs.submit(registers.get(authority).problem(), limit, user.username()));
     }
 }

@@ -38,7 +38,7 @@ public class SufficiencyJobs {
      * Queues the report on a validated problem; the plan is solved for at most {@code seconds}, then the values
      * follow. While they are worked out the job holds the plan alone (no values, segments or unmet need yet).
      */
-    public AnalysisJobs.Job<SufficiencyReport> submit(PlacementProblem problem, long seconds) {
+    public AnalysisJobs.Job<SufficiencyReport> submit(PlacementProblem problem, long seconds, String startedBy) {
         return jobs.submit(
                 job -> {
                     job.progress(0, 2);
@@ -53,7 +53,9 @@ public class SufficiencyJobs {
                             job.solving());
                 },
                 seconds,
-                PATH);
+                PATH,
+                startedBy,
+                problem.homeAuthority());
     }
 
     public Optional<AnalysisJobs.Job<SufficiencyReport>> find(String id) {

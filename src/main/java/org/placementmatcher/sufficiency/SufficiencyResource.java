@@ -1,6 +1,7 @@
 package org.placementmatcher.sufficiency;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +27,8 @@ import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.rest.ApiErrors;
 import org.placementmatcher.rest.QueryParams;
+import org.placementmatcher.security.CurrentUser;
+import org.placementmatcher.security.Role;
 
 /**
  * Sufficiency reports (docs/contract.md section 7): where one more place would do the most good, worked out in the
@@ -33,6 +36,7 @@ import org.placementmatcher.rest.QueryParams;
  */
 @Path("/api/sufficiency")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
 public class SufficiencyResource {
 
     /** The plan's default time limit: the whole county report is then ready within a minute. */
@@ -62,12 +66,15 @@ public class SufficiencyResource {
     }
 
     private final SufficiencyJobs jobs;
+    private final CurrentUser user;
 
-    public SufficiencyResource(SufficiencyJobs jobs) {
+    public SufficiencyResource(SufficiencyJobs jobs, CurrentUser user) {
         this.jobs = jobs;
+        this.user = user;
     }
 
     @POST
+    @RolesAllowed(Role.OFFICER_NAME)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Start a sufficiency report on a PlacementProblem in the background",
@@ -101,7 +108,7 @@ public class SufficiencyResource {
                     @QueryParam("seconds")
                     Integer seconds) {
         long limit = seconds(jobs, seconds);
-        return accepted(jobs.submit(ProblemReader.read(body), limit));
+        return accepted(jobs.submit(ProblemReader.read(body), limit, user.username()));
     }
 
     /** The seconds asked for, checked (400 naming {@code seconds}), or the default. */
@@ -154,6 +161,7 @@ public class SufficiencyResource {
     }
 
     @DELETE
+    @RolesAllowed(Role.OFFICER_NAME)
     @Path("{id}")
     @Operation(summary = "Stop the report early; what was worked out so far stays readable")
     @APIResponse(
@@ -165,6 +173,7 @@ public class SufficiencyResource {
                             schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "404", description = "Unknown report id")
     public ReportView stop(@PathParam("id") String id) {
+        job(id);
         return ReportView.of(jobs.stop(id).orElseThrow(() -> notFound(id)));
     }
 
@@ -178,8 +187,11 @@ public class SufficiencyResource {
                 .build();
     }
 
+    /** The report, if the user may see it (who asked, or a user of its home authority): otherwise unknown. */
     private AnalysisJobs.Job<SufficiencyReport> job(String id) {
-        return jobs.find(id).orElseThrow(() -> notFound(id));
+        return jobs.find(id)
+                .filter(job -> user.maySeePlan(job.startedBy(), job.homeAuthority()))
+                .orElseThrow(() -> notFound(id));
     }
 
     private static NotFoundException notFound(String id) {

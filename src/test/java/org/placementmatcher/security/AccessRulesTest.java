@@ -187,6 +187,33 @@ class AccessRulesTest {
         as("other-officer").delete("/api/scenarios/" + byOtherOfficer).then().statusCode(200);
     }
 
+    @Test
+    void aSufficiencyReportIsSeenOnlyByWhoeverStartedItAndByUsersOfItsHomeAuthority() {
+        String byOtherOfficer = as("other-officer")
+                .contentType(ContentType.JSON)
+                .queryParam("seconds", 1)
+                .body(problem("AR-SUFF"))
+                .post("/api/sufficiency")
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("id");
+        for (String user : List.of("other-officer", "director", "viewer")) {
+            as(user).get("/api/sufficiency/" + byOtherOfficer).then().statusCode(200);
+        }
+        as("other-director")
+                .get("/api/sufficiency/" + byOtherOfficer)
+                .then()
+                .statusCode(404)
+                .contentType(ContentType.JSON);
+        as("other-director")
+                .get("/api/sufficiency/" + byOtherOfficer + "/segments.csv")
+                .then()
+                .statusCode(404);
+        as("other-director").delete("/api/sufficiency/" + byOtherOfficer).then().statusCode(404);
+        as("other-officer").delete("/api/sufficiency/" + byOtherOfficer).then().statusCode(200);
+    }
+
     private static String startPlan(String user, String problem) {
         return as(user).contentType(ContentType.JSON)
                 .queryParam("seconds", 1)
