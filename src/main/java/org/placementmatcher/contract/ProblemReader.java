@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +42,24 @@ public final class ProblemReader {
             // Jackson's message names Java types: not for the caller.
             throw new InvalidProblemException(List.of(new ProblemError(path, "cannot be read as a PlacementProblem")));
         }
+    }
+
+    /** A request body that must be one JSON object: 400 (at {@code $}) when empty, malformed or anything else. */
+    public static ObjectNode jsonObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw new InvalidProblemException(
+                    List.of(new ProblemError("$", "the body is empty: a JSON object is required")));
+        }
+        JsonNode root;
+        try {
+            root = ContractJson.mapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidProblemException(List.of(malformed(e)));
+        }
+        if (!(root instanceof ObjectNode object)) {
+            throw new InvalidProblemException(List.of(new ProblemError("$", "must be a JSON object")));
+        }
+        return object;
     }
 
     /** Why a JSON text could not be read, as the caller's error: a too-long array at its path, else at {@code $}. */

@@ -2,7 +2,6 @@ package org.placementmatcher.register;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -700,7 +699,7 @@ public class RegisterResource {
     }
 
     private MatchResult query(String authority, String body, int limit, boolean emergency) {
-        JsonNode root = json(body);
+        JsonNode root = ProblemReader.jsonObject(body);
         List<ProblemError> errors = new ArrayList<>();
         List<String> childIds = MatchResource.MatchRequest.childIds(root, errors);
         if (!errors.isEmpty()) {
@@ -712,7 +711,8 @@ public class RegisterResource {
     // Helpers.
 
     private Response putRecord(String authority, Kind kind, String id, String body) {
-        Applied applied = register.apply(authority, user.username(), new PutRecord(kind, id, json(body)));
+        Applied applied =
+                register.apply(authority, user.username(), new PutRecord(kind, id, ProblemReader.jsonObject(body)));
         URI location = URI.create("/api/register/" + authority + "/" + kind.list + "/" + id);
         return (applied.added(kind, id) ? Response.created(location) : Response.ok())
                 .entity(applied.record(kind, id))
@@ -720,29 +720,12 @@ public class RegisterResource {
     }
 
     private JsonNode patchRecord(String authority, Kind kind, String id, String body) {
-        return register.apply(authority, user.username(), new PatchRecord(kind, id, json(body)))
+        return register.apply(authority, user.username(), new PatchRecord(kind, id, ProblemReader.jsonObject(body)))
                 .record(kind, id);
     }
 
-    static ObjectNode json(String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidProblemException(
-                    List.of(new ProblemError("$", "the body is empty: a JSON object is required")));
-        }
-        JsonNode root;
-        try {
-            root = ContractJson.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidProblemException(List.of(ProblemReader.malformed(e)));
-        }
-        if (!(root instanceof ObjectNode object)) {
-            throw new InvalidProblemException(List.of(new ProblemError("$", "must be a JSON object")));
-        }
-        return object;
-    }
-
     static <T> T bind(String body, Class<T> type) {
-        JsonNode root = json(body);
+        JsonNode root = ProblemReader.jsonObject(body);
         try {
             return ContractJson.mapper().treeToValue(root, type);
         } catch (JsonProcessingException | DateTimeParseException e) {

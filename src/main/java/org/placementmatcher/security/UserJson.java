@@ -1,40 +1,18 @@
 package org.placementmatcher.security;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import org.placementmatcher.contract.ContractJson;
-import org.placementmatcher.contract.InvalidProblemException;
-import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemErrors;
-import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.contract.TextRules;
 
 /** Reading the user administration bodies field by field, so that every problem is listed with its JSON path. */
 final class UserJson {
 
     private UserJson() {}
-
-    static ObjectNode object(String body) {
-        if (body == null || body.isBlank()) {
-            throw new InvalidProblemException(
-                    List.of(new ProblemError("$", "the body is empty: a JSON object is required")));
-        }
-        JsonNode root;
-        try {
-            root = ContractJson.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidProblemException(List.of(ProblemReader.malformed(e)));
-        }
-        if (!(root instanceof ObjectNode object)) {
-            throw new InvalidProblemException(List.of(new ProblemError("$", "must be a JSON object")));
-        }
-        return object;
-    }
 
     static void unknownFields(ProblemErrors errors, ObjectNode json, Set<String> known) {
         for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 import org.placementmatcher.contract.ProblemErrors;
+import org.placementmatcher.contract.ProblemReader;
 
 /**
  * User administration (contract section 6), for role ADMIN only: local accounts listed, created, changed
@@ -96,7 +97,7 @@ public class UserResource {
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = NewUser.class)))
                     String body) {
-        ObjectNode json = UserJson.object(body);
+        ObjectNode json = ProblemReader.jsonObject(body);
         ProblemErrors errors = new ProblemErrors();
         UserJson.unknownFields(errors, json, CREATE_FIELDS);
         String username = UserJson.text(errors, json, "username", true);
@@ -140,7 +141,7 @@ public class UserResource {
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = UserChange.class)))
                     String body) {
-        ObjectNode json = UserJson.object(body);
+        ObjectNode json = ProblemReader.jsonObject(body);
         ProblemErrors errors = new ProblemErrors();
         UserJson.unknownFields(errors, json, PATCH_FIELDS);
         String password = UserJson.text(errors, json, "password", false);
