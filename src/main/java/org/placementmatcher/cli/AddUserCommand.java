@@ -19,6 +19,7 @@ import java.util.concurrent.Callable;
 import org.flywaydb.core.api.FlywayException;
 import org.placementmatcher.contract.ProblemErrors;
 import org.placementmatcher.security.Account;
+import org.placementmatcher.security.AccountAudit;
 import org.placementmatcher.security.AccountRules;
 import org.placementmatcher.security.Accounts;
 import org.placementmatcher.security.Role;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Option;
             "Without --password-stdin a random password is made and printed once."
         })
 final class AddUserCommand implements Callable<Integer> {
+
+    /** Who added the user, in the account audit: an operator at the command line (no account of their own). */
+    static final String CLI_ACTOR = "system:add-user";
 
     @Mixin
     private HelpOption help;
@@ -117,6 +121,13 @@ final class AddUserCommand implements Callable<Integer> {
                 return CommandLine.INVALID;
             }
             Accounts.insert(connection, account);
+            AccountAudit.record(
+                    connection,
+                    now,
+                    CLI_ACTOR,
+                    AccountAudit.Action.USER_CREATED,
+                    username,
+                    AccountAudit.created(account));
             connection.commit();
         } catch (ServiceDatabase.DatabaseInUse e) {
             err.println("error: " + e.getMessage());

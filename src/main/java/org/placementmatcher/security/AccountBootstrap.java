@@ -26,6 +26,9 @@ public class AccountBootstrap {
     private static final Logger LOG = Logger.getLogger(AccountBootstrap.class);
     public static final String ADMIN = "admin";
 
+    /** Who created the first administrator, in the account audit. */
+    static final String SYSTEM_ACTOR = "system:bootstrap";
+
     private final AccountStore accounts;
     private final Optional<String> configuredPassword;
 
@@ -61,7 +64,8 @@ public class AccountBootstrap {
         TreeSet<Role> roles = new TreeSet<>(EnumSet.of(Role.ADMIN));
         try {
             accounts.create(
-                    new Account(ADMIN, accounts.hash(password), roles, new TreeSet<>(), true, 0, null, now, now));
+                    new Account(ADMIN, accounts.hash(password), roles, new TreeSet<>(), true, 0, null, now, now),
+                    SYSTEM_ACTOR);
         } catch (RegisterErrors.Conflict e) {
             // Another instance on the same database (PostgreSQL) made it first: nothing to say.
             return false;

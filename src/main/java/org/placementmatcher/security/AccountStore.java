@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -143,13 +144,20 @@ public class AccountStore {
         }
     }
 
-    /** Creates the account; 409 when the name is taken. */
-    public synchronized Account create(Account account) {
+    /** Creates the account, on record as the actor's; 409 when the name is taken. */
+    public synchronized Account create(Account account, String actor) {
         return database.transaction(c -> {
             if (Accounts.find(c, account.username()).isPresent()) {
                 throw new RegisterErrors.Conflict("$.username", "a user with this username already exists");
             }
             Accounts.insert(c, account);
+            AccountAudit.record(
+                    c,
+                    clock.now(),
+                    actor,
+                    AccountAudit.Action.USER_CREATED,
+                    account.username(),
+                    AccountAudit.created(account));
             return Accounts.find(c, account.username()).orElseThrow();
         });
     }
@@ -158,7 +166,7 @@ public class AccountStore {
      * Changes an account; 404 when there is none, 409 when the change would leave no enabled ADMIN (users
      * could then no longer be managed but through the command line).
      */
-    public synchronized Account update(String username, UnaryOperator<Account> change) {
+    public synchronized Account update(String username, UnaryOperator<Account> change, String actor) {
         return database.transaction(c -> {
             Account before = Accounts.findForUpdate(c, username).orElseThrow(() -> notFound(username));
             Account after = change.apply(before);
@@ -169,12 +177,19 @@ public class AccountStore {
                         "$", "refused: " + username + " is the last enabled user with role ADMIN");
             }
             Accounts.update(c, after);
+            AccountAudit.record(
+                    c,
+                    clock.now(),
+                    actor,
+                    AccountAudit.Action.USER_CHANGED,
+                    username,
+                    AccountAudit.changed(before, after));
             return Accounts.find(c, username).orElseThrow();
         });
     }
 
     /** Deletes an account; 404 when there is none, 409 for the last enabled ADMIN. */
-    public synchronized void delete(String username) {
+    public synchronized void delete(String username, String actor) {
         database.transaction(c -> {
             Account before = Accounts.findForUpdate(c, username).orElseThrow(() -> notFound(username));
             if (before.enabled()
@@ -184,8 +199,14 @@ public class AccountStore {
                         "$", "refused: " + username + " is the last enabled user with role ADMIN");
             }
             Accounts.delete(c, username);
+            AccountAudit.record(c, clock.now(), actor, AccountAudit.Action.USER_DELETED, username, Map.of());
             return null;
         });
+    }
+
+    /** The account audit's entries about the username, oldest first (also after it was deleted). */
+    public List<AccountAudit.Entry> audit(String username) {
+        return database.transaction(c -> AccountAudit.of(c, username));
     }
 
     static RegisterErrors.NotFound notFound(String username) {

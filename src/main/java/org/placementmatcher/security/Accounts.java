@@ -204,7 +204,7 @@ public final class Accounts {
         return values;
     }
 
-    private static void setTime(PreparedStatement statement, int index, Instant time) throws SQLException {
+    static void setTime(PreparedStatement statement, int index, Instant time) throws SQLException {
         if (time == null) {
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -212,7 +212,7 @@ public final class Accounts {
         }
     }
 
-    private static Instant getTime(ResultSet rs, String column) throws SQLException {
+    static Instant getTime(ResultSet rs, String column) throws SQLException {
         OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
         return time == null ? null : time.toInstant();
     }

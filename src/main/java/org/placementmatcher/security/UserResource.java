@@ -69,6 +69,15 @@ public class UserResource {
     }
 
     @GET
+    @Path("{username}/audit")
+    @Operation(
+            summary = "Who created, changed or deleted the account, when, and the fields that changed with their new"
+                    + " values (a password only as changed), oldest first; also after the account was deleted")
+    public List<AccountAudit.Entry> audit(@PathParam("username") String username) {
+        return accounts.audit(username);
+    }
+
+    @GET
     @Path("{username}")
     @Operation(summary = "One local account (no password)")
     @APIResponse(responseCode = "404", description = "No such user")
@@ -115,8 +124,18 @@ public class UserResource {
         SortedSet<String> authorities = AccountRules.checkAuthorities(errors, "$.authorities", codes);
         errors.throwIfAny();
         Instant now = accounts.now();
-        Account created = accounts.create(new Account(
-                username, accounts.hash(password), roles, authorities, enabled == null || enabled, 0, null, now, now));
+        Account created = accounts.create(
+                new Account(
+                        username,
+                        accounts.hash(password),
+                        roles,
+                        authorities,
+                        enabled == null || enabled,
+                        0,
+                        null,
+                        now,
+                        now),
+                actor());
         LOG.infof("user %s created by %s (roles %s)", created.username(), actor(), created.roles());
         return Response.created(URI.create("/api/admin/users/" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
                 .entity(created.view())
@@ -173,7 +192,8 @@ public class UserResource {
                         lift ? 0 : before.failedAttempts(),
                         lift ? null : before.lockedUntil(),
                         before.createdAt(),
-                        now));
+                        now),
+                actor());
         LOG.infof("user %s changed by %s (%s)", username, actor(), String.join(", ", changedFields(json)));
         return changed.view();
     }
@@ -185,7 +205,7 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "The last enabled ADMIN")
     public Response delete(@PathParam("username") String username) {
-        accounts.delete(username);
+        accounts.delete(username, actor());
         LOG.infof("user %s deleted by %s", username, actor());
         return Response.noContent().build();
     }

@@ -32,7 +32,7 @@ class AccountBootstrapTest {
         }
 
         @Override
-        public synchronized Account create(Account account) {
+        public synchronized Account create(Account account, String actor) {
             accounts.add(account);
             return account;
         }
@@ -95,16 +95,18 @@ class AccountBootstrapTest {
     void withAnyUserAlreadyThereNothingHappens() {
         InMemoryStore store = new InMemoryStore();
         Instant now = Instant.now();
-        store.create(new Account(
-                "someone",
-                "$2a$04$x",
-                new java.util.TreeSet<>(List.of(Role.ADMIN)),
-                new java.util.TreeSet<>(),
-                true,
-                0,
-                null,
-                now,
-                now));
+        store.create(
+                new Account(
+                        "someone",
+                        "$2a$04$x",
+                        new java.util.TreeSet<>(List.of(Role.ADMIN)),
+                        new java.util.TreeSet<>(),
+                        true,
+                        0,
+                        null,
+                        now,
+                        now),
+                "test-setup");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
         boolean created = new AccountBootstrap(store, Optional.empty())

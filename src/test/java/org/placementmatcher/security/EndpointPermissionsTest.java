@@ -91,6 +91,7 @@ class EndpointPermissionsTest {
             Map.entry("GET /api/admin/users", Role.ADMIN),
             Map.entry("POST /api/admin/users", Role.ADMIN),
             Map.entry("GET /api/admin/users/{username}", Role.ADMIN),
+            Map.entry("GET /api/admin/users/{username}/audit", Role.ADMIN),
             Map.entry("PATCH /api/admin/users/{username}", Role.ADMIN),
             Map.entry("DELETE /api/admin/users/{username}", Role.ADMIN));
 

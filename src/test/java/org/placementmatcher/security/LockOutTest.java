@@ -46,16 +46,18 @@ class LockOutTest {
     private String newAccount() {
         String username = "lock-" + System.nanoTime();
         Instant now = Instant.now();
-        accounts.create(new Account(
-                username,
-                accounts.hash(PASSWORD),
-                new TreeSet<>(EnumSet.of(Role.VIEWER)),
-                new TreeSet<>(),
-                true,
-                0,
-                null,
-                now,
-                now));
+        accounts.create(
+                new Account(
+                        username,
+                        accounts.hash(PASSWORD),
+                        new TreeSet<>(EnumSet.of(Role.VIEWER)),
+                        new TreeSet<>(),
+                        true,
+                        0,
+                        null,
+                        now,
+                        now),
+                "test-setup");
         return username;
     }
 

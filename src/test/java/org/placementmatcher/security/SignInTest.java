@@ -139,20 +139,22 @@ class SignInTest {
     void theSessionOfAUserSinceDisabledOrDeletedIsOver() {
         String username = "session-" + System.nanoTime();
         Instant now = Instant.now();
-        accounts.create(new Account(
-                username,
-                accounts.hash("Session-password-1"),
-                new TreeSet<>(EnumSet.of(Role.ADMIN)),
-                new TreeSet<>(),
-                true,
-                0,
-                null,
-                now,
-                now));
+        accounts.create(
+                new Account(
+                        username,
+                        accounts.hash("Session-password-1"),
+                        new TreeSet<>(EnumSet.of(Role.ADMIN)),
+                        new TreeSet<>(),
+                        true,
+                        0,
+                        null,
+                        now,
+                        now),
+                "test-setup");
         String session = signIn(username, "Session-password-1").getCookie(SESSION);
         given().cookie(SESSION, session).get("/api/admin/users").then().statusCode(200);
 
-        accounts.delete(username);
+        accounts.delete(username, "test-setup");
 
         given().redirects()
                 .follow(false)

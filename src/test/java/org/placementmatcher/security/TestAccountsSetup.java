@@ -20,16 +20,18 @@ public class TestAccountsSetup {
         for (TestAccounts.TestAccount test : TestAccounts.ALL) {
             if (accounts.find(test.username()).isEmpty()) {
                 Instant now = accounts.now();
-                accounts.create(new Account(
-                        test.username(),
-                        accounts.hash(TestAccounts.PASSWORD),
-                        new TreeSet<>(EnumSet.of(test.role())),
-                        new TreeSet<>(test.authorities()),
-                        true,
-                        0,
-                        null,
-                        now,
-                        now));
+                accounts.create(
+                        new Account(
+                                test.username(),
+                                accounts.hash(TestAccounts.PASSWORD),
+                                new TreeSet<>(EnumSet.of(test.role())),
+                                new TreeSet<>(test.authorities()),
+                                true,
+                                0,
+                                null,
+                                now,
+                                now),
+                        "test-setup");
             }
         }
     }

@@ -1,6 +1,7 @@
 package org.placementmatcher.security;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -109,6 +110,24 @@ class UserResourceTest {
                 .get("/")
                 .then()
                 .statusCode(401);
+
+        // Every change is on record: who, what, the new values; a password never, only that it changed.
+        io.restassured.path.json.JsonPath audit = admin().get("/api/admin/users/" + name + "/audit")
+                .then()
+                .statusCode(200)
+                .body(not(containsString("New-password-22")))
+                .body(not(containsString("$2a$")))
+                .extract()
+                .jsonPath();
+        assertThat(audit.getList("action"))
+                .containsExactly("USER_CREATED", "USER_CHANGED", "USER_CHANGED", "USER_CHANGED", "USER_DELETED");
+        assertThat(audit.getList("actor")).containsOnly(TestAccounts.ADMIN);
+        assertThat(audit.getList("[0].detail.roles")).containsExactly("OFFICER");
+        assertThat(audit.getMap("[1].detail")).containsOnlyKeys("roles", "authorities");
+        assertThat(audit.getMap("[2].detail")).containsExactly(Map.entry("enabled", false));
+        assertThat(audit.getMap("[3].detail"))
+                .containsOnly(Map.entry("enabled", true), Map.entry("password", "changed"));
+        assertThat(audit.getMap("[4]")).doesNotContainKey("detail");
     }
 
     @Test
@@ -168,7 +187,7 @@ class UserResourceTest {
         accounts.list().stream()
                 .filter(a -> a.enabled() && a.roles().contains(Role.ADMIN))
                 .filter(a -> !a.username().equals(TestAccounts.ADMIN))
-                .forEach(a -> accounts.update(a.username(), before -> withEnabled(before, false)));
+                .forEach(a -> accounts.update(a.username(), before -> withEnabled(before, false), "test-setup"));
         admin().delete("/api/admin/users/" + TestAccounts.ADMIN).then().statusCode(409);
         admin().body(Map.of("enabled", false))
                 .patch("/api/admin/users/" + TestAccounts.ADMIN)
