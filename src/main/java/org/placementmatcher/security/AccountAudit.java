@@ -41,7 +41,7 @@ public final class AccountAudit {
             insert.setString(2, actor);
             insert.setString(3, action.name());
             insert.setString(4, username);
-            insert.setString(5, json(detail));
+            insert.setString(5, detail.isEmpty() ? null : json(detail));
             insert.executeUpdate();
         }
     }

@@ -94,7 +94,6 @@ class SufficiencyResourceTest {
         String problem = SufficiencyFixtures.ONE_CHILD_WAITING.replace("\"E1\"", "\"SUFF-REG\"");
         given().contentType(ContentType.JSON)
                 .body(problem)
-                .header("X-Actor", "officer-1")
                 .put("/api/register/SUFF-REG")
                 .then()
                 .statusCode(200);
