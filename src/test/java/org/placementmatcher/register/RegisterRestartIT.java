@@ -38,6 +38,8 @@ class RegisterRestartIT {
     /** The user the calls are made as (HTTP Basic), created by the bootstrap admin; null: admin itself. */
     private String user;
 
+    private boolean adminAdded;
+
     /** The bootstrap administrator's password, given to every start (used only on the first, with no user). */
     private static final String ADMIN_PASSWORD = "Restart-admin-password-1";
 
@@ -151,6 +153,9 @@ class RegisterRestartIT {
      */
     @Test
     void theBootstrapAdminCreatesAnOfficerWhoLoadsARegisterAndAsksForAMatch() throws Exception {
+        // A fresh start is a fresh data directory: the embedded database. The PostgreSQL leg's database already
+        // holds the in-process tests' accounts, so no bootstrap happens there.
+        org.junit.jupiter.api.Assumptions.assumeFalse(onPostgresql(), "a fresh start needs an empty database");
         String authority = "RB-" + suffix;
         start();
         given().baseUri("http://localhost:" + port)
@@ -183,12 +188,16 @@ class RegisterRestartIT {
         stopGracefully();
     }
 
-    /** A user made by the bootstrap admin through the user administration API. */
+    /**
+     * A user made by an administrator through the user administration API: the bootstrap {@code admin} on a fresh
+     * embedded database, or on the PostgreSQL leg (whose database already has users) one added by the operators'
+     * {@code add-user} command, as an operator would.
+     */
     private String createUser(String username, String role, String... authorities) {
         given().baseUri("http://localhost:" + port)
                 .auth()
                 .preemptive()
-                .basic("admin", ADMIN_PASSWORD)
+                .basic(admin(), ADMIN_PASSWORD)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
                         "username",
@@ -208,8 +217,67 @@ class RegisterRestartIT {
     private RequestSpecification api() {
         RequestSpecification api = given().baseUri("http://localhost:" + port);
         return user == null
-                ? api.auth().preemptive().basic("admin", ADMIN_PASSWORD)
+                ? api.auth().preemptive().basic(admin(), ADMIN_PASSWORD)
                 : api.auth().preemptive().basic(user, USER_PASSWORD);
+    }
+
+    private static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty("placement.db.kind"));
+    }
+
+    /** The administrator the test acts as (added once with the add-user command on PostgreSQL). */
+    private String admin() {
+        if (!onPostgresql()) {
+            return "admin";
+        }
+        try {
+            return addedAdmin();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException("add-user could not be run", e);
+        }
+    }
+
+    private String addedAdmin() throws java.io.IOException, InterruptedException {
+        String name = "restart-admin-" + suffix;
+        if (!adminAdded) {
+            List<String> command = new ArrayList<>(List.of(javaCommand()));
+            command.addAll(databaseSettings());
+            command.addAll(List.of(
+                    "-jar",
+                    Path.of("target", "quarkus-app", "quarkus-run.jar").toString(),
+                    "add-user",
+                    "--username",
+                    name,
+                    "--role",
+                    "ADMIN",
+                    "--password-stdin"));
+            Process add = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            try (var stdin = add.getOutputStream()) {
+                stdin.write((ADMIN_PASSWORD + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(add.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(add.exitValue()).as("add-user; see " + log).isZero();
+            adminAdded = true;
+        }
+        return name;
+    }
+
+    private static String javaCommand() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** The PostgreSQL leg: the same database settings as the build was given. */
+    private static List<String> databaseSettings() {
+        List<String> settings = new ArrayList<>();
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith("placement.db.")) {
+                settings.add("-D" + name + "=" + System.getProperty(name));
+            }
+        }
+        return settings;
     }
 
     private String startRun(String authority, int seconds) {
@@ -266,7 +334,7 @@ class RegisterRestartIT {
 
     private void start(String... extra) throws Exception {
         port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String java = javaCommand();
         List<String> command = new ArrayList<>(List.of(
                 java,
                 "-Xmx768m",
@@ -274,12 +342,7 @@ class RegisterRestartIT {
                 "-Dplacement.data-dir=" + dataDir,
                 "-Dplacement.runs.cron=off",
                 "-Dplacement.runs.progress-every=PT1S"));
-        // The PostgreSQL leg: the same database settings as the build was given.
-        for (String name : System.getProperties().stringPropertyNames()) {
-            if (name.startsWith("placement.db.")) {
-                command.add("-D" + name + "=" + System.getProperty(name));
-            }
-        }
+        command.addAll(databaseSettings());
         command.addAll(List.of(extra));
         command.addAll(List.of(
                 "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString()));
@@ -294,7 +357,10 @@ class RegisterRestartIT {
                 throw new AssertionError("the service exited (" + service.exitValue() + "); see " + log);
             }
             try {
-                if (api().get("/q/health/ready").statusCode() == 200) {
+                if (given().baseUri("http://localhost:" + port)
+                                .get("/q/health/ready")
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (Exception notYet) {
