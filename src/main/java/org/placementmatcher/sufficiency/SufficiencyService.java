@@ -71,7 +71,8 @@ public class SufficiencyService {
                         v.soft(),
                         v.soft(),
                         v.confirmed(),
-                        v.benefiting().size()))
+                        v.benefiting().size(),
+                        v.softChange()))
                 .toList();
         return new SufficiencyReport(
                 PlanWriter.toPlan(plan),
