@@ -33,15 +33,25 @@ import org.placementmatcher.solver.ProblemMapper;
  */
 final class PlaceValues {
 
-    /** One provider's value, and the children the extra place would move or place. */
-    record Value(Provider provider, long medium, long soft, boolean confirmed, List<Child> benefiting) {
+    /**
+     * One provider's value, and the children the extra place would move or place. {@code soft} is never below 0
+     * (docs/contract.md section 7: score differences >= 0); {@code softChange} the true soft difference, negative
+     * where placing a waiting child ({@code medium > 0}) costs soft points.
+     */
+    record Value(
+            Provider provider, long medium, long soft, long softChange, boolean confirmed, List<Child> benefiting) {
+
+        /** A value from the score differences with the extra place: {@code soft} the change floored at 0. */
+        static Value of(Provider provider, long medium, long softChange, boolean confirmed, List<Child> benefiting) {
+            return new Value(provider, medium, Math.max(0, softChange), softChange, confirmed, benefiting);
+        }
 
         boolean isPositive() {
             return medium > 0 || medium == 0 && soft > 0;
         }
 
         static final Comparator<Value> BEST_FIRST = Comparator.comparingLong(Value::medium)
-                .thenComparingLong(Value::soft)
+                .thenComparingLong(Value::softChange)
                 .reversed()
                 .thenComparing(v -> v.provider().getId());
     }
@@ -72,7 +82,7 @@ final class PlaceValues {
             List<Child> benefiting = gain.unitsMoved().stream()
                     .map(unit -> unit.getMembers().getFirst())
                     .toList();
-            values.add(new Value(
+            values.add(Value.of(
                     provider,
                     Math.round((double) gain.mediumScaled() / scale),
                     Math.round((double) gain.softScaled() / scale),
@@ -164,9 +174,9 @@ final class PlaceValues {
         long medium = after.mediumScore() - before.mediumScore();
         long soft = after.softScore() - before.softScore();
         if (after.hardScore() < before.hardScore() || medium < 0 || medium == 0 && soft <= 0) {
-            return new Value(provider, 0, 0, true, List.of());
+            return Value.of(provider, 0, 0, true, List.of());
         }
-        return new Value(provider, medium, soft, true, moved(plan, better));
+        return Value.of(provider, medium, soft, true, moved(plan, better));
     }
 
     /** The problem with one more place at the provider, every unit where the plan has it. */

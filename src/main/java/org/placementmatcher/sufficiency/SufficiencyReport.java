@@ -15,14 +15,23 @@ public record SufficiencyReport(
     /**
      * How much better the optimal plan would be with one more place at the provider: {@code medium} the urgency
      * weight fewer left unplaced, {@code soft} the soft points (pounds per week) saved, {@code weeklyValue} the soft
-     * part in pounds per week. Never worse than nothing: when the place lets a waiting child be placed, the soft
-     * part is what that placement costs (it may then be negative). {@code confirmed}: the figure comes from
-     * re-optimising the plan with that place rather than from the flow's price of a place.
+     * part in pounds per week. Never worse than nothing, and both parts >= 0 as the contract asks: when the place
+     * lets a waiting child be placed and that placement costs soft points, {@code soft} (and {@code weeklyValue}) is
+     * 0 and the cost shows in {@code softChange}. {@code confirmed}: the figure comes from re-optimising the plan
+     * with that place rather than from the flow's price of a place.
      *
      * @param childrenBenefiting the children the extra place would move or place
+     * @param softChange the true soft score difference with the place (an extension): equal to {@code soft}, or
+     *     negative where placing a waiting child costs soft points
      */
     public record PlaceValue(
-            String providerId, long medium, long soft, double weeklyValue, boolean confirmed, int childrenBenefiting) {}
+            String providerId,
+            long medium,
+            long soft,
+            double weeklyValue,
+            boolean confirmed,
+            int childrenBenefiting,
+            long softChange) {}
 
     /**
      * Place values summed over providers of one type, in or out of the home authority, approved for one age band

@@ -29,8 +29,8 @@ public class SufficiencyService {
 
     public SufficiencyService(
             PlacementSolver solver,
-            @ConfigProperty(name = "placement.sufficiency.confirm-millis", defaultValue = "1500") long confirmMillis,
-            @ConfigProperty(name = "placement.sufficiency.max-confirmed", defaultValue = "20") int maxConfirmed,
+            @ConfigProperty(name = "placement.sufficiency.confirm-millis", defaultValue = "1000") long confirmMillis,
+            @ConfigProperty(name = "placement.sufficiency.max-confirmed", defaultValue = "24") int maxConfirmed,
             @ConfigProperty(name = "placement.sufficiency.threads", defaultValue = "2") int threads) {
         this.solver = solver;
         this.confirmLimit = Duration.ofMillis(Math.max(100, confirmMillis));
@@ -71,7 +71,8 @@ public class SufficiencyService {
                         v.soft(),
                         v.soft(),
                         v.confirmed(),
-                        v.benefiting().size()))
+                        v.benefiting().size(),
+                        v.softChange()))
                 .toList();
         return new SufficiencyReport(
                 PlanWriter.toPlan(plan),

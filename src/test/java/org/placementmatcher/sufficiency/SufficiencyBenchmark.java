@@ -40,7 +40,9 @@ public final class SufficiencyBenchmark {
         int exactTop = Integer.parseInt(options.getOrDefault("--exact-top", "10"));
         PlacementProblem problem = ProblemReader.read(Files.readString(dataset));
         PlacementSolver solver = PlacementSolver.fromClasspathConfig();
-        SufficiencyService service = new SufficiencyService(solver, 1500, 20, 2);
+        long confirmMillis = Long.parseLong(options.getOrDefault("--confirm-millis", "1000"));
+        int maxConfirmed = Integer.parseInt(options.getOrDefault("--max-confirmed", "24"));
+        SufficiencyService service = new SufficiencyService(solver, confirmMillis, maxConfirmed, 2);
 
         long start = System.nanoTime();
         SufficiencyReport report = service.report(problem, Duration.ofSeconds(seconds));
@@ -57,11 +59,14 @@ public final class SufficiencyBenchmark {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
-                "Dataset %s: report in %.1f s (plan solved for at most %d s), plan score %s, %d providers valued, "
+                "Dataset %s: report in %.1f s (plan solved for at most %d s; re-optimisations of %d ms, at most %d), "
+                        + "plan score %s, %d providers valued, "
                         + "%d segments, %d unmet-need groups%s%n%n",
                 dataset.getFileName(),
                 reportSeconds,
                 seconds,
+                confirmMillis,
+                maxConfirmed,
                 report.plan().score(),
                 report.placeValues().size(),
                 report.segments().size(),

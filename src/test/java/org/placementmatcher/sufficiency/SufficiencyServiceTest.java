@@ -38,9 +38,9 @@ class SufficiencyServiceTest {
         assertThat(report.plan().score()).isEqualTo("0hard/0medium/-450soft");
         Map<String, PlaceValue> values = byProvider(report);
         assertThat(values).hasSize(3);
-        assertThat(values.get("P1")).isEqualTo(new PlaceValue("P1", 0, 250, 250.0, true, 1));
-        assertThat(values.get("P2")).isEqualTo(new PlaceValue("P2", 0, 0, 0.0, false, 0));
-        assertThat(values.get("P3")).isEqualTo(new PlaceValue("P3", 0, 0, 0.0, false, 0));
+        assertThat(values.get("P1")).isEqualTo(new PlaceValue("P1", 0, 250, 250.0, true, 1, 250));
+        assertThat(values.get("P2")).isEqualTo(new PlaceValue("P2", 0, 0, 0.0, false, 0, 0));
+        assertThat(values.get("P3")).isEqualTo(new PlaceValue("P3", 0, 0, 0.0, false, 0, 0));
         assertThat(report.placeValues().getFirst().providerId()).isEqualTo("P1");
 
         Segment best = report.segments().getFirst();
@@ -66,8 +66,11 @@ class SufficiencyServiceTest {
 
         assertThat(report.plan().score()).isEqualTo("0hard/-3medium/-100soft");
         Map<String, PlaceValue> values = byProvider(report);
-        assertThat(values.get("P1")).isEqualTo(new PlaceValue("P1", 3, -100, -100.0, true, 1));
-        assertThat(values.get("P2")).isEqualTo(new PlaceValue("P2", 0, 0, 0.0, false, 0));
+        assertThat(values.get("P1")).isEqualTo(new PlaceValue("P1", 3, 0, 0.0, true, 1, -100));
+        assertThat(report.placeValues())
+                .as("contract section 7: medium and soft are score differences >= 0")
+                .allMatch(v -> v.medium() >= 0 && v.soft() >= 0 && v.weeklyValue() >= 0);
+        assertThat(values.get("P2")).isEqualTo(new PlaceValue("P2", 0, 0, 0.0, false, 0, 0));
         assertThat(report.segments().getFirst().reason()).isEqualTo("1 teenager aged 11-15 now waiting unplaced");
         assertThat(report.unmetNeed()).containsExactly(new UnmetNeed("11-15", "none", 1, "URGENT", 1, 1, 0, 0, 0, 0.0));
     }
