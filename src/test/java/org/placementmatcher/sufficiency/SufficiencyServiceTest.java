@@ -25,7 +25,7 @@ class SufficiencyServiceTest {
     private static final SufficiencyService SERVICE = new SufficiencyService(SOLVER, 500, 12, 2);
     /** The service's defaults: as the REST endpoint runs it. */
     // Time-bounded re-optimisations: twice the service's default time each, so a loaded CI machine still reaches
-    // the optimum on the small set (the county figures at the default budget are in BENCHMARKS.md).
+    // the optimum on the small set (the county figures at the default budget are in solver-config/BENCHMARKS.md).
     private static final SufficiencyService GENEROUS = new SufficiencyService(SOLVER, 2000, 10, 2);
 
     private static Map<String, PlaceValue> byProvider(SufficiencyReport report) {
