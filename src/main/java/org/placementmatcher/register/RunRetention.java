@@ -103,14 +103,4 @@ public class RunRetention {
                 new NewEntry(Action.RUN_DATA_DELETED, ACTOR, null, null, null, row.id(), RunService.detail(detail)));
         return true;
     }
-
-    /** The retention period of run data, as configured. */
-    Duration runData() {
-        return runData;
-    }
-
-    /** How long ago a run must have finished for its data to go, for messages. */
-    static String describe(Duration age) {
-        return age.toDays() + " days";
-    }
 }

@@ -172,7 +172,7 @@ public class PlanResource {
     /** The plan, if the user may see it: otherwise it is answered as unknown. */
     private PlanJob job(String id) {
         return plans.find(id)
-                .filter(job -> user.maySeePlan(job.startedBy(), job.homeAuthority()))
+                .filter(job -> user.maySeeWorkOf(job.startedBy(), job.homeAuthority()))
                 .orElseThrow(() -> notFound(id));
     }
 

@@ -71,8 +71,11 @@ public class CurrentUser {
         return held;
     }
 
-    /** An in-memory plan is seen by the user who started it and by users holding its home authority. */
-    public boolean maySeePlan(String startedBy, String homeAuthority) {
+    /**
+     * Work held in memory (a plan, scenarios, a sufficiency report) is seen by the user who started it and by users
+     * holding its problem's home authority; to anyone else it is unknown (404).
+     */
+    public boolean maySeeWorkOf(String startedBy, String homeAuthority) {
         return !identity.isAnonymous() && (username().equals(startedBy) || holds(homeAuthority));
     }
 }

@@ -199,7 +199,7 @@ public class ScenarioResource {
     private Job<Result> job(String id) {
         return scenarios
                 .find(id)
-                .filter(job -> user.maySeePlan(job.startedBy(), job.homeAuthority()))
+                .filter(job -> user.maySeeWorkOf(job.startedBy(), job.homeAuthority()))
                 .orElseThrow(() -> notFound(id));
     }
 

@@ -190,7 +190,7 @@ public class SufficiencyResource {
     /** The report, if the user may see it (who asked, or a user of its home authority): otherwise unknown. */
     private AnalysisJobs.Job<SufficiencyReport> job(String id) {
         return jobs.find(id)
-                .filter(job -> user.maySeePlan(job.startedBy(), job.homeAuthority()))
+                .filter(job -> user.maySeeWorkOf(job.startedBy(), job.homeAuthority()))
                 .orElseThrow(() -> notFound(id));
     }
 
