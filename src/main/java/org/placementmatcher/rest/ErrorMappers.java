@@ -17,6 +17,9 @@ public class ErrorMappers {
     /** A qualified Java name or an exception's name, which no message may show. */
     private static final Pattern JAVA_NAME = Pattern.compile("\\b(java|javax|jakarta|org|io|com)\\.[a-z]|Exception\\b");
 
+    /** RESTEasy Reactive's message for a path no resource answers. */
+    private static final String NO_RESOURCE_METHOD = "Unable to find matching target resource method";
+
     @ServerExceptionMapper
     public Response invalid(InvalidProblemException e) {
         return json(Response.Status.BAD_REQUEST.getStatusCode(), new ApiErrors(e.reported()));
@@ -37,6 +40,7 @@ public class ErrorMappers {
         // Our own messages are kept; the framework's ("HTTP 404 Not Found", or naming a Java type) are replaced.
         boolean ours = own != null
                 && !own.startsWith("HTTP ")
+                && !own.equals(NO_RESOURCE_METHOD)
                 && !JAVA_NAME.matcher(own).find();
         String message = ours
                 ? own

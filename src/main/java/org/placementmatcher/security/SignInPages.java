@@ -4,7 +4,6 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
@@ -21,29 +20,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * The pages of signing in and out (the web app comes later): {@code GET /sign-in}, the form that posts to
- * Quarkus' form authentication ({@code quarkus.http.auth.form.*}); {@code GET /}, a placeholder for the signed-in
- * user; {@code POST /sign-out}, which needs the page's CSRF token (quarkus-rest-csrf) and ends the session.
+ * The pages of signing in and out (the web app's other pages are in package web): {@code GET /sign-in}, the form that posts to
+ * Quarkus' form authentication ({@code quarkus.http.auth.form.*}); {@code POST /sign-out}, which needs the page's CSRF token (quarkus-rest-csrf) and ends the session.
  */
 @Path("/")
 public class SignInPages {
 
     private final Template signIn;
-    private final Template home;
-    private final SecurityIdentity identity;
     private final String cookieName;
     private final String cookiePath;
 
     public SignInPages(
             @Location("sign-in.html") Template signIn,
-            @Location("home.html") Template home,
-            SecurityIdentity identity,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
                     String cookieName,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-path", defaultValue = "/") String cookiePath) {
         this.signIn = signIn;
-        this.home = home;
-        this.identity = identity;
         this.cookieName = cookieName;
         this.cookiePath = cookiePath;
     }
@@ -55,15 +47,8 @@ public class SignInPages {
     @Operation(hidden = true)
     public TemplateInstance signIn(RoutingContext rc) {
         // The form mechanism comes back to "/sign-in?error" after a refused sign-in: a name with no value.
-        return signIn.data("error", rc.queryParams().contains("error"));
-    }
-
-    @GET
-    @Authenticated
-    @Produces(MediaType.TEXT_HTML)
-    @Operation(hidden = true)
-    public TemplateInstance home() {
-        return home.data("username", identity.getPrincipal().getName());
+        return signIn.data("error", rc.queryParams().contains("error"))
+                .data("signedOut", rc.queryParams().contains("signed-out"));
     }
 
     @POST

@@ -19,9 +19,12 @@ class SecurityHeadersTest {
 
     @Test
     void jsonErrorsOfTheHttpLayerCarryTheHeaders() {
-        Response unknown = given().get("/no/such/route");
+        Response unknown = given().get("/api/no/such/route");
         assertStrictHeaders(unknown, 404);
         assertThat(unknown.contentType()).startsWith("application/json");
+        Response unknownPage = given().get("/no/such/page");
+        assertStrictHeaders(unknownPage, 404);
+        assertThat(unknownPage.contentType()).startsWith("text/html");
         assertStrictHeaders(given().body("{}").post("/api/plans"), 415);
         assertStrictHeaders(given().get("/api/plans/" + "x".repeat(9000)), 414);
     }

@@ -1,0 +1,44 @@
+package org.placementmatcher.web;
+
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.placementmatcher.register.RegisterService;
+import org.placementmatcher.security.CurrentUser;
+import org.placementmatcher.security.Role;
+
+/** {@code GET /}: the registers the signed-in user may open (an ADMIN without a data role sees none). */
+@Path("/")
+public class HomePage {
+
+    private final Template home;
+    private final RegisterService registers;
+    private final CurrentUser user;
+
+    public HomePage(@Location("web/home.html") Template home, RegisterService registers, CurrentUser user) {
+        this.home = home;
+        this.registers = registers;
+        this.user = user;
+    }
+
+    @GET
+    @Authenticated
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(hidden = true)
+    public TemplateInstance home() {
+        List<String> held = user.has(Role.VIEWER)
+                ? registers.authorities().keySet().stream()
+                        .filter(user::holds)
+                        .sorted()
+                        .toList()
+                : List.of();
+        return home.data("registers", held).data("admin", user.has(Role.ADMIN));
+    }
+}

@@ -1,0 +1,75 @@
+package org.placementmatcher.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import org.junit.jupiter.api.Test;
+import org.placementmatcher.security.SignedOutByDefault;
+import org.placementmatcher.security.TestAccounts;
+
+/** Signing in and out in real Chromium, with and without JavaScript; the pages pass the accessibility scan. */
+@QuarkusTest
+@SignedOutByDefault
+class SignInBrowserTest {
+
+    @TestHTTPResource("/")
+    URL app;
+
+    @Test
+    void aUserSignsInSeesTheirRegistersAndSignsOut() {
+        try (Browser browser = Browser.open(app, true)) {
+            browser.go("/");
+            assertThat(browser.path()).as("a page asks for sign-in first").startsWith("/sign-in");
+            assertThat(browser.heading()).isEqualTo("Sign in");
+            browser.assertAccessible().screenshots("sign-in");
+
+            browser.signIn(TestAccounts.DIRECTOR);
+            assertThat(browser.find("main").getText()).contains("Placement Matcher");
+            assertThat(browser.find("body").getAttribute("class"))
+                    .as("GOV.UK Frontend's script ran (served by the app)")
+                    .contains("govuk-frontend-supported");
+            browser.assertAccessible().screenshots("home");
+
+            browser.signOut();
+            assertThat(browser.path()).startsWith("/sign-in");
+            assertThat(browser.find("main").getText()).contains("You have signed out.");
+            browser.go("/");
+            assertThat(browser.path()).as("the session has ended").startsWith("/sign-in");
+        }
+    }
+
+    @Test
+    void aWrongPasswordShowsTheErrorSummary() {
+        try (Browser browser = Browser.open(app, true)) {
+            browser.go("/sign-in");
+            browser.find("#username").sendKeys(TestAccounts.VIEWER);
+            browser.find("#password").sendKeys("Not-the-password-1");
+            browser.find("form[action='/j_security_check'] button[type=submit]").click();
+            assertThat(browser.driver().getTitle()).startsWith("Error: Sign in");
+            assertThat(browser.find(".govuk-error-summary").getText())
+                    .contains("Enter a correct username and password");
+            browser.assertAccessible().screenshots("sign-in-error");
+        }
+    }
+
+    @Test
+    void signingInAndOutWorksWithJavaScriptSwitchedOff() {
+        try (Browser browser = Browser.open(app, false)) {
+            browser.signIn(TestAccounts.VIEWER);
+            assertThat(browser.find("body").getAttribute("class")).doesNotContain("govuk-frontend-supported");
+            browser.signOut();
+            assertThat(browser.path()).startsWith("/sign-in");
+        }
+    }
+
+    @Test
+    void anUnknownPageIsAnHtmlPageNotFound() {
+        try (Browser browser = Browser.open(app, true)) {
+            browser.signIn(TestAccounts.VIEWER).go("/no-such-page");
+            assertThat(browser.heading()).isEqualTo("Page not found");
+            browser.assertAccessible().screenshots("not-found");
+        }
+    }
+}
