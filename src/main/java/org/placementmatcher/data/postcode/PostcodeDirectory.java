@@ -151,8 +151,13 @@ public final class PostcodeDirectory {
                 UpperTierAuthorities.of(districtCode),
                 easting[i],
                 northing[i],
-                point.lat(),
-                point.lon());
+                round6(point.lat()),
+                round6(point.lon()));
+    }
+
+    /** Degrees to 6 decimals (about 0.1 m): finer than the grid reference's metre, and easy to read. */
+    private static double round6(double degrees) {
+        return Math.round(degrees * 1_000_000.0) / 1_000_000.0;
     }
 
     private Map<Long, int[]> cells() {
