@@ -17,26 +17,4 @@ public record Kpis(
         int moves,
         int siblingGroupsSplit,
         double weeklyCost,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double dfeOver20MilesPercent) {
-
-    public Kpis(
-            int children,
-            int placed,
-            int unplaced,
-            double outOfAreaPercent,
-            double over20MilesPercent,
-            int moves,
-            int siblingGroupsSplit,
-            double weeklyCost) {
-        this(
-                children,
-                placed,
-                unplaced,
-                outOfAreaPercent,
-                over20MilesPercent,
-                moves,
-                siblingGroupsSplit,
-                weeklyCost,
-                null);
-    }
-}
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double dfeOver20MilesPercent) {}
