@@ -28,6 +28,8 @@ public final class Provider {
     private final boolean fosteringLimitExemption;
     private final Set<String> languages;
     private final String religion;
+    /** A label only (the KPIs the DfE way, docs/contract.md Extensions): no rule reads it. */
+    private String postcode;
 
     /**
      * @param index position in the problem's provider list, used for per-unit eligibility bit sets
@@ -145,6 +147,15 @@ public final class Provider {
 
     public Set<String> getLanguages() {
         return languages;
+    }
+
+    /** The postcode of the provider's location, when given; else null. */
+    public String getPostcode() {
+        return postcode;
+    }
+
+    public void setPostcode(String postcode) {
+        this.postcode = postcode;
     }
 
     public String getReligion() {

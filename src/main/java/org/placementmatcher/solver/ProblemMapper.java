@@ -151,7 +151,7 @@ public final class ProblemMapper {
     }
 
     public static Provider toProvider(ProviderInput p, int index, String homeAuthority, LocalDate referenceDate) {
-        return new Provider(
+        Provider provider = new Provider(
                 p.id(),
                 index,
                 p.type(),
@@ -171,6 +171,8 @@ public final class ProblemMapper {
                 Boolean.TRUE.equals(p.fosteringLimitExemption()),
                 p.languages() == null ? Set.of("en") : Set.copyOf(p.languages()),
                 p.religion());
+        provider.setPostcode(p.location().postcode());
+        return provider;
     }
 
     public static Child toChild(ChildInput c, LocalDate referenceDate, Map<String, Provider> providersById) {
@@ -178,7 +180,7 @@ public final class ProblemMapper {
         List<Circle> excluded = c.excludedAreas() == null
                 ? List.of()
                 : c.excludedAreas().stream().map(ProblemMapper::toCircle).toList();
-        return new Child(
+        Child child = new Child(
                 c.id(),
                 Period.between(c.dateOfBirth(), referenceDate).getYears(),
                 c.gender(),
@@ -197,6 +199,8 @@ public final class ProblemMapper {
                 excluded,
                 setOf(c.languages()),
                 c.religion());
+        child.setDistancePostcode(from.postcode());
+        return child;
     }
 
     private static Circle toCircle(ExcludedArea area) {

@@ -10,7 +10,7 @@ import org.placementmatcher.contract.Kpis;
 /** The gap column's reference, from rows made up here (no runs). */
 class BenchmarkRunnerTest {
 
-    private static final Kpis NO_KPIS = new Kpis(1200, 0, 0, 0, 0, 0, 0, 0);
+    private static final Kpis NO_KPIS = new Kpis(1200, 0, 0, 0, 0, 0, 0, 0, null);
 
     private static BenchmarkRunner.Row plan(String method, long medium, long soft, Map<String, String> extra) {
         return new BenchmarkRunner.Row(

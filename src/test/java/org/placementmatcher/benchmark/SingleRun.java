@@ -107,7 +107,8 @@ public final class SingleRun {
                     Double.parseDouble(p.getProperty("kpis.over20MilesPercent")),
                     Integer.parseInt(p.getProperty("kpis.moves")),
                     Integer.parseInt(p.getProperty("kpis.siblingGroupsSplit")),
-                    Double.parseDouble(p.getProperty("kpis.weeklyCost")));
+                    Double.parseDouble(p.getProperty("kpis.weeklyCost")),
+                    null);
             Map<String, String> extra = new java.util.TreeMap<>();
             for (String key : p.stringPropertyNames()) {
                 if (key.startsWith("extra.")) {
@@ -200,7 +201,7 @@ public final class SingleRun {
                                     0,
                                     0,
                                     0,
-                                    new Kpis(problem.children().size(), 0, 0, 0, 0, 0, 0, 0),
+                                    new Kpis(problem.children().size(), 0, 0, 0, 0, 0, 0, 0, null),
                                     elapsed,
                                     heap.peak(),
                                     heap.peakLive(),
@@ -223,7 +224,7 @@ public final class SingleRun {
                                 0,
                                 0,
                                 0,
-                                new Kpis(problem.children().size(), 0, 0, 0, 0, 0, 0, 0),
+                                new Kpis(problem.children().size(), 0, 0, 0, 0, 0, 0, 0, null),
                                 elapsed,
                                 heap.peak(),
                                 heap.peakLive(),
