@@ -2,7 +2,9 @@ package org.placementmatcher.sufficiency;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.PlacementSolution;
@@ -21,6 +23,9 @@ public class SufficiencyService {
 
     /** The contract's promise: the providers with the highest values carry re-optimised figures. */
     public static final int CONFIRMED_TOP = 10;
+
+    /** Sibling groups placed apart tried together, per round, at the most promising places ({@link GroupHolds}). */
+    static final int GROUP_HOLD_TRIES = 6;
 
     private final PlacementSolver solver;
     private final Duration confirmLimit;
@@ -60,10 +65,18 @@ public class SufficiencyService {
         if (polished.getScore().compareTo(plan.getScore()) > 0) {
             plan = polished;
         }
+        // The values are differences from this plan, so it must be as near the optimum as the time allows: the
+        // engine's local optimum is lifted where bringing a sibling group placed apart together pays (GroupHolds).
+        List<PlaceValues.Value> fast = PlaceValues.fast(problem);
+        Map<String, Long> placePrice = new HashMap<>();
+        fast.forEach(v -> placePrice.put(v.provider().getId(), v.soft()));
+        GroupHolds.Improved lifted = GroupHolds.search(
+                solver, input, plan, placePrice, GROUP_HOLD_TRIES, confirmLimit, threads, solving::isTerminatedEarly);
+        plan = lifted.plan();
         progress.planned(plan);
         PlaceValues values = new PlaceValues(solver, confirmLimit, CONFIRMED_TOP, maxConfirmed, threads);
         List<PlaceValues.Value> ranked =
-                values.confirmTop(input, plan, PlaceValues.fast(problem), solving::isTerminatedEarly);
+                values.confirmTop(input, plan, lifted.holds(), fast, solving::isTerminatedEarly);
         List<PlaceValue> placeValues = ranked.stream()
                 .map(v -> new PlaceValue(
                         v.provider().getId(),
