@@ -31,6 +31,11 @@ final class GroupHolds {
 
     /** As the construction does: besides where the flow sends a split group, how many other places to try. */
     private static final int SETTLE_EXTRA_PLACES = 16;
+    /**
+     * As the construction's least: settling split groups takes a fraction of this on the county sample, but a loaded
+     * machine stops it early and the plan built is the worse for it.
+     */
+    private static final Duration SETTLE_LIMIT = Duration.ofSeconds(2);
 
     private GroupHolds() {}
 
@@ -38,8 +43,7 @@ final class GroupHolds {
      * The problem ({@code extraPlaceAt}: with one more place there, or null), built with the units named in
      * {@code holds} (unit id to provider id) held there.
      */
-    static PlacementSolution construct(
-            PlacementProblem input, String extraPlaceAt, Map<String, String> holds, Duration settleLimit) {
+    static PlacementSolution construct(PlacementProblem input, String extraPlaceAt, Map<String, String> holds) {
         PlacementSolution start = ProblemMapper.toSolution(
                 extraPlaceAt == null ? input : PlaceValues.withOneMorePlace(input, extraPlaceAt));
         Map<String, Provider> providers = new HashMap<>();
@@ -53,7 +57,7 @@ final class GroupHolds {
         }
         PlacementFlow flow = new PlacementFlow(start, true, held);
         flow.solve(() -> false);
-        long end = System.nanoTime() + settleLimit.toNanos();
+        long end = System.nanoTime() + SETTLE_LIMIT.toNanos();
         flow = flow.settleSplitGroups(SETTLE_EXTRA_PLACES, () -> System.nanoTime() > end);
         Map<PlacementUnit, Provider> preferred = new HashMap<>(flow.mostFlow());
         preferred.putAll(held);
@@ -91,52 +95,50 @@ final class GroupHolds {
             BooleanSupplier stop) {
         ExecutorService pool = PlaceValues.pool(threads);
         try {
-            return search(solver, input, plan, placePrice, tries, improveLimit, pool, stop);
+            Improved best = new Improved(plan, Map.of());
+            for (int round = 0; round < ROUNDS && !stop.getAsBoolean(); round++) {
+                Map<String, String> kept = best.holds();
+                List<Map<String, String>> tried = bringTogether(best.plan(), PLACES_PER_GROUP, placePrice).stream()
+                        .filter(option -> option.keySet().stream().noneMatch(kept::containsKey))
+                        .limit(tries)
+                        .map(option -> {
+                            Map<String, String> holds = new LinkedHashMap<>(kept);
+                            holds.putAll(option);
+                            return holds;
+                        })
+                        .toList();
+                Improved start = bestBuilt(solver, input, tried, pool);
+                if (start == null || stop.getAsBoolean()) {
+                    break;
+                }
+                PlacementSolution improved = solver.improve(start.plan(), improveLimit);
+                if (improved.getScore().compareTo(best.plan().getScore()) <= 0) {
+                    break;
+                }
+                best = new Improved(improved, start.holds());
+            }
+            return best;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static Improved search(
-            PlacementSolver solver,
-            PlacementProblem input,
-            PlacementSolution plan,
-            Map<String, Long> placePrice,
-            int tries,
-            Duration improveLimit,
-            ExecutorService pool,
-            BooleanSupplier stop) {
-        Improved best = new Improved(plan, Map.of());
-        for (int round = 0; round < ROUNDS && !stop.getAsBoolean(); round++) {
-            Map<String, String> kept = best.holds();
-            List<Future<Improved>> built = new ArrayList<>();
-            for (Map<String, String> option : bringTogether(best.plan(), PLACES_PER_GROUP, placePrice).stream()
-                    .filter(option -> option.keySet().stream().noneMatch(kept::containsKey))
-                    .limit(tries)
-                    .toList()) {
-                Map<String, String> holds = new LinkedHashMap<>(kept);
-                holds.putAll(option);
-                built.add(pool.submit(() -> {
-                    PlacementSolution start = construct(input, null, holds, improveLimit);
-                    solver.score(start);
-                    return new Improved(start, holds);
-                }));
+    /** Each of the holds built into a plan ({@link #construct}) side by side, and the best of them; null for none. */
+    private static Improved bestBuilt(
+            PlacementSolver solver, PlacementProblem input, List<Map<String, String>> tried, ExecutorService pool) {
+        List<Future<Improved>> built = new ArrayList<>();
+        for (Map<String, String> holds : tried) {
+            built.add(pool.submit(() -> {
+                PlacementSolution start = construct(input, null, holds);
+                solver.score(start);
+                return new Improved(start, holds);
+            }));
+        }
+        Improved best = null;
+        for (Improved one : collect(built)) {
+            if (best == null || one.plan().getScore().compareTo(best.plan().getScore()) > 0) {
+                best = one;
             }
-            Improved start = null;
-            for (Improved tried : collect(built)) {
-                if (start == null
-                        || tried.plan().getScore().compareTo(start.plan().getScore()) > 0) {
-                    start = tried;
-                }
-            }
-            if (start == null || stop.getAsBoolean()) {
-                break;
-            }
-            PlacementSolution improved = solver.improve(start.plan(), improveLimit);
-            if (improved.getScore().compareTo(best.plan().getScore()) <= 0) {
-                break;
-            }
-            best = new Improved(improved, start.holds());
         }
         return best;
     }

@@ -26,8 +26,9 @@ import org.placementmatcher.solver.ProblemMapper;
  * The value of one more place at every provider. First every provider's price at once from the caseload's
  * minimum-cost flow ({@link PlacementFlow#placeGains()}: exact for the flow, which leaves out the rules on who may
  * share a placement and lets sibling groups split); then the most valuable ones confirmed by re-optimising the plan
- * with that place (local search from the plan, so only the place's own effect shows, or a fresh solve with the
- * place where that does better), until every one of the
+ * with that place (local search from the plan, so only the place's own effect shows, or the construction with the
+ * place and the plan's sibling groups held as {@link GroupHolds} held them, where that does better), until every
+ * one of the
  * {@code mustConfirm} highest values reported comes from a re-optimisation or {@code maxConfirmed} have been tried.
  */
 final class PlaceValues {
@@ -166,7 +167,7 @@ final class PlaceValues {
         PlacementSolution better = solver.improve(startFrom(input, plan, provider), confirmLimit);
         PlacementSolution other = holds.isEmpty()
                 ? solver.solve(ProblemMapper.toSolution(withOneMorePlace(input, provider.getId())), confirmLimit, null)
-                : solver.improve(GroupHolds.construct(input, provider.getId(), holds, confirmLimit), confirmLimit);
+                : solver.improve(GroupHolds.construct(input, provider.getId(), holds), confirmLimit);
         if (other.getScore().compareTo(better.getScore()) > 0) {
             better = other;
         }
@@ -177,7 +178,7 @@ final class PlaceValues {
             Map<String, String> groupIn = new HashMap<>(holds);
             groupIn.put(group.getId(), provider.getId());
             PlacementSolution tried =
-                    solver.improve(GroupHolds.construct(input, provider.getId(), groupIn, confirmLimit), confirmLimit);
+                    solver.improve(GroupHolds.construct(input, provider.getId(), groupIn), confirmLimit);
             if (tried.getScore().compareTo(better.getScore()) > 0) {
                 better = tried;
             }

@@ -15,8 +15,9 @@ import org.placementmatcher.sufficiency.SufficiencyReport.PlaceValue;
 
 /**
  * The sufficiency report of docs/contract.md section 7: the optimised plan (solved for the caller's time limit,
- * then given one short round of local search so the figures that follow compare like with like), every provider's
- * value of one more place ({@link PlaceValues}), and the summaries ({@link SufficiencyTables}).
+ * then given one short round of local search so the figures that follow compare like with like, and lifted off the
+ * local search's local optimum where bringing a sibling group placed apart together pays: {@link GroupHolds}), every
+ * provider's value of one more place ({@link PlaceValues}), and the summaries ({@link SufficiencyTables}).
  */
 @ApplicationScoped
 public class SufficiencyService {
