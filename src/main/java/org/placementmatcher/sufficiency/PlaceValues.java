@@ -17,7 +17,6 @@ import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
-import org.placementmatcher.solver.GreedyPlacement;
 import org.placementmatcher.solver.PlacementFlow;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.PlanWriter;
@@ -27,8 +26,9 @@ import org.placementmatcher.solver.ProblemMapper;
  * The value of one more place at every provider. First every provider's price at once from the caseload's
  * minimum-cost flow ({@link PlacementFlow#placeGains()}: exact for the flow, which leaves out the rules on who may
  * share a placement and lets sibling groups split); then the most valuable ones confirmed by re-optimising the plan
- * with that place (local search from the plan, so only the place's own effect shows, or a fresh solve with the
- * place where that does better), until every one of the
+ * with that place (local search from the plan, so only the place's own effect shows, or the construction with the
+ * place and the plan's sibling groups held as {@link GroupHolds} held them, where that does better), until every
+ * one of the
  * {@code mustConfirm} highest values reported comes from a re-optimisation or {@code maxConfirmed} have been tried.
  */
 final class PlaceValues {
@@ -98,16 +98,16 @@ final class PlaceValues {
      * re-optimisation starts once {@code stop} says so (the figures so far are kept).
      */
     List<Value> confirmTop(
-            PlacementProblem input, PlacementSolution plan, List<Value> fast, java.util.function.BooleanSupplier stop) {
+            PlacementProblem input,
+            PlacementSolution plan,
+            Map<String, String> holds,
+            List<Value> fast,
+            java.util.function.BooleanSupplier stop) {
         Map<String, Value> byProvider = new HashMap<>();
         fast.forEach(v -> byProvider.put(v.provider().getId(), v));
         List<Value> queue = fast.stream().filter(Value::isPositive).toList();
         int next = 0;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "sufficiency-confirm");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = pool(threads);
         try {
             while (next < queue.size() && next < maxConfirmed && !stop.getAsBoolean()) {
                 List<Value> current = ranked(byProvider);
@@ -122,7 +122,7 @@ final class PlaceValues {
                 List<Future<Value>> running = new ArrayList<>();
                 for (int i = 0; i < batch && next < queue.size(); i++, next++) {
                     Provider provider = queue.get(next).provider();
-                    running.add(pool.submit(() -> reoptimised(input, plan, provider)));
+                    running.add(pool.submit(() -> reoptimised(input, plan, provider, holds)));
                 }
                 for (Future<Value> future : running) {
                     Value confirmed = future.get();
@@ -140,6 +140,15 @@ final class PlaceValues {
         return ranked(byProvider);
     }
 
+    /** The threads re-optimisations run on (daemons: a report stopped with the service leaves none behind). */
+    static ExecutorService pool(int threads) {
+        return Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "sufficiency-confirm");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     private static List<Value> ranked(Map<String, Value> byProvider) {
         List<Value> values = new ArrayList<>(byProvider.values());
         values.sort(Value.BEST_FIRST);
@@ -150,21 +159,26 @@ final class PlaceValues {
      * The plan re-optimised with one more place at the provider, starting from the plan itself (every unit where
      * it is), and what that gains over the plan; never less than nothing (the plan is still possible).
      */
-    Value reoptimised(PlacementProblem input, PlacementSolution plan, Provider provider) {
-        // Local search from the plan sees the place's own effect, but may not find a long chain of moves in the time;
-        // a fresh solve (the flow's construction with the place) finds some of those. The best of the tries counts.
+    Value reoptimised(PlacementProblem input, PlacementSolution plan, Provider provider, Map<String, String> holds) {
+        // Local search from the plan sees the place's own effect, but may not find a long chain of moves in the time.
+        // When the plan was built with sibling groups held together (GroupHolds), the same holds with the place: the
+        // flow's construction finds those chains. Otherwise a fresh solve (the flow's construction with the place),
+        // which finds some of them. The best of the tries counts.
         PlacementSolution better = solver.improve(startFrom(input, plan, provider), confirmLimit);
-        PlacementSolution fresh =
-                solver.solve(ProblemMapper.toSolution(withOneMorePlace(input, provider.getId())), confirmLimit, null);
-        if (fresh.getScore().compareTo(better.getScore()) > 0) {
-            better = fresh;
+        PlacementSolution other = holds.isEmpty()
+                ? solver.solve(ProblemMapper.toSolution(withOneMorePlace(input, provider.getId())), confirmLimit, null)
+                : solver.improve(GroupHolds.construct(input, provider.getId(), holds), confirmLimit);
+        if (other.getScore().compareTo(better.getScore()) > 0) {
+            better = other;
         }
         // A sibling group that fits only with the extra place (a resident moving on) is a chain neither finds: the
         // flow's construction again, with that group held at the place.
-        PlacementSolution groupIn = startFrom(input, plan, provider);
-        PlacementUnit group = groupToMoveIn(groupIn, provider.getId());
+        PlacementUnit group = groupToMoveIn(startFrom(input, plan, provider), provider.getId());
         if (group != null) {
-            PlacementSolution tried = solver.improve(heldStart(input, provider.getId(), group.getId()), confirmLimit);
+            Map<String, String> groupIn = new HashMap<>(holds);
+            groupIn.put(group.getId(), provider.getId());
+            PlacementSolution tried =
+                    solver.improve(GroupHolds.construct(input, provider.getId(), groupIn), confirmLimit);
             if (tried.getScore().compareTo(better.getScore()) > 0) {
                 better = tried;
             }
@@ -227,36 +241,6 @@ final class PlaceValues {
         }
         return best;
     }
-
-    /**
-     * The problem with one more place at the provider, built as the solver's construction builds a plan (the
-     * caseload's flow, split sibling groups settled, rounded by {@link GreedyPlacement#decideFrom}) but with the
-     * group held at the provider.
-     */
-    private PlacementSolution heldStart(PlacementProblem input, String providerId, String groupId) {
-        PlacementSolution start = ProblemMapper.toSolution(withOneMorePlace(input, providerId));
-        Provider p = provider(start, providerId);
-        PlacementUnit group = start.getUnits().stream()
-                .filter(u -> u.getId().equals(groupId))
-                .findFirst()
-                .orElseThrow();
-        PlacementFlow flow = new PlacementFlow(start, true, Map.of(group, p));
-        flow.solve(() -> false);
-        long end = System.nanoTime() + confirmLimit.toNanos();
-        flow = flow.settleSplitGroups(SETTLE_EXTRA_PLACES, () -> System.nanoTime() > end);
-        Map<PlacementUnit, Provider> preferred = new HashMap<>(flow.mostFlow());
-        preferred.put(group, p);
-        Map<PlacementUnit, Provider> decisions = GreedyPlacement.decideFrom(start, preferred);
-        for (PlacementUnit unit : start.getUnits()) {
-            if (!unit.isPinned()) {
-                unit.setProvider(decisions.get(unit));
-            }
-        }
-        return start;
-    }
-
-    /** As the construction does: besides where the flow sends a split group, how many other places to try. */
-    private static final int SETTLE_EXTRA_PLACES = 16;
 
     private static Provider provider(PlacementSolution solution, String providerId) {
         return solution.getProviders().stream()
