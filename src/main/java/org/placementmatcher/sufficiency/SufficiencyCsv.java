@@ -9,17 +9,17 @@ import org.placementmatcher.sufficiency.SufficiencyReport.Segment;
 import org.placementmatcher.sufficiency.SufficiencyReport.UnmetNeed;
 
 /** The report's segments and unmet need as CSV, with a header row, columns in the JSON's order. */
-final class SufficiencyCsv {
+public final class SufficiencyCsv {
 
     private static final CsvMapper MAPPER = new CsvMapper();
 
     private SufficiencyCsv() {}
 
-    static String segments(List<Segment> segments) {
+    public static String segments(List<Segment> segments) {
         return write(segments, Segment.class);
     }
 
-    static String unmetNeed(List<UnmetNeed> rows) {
+    public static String unmetNeed(List<UnmetNeed> rows) {
         return write(rows, UnmetNeed.class);
     }
 

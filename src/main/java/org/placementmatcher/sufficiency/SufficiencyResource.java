@@ -40,7 +40,7 @@ import org.placementmatcher.security.Role;
 public class SufficiencyResource {
 
     /** The plan's default time limit: the whole county report is then ready within a minute. */
-    static final int DEFAULT_SECONDS = 15;
+    public static final int DEFAULT_SECONDS = 15;
 
     static final String CSV = "text/csv";
 
@@ -112,7 +112,7 @@ public class SufficiencyResource {
     }
 
     /** The seconds asked for, checked (400 naming {@code seconds}), or the default. */
-    static long seconds(SufficiencyJobs jobs, Integer seconds) {
+    public static long seconds(SufficiencyJobs jobs, Integer seconds) {
         int max = (int) Math.min(Integer.MAX_VALUE, jobs.maxSeconds());
         return QueryParams.inRange("seconds", seconds, 1, max, Math.min(DEFAULT_SECONDS, max));
     }

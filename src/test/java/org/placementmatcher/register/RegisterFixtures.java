@@ -10,7 +10,7 @@ import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementProblem;
 
 /** Problems for the register tests, moved to an authority of the test's own (tests share one database). */
-final class RegisterFixtures {
+public final class RegisterFixtures {
 
     private RegisterFixtures() {}
 
@@ -43,7 +43,7 @@ final class RegisterFixtures {
              ]}
             """;
 
-    static String sample(String file) {
+    public static String sample(String file) {
         try {
             return Files.readString(Path.of("sample-data", file));
         } catch (IOException e) {
@@ -52,7 +52,7 @@ final class RegisterFixtures {
     }
 
     /** The problem with its home authority renamed, and every provider in the old home authority moved with it. */
-    static String forAuthority(String json, String authority) {
+    public static String forAuthority(String json, String authority) {
         try {
             ObjectNode root = (ObjectNode) ContractJson.mapper().readTree(json);
             String old = root.get("homeAuthority").asText();
