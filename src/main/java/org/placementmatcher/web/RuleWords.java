@@ -7,23 +7,23 @@ public final class RuleWords {
 
     private RuleWords() {}
 
-    /** Completes "N placements ..." for a provider the rule excludes. */
-    public static String excludedBecause(HardRule rule) {
+    /** Why the rule excludes a provider, as a heading: "Does not meet every need". */
+    public static String exclusion(HardRule rule) {
         return switch (rule) {
-            case H1 -> "have no free place";
-            case H2 -> "are not approved for the child's age";
-            case H3 -> "would split a sibling group placed together";
-            case H4 -> "do not meet every need";
-            case H5 -> "do not take the child's gender";
-            case H6 -> "are supported lodgings, for 16 and 17 year olds only";
-            case H7 -> "are connected person carers approved for other children";
-            case H8 -> "are not available in time";
-            case H9 -> "are not approved for same-day emergencies";
-            case H10 -> "look after a child who is a risk to younger children";
-            case H11 -> "cannot offer or share a sole placement";
-            case H12 -> "are inside an area the child must be kept away from";
-            case H13 -> "are the placement that is ending";
-            case H14 -> "have reached the fostering limit of 3";
+            case H1 -> "No free place";
+            case H2 -> "Not approved for the child's age";
+            case H3 -> "Would split a sibling group placed together";
+            case H4 -> "Does not meet every need";
+            case H5 -> "Does not take the child's gender";
+            case H6 -> "Supported lodgings, for 16 and 17 year olds only";
+            case H7 -> "A connected person carer approved for other children";
+            case H8 -> "Not available in time";
+            case H9 -> "Not approved for same-day emergencies";
+            case H10 -> "Looks after a child who is a risk to younger children";
+            case H11 -> "Cannot offer or share a sole placement";
+            case H12 -> "Inside an area the child must be kept away from";
+            case H13 -> "The placement that is ending";
+            case H14 -> "Has reached the fostering limit of 3";
         };
     }
 }

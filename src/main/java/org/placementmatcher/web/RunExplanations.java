@@ -176,9 +176,8 @@ public class RunExplanations {
         }
         byRule.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .forEach(e -> details.add(e.getValue()
-                        + (e.getValue() == 1 ? " placement " : " placements ")
-                        + RuleWords.excludedBecause(HardRule.valueOf(e.getKey()))));
+                .forEach(e -> details.add(RuleWords.exclusion(HardRule.valueOf(e.getKey())) + ": " + e.getValue()
+                        + (e.getValue() == 1 ? " placement" : " placements")));
         return new Unplaced(unit, summary, details);
     }
 

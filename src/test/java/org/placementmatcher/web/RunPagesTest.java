@@ -117,7 +117,7 @@ class RunPagesTest {
         // CU stays unplaced: nobody meets its need.
         assertThat(page)
                 .contains("id=\"unplaced-CU\"", "No placement can take CU")
-                .contains("4 placements do not meet every need");
+                .contains("Does not meet every need: 4 placements");
         // Words, not score text: the raw score only inside the details element.
         String outsideDetails = page.replaceAll("(?s)<details.*?</details>", "");
         assertThat(outsideDetails).doesNotContainPattern("-?\\d+hard/");
