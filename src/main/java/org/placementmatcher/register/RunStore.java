@@ -8,11 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** SQL on runs, their proposed changes and the decisions taken on them. Every query names the authority or the run. */
-final class RunStore {
+public final class RunStore {
 
     /** As stored; QUEUED is never stored, only shown for a SOLVING run the worker has not started yet (RunViews). */
     public enum Status {
@@ -149,6 +151,22 @@ final class RunStore {
                 }
             }
             return rows;
+        }
+    }
+
+    /** The stored KPIs of the authority's latest runs that have them (a run's summary keeps them), by run id. */
+    static Map<String, String> kpis(Connection c, String authority, int limit) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT r.run_id, r.kpis_json FROM plan_run r"
+                + " WHERE r.authority = ? AND r.kpis_json IS NOT NULL ORDER BY r.created_at DESC, r.run_id")) {
+            select.setString(1, authority);
+            select.setMaxRows(limit);
+            Map<String, String> kpis = new HashMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    kpis.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return kpis;
         }
     }
 

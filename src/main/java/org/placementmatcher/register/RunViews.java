@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
@@ -142,6 +144,14 @@ public class RunViews {
                     .map(RunSummary::of)
                     .toList();
         });
+    }
+
+    /** The KPIs of the authority's latest runs that finished with a plan, by run id (for a list of runs). */
+    public Map<String, Kpis> kpis(String authority, int limit) {
+        Map<String, String> stored = db.transaction(c -> RunStore.kpis(c, authority, limit));
+        Map<String, Kpis> kpis = new HashMap<>();
+        stored.forEach((id, json) -> kpis.put(id, RegisterStore.read(json, Kpis.class)));
+        return kpis;
     }
 
     public RunView view(String authority, String id) {
