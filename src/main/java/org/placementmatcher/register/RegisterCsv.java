@@ -63,7 +63,10 @@ public final class RegisterCsv {
             "connectedChildren",
             "fosteringLimitExemption",
             "languages",
-            "religion");
+            "religion",
+            "ofstedUrn",
+            "registered",
+            "ofstedJudgement");
     public static final List<String> CHILD_COLUMNS = List.of(
             "id",
             "dateOfBirth",
@@ -95,7 +98,16 @@ public final class RegisterCsv {
 
     static {
         for (String c : List.of(
-                "id", "type", "localAuthority", "religion", "gender", "urgency", "siblingGroup", "currentPlacement")) {
+                "id",
+                "type",
+                "localAuthority",
+                "religion",
+                "gender",
+                "urgency",
+                "siblingGroup",
+                "currentPlacement",
+                "ofstedUrn",
+                "ofstedJudgement")) {
             TYPES.put(c, Type.TEXT);
         }
         for (String c : List.of("places", "ageMin", "ageMax")) {
@@ -107,6 +119,7 @@ public final class RegisterCsv {
         for (String c : List.of(
                 "emergencyApproved",
                 "fosteringLimitExemption",
+                "registered",
                 "placeTogether",
                 "pinned",
                 "needsMove",

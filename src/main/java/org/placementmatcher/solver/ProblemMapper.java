@@ -170,7 +170,10 @@ public final class ProblemMapper {
                 setOf(p.connectedChildren()),
                 Boolean.TRUE.equals(p.fosteringLimitExemption()),
                 p.languages() == null ? Set.of("en") : Set.copyOf(p.languages()),
-                p.religion());
+                p.religion(),
+                p.registeredOrDefault(),
+                p.ofstedJudgement(),
+                null);
     }
 
     public static Child toChild(ChildInput c, LocalDate referenceDate, Map<String, Provider> providersById) {

@@ -319,6 +319,9 @@ final class PlaceValues {
                 p.connectedChildren(),
                 p.fosteringLimitExemption(),
                 p.languages(),
-                p.religion());
+                p.religion(),
+                p.ofstedUrn(),
+                p.registered(),
+                p.ofstedJudgement());
     }
 }
