@@ -51,6 +51,7 @@ final class ProblemValidator {
         requiredString(root, rootPath, "homeAuthority");
         validateWeights(root.get("weights"), rootPath + ".weights");
         optionalStringArray(root, rootPath, "adjoiningAuthorities");
+        optionalEnum(root, rootPath, "minimumOfstedJudgement", OfstedJudgement.class);
 
         List<ProviderFacts> providers = new ArrayList<>();
         JsonNode providerArray = requiredArray(root, rootPath, "providers", InputLimits.MAX_PROVIDERS);

@@ -299,7 +299,8 @@ final class PlaceValues {
                 problem.weights(),
                 providers,
                 problem.children(),
-                problem.adjoiningAuthorities());
+                problem.adjoiningAuthorities(),
+                problem.minimumOfstedJudgement());
     }
 
     private static ProviderInput oneMorePlace(ProviderInput p) {

@@ -71,6 +71,10 @@ public final class ProblemFixtures {
                         edit(root -> provider(root, 0).put("ofstedJudgement", "SATISFACTORY")),
                         "$.providers[0].ofstedJudgement"),
                 Arguments.of(
+                        "minimum Ofsted judgement not one of the four",
+                        edit(root -> root.put("minimumOfstedJudgement", "good")),
+                        "$.minimumOfstedJudgement"),
+                Arguments.of(
                         "registered not a boolean",
                         edit(root -> provider(root, 0).put("registered", "no")),
                         "$.providers[0].registered"),
