@@ -1249,7 +1249,7 @@ public final class SampleDataGenerator {
         private static Provider engineView(Prov p) {
             ProviderInput input = p.toInput();
             if (!input.equals(p.engineViewOf)) {
-                p.engineView = ProblemMapper.toProvider(input, 0, HOME_AUTHORITY, REFERENCE_DATE);
+                p.engineView = ProblemMapper.toProvider(input, 0, HOME_AUTHORITY, REFERENCE_DATE, null);
                 p.engineViewOf = input;
             }
             return p.engineView;
@@ -1307,7 +1307,8 @@ public final class SampleDataGenerator {
                     null,
                     List.copyOf(providerInputs),
                     List.copyOf(childInputs),
-                    Geography.ADJOINING_AUTHORITIES);
+                    Geography.ADJOINING_AUTHORITIES,
+                    null);
         }
 
         // ---- randomness helpers (one SplittableRandom, fixed order) ----

@@ -57,7 +57,10 @@ public final class RegisterCsv {
             "connectedChildren",
             "fosteringLimitExemption",
             "languages",
-            "religion");
+            "religion",
+            "ofstedUrn",
+            "registered",
+            "ofstedJudgement");
     public static final List<String> CHILD_COLUMNS = List.of(
             "id",
             "dateOfBirth",
@@ -89,7 +92,16 @@ public final class RegisterCsv {
 
     static {
         for (String c : List.of(
-                "id", "type", "localAuthority", "religion", "gender", "urgency", "siblingGroup", "currentPlacement")) {
+                "id",
+                "type",
+                "localAuthority",
+                "religion",
+                "gender",
+                "urgency",
+                "siblingGroup",
+                "currentPlacement",
+                "ofstedUrn",
+                "ofstedJudgement")) {
             TYPES.put(c, Type.TEXT);
         }
         for (String c : List.of("places", "ageMin", "ageMax")) {
@@ -101,6 +113,7 @@ public final class RegisterCsv {
         for (String c : List.of(
                 "emergencyApproved",
                 "fosteringLimitExemption",
+                "registered",
                 "placeTogether",
                 "pinned",
                 "needsMove",

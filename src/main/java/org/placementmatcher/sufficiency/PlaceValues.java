@@ -299,7 +299,8 @@ final class PlaceValues {
                 problem.weights(),
                 providers,
                 problem.children(),
-                problem.adjoiningAuthorities());
+                problem.adjoiningAuthorities(),
+                problem.minimumOfstedJudgement());
     }
 
     private static ProviderInput oneMorePlace(ProviderInput p) {
@@ -319,6 +320,9 @@ final class PlaceValues {
                 p.connectedChildren(),
                 p.fosteringLimitExemption(),
                 p.languages(),
-                p.religion());
+                p.religion(),
+                p.ofstedUrn(),
+                p.registered(),
+                p.ofstedJudgement());
     }
 }
