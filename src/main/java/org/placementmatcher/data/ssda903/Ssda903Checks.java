@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.placementmatcher.contract.TextRules;
+import org.placementmatcher.data.postcode.PostcodeDirectory;
 
 /**
  * The data errors of an SSDA903 file set, each named by table, line and column: a code that is not one of its
@@ -26,16 +27,16 @@ public final class Ssda903Checks {
             DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     private final Ssda903Problems problems;
-    private final Ssda903Postcodes postcodes;
+    private final PostcodeDirectory postcodes;
 
-    private Ssda903Checks(Ssda903Problems problems, Ssda903Postcodes postcodes) {
+    private Ssda903Checks(Ssda903Problems problems, PostcodeDirectory postcodes) {
         this.problems = problems;
         this.postcodes = postcodes;
     }
 
     /** Adds every data error of the files to the problems. */
     public static void check(
-            Ssda903Files files, LocalDate referenceDate, Ssda903Postcodes postcodes, Ssda903Problems problems) {
+            Ssda903Files files, LocalDate referenceDate, PostcodeDirectory postcodes, Ssda903Problems problems) {
         new Ssda903Checks(problems, postcodes).check(files, referenceDate);
     }
 
@@ -191,7 +192,7 @@ public final class Ssda903Checks {
 
     private void postcode(Ssda903Row row, String column) {
         String postcode = row.get(column);
-        if (!postcode.isEmpty() && postcodes.find(postcode) == null) {
+        if (!postcode.isEmpty() && postcodes.resolve(postcode).isEmpty()) {
             problem(row, column, TextRules.quote(postcode) + " is not a postcode in the postcode directory");
         }
     }

@@ -14,9 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.data.postcode.PostcodeDirectory;
+import org.placementmatcher.data.postcode.ResolvedPostcode;
 import org.placementmatcher.data.ssda903.Ssda903Codes.Kind;
 import org.placementmatcher.data.ssda903.Ssda903Providers.Placement;
 import org.placementmatcher.domain.ProviderType;
@@ -67,11 +70,11 @@ public final class Ssda903Import {
     }
 
     private final LocalDate referenceDate;
-    private final Ssda903Postcodes postcodes;
+    private final PostcodeDirectory postcodes;
     private final Ssda903Problems problems;
     private final List<Skipped> skipped = new ArrayList<>();
 
-    private Ssda903Import(LocalDate referenceDate, Ssda903Postcodes postcodes, Ssda903Problems problems) {
+    private Ssda903Import(LocalDate referenceDate, PostcodeDirectory postcodes, Ssda903Problems problems) {
         this.referenceDate = referenceDate;
         this.postcodes = postcodes;
         this.problems = problems;
@@ -86,7 +89,7 @@ public final class Ssda903Import {
             LocalDate referenceDate,
             String authority,
             ObjectNode register,
-            Ssda903Postcodes postcodes,
+            PostcodeDirectory postcodes,
             Ssda903Problems problems) {
         Ssda903Checks.check(files, referenceDate, postcodes, problems);
         if (!problems.isEmpty()) {
@@ -120,7 +123,7 @@ public final class Ssda903Import {
             if (type == null) {
                 continue;
             }
-            Ssda903Postcodes.Place home = find(open.get("HOME_POST"));
+            ResolvedPostcode home = find(open.get("HOME_POST"));
             if (home == null) {
                 problem(open, "HOME_POST", "is required on the episode open on " + day() + ": it is the child's home");
                 continue;
@@ -237,8 +240,8 @@ public final class Ssda903Import {
     }
 
     /** The postcode's place; null for an empty cell (the checks have found any unknown one). */
-    private Ssda903Postcodes.Place find(String postcode) {
-        return postcode.isEmpty() ? null : postcodes.find(postcode);
+    private ResolvedPostcode find(String postcode) {
+        return postcode.isEmpty() ? null : postcodes.resolve(postcode).orElse(null);
     }
 
     private void skip(String id, String words, Ssda903Codes.Code place) {
@@ -258,7 +261,7 @@ public final class Ssda903Import {
 
     /** The child's record: the one in the register (if any) with the 903's fields and placement. */
     private static ObjectNode child(
-            Ssda903Row header, Ssda903Postcodes.Place home, List<String> needs, String providerId, ObjectNode before) {
+            Ssda903Row header, ResolvedPostcode home, List<String> needs, String providerId, ObjectNode before) {
         ObjectNode child = before == null ? JSON.objectNode() : before.deepCopy();
         child.put("id", header.child());
         child.put("dateOfBirth", Ssda903Checks.date(header.get("DOB")).toString());
@@ -295,12 +298,8 @@ public final class Ssda903Import {
     }
 
     /** A location as the register stores it: the postcode and its coordinates. */
-    static ObjectNode point(Ssda903Postcodes.Place place) {
-        ObjectNode point = JSON.objectNode();
-        point.put("postcode", place.postcode());
-        point.put("lat", place.lat());
-        point.put("lon", place.lon());
-        return point;
+    static ObjectNode point(ResolvedPostcode place) {
+        return ContractJson.mapper().valueToTree(place.point().withPostcode(place.postcode()));
     }
 
     /**

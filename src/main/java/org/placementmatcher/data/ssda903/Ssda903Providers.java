@@ -10,9 +10,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.placementmatcher.data.postcode.Postcodes;
+import org.placementmatcher.data.postcode.ResolvedPostcode;
 import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.ProviderType;
 
@@ -48,7 +49,7 @@ final class Ssda903Providers {
     static final int MAX_AGE = 25;
 
     /** A placement as the import found it: where the child is, and how to name the episode it comes from. */
-    record Placement(ProviderType type, String urn, Ssda903Postcodes.Place place, Ssda903Row episode) {}
+    record Placement(ProviderType type, String urn, ResolvedPostcode place, Ssda903Row episode) {}
 
     /** A provider the import makes, and the children it places there. */
     private static final class Made {
@@ -126,17 +127,17 @@ final class Ssda903Providers {
 
     private ObjectNode match(Placement placement) {
         boolean byPostcode = placement.type().isFoster() || placement.urn() == null;
-        String postcode =
-                placement.place() == null ? null : compact(placement.place().postcode());
+        String postcode = placement.place() == null ? null : placement.place().postcode();
         for (ObjectNode provider : registered) {
             boolean sameType =
                     placement.type().name().equals(provider.path("type").asText());
             boolean sameUrn = placement.urn() == null
                     || placement.urn().equals(provider.path("ofstedUrn").asText(null));
             boolean samePostcode = !byPostcode
-                    || postcode != null
-                            && postcode.equals(compact(
-                                    provider.path("location").path("postcode").asText("")));
+                    || Postcodes.normalise(
+                                    provider.path("location").path("postcode").asText(""))
+                            .filter(p -> p.equals(postcode))
+                            .isPresent();
             if (sameType && sameUrn && samePostcode) {
                 return provider;
             }
@@ -162,7 +163,7 @@ final class Ssda903Providers {
     private static String key(Placement placement) {
         boolean byPostcode = placement.type().isFoster() || placement.urn() == null;
         return placement.type() + "|" + (placement.urn() == null ? "" : placement.urn()) + "|"
-                + (byPostcode ? compact(placement.place().postcode()) : "");
+                + (byPostcode ? placement.place().postcode() : "");
     }
 
     /** "903-" then the URN and (where matched by it) the postcode; the type added should that id be taken. */
@@ -197,7 +198,7 @@ final class Ssda903Providers {
         if (placement.urn() != null) {
             record.put("ofstedUrn", placement.urn());
         }
-        record.put("localAuthority", placement.place().authority());
+        record.put("localAuthority", placement.place().upperTierAuthority());
         record.set("location", Ssda903Import.point(placement.place()));
         record.put("places", provider.children.size());
         record.put("ageMin", type == ProviderType.SUPPORTED_LODGINGS ? PlacementRules.SUPPORTED_LODGINGS_MIN_AGE : 0);
@@ -217,7 +218,8 @@ final class Ssda903Providers {
         return record;
     }
 
-    static String compact(String postcode) {
-        return postcode.replace(" ", "").toUpperCase(Locale.ROOT);
+    /** The postcode as part of an id: without its space. */
+    private static String compact(String postcode) {
+        return postcode.replace(" ", "");
     }
 }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.data.postcode.PostcodeDirectory;
 import org.placementmatcher.data.ssda903.Ssda903Import.Outcome;
 import org.placementmatcher.data.ssda903.Ssda903Import.Skipped;
 
@@ -18,19 +17,8 @@ class Ssda903ImportTest {
 
     static final LocalDate D = LocalDate.of(2026, 11, 22);
 
-    /** A postcode directory of a few made-up postcodes, all in one authority except the last. */
-    static final Ssda903Postcodes POSTCODES = postcode -> {
-        Map<String, Ssda903Postcodes.Place> known = new HashMap<>();
-        int i = 0;
-        for (String p : List.of("CB1 1AA", "CB1 1AB", "CB2 2AA", "CB3 3AA", "CB4 4AA", "PE1 1AA")) {
-            known.put(
-                    p.replace(" ", ""),
-                    new Ssda903Postcodes.Place(
-                            p, 52.0 + i * 0.01, 0.1 + i * 0.01, p.startsWith("PE") ? "E06000031" : "E10000003"));
-            i++;
-        }
-        return known.get(postcode.replace(" ", "").toUpperCase(Locale.ROOT));
-    };
+    /** The shipped directory: real postcodes of the sample geography (Cambridge, South Cambridgeshire, Peterborough). */
+    static final PostcodeDirectory POSTCODES = PostcodeDirectory.shipped();
 
     static final String HEADER = """
             CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
@@ -45,15 +33,15 @@ class Ssda903ImportTest {
             """;
     static final String EPISODES = """
             CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
-            A,01/01/2025,S,C2,N1,U4,PR1,01/03/2026,X1,CARPL,CB1 1AA,CB2 2AA,
-            A,01/03/2026,P,C2,N1,K2,PR4,,,,CB1 1AA,PE1 1AA,SC123456
-            B,01/05/2026,S,C2,N1,U5,PR4,,,,CB1 1AB,CB3 3AA,SC900001
-            C,01/05/2026,S,C2,N1,U2,PR1,,,,CB1 1AA,CB4 4AA,
-            D,01/05/2026,S,C2,N1,P1,PR0,,,,CB1 1AA,CB1 1AA,
-            E,01/05/2024,S,C2,N1,U4,PR1,01/06/2026,E4A,,CB1 1AA,CB2 2AA,
-            F,01/05/2026,S,C2,N1,K3,PR4,,,,CB1 1AB,CB2 2AA,SC777777
-            G,01/09/2026,S,C2,N1,U6,PR2,,,,CB1 1AB,CB2 2AA,
-            H,01/09/2026,S,C2,N1,U4,PR5,,,,CB1 1AB,CB3 3AA,SC900001
+            A,01/01/2025,S,C2,N1,U4,PR1,01/03/2026,X1,CARPL,CB1 0AA,CB1 0SA,
+            A,01/03/2026,P,C2,N1,K2,PR4,,,,CB1 0AA,PE1 1AA,SC123456
+            B,01/05/2026,S,C2,N1,U5,PR4,,,,CB1 0BJ,CB1 0DA,SC900001
+            C,01/05/2026,S,C2,N1,U2,PR1,,,,CB1 0AA,CB1 0JN,
+            D,01/05/2026,S,C2,N1,P1,PR0,,,,CB1 0AA,CB1 0AA,
+            E,01/05/2024,S,C2,N1,U4,PR1,01/06/2026,E4A,,CB1 0AA,CB1 0SA,
+            F,01/05/2026,S,C2,N1,K3,PR4,,,,CB1 0BJ,CB1 0SA,SC777777
+            G,01/09/2026,S,C2,N1,U6,PR2,,,,CB1 0BJ,CB1 0SA,
+            H,01/09/2026,S,C2,N1,U4,PR5,,,,CB1 0BJ,CB1 0DA,SC900001
             """;
     static final String UASC = """
             CHILD,SEX,DOB,DUC
@@ -124,8 +112,12 @@ class Ssda903ImportTest {
                 record(register, "children", "C").path("currentPlacement").asText());
         assertThat(connected.path("connectedChildren").toString()).isEqualTo("[\"C\"]");
         assertThat(record(register, "children", "C").path("gender").asText()).isEqualTo("MALE");
-        assertThat(record(register, "children", "B").path("home").path("lat").asDouble())
-                .isEqualTo(52.01);
+        assertThat(record(register, "children", "B")
+                        .path("home")
+                        .path("postcode")
+                        .asText())
+                .isEqualTo("CB1 0BJ");
+        assertThat(home.path("location").path("postcode").asText()).isEqualTo("PE1 1AA");
     }
 
     @Test
@@ -142,7 +134,7 @@ class Ssda903ImportTest {
     void aBrokenFileSetHasEveryProblemByTableLineAndColumn() {
         String episodes = EPISODES.replace("A,01/03/2026,P,C2,N1,K2", "A,01/02/2026,P,C2,N1,K2") // overlap, line 3
                 .replace("B,01/05/2026,S,C2,N1,U5", "B,31/02/2026,S,C2,N1,U5") // bad date, line 4
-                .replace("CB4 4AA", "ZZ9 9ZZ") // unknown postcode, line 5
+                .replace("CB1 0JN", "ZZ9 9ZZ") // unknown postcode, line 5
                 .replace("D,01/05/2026,S,C2,N1,P1", "D,01/05/2026,S,C2,N1,Q9"); // bad code, line 6
         String header = HEADER.replace("E,U,", "E,X,"); // bad code, line 6
         String uasc = UASC.replace("11/12/2027", "2027-12-11"); // bad date, line 2
@@ -177,10 +169,10 @@ class Ssda903ImportTest {
         // H5 is a code until 2023/24: an H5 episode open in 2026 is skipped, an H5 episode started in 2025 is refused.
         String episodes = """
                 CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
-                A,01/01/2024,S,C2,N1,H5,PR4,,,,CB1 1AA,CB2 2AA,
-                B,01/05/2025,S,C2,N1,H5,PR4,,,,CB1 1AA,CB2 2AA,
-                C,01/05/2025,S,C2,N1,Z1,PR4,,,,CB1 1AA,CB2 2AA,
-                D,01/05/2025,S,C2,N1,Z12,PR4,,,,CB1 1AA,CB2 2AA,
+                A,01/01/2024,S,C2,N1,H5,PR4,,,,CB1 0AA,CB1 0SA,
+                B,01/05/2025,S,C2,N1,H5,PR4,,,,CB1 0AA,CB1 0SA,
+                C,01/05/2025,S,C2,N1,Z1,PR4,,,,CB1 0AA,CB1 0SA,
+                D,01/05/2025,S,C2,N1,Z12,PR4,,,,CB1 0AA,CB1 0SA,
                 """;
         Outcome outcome = run(HEADER, episodes, null, null);
         assertThat(outcome.result().problems())
@@ -203,9 +195,9 @@ class Ssda903ImportTest {
     void aFosterPlacementWithoutItsProviderIsAProblemAndAnUnknownProviderWithoutPostcodeToo() {
         String episodes = """
                 CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
-                A,01/01/2026,S,C2,N1,U4,,,,,CB1 1AA,CB2 2AA,
-                B,01/01/2026,S,C2,N1,K2,PR4,,,,CB1 1AA,,SC1
-                C,01/01/2026,S,C2,N1,K2,PR4,,,,,CB2 2AA,SC1
+                A,01/01/2026,S,C2,N1,U4,,,,,CB1 0AA,CB1 0SA,
+                B,01/01/2026,S,C2,N1,K2,PR4,,,,CB1 0AA,,SC1
+                C,01/01/2026,S,C2,N1,K2,PR4,,,,,CB1 0SA,SC1
                 """;
         assertThat(run(HEADER, episodes, null, null).result().problems())
                 .extracting(p -> p.line() + ":" + p.column())
@@ -219,8 +211,8 @@ class Ssda903ImportTest {
         register.putArray("children");
         register.putArray("providers")
                 .add(provider("HOME-1", "RESIDENTIAL_HOME", "SC123456", "PE1 1AA", 52.5))
-                .add(provider("IFA-1", "IFA_FOSTER", "SC900001", "CB3 3AA", 52.03))
-                .add(provider("IFA-2", "IFA_FOSTER", "SC900001", "CB2 2AA", 52.02));
+                .add(provider("IFA-1", "IFA_FOSTER", "SC900001", "CB1 0DA", 52.03))
+                .add(provider("IFA-2", "IFA_FOSTER", "SC900001", "CB1 0SA", 52.02));
         Outcome outcome = run(HEADER, EPISODES, UASC, register);
         assertThat(outcome.result().problems()).isEmpty();
         assertThat(record(outcome.register(), "children", "A")
@@ -240,7 +232,7 @@ class Ssda903ImportTest {
     static ObjectNode provider(String id, String type, String urn, String postcode, double lat) {
         ObjectNode p = ContractJson.mapper().createObjectNode();
         p.put("id", id).put("type", type).put("localAuthority", "E10000003");
-        p.putObject("location").put("lat", lat).put("lon", 0.1).put("postcode", postcode);
+        p.putObject("location").put("lat", lat).put("lon", 0.1).put("postcode", postcode.toLowerCase(Locale.ROOT));
         p.put("places", 4)
                 .put("ageMin", 0)
                 .put("ageMax", 18)

@@ -23,8 +23,8 @@ class Ssda903XmlTest {
                   <PL>K3</PL>
                   <PLACE_PROVIDER>PR4</PLACE_PROVIDER>
                   <DEC/>
-                  <HOME_POST>CB1 1AB</HOME_POST>
-                  <PL_POST>CB2 2AA</PL_POST>
+                  <HOME_POST>CB1 0BJ</HOME_POST>
+                  <PL_POST>CB1 0SA</PL_POST>
                   <URN>SC777777</URN>
                 </EPISODE>
               </CHILD>
@@ -32,7 +32,7 @@ class Ssda903XmlTest {
                 <HEADER><CHILDID>B</CHILDID><SEX>F</SEX><DOB>03/04/2015</DOB><UASC/></HEADER>
                 <EPISODE>
                   <DECOM>01/05/2026</DECOM><PL>U5</PL><PLACE_PROVIDER>PR4</PLACE_PROVIDER>
-                  <HOME_POST>CB1 1AB</HOME_POST>
+                  <HOME_POST>CB1 0BJ</HOME_POST>
                   <PL_POST>ZZ9 9ZZ</PL_POST><URN>SC900001</URN>
                 </EPISODE>
               </CHILD>
@@ -57,7 +57,7 @@ class Ssda903XmlTest {
 
         Ssda903Problems fixed = new Ssda903Problems();
         outcome = Ssda903Import.run(
-                Ssda903Xml.read(XML.replace("ZZ9 9ZZ", "CB3 3AA"), fixed),
+                Ssda903Xml.read(XML.replace("ZZ9 9ZZ", "CB1 0DA"), fixed),
                 Ssda903ImportTest.D,
                 "E10000003",
                 null,
