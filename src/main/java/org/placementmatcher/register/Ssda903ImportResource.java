@@ -44,9 +44,10 @@ import org.placementmatcher.security.Role;
 /**
  * The SSDA903 import into a register (docs/contract.md section 9): the Header, Episodes and UASC tables as CSV
  * parts, or the return as one XML part, made into children and their current placements on a reference date
- * ({@link Ssda903Import}). A dry run answers what would change and every problem, and changes nothing; otherwise
- * the import is worked out again under the register's lock (the register may have changed since) and applied in one
- * transaction, audited as the user's. Any problem refuses it whole (400 with the same body).
+ * ({@link Ssda903Import}). A dry run answers (200) what would change and every problem, and changes nothing;
+ * otherwise an import with any problem is refused whole (400, the same body), and one without is worked out again
+ * under the register's lock (the register may have changed since) and applied in one transaction, audited as the
+ * user's.
  */
 @Path("/api/register")
 @Produces(MediaType.APPLICATION_JSON)
@@ -85,15 +86,16 @@ public class Ssda903ImportResource {
                     + "placements the engine has no type for are listed as skipped. dryRun=true changes nothing.")
     @APIResponse(
             responseCode = "200",
-            description = "What the import adds or changes, the children left out and why",
+            description = "What the import adds or changes, the children left out and why; a dry run also lists"
+                    + " every problem",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Ssda903Import.Result.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Problems of the files (the same body, every problem by table, line and column; nothing "
-                    + "kept), or a bad parameter or part ({\"errors\": [...]})")
+            description = "An import (not a dry run) with problems: the same body, every problem by table, line and"
+                    + " column, nothing kept; or a bad parameter or part ({\"errors\": [...]})")
     @APIResponse(responseCode = "409", description = "Another change to the register was being made at the same time")
     public Response importSsda903(
             @PathParam("authority") String authority,
@@ -129,13 +131,13 @@ public class Ssda903ImportResource {
         ObjectNode current =
                 register.find(authority).map(Ssda903ImportResource::tree).orElse(null);
         Ssda903Import.Outcome preview = Ssda903Import.run(files, date, authority, current, postcodes, problems);
+        if (dry) {
+            return Response.ok(preview.result()).build();
+        }
         if (preview.refused()) {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(preview.result())
                     .build();
-        }
-        if (dry) {
-            return Response.ok(preview.result()).build();
         }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("referenceDate", date.toString());

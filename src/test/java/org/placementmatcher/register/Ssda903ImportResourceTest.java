@@ -130,7 +130,12 @@ class Ssda903ImportResourceTest {
     void aFileSetWithProblemsIsRefusedWithTheSameBodyAndNothingIsKept() {
         emptyRegister("S903-BAD");
         String before = version("S903-BAD");
-        int audited = given().get("/api/register/S903-BAD/audit").then().extract().jsonPath().getList("$").size();
+        int audited = given().get("/api/register/S903-BAD/audit")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("$")
+                .size();
         String episodes = Ssda903Fixtures.EPISODES.replace(",K2,", ",K9,");
         JsonPath refused = tables(given(), Ssda903Fixtures.HEADER, episodes, Ssda903Fixtures.UASC)
                 .queryParam("referenceDate", D)
