@@ -10,11 +10,19 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.placementmatcher.contract.ChildInput;
+import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.data.ssda903.Ssda903Fixtures;
+import org.placementmatcher.domain.ProviderType;
 import org.placementmatcher.security.TestAccounts;
 
 /** Calls are made as director (security.AuthenticatedByDefault) unless made {@code as} another test account. */
@@ -223,5 +231,109 @@ class Ssda903ImportResourceTest {
                 .then()
                 .statusCode(403);
         assertThat(version("S903-V")).isEqualTo(before);
+    }
+
+    static String sample(String name) throws IOException {
+        return Files.readString(Path.of("sample-data", "ssda903", name), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theSampleFileSetImportsIntoAnEmptyRegisterWithEachOpenEpisodesPlacementType() throws IOException {
+        emptyRegister("S903-SAMPLE");
+        JsonPath answer = tables(given(), sample("Header.csv"), sample("Episodes.csv"), sample("UASC.csv"))
+                .queryParam("referenceDate", D)
+                .post(path("S903-SAMPLE"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        PlacementProblem county = RegisterFixtures.problem(RegisterFixtures.sample("county.json"));
+        PlacementProblem register = get("S903-SAMPLE");
+        Map<String, ProviderType> types = new HashMap<>();
+        register.providers().forEach(p -> types.put(p.id(), p.type()));
+        Map<String, ProviderType> countyTypes = new HashMap<>();
+        county.providers().forEach(p -> countyTypes.put(p.id(), p.type()));
+        Map<String, ChildInput> imported = new HashMap<>();
+        register.children().forEach(c -> imported.put(c.id(), c));
+        List<ChildInput> placed = county.children().stream()
+                .filter(c -> c.currentPlacement() != null)
+                .toList();
+        for (ChildInput child : placed) {
+            assertThat(imported).as(child.id()).containsKey(child.id());
+            assertThat(types.get(imported.get(child.id()).currentPlacement()))
+                    .as(child.id())
+                    .isEqualTo(countyTypes.get(child.currentPlacement()));
+        }
+        assertThat(register.children()).hasSize(placed.size());
+        assertThat(answer.getInt("children")).isEqualTo(placed.size());
+        assertThat(answer.getList("skipped.child", String.class)).allMatch(id -> id.startsWith("C-9"));
+    }
+
+    @Test
+    void aBrokenSampleFileSetHasEveryProblemByTableLineAndColumnFromADryRunAndNothingIsKept() throws IOException {
+        emptyRegister("S903-BROKEN");
+        String before = version("S903-BROKEN");
+        List<String> header = new ArrayList<>(sample("Header.csv").lines().toList());
+        List<String> episodes = new ArrayList<>(sample("Episodes.csv").lines().toList());
+        // An overlap: a closed episode left open, so the child's next (and last) episode starts before it ends.
+        int open = 1;
+        while (cell(episodes, open, 7).isEmpty()
+                || !cell(episodes, open + 1, 0).equals(cell(episodes, open, 0))
+                || cell(episodes, open + 2, 0).equals(cell(episodes, open, 0))) {
+            open++; // a closed episode followed by its child's last one
+        }
+        set(episodes, open, 7, "");
+        set(episodes, open, 8, "");
+        int badCode = open + 2;
+        set(episodes, badCode, 5, "U9");
+        int unknownPostcode = open + 3;
+        set(episodes, unknownPostcode, 11, "ZZ9 9ZZ");
+        set(header, 2, 2, "31/02/2015");
+        List<String> expected = List.of(
+                "Header:3:DOB",
+                "Episodes:" + (open + 2) + ":DECOM",
+                "Episodes:" + (badCode + 1) + ":PLACE",
+                "Episodes:" + (unknownPostcode + 1) + ":PL_POST");
+
+        for (String dryRun : List.of("true", "false")) {
+            JsonPath answer = tables(given(), text(header), text(episodes), sample("UASC.csv"))
+                    .queryParam("referenceDate", D)
+                    .queryParam("dryRun", dryRun)
+                    .post(path("S903-BROKEN"))
+                    .then()
+                    .statusCode(dryRun.equals("true") ? 200 : 400)
+                    .extract()
+                    .jsonPath();
+            List<Map<String, Object>> problems = answer.getList("problems");
+            assertThat(problems)
+                    .extracting(p -> p.get("table") + ":" + p.get("line") + ":" + p.get("column"))
+                    .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(problems)
+                    .allSatisfy(p -> assertThat((String) p.get("message")).isNotBlank());
+            assertThat(version("S903-BROKEN")).isEqualTo(before);
+        }
+        assertThat(get("S903-BROKEN").children()).isEmpty();
+    }
+
+    private static String cell(List<String> lines, int index, int column) {
+        return lines.get(index).split(",", -1)[column];
+    }
+
+    private static void set(List<String> lines, int index, int column, String value) {
+        String[] cells = lines.get(index).split(",", -1);
+        cells[column] = value;
+        lines.set(index, String.join(",", cells));
+    }
+
+    private static String text(List<String> lines) {
+        return String.join("\n", lines) + "\n";
+    }
+
+    static PlacementProblem get(String authority) {
+        return RegisterFixtures.problem(given().get("/api/register/" + authority)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 }
