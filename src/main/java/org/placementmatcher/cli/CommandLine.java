@@ -65,6 +65,7 @@ public final class CommandLine {
                 .addSubcommand(new GenerateCommand(err))
                 .addSubcommand(new BenchQueriesCommand(out))
                 .addSubcommand(new AddUserCommand(in, out, err, settings))
+                .addSubcommand(new PostcodeExtractCommand(err))
                 .addSubcommand(new HelpCommand());
         // Help goes where it was asked for (stdout); every complaint to stderr.
         commands.setOut(new PrintWriter(out, true));

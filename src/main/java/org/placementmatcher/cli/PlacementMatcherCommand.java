@@ -34,7 +34,8 @@ final class PlacementMatcherCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(
-                spec.commandLine(), "missing command: one of solve, generate, bench-queries, add-user, help");
+                spec.commandLine(),
+                "missing command: one of solve, generate, bench-queries, add-user, postcode-extract, help");
     }
 
     /** A whole number option checked against its range while parsing, so a bad value stops before any work. */

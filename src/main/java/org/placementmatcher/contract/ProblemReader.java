@@ -32,9 +32,14 @@ public final class ProblemReader {
         return read(root, "$");
     }
 
-    /** Validates a tree already parsed (e.g. the {@code problem} member of a match request) found at {@code path}. */
+    /**
+     * Validates a tree already parsed (e.g. the {@code problem} member of a match request) found at {@code path}.
+     * Locations given by postcode are first resolved into the tree (docs/contract.md section 9).
+     */
     public static PlacementProblem read(JsonNode root, String path) {
-        new ProblemValidator(path).validate(root).throwIfAny();
+        ProblemErrors errors = new ProblemErrors();
+        PostcodeResolution.resolve(root, path, errors);
+        new ProblemValidator(path, errors).validate(root).throwIfAny();
         try {
             return ContractJson.mapper().treeToValue(root, PlacementProblem.class);
         } catch (IOException e) {

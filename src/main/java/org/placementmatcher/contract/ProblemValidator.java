@@ -30,10 +30,12 @@ final class ProblemValidator {
     static final int SUPPORTED_LODGINGS_MIN_AGE = PlacementRules.SUPPORTED_LODGINGS_MIN_AGE;
 
     private final String rootPath;
-    private final ProblemErrors errors = new ProblemErrors();
+    private final ProblemErrors errors;
 
-    ProblemValidator(String rootPath) {
+    /** Adds to {@code errors} (which may hold problems found before, e.g. unknown postcodes). */
+    ProblemValidator(String rootPath, ProblemErrors errors) {
         this.rootPath = rootPath;
+        this.errors = errors;
     }
 
     ProblemErrors validate(JsonNode root) {
@@ -110,7 +112,9 @@ final class ProblemValidator {
         }
         String id = requiredString(node, path, "id");
         ProviderType type = requiredEnum(node, path, "type", ProviderType.class);
-        requiredString(node, path, "localAuthority");
+        if (!PostcodeResolution.byPostcode(node.get("location")) || node.has("localAuthority")) {
+            requiredString(node, path, "localAuthority"); // else it is the postcode's, or the postcode is wrong
+        }
         point(node, path, "location", true);
         Integer places = requiredInt(node, path, "places", 0, InputLimits.MAX_PLACES);
         Integer ageMin = requiredInt(node, path, "ageMin", 0, AGE_LIMIT);
@@ -194,14 +198,16 @@ final class ProblemValidator {
             return;
         }
         if (!areas.isArray()) {
-            error(path, "must be an array of {lat, lon, radiusMiles}");
+            error(path, "must be an array of {lat, lon, radiusMiles} (or {postcode, radiusMiles})");
             return;
         }
         for (int i = 0; i < areas.size(); i++) {
             String areaPath = path + "[" + i + "]";
             JsonNode area = areas.get(i);
             if (requireObject(area, areaPath)) {
-                coordinates(area, areaPath);
+                if (!PostcodeResolution.byPostcode(area)) {
+                    coordinates(area, areaPath);
+                }
                 requiredNumber(area, areaPath, "radiusMiles", InputLimits.MAX_RADIUS_MILES);
             }
         }
@@ -457,7 +463,7 @@ final class ProblemValidator {
 
     private void point(JsonNode parent, String path, String field, boolean required) {
         JsonNode value = present(parent, path, field, required);
-        if (value != null && requireObject(value, path + "." + field)) {
+        if (value != null && requireObject(value, path + "." + field) && !PostcodeResolution.byPostcode(value)) {
             coordinates(value, path + "." + field);
         }
     }

@@ -24,6 +24,8 @@ import org.placementmatcher.contract.GeoPoint;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProviderInput;
 import org.placementmatcher.data.Geography.Town;
+import org.placementmatcher.data.postcode.PostcodeDirectory;
+import org.placementmatcher.data.postcode.ResolvedPostcode;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.Geo;
 import org.placementmatcher.domain.HardRule;
@@ -215,8 +217,23 @@ public final class SampleDataGenerator {
 
     private SampleDataGenerator() {}
 
+    /** The sample data, its locations labelled with the nearest postcode of the project's shipped extract. */
     public static PlacementProblem generate(Size size, long seed) {
-        return new Run(size, seed).build();
+        return generate(size, seed, ShippedPostcodes.DIRECTORY);
+    }
+
+    /**
+     * The sample data, each location (home, school, provider) labelled with the nearest postcode of
+     * {@code postcodes}. The labels never move a point: the coordinates, and so every figure, are the same
+     * whatever directory is given.
+     */
+    public static PlacementProblem generate(Size size, long seed, PostcodeDirectory postcodes) {
+        return new Run(size, seed, postcodes).build();
+    }
+
+    /** Loaded on first use only. */
+    private static final class ShippedPostcodes {
+        static final PostcodeDirectory DIRECTORY = PostcodeDirectory.shipped();
     }
 
     /** Pretty-printed JSON (two-space indent, "\n" line ends, no nulls), as {@link #write} writes it. */
@@ -250,6 +267,10 @@ public final class SampleDataGenerator {
         double homeLat;
         double homeLon;
         double[] school;
+        /** Labels written with the points, set once the data is complete. */
+        String homePostcode;
+
+        String schoolPostcode;
         final List<String> needs = new ArrayList<>();
         Urgency urgency;
         LocalDate neededBy;
@@ -281,8 +302,8 @@ public final class SampleDataGenerator {
                     gender,
                     group == null ? null : group.id,
                     group == null ? null : group.together,
-                    new GeoPoint(homeLat, homeLon),
-                    school == null ? null : new GeoPoint(school[0], school[1]),
+                    new GeoPoint(homeLat, homeLon, homePostcode),
+                    school == null ? null : new GeoPoint(school[0], school[1], schoolPostcode),
                     needs.isEmpty() ? null : List.copyOf(needs),
                     urgency,
                     neededBy,
@@ -335,6 +356,9 @@ public final class SampleDataGenerator {
         Town town;
         double lat;
         double lon;
+        /** The label written with the point, set once the data is complete. */
+        String postcode;
+
         int places;
         int ageMin;
         int ageMax;
@@ -368,7 +392,7 @@ public final class SampleDataGenerator {
                     id,
                     type,
                     town.authority(),
-                    new GeoPoint(lat, lon),
+                    new GeoPoint(lat, lon, postcode),
                     places,
                     ageMin,
                     ageMax,
@@ -393,6 +417,7 @@ public final class SampleDataGenerator {
     private static final class Run {
         private final Size size;
         private final long seed;
+        private final PostcodeDirectory postcodes;
         private final SplittableRandom rng;
         private final List<Kid> kids = new ArrayList<>();
         private final List<Group> groups = new ArrayList<>();
@@ -405,9 +430,10 @@ public final class SampleDataGenerator {
         @SuppressWarnings("unchecked")
         private final List<Prov>[] open = new List[ProviderType.values().length];
 
-        Run(Size size, long seed) {
+        Run(Size size, long seed, PostcodeDirectory postcodes) {
             this.size = size;
             this.seed = seed;
+            this.postcodes = postcodes;
             this.rng = new SplittableRandom(seed);
             for (int i = 0; i < open.length; i++) {
                 open[i] = new ArrayList<>();
@@ -1292,10 +1318,13 @@ public final class SampleDataGenerator {
             }
             List<ProviderInput> providerInputs = new ArrayList<>();
             for (Prov p : ordered) {
+                p.postcode = postcodeAt(p.lat, p.lon);
                 providerInputs.add(p.toInput());
             }
             List<ChildInput> childInputs = new ArrayList<>();
             for (Kid k : kids) {
+                k.homePostcode = postcodeAt(k.homeLat, k.homeLon);
+                k.schoolPostcode = k.school == null ? null : postcodeAt(k.school[0], k.school[1]);
                 childInputs.add(k.toInput(k.current == null ? null : k.current.id, 0));
             }
             String name = size.label() + " (synthetic, seed " + seed + ")";
@@ -1309,6 +1338,11 @@ public final class SampleDataGenerator {
                     List.copyOf(childInputs),
                     Geography.ADJOINING_AUTHORITIES,
                     null);
+        }
+
+        /** The label of a point: the nearest postcode of the directory (none beyond 50 km). */
+        private String postcodeAt(double lat, double lon) {
+            return postcodes.nearest(lat, lon).map(ResolvedPostcode::postcode).orElse(null);
         }
 
         // ---- randomness helpers (one SplittableRandom, fixed order) ----

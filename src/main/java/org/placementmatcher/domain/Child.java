@@ -28,6 +28,8 @@ public final class Child {
     private final List<Circle> excludedAreas;
     private final Set<String> languages;
     private final String religion;
+    /** A label only (the KPIs the DfE way, docs/contract.md Extensions): no rule reads it. */
+    private String distancePostcode;
 
     /**
      * @param fromLat latitude of the school, or of the home when there is no school
@@ -171,6 +173,15 @@ public final class Child {
     /** Whether the two children are siblings by the input's {@code siblingGroup}. */
     public boolean isSiblingOf(Child other) {
         return siblingGroup != null && siblingGroup.equals(other.siblingGroup);
+    }
+
+    /** The postcode of the school (or home) the distances are measured from, when given; else null. */
+    public String getDistancePostcode() {
+        return distancePostcode;
+    }
+
+    public void setDistancePostcode(String postcode) {
+        this.distancePostcode = postcode;
     }
 
     /** Miles from this child's school (or home) to the provider, great-circle. */

@@ -31,6 +31,8 @@ public final class Provider {
     private final boolean registered;
     private final OfstedJudgement ofstedJudgement;
     private final OfstedJudgement minimumJudgement;
+    /** A label only (the KPIs the DfE way, docs/contract.md Extensions): no rule reads it. */
+    private String postcode;
 
     /**
      * @param index position in the problem's provider list, used for per-unit eligibility bit sets
@@ -207,6 +209,15 @@ public final class Provider {
 
     public Set<String> getLanguages() {
         return languages;
+    }
+
+    /** The postcode of the provider's location, when given; else null. */
+    public String getPostcode() {
+        return postcode;
+    }
+
+    public void setPostcode(String postcode) {
+        this.postcode = postcode;
     }
 
     public String getReligion() {

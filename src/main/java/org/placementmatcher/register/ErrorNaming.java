@@ -57,7 +57,8 @@ public interface ErrorNaming {
                 named.add(new ProblemError("register." + list + "[" + id + "]" + rest, error.message()));
             } else if (own.startsWith("line ")) {
                 named.add(new ProblemError(
-                        own + (rest.isEmpty() ? "" : ", column " + rest.replaceFirst("^\\.", "")), error.message()));
+                        own + (rest.isEmpty() ? "" : ", column " + RegisterCsv.columnOf(rest.replaceFirst("^\\.", ""))),
+                        error.message()));
             } else {
                 named.add(new ProblemError(own + rest, error.message()));
             }

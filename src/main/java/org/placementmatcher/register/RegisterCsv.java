@@ -46,6 +46,7 @@ public final class RegisterCsv {
             "localAuthority",
             "lat",
             "lon",
+            "locationPostcode",
             "places",
             "ageMin",
             "ageMax",
@@ -67,11 +68,13 @@ public final class RegisterCsv {
             "gender",
             "homeLat",
             "homeLon",
+            "homePostcode",
             "urgency",
             "siblingGroup",
             "placeTogether",
             "schoolLat",
             "schoolLon",
+            "schoolPostcode",
             "needs",
             "neededBy",
             "currentPlacement",
@@ -87,6 +90,18 @@ public final class RegisterCsv {
             Set.of("id", "type", "localAuthority", "lat", "lon", "places", "ageMin", "ageMax", "weeklyCost");
     private static final Set<String> CHILD_REQUIRED =
             Set.of("id", "dateOfBirth", "gender", "homeLat", "homeLon", "urgency");
+    /**
+     * Columns a postcode column stands in for (docs/contract.md section 9): with {@code locationPostcode} the
+     * coordinates and the local authority (the postcode's upper-tier authority) may be left out, with
+     * {@code homePostcode} the home's coordinates.
+     */
+    private static final Map<String, Set<String>> STANDS_IN_FOR = Map.of(
+            "locationPostcode", Set.of("lat", "lon", "localAuthority"), "homePostcode", Set.of("homeLat", "homeLon"));
+    /** The column of a JSON path inside a record, where the two differ (errors of CSV rows name the column). */
+    private static final Map<String, String> COLUMN_OF_PATH = Map.of(
+            "location.postcode", "locationPostcode",
+            "home.postcode", "homePostcode",
+            "school.postcode", "schoolPostcode");
 
     private static final Map<String, Type> TYPES = new HashMap<>();
 
@@ -101,7 +116,10 @@ public final class RegisterCsv {
                 "siblingGroup",
                 "currentPlacement",
                 "ofstedUrn",
-                "ofstedJudgement")) {
+                "ofstedJudgement",
+                "locationPostcode",
+                "homePostcode",
+                "schoolPostcode")) {
             TYPES.put(c, Type.TEXT);
         }
         for (String c : List.of("places", "ageMin", "ageMax")) {
@@ -135,13 +153,13 @@ public final class RegisterCsv {
     private RegisterCsv() {}
 
     public static Rows providers(String csv) {
-        return read(csv, PROVIDER_COLUMNS, PROVIDER_REQUIRED, InputLimits.MAX_PROVIDERS, "lat", "lon", "location");
+        return read(csv, PROVIDER_COLUMNS, PROVIDER_REQUIRED, InputLimits.MAX_PROVIDERS, "location", "lat", "lon");
     }
 
     public static Rows children(String csv) {
-        Rows rows = read(csv, CHILD_COLUMNS, CHILD_REQUIRED, InputLimits.MAX_CHILDREN, "homeLat", "homeLon", "home");
+        Rows rows = read(csv, CHILD_COLUMNS, CHILD_REQUIRED, InputLimits.MAX_CHILDREN, "home", "homeLat", "homeLon");
         for (ObjectNode record : rows.records()) {
-            point(record, "schoolLat", "schoolLon", "school");
+            point(record, "school", "schoolLat", "schoolLon");
         }
         return rows;
     }
@@ -151,9 +169,9 @@ public final class RegisterCsv {
             List<String> known,
             Set<String> required,
             int maxRecords,
+            String pointField,
             String latColumn,
-            String lonColumn,
-            String pointField) {
+            String lonColumn) {
         ProblemErrors errors = new ProblemErrors();
         List<List<String>> table = new ArrayList<>();
         List<Integer> lines = new ArrayList<>();
@@ -178,7 +196,10 @@ public final class RegisterCsv {
             }
         }
         for (String column : known) {
-            if (required.contains(column) && !positions.containsKey(column)) {
+            boolean standIn = STANDS_IN_FOR.entrySet().stream()
+                    .anyMatch(e ->
+                            positions.containsKey(e.getKey()) && e.getValue().contains(column));
+            if (required.contains(column) && !positions.containsKey(column) && !standIn) {
                 errors.add("line 1", "required column '" + column + "' is missing");
             }
         }
@@ -200,7 +221,7 @@ public final class RegisterCsv {
                     put(record, column.getKey(), cell);
                 }
             }
-            point(record, latColumn, lonColumn, pointField);
+            point(record, pointField, latColumn, lonColumn);
             String id = record.path("id").asText("");
             Integer first = lineById.putIfAbsent(id, line);
             if (first != null && !id.isEmpty()) {
@@ -254,12 +275,15 @@ public final class RegisterCsv {
                     }
                     String[] parts = item.trim().split(":");
                     ObjectNode area = areas.addObject();
-                    String[] names = {"lat", "lon", "radiusMiles"};
+                    // "lat:lon:radiusMiles", or "postcode:radiusMiles" for a centre given by postcode
+                    String[] names = parts.length == 2 && !isNumber(parts[0])
+                            ? new String[] {"postcode", "radiusMiles"}
+                            : new String[] {"lat", "lon", "radiusMiles"};
                     for (int i = 0; i < names.length; i++) {
                         if (i < parts.length) {
-                            try {
+                            if (isNumber(parts[i]) && !names[i].equals("postcode")) {
                                 area.put(names[i], Double.parseDouble(parts[i].trim()));
-                            } catch (NumberFormatException e) {
+                            } else {
                                 area.put(names[i], parts[i].trim());
                             }
                         }
@@ -269,19 +293,36 @@ public final class RegisterCsv {
         }
     }
 
-    /** Two coordinate columns become the contract's {lat, lon} object (left out when both are empty). */
-    private static void point(ObjectNode record, String latColumn, String lonColumn, String field) {
-        if (record.has(latColumn) || record.has(lonColumn)) {
+    /**
+     * The coordinate columns and the postcode column ({@code field + "Postcode"}) become the contract's
+     * {lat, lon, postcode} object (left out when all are empty); a postcode alone is resolved with the rest.
+     */
+    private static void point(ObjectNode record, String field, String latColumn, String lonColumn) {
+        String postcodeColumn = field + "Postcode";
+        if (record.has(latColumn) || record.has(lonColumn) || record.has(postcodeColumn)) {
             ObjectNode point = JSON.objectNode();
-            if (record.has(latColumn)) {
-                point.set("lat", record.get(latColumn));
+            for (String[] column :
+                    new String[][] {{latColumn, "lat"}, {lonColumn, "lon"}, {postcodeColumn, "postcode"}}) {
+                if (record.has(column[0])) {
+                    point.set(column[1], record.get(column[0]));
+                    record.remove(column[0]);
+                }
             }
-            if (record.has(lonColumn)) {
-                point.set("lon", record.get(lonColumn));
-            }
-            record.remove(latColumn);
-            record.remove(lonColumn);
             record.set(field, point);
+        }
+    }
+
+    /** The CSV column a path inside a record (e.g. {@code home.postcode}) comes from, else the path itself. */
+    static String columnOf(String pathInRecord) {
+        return COLUMN_OF_PATH.getOrDefault(pathInRecord, pathInRecord);
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

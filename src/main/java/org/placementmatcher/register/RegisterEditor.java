@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InvalidProblemException;
+import org.placementmatcher.contract.PostcodeResolution;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.register.RegisterChange.AcceptProposal;
 import org.placementmatcher.register.RegisterChange.DeleteRecord;
@@ -221,9 +222,12 @@ final class RegisterEditor {
         child.remove("pinned");
     }
 
-    /** RFC 7396 JSON merge patch: members of the patch replace those of the target; null removes one. */
+    /**
+     * RFC 7396 JSON merge patch: members of the patch replace those of the target; null removes one. A location
+     * given by postcode alone replaces the location whole, or the old coordinates would stand beside it.
+     */
     static JsonNode mergePatch(JsonNode target, JsonNode patch) {
-        if (!patch.isObject()) {
+        if (!patch.isObject() || PostcodeResolution.byPostcode(patch)) {
             return patch.deepCopy();
         }
         ObjectNode result = target != null && target.isObject()

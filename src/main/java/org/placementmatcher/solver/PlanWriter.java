@@ -8,10 +8,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.placementmatcher.contract.Assignment;
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
+import org.placementmatcher.data.postcode.PostcodeDirectory;
+import org.placementmatcher.data.postcode.ServicePostcodes;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -30,6 +33,9 @@ public final class PlanWriter {
         int placed = 0;
         int outOfArea = 0;
         int far = 0;
+        int dfeCounted = 0;
+        int dfeFar = 0;
+        PostcodeDirectory postcodes = ServicePostcodes.directory();
         int moves = 0;
         BigDecimal weeklyCost = BigDecimal.ZERO;
         Map<String, Set<Provider>> providersByGroup = new HashMap<>();
@@ -43,6 +49,13 @@ public final class PlanWriter {
             placed++;
             outOfArea += provider.isInHomeAuthority() ? 0 : 1;
             far += child.milesTo(provider) > SoftTerms.FAR_MILES ? 1 : 0;
+            Optional<Double> dfeMiles = child.getDistancePostcode() == null || provider.getPostcode() == null
+                    ? Optional.empty()
+                    : postcodes.dfeMiles(child.getDistancePostcode(), provider.getPostcode());
+            if (dfeMiles.isPresent()) {
+                dfeCounted++;
+                dfeFar += dfeMiles.get() > SoftTerms.FAR_MILES ? 1 : 0;
+            }
             moves += moved ? 1 : 0;
             weeklyCost = weeklyCost.add(BigDecimal.valueOf(provider.getWeeklyCost()));
             if (child.getSiblingGroup() != null) {
@@ -63,7 +76,8 @@ public final class PlanWriter {
                 percent(far, placed),
                 moves,
                 split,
-                weeklyCost.doubleValue());
+                weeklyCost.doubleValue(),
+                dfeCounted == 0 ? null : percent(dfeFar, dfeCounted));
         return new PlacementPlan(
                 solution.getName(),
                 score == null ? null : ScoreText.format(score),

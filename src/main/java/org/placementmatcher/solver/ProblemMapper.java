@@ -159,7 +159,7 @@ public final class ProblemMapper {
             String homeAuthority,
             LocalDate referenceDate,
             OfstedJudgement minimumJudgement) {
-        return new Provider(
+        Provider provider = new Provider(
                 p.id(),
                 index,
                 p.type(),
@@ -182,6 +182,8 @@ public final class ProblemMapper {
                 p.registeredOrDefault(),
                 p.ofstedJudgement(),
                 minimumJudgement);
+        provider.setPostcode(p.location().postcode());
+        return provider;
     }
 
     public static Child toChild(ChildInput c, LocalDate referenceDate, Map<String, Provider> providersById) {
@@ -189,7 +191,7 @@ public final class ProblemMapper {
         List<Circle> excluded = c.excludedAreas() == null
                 ? List.of()
                 : c.excludedAreas().stream().map(ProblemMapper::toCircle).toList();
-        return new Child(
+        Child child = new Child(
                 c.id(),
                 Period.between(c.dateOfBirth(), referenceDate).getYears(),
                 c.gender(),
@@ -208,6 +210,8 @@ public final class ProblemMapper {
                 excluded,
                 setOf(c.languages()),
                 c.religion());
+        child.setDistancePostcode(from.postcode());
+        return child;
     }
 
     private static Circle toCircle(ExcludedArea area) {

@@ -20,10 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.placementmatcher.contract.ChildInput;
+import org.placementmatcher.contract.GeoPoint;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.contract.ProviderInput;
 import org.placementmatcher.data.SampleDataGenerator.Size;
+import org.placementmatcher.data.postcode.PostcodeDirectory;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
 import org.placementmatcher.domain.PlacementRules;
@@ -131,6 +133,43 @@ class SampleDataGeneratorTest {
         String json = SampleDataGenerator.toJson(problem);
         assertThatCode(() -> ProblemReader.read(json)).doesNotThrowAnyException();
         assertThat(ProblemReader.read(json)).isEqualTo(problem);
+    }
+
+    /**
+     * Every location carries the nearest postcode of the shipped extract as a label; the label never moves the
+     * point (the same data labelled from a one-postcode directory has the same coordinates).
+     */
+    @Test
+    void everyLocationIsLabelledWithTheNearestPostcodeOfTheShippedExtract() throws Exception {
+        PostcodeDirectory shipped = PostcodeDirectory.shipped();
+        PlacementProblem small = problem(Size.SMALL);
+        List<GeoPoint> points = new java.util.ArrayList<>();
+        small.providers().forEach(p -> points.add(p.location()));
+        small.children().forEach(c -> {
+            points.add(c.home());
+            if (c.school() != null) {
+                points.add(c.school());
+            }
+        });
+        for (GeoPoint point : points) {
+            assertThat(point.postcode())
+                    .isEqualTo(shipped.nearest(point.lat(), point.lon())
+                            .orElseThrow()
+                            .postcode());
+        }
+        PostcodeDirectory onlyOne = PostcodeDirectory.read(new java.io.ByteArrayInputStream(
+                "pcd,laua,oseast1m,osnrth1m\nCB1 1AA,E07000008,545800,258200\n".getBytes(StandardCharsets.UTF_8)));
+        PlacementProblem relabelled =
+                SampleDataGenerator.generate(Size.SMALL, SampleDataGenerator.DEFAULT_SEED, onlyOne);
+        assertThat(relabelled.children())
+                .extracting(c -> c.home().lat(), c -> c.home().lon())
+                .isEqualTo(small.children().stream()
+                        .map(c -> org.assertj.core.groups.Tuple.tuple(
+                                c.home().lat(), c.home().lon()))
+                        .toList());
+        // Within 50 km the one postcode is the nearest; beyond, none is.
+        assertThat(relabelled.children()).extracting(c -> c.home().postcode()).containsOnly("CB1 1AA", null);
+        assertThat(relabelled.children()).extracting(c -> c.home().postcode()).contains("CB1 1AA");
     }
 
     @Test

@@ -91,6 +91,28 @@ public final class PostcodeDirectory {
         });
     }
 
+    /**
+     * The DfE's distance between two postcodes, as the SSDA903 statistics count it: the straight line between
+     * their OS grid references, in miles to one decimal ({@link OsGrid#dfeMiles}); empty unless both are in
+     * the directory.
+     */
+    public Optional<Double> dfeMiles(String from, String to) {
+        int a = indexOf(from);
+        int b = indexOf(to);
+        if (a < 0 || b < 0) {
+            return Optional.empty();
+        }
+        double miles = OsGrid.dfeMiles(easting[a], northing[a], easting[b], northing[b]);
+        return Optional.of(Math.round(miles * 10.0) / 10.0);
+    }
+
+    private int indexOf(String postcode) {
+        return Postcodes.normalise(postcode)
+                .map(canonical -> Arrays.binarySearch(keys, key(canonical)))
+                .filter(i -> i >= 0)
+                .orElse(-1);
+    }
+
     /** How many postcodes the directory holds. */
     public int size() {
         return keys.length;
@@ -151,8 +173,13 @@ public final class PostcodeDirectory {
                 UpperTierAuthorities.of(districtCode),
                 easting[i],
                 northing[i],
-                point.lat(),
-                point.lon());
+                round6(point.lat()),
+                round6(point.lon()));
+    }
+
+    /** Degrees to 6 decimals (about 0.1 m): finer than the grid reference's metre, and easy to read. */
+    private static double round6(double degrees) {
+        return Math.round(degrees * 1_000_000.0) / 1_000_000.0;
     }
 
     private Map<Long, int[]> cells() {
