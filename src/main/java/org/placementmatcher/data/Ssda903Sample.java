@@ -216,10 +216,13 @@ public final class Ssda903Sample {
     }
 
     /**
-     * A made-up Ofsted URN: a home or supported accommodation its own, an agency's foster households their
+     * The provider's Ofsted URN, else a made-up one: a home or supported accommodation its own, an agency's foster households their
      * agency's (one of a few), in-house carers the council's fostering service's; connected persons none.
      */
     private String urn(ProviderInput provider) {
+        if (provider.ofstedUrn() != null) {
+            return provider.ofstedUrn(); // the sample's own, as its Ofsted-style list has it
+        }
         int index = providerIndex.get(provider.id());
         return switch (provider.type()) {
             case RESIDENTIAL_HOME, SUPPORTED_LODGINGS -> "SC" + (500000 + index);
@@ -253,18 +256,7 @@ public final class Ssda903Sample {
     }
 
     private int pickIndex(double[] shares) {
-        double total = 0;
-        for (double share : shares) {
-            total += share;
-        }
-        double r = rng.nextDouble() * total;
-        for (int i = 0; i < shares.length; i++) {
-            r -= shares[i];
-            if (r < 0) {
-                return i;
-            }
-        }
-        return shares.length - 1;
+        return SampleDataGenerator.pickIndex(rng, shares);
     }
 
     private static String day(LocalDate date) {
