@@ -2,14 +2,18 @@ package org.placementmatcher.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.data.SampleDataGenerator;
 import org.placementmatcher.data.SampleDataGenerator.Size;
+import org.placementmatcher.data.Ssda903Sample;
+import org.placementmatcher.data.postcode.PostcodeDirectory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -23,6 +27,9 @@ import picocli.CommandLine.TypeConversionException;
         description = "Writes synthetic, calibrated sample data (deterministic for a seed: the same seed gives "
                 + "byte-identical files).")
 final class GenerateCommand implements Callable<Integer> {
+
+    /** With --all, the county's synthetic SSDA903 file set goes to this folder of the output folder. */
+    static final String SSDA903_FOLDER = "ssda903";
 
     @Mixin
     private HelpOption help;
@@ -79,13 +86,23 @@ final class GenerateCommand implements Callable<Integer> {
             write(target.one.size, target.one.output);
         } else {
             for (Size size : Size.values()) {
-                write(size, target.all.dir.resolve(size.fileName()));
+                PlacementProblem problem = write(size, target.all.dir.resolve(size.fileName()));
+                if (size == Size.COUNTY) {
+                    Path folder = target.all.dir.resolve(SSDA903_FOLDER);
+                    Files.createDirectories(folder);
+                    for (Map.Entry<String, String> file : Ssda903Sample.files(
+                                    problem, PostcodeDirectory.shipped(), seed)
+                            .entrySet()) {
+                        CommandFiles.writeAtomically(folder.resolve(file.getKey()), file.getValue());
+                    }
+                    err.printf(Locale.ROOT, "wrote %s: the county's SSDA903 file set%n", folder);
+                }
             }
         }
         return CommandLine.OK;
     }
 
-    private void write(Size size, Path file) throws IOException {
+    private PlacementProblem write(Size size, Path file) throws IOException {
         PlacementProblem problem = SampleDataGenerator.generate(size, seed);
         CommandFiles.writeAtomically(file, SampleDataGenerator.toJson(problem));
         err.printf(
@@ -94,6 +111,7 @@ final class GenerateCommand implements Callable<Integer> {
                 file,
                 problem.children().size(),
                 problem.providers().size());
+        return problem;
     }
 
     /** A size by the name of its file ({@code county-1200} for {@code county-1200.json}). */

@@ -45,6 +45,7 @@ public class PlacementConstraints implements ConstraintProvider {
             excludedArea(factory),
             mustMove(factory),
             fosteringLimit(factory),
+            registration(factory),
             unplaced(factory),
             cost(factory),
             outOfArea(factory),
@@ -174,6 +175,10 @@ public class PlacementConstraints implements ConstraintProvider {
 
     Constraint mustMove(ConstraintFactory factory) {
         return perChildRule(factory, HardRule.H13);
+    }
+
+    Constraint registration(ConstraintFactory factory) {
+        return perChildRule(factory, HardRule.H15);
     }
 
     private static Constraint perChildRule(ConstraintFactory factory, HardRule rule) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.placementmatcher.domain.OfstedJudgement;
 import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.ProviderType;
 import org.placementmatcher.domain.ScoringWeights;
@@ -52,6 +53,7 @@ final class ProblemValidator {
         requiredString(root, rootPath, "homeAuthority");
         validateWeights(root.get("weights"), rootPath + ".weights");
         optionalStringArray(root, rootPath, "adjoiningAuthorities");
+        optionalEnum(root, rootPath, "minimumOfstedJudgement", OfstedJudgement.class);
 
         List<ProviderFacts> providers = new ArrayList<>();
         JsonNode providerArray = requiredArray(root, rootPath, "providers", InputLimits.MAX_PROVIDERS);
@@ -126,6 +128,9 @@ final class ProblemValidator {
         Boolean exempt = optionalBoolean(node, path, "fosteringLimitExemption");
         optionalStringArray(node, path, "languages");
         optionalString(node, path, "religion");
+        optionalString(node, path, "ofstedUrn");
+        optionalBoolean(node, path, "registered");
+        optionalEnum(node, path, "ofstedJudgement", OfstedJudgement.class);
         if (ageMin != null && ageMax != null && ageMin > ageMax) {
             error(path + ".ageMin", "ageMin " + ageMin + " is greater than ageMax " + ageMax);
         }
@@ -381,7 +386,16 @@ final class ProblemValidator {
     }
 
     private <E extends Enum<E>> E requiredEnum(JsonNode parent, String path, String field, Class<E> type) {
-        String text = string(parent, path, field, true);
+        return enumValue(parent, path, field, type, true);
+    }
+
+    private <E extends Enum<E>> E optionalEnum(JsonNode parent, String path, String field, Class<E> type) {
+        return enumValue(parent, path, field, type, false);
+    }
+
+    private <E extends Enum<E>> E enumValue(
+            JsonNode parent, String path, String field, Class<E> type, boolean required) {
+        String text = string(parent, path, field, required);
         if (text == null) {
             return null;
         }

@@ -246,6 +246,27 @@ public final class SampleDataGenerator {
         }
     }
 
+    /** An index drawn with the weights' odds (zero weights never), one draw of the random source. */
+    static int pickIndex(SplittableRandom rng, double[] weights) {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double r = rng.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            r -= weights[i];
+            if (r < 0 && weights[i] > 0) {
+                return i;
+            }
+        }
+        for (int i = weights.length - 1; i >= 0; i--) {
+            if (weights[i] > 0) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no positive weight");
+    }
+
     public static void write(PlacementProblem problem, Path file) {
         try {
             Files.writeString(file, toJson(problem), StandardCharsets.UTF_8);
@@ -1275,7 +1296,7 @@ public final class SampleDataGenerator {
         private static Provider engineView(Prov p) {
             ProviderInput input = p.toInput();
             if (!input.equals(p.engineViewOf)) {
-                p.engineView = ProblemMapper.toProvider(input, 0, HOME_AUTHORITY, REFERENCE_DATE);
+                p.engineView = ProblemMapper.toProvider(input, 0, HOME_AUTHORITY, REFERENCE_DATE, null);
                 p.engineViewOf = input;
             }
             return p.engineView;
@@ -1336,7 +1357,8 @@ public final class SampleDataGenerator {
                     null,
                     List.copyOf(providerInputs),
                     List.copyOf(childInputs),
-                    Geography.ADJOINING_AUTHORITIES);
+                    Geography.ADJOINING_AUTHORITIES,
+                    null);
         }
 
         /** The label of a point: the nearest postcode of the directory (none beyond 50 km). */
@@ -1347,23 +1369,7 @@ public final class SampleDataGenerator {
         // ---- randomness helpers (one SplittableRandom, fixed order) ----
 
         private int pickIndex(double[] weights) {
-            double total = 0;
-            for (double w : weights) {
-                total += w;
-            }
-            double r = rng.nextDouble() * total;
-            for (int i = 0; i < weights.length; i++) {
-                r -= weights[i];
-                if (r < 0 && weights[i] > 0) {
-                    return i;
-                }
-            }
-            for (int i = weights.length - 1; i >= 0; i--) {
-                if (weights[i] > 0) {
-                    return i;
-                }
-            }
-            throw new IllegalArgumentException("no positive weight");
+            return SampleDataGenerator.pickIndex(rng, weights);
         }
 
         private <T> T pick(T[] values, double[] weights) {

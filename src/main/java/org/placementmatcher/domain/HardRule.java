@@ -1,7 +1,7 @@
 package org.placementmatcher.domain;
 
 /**
- * The hard rules of docs/contract.md section 2, by code. {@link #constraintName()} is the name the
+ * The hard rules of docs/contract.md section 2 (and H15 of section 9), by code. {@link #constraintName()} is the name the
  * solver's constraint carries ("H1 capacity"), so a score breakdown reads like the contract.
  */
 public enum HardRule {
@@ -18,7 +18,8 @@ public enum HardRule {
     H11("solePlacement", false),
     H12("excludedArea", true),
     H13("mustMove", true),
-    H14("fosteringLimit", false);
+    H14("fosteringLimit", false),
+    H15("registration", true);
 
     private final String ruleName;
     private final boolean perChildAtProvider;

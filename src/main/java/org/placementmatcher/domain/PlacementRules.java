@@ -15,7 +15,29 @@ public final class PlacementRules {
 
     private PlacementRules() {}
 
-    /** Points of a rule judged on one child at one provider (H2, H4-H9, H12, H13). */
+    /** Why H15 closes a provider to new children. */
+    public enum RegistrationBar {
+        /** Not registered with Ofsted, or closed, on the reference date. */
+        NOT_REGISTERED,
+        /** Judged by Ofsted below the council's minimum for new placements. */
+        BELOW_MINIMUM_JUDGEMENT
+    }
+
+    /**
+     * H15: why the provider takes no new child, or null when it may. A provider without a judgement (not yet
+     * inspected, or not inspected by Ofsted, as a council's own foster carers) is held to no minimum.
+     */
+    public static RegistrationBar registrationBar(Provider provider) {
+        if (!provider.isRegistered()) {
+            return RegistrationBar.NOT_REGISTERED;
+        }
+        OfstedJudgement judgement = provider.getOfstedJudgement();
+        return judgement != null && judgement.isBelow(provider.getMinimumJudgement())
+                ? RegistrationBar.BELOW_MINIMUM_JUDGEMENT
+                : null;
+    }
+
+    /** Points of a rule judged on one child at one provider (H2, H4-H9, H12, H13, H15). */
     public static int childAtProviderPoints(HardRule rule, Child child, Provider provider) {
         return switch (rule) {
             case H2 -> child.getAge() < provider.getAgeMin() || child.getAge() > provider.getAgeMax() ? 1 : 0;
@@ -47,6 +69,7 @@ public final class PlacementRules {
                         : 0;
             case H12 -> excludedAreasHit(child, provider);
             case H13 -> child.isNeedsMove() && provider == child.getCurrentPlacement() ? 1 : 0;
+            case H15 -> provider != child.getCurrentPlacement() && registrationBar(provider) != null ? 1 : 0;
             case H1, H3, H10, H11, H14 ->
                 throw new IllegalArgumentException(rule + " depends on the other children placed");
         };

@@ -28,6 +28,9 @@ public final class Provider {
     private final boolean fosteringLimitExemption;
     private final Set<String> languages;
     private final String religion;
+    private final boolean registered;
+    private final OfstedJudgement ofstedJudgement;
+    private final OfstedJudgement minimumJudgement;
     /** A label only (the KPIs the DfE way, docs/contract.md Extensions): no rule reads it. */
     private String postcode;
 
@@ -56,6 +59,62 @@ public final class Provider {
             boolean fosteringLimitExemption,
             Set<String> languages,
             String religion) {
+        this(
+                id,
+                index,
+                type,
+                localAuthority,
+                inHomeAuthority,
+                lat,
+                lon,
+                places,
+                ageMin,
+                ageMax,
+                acceptsGenders,
+                capabilities,
+                weeklyCost,
+                availableFrom,
+                emergencyApproved,
+                connectedChildren,
+                fosteringLimitExemption,
+                languages,
+                religion,
+                true,
+                null,
+                null);
+    }
+
+    /**
+     * A provider with its Ofsted standing (docs/contract.md section 9, H15).
+     *
+     * @param ofstedJudgement the latest inspection judgement, null when there is none
+     * @param minimumJudgement the lowest judgement the commissioning council accepts for a new placement (the
+     *        problem's {@code minimumOfstedJudgement}), null for no minimum; kept here so that H15 is judged on a
+     *        child and a provider alone, like every other per-child rule
+     */
+    public Provider(
+            String id,
+            int index,
+            ProviderType type,
+            String localAuthority,
+            boolean inHomeAuthority,
+            double lat,
+            double lon,
+            int places,
+            int ageMin,
+            int ageMax,
+            Set<String> acceptsGenders,
+            Set<String> capabilities,
+            double weeklyCost,
+            LocalDate availableFrom,
+            boolean emergencyApproved,
+            Set<String> connectedChildren,
+            boolean fosteringLimitExemption,
+            Set<String> languages,
+            String religion,
+            boolean registered,
+            OfstedJudgement ofstedJudgement,
+            OfstedJudgement minimumJudgement) {
         this.id = id;
         this.index = index;
         this.type = type;
@@ -75,6 +134,9 @@ public final class Provider {
         this.fosteringLimitExemption = fosteringLimitExemption;
         this.languages = languages;
         this.religion = religion;
+        this.registered = registered;
+        this.ofstedJudgement = ofstedJudgement;
+        this.minimumJudgement = minimumJudgement;
     }
 
     public String getId() {
@@ -160,6 +222,18 @@ public final class Provider {
 
     public String getReligion() {
         return religion;
+    }
+
+    public boolean isRegistered() {
+        return registered;
+    }
+
+    public OfstedJudgement getOfstedJudgement() {
+        return ofstedJudgement;
+    }
+
+    public OfstedJudgement getMinimumJudgement() {
+        return minimumJudgement;
     }
 
     @Override

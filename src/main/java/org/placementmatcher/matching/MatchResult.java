@@ -58,6 +58,6 @@ public record MatchResult(
             SoftPoints softPoints,
             List<String> reasons) {}
 
-    /** A provider that cannot take the children, with the hard rule codes (H1-H14) that exclude it. */
+    /** A provider that cannot take the children, with the hard rule codes (H1-H15) that exclude it. */
     public record Exclusion(String providerId, ProviderType providerType, List<String> codes, List<String> reasons) {}
 }

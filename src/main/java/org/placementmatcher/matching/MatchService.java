@@ -14,6 +14,7 @@ import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
+import org.placementmatcher.domain.OfstedJudgement;
 import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.Provider;
 import org.placementmatcher.domain.ScoringWeights;
@@ -414,7 +415,22 @@ public final class MatchService {
                 case H12 -> "inside an excluded area" + offending(rule, provider);
                 case H13 -> "the current placement is ending" + offending(rule, provider);
                 case H14 -> "more than 3 foster children who are not all one sibling group, without exemption";
+                case H15 -> registrationReason(provider);
             };
+        }
+
+        /** H15 in plain words: which bar closes the provider to new children. */
+        private static String registrationReason(Provider provider) {
+            return switch (PlacementRules.registrationBar(provider)) {
+                case NOT_REGISTERED -> "not registered with Ofsted on the reference date: takes no new child";
+                case BELOW_MINIMUM_JUDGEMENT ->
+                    "judged " + words(provider.getOfstedJudgement()) + " by Ofsted, below the council's minimum of "
+                            + words(provider.getMinimumJudgement()) + " for new placements";
+            };
+        }
+
+        private static String words(OfstedJudgement judgement) {
+            return judgement.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         }
 
         private String offending(HardRule rule, Provider provider) {

@@ -22,6 +22,9 @@ public interface ErrorNaming {
     /** Paths as they are: they refer to the request body, which is the whole register. */
     ErrorNaming BODY = (tree, errors) -> errors;
 
+    /** Every record named by its register id: the request named none of them itself. */
+    ErrorNaming REGISTER = (tree, errors) -> rename(tree, errors, (list, id) -> null);
+
     /** Errors of the one record the request wrote are named from the request body ($); others by register id. */
     static ErrorNaming record(String list, String id) {
         return (tree, errors) ->

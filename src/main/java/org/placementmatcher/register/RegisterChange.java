@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
@@ -62,6 +63,20 @@ public sealed interface RegisterChange {
 
     /** Rows of a CSV file added or replacing the records with their ids; with {@code replace}, the list becomes exactly the rows. */
     record ImportRows(Kind kind, RegisterCsv.Rows rows, boolean replace) implements RegisterChange {}
+
+    /**
+     * The register worked out under the lock from the one there (null: none yet), whole: an import that matches
+     * its records to those already there. Creates the register if there is none.
+     *
+     * @param via how the change is named in the audit log
+     * @param context added to each audit entry
+     */
+    record Derived(String via, Map<String, Object> context, Function<Register, ObjectNode> derive)
+            implements RegisterChange {
+        public Derived {
+            context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        }
+    }
 
     /** A placement starting (or a move): the child's current placement becomes the provider. */
     record StartPlacement(String childId, String providerId, Boolean pinned, Map<String, Object> context)

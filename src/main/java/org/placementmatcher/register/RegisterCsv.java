@@ -1,15 +1,8 @@
 package org.placementmatcher.register;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +15,7 @@ import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemErrors;
 import org.placementmatcher.contract.TextRules;
+import org.placementmatcher.data.CsvRows;
 
 /**
  * Providers and children from CSV, as case-management systems export them: a header row naming the
@@ -64,7 +58,10 @@ public final class RegisterCsv {
             "connectedChildren",
             "fosteringLimitExemption",
             "languages",
-            "religion");
+            "religion",
+            "ofstedUrn",
+            "registered",
+            "ofstedJudgement");
     public static final List<String> CHILD_COLUMNS = List.of(
             "id",
             "dateOfBirth",
@@ -118,6 +115,8 @@ public final class RegisterCsv {
                 "urgency",
                 "siblingGroup",
                 "currentPlacement",
+                "ofstedUrn",
+                "ofstedJudgement",
                 "locationPostcode",
                 "homePostcode",
                 "schoolPostcode")) {
@@ -132,6 +131,7 @@ public final class RegisterCsv {
         for (String c : List.of(
                 "emergencyApproved",
                 "fosteringLimitExemption",
+                "registered",
                 "placeTogether",
                 "pinned",
                 "needsMove",
@@ -149,7 +149,6 @@ public final class RegisterCsv {
     }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final CsvFactory CSV = new CsvFactory();
 
     private RegisterCsv() {}
 
@@ -327,53 +326,11 @@ public final class RegisterCsv {
         }
     }
 
-    /**
-     * RFC 4180 tokenising by Jackson's CSV parser: commas, double quotes (a doubled quote inside), CRLF or LF.
-     * Blank lines are skipped; each row keeps the line it starts on (a quoted cell may span lines). Reading stops
-     * at the first row past {@code maxRecords} (the header aside): the rest of a huge file is never kept.
-     */
+    /** The rows of the text (see {@link CsvRows}), a fault named by its line. */
     private static void parse(
             String text, int maxRecords, List<List<String>> rows, List<Integer> lines, ProblemErrors errors) {
-        int rowLine = 1;
-        try (CsvParser parser = CSV.createParser(text.startsWith("\uFEFF") ? text.substring(1) : text)) {
-            parser.setSchema(CsvSchema.emptySchema());
-            List<String> row = null;
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                switch (token) {
-                    case START_ARRAY -> row = new ArrayList<>();
-                    case VALUE_STRING -> {
-                        if (row.isEmpty()) {
-                            rowLine = parser.currentTokenLocation().getLineNr();
-                        }
-                        row.add(parser.getText());
-                    }
-                    case END_ARRAY -> {
-                        if (row.size() > 1 || row.size() == 1 && !row.getFirst().isBlank()) {
-                            if (rows.size() > maxRecords) { // the header and maxRecords rows already read
-                                errors.add(
-                                        "line " + rowLine,
-                                        "is past the limit: at most " + String.format(Locale.ROOT, "%,d", maxRecords)
-                                                + " records (rows after the header) are accepted in one file");
-                                return;
-                            }
-                            rows.add(row);
-                            lines.add(rowLine);
-                        }
-                        rowLine = parser.currentLocation().getLineNr();
-                    }
-                    default -> throw new IllegalStateException("unexpected CSV token " + token);
-                }
-            }
-        } catch (JsonProcessingException e) {
-            String reason = String.valueOf(e.getOriginalMessage());
-            errors.add(
-                    "line " + rowLine,
-                    reason.startsWith("Missing closing quote")
-                            ? "a quoted cell is not closed"
-                            : "cannot be read: " + TextRules.shortened(reason, 200));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        CsvRows parsed = CsvRows.parse(text, maxRecords, (line, message) -> errors.add("line " + line, message));
+        rows.addAll(parsed.rows());
+        lines.addAll(parsed.lines());
     }
 }

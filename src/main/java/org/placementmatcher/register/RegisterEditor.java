@@ -14,6 +14,7 @@ import org.placementmatcher.contract.PostcodeResolution;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.register.RegisterChange.AcceptProposal;
 import org.placementmatcher.register.RegisterChange.DeleteRecord;
+import org.placementmatcher.register.RegisterChange.Derived;
 import org.placementmatcher.register.RegisterChange.EndPlacement;
 import org.placementmatcher.register.RegisterChange.ImportRows;
 import org.placementmatcher.register.RegisterChange.Kind;
@@ -131,6 +132,13 @@ final class RegisterEditor {
                         false,
                         true);
             case AcceptProposal accept -> acceptProposal(actor, accept);
+            case Derived derived ->
+                new Plan(
+                        new Via(derived.via(), actor, derived.context()),
+                        register -> derived.derive().apply(register.current()),
+                        ErrorNaming.REGISTER,
+                        true,
+                        false);
         };
     }
 

@@ -291,6 +291,6 @@ public class RegisterService {
     }
 
     private static PlacementProblem emptyProblem(String authority) {
-        return new PlacementProblem(1, null, null, authority, null, List.of(), List.of(), null);
+        return new PlacementProblem(1, null, null, authority, null, List.of(), List.of(), null, null);
     }
 }

@@ -135,7 +135,8 @@ final class RegisterStore {
                 fields.weights(),
                 new ArrayList<>(providers(connection, authority).values()),
                 new ArrayList<>(children(connection, authority).values()),
-                fields.adjoiningAuthorities());
+                fields.adjoiningAuthorities(),
+                fields.minimumOfstedJudgement());
         return Optional.of(new Register(authority, header.get().version(), problem));
     }
 
@@ -281,7 +282,8 @@ final class RegisterStore {
                 problem.weights(),
                 null,
                 null,
-                problem.adjoiningAuthorities());
+                problem.adjoiningAuthorities(),
+                problem.minimumOfstedJudgement());
     }
 
     static String json(Object value) {

@@ -82,7 +82,8 @@ public class RunService {
                     problem.weights(),
                     problem.providers(),
                     problem.children(),
-                    problem.adjoiningAuthorities());
+                    problem.adjoiningAuthorities(),
+                    problem.minimumOfstedJudgement());
         }
         PlacementProblem snapshot;
         try {

@@ -57,7 +57,7 @@ public class MatchResource {
     @Operation(
             summary = "Ranked placement options for one child or one placeTogether sibling group",
             description = "Everyone else stays where they are. Each option: its score difference, soft points by term, "
-                    + "distance and the out-of-area approval it needs; each excluded provider: the hard rules (H1-H14) "
+                    + "distance and the out-of-area approval it needs; each excluded provider: the hard rules (H1-H15) "
                     + "that rule it out.")
     @APIResponse(
             responseCode = "200",

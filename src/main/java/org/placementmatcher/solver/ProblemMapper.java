@@ -18,6 +18,7 @@ import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProviderInput;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.Circle;
+import org.placementmatcher.domain.OfstedJudgement;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
@@ -66,7 +67,8 @@ public final class ProblemMapper {
         List<Provider> providers = new ArrayList<>(problem.providers().size());
         Map<String, Provider> providersById = new HashMap<>();
         for (ProviderInput p : problem.providers()) {
-            Provider provider = toProvider(p, providers.size(), problem.homeAuthority(), referenceDate);
+            Provider provider = toProvider(
+                    p, providers.size(), problem.homeAuthority(), referenceDate, problem.minimumOfstedJudgement());
             providers.add(provider);
             providersById.put(provider.getId(), provider);
         }
@@ -150,7 +152,13 @@ public final class ProblemMapper {
         return ConstraintWeightOverrides.of(overrides);
     }
 
-    public static Provider toProvider(ProviderInput p, int index, String homeAuthority, LocalDate referenceDate) {
+    /** @param minimumJudgement the problem's {@code minimumOfstedJudgement} (null: none) */
+    public static Provider toProvider(
+            ProviderInput p,
+            int index,
+            String homeAuthority,
+            LocalDate referenceDate,
+            OfstedJudgement minimumJudgement) {
         Provider provider = new Provider(
                 p.id(),
                 index,
@@ -170,7 +178,10 @@ public final class ProblemMapper {
                 setOf(p.connectedChildren()),
                 Boolean.TRUE.equals(p.fosteringLimitExemption()),
                 p.languages() == null ? Set.of("en") : Set.copyOf(p.languages()),
-                p.religion());
+                p.religion(),
+                p.registeredOrDefault(),
+                p.ofstedJudgement(),
+                minimumJudgement);
         provider.setPostcode(p.location().postcode());
         return provider;
     }

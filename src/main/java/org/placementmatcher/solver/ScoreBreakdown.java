@@ -28,7 +28,7 @@ public final class ScoreBreakdown {
     /** One reason for points: the children and providers involved and what they cost. */
     public record Match(String score, List<String> childIds, List<String> providerIds) {}
 
-    /** One constraint's total and its matches; {@code code} is H1-H14, {@code unplaced} or a weight key. */
+    /** One constraint's total and its matches; {@code code} is H1-H15, {@code unplaced} or a weight key. */
     public record ConstraintTotal(String name, String code, String level, String score, List<Match> matches) {}
 
     /** The whole breakdown; the totals add up to {@code score}. */

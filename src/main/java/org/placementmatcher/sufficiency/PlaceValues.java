@@ -283,7 +283,8 @@ final class PlaceValues {
                 problem.weights(),
                 providers,
                 problem.children(),
-                problem.adjoiningAuthorities());
+                problem.adjoiningAuthorities(),
+                problem.minimumOfstedJudgement());
     }
 
     private static ProviderInput oneMorePlace(ProviderInput p) {
@@ -303,6 +304,9 @@ final class PlaceValues {
                 p.connectedChildren(),
                 p.fosteringLimitExemption(),
                 p.languages(),
-                p.religion());
+                p.religion(),
+                p.ofstedUrn(),
+                p.registered(),
+                p.ofstedJudgement());
     }
 }

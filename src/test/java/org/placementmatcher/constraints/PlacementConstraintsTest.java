@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.Circle;
+import org.placementmatcher.domain.OfstedJudgement;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
@@ -22,7 +23,7 @@ import org.placementmatcher.domain.ScoringWeights;
 import org.placementmatcher.domain.Urgency;
 
 /**
- * Every constraint of {@link PlacementConstraints} against docs/contract.md (sections 2 and 3), with the
+ * Every constraint of {@link PlacementConstraints} against docs/contract.md (sections 2, 3 and H15 of 9), with the
  * expected points worked out by hand from the contract, not from the implementation.
  *
  * <p>Test data defaults are neutral: a provider is an in-area residential home at (52.0, -1.0) with 10
@@ -769,6 +770,77 @@ class PlacementConstraintsTest {
     }
 
     @Nested
+    @DisplayName("H15 registration")
+    class Registration {
+
+        @Test
+        void eachNewChildAtAnUnregisteredProviderPenalisesOne() {
+            List<Provider> ps = providers(provider("P").unregistered());
+            PlacementUnit single = placed(unit("u1", ps, child("a").build()), ps.get(0));
+            PlacementUnit group = placed(
+                    unit(
+                            "u2",
+                            ps,
+                            child("b").siblings("G", true).build(),
+                            child("c").siblings("G", true).build()),
+                    ps.get(0));
+            VERIFIER.verifyThat(PlacementConstraints::registration)
+                    .given(single, group)
+                    .penalizesBy(3);
+        }
+
+        @Test
+        void aResidentStaysWithoutAPointWhileANewcomerPaysOne() {
+            List<Provider> ps = providers(provider("P").unregistered(), provider("Q"));
+            PlacementUnit resident =
+                    placed(unit("u1", ps, child("a").current(ps.get(0)).build()), ps.get(0));
+            PlacementUnit newcomer =
+                    placed(unit("u2", ps, child("b").current(ps.get(1)).build()), ps.get(0));
+            VERIFIER.verifyThat(PlacementConstraints::registration)
+                    .given(resident, newcomer)
+                    .penalizesBy(1);
+        }
+
+        @Test
+        void aJudgementBelowTheCouncilsMinimumPenalisesEachNewChild() {
+            List<Provider> ps = providers(
+                    provider("RI").judged(OfstedJudgement.REQUIRES_IMPROVEMENT, OfstedJudgement.GOOD),
+                    provider("IN").judged(OfstedJudgement.INADEQUATE, OfstedJudgement.REQUIRES_IMPROVEMENT));
+            VERIFIER.verifyThat(PlacementConstraints::registration)
+                    .given(
+                            placed(unit("u1", ps, child("a").build()), ps.get(0)),
+                            placed(unit("u2", ps, child("b").build()), ps.get(1)))
+                    .penalizesBy(2);
+        }
+
+        @Test
+        void aJudgementAtTheMinimumNoJudgementNoMinimumOrRegisteredHasNoImpact() {
+            List<Provider> ps = providers(
+                    provider("AT").judged(OfstedJudgement.GOOD, OfstedJudgement.GOOD),
+                    provider("NONE").judged(null, OfstedJudgement.OUTSTANDING),
+                    provider("NOMIN").judged(OfstedJudgement.INADEQUATE, null),
+                    provider("REG"));
+            VERIFIER.verifyThat(PlacementConstraints::registration)
+                    .given(
+                            placed(unit("u1", ps, child("a").build()), ps.get(0)),
+                            placed(unit("u2", ps, child("b").build()), ps.get(1)),
+                            placed(unit("u3", ps, child("c").build()), ps.get(2)),
+                            placed(unit("u4", ps, child("d").build()), ps.get(3)),
+                            unit("u5", ps, child("e").build()))
+                    .hasNoImpact();
+        }
+
+        @Test
+        void notRegisteredAndBelowTheMinimumIsStillOnePointPerChild() {
+            List<Provider> ps =
+                    providers(provider("P").unregistered().judged(OfstedJudgement.INADEQUATE, OfstedJudgement.GOOD));
+            VERIFIER.verifyThat(PlacementConstraints::registration)
+                    .given(placed(unit("u1", ps, child("a").build()), ps.get(0)))
+                    .penalizesBy(1);
+        }
+    }
+
+    @Nested
     @DisplayName("H14 fosteringLimit")
     class FosteringLimit {
 
@@ -1459,6 +1531,9 @@ class PlacementConstraintsTest {
         private boolean fosteringLimitExemption;
         private Set<String> languages = Set.of("en");
         private String religion;
+        private boolean registered = true;
+        private OfstedJudgement judgement;
+        private OfstedJudgement minimumJudgement;
 
         ProviderBuilder(String id) {
             this.id = id;
@@ -1537,6 +1612,18 @@ class PlacementConstraintsTest {
             return this;
         }
 
+        ProviderBuilder unregistered() {
+            registered = false;
+            return this;
+        }
+
+        /** Judged by Ofsted, with the council's minimum judgement for new placements (null: none). */
+        ProviderBuilder judged(OfstedJudgement j, OfstedJudgement minimum) {
+            judgement = j;
+            minimumJudgement = minimum;
+            return this;
+        }
+
         Provider build(int index) {
             return new Provider(
                     id,
@@ -1557,7 +1644,10 @@ class PlacementConstraintsTest {
                     connectedChildren,
                     fosteringLimitExemption,
                     languages,
-                    religion);
+                    religion,
+                    registered,
+                    judgement,
+                    minimumJudgement);
         }
     }
 

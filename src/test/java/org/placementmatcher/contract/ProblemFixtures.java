@@ -67,6 +67,22 @@ public final class ProblemFixtures {
                         edit(root -> provider(root, 0).put("places", 4)),
                         "$.providers[0].places"),
                 Arguments.of(
+                        "Ofsted judgement not one of the four",
+                        edit(root -> provider(root, 0).put("ofstedJudgement", "SATISFACTORY")),
+                        "$.providers[0].ofstedJudgement"),
+                Arguments.of(
+                        "minimum Ofsted judgement not one of the four",
+                        edit(root -> root.put("minimumOfstedJudgement", "good")),
+                        "$.minimumOfstedJudgement"),
+                Arguments.of(
+                        "registered not a boolean",
+                        edit(root -> provider(root, 0).put("registered", "no")),
+                        "$.providers[0].registered"),
+                Arguments.of(
+                        "Ofsted URN over 100 characters",
+                        edit(root -> provider(root, 0).put("ofstedUrn", "SC" + "1".repeat(100))),
+                        "$.providers[0].ofstedUrn"),
+                Arguments.of(
                         "negative cost",
                         edit(root -> provider(root, 1).put("weeklyCost", -1)),
                         "$.providers[1].weeklyCost"),

@@ -35,6 +35,23 @@ class ProblemReaderTest {
     }
 
     @Test
+    void readsTheOfstedFieldsOfAProviderAndDefaultsRegisteredToTrue() {
+        String json = edit(root -> provider(root, 0)
+                .put("ofstedUrn", "SC123456")
+                .put("registered", false)
+                .put("ofstedJudgement", "REQUIRES_IMPROVEMENT"));
+
+        PlacementProblem problem = ProblemReader.read(json);
+
+        ProviderInput first = problem.providers().get(0);
+        assertThat(first.ofstedUrn()).isEqualTo("SC123456");
+        assertThat(first.registeredOrDefault()).isFalse();
+        assertThat(first.ofstedJudgement()).isEqualTo(org.placementmatcher.domain.OfstedJudgement.REQUIRES_IMPROVEMENT);
+        assertThat(problem.providers().get(1).registeredOrDefault()).isTrue();
+        assertThat(problem.providers().get(1).ofstedJudgement()).isNull();
+    }
+
+    @Test
     void listsEveryProblemNotOnlyTheFirst() {
         String json = edit(root -> {
             provider(root, 0).put("places", "two").put("ageMin", -1);

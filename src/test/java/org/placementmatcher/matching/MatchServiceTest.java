@@ -166,6 +166,57 @@ class MatchServiceTest {
     }
 
     @Test
+    void aClosedHomeAndOneJudgedBelowTheMinimumAreExcludedWithTheirReasonsButNotForTheirResident() {
+        String home = """
+                {"id": "%s", "type": "RESIDENTIAL_HOME", "localAuthority": "E1", "location": {"lat": 52.0, "lon": 0.0},
+                 "places": 3, "ageMin": 0, "ageMax": 17, "weeklyCost": %d%s}""";
+        PlacementProblem closed = org.placementmatcher.contract.ProblemReader.read("""
+                {"schemaVersion": 1, "referenceDate": "2026-11-22", "homeAuthority": "E1",
+                 "minimumOfstedJudgement": "REQUIRES_IMPROVEMENT",
+                 "providers": [%s, %s, %s],
+                 "children": [
+                   {"id": "N", "dateOfBirth": "2014-01-01", "gender": "FEMALE", "home": {"lat": 52.0, "lon": 0.0},
+                    "urgency": "URGENT"},
+                   {"id": "R", "dateOfBirth": "2012-01-01", "gender": "MALE", "home": {"lat": 52.0, "lon": 0.0},
+                    "urgency": "PLANNED", "currentPlacement": "CLOSED"}]}""".formatted(
+                        home.formatted("CLOSED", 100, ", \"registered\": false, \"ofstedJudgement\": \"GOOD\""),
+                        home.formatted("WEAK", 200, ", \"ofstedJudgement\": \"INADEQUATE\""),
+                        home.formatted("OPEN", 900, "")));
+        Caseload closedCaseload = Caseload.of(closed);
+
+        MatchResult result = MatchService.match(closedCaseload, List.of("N"), 5, false);
+
+        assertThat(result.options()).extracting(MatchResult.Option::providerId).containsExactly("OPEN");
+        assertThat(result.excluded())
+                .extracting(MatchResult.Exclusion::providerId, MatchResult.Exclusion::codes)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("CLOSED", List.of("H15")),
+                        org.assertj.core.groups.Tuple.tuple("WEAK", List.of("H15")));
+        Map<String, List<String>> reasons = result.excluded().stream()
+                .collect(Collectors.toMap(MatchResult.Exclusion::providerId, MatchResult.Exclusion::reasons));
+        assertThat(reasons.get("CLOSED"))
+                .containsExactly(
+                        "H15 registration: not registered with Ofsted on the reference date: takes no new child");
+        assertThat(reasons.get("WEAK"))
+                .containsExactly("H15 registration: judged inadequate by Ofsted, below the council's minimum of"
+                        + " requires improvement for new placements");
+        // The full score with N at the closed home agrees: one hard point, H15's, in the score analysis too.
+        PlacementSolution atClosed = ProblemMapper.asToday(closed);
+        Provider closedHome = atClosed.getProviders().getFirst();
+        atClosed.getUnits().forEach(u -> u.setProvider(closedHome));
+        assertThat(solver.score(atClosed).hardScore()).isEqualTo(-1);
+        assertThat(ScoreBreakdown.of(atClosed).constraints())
+                .filteredOn(c -> c.code().equals("H15"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.matches()).hasSize(1));
+        // The resident may stay where it lives: the closed home is an option for it.
+        MatchResult resident = MatchService.match(closedCaseload, List.of("R"), 5, false);
+        assertThat(resident.options())
+                .extracting(MatchResult.Option::providerId)
+                .contains("CLOSED");
+    }
+
+    @Test
     void rejectsUnknownRepeatedAndPartialGroupRequests() {
         PlacementUnit group = caseload.today().getUnits().stream()
                 .filter(u -> u.getMembers().size() > 1)

@@ -35,6 +35,18 @@ class RegisterCsvTest {
     }
 
     @Test
+    void providersCarryTheirOfstedColumns() {
+        String csv =
+                "id,type,localAuthority,lat,lon,places,ageMin,ageMax,weeklyCost,ofstedUrn,registered,ofstedJudgement\n"
+                        + "R1,RESIDENTIAL_HOME,E1,52.1,0.1,4,8,17,4200,SC123456,no,GOOD\n";
+        var record = RegisterCsv.providers(csv).records().getFirst();
+        assertThat(record.get("ofstedUrn").asText()).isEqualTo("SC123456");
+        assertThat(record.get("registered").isBoolean()).isTrue();
+        assertThat(record.get("registered").booleanValue()).isFalse();
+        assertThat(record.get("ofstedJudgement").asText()).isEqualTo("GOOD");
+    }
+
+    @Test
     void unknownRepeatedAndMissingColumnsAreRefusedByLineAndColumn() {
         assertThat(errors("id,colour,id\nC1,red,C1\n"))
                 .extracting(ProblemError::path)

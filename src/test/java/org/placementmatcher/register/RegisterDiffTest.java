@@ -90,7 +90,8 @@ class RegisterDiffTest {
                 problem.weights(),
                 problem.providers(),
                 problem.children(),
-                problem.adjoiningAuthorities());
+                problem.adjoiningAuthorities(),
+                problem.minimumOfstedJudgement());
         RegisterDiff rename = RegisterDiff.between(problem, renamed);
         assertThat(rename.fieldsChanged()).isTrue();
         assertThat(rename.children().isEmpty()).isTrue();

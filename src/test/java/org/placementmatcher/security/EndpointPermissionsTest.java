@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ProblemFixtures;
+import org.placementmatcher.data.ssda903.Ssda903Fixtures;
 import org.placementmatcher.security.TestAccounts.TestAccount;
 
 /**
@@ -56,6 +57,7 @@ class EndpointPermissionsTest {
             Map.entry("POST /api/register/{authority}/children/{id}/placement/end", Role.OFFICER),
             Map.entry("POST /api/register/{authority}/providers/csv", Role.OFFICER),
             Map.entry("POST /api/register/{authority}/children/csv", Role.OFFICER),
+            Map.entry("POST /api/register/{authority}/import/ssda903", Role.OFFICER),
             Map.entry("GET /api/register/{authority}/children/{id}/audit", Role.VIEWER),
             Map.entry("GET /api/register/{authority}/providers/{id}/audit", Role.VIEWER),
             Map.entry("GET /api/register/{authority}/audit", Role.VIEWER),
@@ -270,6 +272,19 @@ class EndpointPermissionsTest {
         } else if (key.endsWith("/children/csv")) {
             type = "text/csv";
             body = "id\n";
+        } else if (key.endsWith("/import/ssda903")) {
+            request = request.queryParam("referenceDate", "2026-11-22");
+            for (String[] part : new String[][] {
+                {"header", Ssda903Fixtures.HEADER},
+                {"episodes", Ssda903Fixtures.EPISODES},
+                {"uasc", Ssda903Fixtures.UASC}
+            }) {
+                request = request.multiPart(
+                        part[0],
+                        part[0] + ".csv",
+                        part[1].getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        "text/csv");
+            }
         } else if (key.endsWith("/{authority}/match") || key.endsWith("/{authority}/emergency")) {
             body = "{\"childIds\": [\"C2\"]}";
         } else if (key.endsWith("/decisions")) {

@@ -68,6 +68,28 @@ class PlacementFlowTest {
     }
 
     @Test
+    void aHomeClosedToNewChildrenTakesNoneButKeepsItsResident() {
+        // C (cheapest for both) is not registered and G is judged below the council's minimum: the newcomer N goes
+        // to the dearer open home O; the resident R of C may stay.
+        PlacementSolution solution = ProblemMapper.toSolution(ProblemReader.read("""
+                {"schemaVersion": 1, "referenceDate": "2026-11-22", "homeAuthority": "E1",
+                 "minimumOfstedJudgement": "GOOD",
+                 "providers": [%s, %s, %s], "children": [%s, %s]}""".formatted(
+                        provider("C", 2, 0, 17, 100, ", \"registered\": false"),
+                        provider("G", 2, 0, 17, 200, ", \"ofstedJudgement\": \"INADEQUATE\""),
+                        provider("O", 2, 0, 17, 900, ", \"ofstedJudgement\": \"GOOD\""),
+                        child("N", AGE_10, "PLANNED", ""),
+                        child("R", AGE_14, "PLANNED", ", \"currentPlacement\": \"C\""))));
+        PlacementFlow flow = new PlacementFlow(solution);
+
+        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+
+        assertThat(relaxation.unplacedWeightBound()).isZero();
+        assertThat(relaxation.softPointsBound()).isEqualTo(1000);
+        assertThat(byFirstChild(flow.mostFlow())).containsEntry("N", "O").containsEntry("R", "C");
+    }
+
+    @Test
     void placingTheMostUrgentComesBeforeAnySoftSaving() {
         // Both fit only P (one place); placing the URGENT child (weight 3) outranks the PLANNED one's cheaper cost.
         PlacementSolution solution = solution(
