@@ -14,6 +14,7 @@ import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.register.RegisterChange.AcceptProposal;
 import org.placementmatcher.register.RegisterChange.DeleteRecord;
 import org.placementmatcher.register.RegisterChange.EndPlacement;
+import org.placementmatcher.register.RegisterChange.ImportFile;
 import org.placementmatcher.register.RegisterChange.ImportRows;
 import org.placementmatcher.register.RegisterChange.Kind;
 import org.placementmatcher.register.RegisterChange.Move;
@@ -130,6 +131,16 @@ final class RegisterEditor {
                         false,
                         true);
             case AcceptProposal accept -> acceptProposal(actor, accept);
+            case ImportFile file ->
+                new Plan(
+                        new Via(file.via(), actor, file.context()),
+                        register -> {
+                            file.file().apply(register);
+                            return register.tree();
+                        },
+                        file.file().naming(),
+                        false,
+                        false);
         };
     }
 
