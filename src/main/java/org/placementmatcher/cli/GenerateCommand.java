@@ -2,6 +2,7 @@ package org.placementmatcher.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -10,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.data.SampleDataGenerator;
 import org.placementmatcher.data.SampleDataGenerator.Size;
+import org.placementmatcher.data.SampleOfstedList;
+import org.placementmatcher.data.postcode.PostcodeDirectory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -78,14 +81,21 @@ final class GenerateCommand implements Callable<Integer> {
         if (target.one != null) {
             write(target.one.size, target.one.output);
         } else {
+            PostcodeDirectory postcodes = PostcodeDirectory.shipped();
             for (Size size : Size.values()) {
-                write(size, target.all.dir.resolve(size.fileName()));
+                PlacementProblem problem = write(size, target.all.dir.resolve(size.fileName()));
+                // The Ofsted-style list of the sample's homes, for the README's import path.
+                Path list =
+                        target.all.dir.resolve("ofsted").resolve(size.fileName().replace(".json", "-providers.csv"));
+                Files.createDirectories(list.getParent());
+                CommandFiles.writeAtomically(list, SampleOfstedList.csv(problem, postcodes));
+                err.printf(Locale.ROOT, "wrote %s%n", list);
             }
         }
         return CommandLine.OK;
     }
 
-    private void write(Size size, Path file) throws IOException {
+    private PlacementProblem write(Size size, Path file) throws IOException {
         PlacementProblem problem = SampleDataGenerator.generate(size, seed);
         CommandFiles.writeAtomically(file, SampleDataGenerator.toJson(problem));
         err.printf(
@@ -94,6 +104,7 @@ final class GenerateCommand implements Callable<Integer> {
                 file,
                 problem.children().size(),
                 problem.providers().size());
+        return problem;
     }
 
     /** A size by the name of its file ({@code county-1200} for {@code county-1200.json}). */

@@ -380,7 +380,10 @@ public final class SampleDataGenerator {
                     connected,
                     exempt ? Boolean.TRUE : null,
                     languages,
-                    religion);
+                    religion,
+                    null,
+                    null,
+                    null);
         }
 
         int free() {
@@ -1294,6 +1297,7 @@ public final class SampleDataGenerator {
             for (Prov p : ordered) {
                 providerInputs.add(p.toInput());
             }
+            providerInputs = SampleOfstedList.withOfstedFields(providerInputs, seed);
             List<ChildInput> childInputs = new ArrayList<>();
             for (Kid k : kids) {
                 childInputs.add(k.toInput(k.current == null ? null : k.current.id, 0));
