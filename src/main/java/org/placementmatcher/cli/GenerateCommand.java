@@ -13,6 +13,7 @@ import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.data.SampleDataGenerator;
 import org.placementmatcher.data.SampleDataGenerator.Size;
 import org.placementmatcher.data.Ssda903Sample;
+import org.placementmatcher.data.SampleOfstedList;
 import org.placementmatcher.data.postcode.PostcodeDirectory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -85,6 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (target.one != null) {
             write(target.one.size, target.one.output);
         } else {
+            PostcodeDirectory postcodes = PostcodeDirectory.shipped();
             for (Size size : Size.values()) {
                 PlacementProblem problem = write(size, target.all.dir.resolve(size.fileName()));
                 if (size == Size.COUNTY) {
@@ -97,6 +99,12 @@ final class GenerateCommand implements Callable<Integer> {
                     }
                     err.printf(Locale.ROOT, "wrote %s: the county's SSDA903 file set%n", folder);
                 }
+                // The Ofsted-style list of the sample's homes, for the README's import path.
+                Path list =
+                        target.all.dir.resolve("ofsted").resolve(size.fileName().replace(".json", "-providers.csv"));
+                Files.createDirectories(list.getParent());
+                CommandFiles.writeAtomically(list, SampleOfstedList.csv(problem, postcodes));
+                err.printf(Locale.ROOT, "wrote %s%n", list);
             }
         }
         return CommandLine.OK;

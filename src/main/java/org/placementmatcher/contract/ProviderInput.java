@@ -32,25 +32,9 @@ public record ProviderInput(
         Boolean registered,
         OfstedJudgement ofstedJudgement) {
 
-    /** The provider as written before section 9: no Ofsted fields (registered, no URN, no judgement). */
-    public ProviderInput(
-            String id,
-            ProviderType type,
-            String localAuthority,
-            GeoPoint location,
-            Integer places,
-            Integer ageMin,
-            Integer ageMax,
-            List<String> acceptsGenders,
-            List<String> capabilities,
-            Double weeklyCost,
-            LocalDate availableFrom,
-            Boolean emergencyApproved,
-            List<String> connectedChildren,
-            Boolean fosteringLimitExemption,
-            List<String> languages,
-            String religion) {
-        this(
+    /** The same provider with the Ofsted fields given. */
+    public ProviderInput withOfsted(String urn, Boolean isRegistered, OfstedJudgement judgement) {
+        return new ProviderInput(
                 id,
                 type,
                 localAuthority,
@@ -67,9 +51,9 @@ public record ProviderInput(
                 fosteringLimitExemption,
                 languages,
                 religion,
-                null,
-                null,
-                null);
+                urn,
+                isRegistered,
+                judgement);
     }
 
     /** {@code registered} with its default applied. */

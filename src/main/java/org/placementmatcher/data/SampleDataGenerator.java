@@ -425,7 +425,10 @@ public final class SampleDataGenerator {
                     connected,
                     exempt ? Boolean.TRUE : null,
                     languages,
-                    religion);
+                    religion,
+                    null,
+                    null,
+                    null);
         }
 
         int free() {
@@ -1342,6 +1345,7 @@ public final class SampleDataGenerator {
                 p.postcode = postcodeAt(p.lat, p.lon);
                 providerInputs.add(p.toInput());
             }
+            providerInputs = SampleOfstedList.withOfstedFields(providerInputs, seed);
             List<ChildInput> childInputs = new ArrayList<>();
             for (Kid k : kids) {
                 k.homePostcode = postcodeAt(k.homeLat, k.homeLon);

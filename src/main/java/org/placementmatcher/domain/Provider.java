@@ -35,58 +35,11 @@ public final class Provider {
     private String postcode;
 
     /**
+     * A provider with its Ofsted standing (docs/contract.md section 9, H15).
+     *
      * @param index position in the problem's provider list, used for per-unit eligibility bit sets
      * @param acceptsGenders null when the provider accepts any gender
      * @param availableFrom already defaulted to the reference date when the input omits it
-     */
-    public Provider(
-            String id,
-            int index,
-            ProviderType type,
-            String localAuthority,
-            boolean inHomeAuthority,
-            double lat,
-            double lon,
-            int places,
-            int ageMin,
-            int ageMax,
-            Set<String> acceptsGenders,
-            Set<String> capabilities,
-            double weeklyCost,
-            LocalDate availableFrom,
-            boolean emergencyApproved,
-            Set<String> connectedChildren,
-            boolean fosteringLimitExemption,
-            Set<String> languages,
-            String religion) {
-        this(
-                id,
-                index,
-                type,
-                localAuthority,
-                inHomeAuthority,
-                lat,
-                lon,
-                places,
-                ageMin,
-                ageMax,
-                acceptsGenders,
-                capabilities,
-                weeklyCost,
-                availableFrom,
-                emergencyApproved,
-                connectedChildren,
-                fosteringLimitExemption,
-                languages,
-                religion,
-                true,
-                null,
-                null);
-    }
-
-    /**
-     * A provider with its Ofsted standing (docs/contract.md section 9, H15).
-     *
      * @param ofstedJudgement the latest inspection judgement, null when there is none
      * @param minimumJudgement the lowest judgement the commissioning council accepts for a new placement (the
      *        problem's {@code minimumOfstedJudgement}), null for no minimum; kept here so that H15 is judged on a

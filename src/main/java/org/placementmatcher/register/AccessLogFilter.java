@@ -36,9 +36,21 @@ public class AccessLogFilter implements ContainerResponseFilter {
         this.clock = clock;
     }
 
+    /**
+     * The resource method that answered, or null when none did (a 404, or a 415 for a body no method of the path
+     * takes: the request-scoped ResourceInfo then has no product, and asking it would turn the 415 into a 500).
+     */
+    private Method resourceMethod() {
+        try {
+            return resource == null ? null : resource.getResourceMethod();
+        } catch (jakarta.enterprise.inject.IllegalProductException e) {
+            return null;
+        }
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        Method method = resource == null ? null : resource.getResourceMethod();
+        Method method = resourceMethod();
         AccessLogged logged = method == null ? null : method.getAnnotation(AccessLogged.class);
         if (logged == null || response.getStatusInfo().getFamily() != Response.Status.Family.SUCCESSFUL) {
             return;

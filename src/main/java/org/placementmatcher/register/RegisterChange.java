@@ -78,6 +78,16 @@ public sealed interface RegisterChange {
         }
     }
 
+    /**
+     * A file of council data imported (docs/contract.md section 9): the import works its rows out on the register
+     * as it stands, under the lock, and is recorded as {@code via} with the context.
+     */
+    record ImportFile(String via, Map<String, Object> context, FileImport file) implements RegisterChange {
+        public ImportFile {
+            context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        }
+    }
+
     /** A placement starting (or a move): the child's current placement becomes the provider. */
     record StartPlacement(String childId, String providerId, Boolean pinned, Map<String, Object> context)
             implements RegisterChange {

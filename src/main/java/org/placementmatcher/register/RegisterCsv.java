@@ -164,6 +164,23 @@ public final class RegisterCsv {
         return rows;
     }
 
+    /** A CSV file tokenised: its non-blank rows as cells, each with the line it starts on. */
+    public record Table(List<List<String>> rows, List<Integer> lines) {}
+
+    /**
+     * Any CSV file tokenised as {@link #providers} reads its rows (RFC 4180, a leading BOM dropped, blank lines
+     * skipped), for importers of other files' columns; 400 by line when it cannot be read or has more than
+     * {@code maxRecords} rows after the first.
+     */
+    public static Table table(String csv, int maxRecords) {
+        ProblemErrors errors = new ProblemErrors();
+        List<List<String>> rows = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        parse(csv == null ? "" : csv, maxRecords, rows, lines, errors);
+        errors.throwIfAny();
+        return new Table(rows, lines);
+    }
+
     private static Rows read(
             String csv,
             List<String> known,

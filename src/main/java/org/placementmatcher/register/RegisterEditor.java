@@ -16,6 +16,7 @@ import org.placementmatcher.register.RegisterChange.AcceptProposal;
 import org.placementmatcher.register.RegisterChange.DeleteRecord;
 import org.placementmatcher.register.RegisterChange.Derived;
 import org.placementmatcher.register.RegisterChange.EndPlacement;
+import org.placementmatcher.register.RegisterChange.ImportFile;
 import org.placementmatcher.register.RegisterChange.ImportRows;
 import org.placementmatcher.register.RegisterChange.Kind;
 import org.placementmatcher.register.RegisterChange.Move;
@@ -138,6 +139,16 @@ final class RegisterEditor {
                         register -> derived.derive().apply(register.current()),
                         ErrorNaming.REGISTER,
                         true,
+                        false);
+            case ImportFile file ->
+                new Plan(
+                        new Via(file.via(), actor, file.context()),
+                        register -> {
+                            file.file().apply(register);
+                            return register.tree();
+                        },
+                        file.file().naming(),
+                        false,
                         false);
         };
     }

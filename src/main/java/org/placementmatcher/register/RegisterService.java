@@ -238,10 +238,34 @@ public class RegisterService {
      */
     public Applied apply(String authority, String actor, RegisterChange change, Locked check, AfterWrite after) {
         checkAuthority(authority);
-        return apply(authority, RegisterEditor.plan(authority, actor, change), check, after);
+        return apply(authority, RegisterEditor.plan(authority, actor, change), check, after, true);
     }
 
-    private Applied apply(String authority, RegisterEditor.Plan plan, Locked check, AfterWrite after) {
+    /**
+     * What the change would do, worked out exactly as {@link #apply} does (under the lock, validated whole) and
+     * then rolled back: nothing is written or audited.
+     */
+    public Applied dryRun(String authority, String actor, RegisterChange change) {
+        checkAuthority(authority);
+        try {
+            apply(authority, RegisterEditor.plan(authority, actor, change), null, null, false);
+        } catch (RolledBack rolledBack) {
+            return rolledBack.applied;
+        }
+        throw new IllegalStateException("a dry run was not rolled back");
+    }
+
+    /** Carries a dry run's result out of its transaction, which it rolls back. */
+    private static final class RolledBack extends RuntimeException {
+        private final transient Applied applied;
+
+        RolledBack(Applied applied) {
+            super(null, null, false, false);
+            this.applied = applied;
+        }
+    }
+
+    private Applied apply(String authority, RegisterEditor.Plan plan, Locked check, AfterWrite after, boolean keep) {
         Applied applied = db.transaction(c -> {
             Optional<Long> locked = RegisterStore.lock(c, authority);
             Register before = null;
@@ -280,6 +304,9 @@ public class RegisterService {
             long version = (before == null ? 0 : before.version()) + 1;
             Register written = new Register(authority, version, problem);
             RegisterDiff diff = RegisterDiff.between(before == null ? null : before.problem(), problem);
+            if (!keep) {
+                throw new RolledBack(new Applied(written, diff));
+            }
             RegisterWriter.write(c, written, diff, plan.via());
             if (after != null) {
                 after.accept(c, before, written);

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -24,9 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
-import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.register.RunDecisions.DecisionRequest;
 import org.placementmatcher.register.RunDecisions.DecisionView;
 import org.placementmatcher.register.RunStore.Trigger;
@@ -287,14 +284,6 @@ public class RunResource {
     }
 
     private static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidProblemException(List.of(
-                    new ProblemError("referenceDate", "must be an ISO date (YYYY-MM-DD), got '" + value + "'")));
-        }
+        return QueryParams.isoDate("referenceDate", value);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.placementmatcher.register.RegisterChange.Kind;
 
@@ -88,6 +89,13 @@ final class WorkingRegister {
         }
         list(kind).remove((int) position);
         positions.remove(kind);
+    }
+
+    /** The records of the list, in order, to read or change in place. */
+    List<ObjectNode> records(Kind kind) {
+        List<ObjectNode> records = new java.util.ArrayList<>();
+        list(kind).forEach(record -> records.add((ObjectNode) record));
+        return records;
     }
 
     void clear(Kind kind) {

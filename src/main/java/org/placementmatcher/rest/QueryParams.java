@@ -38,6 +38,19 @@ public class QueryParams implements ParamConverterProvider {
         return value;
     }
 
+    /** An ISO date parameter, or null when absent; anything else is a 400 naming the parameter. */
+    public static java.time.LocalDate isoDate(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidProblemException(
+                    List.of(new ProblemError(name, "must be an ISO date (YYYY-MM-DD), got " + TextRules.quote(value))));
+        }
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {

@@ -305,7 +305,10 @@ class CommandLineTest {
                 .isDirectoryContaining("glob:**/county.json")
                 .isDirectoryContaining("glob:**/county-1200.json")
                 .isDirectoryContaining("glob:**/region.json");
-        assertThat(folder.toFile().list()).hasSize(4);
+        // and the Ofsted-style list of each size's homes
+        assertThat(folder.resolve("ofsted/county-providers.csv")).exists();
+        assertThat(folder.toFile().list()).hasSize(5);
+        assertThat(folder.resolve("ofsted").toFile().list()).hasSize(4);
         assertThat(folder.resolve("small.json")).hasSameTextualContentAs(small);
     }
 

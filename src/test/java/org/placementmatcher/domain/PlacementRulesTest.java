@@ -54,6 +54,9 @@ class PlacementRulesTest {
                 Set.of(),
                 exempt,
                 Set.of("en"),
+                null,
+                true,
+                null,
                 null);
     }
 

@@ -58,6 +58,7 @@ class EndpointPermissionsTest {
             Map.entry("POST /api/register/{authority}/providers/csv", Role.OFFICER),
             Map.entry("POST /api/register/{authority}/children/csv", Role.OFFICER),
             Map.entry("POST /api/register/{authority}/import/ssda903", Role.OFFICER),
+            Map.entry("POST /api/register/{authority}/import/ofsted", Role.OFFICER),
             Map.entry("GET /api/register/{authority}/children/{id}/audit", Role.VIEWER),
             Map.entry("GET /api/register/{authority}/providers/{id}/audit", Role.VIEWER),
             Map.entry("GET /api/register/{authority}/audit", Role.VIEWER),
@@ -269,6 +270,9 @@ class EndpointPermissionsTest {
             type = "text/csv";
             body = "id,type,localAuthority,lat,lon,places,ageMin,ageMax,weeklyCost,capabilities\n"
                     + "P-9,IN_HOUSE_FOSTER," + AUTHORITY + ",52.0,0.1,1,0,17,400,\n";
+        } else if (key.endsWith("/import/ofsted")) {
+            type = "text/csv";
+            body = "URN,Provider type,Registration status\nSC000001,Independent fostering agency,Active\n";
         } else if (key.endsWith("/children/csv")) {
             type = "text/csv";
             body = "id\n";

@@ -1,0 +1,14 @@
+package org.placementmatcher.register;
+
+/**
+ * A file of council data as a register change (an Ofsted provider list, an SSDA903 return): applied to the
+ * register as it stands, under the authority's lock, in the transaction that writes and audits it.
+ */
+public interface FileImport {
+
+    /** Works the file's rows out on the register; throws to refuse the import whole. */
+    void apply(WorkingRegister register);
+
+    /** How the contract's errors of the register it makes are named (by the file's lines). */
+    ErrorNaming naming();
+}
