@@ -24,6 +24,7 @@ public final class RuleWords {
             case H12 -> "Inside an area the child must be kept away from";
             case H13 -> "The placement that is ending";
             case H14 -> "Has reached the fostering limit of 3";
+            case H15 -> "Not registered with Ofsted, or judged below the council's minimum";
         };
     }
 }
