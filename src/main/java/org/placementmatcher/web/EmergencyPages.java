@@ -14,18 +14,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.PlacementProblem;
-import org.placementmatcher.domain.Child;
 import org.placementmatcher.matching.Caseload;
 import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.matching.MatchService;
-import org.placementmatcher.register.AccessLog;
-import org.placementmatcher.register.Database;
 import org.placementmatcher.register.RegisterService;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
@@ -42,25 +38,19 @@ import org.placementmatcher.web.Referral.FieldError;
 public class EmergencyPages {
 
     private final Template form;
-    private final Template result;
+    private final RegisterQuestions questions;
     private final RegisterService registers;
     private final CurrentUser user;
-    private final Database db;
-    private final Clock clock;
 
     public EmergencyPages(
             @Location("web/find/emergency.html") Template form,
-            @Location("web/find/result.html") Template result,
+            RegisterQuestions questions,
             RegisterService registers,
-            CurrentUser user,
-            Database db,
-            Clock clock) {
+            CurrentUser user) {
         this.form = form;
-        this.result = result;
+        this.questions = questions;
         this.registers = registers;
         this.user = user;
-        this.db = db;
-        this.clock = clock;
     }
 
     @GET
@@ -71,11 +61,10 @@ public class EmergencyPages {
         if (child == null || child.isBlank()) {
             return FindPages.html(200, formPage(authority, "", Referral.empty(), List.of()));
         }
-        FindPages.requireToAsk(user);
+        questions.requireToAsk();
         String id = child.strip();
-        Caseload caseload = registers.caseload(authority);
-        Child known = caseload.child(id);
-        if (known == null) {
+        TemplateInstance answer = questions.ask(authority, id, true);
+        if (answer == null) {
             return FindPages.html(
                     400,
                     formPage(
@@ -85,17 +74,7 @@ public class EmergencyPages {
                             List.of(new FieldError(
                                     "child", "There is no child with the reference " + id + " on this register"))));
         }
-        MatchResult answer =
-                MatchService.match(caseload, FindPages.unitOf(caseload, known), MatchService.DEFAULT_LIMIT, true);
-        AccessLog.recordReads(
-                db, authority, user.username(), AccessLog.Kind.CHILD_RECORD, answer.childIds(), clock.instant());
-        List<ChildInput> inputs = registers.get(authority).problem().children().stream()
-                .filter(c -> answer.childIds().contains(c.id()))
-                .toList();
-        return FindPages.html(
-                200,
-                FindPages.resultPage(
-                        result, authority, answer, caseload, inputs, "Tonight: " + FindPages.unitName(answer)));
+        return FindPages.html(200, answer);
     }
 
     @POST
@@ -152,8 +131,7 @@ public class EmergencyPages {
         MatchResult answer = MatchService.match(caseload, List.of(child.id()), MatchService.DEFAULT_LIMIT, true);
         return FindPages.html(
                 200,
-                FindPages.resultPage(
-                        result, authority, answer, caseload, List.of(child), "Tonight: new referral " + child.id()));
+                questions.page(authority, answer, caseload, List.of(child), "Tonight: new referral " + child.id()));
     }
 
     private TemplateInstance formPage(String authority, String child, Referral referral, List<FieldError> errors) {

@@ -24,14 +24,9 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.PlacementProblem;
-import org.placementmatcher.domain.Child;
-import org.placementmatcher.matching.Caseload;
-import org.placementmatcher.matching.MatchResult;
-import org.placementmatcher.matching.MatchService;
 import org.placementmatcher.register.AccessLog;
 import org.placementmatcher.register.Database;
 import org.placementmatcher.register.RegisterService;
-import org.placementmatcher.security.ApprovalPolicy;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
 
@@ -48,7 +43,7 @@ public class FindPages {
     static final int PAGE_SIZE = 50;
 
     private final Template choose;
-    private final Template result;
+    private final RegisterQuestions questions;
     private final RegisterService registers;
     private final CurrentUser user;
     private final Database db;
@@ -56,13 +51,13 @@ public class FindPages {
 
     public FindPages(
             @Location("web/find/choose.html") Template choose,
-            @Location("web/find/result.html") Template result,
+            RegisterQuestions questions,
             RegisterService registers,
             CurrentUser user,
             Database db,
             Clock clock) {
         this.choose = choose;
-        this.result = result;
+        this.questions = questions;
         this.registers = registers;
         this.user = user;
         this.db = db;
@@ -84,7 +79,7 @@ public class FindPages {
         if (child == null || child.isBlank()) {
             return html(200, chooser(authority, search, page, null, null));
         }
-        requireToAsk(user);
+        questions.requireToAsk();
         return ask(authority, child.strip(), search, page);
     }
 
@@ -98,59 +93,14 @@ public class FindPages {
     }
 
     private Response ask(String authority, String childId, String search, Integer page) {
-        Caseload caseload = registers.caseload(authority);
-        Child child = childId.isEmpty() ? null : caseload.child(childId);
-        if (child == null) {
+        TemplateInstance answer = questions.ask(authority, childId, false);
+        if (answer == null) {
             String message = childId.isEmpty()
                     ? "Enter the reference of a child on the register"
                     : "There is no child with the reference " + childId + " on this register";
             return html(400, chooser(authority, search, page, childId, message));
         }
-        MatchResult answer = MatchService.match(caseload, unitOf(caseload, child), MatchService.DEFAULT_LIMIT, false);
-        List<ChildInput> inputs = recorded(authority, answer.childIds());
-        return html(200, resultPage(result, authority, answer, caseload, inputs, "Options for " + unitName(answer)));
-    }
-
-    /** The child and, for a placeTogether group, all its siblings: a sibling group travels together. */
-    static List<String> unitOf(Caseload caseload, Child child) {
-        if (child.getSiblingGroup() != null && child.isPlaceTogether()) {
-            return caseload.siblingGroup(child.getSiblingGroup()).stream()
-                    .map(Child::getId)
-                    .toList();
-        }
-        return List.of(child.getId());
-    }
-
-    static String unitName(MatchResult answer) {
-        return answer.childIds().size() == 1
-                ? "child " + answer.childIds().getFirst()
-                : "sibling group " + String.join(", ", answer.childIds());
-    }
-
-    /** The asked children as recorded (home and school for the map), their reads recorded in the access log. */
-    private List<ChildInput> recorded(String authority, List<String> ids) {
-        AccessLog.recordReads(db, authority, user.username(), AccessLog.Kind.CHILD_RECORD, ids, clock.instant());
-        PlacementProblem problem = registers.get(authority).problem();
-        return problem.children().stream().filter(c -> ids.contains(c.id())).toList();
-    }
-
-    /** Asking needs OFFICER; a VIEWER sees the waiting list, not the answer. */
-    static void requireToAsk(CurrentUser user) {
-        if (!user.has(Role.OFFICER)) {
-            throw new ApprovalPolicy.NotPermitted("asking for placement options needs the role OFFICER");
-        }
-    }
-
-    static TemplateInstance resultPage(
-            Template result,
-            String authority,
-            MatchResult answer,
-            Caseload caseload,
-            List<ChildInput> inputs,
-            String heading) {
-        return result.data("authority", authority)
-                .data("heading", heading)
-                .data("view", MatchView.of(answer, caseload, inputs));
+        return html(200, answer);
     }
 
     private TemplateInstance chooser(String authority, String search, Integer page, String child, String error) {
@@ -175,6 +125,7 @@ public class FindPages {
                 .data("pages", pages)
                 .data("child", child == null ? "" : child)
                 .data("error", error)
+                .data("errors", error == null ? List.of() : List.of(new Referral.FieldError("child", error)))
                 .data("mayAsk", user.has(Role.OFFICER));
     }
 

@@ -175,7 +175,8 @@ public record MatchView(
                 cost,
                 String.join("; ", miles),
                 approvalWords(option.approval()),
-                ApprovalPolicy.needed(true, List.of(option.approval())).name(),
+                Words.code(
+                        ApprovalPolicy.needed(true, List.of(option.approval())).name()),
                 option.approval() != Approval.NONE,
                 difference,
                 reasons,
@@ -220,7 +221,9 @@ public record MatchView(
                 if (rule == HardRule.H4) {
                     List<String> missing = unmetNeeds(provider, asked);
                     missing.forEach(need -> unmet.merge(need, 1, Integer::sum));
-                    why = "does not meet " + String.join(", ", missing);
+                    why = "does not meet "
+                            + String.join(
+                                    ", ", missing.stream().map(Words::code).toList());
                 }
                 if (rows.size() < GROUP_ROWS) {
                     rows.add(new ExclusionLine(

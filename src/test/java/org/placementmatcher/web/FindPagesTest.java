@@ -120,10 +120,7 @@ class FindPagesTest {
 
     @Test
     void theFormPostAsksTheSameQuestion() {
-        Csrf csrf = Csrf.of(TestAccounts.OFFICER, FIND);
-        TestAccounts.as(TestAccounts.OFFICER)
-                .cookie("csrf-token", csrf.cookie())
-                .formParam("csrf-token", csrf.field())
+        Csrf.formAs(TestAccounts.OFFICER, FIND)
                 .formParam("child", "C-0003")
                 .post(FIND)
                 .then()
@@ -208,10 +205,7 @@ class FindPagesTest {
 
     @Test
     void aTypedReferralIsAnswered() {
-        Csrf csrf = Csrf.of(TestAccounts.OFFICER, EMERGENCY);
-        String page = TestAccounts.as(TestAccounts.OFFICER)
-                .cookie("csrf-token", csrf.cookie())
-                .formParam("csrf-token", csrf.field())
+        String page = Csrf.formAs(TestAccounts.OFFICER, EMERGENCY)
                 .formParam("reference", "NEW-1")
                 .formParam("dob-day", "3")
                 .formParam("dob-month", "4")
@@ -237,10 +231,7 @@ class FindPagesTest {
 
     @Test
     void anInvalidReferralIsA400PageWithEveryFieldError() {
-        Csrf csrf = Csrf.of(TestAccounts.OFFICER, EMERGENCY);
-        String page = TestAccounts.as(TestAccounts.OFFICER)
-                .cookie("csrf-token", csrf.cookie())
-                .formParam("csrf-token", csrf.field())
+        String page = Csrf.formAs(TestAccounts.OFFICER, EMERGENCY)
                 .formParam("reference", "C-0001")
                 .formParam("dob-day", "31")
                 .formParam("dob-month", "2")
@@ -267,10 +258,7 @@ class FindPagesTest {
 
     @Test
     void aReferralNeedsAnOfficerAndTheCsrfToken() {
-        Csrf csrf = Csrf.of(TestAccounts.VIEWER, EMERGENCY);
-        TestAccounts.as(TestAccounts.VIEWER)
-                .cookie("csrf-token", csrf.cookie())
-                .formParam("csrf-token", csrf.field())
+        Csrf.formAs(TestAccounts.VIEWER, EMERGENCY)
                 .formParam("dob-day", "3")
                 .post(EMERGENCY)
                 .then()
@@ -284,6 +272,13 @@ class FindPagesTest {
 
     /** The CSRF cookie and form field of a page with a form, as a browser would send them back. */
     record Csrf(String cookie, String field) {
+
+        /** A form POST as the user, carrying the CSRF cookie and field of the page at {@code path}. */
+        static io.restassured.specification.RequestSpecification formAs(String username, String path) {
+            Csrf csrf = of(username, path);
+            return TestAccounts.as(username).cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field());
+        }
+
         static Csrf of(String username, String path) {
             Response page = TestAccounts.as(username).get(path);
             Matcher field =
