@@ -61,6 +61,20 @@ public final class AccessLog {
 
     private AccessLog() {}
 
+    /**
+     * Records reads a page makes outside a path with an {@code {id}} (e.g. the children a find-a-placement query
+     * names): one entry per id, in one transaction, so the read is refused when it cannot be recorded.
+     */
+    public static void recordReads(
+            Database db, String authority, String username, Kind kind, List<String> ids, Instant at) {
+        db.transaction(c -> {
+            for (String id : ids) {
+                record(c, authority, username, kind, id, at);
+            }
+            return null;
+        });
+    }
+
     static void record(Connection c, String authority, String username, Kind kind, String id, Instant at)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO access_log (accessed_at, authority, username,"
