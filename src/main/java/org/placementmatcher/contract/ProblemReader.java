@@ -19,6 +19,18 @@ public final class ProblemReader {
     private ProblemReader() {}
 
     public static PlacementProblem read(String json) {
+        return read(json, false);
+    }
+
+    /**
+     * As {@link #read(String)}, and a field the contract does not know is an error at its path: the register's
+     * reading, which stores what it is given (docs/contract.md, Extensions); {@code /api/plans} stays lenient.
+     */
+    public static PlacementProblem readRegister(String json) {
+        return read(json, true);
+    }
+
+    private static PlacementProblem read(String json, boolean refuseUnknownFields) {
         if (json == null || json.isBlank()) {
             throw new InvalidProblemException(
                     List.of(new ProblemError("$", "the body is empty: a PlacementProblem JSON object is required")));
@@ -29,12 +41,21 @@ public final class ProblemReader {
         } catch (JsonProcessingException e) {
             throw new InvalidProblemException(List.of(malformed(e)));
         }
-        return read(root, "$");
+        return read(root, "$", refuseUnknownFields);
     }
 
     /** Validates a tree already parsed (e.g. the {@code problem} member of a match request) found at {@code path}. */
     public static PlacementProblem read(JsonNode root, String path) {
-        new ProblemValidator(path).validate(root).throwIfAny();
+        return read(root, path, false);
+    }
+
+    /** As {@link #read(JsonNode, String)}; with {@code refuseUnknownFields}, as the register reads (see readRegister). */
+    public static PlacementProblem read(JsonNode root, String path, boolean refuseUnknownFields) {
+        ProblemErrors errors = new ProblemValidator(path).validate(root);
+        if (refuseUnknownFields) {
+            UnknownFields.check(root, path, errors);
+        }
+        errors.throwIfAny();
         try {
             return ContractJson.mapper().treeToValue(root, PlacementProblem.class);
         } catch (IOException e) {

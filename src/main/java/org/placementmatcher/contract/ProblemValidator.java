@@ -122,6 +122,8 @@ final class ProblemValidator {
         Boolean exempt = optionalBoolean(node, path, "fosteringLimitExemption");
         optionalStringArray(node, path, "languages");
         optionalString(node, path, "religion");
+        optionalString(node, path, "name");
+        optionalFreeText(node, path, "contact");
         if (ageMin != null && ageMax != null && ageMin > ageMax) {
             error(path + ".ageMin", "ageMin " + ageMin + " is greater than ageMax " + ageMax);
         }
@@ -317,6 +319,21 @@ final class ProblemValidator {
 
     private String optionalString(JsonNode parent, String path, String field) {
         return string(parent, path, field, false);
+    }
+
+    private void optionalFreeText(JsonNode parent, String path, String field) {
+        JsonNode value = present(parent, path, field, false);
+        if (value == null) {
+            return;
+        }
+        if (!value.isTextual()) {
+            error(path + "." + field, "must be a string");
+            return;
+        }
+        String problem = TextRules.freeTextProblem(value.textValue());
+        if (problem != null) {
+            error(path + "." + field, problem);
+        }
     }
 
     private String string(JsonNode parent, String path, String field, boolean required) {

@@ -258,36 +258,49 @@ public class RegisterService {
             if (check != null) {
                 check.accept(c, before);
             }
-            ObjectNode tree = before == null
-                    ? ContractJson.mapper().createObjectNode()
-                    : ContractJson.mapper().valueToTree(before.problem());
-            ObjectNode next = plan.edit().apply(new WorkingRegister(authority, before, tree));
-            PlacementProblem problem;
-            try {
-                problem = ProblemReader.read(next, "$");
-            } catch (InvalidProblemException e) {
-                List<ProblemError> named = plan.naming().name(next, e.errors());
-                if (plan.conflictOnInvalid()) {
-                    throw new RegisterErrors.Conflict(ProblemErrors.reported(named, e.omitted()));
-                }
-                throw new InvalidProblemException(named, e.omitted());
-            }
-            if (!authority.equals(problem.homeAuthority())) {
-                throw new InvalidProblemException(List.of(new ProblemError(
-                        "$.homeAuthority",
-                        "is the authority of the register, '" + authority + "', and cannot change")));
-            }
-            long version = (before == null ? 0 : before.version()) + 1;
-            Register written = new Register(authority, version, problem);
-            RegisterDiff diff = RegisterDiff.between(before == null ? null : before.problem(), problem);
-            RegisterWriter.write(c, written, diff, plan.via());
+            Applied worked = workOut(authority, plan, before);
+            RegisterWriter.write(c, worked.register(), worked.diff(), plan.via());
             if (after != null) {
-                after.accept(c, before, written);
+                after.accept(c, before, worked.register());
             }
-            return new Applied(written, diff);
+            return worked;
         });
         caseloads.remove(authority);
         return applied;
+    }
+
+    /**
+     * What the change would make of the authority's register, worked out and validated exactly as {@link #apply}
+     * does (the same errors), and not written: a preview (e.g. of a CSV upload before it is confirmed).
+     */
+    public Applied preview(String authority, String actor, RegisterChange change) {
+        checkAuthority(authority);
+        RegisterEditor.Plan plan = RegisterEditor.plan(authority, actor, change);
+        return workOut(authority, plan, get(authority));
+    }
+
+    private static Applied workOut(String authority, RegisterEditor.Plan plan, Register before) {
+        ObjectNode tree = before == null
+                ? ContractJson.mapper().createObjectNode()
+                : ContractJson.mapper().valueToTree(before.problem());
+        ObjectNode next = plan.edit().apply(new WorkingRegister(authority, before, tree));
+        PlacementProblem problem;
+        try {
+            problem = ProblemReader.read(next, "$", true);
+        } catch (InvalidProblemException e) {
+            List<ProblemError> named = plan.naming().name(next, e.errors());
+            if (plan.conflictOnInvalid()) {
+                throw new RegisterErrors.Conflict(ProblemErrors.reported(named, e.omitted()));
+            }
+            throw new InvalidProblemException(named, e.omitted());
+        }
+        if (!authority.equals(problem.homeAuthority())) {
+            throw new InvalidProblemException(List.of(new ProblemError(
+                    "$.homeAuthority", "is the authority of the register, '" + authority + "', and cannot change")));
+        }
+        long version = (before == null ? 0 : before.version()) + 1;
+        Register written = new Register(authority, version, problem);
+        return new Applied(written, RegisterDiff.between(before == null ? null : before.problem(), problem));
     }
 
     private static PlacementProblem emptyProblem(String authority) {

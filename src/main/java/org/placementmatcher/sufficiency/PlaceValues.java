@@ -319,6 +319,8 @@ final class PlaceValues {
                 p.connectedChildren(),
                 p.fosteringLimitExemption(),
                 p.languages(),
-                p.religion());
+                p.religion(),
+                p.name(),
+                p.contact());
     }
 }
