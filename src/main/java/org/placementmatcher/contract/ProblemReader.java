@@ -19,6 +19,18 @@ public final class ProblemReader {
     private ProblemReader() {}
 
     public static PlacementProblem read(String json) {
+        return read(json, false);
+    }
+
+    /**
+     * As {@link #read(String)}, and a field the contract does not know is an error at its path: the register's
+     * reading, which stores what it is given (docs/contract.md, Extensions); {@code /api/plans} stays lenient.
+     */
+    public static PlacementProblem readRegister(String json) {
+        return read(json, true);
+    }
+
+    private static PlacementProblem read(String json, boolean refuseUnknownFields) {
         if (json == null || json.isBlank()) {
             throw new InvalidProblemException(
                     List.of(new ProblemError("$", "the body is empty: a PlacementProblem JSON object is required")));
@@ -29,7 +41,7 @@ public final class ProblemReader {
         } catch (JsonProcessingException e) {
             throw new InvalidProblemException(List.of(malformed(e)));
         }
-        return read(root, "$");
+        return read(root, "$", refuseUnknownFields);
     }
 
     /**
@@ -37,7 +49,18 @@ public final class ProblemReader {
      * Locations given by postcode are first resolved into the tree (docs/contract.md section 9).
      */
     public static PlacementProblem read(JsonNode root, String path) {
+        return read(root, path, false);
+    }
+
+    /**
+     * As {@link #read(JsonNode, String)}; with {@code refuseUnknownFields}, as the register reads (see readRegister):
+     * a field the contract does not know is an error at its path.
+     */
+    public static PlacementProblem read(JsonNode root, String path, boolean refuseUnknownFields) {
         ProblemErrors errors = new ProblemErrors();
+        if (refuseUnknownFields) {
+            UnknownFields.check(root, path, errors);
+        }
         PostcodeResolution.resolve(root, path, errors);
         new ProblemValidator(path, errors).validate(root).throwIfAny();
         try {

@@ -131,6 +131,8 @@ final class ProblemValidator {
         optionalString(node, path, "ofstedUrn");
         optionalBoolean(node, path, "registered");
         optionalEnum(node, path, "ofstedJudgement", OfstedJudgement.class);
+        optionalString(node, path, "name");
+        optionalFreeText(node, path, "contact");
         if (ageMin != null && ageMax != null && ageMin > ageMax) {
             error(path + ".ageMin", "ageMin " + ageMin + " is greater than ageMax " + ageMax);
         }
@@ -328,6 +330,21 @@ final class ProblemValidator {
 
     private String optionalString(JsonNode parent, String path, String field) {
         return string(parent, path, field, false);
+    }
+
+    private void optionalFreeText(JsonNode parent, String path, String field) {
+        JsonNode value = present(parent, path, field, false);
+        if (value == null) {
+            return;
+        }
+        if (!value.isTextual()) {
+            error(path + "." + field, "must be a string");
+            return;
+        }
+        String problem = TextRules.freeTextProblem(value.textValue());
+        if (problem != null) {
+            error(path + "." + field, problem);
+        }
     }
 
     private String string(JsonNode parent, String path, String field, boolean required) {

@@ -7,8 +7,10 @@ import org.placementmatcher.domain.OfstedJudgement;
 import org.placementmatcher.domain.ProviderType;
 
 /**
- * A provider exactly as docs/contract.md section 1.1 writes it; optional fields may be null. The last three are
- * section 9's Ofsted fields: {@code registered} null means registered (true).
+ * A provider exactly as docs/contract.md section 1.1 writes it; optional fields may be null. {@code ofstedUrn},
+ * {@code registered} and {@code ofstedJudgement} are section 9's Ofsted fields ({@code registered} null means
+ * registered). {@code name} and {@code contact} are this project's extensions (docs/contract.md, Extensions): shown
+ * to staff, never used in scoring, never logged.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ProviderInput(
@@ -30,7 +32,54 @@ public record ProviderInput(
         String religion,
         String ofstedUrn,
         Boolean registered,
-        OfstedJudgement ofstedJudgement) {
+        OfstedJudgement ofstedJudgement,
+        String name,
+        String contact) {
+
+    /** As the contract writes it, without the staff-only name and contact. */
+    public ProviderInput(
+            String id,
+            ProviderType type,
+            String localAuthority,
+            GeoPoint location,
+            Integer places,
+            Integer ageMin,
+            Integer ageMax,
+            List<String> acceptsGenders,
+            List<String> capabilities,
+            Double weeklyCost,
+            LocalDate availableFrom,
+            Boolean emergencyApproved,
+            List<String> connectedChildren,
+            Boolean fosteringLimitExemption,
+            List<String> languages,
+            String religion,
+            String ofstedUrn,
+            Boolean registered,
+            OfstedJudgement ofstedJudgement) {
+        this(
+                id,
+                type,
+                localAuthority,
+                location,
+                places,
+                ageMin,
+                ageMax,
+                acceptsGenders,
+                capabilities,
+                weeklyCost,
+                availableFrom,
+                emergencyApproved,
+                connectedChildren,
+                fosteringLimitExemption,
+                languages,
+                religion,
+                ofstedUrn,
+                registered,
+                ofstedJudgement,
+                null,
+                null);
+    }
 
     /** The same provider with the Ofsted fields given. */
     public ProviderInput withOfsted(String urn, Boolean isRegistered, OfstedJudgement judgement) {
@@ -53,7 +102,9 @@ public record ProviderInput(
                 religion,
                 urn,
                 isRegistered,
-                judgement);
+                judgement,
+                name,
+                contact);
     }
 
     /** {@code registered} with its default applied. */

@@ -1,5 +1,8 @@
 package org.placementmatcher.register;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,7 +64,10 @@ public final class RegisterCsv {
             "religion",
             "ofstedUrn",
             "registered",
-            "ofstedJudgement");
+            "ofstedJudgement",
+            "name",
+            "contact");
+
     public static final List<String> CHILD_COLUMNS = List.of(
             "id",
             "dateOfBirth",
@@ -115,6 +121,8 @@ public final class RegisterCsv {
                 "urgency",
                 "siblingGroup",
                 "currentPlacement",
+                "name",
+                "contact",
                 "ofstedUrn",
                 "ofstedJudgement",
                 "locationPostcode",
@@ -179,6 +187,63 @@ public final class RegisterCsv {
         parse(csv == null ? "" : csv, maxRecords, rows, lines, errors);
         errors.throwIfAny();
         return new Table(rows, lines);
+    }
+
+    /**
+     * One record from cells named as the CSV's columns (a web form's fields): read exactly as a CSV row is, so that
+     * the register's validation names its problems the same way. Empty cells are absent fields.
+     */
+    public static ObjectNode record(RegisterChange.Kind kind, Map<String, String> cells) {
+        List<String> known = kind == RegisterChange.Kind.PROVIDER ? PROVIDER_COLUMNS : CHILD_COLUMNS;
+        ObjectNode record = JSON.objectNode();
+        for (String column : known) {
+            String cell = cells.get(column);
+            if (cell != null && !cell.isBlank()) {
+                put(record, column, cell.trim());
+            }
+        }
+        if (kind == RegisterChange.Kind.PROVIDER) {
+            point(record, "lat", "lon", "location");
+        } else {
+            point(record, "homeLat", "homeLon", "home");
+            point(record, "schoolLat", "schoolLon", "school");
+        }
+        return record;
+    }
+
+    /** The record's fields as the CSV's cells (lists joined by ';', an area as lat:lon:radiusMiles): a form's values. */
+    public static Map<String, String> cells(RegisterChange.Kind kind, JsonNode record) {
+        Map<String, String> cells = new LinkedHashMap<>();
+        for (String column : kind == RegisterChange.Kind.PROVIDER ? PROVIDER_COLUMNS : CHILD_COLUMNS) {
+            JsonNode value = switch (column) {
+                case "lat", "lon" -> record.path("location").path(column);
+                case "homeLat", "homeLon" ->
+                    record.path("home").path(column.substring(4).toLowerCase(Locale.ROOT));
+                case "schoolLat", "schoolLon" ->
+                    record.path("school").path(column.substring(6).toLowerCase(Locale.ROOT));
+                default -> record.path(column);
+            };
+            cells.put(column, cellOf(value));
+        }
+        return cells;
+    }
+
+    private static String cellOf(JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) {
+            return "";
+        }
+        if (!value.isArray()) {
+            return value.asText();
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            items.add(
+                    item.isObject()
+                            ? item.path("lat").asText() + ":" + item.path("lon").asText() + ":"
+                                    + item.path("radiusMiles").asText()
+                            : item.asText());
+        }
+        return String.join(";", items);
     }
 
     private static Rows read(

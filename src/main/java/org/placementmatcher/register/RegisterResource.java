@@ -145,7 +145,7 @@ public class RegisterResource {
                                             schema = @Schema(implementation = PlacementProblem.class)))
                     String body) {
         RegisterService.checkAuthority(authority);
-        PlacementProblem problem = ProblemReader.read(body);
+        PlacementProblem problem = ProblemReader.readRegister(body);
         return Summary.of(register.apply(authority, user.username(), new ReplaceRegister(problem))
                 .register());
     }

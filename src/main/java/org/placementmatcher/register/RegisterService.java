@@ -242,8 +242,9 @@ public class RegisterService {
     }
 
     /**
-     * What the change would do, worked out exactly as {@link #apply} does (under the lock, validated whole) and
-     * then rolled back: nothing is written or audited.
+     * What the change would do, worked out exactly as {@link #apply} does (under the lock, validated whole, the same
+     * errors) and then rolled back: nothing is written or audited. A dry run of an import, a preview of a CSV upload
+     * before it is confirmed.
      */
     public Applied dryRun(String authority, String actor, RegisterChange change) {
         checkAuthority(authority);
@@ -282,39 +283,42 @@ public class RegisterService {
             if (check != null) {
                 check.accept(c, before);
             }
-            ObjectNode tree = before == null
-                    ? ContractJson.mapper().createObjectNode()
-                    : ContractJson.mapper().valueToTree(before.problem());
-            ObjectNode next = plan.edit().apply(new WorkingRegister(authority, before, tree));
-            PlacementProblem problem;
-            try {
-                problem = ProblemReader.read(next, "$");
-            } catch (InvalidProblemException e) {
-                List<ProblemError> named = plan.naming().name(next, e.errors());
-                if (plan.conflictOnInvalid()) {
-                    throw new RegisterErrors.Conflict(ProblemErrors.reported(named, e.omitted()));
-                }
-                throw new InvalidProblemException(named, e.omitted());
-            }
-            if (!authority.equals(problem.homeAuthority())) {
-                throw new InvalidProblemException(List.of(new ProblemError(
-                        "$.homeAuthority",
-                        "is the authority of the register, '" + authority + "', and cannot change")));
-            }
-            long version = (before == null ? 0 : before.version()) + 1;
-            Register written = new Register(authority, version, problem);
-            RegisterDiff diff = RegisterDiff.between(before == null ? null : before.problem(), problem);
+            Applied worked = workOut(authority, plan, before);
             if (!keep) {
-                throw new RolledBack(new Applied(written, diff));
+                throw new RolledBack(worked);
             }
-            RegisterWriter.write(c, written, diff, plan.via());
+            RegisterWriter.write(c, worked.register(), worked.diff(), plan.via());
             if (after != null) {
-                after.accept(c, before, written);
+                after.accept(c, before, worked.register());
             }
-            return new Applied(written, diff);
+            return worked;
         });
         caseloads.remove(authority);
         return applied;
+    }
+
+    private static Applied workOut(String authority, RegisterEditor.Plan plan, Register before) {
+        ObjectNode tree = before == null
+                ? ContractJson.mapper().createObjectNode()
+                : ContractJson.mapper().valueToTree(before.problem());
+        ObjectNode next = plan.edit().apply(new WorkingRegister(authority, before, tree));
+        PlacementProblem problem;
+        try {
+            problem = ProblemReader.read(next, "$", true);
+        } catch (InvalidProblemException e) {
+            List<ProblemError> named = plan.naming().name(next, e.errors());
+            if (plan.conflictOnInvalid()) {
+                throw new RegisterErrors.Conflict(ProblemErrors.reported(named, e.omitted()));
+            }
+            throw new InvalidProblemException(named, e.omitted());
+        }
+        if (!authority.equals(problem.homeAuthority())) {
+            throw new InvalidProblemException(List.of(new ProblemError(
+                    "$.homeAuthority", "is the authority of the register, '" + authority + "', and cannot change")));
+        }
+        long version = (before == null ? 0 : before.version()) + 1;
+        Register written = new Register(authority, version, problem);
+        return new Applied(written, RegisterDiff.between(before == null ? null : before.problem(), problem));
     }
 
     private static PlacementProblem emptyProblem(String authority) {

@@ -307,6 +307,8 @@ final class PlaceValues {
                 p.religion(),
                 p.ofstedUrn(),
                 p.registered(),
-                p.ofstedJudgement());
+                p.ofstedJudgement(),
+                p.name(),
+                p.contact());
     }
 }

@@ -24,6 +24,9 @@ public class PageContext {
     /** The path prefix of one register's pages. */
     public static final String REGISTERS = "/registers/";
 
+    /** quarkus-rest-csrf's cookie (its default name). */
+    static final String CSRF_COOKIE = "csrf-token";
+
     private final SecurityIdentity identity;
     private final CurrentUser user;
     private final HttpServerRequest request;
@@ -58,7 +61,10 @@ public class PageContext {
         try {
             return csrf.getToken();
         } catch (IllegalStateException noTokenOnThisRequest) {
-            return null;
+            // quarkus.rest-csrf.create-token-path makes the token on "/" only; on any other page the token is the
+            // one the browser already holds in its cookie (unsigned, so the cookie's value is the token).
+            var cookie = request.getCookie(CSRF_COOKIE);
+            return cookie == null ? null : cookie.getValue();
         }
     }
 

@@ -1,21 +1,32 @@
 package org.placementmatcher.web;
 
 import java.text.NumberFormat;
+import java.util.List;
 import java.util.Locale;
+import org.placementmatcher.domain.ProviderType;
+import org.placementmatcher.domain.Urgency;
 
-/** How the pages write numbers for people: pounds with separators, miles and percentages with one decimal. */
+/**
+ * How the pages write values for people: pounds with thousands separators, miles and percentages to one decimal,
+ * kinds of placement and urgencies in words.
+ */
 public final class Words {
 
     private Words() {}
 
-    /** "£1,234" (whole pounds); negative amounts as "-£1,234". */
-    public static String pounds(double amount) {
-        long whole = Math.round(amount);
-        String digits = NumberFormat.getIntegerInstance(Locale.UK).format(Math.abs(whole));
-        return (whole < 0 ? "-£" : "£") + digits;
+    /** "£1,234", or "£1,234.50" when there are pence; "-£1,234" below zero; "" for no amount. */
+    public static String pounds(Double amount) {
+        if (amount == null) {
+            return "";
+        }
+        double size = Math.abs(amount);
+        String figure = size == Math.rint(size)
+                ? String.format(Locale.UK, "£%,d", (long) size)
+                : String.format(Locale.UK, "£%,.2f", size);
+        return amount < 0 ? "-" + figure : figure;
     }
 
-    /** "4.2 miles" ("1.0 mile" reads oddly, so one decimal always, and "mile" only for exactly 1.0). */
+    /** "4.2 miles" (one decimal always; "1.0 mile" for exactly one). */
     public static String miles(double miles) {
         String figure = String.format(Locale.UK, "%.1f", miles);
         return figure + (figure.equals("1.0") ? " mile" : " miles");
@@ -31,8 +42,30 @@ public final class Words {
         return NumberFormat.getIntegerInstance(Locale.UK).format(count);
     }
 
-    /** "3 children" / "1 child"; "1 provider" / "2 providers". */
+    /** "3 children" / "1 child". */
     public static String plural(long count, String one, String many) {
         return count(count) + " " + (count == 1 ? one : many);
+    }
+
+    static String list(List<String> items) {
+        return items == null || items.isEmpty() ? "None" : String.join(", ", items);
+    }
+
+    static String yesNo(Boolean value) {
+        return Boolean.TRUE.equals(value) ? "Yes" : "No";
+    }
+
+    /** The kind of placement starting a sentence or a cell: "In-house foster carer". */
+    static String providerType(ProviderType type) {
+        String words = type.inWords();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    static String urgency(Urgency urgency) {
+        return switch (urgency) {
+            case EMERGENCY -> "Emergency (needs a bed today)";
+            case URGENT -> "Urgent";
+            case PLANNED -> "Planned";
+        };
     }
 }
