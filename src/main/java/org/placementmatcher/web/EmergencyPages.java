@@ -126,7 +126,8 @@ public class EmergencyPages {
                 register.weights(),
                 register.providers(),
                 children,
-                register.adjoiningAuthorities());
+                register.adjoiningAuthorities(),
+                register.minimumOfstedJudgement());
         Caseload caseload = Caseload.of(withReferral);
         MatchResult answer = MatchService.match(caseload, List.of(child.id()), MatchService.DEFAULT_LIMIT, true);
         return FindPages.html(
