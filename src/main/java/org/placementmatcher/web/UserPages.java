@@ -153,7 +153,7 @@ public class UserPages {
                     new NewAccount(
                             nonNull(username), nonNull(password), nonNull(roles), codes(authorities), enabled != null),
                     actor());
-            return Response.seeOther(URI.create(Row.of(created, accounts.now()).path() + "?created"))
+            return Response.seeOther(URI.create(Row.of(created, accounts.now()).path() + "?created=1"))
                     .build();
         } catch (InvalidProblemException invalid) {
             return page(400, newForm(withErrors(given, invalid.reported())));
@@ -198,7 +198,7 @@ public class UserPages {
                             enabled != null,
                             unlock != null ? Boolean.TRUE : null),
                     actor());
-            return Response.seeOther(URI.create(Row.of(account, accounts.now()).path() + "?saved"))
+            return Response.seeOther(URI.create(Row.of(account, accounts.now()).path() + "?saved=1"))
                     .build();
         } catch (InvalidProblemException invalid) {
             return page(400, userPage(account, withErrors(given, invalid.reported()), null));
@@ -211,7 +211,8 @@ public class UserPages {
     @Path("{username}/delete")
     @Operation(hidden = true)
     public TemplateInstance confirmDelete(@PathParam("username") String username) {
-        return delete.data("user", Row.of(find(username), accounts.now())).data("errors", List.of());
+        return delete.data("user", Row.of(find(username), accounts.now()))
+                .data("form", new Form(username, List.of(), "", true, List.of()));
     }
 
     @POST
@@ -229,7 +230,7 @@ public class UserPages {
             return page(
                     409,
                     delete.data("user", Row.of(account, accounts.now()))
-                            .data("errors", fieldErrors(lastAdmin.errors())));
+                            .data("form", new Form(username, List.of(), "", true, fieldErrors(lastAdmin.errors()))));
         }
     }
 
