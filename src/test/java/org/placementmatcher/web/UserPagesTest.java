@@ -71,7 +71,15 @@ class UserPagesTest {
         Response bad = post(
                 "/users/new",
                 "/users",
-                Map.of("username", name, "password", "short", "roles", List.of("KING"), "authorities", "E1 bad/code"));
+                Map.of(
+                        "username",
+                        name,
+                        "password",
+                        "short",
+                        "roles",
+                        List.of("KING"),
+                        "authorities",
+                        "E1 " + "E".repeat(300)));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.asString())
                 .contains("<title>Error: Add a user")
