@@ -110,7 +110,7 @@ class UserPagesTest {
                 .asString();
         assertThat(page)
                 .contains("User " + name + " created")
-                .contains("Cambridgeshire (E10000003), Peterborough (E06000031)")
+                .contains("Peterborough (E06000031), Cambridgeshire (E10000003)")
                 .contains("<td class=\"govuk-table__cell\">Created</td>")
                 .doesNotContain("Page-user-password-1");
 
