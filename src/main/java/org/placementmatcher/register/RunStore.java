@@ -170,6 +170,19 @@ public final class RunStore {
         }
     }
 
+    /** The authority's newest finished (DONE) run, without its JSON. */
+    static Optional<Row> latestDone(Connection c, String authority) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + SUMMARY_COLUMNS
+                + " FROM plan_run r WHERE r.authority = ? AND r.status = 'DONE'"
+                + " ORDER BY r.finished_at DESC, r.created_at DESC, r.run_id")) {
+            select.setString(1, authority);
+            select.setMaxRows(1);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs, false)) : Optional.empty();
+            }
+        }
+    }
+
     /** Runs still marked SOLVING whose owner has not been heard of since {@code before}. */
     static List<Row> stale(Connection c, Instant before) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + SUMMARY_COLUMNS

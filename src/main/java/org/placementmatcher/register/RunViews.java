@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
@@ -209,6 +210,32 @@ public class RunViews {
                     row.seconds(),
                     row.dataDeletedAt());
         });
+    }
+
+    /** The authority's newest finished (DONE) run, its summary only; 404 when the authority has no register. */
+    public Optional<RunSummary> latestDone(String authority) {
+        return db.transaction(c -> {
+            if (RegisterStore.header(c, RegisterService.checkAuthority(authority))
+                    .isEmpty()) {
+                throw RegisterService.noRegister(authority);
+            }
+            return RunStore.latestDone(c, authority).map(RunSummary::of);
+        });
+    }
+
+    /**
+     * A run's plan KPIs as stored and, while the retention policy keeps them, the problem it solved and its plan
+     * (both null once deleted).
+     */
+    public record PlanData(Kpis kpis, PlacementProblem snapshot, PlacementPlan plan) {}
+
+    public PlanData planData(String authority, String id) {
+        Row row = db.transaction(c -> RunStore.find(c, authority, id, true))
+                .orElseThrow(() -> RunService.noRun(authority, id));
+        return new PlanData(
+                row.kpisJson() == null ? null : RegisterStore.read(row.kpisJson(), Kpis.class),
+                row.snapshotJson() == null ? null : RegisterStore.read(row.snapshotJson(), PlacementProblem.class),
+                row.planJson() == null ? null : RegisterStore.read(row.planJson(), PlacementPlan.class));
     }
 
     /** A proposed change whose explanation was deleted under the retention policy: what stays of it. */

@@ -209,7 +209,7 @@ public class AccountStore {
         return database.transaction(c -> AccountAudit.of(c, username));
     }
 
-    static RegisterErrors.NotFound notFound(String username) {
+    public static RegisterErrors.NotFound notFound(String username) {
         return new RegisterErrors.NotFound("no user " + org.placementmatcher.contract.TextRules.quote(username));
     }
 }

@@ -16,18 +16,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.SortedSet;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.logging.Logger;
 import org.placementmatcher.contract.ProblemErrors;
 import org.placementmatcher.contract.ProblemReader;
 
@@ -42,7 +37,6 @@ import org.placementmatcher.contract.ProblemReader;
 @RolesAllowed(Role.ADMIN_NAME)
 public class UserResource {
 
-    private static final Logger LOG = Logger.getLogger(UserResource.class);
     private static final Set<String> CREATE_FIELDS = Set.of("username", "password", "roles", "authorities", "enabled");
     private static final Set<String> PATCH_FIELDS = Set.of("password", "roles", "authorities", "enabled", "unlock");
 
@@ -55,10 +49,12 @@ public class UserResource {
             String password, List<String> roles, List<String> authorities, Boolean enabled, Boolean unlock) {}
 
     private final AccountStore accounts;
+    private final UserAdministration administration;
     private final SecurityIdentity caller;
 
-    public UserResource(AccountStore accounts, SecurityIdentity caller) {
+    public UserResource(AccountStore accounts, UserAdministration administration, SecurityIdentity caller) {
         this.accounts = accounts;
+        this.administration = administration;
         this.caller = caller;
     }
 
@@ -114,29 +110,8 @@ public class UserResource {
         List<String> roleNames = UserJson.texts(errors, json, "roles", true);
         List<String> codes = UserJson.texts(errors, json, "authorities", false);
         Boolean enabled = UserJson.bool(errors, json, "enabled");
-        if (username != null) {
-            AccountRules.checkUsername(errors, "$.username", username);
-        }
-        if (password != null) {
-            AccountRules.checkPassword(errors, "$.password", password, username);
-        }
-        SortedSet<Role> roles = roleNames == null ? null : AccountRules.checkRoles(errors, "$.roles", roleNames);
-        SortedSet<String> authorities = AccountRules.checkAuthorities(errors, "$.authorities", codes);
-        errors.throwIfAny();
-        Instant now = accounts.now();
-        Account created = accounts.create(
-                new Account(
-                        username,
-                        accounts.hash(password),
-                        roles,
-                        authorities,
-                        enabled == null || enabled,
-                        0,
-                        null,
-                        now,
-                        now),
-                actor());
-        LOG.infof("user %s created by %s (roles %s)", created.username(), actor(), created.roles());
+        Account created = administration.create(
+                errors, new UserAdministration.NewAccount(username, password, roleNames, codes, enabled), actor());
         return Response.created(URI.create("/api/admin/users/" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
                 .entity(created.view())
                 .build();
@@ -168,34 +143,14 @@ public class UserResource {
         List<String> codes = UserJson.texts(errors, json, "authorities", false);
         Boolean enabled = UserJson.bool(errors, json, "enabled");
         Boolean unlock = UserJson.bool(errors, json, "unlock");
-        if (password != null) {
-            AccountRules.checkPassword(errors, "$.password", password, username);
-        }
-        SortedSet<Role> roles = roleNames == null ? null : AccountRules.checkRoles(errors, "$.roles", roleNames);
-        SortedSet<String> authorities =
-                codes == null ? null : AccountRules.checkAuthorities(errors, "$.authorities", codes);
-        errors.throwIfAny();
-        if (accounts.find(username).isEmpty()) {
-            throw AccountStore.notFound(username);
-        }
-        String hash = password == null ? null : accounts.hash(password);
-        Instant now = accounts.now();
-        boolean lift = hash != null || Boolean.TRUE.equals(unlock);
-        Account changed = accounts.update(
-                username,
-                before -> new Account(
-                        before.username(),
-                        hash == null ? before.passwordHash() : hash,
-                        roles == null ? before.roles() : roles,
-                        authorities == null ? before.authorities() : authorities,
-                        enabled == null ? before.enabled() : enabled,
-                        lift ? 0 : before.failedAttempts(),
-                        lift ? null : before.lockedUntil(),
-                        before.createdAt(),
-                        now),
-                actor());
-        LOG.infof("user %s changed by %s (%s)", username, actor(), String.join(", ", changedFields(json)));
-        return changed.view();
+        Account.View changed = administration
+                .change(
+                        errors,
+                        username,
+                        new UserAdministration.AccountChange(password, roleNames, codes, enabled, unlock),
+                        actor())
+                .view();
+        return changed;
     }
 
     @DELETE
@@ -205,20 +160,11 @@ public class UserResource {
     @APIResponse(responseCode = "404", description = "No such user")
     @APIResponse(responseCode = "409", description = "The last enabled ADMIN")
     public Response delete(@PathParam("username") String username) {
-        accounts.delete(username, actor());
-        LOG.infof("user %s deleted by %s", username, actor());
+        administration.delete(username, actor());
         return Response.noContent().build();
     }
 
     private String actor() {
         return caller.getPrincipal().getName();
-    }
-
-    private static List<String> changedFields(ObjectNode json) {
-        List<String> names = new ArrayList<>();
-        for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
-            names.add(it.next());
-        }
-        return names;
     }
 }

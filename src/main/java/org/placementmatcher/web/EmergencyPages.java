@@ -143,9 +143,7 @@ public class EmergencyPages {
                         "needs",
                         Referral.NEEDS.stream()
                                 .map(code -> new Need(
-                                        code,
-                                        MatchView.Words.code(code),
-                                        referral.needs().contains(code)))
+                                        code, Words.code(code), referral.needs().contains(code)))
                                 .toList())
                 .data("errors", errors)
                 .data("error", new ErrorLookup(errors))

@@ -162,13 +162,13 @@ public class FindPages {
             rows.add(new WaitingUnit(
                     first.id(),
                     String.join(", ", unit.stream().map(ChildInput::id).toList()),
-                    MatchView.Words.urgency(first.urgency().name()),
+                    Words.urgency(first.urgency().name()),
                     neededBy(problem, first).toString(),
                     unit.stream().allMatch(c -> c.needs() == null || c.needs().isEmpty())
                             ? "none recorded"
                             : String.join(
                                     ", ",
-                                    MatchView.Words.codes(unit.stream()
+                                    Words.codes(unit.stream()
                                             .flatMap(c -> c.needs() == null
                                                     ? java.util.stream.Stream.empty()
                                                     : c.needs().stream())

@@ -2,19 +2,23 @@ package org.placementmatcher.web;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.placementmatcher.register.RegisterService;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
 
-/** {@code GET /}: the registers the signed-in user may open (an ADMIN without a data role sees none). */
+/**
+ * {@code GET /}: the registers the signed-in user may open, by name (an ADMIN without a data role sees none); a user
+ * who may open exactly one goes straight to its overview.
+ */
 @Path("/")
 public class HomePage {
 
@@ -32,13 +36,18 @@ public class HomePage {
     @Authenticated
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    public TemplateInstance home() {
+    public Response home() {
         List<String> held = user.has(Role.VIEWER)
                 ? registers.authorities().keySet().stream()
                         .filter(user::holds)
                         .sorted()
                         .toList()
                 : List.of();
-        return home.data("registers", held).data("admin", user.has(Role.ADMIN));
+        if (held.size() == 1) {
+            return Response.seeOther(URI.create(PageContext.REGISTERS + held.getFirst()))
+                    .build();
+        }
+        return Response.ok(home.data("registers", held).data("admin", user.has(Role.ADMIN)))
+                .build();
     }
 }

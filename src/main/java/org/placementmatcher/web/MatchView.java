@@ -6,14 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
 import org.placementmatcher.domain.Provider;
-import org.placementmatcher.domain.ProviderType;
 import org.placementmatcher.domain.SoftTerms;
 import org.placementmatcher.matching.Caseload;
 import org.placementmatcher.matching.MatchResult;
@@ -87,7 +85,7 @@ public record MatchView(
                     child.getId(),
                     child.getAge(),
                     Words.gender(child.getGender()),
-                    Words.urgency(
+                    Words.urgencyCode(
                             result.emergency()
                                     ? "EMERGENCY"
                                     : child.getUrgency().name()),
@@ -165,7 +163,7 @@ public record MatchView(
                 HardMediumSoftScore.parseScore(option.scoreDifference()).softScore();
         String difference = softDifference == 0
                 ? "no change in £-equivalent per week"
-                : (softDifference < 0 ? "costs " : "saves ") + Words.pounds(Math.abs(softDifference))
+                : (softDifference < 0 ? "costs " : "saves ") + Words.pounds((double) Math.abs(softDifference))
                         + " £-equivalent per week";
         return new OptionLine(
                 option.rank(),
@@ -237,7 +235,7 @@ public record MatchView(
             unmet.forEach((need, count) -> unmetNeeds.add(
                     Words.code(need) + ": not met by " + count + (count == 1 ? " provider" : " providers")));
             groups.add(new ExclusionGroup(
-                    rule.code(), Words.ruleTitle(rule), list.size(), rows, list.size() - rows.size(), unmetNeeds));
+                    rule.code(), RuleWords.exclusion(rule), list.size(), rows, list.size() - rows.size(), unmetNeeds));
         });
         return groups;
     }
@@ -250,7 +248,7 @@ public record MatchView(
                 return reason.substring(prefix.length());
             }
         }
-        return Words.ruleTitle(rule);
+        return RuleWords.exclusion(rule);
     }
 
     /** The needs of the asked children the provider cannot meet, each with the children who have it. */
@@ -266,77 +264,5 @@ public record MatchView(
         List<String> needs = new ArrayList<>();
         byNeed.forEach((need, ids) -> needs.add(asked.size() > 1 ? need + " (" + String.join(", ", ids) + ")" : need));
         return needs;
-    }
-
-    /** Shown words of codes, in one place. */
-    static final class Words {
-
-        private Words() {}
-
-        static String pounds(double amount) {
-            return String.format(Locale.UK, "£%,.0f", amount);
-        }
-
-        static String miles(double miles) {
-            return String.format(Locale.UK, "%.1f miles", miles);
-        }
-
-        static String providerType(ProviderType type) {
-            return switch (type) {
-                case IN_HOUSE_FOSTER -> "In-house foster carer";
-                case IFA_FOSTER -> "Independent fostering agency carer";
-                case CONNECTED_PERSON -> "Connected person (family or friends) carer";
-                case RESIDENTIAL_HOME -> "Children's home";
-                case SUPPORTED_LODGINGS -> "Supported lodgings";
-            };
-        }
-
-        static String gender(String gender) {
-            return gender == null
-                    ? ""
-                    : gender.substring(0, 1) + gender.substring(1).toLowerCase(Locale.ROOT);
-        }
-
-        static String urgency(String urgency) {
-            return switch (urgency) {
-                case "EMERGENCY" -> "Emergency (needs a bed today)";
-                case "URGENT" -> "Urgent";
-                default -> "Planned";
-            };
-        }
-
-        /** A need or capability code in words: WHEELCHAIR_ACCESS becomes "wheelchair access". */
-        static String code(String code) {
-            return code.replace('_', ' ').toLowerCase(Locale.ROOT);
-        }
-
-        static List<String> codes(java.util.Collection<String> codes) {
-            return codes.stream().sorted().map(Words::code).toList();
-        }
-
-        /** A language code ("pl") by its English name ("Polish"); an unknown code as written. */
-        static String language(String code) {
-            String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.UK);
-            return name.isEmpty() || name.equalsIgnoreCase(code) ? code : name;
-        }
-
-        static String ruleTitle(HardRule rule) {
-            return switch (rule) {
-                case H1 -> "No free place";
-                case H2 -> "Outside the approved age range";
-                case H3 -> "Would split the sibling group";
-                case H4 -> "Cannot meet the child's needs";
-                case H5 -> "Does not take the child's gender";
-                case H6 -> "Supported lodgings take 16 and 17 year olds only";
-                case H7 -> "Connected person carer approved for other children";
-                case H8 -> "Not available by the date needed";
-                case H9 -> "Not approved for same-day emergencies";
-                case H10 -> "Risk to younger children";
-                case H11 -> "A sole placement is needed";
-                case H12 -> "Inside an area the child must avoid";
-                case H13 -> "The placement that is ending";
-                case H14 -> "Over the fostering limit of 3";
-            };
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.placementmatcher.web;
 
 import java.text.NumberFormat;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.placementmatcher.domain.ProviderType;
@@ -59,6 +60,33 @@ public final class Words {
     static String providerType(ProviderType type) {
         String words = type.inWords();
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** "Female" for FEMALE. */
+    static String gender(String gender) {
+        return gender == null || gender.isEmpty()
+                ? ""
+                : gender.substring(0, 1) + gender.substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** A need or capability code in words: WHEELCHAIR_ACCESS becomes "wheelchair access". */
+    static String code(String code) {
+        return code.replace('_', ' ').toLowerCase(Locale.ROOT);
+    }
+
+    static List<String> codes(Collection<String> codes) {
+        return codes.stream().sorted().map(Words::code).toList();
+    }
+
+    /** A language code ("pl") by its English name ("Polish"); an unknown code as written. */
+    static String language(String code) {
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.UK);
+        return name.isEmpty() || name.equalsIgnoreCase(code) ? code : name;
+    }
+
+    /** An urgency as the contract writes it ("URGENT") in words. */
+    static String urgencyCode(String urgency) {
+        return urgency(Urgency.valueOf(urgency));
     }
 
     static String urgency(Urgency urgency) {

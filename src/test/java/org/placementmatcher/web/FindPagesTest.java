@@ -114,7 +114,7 @@ class FindPagesTest {
                 .extract()
                 .asString();
         assertThat(options)
-                .contains("id=\"excluded-H4\"", "Cannot meet the child&#39;s needs")
+                .contains("id=\"excluded-H4\"", "Does not meet every need")
                 .containsPattern("wheelchair access: not met by \\d+ providers");
     }
 
