@@ -162,7 +162,7 @@ public class FindPages {
             rows.add(new WaitingUnit(
                     first.id(),
                     String.join(", ", unit.stream().map(ChildInput::id).toList()),
-                    Words.urgency(first.urgency().name()),
+                    Words.urgencyCode(first.urgency().name()),
                     neededBy(problem, first).toString(),
                     unit.stream().allMatch(c -> c.needs() == null || c.needs().isEmpty())
                             ? "none recorded"
