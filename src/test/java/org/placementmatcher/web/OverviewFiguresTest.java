@@ -48,7 +48,7 @@ class OverviewFiguresTest {
     void todaysFiguresAreTheContractsKpisOfTheRegisterAsItStands() {
         KpiFigures today = KpiFigures.today(ProblemMapper.asToday(ProblemReader.read(REGISTER)));
 
-        assertThat(today.kpis()).isEqualTo(new Kpis(5, 3, 2, 33.3, 33.3, 0, 1, 5000.0));
+        assertThat(today.kpis()).isEqualTo(new Kpis(5, 3, 2, 33.3, 33.3, 0, 1, 5000.0, null));
         assertThat(today.unplacedByUrgency())
                 .isEqualTo(Map.of(Urgency.EMERGENCY, 1, Urgency.URGENT, 1, Urgency.PLANNED, 0));
         assertThat(today.annualCost()).isEqualTo(260_000.0);
@@ -57,7 +57,7 @@ class OverviewFiguresTest {
     @Test
     void aPlansUnplacedChildrenAreCountedByTheirUrgencyInTheProblemItSolved() {
         PlacementProblem snapshot = ProblemReader.read(REGISTER);
-        Kpis stored = new Kpis(5, 4, 1, 25.0, 25.0, 0, 1, 5500.0);
+        Kpis stored = new Kpis(5, 4, 1, 25.0, 25.0, 0, 1, 5500.0, null);
         PlacementPlan plan = new PlacementPlan(
                 "plan",
                 "0hard/-10medium/-9000soft",
