@@ -8,7 +8,7 @@ import org.placementmatcher.data.postcode.ResolvedPostcode;
 import org.placementmatcher.data.postcode.ServicePostcodes;
 
 /**
- * Docs/contract.md section 9: wherever a location is accepted ({@code home}, {@code school}, a provider's
+ * docs/contract.md section 9: wherever a location is accepted ({@code home}, {@code school}, a provider's
  * {@code location}, an excluded area's centre), {@code {"postcode": "CB1 1AA"}} may stand instead of
  * {@code {lat, lon}}. Run on the JSON tree before the validator: a postcode alone gains the coordinates of its
  * directory entry (and its canonical form), and a provider located by postcode without a {@code localAuthority}

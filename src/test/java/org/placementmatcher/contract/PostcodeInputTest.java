@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.placementmatcher.data.postcode.PostcodeDirectory;
 import org.placementmatcher.data.postcode.ResolvedPostcode;
 
-/** Docs/contract.md section 9: {"postcode": ...} wherever a location is accepted, in the JSON of a problem. */
+/** docs/contract.md section 9: {"postcode": ...} wherever a location is accepted, in the JSON of a problem. */
 class PostcodeInputTest {
 
     private static final PostcodeDirectory SHIPPED = PostcodeDirectory.shipped();

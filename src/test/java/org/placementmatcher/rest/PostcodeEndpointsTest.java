@@ -17,7 +17,7 @@ import org.placementmatcher.data.postcode.PostcodeDirectory;
 import org.placementmatcher.data.postcode.ResolvedPostcode;
 
 /**
- * Docs/contract.md section 9 through every input path: a location given as {"postcode"} is resolved (200/202),
+ * docs/contract.md section 9 through every input path: a location given as {"postcode"} is resolved (200/202),
  * an unknown one is a 400 naming its path among the other problems and nothing is kept.
  */
 @QuarkusTest
