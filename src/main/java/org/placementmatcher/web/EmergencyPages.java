@@ -25,7 +25,6 @@ import org.placementmatcher.matching.MatchService;
 import org.placementmatcher.register.RegisterService;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
-import org.placementmatcher.web.Referral.FieldError;
 
 /**
  * Emergency: "who can take this child tonight?" for a child on the register ({@code emergency?child=ID}, the

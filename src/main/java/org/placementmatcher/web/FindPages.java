@@ -125,7 +125,7 @@ public class FindPages {
                 .data("pages", pages)
                 .data("child", child == null ? "" : child)
                 .data("error", error)
-                .data("errors", error == null ? List.of() : List.of(new Referral.FieldError("child", error)))
+                .data("errors", error == null ? List.of() : List.of(new FieldError("child", error)))
                 .data("mayAsk", user.has(Role.OFFICER));
     }
 

@@ -25,10 +25,6 @@ final class RecordForm {
         }
     }
 
-    /** An error for the GOV.UK error summary: the message and the field it links to. */
-    @TemplateData
-    public record SummaryError(String href, String message) {}
-
     private static final List<String> YES_NO = List.of("", "yes", "no");
     private static final String LIST = "Separate several with ;";
 
@@ -58,11 +54,10 @@ final class RecordForm {
         return byField;
     }
 
-    static List<SummaryError> summary(Map<String, String> byField, String firstField) {
-        List<SummaryError> summary = new ArrayList<>();
-        byField.forEach((field, message) -> summary.add(new SummaryError(
-                "#" + (field.equals("$") ? firstField : field),
-                (field.equals("$") ? "" : words(field)[0] + ": ") + message)));
+    static List<FieldError> summary(Map<String, String> byField, String firstField) {
+        List<FieldError> summary = new ArrayList<>();
+        byField.forEach((field, message) -> summary.add(new FieldError(
+                field.equals("$") ? firstField : field, (field.equals("$") ? "" : words(field)[0] + ": ") + message)));
         return summary;
     }
 

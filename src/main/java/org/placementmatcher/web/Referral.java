@@ -48,10 +48,6 @@ public record Referral(
             "THERAPEUTIC",
             "MEDICAL");
 
-    /** A form field's error, for the error summary and the field. */
-    @TemplateData
-    public record FieldError(String field, String message) {}
-
     static Referral empty() {
         return new Referral("", "", "", "", "", "", "", "", "", List.of(), "", "");
     }

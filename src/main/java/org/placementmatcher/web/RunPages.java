@@ -25,7 +25,6 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.Kpis;
-import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.matching.MatchResult.Approval;
 import org.placementmatcher.register.AccessLog;
 import org.placementmatcher.register.AccessLogged;
@@ -107,7 +106,7 @@ public class RunPages {
         String problem = secondsProblem(seconds);
         if (problem != null) {
             return Response.status(400)
-                    .entity(listPage(authority, seconds, List.of(new ProblemError("seconds", problem))))
+                    .entity(listPage(authority, seconds, List.of(new FieldError("seconds", problem))))
                     .build();
         }
         RunSummary started =
@@ -128,7 +127,7 @@ public class RunPages {
         }
     }
 
-    private TemplateInstance listPage(String authority, String seconds, List<ProblemError> errors) {
+    private TemplateInstance listPage(String authority, String seconds, List<FieldError> errors) {
         List<RunSummary> summaries = views.list(authority, RUNS_LISTED);
         Map<String, Kpis> kpis = views.kpis(authority, RUNS_LISTED);
         List<RunRow> rows = new ArrayList<>();
@@ -208,10 +207,10 @@ public class RunPages {
         try {
             decisions.decide(authority, id, new DecisionRequest(childId, decision, null, given));
         } catch (InvalidProblemException e) {
-            List<ProblemError> errors = e.errors().stream()
+            List<FieldError> errors = e.errors().stream()
                     .map(error -> error.path().equals("$.reason")
-                            ? new ProblemError("reason-" + childId, "Enter the reason for rejecting this change")
-                            : new ProblemError("change-" + childId, error.message()))
+                            ? new FieldError("reason-" + childId, "Enter the reason for rejecting this change")
+                            : new FieldError("change-" + childId, error.message()))
                     .toList();
             return Response.status(400)
                     .entity(runPage(authority, id, filters, null, null, childId, errors))
@@ -267,7 +266,7 @@ public class RunPages {
             String done,
             String doneChild,
             String errorChild,
-            List<ProblemError> errors) {
+            List<FieldError> errors) {
         RunView view = views.view(authority, id);
         TemplateInstance page = run.data("authority", authority)
                 .data("run", view)

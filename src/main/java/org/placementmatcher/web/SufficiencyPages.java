@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.placementmatcher.contract.InvalidProblemException;
@@ -99,6 +100,7 @@ public class SufficiencyPages {
         return start.data("authority", authority)
                 .data("seconds", seconds)
                 .data("error", error)
+                .data("errors", error == null ? List.of() : List.of(new FieldError("seconds", error)))
                 .data("maxSeconds", jobs.maxSeconds())
                 .data("mayStart", user.has(Role.OFFICER));
     }

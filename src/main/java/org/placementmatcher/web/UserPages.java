@@ -110,13 +110,6 @@ public class UserPages {
         }
     }
 
-    /** An error as the GOV.UK error summary lists it: the field's id (null: the page) and the message. */
-    public record FieldError(String field, String message) {
-        public String href() {
-            return "#" + (field == null ? "main-content" : field);
-        }
-    }
-
     /** One account audit entry in words. */
     public record AuditRow(String when, String who, String what, String detail) {}
 
