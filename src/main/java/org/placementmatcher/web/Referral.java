@@ -18,7 +18,8 @@ import org.placementmatcher.domain.Urgency;
 /**
  * A new referral typed into the emergency page: the fields the engine needs of a child (contract section 1.2),
  * checked by the contract's own validator so that the page's errors are the API's, each shown at its field.
- * Postcodes are not looked up (the project has no postcode directory): home and school are latitude and longitude.
+ * Home and school are each a postcode (looked up in the service's postcode directory, docs/contract.md section 9)
+ * or a latitude and longitude.
  */
 @TemplateData
 public record Referral(
@@ -27,8 +28,10 @@ public record Referral(
         String dobMonth,
         String dobYear,
         String gender,
+        String homePostcode,
         String homeLat,
         String homeLon,
+        String schoolPostcode,
         String schoolLat,
         String schoolLon,
         List<String> needs,
@@ -49,7 +52,7 @@ public record Referral(
             "MEDICAL");
 
     static Referral empty() {
-        return new Referral("", "", "", "", "", "", "", "", "", List.of(), "", "");
+        return new Referral("", "", "", "", "", "", "", "", "", "", "", List.of(), "", "");
     }
 
     /** The referral as a contract child, or every problem with it at its field. */
@@ -63,11 +66,11 @@ public record Referral(
         if (!blank(gender)) {
             child.put("gender", gender.strip());
         }
-        ObjectNode home = point(homeLat, homeLon);
+        ObjectNode home = point(homePostcode, homeLat, homeLon);
         if (home != null) {
             child.set("home", home);
         }
-        ObjectNode school = point(schoolLat, schoolLon);
+        ObjectNode school = point(schoolPostcode, schoolLat, schoolLon);
         if (school != null) {
             child.set("school", school);
         }
@@ -121,12 +124,19 @@ public record Referral(
                 : text;
     }
 
-    /** {lat, lon} with numbers where the text is one (else the text, which the validator names), or null if both blank. */
-    private static ObjectNode point(String lat, String lon) {
+    /**
+     * {"postcode"} when a postcode is typed (the reader looks it up and names an unknown one), else {lat, lon} with
+     * numbers where the text is one (else the text, which the validator names); null if all are blank.
+     */
+    private static ObjectNode point(String postcode, String lat, String lon) {
+        ObjectNode point = ContractJson.mapper().createObjectNode();
+        if (!blank(postcode)) {
+            point.put("postcode", postcode.strip());
+            return point;
+        }
         if (blank(lat) && blank(lon)) {
             return null;
         }
-        ObjectNode point = ContractJson.mapper().createObjectNode();
         putNumber(point, "lat", lat);
         putNumber(point, "lon", lon);
         return point;
@@ -163,8 +173,9 @@ public record Referral(
         return switch (name) {
             case "dateOfBirth" -> "dob-day";
             case "gender" -> "gender";
-            case "home" -> path.endsWith("lon") ? "home-lon" : "home-lat";
-            case "school" -> path.endsWith("lon") ? "school-lon" : "school-lat";
+            case "home" -> path.endsWith("postcode") ? "home-postcode" : path.endsWith("lon") ? "home-lon" : "home-lat";
+            case "school" ->
+                path.endsWith("postcode") ? "school-postcode" : path.endsWith("lon") ? "school-lon" : "school-lat";
             case "needs" -> "needs";
             case "languages" -> "languages";
             case "religion" -> "religion";
@@ -176,6 +187,8 @@ public record Referral(
         return switch (field) {
             case "dob-day" -> "Date of birth";
             case "gender" -> "Gender";
+            case "home-postcode" -> "Home postcode";
+            case "school-postcode" -> "School postcode";
             case "home-lat" -> "Home latitude";
             case "home-lon" -> "Home longitude";
             case "school-lat" -> "School latitude";

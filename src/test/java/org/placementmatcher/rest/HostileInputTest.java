@@ -2,6 +2,7 @@ package org.placementmatcher.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -218,8 +219,8 @@ class HostileInputTest {
     }
 
     @Test
-    void unknownRoutesAndMethodsAnswerJson() {
-        // A page path needs a signed-in user first (else: the sign-in page); then it is the JSON 404.
+    void unknownRoutesAndMethodsAnswerJsonOrAnErrorPage() {
+        // A page path needs a signed-in user first (else: the sign-in page); then it is the web app's 404 page.
         given().auth()
                 .none()
                 .redirects()
@@ -231,8 +232,8 @@ class HostileInputTest {
                 .get("/no/such/route")
                 .then()
                 .statusCode(404)
-                .contentType(ContentType.JSON)
-                .body("errors[0].path", equalTo("$"));
+                .contentType(ContentType.HTML)
+                .body(containsString("Page not found"));
         given().get("/api/no-such-resource").then().statusCode(404).contentType(ContentType.JSON);
         given().put("/api/plans")
                 .then()
