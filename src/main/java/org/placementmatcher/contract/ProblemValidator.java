@@ -492,7 +492,8 @@ final class ProblemValidator {
 
     private void coordinate(JsonNode point, String path, String field, double limit) {
         JsonNode value = present(point, path, field, true);
-        if (value != null && (!value.isNumber() || Math.abs(value.asDouble()) > limit)) {
+        // Written so that NaN (which a CSV cell or a form could make) fails too.
+        if (value != null && (!value.isNumber() || !(Math.abs(value.asDouble()) <= limit))) {
             error(path + "." + field, "must be a number from -" + (int) limit + " to " + (int) limit);
         }
     }

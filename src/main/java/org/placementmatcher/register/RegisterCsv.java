@@ -326,9 +326,9 @@ public final class RegisterCsv {
                 }
             }
             case NUMBER -> {
-                try {
-                    record.put(field, Double.parseDouble(cell));
-                } catch (NumberFormatException e) {
+                if (isNumber(cell)) {
+                    record.put(field, Double.parseDouble(cell.trim()));
+                } else {
                     record.put(field, cell);
                 }
             }
@@ -397,13 +397,19 @@ public final class RegisterCsv {
         return COLUMN_OF_PATH.getOrDefault(pathInRecord, pathInRecord);
     }
 
-    private static boolean isNumber(String text) {
-        try {
-            Double.parseDouble(text.trim());
-            return true;
-        } catch (NumberFormatException e) {
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+    /**
+     * A finite decimal number as people write one: "NaN", "Infinity" and Java's hexadecimal forms, which
+     * {@link Double#parseDouble} also takes, stay text, so the contract's validation names them.
+     */
+    public static boolean isNumber(String text) {
+        String trimmed = text.trim();
+        if (!DECIMAL.matcher(trimmed).matches()) {
             return false;
         }
+        return Double.isFinite(Double.parseDouble(trimmed));
     }
 
     /** The rows of the text (see {@link CsvRows}), a fault named by its line. */

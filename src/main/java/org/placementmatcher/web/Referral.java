@@ -14,6 +14,7 @@ import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.Urgency;
+import org.placementmatcher.register.RegisterCsv;
 
 /**
  * A new referral typed into the emergency page: the fields the engine needs of a child (contract section 1.2),
@@ -146,9 +147,9 @@ public record Referral(
         if (blank(text)) {
             return;
         }
-        try {
+        if (RegisterCsv.isNumber(text)) {
             node.put(field, Double.parseDouble(text.strip()));
-        } catch (NumberFormatException notANumber) {
+        } else {
             node.put(field, text.strip());
         }
     }
