@@ -201,10 +201,10 @@ public final class RegisterCsv {
             }
         }
         if (kind == RegisterChange.Kind.PROVIDER) {
-            point(record, "lat", "lon", "location");
+            point(record, "location", "lat", "lon");
         } else {
-            point(record, "homeLat", "homeLon", "home");
-            point(record, "schoolLat", "schoolLon", "school");
+            point(record, "home", "homeLat", "homeLon");
+            point(record, "school", "schoolLat", "schoolLon");
         }
         return record;
     }
@@ -215,6 +215,9 @@ public final class RegisterCsv {
         for (String column : kind == RegisterChange.Kind.PROVIDER ? PROVIDER_COLUMNS : CHILD_COLUMNS) {
             JsonNode value = switch (column) {
                 case "lat", "lon" -> record.path("location").path(column);
+                case "locationPostcode" -> record.path("location").path("postcode");
+                case "homePostcode" -> record.path("home").path("postcode");
+                case "schoolPostcode" -> record.path("school").path("postcode");
                 case "homeLat", "homeLon" ->
                     record.path("home").path(column.substring(4).toLowerCase(Locale.ROOT));
                 case "schoolLat", "schoolLon" ->

@@ -87,6 +87,11 @@ public class RegisterService {
 
     private final Database db;
     private final Map<String, CachedCaseload> caseloads = new ConcurrentHashMap<>();
+    /**
+     * The latest register read of each authority: a read checks the stored version (one small query) and reuses it
+     * while it is current, so the pages of a region-size register do not read every record on every request.
+     */
+    private final Map<String, Register> latest = new ConcurrentHashMap<>();
 
     public RegisterService(Database db) {
         this.db = db;
@@ -111,7 +116,18 @@ public class RegisterService {
 
     public Optional<Register> find(String authority) {
         checkAuthority(authority);
-        return db.transaction(c -> readConsistently(c, authority));
+        return db.transaction(c -> {
+            Register cached = latest.get(authority);
+            if (cached != null) {
+                Optional<RegisterStore.Header> header = RegisterStore.header(c, authority);
+                if (header.isPresent() && header.get().version() == cached.version()) {
+                    return Optional.of(cached);
+                }
+            }
+            Optional<Register> read = readConsistently(c, authority);
+            read.ifPresentOrElse(register -> latest.put(authority, register), () -> latest.remove(authority));
+            return read;
+        });
     }
 
     /** Reads the header, the records, then the header again; retried if a change committed in between. */
@@ -294,6 +310,7 @@ public class RegisterService {
             return worked;
         });
         caseloads.remove(authority);
+        latest.remove(authority);
         return applied;
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.domain.OfstedJudgement;
 import org.placementmatcher.domain.ProviderType;
 import org.placementmatcher.domain.Urgency;
 import org.placementmatcher.register.RegisterChange.Kind;
@@ -69,9 +70,10 @@ final class RecordForm {
         String head = rest.split("[.\\[]", 2)[0];
         String sub = rest.startsWith(head + ".") ? rest.substring(head.length() + 1) : "";
         String column = switch (head) {
-            case "location" -> sub.startsWith("lon") ? "lon" : "lat";
-            case "home" -> sub.startsWith("lon") ? "homeLon" : "homeLat";
-            case "school" -> sub.startsWith("lon") ? "schoolLon" : "schoolLat";
+            case "location" -> sub.startsWith("postcode") ? "locationPostcode" : sub.startsWith("lon") ? "lon" : "lat";
+            case "home" -> sub.startsWith("postcode") ? "homePostcode" : sub.startsWith("lon") ? "homeLon" : "homeLat";
+            case "school" ->
+                sub.startsWith("postcode") ? "schoolPostcode" : sub.startsWith("lon") ? "schoolLon" : "schoolLat";
             default -> head;
         };
         return columns.contains(column) ? column : "$";
@@ -93,7 +95,12 @@ final class RecordForm {
                     "pinned",
                     "needsMove",
                     "riskToYoungerChildren",
-                    "requiresSolePlacement" -> YES_NO;
+                    "requiresSolePlacement",
+                    "registered" -> YES_NO;
+            case "ofstedJudgement" ->
+                prepend(java.util.Arrays.stream(OfstedJudgement.values())
+                        .map(Enum::name)
+                        .toList());
             default -> null;
         };
     }
@@ -112,6 +119,13 @@ final class RecordForm {
             case "type" -> new String[] {"Type", null};
             case "localAuthority" ->
                 new String[] {"Local authority", "The code of the authority it is in, like E10000003"};
+            case "locationPostcode" ->
+                new String[] {"Postcode", "Instead of latitude and longitude (which stand if given too)"};
+            case "homePostcode" -> new String[] {"Home postcode", "Instead of the home's latitude and longitude"};
+            case "schoolPostcode" -> new String[] {"School postcode", "Instead of the school's latitude and longitude"};
+            case "ofstedUrn" -> new String[] {"Ofsted URN", "Its unique reference number with Ofsted"};
+            case "registered" -> new String[] {"Registered with Ofsted", "No: it takes no new child"};
+            case "ofstedJudgement" -> new String[] {"Latest Ofsted judgement", null};
             case "lat" -> new String[] {"Latitude", "Decimal degrees, like 52.2"};
             case "lon" -> new String[] {"Longitude", "Decimal degrees, like 0.12"};
             case "places" -> new String[] {"Places", "Children at once"};

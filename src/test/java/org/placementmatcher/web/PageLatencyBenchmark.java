@@ -28,8 +28,9 @@ import org.placementmatcher.security.TestAccounts;
 /**
  * A harness, not a test: the server time of every web page on the region dataset (5,000 children, 4,000
  * providers), p50/p95/max over repeated requests by a signed-in director, after one run of the register. Off unless
- * asked for: {@code ./mvnw test -Dtest=PageLatencyBenchmark -Dpage.benchmark.requests=40}. Writes
- * {@code target/benchmark/pages.md}; the figures of record are in solver-config/BENCHMARKS.md ("Web pages").
+ * asked for: {@code ./mvnw test -Dtest=PageLatencyBenchmark -Dpage.benchmark.requests=40}. Prints a Markdown
+ * table and writes it under {@code target/benchmark/}; the figures of record are in solver-config/BENCHMARKS.md
+ * ("Web pages").
  * Time is measured at the client over loopback, so it bounds the server time from above.
  */
 @QuarkusTest
@@ -102,7 +103,7 @@ class PageLatencyBenchmark {
             lines.add(measure(page.getKey(), page.getValue(), cookie, requests));
         }
         lines.forEach(System.out::println);
-        Path out = Path.of("target", "benchmark", "pages.md");
+        Path out = Path.of("target", "benchmark", "pages.txt");
         Files.createDirectories(out.getParent());
         Files.write(out, lines);
     }

@@ -63,9 +63,9 @@ class WebAssetsTest {
     }
 
     @Test
-    void aPageBeyondTheUsersRoleIsAnHtml403() {
-        TestAccounts.as(TestAccounts.VIEWER)
-                .get("/registers/" + TestAccounts.OTHER_AUTHORITY)
+    void aRegisterTheUserDoesNotHoldIsAnHtml404() {
+        TestAccounts.as(TestAccounts.OTHER_OFFICER)
+                .get("/registers/E10000003")
                 .then()
                 .statusCode(404)
                 .contentType(containsString("text/html"));
