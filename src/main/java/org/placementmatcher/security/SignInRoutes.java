@@ -9,8 +9,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.net.URI;
-import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -18,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <ul>
  *   <li>Login CSRF: the sign-in form's POST is refused (403) when the browser says it comes from another site
  *       ({@code Sec-Fetch-Site} other than same-origin or none), or, from browsers that do not send that
- *       header, when its {@code Origin} names another host. The session cookie is SameSite=Strict besides, so
+ *       header, when its {@code Origin} names another origin (security/CrossSite). The session cookie is SameSite=Strict besides, so
  *       no other site's request carries it.</li>
  *   <li>Authentication failures that Quarkus hands on as route failures (a refused sign-in form, credentials
  *       refused) are ended with the status the challenge set: a redirect as it is, a 401 with the JSON body;
@@ -44,33 +42,13 @@ public class SignInRoutes {
     }
 
     private void checkOrigin(RoutingContext rc) {
-        if (crossSite(rc)) {
+        if (CrossSite.crossSite(rc.request())) {
             rc.response()
                     .setStatusCode(403)
                     .putHeader(HttpHeaderNames.CONTENT_TYPE, "application/json")
                     .end(ApiAuthentication.json("the sign-in form must be sent from this service's own sign-in page"));
         } else {
             rc.next();
-        }
-    }
-
-    static boolean crossSite(RoutingContext rc) {
-        String site = rc.request().getHeader("Sec-Fetch-Site");
-        if (site != null) {
-            String value = site.trim().toLowerCase(Locale.ROOT);
-            return !value.equals("same-origin") && !value.equals("none");
-        }
-        String origin = rc.request().getHeader(HttpHeaderNames.ORIGIN);
-        if (origin == null) {
-            return false;
-        }
-        String host = rc.request().getHeader(HttpHeaderNames.HOST);
-        try {
-            URI uri = URI.create(origin.trim());
-            String authority = uri.getRawAuthority();
-            return authority == null || host == null || !authority.equalsIgnoreCase(host.trim());
-        } catch (IllegalArgumentException e) {
-            return true;
         }
     }
 

@@ -61,8 +61,8 @@ public class PageContext {
         try {
             return csrf.getToken();
         } catch (IllegalStateException noTokenOnThisRequest) {
-            // quarkus.rest-csrf.create-token-path makes the token on "/" only; on any other page the token is the
-            // one the browser already holds in its cookie (unsigned, so the cookie's value is the token).
+            // Every page GET makes the token, but a POST that renders its form again (a refused form) has none of
+            // its own: the token is the one the browser already holds in its cookie (unsigned, so its value).
             var cookie = request.getCookie(CSRF_COOKIE);
             return cookie == null ? null : cookie.getValue();
         }
