@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The answer of an import of council data into a register (docs/contract.md section 9): what it adds or changes,
  * the rows it leaves out and why, and every data problem by table, line and column. The same shape whether the
- * import was a dry run, applied, or refused (400) for its problems.
+ * import was a dry run, applied, or refused (400) for its problems; both imports (SSDA903, Ofsted list) answer
+ * it. A dry run with problems still answers what the import would do with the rows that have none.
  *
  * @param children the children the import adds or changes, by id
  * @param placements the children whose current placement the import starts or changes, by id
@@ -21,9 +22,27 @@ public record ImportReport(
         public static final Changes NONE = new Changes(List.of(), List.of());
     }
 
-    /** A row left out, and why: a child (SSDA903) or a provider's URN (Ofsted list), with its line. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Skipped(String child, String urn, Integer line, String reason) {}
+    /**
+     * A row left out, and why. The contract names {@code child} and {@code reason}: both are always there, so a
+     * reader of the contract finds them on every entry. An SSDA903 entry names the child; an Ofsted list's row is
+     * a provider, not a child, so its {@code child} is null and it has {@code urn} and {@code line} instead.
+     */
+    public record Skipped(
+            @JsonInclude(JsonInclude.Include.ALWAYS) String child,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String urn,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Integer line,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String reason) {
+
+        /** A child of an SSDA903 return left out. */
+        public static Skipped child(String child, String reason) {
+            return new Skipped(child, null, null, reason);
+        }
+
+        /** A provider's row of an Ofsted list left out, by URN and line. */
+        public static Skipped provider(String urn, int line, String reason) {
+            return new Skipped(null, urn, line, reason);
+        }
+    }
 
     /** A data problem: the table (file or part) it is in, its line (1 = the first) and column, as the file names it. */
     public record Problem(String table, Integer line, String column, String message) {}

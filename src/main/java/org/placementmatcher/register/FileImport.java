@@ -11,4 +11,19 @@ public interface FileImport {
 
     /** How the contract's errors of the register it makes are named (by the file's lines). */
     ErrorNaming naming();
+
+    /** Whether the import may make the authority's first register (an SSDA903 return may; an Ofsted list may not). */
+    default boolean mayCreateRegister() {
+        return false;
+    }
+
+    /**
+     * Thrown from {@link #apply} when the import has problems: the transaction is rolled back, nothing is kept, and
+     * the import's own report answers (400, or 200 for a dry run).
+     */
+    final class Refused extends RuntimeException {
+        public Refused() {
+            super(null, null, false, false);
+        }
+    }
 }

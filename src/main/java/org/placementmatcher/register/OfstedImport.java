@@ -32,13 +32,6 @@ import org.placementmatcher.register.RegisterChange.Kind;
  */
 final class OfstedImport implements FileImport {
 
-    /** Thrown from the edit when the import has problems: the transaction is rolled back and the report answers. */
-    static final class Refused extends RuntimeException {
-        Refused() {
-            super(null, null, false, false);
-        }
-    }
-
     private final OfstedList list;
     private final LocalDate referenceDate;
     private final PostcodeDirectory postcodes;

@@ -140,7 +140,7 @@ public class OfstedImportResource {
                 register.apply(authority, user.username(), change);
             }
             report = ofsted.report();
-        } catch (OfstedImport.Refused refused) {
+        } catch (FileImport.Refused refused) {
             report = ofsted.report();
         } catch (InvalidProblemException invalid) {
             report = ofsted.refusedBy(invalid.errors());

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
@@ -65,22 +64,9 @@ public sealed interface RegisterChange {
     record ImportRows(Kind kind, RegisterCsv.Rows rows, boolean replace) implements RegisterChange {}
 
     /**
-     * The register worked out under the lock from the one there (null: none yet), whole: an import that matches
-     * its records to those already there. Creates the register if there is none.
-     *
-     * @param via how the change is named in the audit log
-     * @param context added to each audit entry
-     */
-    record Derived(String via, Map<String, Object> context, Function<Register, ObjectNode> derive)
-            implements RegisterChange {
-        public Derived {
-            context = Collections.unmodifiableMap(new LinkedHashMap<>(context));
-        }
-    }
-
-    /**
      * A file of council data imported (docs/contract.md section 9): the import works its rows out on the register
-     * as it stands, under the lock, and is recorded as {@code via} with the context.
+     * as it stands, under the lock, and is recorded as {@code via} with the context. Creates the register if there is
+     * none only when the import may ({@link FileImport#mayCreateRegister()}).
      */
     record ImportFile(String via, Map<String, Object> context, FileImport file) implements RegisterChange {
         public ImportFile {

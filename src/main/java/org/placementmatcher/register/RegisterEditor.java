@@ -14,7 +14,6 @@ import org.placementmatcher.contract.PostcodeResolution;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.register.RegisterChange.AcceptProposal;
 import org.placementmatcher.register.RegisterChange.DeleteRecord;
-import org.placementmatcher.register.RegisterChange.Derived;
 import org.placementmatcher.register.RegisterChange.EndPlacement;
 import org.placementmatcher.register.RegisterChange.ImportFile;
 import org.placementmatcher.register.RegisterChange.ImportRows;
@@ -133,13 +132,6 @@ final class RegisterEditor {
                         false,
                         true);
             case AcceptProposal accept -> acceptProposal(actor, accept);
-            case Derived derived ->
-                new Plan(
-                        new Via(derived.via(), actor, derived.context()),
-                        register -> derived.derive().apply(register.current()),
-                        ErrorNaming.REGISTER,
-                        true,
-                        false);
             case ImportFile file ->
                 new Plan(
                         new Via(file.via(), actor, file.context()),
@@ -148,7 +140,7 @@ final class RegisterEditor {
                             return register.tree();
                         },
                         file.file().naming(),
-                        false,
+                        file.file().mayCreateRegister(),
                         false);
         };
     }

@@ -1,6 +1,5 @@
 package org.placementmatcher.register;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -20,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.ImportReport;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.data.postcode.PostcodeDirectory;
@@ -37,17 +36,16 @@ import org.placementmatcher.data.ssda903.Ssda903Files;
 import org.placementmatcher.data.ssda903.Ssda903Import;
 import org.placementmatcher.data.ssda903.Ssda903Problems;
 import org.placementmatcher.data.ssda903.Ssda903Xml;
-import org.placementmatcher.register.RegisterChange.Derived;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
 
 /**
  * The SSDA903 import into a register (docs/contract.md section 9): the Header, Episodes and UASC tables as CSV
  * parts, or the return as one XML part, made into children and their current placements on a reference date
- * ({@link Ssda903Import}). A dry run answers (200) what would change and every problem, and changes nothing;
- * otherwise an import with any problem is refused whole (400, the same body), and one without is worked out again
- * under the register's lock (the register may have changed since) and applied in one transaction, audited as the
- * user's.
+ * ({@link Ssda903Import}) and applied as a {@link FileImport} ({@link Ssda903FileImport}), worked out once under
+ * the register's lock. A dry run answers (200) what would change and every problem, and changes nothing; otherwise
+ * an import with any problem is refused whole (400, the same body), and one without is applied in one transaction,
+ * audited as the user's.
  */
 @Path("/api/register")
 @Produces(MediaType.APPLICATION_JSON)
@@ -55,16 +53,6 @@ import org.placementmatcher.security.Role;
 public class Ssda903ImportResource {
 
     static final String VIA = "SSDA903 import";
-
-    /** Refuses an import found to have problems under the lock, with its answer. */
-    private static final class Refused extends RuntimeException {
-        final Ssda903Import.Result result;
-
-        Refused(Ssda903Import.Result result) {
-            super(null, null, false, false);
-            this.result = result;
-        }
-    }
 
     private final RegisterService register;
     private final CurrentUser user;
@@ -87,11 +75,11 @@ public class Ssda903ImportResource {
     @APIResponse(
             responseCode = "200",
             description = "What the import adds or changes, the children left out and why; a dry run also lists"
-                    + " every problem",
+                    + " every problem, beside what it would do with the children that have none",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = Ssda903Import.Result.class)))
+                            schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(
             responseCode = "400",
             description = "An import (not a dry run) with problems: the same body, every problem by table, line and"
@@ -128,41 +116,23 @@ public class Ssda903ImportResource {
                 ? Ssda903Xml.read(text("xml", xml), problems)
                 : Ssda903Csv.read(text("header", header), text("episodes", episodes), text("uasc", uasc), problems);
 
-        ObjectNode current =
-                register.find(authority).map(Ssda903ImportResource::tree).orElse(null);
-        Ssda903Import.Outcome preview = Ssda903Import.run(files, date, authority, current, postcodes, problems);
-        if (dry) {
-            return Response.ok(preview.result()).build();
-        }
-        if (preview.refused()) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(preview.result())
-                    .build();
-        }
         Map<String, Object> context = new LinkedHashMap<>();
         context.put("referenceDate", date.toString());
         context.put("format", xml != null ? "XML" : "CSV");
-        AtomicReference<Ssda903Import.Result> applied = new AtomicReference<>();
+        Ssda903FileImport ssda903 = new Ssda903FileImport(files, date, postcodes, problems);
+        RegisterChange change = new RegisterChange.ImportFile(VIA, context, ssda903);
         try {
-            register.apply(authority, user.username(), new Derived(VIA, context, before -> {
-                Ssda903Import.Outcome outcome = Ssda903Import.run(
-                        files, date, authority, before == null ? null : tree(before), postcodes, new Ssda903Problems());
-                if (outcome.refused()) {
-                    throw new Refused(outcome.result());
-                }
-                applied.set(outcome.result());
-                return outcome.register();
-            }));
-        } catch (Refused refused) {
-            return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(refused.result)
-                    .build();
+            if (dry) {
+                register.dryRun(authority, user.username(), change);
+            } else {
+                register.apply(authority, user.username(), change);
+            }
+        } catch (FileImport.Refused refused) {
+            // the report answers, with every problem; nothing was kept
         }
-        return Response.ok(applied.get()).build();
-    }
-
-    private static ObjectNode tree(Register register) {
-        return ContractJson.mapper().valueToTree(register.problem());
+        ImportReport report = ssda903.report();
+        int status = report.hasProblems() && !dry ? 400 : 200;
+        return Response.status(status).entity(report).build();
     }
 
     private static LocalDate referenceDate(String value, List<ProblemError> errors) {

@@ -30,6 +30,10 @@ final class WorkingRegister {
         this.tree = tree;
     }
 
+    String authority() {
+        return authority;
+    }
+
     Register current() {
         return current;
     }

@@ -3,6 +3,7 @@ package org.placementmatcher.register;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.placementmatcher.security.TestAccounts.as;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,8 +11,11 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -81,6 +85,11 @@ class OfstedImportResourceTest {
         assertThat(report.getList("placements.changed")).isEmpty();
         assertThat(report.getList("skipped.urn")).containsExactly("SC555555");
         assertThat(report.getList("skipped.line")).containsExactly(6);
+        // The contract's keys of a skipped entry are on every entry: an Ofsted row is no child, so child is null.
+        assertThat(report.getList("skipped", Map.class))
+                .singleElement()
+                .satisfies(
+                        entry -> assertThat(entry).containsEntry("child", null).containsKey("reason"));
         assertThat(report.getList("problems")).isEmpty();
         JsonPath home = provider("OF-OK", "H1");
         assertThat(home.getInt("places")).isEqualTo(4);
@@ -248,6 +257,34 @@ class OfstedImportResourceTest {
                 .then()
                 .statusCode(400)
                 .body("problems[0].message", equalTo("cannot be read as an XLSX workbook"));
+    }
+
+    @Test
+    void aWorkbookWhosePartsInflateFarPastTheirSizeIsRefusedBeforeItIsBuilt() throws IOException {
+        putRegister("OF-BOMB");
+        // 32 MB of zeros deflate to some 32 KB: a ratio POI's limits refuse before any of it is held in memory.
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 32; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        as(TestAccounts.OFFICER)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .body(out.toByteArray())
+                .post("/api/register/OF-BOMB/import/ofsted")
+                .then()
+                .statusCode(400)
+                .body("problems.size()", equalTo(1))
+                .body("problems[0].table", equalTo("ofsted"))
+                .body("problems[0].message", startsWith("is refused: a part of the workbook inflates past 64 MB"));
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.placementmatcher.register;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.placementmatcher.security.TestAccounts.as;
 
@@ -74,9 +76,10 @@ class Ssda903ImportResourceTest {
                 .post(path("S903-A"))
                 .then()
                 .statusCode(200)
-                .body("children", equalTo(5))
-                .body("placements", equalTo(5))
-                .body("providers", equalTo(4))
+                .body("children.added", contains("A", "B", "C", "F", "H"))
+                .body("children.changed", empty())
+                .body("placements.added", contains("A", "B", "C", "F", "H"))
+                .body("providers.added.size()", equalTo(4))
                 .body("problems.size()", equalTo(0))
                 .extract()
                 .jsonPath();
@@ -129,9 +132,12 @@ class Ssda903ImportResourceTest {
                 .post(path("S903-A"))
                 .then()
                 .statusCode(200)
-                .body("children", equalTo(0))
-                .body("placements", equalTo(0))
-                .body("providers", equalTo(0));
+                .body("children.added", empty())
+                .body("children.changed", empty())
+                .body("placements.added", empty())
+                .body("placements.changed", empty())
+                .body("providers.added", empty())
+                .body("providers.changed", empty());
     }
 
     @Test
@@ -145,15 +151,29 @@ class Ssda903ImportResourceTest {
                 .getList("$")
                 .size();
         String episodes = Ssda903Fixtures.EPISODES.replace(",K2,", ",K9,");
+        // A dry run answers what the import would do with the children without problems, beside the problems.
+        JsonPath dry = tables(given(), Ssda903Fixtures.HEADER, episodes, Ssda903Fixtures.UASC)
+                .queryParam("referenceDate", D)
+                .queryParam("dryRun", "true")
+                .post(path("S903-BAD"))
+                .then()
+                .statusCode(200)
+                .body("children.added", contains("B", "C", "F", "H"))
+                .body("placements.added", contains("B", "C", "F", "H"))
+                .body("providers.added.size()", equalTo(3))
+                .body("skipped.child", contains("D", "E", "G"))
+                .body("skipped.reason.size()", equalTo(3))
+                .extract()
+                .jsonPath();
         JsonPath refused = tables(given(), Ssda903Fixtures.HEADER, episodes, Ssda903Fixtures.UASC)
                 .queryParam("referenceDate", D)
                 .queryParam("dryRun", "false")
                 .post(path("S903-BAD"))
                 .then()
                 .statusCode(400)
-                .body("children", equalTo(0))
                 .extract()
                 .jsonPath();
+        assertThat(refused.getMap("$")).isEqualTo(dry.getMap("$"));
         assertThat(refused.getList("problems")).hasSize(1);
         assertThat(refused.getString("problems[0].table")).isEqualTo("Episodes");
         assertThat(refused.getInt("problems[0].line")).isEqualTo(3);
@@ -175,8 +195,9 @@ class Ssda903ImportResourceTest {
                 .post(path("S903-XML"))
                 .then()
                 .statusCode(200)
-                .body("children", equalTo(1))
-                .body("providers", equalTo(1));
+                .body("children.added", contains("X1"))
+                .body("placements.added", contains("X1"))
+                .body("providers.added.size()", equalTo(1));
         JsonPath register = given().get("/api/register/S903-XML")
                 .then()
                 .statusCode(200)
@@ -265,7 +286,7 @@ class Ssda903ImportResourceTest {
                     .isEqualTo(countyTypes.get(child.currentPlacement()));
         }
         assertThat(register.children()).hasSize(placed.size());
-        assertThat(answer.getInt("children")).isEqualTo(placed.size());
+        assertThat(answer.getList("children.added")).hasSize(placed.size());
         assertThat(answer.getList("skipped.child", String.class)).allMatch(id -> id.startsWith("C-9"));
     }
 

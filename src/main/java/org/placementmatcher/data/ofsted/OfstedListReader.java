@@ -121,6 +121,8 @@ public final class OfstedListReader {
         try {
             rows = OfstedWorkbook.rows(
                     xlsx, InputLimits.MAX_PROVIDERS + HEADER_SEARCH_ROWS, OfstedListReader::isHeader);
+        } catch (OfstedWorkbook.TooLarge e) {
+            return OfstedList.unreadable(List.of(new Problem(TABLE, null, null, e.getMessage())));
         } catch (IOException | RuntimeException e) {
             // POI's messages name its classes and the workbook's insides: not for the caller.
             return OfstedList.unreadable(List.of(new Problem(TABLE, null, null, "cannot be read as an XLSX workbook")));

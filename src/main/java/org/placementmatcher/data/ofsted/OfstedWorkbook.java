@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -23,11 +24,49 @@ final class OfstedWorkbook {
 
     private static final int HEADER_SEARCH_ROWS = 20;
 
+    /**
+     * The most any one part of a workbook may inflate to: the service's largest body (64 MB). An Ofsted list's
+     * sheet is a few MB; a part past this is a zip bomb, refused before it is built in memory.
+     */
+    static final long MAX_PART_BYTES = 64L * 1024 * 1024;
+    /** The least a part may be compressed to (1:100); a higher ratio is a zip bomb. */
+    static final double MIN_INFLATE_RATIO = 0.01;
+
+    static {
+        // POI's limits are its own globals: the only workbooks the service opens are these lists.
+        ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        ZipSecureFile.setMaxEntrySize(MAX_PART_BYTES);
+    }
+
+    /** A workbook refused for what its parts inflate to, before it is read. */
+    static final class TooLarge extends IOException {
+        TooLarge() {
+            super(
+                    "is refused: a part of the workbook inflates past " + MAX_PART_BYTES / (1024 * 1024)
+                            + " MB or more than 100 times its compressed size",
+                    null);
+        }
+    }
+
     private OfstedWorkbook() {}
+
+    /** Whether the failure to open a workbook was POI refusing it for its inflated size. */
+    private static boolean zipBomb(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null
+                    && (message.contains("Zip bomb")
+                            || message.contains("MAX_ENTRY_SIZE")
+                            || message.contains("inflate"))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static List<OfstedListReader.Row> rows(InputStream xlsx, int maxRows, Predicate<List<String>> isHeader)
             throws IOException {
-        try (Workbook workbook = new XSSFWorkbook(xlsx)) {
+        try (Workbook workbook = open(xlsx)) {
             DataFormatter formatter = new DataFormatter(java.util.Locale.UK);
             Sheet chosen = workbook.getNumberOfSheets() == 0 ? null : workbook.getSheetAt(0);
             for (Sheet sheet : workbook) {
@@ -51,6 +90,20 @@ final class OfstedWorkbook {
                 rows.add(new OfstedListReader.Row(row.getRowNum() + 1, cells));
             }
             return rows;
+        }
+    }
+
+    private static Workbook open(InputStream xlsx) throws IOException {
+        try {
+            return new XSSFWorkbook(xlsx);
+        } catch (IOException | RuntimeException e) {
+            if (zipBomb(e)) {
+                throw new TooLarge();
+            }
+            throw e;
+        } catch (OutOfMemoryError e) {
+            // Past the limits yet too large for the heap: what was built is garbage once this returns.
+            throw new TooLarge();
         }
     }
 

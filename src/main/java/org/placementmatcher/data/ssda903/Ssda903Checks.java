@@ -198,6 +198,6 @@ public final class Ssda903Checks {
     }
 
     private void problem(Ssda903Row row, String column, String message) {
-        problems.add(row.table(), row.lineOf(column), column, message);
+        problems.add(row, column, message);
     }
 }

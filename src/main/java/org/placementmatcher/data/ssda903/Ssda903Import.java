@@ -1,6 +1,5 @@
 package org.placementmatcher.data.ssda903;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,6 +14,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.ImportReport;
+import org.placementmatcher.contract.ImportReport.Changes;
+import org.placementmatcher.contract.ImportReport.Problem;
+import org.placementmatcher.contract.ImportReport.Skipped;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemReader;
@@ -51,21 +54,13 @@ public final class Ssda903Import {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    /** A child left out, and why. */
-    public record Skipped(String child, String reason) {}
-
     /**
-     * The answer to an import: the children added or changed, the placements started or changed, the providers
-     * made or changed, the children left out, and every problem (when there is one, nothing is kept).
+     * The import worked out: the answer (with problems, what it would do with the children that have none), and the
+     * register it makes (null when there are problems: it is not kept).
      */
-    @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Result(
-            int children, int placements, int providers, List<Skipped> skipped, List<Ssda903Problem> problems) {}
-
-    /** The import worked out: the answer, and the register it makes (null when there are problems). */
-    public record Outcome(Result result, ObjectNode register) {
+    public record Outcome(ImportReport result, ObjectNode register) {
         public boolean refused() {
-            return !result.problems().isEmpty();
+            return result.hasProblems();
         }
     }
 
@@ -92,7 +87,7 @@ public final class Ssda903Import {
             PostcodeDirectory postcodes,
             Ssda903Problems problems) {
         Ssda903Checks.check(files, referenceDate, postcodes, problems);
-        if (!problems.isEmpty()) {
+        if (problems.ofTheFiles()) {
             return refused(List.of(), problems);
         }
         return new Ssda903Import(referenceDate, postcodes, problems).map(files, authority, register);
@@ -115,9 +110,13 @@ public final class Ssda903Import {
 
         Map<String, ObjectNode> imported = new LinkedHashMap<>();
         Map<String, Integer> headerLines = new HashMap<>();
-        int placements = 0;
+        List<String> placementsAdded = new ArrayList<>();
+        List<String> placementsChanged = new ArrayList<>();
         for (Ssda903Row header : files.header()) {
             String id = header.child();
+            if (problems.of(id)) {
+                continue; // a dry run answers what the import does with the children without problems
+            }
             Ssda903Row open = openEpisode(episodes.getOrDefault(id, List.of()));
             ProviderType type = type(id, open);
             if (type == null) {
@@ -143,17 +142,17 @@ public final class Ssda903Import {
             Integer position = childPositions.get(id);
             ObjectNode before = position == null ? null : (ObjectNode) children.get(position);
             ObjectNode child = child(header, home, needs, providerId, before);
-            if (before == null
-                    || !providerId.equals(before.path("currentPlacement").asText(null))) {
-                placements++;
+            String placedBefore =
+                    before == null ? null : before.path("currentPlacement").asText(null);
+            if (placedBefore == null) {
+                placementsAdded.add(id);
+            } else if (!providerId.equals(placedBefore)) {
+                placementsChanged.add(id);
             }
             if (!child.equals(before)) {
                 imported.put(id, child);
                 headerLines.put(id, header.lineOf("CHILD"));
             }
-        }
-        if (!problems.isEmpty()) {
-            return refused(skipped, problems);
         }
         ArrayNode providerList = arrayOf(tree, "providers");
         for (ObjectNode changed : providers.changed()) {
@@ -173,12 +172,27 @@ public final class Ssda903Import {
             }
         });
         validate(tree, headerLines, providers);
-        if (!problems.isEmpty()) {
-            return refused(skipped, problems);
-        }
-        int providersChanged = providers.made().size() + providers.changed().size();
-        return new Outcome(
-                new Result(imported.size(), placements, providersChanged, List.copyOf(skipped), List.of()), tree);
+        List<String> childrenAdded = new ArrayList<>();
+        List<String> childrenChanged = new ArrayList<>();
+        imported.keySet().forEach(id -> (childPositions.containsKey(id) ? childrenChanged : childrenAdded).add(id));
+        ImportReport report = new ImportReport(
+                new Changes(List.copyOf(childrenAdded), List.copyOf(childrenChanged)),
+                new Changes(List.copyOf(placementsAdded), List.copyOf(placementsChanged)),
+                new Changes(ids(providers.made()), ids(providers.changed())),
+                List.copyOf(skipped),
+                reported(problems));
+        return new Outcome(report, report.hasProblems() ? null : tree);
+    }
+
+    private static List<String> ids(List<ObjectNode> records) {
+        return records.stream().map(r -> r.path("id").asText()).toList();
+    }
+
+    /** The problems as the answer lists them (the reading's own cap, then "and N more"). */
+    private static List<Problem> reported(Ssda903Problems problems) {
+        return problems.reported().stream()
+                .map(p -> new Problem(p.table(), p.line(), p.column(), p.message()))
+                .toList();
     }
 
     /** The episode open on the reference date, or null (the files' episodes of a child do not overlap). */
@@ -196,7 +210,7 @@ public final class Ssda903Import {
     /** The provider type of the open episode's placement; null, with the child skipped or a problem, when none. */
     private ProviderType type(String id, Ssda903Row open) {
         if (open == null) {
-            skipped.add(new Skipped(id, "has no episode open on " + day()));
+            skipped.add(Skipped.child(id, "has no episode open on " + day()));
             return null;
         }
         int year = Ssda903Codes.yearOf(Ssda903Checks.date(open.get("DECOM")));
@@ -206,7 +220,7 @@ public final class Ssda903Import {
             return null;
         }
         if (place.code().equals("H5") && Ssda903Codes.yearOf(referenceDate) >= 2024) {
-            skipped.add(new Skipped(
+            skipped.add(Skipped.child(
                     id,
                     "is in semi-independent living accommodation (PLACE H5) on " + day() + ", which counts as"
                             + " supported lodgings only before 2024/25; from 2024/25 the return records it as K3"));
@@ -229,7 +243,7 @@ public final class Ssda903Import {
             case "PR4", "PR5" -> ProviderType.IFA_FOSTER;
             default -> {
                 Ssda903Codes.Code code = Ssda903Codes.find("PLACE_PROVIDER", provider, year);
-                skipped.add(new Skipped(
+                skipped.add(Skipped.child(
                         id,
                         "is in foster care provided by " + code.meaning() + " (PLACE_PROVIDER " + code.code() + ") on "
                                 + day() + "; the engine's foster types are the council's own carers (PR1) and"
@@ -245,7 +259,7 @@ public final class Ssda903Import {
     }
 
     private void skip(String id, String words, Ssda903Codes.Code place) {
-        skipped.add(new Skipped(
+        skipped.add(Skipped.child(
                 id,
                 "is " + words + " on " + day() + " (PLACE " + place.code() + ": " + place.meaning()
                         + "), a kind of placement the engine does not make"));
@@ -332,12 +346,15 @@ public final class Ssda903Import {
         }
     }
 
+    /** The answer when a problem is of the files as a whole: no child can be worked out. */
     private static Outcome refused(List<Skipped> skipped, Ssda903Problems problems) {
-        return new Outcome(new Result(0, 0, 0, List.copyOf(skipped), problems.reported()), null);
+        return new Outcome(
+                new ImportReport(Changes.NONE, Changes.NONE, Changes.NONE, List.copyOf(skipped), reported(problems)),
+                null);
     }
 
     private void problem(Ssda903Row row, String column, String message) {
-        problems.add(row.table(), row.lineOf(column), column, message);
+        problems.add(row, column, message);
     }
 
     private String day() {

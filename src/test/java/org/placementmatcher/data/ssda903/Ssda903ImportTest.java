@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.ImportReport.Changes;
+import org.placementmatcher.contract.ImportReport.Problem;
+import org.placementmatcher.contract.ImportReport.Skipped;
 import org.placementmatcher.data.postcode.PostcodeDirectory;
 import org.placementmatcher.data.ssda903.Ssda903Import.Outcome;
-import org.placementmatcher.data.ssda903.Ssda903Import.Skipped;
 
 class Ssda903ImportTest {
 
@@ -62,9 +64,11 @@ class Ssda903ImportTest {
         assertThat(outcome.result().skipped().get(0).reason()).contains("placed with parents", "P1");
         assertThat(outcome.result().skipped().get(1).reason()).isEqualTo("has no episode open on 22/11/2026");
         assertThat(outcome.result().skipped().get(2).reason()).contains("another council's provision", "PR2");
-        assertThat(outcome.result().children()).isEqualTo(5);
-        assertThat(outcome.result().placements()).isEqualTo(5);
-        assertThat(outcome.result().providers()).isEqualTo(4);
+        assertThat(outcome.result().children().added()).containsExactly("A", "B", "C", "F", "H");
+        assertThat(outcome.result().children().changed()).isEmpty();
+        assertThat(outcome.result().placements().added()).containsExactly("A", "B", "C", "F", "H");
+        assertThat(outcome.result().providers().added()).hasSize(4);
+        assertThat(outcome.result().providers().changed()).isEmpty();
 
         JsonNode f = record(register, "children", "F");
         assertThat(f.path("needs").toString()).isEqualTo("[\"UASC_SUPPORT\"]");
@@ -100,9 +104,9 @@ class Ssda903ImportTest {
     void aSecondImportOfTheSameFilesChangesNothingAndMatchesTheProvidersItMade() {
         ObjectNode first = run(HEADER, EPISODES, UASC, null).register();
         Outcome again = run(HEADER, EPISODES, UASC, first);
-        assertThat(again.result().children()).isZero();
-        assertThat(again.result().placements()).isZero();
-        assertThat(again.result().providers()).isZero();
+        assertThat(again.result().children()).isEqualTo(Changes.NONE);
+        assertThat(again.result().placements()).isEqualTo(Changes.NONE);
+        assertThat(again.result().providers()).isEqualTo(Changes.NONE);
         assertThat(again.register()).isEqualTo(first);
     }
 
@@ -130,14 +134,18 @@ class Ssda903ImportTest {
                 .filteredOn(p -> p.line() == 3)
                 .first()
                 .satisfies(p -> assertThat(p.message()).contains("line 2", "overlap"));
+        // What it would do with the children without problems is answered beside them (a dry run's answer).
+        assertThat(outcome.result().children().added()).containsExactly("H");
+        assertThat(outcome.result().placements().added()).containsExactly("H");
+        assertThat(outcome.result().skipped()).extracting(Skipped::child).containsExactly("G");
     }
 
     @Test
     void aMissingRequiredColumnIsAProblemOfTheHeaderRow() {
         Outcome outcome = run(HEADER, EPISODES.replace(",PL_POST,", ",PLACE_POSTCODE,"), UASC, null);
         assertThat(outcome.result().problems())
-                .containsExactly(
-                        new Ssda903Problem("Episodes", 1, "PL_POST", "the required column PL_POST is missing"));
+                .containsExactly(new Problem("Episodes", 1, "PL_POST", "the required column PL_POST is missing"));
+        assertThat(outcome.result().children()).isEqualTo(Changes.NONE);
     }
 
     @Test
@@ -224,11 +232,11 @@ class Ssda903ImportTest {
         for (int i = 0; i < 150; i++) {
             header.append("K").append(i).append(",Q,01/01/2015\n");
         }
-        List<Ssda903Problem> problems = run(
+        List<Problem> problems = run(
                         header.toString(), "CHILD,DECOM,PLACE,PLACE_PROVIDER,DEC,HOME_POST,PL_POST,URN\n", null, null)
                 .result()
                 .problems();
         assertThat(problems).hasSize(101);
-        assertThat(problems.getLast()).isEqualTo(new Ssda903Problem(null, null, null, "and 50 more"));
+        assertThat(problems.getLast()).isEqualTo(new Problem(null, null, null, "and 50 more"));
     }
 }

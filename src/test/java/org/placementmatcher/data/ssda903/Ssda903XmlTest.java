@@ -52,7 +52,7 @@ class Ssda903XmlTest {
         Ssda903Import.Outcome outcome =
                 Ssda903Import.run(files, Ssda903ImportTest.D, "E10000003", null, Ssda903ImportTest.POSTCODES, problems);
         assertThat(outcome.result().problems())
-                .containsExactly(new Ssda903Problem(
+                .containsExactly(new org.placementmatcher.contract.ImportReport.Problem(
                         "Episodes", 27, "PL_POST", "'ZZ9 9ZZ' is not a postcode in the postcode directory"));
 
         Ssda903Problems fixed = new Ssda903Problems();
