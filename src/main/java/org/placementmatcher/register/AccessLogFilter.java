@@ -63,12 +63,16 @@ public class AccessLogFilter implements ContainerResponseFilter {
                     : request.getSecurityContext().getUserPrincipal();
             String username = user == null ? null : user.getName();
             db.transaction(c -> {
-                AccessLog.record(c, authority, username, logged.value(), id, clock.instant());
+                for (AccessLog.Kind kind : logged.value()) {
+                    AccessLog.record(c, authority, username, kind, id, clock.instant());
+                }
                 return null;
             });
         } catch (RuntimeException e) {
             // A read that cannot be recorded is not served: every read of children's data is in the log.
-            LOG.errorf("a %s read could not be recorded in the access log: %s", logged.value(), LogSafe.failure(e));
+            LOG.errorf(
+                    "a %s read could not be recorded in the access log: %s",
+                    java.util.Arrays.toString(logged.value()), LogSafe.failure(e));
             response.setStatus(Response.Status.SERVICE_UNAVAILABLE.getStatusCode());
             response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON);
             response.setEntity(ApiErrors.of(

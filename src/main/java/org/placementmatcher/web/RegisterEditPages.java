@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.register.AccessLog;
+import org.placementmatcher.register.Database;
 import org.placementmatcher.register.RegisterChange.DeleteRecord;
 import org.placementmatcher.register.RegisterChange.Kind;
 import org.placementmatcher.register.RegisterChange.PutRecord;
@@ -44,18 +47,24 @@ public class RegisterEditPages {
     private final RegisterService registers;
     private final RegisterTables tables;
     private final CurrentUser user;
+    private final Database db;
+    private final Clock clock;
 
     public RegisterEditPages(
             @Location("web/register/form.html") Template form,
             @Location("web/register/delete.html") Template delete,
             RegisterService registers,
             RegisterTables tables,
-            CurrentUser user) {
+            CurrentUser user,
+            Database db,
+            Clock clock) {
         this.form = form;
         this.delete = delete;
         this.registers = registers;
         this.tables = tables;
         this.user = user;
+        this.db = db;
+        this.clock = clock;
     }
 
     @GET
@@ -75,6 +84,11 @@ public class RegisterEditPages {
             @PathParam("authority") String authority, @PathParam("list") String list, @PathParam("id") String id) {
         Kind kind = kind(list);
         Map<String, String> values = new HashMap<>(RegisterCsv.cells(kind, registers.record(authority, kind, id)));
+        if (kind == Kind.CHILD) {
+            // The form shows the child's whole record: a read the access log holds, as the API's GET is.
+            AccessLog.recordReads(
+                    db, authority, user.username(), AccessLog.Kind.CHILD_RECORD, List.of(id), clock.instant());
+        }
         values.replaceAll((column, value) -> switch (value) {
             case "true" -> "yes";
             case "false" -> "no";

@@ -35,7 +35,8 @@ import org.placementmatcher.security.Role;
 /**
  * The register's pages to read (VIEWER, contract section 6): providers with their free places, children waiting
  * and placed, each filtered, sorted and paged on the server; one record's page with every field in words, its
- * current placement and its audit trail. Reading a child's record is access-logged as the API's read is.
+ * current placement and its audit trail. Reading a child's record and audit, or a provider's audit, is
+ * access-logged as the API's reads are.
  */
 @Path("/registers/{authority}")
 @RolesAllowed(Role.VIEWER_NAME)
@@ -169,6 +170,7 @@ public class RegisterPages {
     @Path("providers/{id}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
+    @AccessLogged(AccessLog.Kind.PROVIDER_AUDIT)
     public TemplateInstance provider(
             @PathParam("authority") String authority, @PathParam("id") String id, @QueryParam("saved") String saved) {
         RegisterTables.Tables register = tables.of(authority);
@@ -192,7 +194,7 @@ public class RegisterPages {
     @Path("children/{id}")
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
-    @AccessLogged(AccessLog.Kind.CHILD_RECORD)
+    @AccessLogged({AccessLog.Kind.CHILD_RECORD, AccessLog.Kind.CHILD_AUDIT})
     public TemplateInstance child(
             @PathParam("authority") String authority, @PathParam("id") String id, @QueryParam("saved") String saved) {
         RegisterTables.Tables register = tables.of(authority);

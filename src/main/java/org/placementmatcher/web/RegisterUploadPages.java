@@ -131,19 +131,29 @@ public class RegisterUploadPages {
                     .build();
         }
         PendingUploads.Pending upload = found.get();
-        if (registers.version(authority) != upload.version()) {
+        RegisterDiff diff;
+        try {
+            // Checked under the register's lock, so a change made after the preview is never applied unpreviewed.
+            RegisterService.Locked unchanged = (connection, current) -> {
+                if ((current == null ? 0 : current.version()) != upload.version()) {
+                    throw new ChangedSincePreview();
+                }
+            };
+            diff = registers
+                    .apply(
+                            authority,
+                            user.username(),
+                            importRows(upload.kind(), upload.replace(), upload.csv()),
+                            unchanged,
+                            null)
+                    .diff();
+        } catch (ChangedSincePreview e) {
             return preview(
                     authority,
                     upload.kind(),
                     upload.replace(),
                     upload.csv(),
                     "The register changed after your preview: check what this upload now changes, then confirm again.");
-        }
-        RegisterDiff diff;
-        try {
-            diff = registers
-                    .apply(authority, user.username(), importRows(upload.kind(), upload.replace(), upload.csv()))
-                    .diff();
         } catch (InvalidProblemException | RegisterErrors.Conflict e) {
             return preview(authority, upload.kind(), upload.replace(), upload.csv(), null);
         }
@@ -153,6 +163,13 @@ public class RegisterUploadPages {
         return Response.seeOther(URI.create("/registers/" + authority + "/upload?applied="
                         + java.net.URLEncoder.encode(applied, StandardCharsets.UTF_8)))
                 .build();
+    }
+
+    /** The register's version moved on after the preview: thrown under the lock, the change rolled back. */
+    private static final class ChangedSincePreview extends RuntimeException {
+        ChangedSincePreview() {
+            super(null, null, false, false);
+        }
     }
 
     private Response preview(String authority, Kind kind, boolean replace, String csv, String notice) {
@@ -177,7 +194,20 @@ public class RegisterUploadPages {
         List<PreviewRow> removed = new ArrayList<>();
         records.removed().stream().limit(LISTED).forEach(r -> removed.add(new PreviewRow(idOf(r), "")));
         long version = worked.register().version() - 1;
-        String id = pending.keep(user.username(), authority, kind, replace, csv, version);
+        Optional<String> kept = pending.keep(user.username(), authority, kind, replace, csv, version);
+        if (kept.isEmpty()) {
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .entity(page(authority)
+                            .data("list", list)
+                            .data(
+                                    "formErrors",
+                                    List.of(new ProblemError(
+                                            "#file",
+                                            "Too many uploads are waiting to be confirmed just now: try again in a"
+                                                    + " few minutes"))))
+                    .build();
+        }
+        String id = kept.get();
         return Response.ok(page(authority)
                         .data("list", list)
                         .data("preview", id)

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ContractJson;
@@ -120,7 +117,7 @@ class FindPagesTest {
 
     @Test
     void theFormPostAsksTheSameQuestion() {
-        Csrf.formAs(TestAccounts.OFFICER, FIND)
+        PageForms.form(TestAccounts.OFFICER, FIND)
                 .formParam("child", "C-0003")
                 .post(FIND)
                 .then()
@@ -205,7 +202,7 @@ class FindPagesTest {
 
     @Test
     void aTypedReferralIsAnswered() {
-        String page = Csrf.formAs(TestAccounts.OFFICER, EMERGENCY)
+        String page = PageForms.form(TestAccounts.OFFICER, EMERGENCY)
                 .formParam("reference", "NEW-1")
                 .formParam("dob-day", "3")
                 .formParam("dob-month", "4")
@@ -231,7 +228,7 @@ class FindPagesTest {
 
     @Test
     void anInvalidReferralIsA400PageWithEveryFieldError() {
-        String page = Csrf.formAs(TestAccounts.OFFICER, EMERGENCY)
+        String page = PageForms.form(TestAccounts.OFFICER, EMERGENCY)
                 .formParam("reference", "C-0001")
                 .formParam("dob-day", "31")
                 .formParam("dob-month", "2")
@@ -258,7 +255,7 @@ class FindPagesTest {
 
     @Test
     void aReferralNeedsAnOfficerAndTheCsrfToken() {
-        Csrf.formAs(TestAccounts.VIEWER, EMERGENCY)
+        PageForms.form(TestAccounts.VIEWER, EMERGENCY)
                 .formParam("dob-day", "3")
                 .post(EMERGENCY)
                 .then()
@@ -268,25 +265,5 @@ class FindPagesTest {
                 .post(EMERGENCY)
                 .then()
                 .statusCode(400);
-    }
-
-    /** The CSRF cookie and form field of a page with a form, as a browser would send them back. */
-    record Csrf(String cookie, String field) {
-
-        /** A form POST as the user, carrying the CSRF cookie and field of the page at {@code path}. */
-        static io.restassured.specification.RequestSpecification formAs(String username, String path) {
-            Csrf csrf = of(username, path);
-            return TestAccounts.as(username).cookie("csrf-token", csrf.cookie()).formParam("csrf-token", csrf.field());
-        }
-
-        static Csrf of(String username, String path) {
-            Response page = TestAccounts.as(username).get(path);
-            Matcher field =
-                    Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
-            assertThat(field.find())
-                    .as("the page's form carries the CSRF token")
-                    .isTrue();
-            return new Csrf(page.getCookie("csrf-token"), field.group(1));
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,22 @@ public final class PageForms {
      */
     public static Response post(
             String username, String pageUser, String page, String action, Map<String, String> fields) {
+        return form(username, pageUser, page)
+                .contentType(ContentType.URLENC)
+                .formParams(fields)
+                .post(action);
+    }
+
+    /**
+     * A request as {@code username} carrying the CSRF cookie and token of {@code page}, redirects not followed:
+     * the test adds its fields (or, with a multipart content type, its parts) and posts.
+     */
+    public static RequestSpecification form(String username, String page) {
+        return form(username, username, page);
+    }
+
+    /** As {@link #form(String, String)}, with the page fetched by {@code pageUser}. */
+    public static RequestSpecification form(String username, String pageUser, String page) {
         Response form = TestAccounts.as(pageUser).get(page);
         String cookie = form.getCookie(CSRF);
         Matcher token = TOKEN_FIELD.matcher(form.asString());
@@ -41,9 +58,6 @@ public final class PageForms {
                 .redirects()
                 .follow(false)
                 .cookie(CSRF, cookie)
-                .contentType(ContentType.URLENC)
-                .formParam(CSRF, token.group(1))
-                .formParams(fields)
-                .post(action);
+                .formParam(CSRF, token.group(1));
     }
 }

@@ -9,11 +9,11 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,11 +121,8 @@ class RegisterPagesTest {
 
     @Test
     void anOfficersFormShowsTheRegistersOwnErrorsOnTheirFieldsThenSaves() {
-        Map<String, String> csrf = csrf(BASE + "/children/new");
-        String page = TestAccounts.as(TestAccounts.OFFICER)
-                .cookie(CSRF, csrf.get("cookie"))
+        String page = PageForms.form(TestAccounts.OFFICER, BASE + "/children/new")
                 .contentType(ContentType.URLENC)
-                .formParam(CSRF, csrf.get(CSRF))
                 .formParam("id", "W12-NEW")
                 .formParam("dateOfBirth", "2015-02-30")
                 .formParam("gender", "FEMALE")
@@ -141,12 +138,8 @@ class RegisterPagesTest {
                 .contains(
                         "govuk-error-summary", "id=\"dateOfBirth-error\"", "id=\"homeLon-error\"", "href=\"#homeLon\"")
                 .contains("must be a number from -180 to 180");
-        Response saved = TestAccounts.as(TestAccounts.OFFICER)
-                .redirects()
-                .follow(false)
-                .cookie(CSRF, csrf.get("cookie"))
+        Response saved = PageForms.form(TestAccounts.OFFICER, BASE + "/children/new")
                 .contentType(ContentType.URLENC)
-                .formParam(CSRF, csrf.get(CSRF))
                 .formParam("id", "W12-NEW")
                 .formParam("dateOfBirth", "2015-02-28")
                 .formParam("gender", "FEMALE")
@@ -193,6 +186,92 @@ class RegisterPagesTest {
                 .body("errors.path", hasItem("line 1, column 10"));
     }
 
+    @Test
+    void readingAChildsRecordOrAuditOrAProvidersAuditIsAccessLogged() {
+        String child = firstLink(childrenPage(), "children");
+        String provider = firstLink(providersPage(), "providers");
+        TestAccounts.as(TestAccounts.VIEWER)
+                .get(BASE + "/children/" + child)
+                .then()
+                .statusCode(200);
+        TestAccounts.as(TestAccounts.VIEWER)
+                .get(BASE + "/providers/" + provider)
+                .then()
+                .statusCode(200);
+        TestAccounts.as(TestAccounts.OFFICER)
+                .get(BASE + "/children/" + child + "/edit")
+                .then()
+                .statusCode(200);
+        // Neither a provider's form nor a record that is not there reads a child.
+        TestAccounts.as(TestAccounts.OFFICER)
+                .get(BASE + "/providers/" + provider + "/edit")
+                .then()
+                .statusCode(200);
+        TestAccounts.as(TestAccounts.OFFICER)
+                .get(BASE + "/children/NO-SUCH/edit")
+                .then()
+                .statusCode(404);
+        TestAccounts.as(TestAccounts.VIEWER)
+                .get(BASE + "/children/NO-SUCH")
+                .then()
+                .statusCode(404);
+
+        JsonPath newest = given().queryParam("limit", 5)
+                .get("/api/register/" + AUTHORITY + "/access-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(newest.getList("kind"))
+                .containsExactly("CHILD_RECORD", "PROVIDER_AUDIT", "CHILD_AUDIT", "CHILD_RECORD", "ALL_CHILDREN");
+        assertThat(newest.getList("childId")).containsExactly(child, null, child, child, null);
+        assertThat(newest.getList("username"))
+                .containsExactly(
+                        TestAccounts.OFFICER,
+                        TestAccounts.VIEWER,
+                        TestAccounts.VIEWER,
+                        TestAccounts.VIEWER,
+                        TestAccounts.VIEWER);
+    }
+
+    @Test
+    void anUploadIsNotAppliedWhenTheRegisterChangedAfterItsPreview() {
+        String provider = firstLink(providersPage(), "providers");
+        String csv = "id,type,localAuthority,lat,lon,places,ageMin,ageMax,weeklyCost\n" + "W12-UP,IN_HOUSE_FOSTER,"
+                + AUTHORITY + ",52.0,0.1,1,0,17,500\n";
+        String preview = PageForms.form(TestAccounts.OFFICER, BASE + "/upload")
+                .multiPart("list", "providers")
+                .multiPart("mode", "upsert")
+                .multiPart("file", "providers.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv")
+                .post(BASE + "/upload")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        Matcher action =
+                Pattern.compile("action=\"(" + BASE + "/upload/[0-9a-f]+)\"").matcher(preview);
+        assertThat(action.find()).as("the preview's confirm form").isTrue();
+        // Someone else changes the register between the preview and the confirmation.
+        given().contentType("application/merge-patch+json")
+                .body("{\"contact\": \"09999 999999\"}")
+                .patch("/api/register/" + AUTHORITY + "/providers/" + provider)
+                .then()
+                .statusCode(200);
+        String again = PageForms.form(TestAccounts.OFFICER, BASE + "/upload")
+                .contentType(ContentType.URLENC)
+                .post(action.group(1))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(again).contains("The register changed after your preview");
+        assertThat(again).contains("id=\"added-count\">1<");
+        TestAccounts.as(TestAccounts.VIEWER)
+                .get(BASE + "/providers/W12-UP")
+                .then()
+                .statusCode(404);
+    }
+
     private static String sampleWithUnknownField() {
         try {
             ObjectNode root = (ObjectNode) ContractJson.mapper().readTree(sample(AUTHORITY));
@@ -201,20 +280,6 @@ class RegisterPagesTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    static final String CSRF = "csrf-token";
-
-    /** The CSRF cookie and form token a page's form carries, read as the browser would. */
-    static Map<String, String> csrf(String formPage) {
-        String cookie = TestAccounts.as(TestAccounts.OFFICER).get("/").getCookie(CSRF);
-        assertThat(cookie).as("the home page makes the CSRF cookie").isNotNull();
-        Response page =
-                TestAccounts.as(TestAccounts.OFFICER).cookie(CSRF, cookie).get(formPage);
-        Matcher token =
-                Pattern.compile("name=\"" + CSRF + "\" value=\"([^\"]+)\"").matcher(page.asString());
-        assertThat(token.find()).as("the form carries a CSRF token").isTrue();
-        return Map.of(CSRF, token.group(1), "cookie", cookie);
     }
 
     private static String childrenPage() {

@@ -7,8 +7,6 @@ import static org.placementmatcher.security.TestAccounts.as;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A small register whose run proposes a change of each approval level, leaves one child unplaced and places one
@@ -48,8 +46,6 @@ final class RunFixtures {
                 "urgency": "PLANNED", "needs": ["SECURE_UNIT"]}
              ]}
             """;
-
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private RunFixtures() {}
 
@@ -102,14 +98,7 @@ final class RunFixtures {
 
     /** A form post as the user, with the CSRF token of the page at {@code pagePath}. */
     static Response post(String user, String pagePath, String action, Object... fields) {
-        Response page = as(user).get(pagePath);
-        Matcher field = CSRF_FIELD.matcher(page.asString());
-        assertThat(field.find()).as("a CSRF field on " + pagePath).isTrue();
-        var request = as(user).redirects()
-                .follow(false)
-                .cookie("csrf-token", page.getCookie("csrf-token"))
-                .contentType(ContentType.URLENC)
-                .formParam("csrf-token", field.group(1));
+        var request = PageForms.form(user, pagePath).contentType(ContentType.URLENC);
         for (int i = 0; i < fields.length; i += 2) {
             request = request.formParam((String) fields[i], fields[i + 1]);
         }

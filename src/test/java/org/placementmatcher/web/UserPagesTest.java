@@ -10,8 +10,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.security.Account;
 import org.placementmatcher.security.AccountStore;
@@ -27,21 +25,8 @@ class UserPagesTest {
 
     /** A form POST as the admin, with the CSRF token of the page the form is on. */
     static Response post(String formPage, String action, Map<String, ?> fields) {
-        Response page = TestAccounts.as(TestAccounts.ADMIN)
-                .get(formPage)
-                .then()
-                .statusCode(200)
-                .extract()
-                .response();
-        Matcher token =
-                Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"").matcher(page.asString());
-        assertThat(token.find()).as("the form carries a CSRF token").isTrue();
-        RequestSpecification request = TestAccounts.as(TestAccounts.ADMIN)
-                .redirects()
-                .follow(false)
-                .cookie("csrf-token", page.getCookie("csrf-token"))
-                .contentType(ContentType.URLENC)
-                .formParam("csrf-token", token.group(1));
+        RequestSpecification request =
+                PageForms.form(TestAccounts.ADMIN, formPage).contentType(ContentType.URLENC);
         fields.forEach((name, value) -> {
             if (value instanceof List<?> values) {
                 request.formParam(name, values.toArray());
