@@ -78,6 +78,10 @@ public final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        // A click that submits a form returns before the next page has always arrived on a loaded machine: finding
+        // an element waits a little for it (tests that expect none use findAll, which waits as long and then
+        // answers empty).
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
         return new Browser(driver, base);
     }
 

@@ -83,8 +83,8 @@ class RegisterBrowserTest {
             dateOfBirth.clear();
             dateOfBirth.sendKeys("not a date");
             browser.find("#save").click();
-            assertThat(browser.driver().getTitle()).startsWith("Error: ");
             assertThat(browser.find(".govuk-error-summary").getText()).contains("Date of birth");
+            assertThat(browser.driver().getTitle()).startsWith("Error: ");
             assertThat(browser.find("#dateOfBirth-error").getText()).isNotBlank();
             browser.assertAccessible().screenshots("child-edit-error");
 
