@@ -39,7 +39,7 @@ class ApiFormUploadsTest {
         importing(TestAccounts.as(TestAccounts.OFFICER), true)
                 .then()
                 .statusCode(200)
-                .body("children", equalTo(5));
+                .body("children.added.size()", equalTo(5));
     }
 
     @Test
