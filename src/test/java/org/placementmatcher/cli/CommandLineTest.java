@@ -307,7 +307,9 @@ class CommandLineTest {
                 .isDirectoryContaining("glob:**/region.json");
         // and the Ofsted-style list of each size's homes
         assertThat(folder.resolve("ofsted/county-providers.csv")).exists();
-        assertThat(folder.toFile().list()).hasSize(5);
+        assertThat(folder.resolve("ssda903")).isDirectory();
+        // The four sizes, the Ofsted-style lists and the county's SSDA903 file set.
+        assertThat(folder.toFile().list()).hasSize(6);
         assertThat(folder.resolve("ofsted").toFile().list()).hasSize(4);
         assertThat(folder.resolve("small.json")).hasSameTextualContentAs(small);
     }
