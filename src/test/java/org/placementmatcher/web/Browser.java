@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -108,8 +109,30 @@ public final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /**
+     * The page's h1. Read again when the page it was found on is replaced while it is read (a click that submits a
+     * form returns before the next page has always arrived on a loaded machine).
+     */
     public String heading() {
-        return find("h1").getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return find("h1").getText();
+            } catch (StaleElementReferenceException replaced) {
+                if (attempt == 50) {
+                    throw replaced;
+                }
+                pause();
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Signs in through the sign-in form as one of the {@link TestAccounts}, and lands on the home page. */
