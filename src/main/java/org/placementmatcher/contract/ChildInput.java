@@ -25,7 +25,16 @@ public record ChildInput(
         Boolean requiresSolePlacement,
         List<ExcludedArea> excludedAreas,
         List<String> languages,
-        String religion) {
+        String religion,
+        String responsibleAuthority) {
+
+    /**
+     * The authority responsible for this child (contract section 8): the out-of-area term, the KPIs and the approval
+     * level are judged against it; without one, the problem's {@code homeAuthority}.
+     */
+    public String responsibleAuthorityOr(String homeAuthority) {
+        return responsibleAuthority == null ? homeAuthority : responsibleAuthority;
+    }
 
     public boolean placeTogetherOrDefault() {
         return placeTogether == null || placeTogether;

@@ -186,6 +186,7 @@ final class ProblemValidator {
         validateExcludedAreas(node.get("excludedAreas"), path + ".excludedAreas");
         optionalStringArray(node, path, "languages");
         optionalString(node, path, "religion");
+        optionalString(node, path, "responsibleAuthority");
         if (Boolean.TRUE.equals(pinned) && current == null && !node.hasNonNull("currentPlacement")) {
             error(path + ".pinned", "pinned requires currentPlacement");
         }

@@ -335,7 +335,8 @@ public final class SampleDataGenerator {
                     sole ? Boolean.TRUE : null,
                     areas.isEmpty() ? null : areas,
                     languages,
-                    religion);
+                    religion,
+                    null);
         }
     }
 
