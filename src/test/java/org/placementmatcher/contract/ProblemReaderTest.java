@@ -76,23 +76,14 @@ class ProblemReaderTest {
             adjoining.putArray(" ");
         });
 
-        assertThatThrownBy(() -> ProblemReader.read(json))
-                .isInstanceOfSatisfying(
-                        InvalidProblemException.class,
-                        e -> assertThat(e.errors())
-                                .extracting(ProblemError::path)
-                                .containsExactlyInAnyOrder(
-                                        "$.adjoiningAuthorities.E1[1]",
-                                        "$.adjoiningAuthorities.E1[2]",
-                                        "$.adjoiningAuthorities.E2",
-                                        "$.adjoiningAuthorities.'bad\\u0000key'",
-                                        "$.adjoiningAuthorities.' '"));
-        assertThatThrownBy(() -> ProblemReader.read(edit(root -> root.put("adjoiningAuthorities", "E2"))))
-                .isInstanceOfSatisfying(
-                        InvalidProblemException.class,
-                        e -> assertThat(e.errors())
-                                .extracting(ProblemError::path)
-                                .containsExactly("$.adjoiningAuthorities"));
+        assertRejectedAt(
+                json,
+                "$.adjoiningAuthorities.E1[1]",
+                "$.adjoiningAuthorities.E1[2]",
+                "$.adjoiningAuthorities.E2",
+                "$.adjoiningAuthorities.'bad\\u0000key'",
+                "$.adjoiningAuthorities.' '");
+        assertRejectedAt(edit(root -> root.put("adjoiningAuthorities", "E2")), "$.adjoiningAuthorities");
     }
 
     @Test
@@ -136,16 +127,8 @@ class ProblemReaderTest {
             child(root, 1).put("gender", 7).remove("home");
         });
 
-        assertThatThrownBy(() -> ProblemReader.read(json))
-                .isInstanceOfSatisfying(
-                        InvalidProblemException.class,
-                        e -> assertThat(e.errors())
-                                .extracting(ProblemError::path)
-                                .containsExactlyInAnyOrder(
-                                        "$.providers[0].places",
-                                        "$.providers[0].ageMin",
-                                        "$.children[1].gender",
-                                        "$.children[1].home"));
+        assertRejectedAt(
+                json, "$.providers[0].places", "$.providers[0].ageMin", "$.children[1].gender", "$.children[1].home");
     }
 
     @Test
@@ -217,5 +200,15 @@ class ProblemReaderTest {
                                                 "java\\.|jakarta\\.|Exception|com\\.fasterxml|\\w\\(\\)|StreamReadConstraints");
                             }));
         }
+    }
+
+    /** Reading the JSON fails with errors at exactly these paths, in any order. */
+    private static void assertRejectedAt(String json, String... paths) {
+        assertThatThrownBy(() -> ProblemReader.read(json))
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ProblemError::path)
+                                .containsExactlyInAnyOrder(paths));
     }
 }
