@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -24,8 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(
         description = "Either an array of the authority codes adjoining homeAuthority, or an object mapping an"
-                + " authority code to the array of codes adjoining it (contract section 8)")
-public record AdjoiningAuthorities(List<String> ofHomeAuthority, Map<String, List<String>> byAuthority) {
+                + " authority code to the array of codes adjoining it (contract section 8)",
+        oneOf = {String[].class, AdjoiningAuthorities.ByAuthority.class})
+public record AdjoiningAuthorities(
+        @Schema(hidden = true) List<String> ofHomeAuthority,
+        @Schema(hidden = true) Map<String, List<String>> byAuthority) {
+
+    /** The object form's shape, for the OpenAPI document only: authority codes to arrays of codes. */
+    @Schema(type = SchemaType.OBJECT, additionalProperties = String[].class)
+    interface ByAuthority {}
 
     public AdjoiningAuthorities {
         if ((ofHomeAuthority == null) == (byAuthority == null)) {
