@@ -4,12 +4,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.placementmatcher.domain.OfstedJudgement;
 
 /**
  * The engine's input, exactly as docs/contract.md section 1 writes it.
- * {@code adjoiningAuthorities} is this project's optional extension: authorities next to the home
- * authority, where an out-of-area placement needs a nominated officer rather than the Director.
+ * {@code adjoiningAuthorities} (optional; section 8 and this project's extension): the authorities adjoining the home
+ * authority (a list) or adjoining each authority (an object), where an out-of-area placement needs a nominated
+ * officer rather than the Director ({@link AdjoiningAuthorities}).
  * {@code minimumOfstedJudgement} (section 9, optional): the lowest Ofsted judgement the council accepts for a new
  * placement; a provider judged below it takes no new child (H15).
  */
@@ -22,5 +24,11 @@ public record PlacementProblem(
         Map<String, Long> weights,
         List<ProviderInput> providers,
         List<ChildInput> children,
-        List<String> adjoiningAuthorities,
-        OfstedJudgement minimumOfstedJudgement) {}
+        AdjoiningAuthorities adjoiningAuthorities,
+        OfstedJudgement minimumOfstedJudgement) {
+
+    /** The codes adjoining {@code authority} by {@code adjoiningAuthorities} (none when it is absent). */
+    public Set<String> adjoiningTo(String authority) {
+        return adjoiningAuthorities == null ? Set.of() : adjoiningAuthorities.adjoining(authority, homeAuthority);
+    }
+}

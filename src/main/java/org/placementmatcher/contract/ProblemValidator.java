@@ -52,7 +52,7 @@ final class ProblemValidator {
         LocalDate referenceDate = date(root, rootPath, "referenceDate", true);
         requiredString(root, rootPath, "homeAuthority");
         validateWeights(root.get("weights"), rootPath + ".weights");
-        optionalStringArray(root, rootPath, "adjoiningAuthorities");
+        validateAdjoiningAuthorities(root.get("adjoiningAuthorities"), rootPath + ".adjoiningAuthorities");
         optionalEnum(root, rootPath, "minimumOfstedJudgement", OfstedJudgement.class);
 
         List<ProviderFacts> providers = new ArrayList<>();
@@ -92,6 +92,33 @@ final class ProblemValidator {
                     || entry.getValue().asLong() < 0
                     || entry.getValue().asLong() > InputLimits.MAX_WEIGHT) {
                 error(path + "." + entry.getKey(), "must be a whole number from 0 to " + InputLimits.MAX_WEIGHT);
+            }
+        });
+    }
+
+    /** A list of codes (adjoining the home authority), or an object of codes to lists of codes (section 8). */
+    private void validateAdjoiningAuthorities(JsonNode adjoining, String path) {
+        if (adjoining == null || adjoining.isNull()) {
+            return;
+        }
+        if (adjoining.isArray()) {
+            codes(adjoining, path);
+            return;
+        }
+        if (!adjoining.isObject()) {
+            error(path, "must be an array of authority codes, or an object mapping an authority code to such an array");
+            return;
+        }
+        adjoining.fields().forEachRemaining(entry -> {
+            String authority = entry.getKey();
+            String entryPath = path + "." + (authority.isBlank() ? TextRules.quote(authority) : shortened(authority));
+            String keyProblem = authority.isBlank() ? "must not be blank" : TextRules.codeProblem(authority);
+            if (keyProblem != null) {
+                error(entryPath, "is not an authority code: it " + keyProblem);
+            } else if (!entry.getValue().isArray()) {
+                error(entryPath, "must be an array of the authority codes adjoining " + TextRules.quote(authority));
+            } else {
+                codes(entry.getValue(), entryPath);
             }
         });
     }
@@ -452,14 +479,19 @@ final class ProblemValidator {
             error(path + "." + field, "must be an array of strings");
             return null;
         }
+        return codes(value, path + "." + field);
+    }
+
+    /** The strings of an array already known to be one, each checked as a code (null where it is not). */
+    private List<String> codes(JsonNode array, String arrayPath) {
         List<String> strings = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            String elementPath = path + "." + field + "[" + i + "]";
-            if (!value.get(i).isTextual()) {
+        for (int i = 0; i < array.size(); i++) {
+            String elementPath = arrayPath + "[" + i + "]";
+            if (!array.get(i).isTextual()) {
                 error(elementPath, "must be a string");
                 strings.add(null);
             } else {
-                strings.add(text(elementPath, value.get(i).textValue()));
+                strings.add(text(elementPath, array.get(i).textValue()));
             }
         }
         return strings;

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
+import org.placementmatcher.contract.AdjoiningAuthorities;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.ExcludedArea;
@@ -1323,7 +1325,9 @@ public final class SampleDataGenerator {
                 views.add(ProblemMapper.toChild(
                         kid.toInput(current == null ? null : current.id, EXCLUSION_MARGIN_MILES),
                         REFERENCE_DATE,
-                        providersById));
+                        providersById,
+                        HOME_AUTHORITY,
+                        authority -> Set.of()));
             }
             return views;
         }
@@ -1362,7 +1366,7 @@ public final class SampleDataGenerator {
                     null,
                     List.copyOf(providerInputs),
                     List.copyOf(childInputs),
-                    Geography.ADJOINING_AUTHORITIES,
+                    AdjoiningAuthorities.ofHome(Geography.ADJOINING_AUTHORITIES),
                     null);
         }
 

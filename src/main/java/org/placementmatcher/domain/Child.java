@@ -2,6 +2,7 @@ package org.placementmatcher.domain;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,6 +29,10 @@ public final class Child {
     private final List<Circle> excludedAreas;
     private final Set<String> languages;
     private final String religion;
+    /** The authority responsible for the child (contract section 8): never null once mapped. */
+    private final String responsibleAuthority;
+    /** The authorities adjoining {@link #responsibleAuthority} (empty when the input names none). */
+    private final Set<String> adjoiningAuthorities;
     /** A label only (the KPIs the DfE way, docs/contract.md Extensions): no rule reads it. */
     private String distancePostcode;
 
@@ -35,6 +40,10 @@ public final class Child {
      * @param fromLat latitude of the school, or of the home when there is no school
      * @param neededBy already defaulted to the reference date when the input omits it
      * @param languages empty when the child lists none
+     * @param responsibleAuthority the child's {@code responsibleAuthority}, already defaulted to the problem's
+     *        {@code homeAuthority}
+     * @param adjoiningAuthorities the authorities adjoining the responsible one, as the problem's
+     *        {@code adjoiningAuthorities} give them (see {@link PlacementArea})
      */
     public Child(
             String id,
@@ -54,7 +63,9 @@ public final class Child {
             boolean requiresSolePlacement,
             List<Circle> excludedAreas,
             Set<String> languages,
-            String religion) {
+            String religion,
+            String responsibleAuthority,
+            Set<String> adjoiningAuthorities) {
         this.id = id;
         this.age = age;
         this.gender = gender;
@@ -73,6 +84,8 @@ public final class Child {
         this.excludedAreas = excludedAreas;
         this.languages = languages;
         this.religion = religion;
+        this.responsibleAuthority = Objects.requireNonNull(responsibleAuthority, "responsibleAuthority");
+        this.adjoiningAuthorities = Objects.requireNonNull(adjoiningAuthorities, "adjoiningAuthorities");
     }
 
     public String getId() {
@@ -147,6 +160,14 @@ public final class Child {
         return religion;
     }
 
+    public String getResponsibleAuthority() {
+        return responsibleAuthority;
+    }
+
+    public Set<String> getAdjoiningAuthorities() {
+        return adjoiningAuthorities;
+    }
+
     /** This child as a same-day emergency: EMERGENCY urgency, needed on the given day (today). */
     public Child asEmergency(LocalDate today) {
         return new Child(
@@ -167,7 +188,9 @@ public final class Child {
                 requiresSolePlacement,
                 excludedAreas,
                 languages,
-                religion);
+                religion,
+                responsibleAuthority,
+                adjoiningAuthorities);
     }
 
     /** Whether the two children are siblings by the input's {@code siblingGroup}. */

@@ -108,6 +108,10 @@ public final class Provider {
         return localAuthority;
     }
 
+    /**
+     * In the problem's {@code homeAuthority}: what the sufficiency report's segments group providers by. Whether a
+     * child placed here is out of area depends on the child's responsible authority: {@link PlacementArea}.
+     */
     public boolean isInHomeAuthority() {
         return inHomeAuthority;
     }

@@ -32,7 +32,7 @@ public final class SoftTerms {
         }
         return switch (term) {
             case COST -> roundHalfUp(BigDecimal.valueOf(weight).multiply(BigDecimal.valueOf(provider.getWeeklyCost())));
-            case OUT_OF_AREA -> provider.isInHomeAuthority() ? 0 : weight;
+            case OUT_OF_AREA -> PlacementArea.isOutOfArea(child, provider) ? weight : 0;
             // Miles are irrational anyway: double arithmetic rounds the same as decimal would.
             case DISTANCE -> (long) Math.floor(weight * miles + 0.5);
             case OVER_20_MILES -> miles > FAR_MILES ? weight : 0;

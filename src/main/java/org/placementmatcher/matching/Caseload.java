@@ -3,10 +3,8 @@ package org.placementmatcher.matching;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementSolution;
@@ -24,16 +22,14 @@ import org.placementmatcher.solver.ScoreBreakdown;
 public final class Caseload {
 
     private final PlacementSolution today;
-    private final Set<String> adjoiningAuthorities;
     private final HardMediumSoftScore score;
     private final Map<String, Child> childrenById = new HashMap<>();
     private final Map<Child, PlacementUnit> unitByChild = new HashMap<>();
     private final Map<Provider, List<Child>> childrenByProvider = new HashMap<>();
     private final Map<String, List<Child>> siblingGroups = new HashMap<>();
 
-    private Caseload(PlacementSolution today, List<String> adjoiningAuthorities) {
+    private Caseload(PlacementSolution today) {
         this.today = today;
-        this.adjoiningAuthorities = adjoiningAuthorities == null ? Set.of() : new HashSet<>(adjoiningAuthorities);
         for (PlacementUnit unit : today.getUnits()) {
             for (Child child : unit.getMembers()) {
                 unitByChild.put(child, unit);
@@ -56,7 +52,7 @@ public final class Caseload {
     }
 
     public static Caseload of(PlacementProblem problem) {
-        return new Caseload(ProblemMapper.asToday(problem), problem.adjoiningAuthorities());
+        return new Caseload(ProblemMapper.asToday(problem));
     }
 
     public PlacementSolution today() {
@@ -92,9 +88,5 @@ public final class Caseload {
 
     public List<Provider> providers() {
         return today.getProviders();
-    }
-
-    public boolean isAdjoining(String authority) {
-        return adjoiningAuthorities.contains(authority);
     }
 }

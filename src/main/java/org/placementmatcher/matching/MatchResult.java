@@ -1,6 +1,10 @@
 package org.placementmatcher.matching;
 
+import java.util.Collection;
 import java.util.List;
+import org.placementmatcher.domain.Child;
+import org.placementmatcher.domain.PlacementArea;
+import org.placementmatcher.domain.Provider;
 import org.placementmatcher.domain.ProviderType;
 
 /**
@@ -18,14 +22,36 @@ public record MatchResult(
         List<Option> options,
         List<Exclusion> excluded) {
 
-    /** Out-of-area approval a placement needs (Care Planning regulations, reg. 11). */
+    /**
+     * Out-of-area approval a placement needs (Care Planning regulations, reg. 11), judged against the child's
+     * responsible authority (contract section 8: {@link PlacementArea}).
+     */
     public enum Approval {
-        /** In the home authority. */
+        /** In the child's responsible authority. */
         NONE,
-        /** Out of area, in an adjoining authority. */
+        /** Out of area, in an authority adjoining the responsible one. */
         NOMINATED_OFFICER,
-        /** Neither in the home authority nor in an adjoining one. */
-        DIRECTOR
+        /** Out of area at a distance: neither in the responsible authority nor in one adjoining it. */
+        DIRECTOR;
+
+        /** The approval placing the child at the provider needs. */
+        public static Approval of(Child child, Provider provider) {
+            return switch (PlacementArea.of(child, provider)) {
+                case IN_AREA -> NONE;
+                case ADJOINING -> NOMINATED_OFFICER;
+                case AT_A_DISTANCE -> DIRECTOR;
+            };
+        }
+
+        /** The highest approval among the children's: a unit placed together is decided whole. */
+        public static Approval of(Collection<Child> children, Provider provider) {
+            Approval highest = NONE;
+            for (Child child : children) {
+                Approval approval = of(child, provider);
+                highest = approval.compareTo(highest) > 0 ? approval : highest;
+            }
+            return highest;
+        }
     }
 
     /** Soft points of the option, by term (weights applied), summed over the children placed. */

@@ -326,7 +326,7 @@ public final class MatchService {
                     there.soft(SoftTerm.RELIGION),
                     there.soft(SoftTerm.MOVE),
                     there.soft(SoftTerm.SIBLINGS_APART));
-            Approval approval = approval(provider);
+            Approval approval = Approval.of(asked, provider);
             return new Option(
                     rank,
                     provider.getId(),
@@ -338,13 +338,6 @@ public final class MatchService {
                     Math.round(there.maxMiles() * 10) / 10.0,
                     points,
                     optionReasons(provider, there, approval));
-        }
-
-        private Approval approval(Provider provider) {
-            if (provider.isInHomeAuthority()) {
-                return Approval.NONE;
-            }
-            return caseload.isAdjoining(provider.getLocalAuthority()) ? Approval.NOMINATED_OFFICER : Approval.DIRECTOR;
         }
 
         private List<String> optionReasons(Provider provider, Contribution there, Approval approval) {

@@ -149,7 +149,7 @@ public final class ProposedChanges {
             Alone alone = alone(caseload, unit, planned, leaving);
             List<String> changingIds = changing.stream().map(Child::getId).toList();
             for (Child child : changing) {
-                changes.add(change(child, changingIds, planned, gain, alone, caseload));
+                changes.add(change(child, changingIds, planned, gain, alone));
                 unitIds.put(child.getId(), unit.getId());
             }
         }
@@ -241,7 +241,7 @@ public final class ProposedChanges {
     }
 
     private static Change change(
-            Child child, List<String> unitIds, Provider to, HardMediumSoftScore gain, Alone alone, Caseload caseload) {
+            Child child, List<String> unitIds, Provider to, HardMediumSoftScore gain, Alone alone) {
         Provider from = child.getCurrentPlacement();
         Kind kind = from == null
                 ? Kind.NEW_PLACEMENT
@@ -275,11 +275,7 @@ public final class ProposedChanges {
             reasons.add("needs the place freed by " + String.join(", ", alone.dependsOn()) + " moving on in this plan");
         }
         reasons.addAll(alone.reasons());
-        MatchResult.Approval approval = to.isInHomeAuthority()
-                ? MatchResult.Approval.NONE
-                : caseload.isAdjoining(to.getLocalAuthority())
-                        ? MatchResult.Approval.NOMINATED_OFFICER
-                        : MatchResult.Approval.DIRECTOR;
+        MatchResult.Approval approval = MatchResult.Approval.of(child, to);
         return new Change(
                 child.getId(),
                 unitIds,

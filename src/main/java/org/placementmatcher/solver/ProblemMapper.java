@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ExcludedArea;
 import org.placementmatcher.contract.GeoPoint;
@@ -73,8 +74,14 @@ public final class ProblemMapper {
             providersById.put(provider.getId(), provider);
         }
         List<Child> children = new ArrayList<>(problem.children().size());
+        Map<String, Set<String>> adjoining = new HashMap<>();
         for (ChildInput c : problem.children()) {
-            children.add(toChild(c, referenceDate, providersById));
+            children.add(toChild(
+                    c,
+                    referenceDate,
+                    providersById,
+                    problem.homeAuthority(),
+                    authority -> adjoining.computeIfAbsent(authority, problem::adjoiningTo)));
         }
         List<PlacementUnit> units = toUnits(children, providers, weights);
         return new PlacementSolution(
@@ -186,7 +193,17 @@ public final class ProblemMapper {
         return provider;
     }
 
-    public static Child toChild(ChildInput c, LocalDate referenceDate, Map<String, Provider> providersById) {
+    /**
+     * @param homeAuthority the problem's, the child's responsible authority when it names none (section 8)
+     * @param adjoiningTo the codes adjoining an authority, by the problem's {@code adjoiningAuthorities}
+     */
+    public static Child toChild(
+            ChildInput c,
+            LocalDate referenceDate,
+            Map<String, Provider> providersById,
+            String homeAuthority,
+            Function<String, Set<String>> adjoiningTo) {
+        String responsibleAuthority = c.responsibleAuthorityOr(homeAuthority);
         GeoPoint from = c.school() != null ? c.school() : c.home();
         List<Circle> excluded = c.excludedAreas() == null
                 ? List.of()
@@ -209,7 +226,9 @@ public final class ProblemMapper {
                 Boolean.TRUE.equals(c.requiresSolePlacement()),
                 excluded,
                 setOf(c.languages()),
-                c.religion());
+                c.religion(),
+                responsibleAuthority,
+                adjoiningTo.apply(responsibleAuthority));
         child.setDistancePostcode(from.postcode());
         return child;
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.placementmatcher.domain.Child;
+import org.placementmatcher.domain.PlacementArea;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.Provider;
 import org.placementmatcher.domain.ProviderType;
@@ -159,7 +160,7 @@ final class SufficiencyTables {
             text.append(" 20+ miles away");
             anything = true;
         }
-        if (!provider.isInHomeAuthority()) {
+        if (PlacementArea.isOutOfArea(child, provider)) {
             text.append(" out of area");
             anything = true;
         }
@@ -186,7 +187,7 @@ final class SufficiencyTables {
         for (Child child : plan.getChildren()) {
             Provider p = placed.get(child.getId());
             boolean unplaced = p == null;
-            boolean outOfArea = p != null && !p.isInHomeAuthority();
+            boolean outOfArea = p != null && PlacementArea.isOutOfArea(child, p);
             boolean far = p != null && child.milesTo(p) > SoftTerms.FAR_MILES;
             boolean residential = p != null && p.getType() == ProviderType.RESIDENTIAL_HOME;
             if (!(unplaced || outOfArea || far || residential)) {

@@ -1164,6 +1164,46 @@ class PlacementConstraintsTest {
                             unit("u2", ps, child("b").build()))
                     .hasNoImpact();
         }
+
+        @Test
+        void aProviderInTheChildsResponsibleAuthorityIsInAreaThoughOutsideTheHomeAuthority() {
+            // Contract section 8: "OTHER" is not the problem's home authority ("HOME"), but it is this child's.
+            List<Provider> ps = providers(provider("OUT").outOfArea());
+            VERIFIER.verifyThat(PlacementConstraints::outOfArea)
+                    .given(placed(unit("u", ps, child("a").responsible("OTHER").build()), ps.get(0)))
+                    .hasNoImpact();
+        }
+
+        @Test
+        void aProviderInTheHomeAuthorityIsOutOfAreaForAChildOfAnotherAuthority() {
+            List<Provider> ps = providers(provider("IN"));
+            VERIFIER.verifyThat(PlacementConstraints::outOfArea)
+                    .given(placed(
+                            unit(
+                                    "u",
+                                    ps,
+                                    child("a").responsible("OTHER", "HOME").build()),
+                            ps.get(0)))
+                    .penalizesBy(250);
+        }
+
+        @Test
+        void eachMemberOfAGroupIsJudgedByItsOwnResponsibleAuthority() {
+            // One unit at a provider in "OTHER": the member responsible to "OTHER" is in area, the member
+            // responsible to "HOME" is out of area (adjoining or not, the term is the same 250).
+            List<Provider> ps = providers(provider("OUT").outOfArea());
+            PlacementUnit group = placed(
+                    unit(
+                            "u",
+                            ps,
+                            child("a").siblings("G", true).responsible("OTHER").build(),
+                            child("b")
+                                    .siblings("G", true)
+                                    .responsible("HOME", "OTHER")
+                                    .build()),
+                    ps.get(0));
+            VERIFIER.verifyThat(PlacementConstraints::outOfArea).given(group).penalizesBy(250);
+        }
     }
 
     @Nested
@@ -1670,6 +1710,8 @@ class PlacementConstraintsTest {
         private List<Circle> excludedAreas = List.of();
         private Set<String> languages = Set.of();
         private String religion;
+        private String responsibleAuthority = "HOME";
+        private Set<String> adjoiningAuthorities = Set.of();
 
         ChildBuilder(String id) {
             this.id = id;
@@ -1752,6 +1794,13 @@ class PlacementConstraintsTest {
             return this;
         }
 
+        /** The child's responsible authority (contract section 8) and the codes adjoining it. */
+        ChildBuilder responsible(String authority, String... adjoining) {
+            responsibleAuthority = authority;
+            adjoiningAuthorities = Set.of(adjoining);
+            return this;
+        }
+
         Child build() {
             return new Child(
                     id,
@@ -1771,7 +1820,9 @@ class PlacementConstraintsTest {
                     solePlacement,
                     excludedAreas,
                     languages,
-                    religion);
+                    religion,
+                    responsibleAuthority,
+                    adjoiningAuthorities);
         }
     }
 }

@@ -14,7 +14,16 @@ public final class ProblemFixtures {
 
     /** The problem scored by hand in HandScoredProblemTest (src/test/resources/hand-scored.json). */
     public static String handScored() {
-        try (java.io.InputStream in = ProblemFixtures.class.getResourceAsStream("/hand-scored.json")) {
+        return resource("/hand-scored.json");
+    }
+
+    /** Three responsible authorities in one problem, scored by hand (contract section 8: ThreeAuthoritiesTest). */
+    public static String threeAuthorities() {
+        return resource("/three-authorities.json");
+    }
+
+    private static String resource(String name) {
+        try (java.io.InputStream in = ProblemFixtures.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

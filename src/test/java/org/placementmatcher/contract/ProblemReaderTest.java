@@ -7,6 +7,9 @@ import static org.placementmatcher.contract.ProblemFixtures.child;
 import static org.placementmatcher.contract.ProblemFixtures.edit;
 import static org.placementmatcher.contract.ProblemFixtures.provider;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +38,72 @@ class ProblemReaderTest {
     }
 
     @Test
+    void adjoiningAuthoritiesReadsAsAListOrAnObjectAndWritesBackAsWritten() throws Exception {
+        String list =
+                edit(root -> root.putArray("adjoiningAuthorities").add("E2").add("E3"));
+        String object = edit(root -> {
+            ObjectNode adjoining = root.putObject("adjoiningAuthorities");
+            adjoining.putArray("E1").add("E2");
+            adjoining.putArray("E2").add("E1").add("E3");
+            adjoining.putArray("E3");
+        });
+
+        PlacementProblem fromList = ProblemReader.read(list);
+        PlacementProblem fromObject = ProblemReader.read(object);
+
+        assertThat(fromList.adjoiningTo("E1")).containsExactlyInAnyOrder("E2", "E3");
+        assertThat(fromList.adjoiningTo("E2")).isEmpty(); // the list form speaks of the home authority only
+        assertThat(fromObject.adjoiningTo("E2")).containsExactlyInAnyOrder("E1", "E3");
+        assertThat(fromObject.adjoiningTo("E3")).isEmpty();
+        assertThat(fromObject.adjoiningTo("E9")).isEmpty();
+        for (String json : List.of(list, object)) {
+            PlacementProblem read = ProblemReader.read(json);
+            JsonNode written = ContractJson.mapper().valueToTree(read);
+            assertThat(written.get("adjoiningAuthorities"))
+                    .isEqualTo(ContractJson.mapper().readTree(json).get("adjoiningAuthorities"));
+            assertThat(ProblemReader.read(ContractJson.mapper().writeValueAsString(read)))
+                    .isEqualTo(read);
+        }
+    }
+
+    @Test
+    void everyBadKeyAndCodeOfAdjoiningAuthoritiesIsNamedByItsPath() {
+        String json = edit(root -> {
+            ObjectNode adjoining = root.putObject("adjoiningAuthorities");
+            adjoining.putArray("E1").add("E2").add(7).add("x".repeat(101));
+            adjoining.put("E2", "E1");
+            adjoining.putArray("bad\u0000key");
+            adjoining.putArray(" ");
+        });
+
+        assertRejectedAt(
+                json,
+                "$.adjoiningAuthorities.E1[1]",
+                "$.adjoiningAuthorities.E1[2]",
+                "$.adjoiningAuthorities.E2",
+                "$.adjoiningAuthorities.'bad\\u0000key'",
+                "$.adjoiningAuthorities.' '");
+        assertRejectedAt(edit(root -> root.put("adjoiningAuthorities", "E2")), "$.adjoiningAuthorities");
+    }
+
+    @Test
+    void aPlanStoredBeforeKpisByAuthorityReadsBack() throws Exception {
+        String older = """
+                {"name": "n", "score": "0hard/0medium/-400soft", "feasible": true,
+                 "assignments": [{"childId": "C1", "providerId": "P1", "moved": false}],
+                 "kpis": {"children": 1, "placed": 1, "unplaced": 0, "outOfAreaPercent": 0.0,
+                  "over20MilesPercent": 0.0, "moves": 0, "siblingGroupsSplit": 0, "weeklyCost": 400.0}}
+                """;
+
+        PlacementPlan plan = ContractJson.mapper().readValue(older, PlacementPlan.class);
+
+        assertThat(plan.kpis().placed()).isEqualTo(1);
+        assertThat(plan.kpisByAuthority()).isNull();
+        assertThat(ContractJson.mapper().valueToTree(plan).has("kpisByAuthority"))
+                .isFalse();
+    }
+
+    @Test
     void readsTheOfstedFieldsOfAProviderAndDefaultsRegisteredToTrue() {
         String json = edit(root -> provider(root, 0)
                 .put("ofstedUrn", "SC123456")
@@ -58,16 +127,8 @@ class ProblemReaderTest {
             child(root, 1).put("gender", 7).remove("home");
         });
 
-        assertThatThrownBy(() -> ProblemReader.read(json))
-                .isInstanceOfSatisfying(
-                        InvalidProblemException.class,
-                        e -> assertThat(e.errors())
-                                .extracting(ProblemError::path)
-                                .containsExactlyInAnyOrder(
-                                        "$.providers[0].places",
-                                        "$.providers[0].ageMin",
-                                        "$.children[1].gender",
-                                        "$.children[1].home"));
+        assertRejectedAt(
+                json, "$.providers[0].places", "$.providers[0].ageMin", "$.children[1].gender", "$.children[1].home");
     }
 
     @Test
@@ -139,5 +200,15 @@ class ProblemReaderTest {
                                                 "java\\.|jakarta\\.|Exception|com\\.fasterxml|\\w\\(\\)|StreamReadConstraints");
                             }));
         }
+    }
+
+    /** Reading the JSON fails with errors at exactly these paths, in any order. */
+    private static void assertRejectedAt(String json, String... paths) {
+        assertThatThrownBy(() -> ProblemReader.read(json))
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ProblemError::path)
+                                .containsExactlyInAnyOrder(paths));
     }
 }

@@ -37,6 +37,20 @@ class UnknownFieldsTest {
     }
 
     @Test
+    void theKeysOfAdjoiningAuthoritiesAreAuthorityCodesNotFields() {
+        String problem =
+                PROBLEM.replace("\"colour\": \"red\",", "\"adjoiningAuthorities\": {\"E1\": [\"E2\"], \"E2\": []},");
+
+        assertThatThrownBy(() -> ProblemReader.readRegister(problem))
+                .isInstanceOfSatisfying(
+                        InvalidProblemException.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ProblemError::path)
+                                .doesNotContain("$.colour")
+                                .noneMatch(path -> path.startsWith("$.adjoiningAuthorities")));
+    }
+
+    @Test
     void thePlainProblemInputStaysLenientAndKeepsNameAndContact() {
         PlacementProblem problem = ProblemReader.read(PROBLEM);
         assertThat(problem.providers().getFirst().name()).isEqualTo("Ash House");

@@ -104,7 +104,7 @@ class SampleDataGeneratorTest {
         assertThat(problem.homeAuthority()).isEqualTo("E10000003");
         assertThat(problem.referenceDate()).isEqualTo(SampleDataGenerator.REFERENCE_DATE);
         assertThat(problem.name()).contains("synthetic").contains(String.valueOf(SampleDataGenerator.DEFAULT_SEED));
-        assertThat(problem.adjoiningAuthorities())
+        assertThat(problem.adjoiningAuthorities().ofHomeAuthority())
                 .containsExactlyInAnyOrder(
                         "E06000031",
                         "E10000020",

@@ -31,7 +31,9 @@ class PlacementRulesTest {
                 false,
                 List.of(),
                 Set.of(),
-                null);
+                null,
+                "HOME",
+                Set.of());
     }
 
     private static Provider provider(ProviderType type, boolean emergencyApproved, boolean exempt) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.ProblemFixtures;
+import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.data.SampleDataGenerator;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementSolution;
@@ -49,6 +51,32 @@ class MatchServiceTest {
             }
         }
         return solver.score(solution);
+    }
+
+    @Test
+    void approvalAndOutOfAreaPointsFollowTheResponsibleAuthorityOfTheChildrenAsked() {
+        // three-authorities.json (ThreeAuthoritiesTest): PA in A, PB in B, PC in C; A and B adjoin each other.
+        Caseload three = Caseload.of(ProblemReader.read(ProblemFixtures.threeAuthorities()));
+
+        // C8 is B's: in area at PB, adjoining at PA, at a distance at PC.
+        Map<String, MatchResult.Option> c8 = byProvider(MatchService.match(three, List.of("C8"), 10, false));
+        assertThat(c8.get("PB").approval()).isEqualTo(MatchResult.Approval.NONE);
+        assertThat(c8.get("PB").softPoints().outOfArea()).isZero();
+        assertThat(c8.get("PA").approval()).isEqualTo(MatchResult.Approval.NOMINATED_OFFICER);
+        assertThat(c8.get("PA").softPoints().outOfArea()).isEqualTo(250);
+        assertThat(c8.get("PC").approval()).isEqualTo(MatchResult.Approval.DIRECTOR);
+        assertThat(c8.get("PB").rank()).isEqualTo(1);
+
+        // The group C9 (A's) and C10 (C's) is decided whole: the highest of its members' approvals.
+        Map<String, MatchResult.Option> group = byProvider(MatchService.match(three, List.of("C9", "C10"), 10, false));
+        assertThat(group.get("PA").approval()).isEqualTo(MatchResult.Approval.DIRECTOR); // C9 NONE, C10 DIRECTOR
+        assertThat(group.get("PA").softPoints().outOfArea()).isEqualTo(250); // C10 only
+        assertThat(group.get("PC").approval()).isEqualTo(MatchResult.Approval.DIRECTOR); // C9 DIRECTOR, C10 NONE
+        assertThat(group.get("PC").softPoints().outOfArea()).isEqualTo(250); // C9 only
+    }
+
+    private static Map<String, MatchResult.Option> byProvider(MatchResult result) {
+        return result.options().stream().collect(Collectors.toMap(MatchResult.Option::providerId, o -> o));
     }
 
     @Test

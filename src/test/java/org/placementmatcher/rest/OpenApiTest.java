@@ -101,6 +101,24 @@ class OpenApiTest {
         assertThat(errors).isGreaterThan(10);
     }
 
+    @Test
+    void adjoiningAuthoritiesIsDocumentedAsAnArrayOrAnObjectOfArrays() throws Exception {
+        JsonNode document = document();
+        JsonNode property = document.at("/components/schemas/PlacementProblem/properties/adjoiningAuthorities");
+        JsonNode schema = resolve(document, property);
+
+        assertThat(schema.path("oneOf"))
+                .as("%s", schema)
+                .extracting(option -> resolve(document, option).path("type").asText())
+                .containsExactlyInAnyOrder("array", "object");
+        assertThat(schema.path("properties").isMissingNode()).as("%s", schema).isTrue();
+    }
+
+    private static JsonNode resolve(JsonNode document, JsonNode schema) {
+        String ref = schema.path("$ref").asText();
+        return ref.isEmpty() ? schema : document.at(ref.substring(1));
+    }
+
     private static JsonNode parameter(JsonNode operation, String name) {
         for (JsonNode parameter : operation.path("parameters")) {
             if (parameter.path("name").asText().equals(name)) {

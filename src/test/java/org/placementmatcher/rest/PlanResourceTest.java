@@ -2,6 +2,7 @@ package org.placementmatcher.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -118,6 +119,29 @@ class PlanResourceTest {
                 .body("errors[0].message", equalTo("no plan with id no-such-plan"));
         given().get("/api/plans/no-such-plan/analysis").then().statusCode(404).body("errors[0].path", equalTo("$"));
         given().delete("/api/plans/no-such-plan").then().statusCode(404).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void aPlanOfThreeAuthoritiesHasTheKpisOfEachAndRefusesBadAdjoiningCodesByPath() throws Exception {
+        // Worked out by hand in solver/ThreeAuthoritiesTest.
+        JsonPath view = waitUntilDone(startPlan(ProblemFixtures.threeAuthorities(), 2), Duration.ofSeconds(20));
+
+        assertThat(view.getString("plan.score")).isEqualTo("0hard/-3medium/-6000soft");
+        assertThat(view.getMap("plan.kpisByAuthority")).containsOnlyKeys("A", "B", "C");
+        assertThat(view.getDouble("plan.kpisByAuthority.A.outOfAreaPercent")).isEqualTo(33.3);
+        assertThat(view.getDouble("plan.kpisByAuthority.C.outOfAreaPercent")).isEqualTo(66.7);
+        assertThat(view.getInt("plan.kpisByAuthority.C.unplaced")).isEqualTo(1);
+        assertThat(view.getDouble("plan.kpisByAuthority.B.weeklyCost")).isEqualTo(1700.0);
+
+        String bad = ProblemFixtures.threeAuthorities()
+                .replace("{\"A\": [\"B\"], \"B\": [\"A\"], \"C\": []}", "{\"A\": [\"B\", 3], \"B\": \"A\"}");
+        given().contentType(ContentType.JSON)
+                .body(bad)
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("errors.path", containsInAnyOrder("$.adjoiningAuthorities.A[1]", "$.adjoiningAuthorities.B"));
     }
 
     @Test

@@ -68,7 +68,8 @@ class OverviewFiguresTest {
                         new Assignment("C3", "P1", false),
                         new Assignment("C4", null, false),
                         new Assignment("C5", "P1", false)),
-                stored);
+                stored,
+                Map.of("E1", stored));
 
         KpiFigures planned = KpiFigures.planned(new PlanData(stored, snapshot, plan));
 
