@@ -25,7 +25,7 @@ import org.placementmatcher.security.TestAccounts;
  * made as director (all authorities) unless made {@code as} a council's user.
  */
 @QuarkusTest
-class SharedRegisterTest {
+public class SharedRegisterTest {
 
     static final String SHARED = TestAccounts.SHARED_REGISTER;
     static final String BASE = "/api/register/" + SHARED;
@@ -34,7 +34,7 @@ class SharedRegisterTest {
      * Council A's A1 (waiting) and A2 (at P1), council B's B1 (at P2), council C's C1 (waiting) and H1, the register's
      * own (no responsibleAuthority). P1 has one place, which A2 holds.
      */
-    static final String REGISTER = """
+    public static final String REGISTER = """
             {"schemaVersion": 1, "name": "Co-operative", "referenceDate": "2026-11-22", "homeAuthority": "SHARED-CO",
              "providers": [
                {"id": "P1", "type": "IN_HOUSE_FOSTER", "localAuthority": "COUNCIL-A", "location": {"lat": 52.0, "lon": 0.0},
