@@ -25,9 +25,11 @@ import org.placementmatcher.security.Role;
 public class AccessLogResource {
 
     private final Database db;
+    private final RegisterService registers;
 
-    public AccessLogResource(Database db) {
+    public AccessLogResource(Database db, RegisterService registers) {
         this.db = db;
+        this.registers = registers;
     }
 
     @GET
@@ -65,12 +67,15 @@ public class AccessLogResource {
                                             minimum = "1",
                                             maximum = "10000"))
                     int limit) {
-        return db.transaction(c -> {
+        List<AccessLog.Entry> page = db.transaction(c -> {
             if (RegisterStore.header(c, RegisterService.checkAuthority(authority))
                     .isEmpty()) {
                 throw RegisterService.noRegister(authority);
             }
             return AccessLog.page(c, authority, after, limit);
         });
+        // A director of one authority of a shared register sees the reads of its authorities' children only.
+        RegisterService.ChildSight seen = registers.childSight(authority);
+        return page.stream().filter(entry -> seen.sees(entry.childId())).toList();
     }
 }

@@ -88,7 +88,8 @@ public final class RegisterCsv {
             "requiresSolePlacement",
             "excludedAreas",
             "languages",
-            "religion");
+            "religion",
+            "responsibleAuthority");
 
     private static final Set<String> PROVIDER_REQUIRED =
             Set.of("id", "type", "localAuthority", "lat", "lon", "places", "ageMin", "ageMax", "weeklyCost");
@@ -119,6 +120,7 @@ public final class RegisterCsv {
                 "urgency",
                 "siblingGroup",
                 "currentPlacement",
+                "responsibleAuthority",
                 "name",
                 "contact",
                 "ofstedUrn",

@@ -67,6 +67,9 @@ final class RegisterEditor {
                 new Plan(
                         new Via("PUT " + put.kind().noun, actor),
                         register -> {
+                            if (register.hidden(put.kind(), put.id())) {
+                                throw register.notFound(put.kind(), put.id());
+                            }
                             register.put(put.kind(), put.record());
                             return register.tree();
                         },

@@ -106,17 +106,21 @@ public class RegisterResource {
 
     private final RegisterService register;
     private final CurrentUser user;
+    private final RegisterAccess access;
 
-    public RegisterResource(RegisterService register, CurrentUser user) {
+    public RegisterResource(RegisterService register, CurrentUser user, RegisterAccess access) {
         this.register = register;
         this.user = user;
+        this.access = access;
     }
 
     @GET
-    @Operation(summary = "The authorities holding a register that the user holds, with each register's version")
+    @Operation(
+            summary = "The registers the user may open, with each register's version",
+            description = "Those of the authorities it holds, and the shared registers of which it holds a member")
     public List<Authority> authorities() {
         List<Authority> list = new ArrayList<>();
-        user.heldOnly(register.authorities())
+        access.openableOnly(register.authorities())
                 .forEach((authority, version) -> list.add(new Authority(authority, version)));
         return list;
     }
@@ -705,6 +709,7 @@ public class RegisterResource {
         if (!errors.isEmpty()) {
             throw new InvalidProblemException(errors);
         }
+        register.requireSeen(authority, childIds);
         return MatchService.match(register.caseload(authority), childIds, limit, emergency);
     }
 

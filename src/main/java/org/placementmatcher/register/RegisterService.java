@@ -86,6 +86,7 @@ public class RegisterService {
     private record CachedCaseload(long version, Caseload caseload) {}
 
     private final Database db;
+    private final RegisterAccess access;
     private final Map<String, CachedCaseload> caseloads = new ConcurrentHashMap<>();
     /**
      * The latest register read of each authority: a read checks the stored version (one small query) and reuses it
@@ -93,8 +94,9 @@ public class RegisterService {
      */
     private final Map<String, Register> latest = new ConcurrentHashMap<>();
 
-    public RegisterService(Database db) {
+    public RegisterService(Database db, RegisterAccess access) {
         this.db = db;
+        this.access = access;
     }
 
     public static String checkAuthority(String authority) {
@@ -109,12 +111,30 @@ public class RegisterService {
 
     // Reading.
 
-    /** The authority's register, read consistently (every record of one version). */
+    /**
+     * The authority's register as the user of the request sees it, read consistently (every record of one version):
+     * in a shared register, only the children of the authorities the user holds (contract section 8).
+     */
     public Register get(String authority) {
+        Register whole = whole(authority);
+        ChildScope scope = access.scope(authority);
+        return scope.isAll() ? whole : new Register(authority, whole.version(), scope.of(whole.problem()));
+    }
+
+    /** The children of the register the user of the request sees and changes. */
+    public ChildScope scope(String authority) {
+        return access.scope(authority);
+    }
+
+    /**
+     * The whole register, every child whoever asks: for what the service works out on the register as a whole (a
+     * run, the places other children occupy), never to be shown as it is to a user of a shared register.
+     */
+    public Register whole(String authority) {
         return find(authority).orElseThrow(() -> noRegister(authority));
     }
 
-    public Optional<Register> find(String authority) {
+    private Optional<Register> find(String authority) {
         checkAuthority(authority);
         return db.transaction(c -> {
             Register cached = latest.get(authority);
@@ -158,7 +178,7 @@ public class RegisterService {
                 .version();
     }
 
-    /** The record with the id, as stored. */
+    /** The record with the id, as stored; a child the user does not see is not there (404). */
     public JsonNode record(String authority, Kind kind, String id) {
         JsonNode record = record(get(authority), kind, id);
         if (record == null) {
@@ -183,46 +203,123 @@ public class RegisterService {
         return record instanceof ProviderInput p ? p.id() : ((ChildInput) record).id();
     }
 
-    /** The register loaded for match and emergency queries, kept while the register does not change. */
+    /**
+     * The whole register loaded for match and emergency queries (every child occupies its place, whoever asks), kept
+     * while the register does not change. What is shown of it to a user of a shared register is for the caller.
+     */
     public Caseload caseload(String authority) {
         long version = version(checkAuthority(authority));
         CachedCaseload cached = caseloads.get(authority);
         if (cached != null && cached.version() == version) {
             return cached.caseload();
         }
-        Register register = get(authority);
+        Register register = whole(authority);
         Caseload caseload = Caseload.of(register.problem());
         caseloads.put(authority, new CachedCaseload(register.version(), caseload));
         return caseload;
     }
 
+    /**
+     * The register as the user of the request sees it, loaded (for figures of its children, not for queries: the
+     * children it does not see would be missing from the places they occupy).
+     */
+    public Caseload caseloadAsSeen(String authority) {
+        return access.scope(authority).isAll()
+                ? caseload(authority)
+                : Caseload.of(get(authority).problem());
+    }
+
     public List<AuditLog.Entry> auditOfChild(String authority, String childId) {
-        return db.transaction(c -> {
+        ChildSight sight = childSight(authority);
+        List<AuditLog.Entry> entries = db.transaction(c -> {
             requireRegister(c, authority);
-            List<AuditLog.Entry> entries = AuditLog.byChild(c, authority, childId);
-            if (entries.isEmpty() && !RegisterStore.children(c, authority).containsKey(childId)) {
+            List<AuditLog.Entry> found = AuditLog.byChild(c, authority, childId);
+            if (found.isEmpty() && !RegisterStore.children(c, authority).containsKey(childId)) {
                 throw new RegisterErrors.NotFound("no child " + childId + " in the register of " + authority);
             }
-            return entries;
+            return found;
         });
+        if (!sight.sees(childId)) {
+            throw new RegisterErrors.NotFound("no child " + childId + " in the register of " + authority);
+        }
+        return entries;
     }
 
     public List<AuditLog.Entry> auditOfProvider(String authority, String providerId) {
-        return db.transaction(c -> {
+        ChildSight sight = childSight(authority);
+        return sight.only(db.transaction(c -> {
             requireRegister(c, authority);
             List<AuditLog.Entry> entries = AuditLog.byProvider(c, authority, providerId);
             if (entries.isEmpty() && !RegisterStore.providers(c, authority).containsKey(providerId)) {
                 throw new RegisterErrors.NotFound("no provider " + providerId + " in the register of " + authority);
             }
             return entries;
-        });
+        }));
     }
 
+    /**
+     * A page of the authority's audit log; a user of a shared register who sees only some children gets the entries
+     * about them and about no child (providers, the register), so a page may hold fewer than {@code limit}.
+     */
     public List<AuditLog.Entry> audit(String authority, long afterSeq, int limit) {
-        return db.transaction(c -> {
+        ChildSight sight = childSight(authority);
+        return sight.only(db.transaction(c -> {
             requireRegister(c, authority);
             return AuditLog.page(c, authority, afterSeq, limit);
+        }));
+    }
+
+    /**
+     * The child ids the user of the request sees in the register, by the register as it stands: a child no longer
+     * there is seen only by users who see every child (its responsible authority is not known any more).
+     */
+    public ChildSight childSight(String authority) {
+        ChildScope scope = access.scope(authority);
+        if (scope.isAll()) {
+            return ChildSight.EVERY;
+        }
+        Register whole = whole(authority);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        whole.problem().children().forEach(child -> {
+            if (scope.sees(child, whole.problem().homeAuthority())) {
+                seen.add(child.id());
+            }
         });
+        return new ChildSight(seen);
+    }
+
+    /**
+     * Refuses a query naming a child the user of the request does not see exactly as one naming no child of the
+     * register (400 at {@code $.childIds[i]}); every child still occupies its place in what the query works out.
+     */
+    public void requireSeen(String authority, List<String> childIds) {
+        ChildSight sight = childSight(authority);
+        List<ProblemError> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < childIds.size(); i++) {
+            String id = childIds.get(i);
+            if (id != null && !sight.sees(id)) {
+                errors.add(new ProblemError("$.childIds[" + i + "]", "unknown child id '" + id + "'"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidProblemException(errors);
+        }
+    }
+
+    /** The ids of the children a user sees (null: every child), to filter what names children by id. */
+    public record ChildSight(java.util.Set<String> ids) {
+        public static final ChildSight EVERY = new ChildSight(null);
+
+        /** Whether the child is seen; true of no child (null or empty: an entry about no one child). */
+        public boolean sees(String childId) {
+            return ids == null || childId == null || childId.isEmpty() || ids.contains(childId);
+        }
+
+        List<AuditLog.Entry> only(List<AuditLog.Entry> entries) {
+            return ids == null
+                    ? entries
+                    : entries.stream().filter(entry -> sees(entry.childId())).toList();
+        }
     }
 
     private static void requireRegister(Connection c, String authority) throws SQLException {
@@ -254,7 +351,8 @@ public class RegisterService {
      */
     public Applied apply(String authority, String actor, RegisterChange change, Locked check, AfterWrite after) {
         checkAuthority(authority);
-        return apply(authority, RegisterEditor.plan(authority, actor, change), check, after, true);
+        ChildScope scope = scopeOfChange(authority, change);
+        return apply(authority, RegisterEditor.plan(authority, actor, change), scope, check, after, true);
     }
 
     /**
@@ -264,8 +362,9 @@ public class RegisterService {
      */
     public Applied dryRun(String authority, String actor, RegisterChange change) {
         checkAuthority(authority);
+        ChildScope scope = scopeOfChange(authority, change);
         try {
-            apply(authority, RegisterEditor.plan(authority, actor, change), null, null, false);
+            apply(authority, RegisterEditor.plan(authority, actor, change), scope, null, null, false);
         } catch (RolledBack rolledBack) {
             return rolledBack.applied;
         }
@@ -282,7 +381,29 @@ public class RegisterService {
         }
     }
 
-    private Applied apply(String authority, RegisterEditor.Plan plan, Locked check, AfterWrite after, boolean keep) {
+    /**
+     * The children the change's user may touch. A whole register replaced would remove or overwrite children it does
+     * not see, so only a user seeing every child replaces a register whole.
+     */
+    private ChildScope scopeOfChange(String authority, RegisterChange change) {
+        ChildScope scope = access.scope(authority);
+        if (!scope.isAll() && change instanceof RegisterChange.ReplaceRegister) {
+            throw new InvalidProblemException(List.of(new ProblemError(
+                    "$",
+                    "the register of " + authority + " is shared by several authorities: only a user holding "
+                            + authority + " replaces it whole; change your authorities' children one by one "
+                            + "(PUT, PATCH, DELETE .../children/{id}) or with the children CSV")));
+        }
+        return scope;
+    }
+
+    private Applied apply(
+            String authority,
+            RegisterEditor.Plan plan,
+            ChildScope scope,
+            Locked check,
+            AfterWrite after,
+            boolean keep) {
         Applied applied = db.transaction(c -> {
             Optional<Long> locked = RegisterStore.lock(c, authority);
             Register before = null;
@@ -299,7 +420,7 @@ public class RegisterService {
             if (check != null) {
                 check.accept(c, before);
             }
-            Applied worked = workOut(authority, plan, before);
+            Applied worked = workOut(authority, plan, before, scope);
             if (!keep) {
                 throw new RolledBack(worked);
             }
@@ -314,16 +435,17 @@ public class RegisterService {
         return applied;
     }
 
-    private static Applied workOut(String authority, RegisterEditor.Plan plan, Register before) {
+    private static Applied workOut(String authority, RegisterEditor.Plan plan, Register before, ChildScope scope) {
         ObjectNode tree = before == null
                 ? ContractJson.mapper().createObjectNode()
                 : ContractJson.mapper().valueToTree(before.problem());
-        ObjectNode next = plan.edit().apply(new WorkingRegister(authority, before, tree));
+        ObjectNode next = plan.edit().apply(new WorkingRegister(authority, before, tree, scope));
         PlacementProblem problem;
         try {
             problem = ProblemReader.read(next, "$", true);
         } catch (InvalidProblemException e) {
-            List<ProblemError> named = plan.naming().name(next, e.errors());
+            List<ProblemError> named =
+                    ScopedChanges.unnamed(scope, authority, next, plan.naming().name(next, e.errors()));
             if (plan.conflictOnInvalid()) {
                 throw new RegisterErrors.Conflict(ProblemErrors.reported(named, e.omitted()));
             }
@@ -335,7 +457,14 @@ public class RegisterService {
         }
         long version = (before == null ? 0 : before.version()) + 1;
         Register written = new Register(authority, version, problem);
-        return new Applied(written, RegisterDiff.between(before == null ? null : before.problem(), problem));
+        RegisterDiff diff = RegisterDiff.between(before == null ? null : before.problem(), problem);
+        if (!scope.isAll()) {
+            List<ProblemError> outside = ScopedChanges.outside(scope, authority, before, problem, diff);
+            if (!outside.isEmpty()) {
+                throw new InvalidProblemException(plan.naming().name(next, outside));
+            }
+        }
+        return new Applied(written, diff);
     }
 
     private static PlacementProblem emptyProblem(String authority) {

@@ -55,12 +55,20 @@ public class RunDecisions {
     private final RegisterService register;
     private final CurrentUser user;
     private final ApprovalPolicy approvals;
+    private final RunSight sight;
 
-    public RunDecisions(Database db, RegisterService register, CurrentUser user, ApprovalPolicy approvals) {
+    public RunDecisions(
+            Database db, RegisterService register, CurrentUser user, ApprovalPolicy approvals, RunSight sight) {
         this.db = db;
         this.register = register;
         this.user = user;
         this.approvals = approvals;
+        this.sight = sight;
+    }
+
+    private static RegisterErrors.NotFound noChange(String runId, String childId) {
+        return new RegisterErrors.NotFound(
+                "run " + runId + " proposes no change for child " + TextRules.quote(childId));
     }
 
     /** The approval the stored change needs (ProposedChanges worked it out when the run finished). */
@@ -125,10 +133,18 @@ public class RunDecisions {
         ChangeRow asked = all.stream()
                 .filter(c -> c.childId().equals(request.childId()))
                 .findFirst()
-                .orElseThrow(() -> new RegisterErrors.NotFound(
-                        "run " + runId + " proposes no change for child " + TextRules.quote(request.childId())));
+                .orElseThrow(() -> noChange(runId, request.childId()));
         List<ChangeRow> unit =
                 all.stream().filter(c -> c.unitId().equals(asked.unitId())).toList();
+        if (!sight.seesAll(authority)) {
+            RegisterService.ChildSight seen = db.transaction(c -> RunStore.find(c, authority, runId, true))
+                    .map(row -> sight.of(authority, row))
+                    .orElseThrow(() -> RunService.noRun(authority, runId));
+            if (unit.stream().anyMatch(change -> !seen.sees(change.childId()))) {
+                // Another authority's child of a shared register (contract section 8): as if the run proposed nothing.
+                throw noChange(runId, request.childId());
+            }
+        }
         List<String> childIds = unit.stream().map(ChangeRow::childId).toList();
         String decidedBy = user.username();
         String reason = request.reason().trim();

@@ -107,7 +107,7 @@ public class RunSchedule {
                     LOG.infof("overnight run of %s skipped: a run is still solving", authority);
                     continue;
                 }
-                Register current = register.get(authority);
+                Register current = register.whole(authority);
                 LocalDate date = current.problem().referenceDate().isAfter(today)
                         ? current.problem().referenceDate()
                         : today;

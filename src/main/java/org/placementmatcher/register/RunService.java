@@ -71,7 +71,7 @@ public class RunService {
         if (worker.isShuttingDown()) {
             throw new RegisterErrors.Conflict("$", "the service is stopping; start the run again once it is back");
         }
-        Register current = register.get(authority);
+        Register current = register.whole(authority);
         PlacementProblem problem = current.problem();
         if (referenceDate != null) {
             problem = new PlacementProblem(

@@ -110,9 +110,11 @@ public class RunViews {
             Instant dataDeletedAt) {}
 
     private final Database db;
+    private final RunSight sight;
 
-    public RunViews(Database db) {
+    public RunViews(Database db, RunSight sight) {
         this.db = db;
+        this.sight = sight;
     }
 
     /**
@@ -135,6 +137,11 @@ public class RunViews {
                 : Math.max(0, Duration.between(row.startedAt(), end).toSeconds());
     }
 
+    /** A key naming which of the register's children the user of the request sees in a run, for caches of views. */
+    public String scopeKey(String authority) {
+        return sight.scopeKey(authority);
+    }
+
     public List<RunSummary> list(String authority, int limit) {
         return db.transaction(c -> {
             if (RegisterStore.header(c, RegisterService.checkAuthority(authority))
@@ -155,14 +162,21 @@ public class RunViews {
         return kpis;
     }
 
+    /** The run as the user of the request sees it: in a shared register, only its authorities' children. */
     public RunView view(String authority, String id) {
         return db.transaction(c -> {
             Row row = RunStore.find(c, authority, id, true).orElseThrow(() -> RunService.noRun(authority, id));
+            RegisterService.ChildSight seen = sight.of(authority, row);
             List<JsonNode> changes = new ArrayList<>();
             for (ChangeRow change : RunStore.changes(c, id)) {
-                ObjectNode node = change.changeJson() == null
-                        ? keyFields(change)
-                        : (ObjectNode) AuditLog.tree(change.changeJson());
+                ObjectNode node = RunSight.change(
+                        change.changeJson() == null
+                                ? keyFields(change)
+                                : (ObjectNode) AuditLog.tree(change.changeJson()),
+                        seen);
+                if (node == null) {
+                    continue;
+                }
                 if (change.decision() != null) {
                     node.set(
                             "decision",
@@ -175,15 +189,17 @@ public class RunViews {
                 }
                 changes.add(node);
             }
-            PlacementPlan plan =
-                    row.planJson() == null ? null : RegisterStore.read(row.planJson(), PlacementPlan.class);
+            PlacementPlan plan = RunSight.plan(
+                    row.planJson() == null ? null : RegisterStore.read(row.planJson(), PlacementPlan.class), seen);
             Kpis kpis = row.kpisJson() == null ? null : RegisterStore.read(row.kpisJson(), Kpis.class);
             List<String> unplaced = null;
             if (row.analysisJson() != null) {
                 JsonNode stored = AuditLog.tree(row.analysisJson());
                 unplaced = new ArrayList<>();
                 for (JsonNode child : stored.path("unplaced")) {
-                    unplaced.add(child.asText());
+                    if (seen.sees(child.asText())) {
+                        unplaced.add(child.asText());
+                    }
                 }
             }
             return new RunView(
@@ -229,13 +245,18 @@ public class RunViews {
      */
     public record PlanData(Kpis kpis, PlacementProblem snapshot, PlacementPlan plan) {}
 
+    /** As the user of the request sees them: in a shared register, only its authorities' children. */
     public PlanData planData(String authority, String id) {
         Row row = db.transaction(c -> RunStore.find(c, authority, id, true))
                 .orElseThrow(() -> RunService.noRun(authority, id));
+        RegisterService.ChildSight seen = sight.of(authority, row);
         return new PlanData(
                 row.kpisJson() == null ? null : RegisterStore.read(row.kpisJson(), Kpis.class),
-                row.snapshotJson() == null ? null : RegisterStore.read(row.snapshotJson(), PlacementProblem.class),
-                row.planJson() == null ? null : RegisterStore.read(row.planJson(), PlacementPlan.class));
+                row.snapshotJson() == null
+                        ? null
+                        : RunSight.snapshot(RegisterStore.read(row.snapshotJson(), PlacementProblem.class), seen),
+                RunSight.plan(
+                        row.planJson() == null ? null : RegisterStore.read(row.planJson(), PlacementPlan.class), seen));
     }
 
     /** A proposed change whose explanation was deleted under the retention policy: what stays of it. */
@@ -263,7 +284,8 @@ public class RunViews {
         if (row.dataDeletedAt() != null) {
             throw dataDeleted(row);
         }
-        return RegisterStore.read(row.snapshotJson(), PlacementProblem.class);
+        return RunSight.snapshot(
+                RegisterStore.read(row.snapshotJson(), PlacementProblem.class), sight.of(authority, row));
     }
 
     /** The run's score analysis (per constraint, with who is behind each point), once it has finished. */
@@ -276,13 +298,17 @@ public class RunViews {
         if (row.analysisJson() == null) {
             throw new RegisterErrors.Conflict("$", "run " + id + " is " + shownStatus(row) + ": it has no analysis");
         }
-        return AuditLog.tree(row.analysisJson()).get("analysis");
+        return RunSight.analysis(AuditLog.tree(row.analysisJson()).get("analysis"), sight.of(authority, row));
     }
 
     public List<AuditLog.Entry> audit(String authority, String id) {
         return db.transaction(c -> {
-            RunStore.find(c, authority, id, false).orElseThrow(() -> RunService.noRun(authority, id));
-            return AuditLog.byRun(c, authority, id);
+            Row row = RunStore.find(c, authority, id, !sight.seesAll(authority))
+                    .orElseThrow(() -> RunService.noRun(authority, id));
+            RegisterService.ChildSight seen = sight.of(authority, row);
+            return AuditLog.byRun(c, authority, id).stream()
+                    .filter(entry -> seen.sees(entry.childId()))
+                    .toList();
         });
     }
 }

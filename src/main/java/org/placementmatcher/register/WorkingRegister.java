@@ -18,16 +18,31 @@ final class WorkingRegister {
     private final String authority;
     private final Register current;
     private final ObjectNode tree;
+    private final ChildScope scope;
     private final Map<Kind, Map<String, Integer>> positions = new EnumMap<>(Kind.class);
 
     /**
      * @param current the register as it stands (null when it is being created)
      * @param tree a copy of it, to change
+     * @param scope the children the change's user sees: any other child is, to the change, not there
      */
-    WorkingRegister(String authority, Register current, ObjectNode tree) {
+    WorkingRegister(String authority, Register current, ObjectNode tree, ChildScope scope) {
         this.authority = authority;
         this.current = current;
         this.tree = tree;
+        this.scope = scope;
+    }
+
+    /** Whether the record is a child of an authority the change's user does not hold (contract section 8). */
+    boolean hidden(Kind kind, JsonNode record) {
+        return kind == Kind.CHILD
+                && !scope.sees(record.path("responsibleAuthority").asText(null), authority);
+    }
+
+    /** Whether the register holds a child with the id that the change's user does not see. */
+    boolean hidden(Kind kind, String id) {
+        Integer position = positions(kind).get(id);
+        return position != null && hidden(kind, list(kind).get(position));
     }
 
     String authority() {
@@ -42,10 +57,13 @@ final class WorkingRegister {
         return tree;
     }
 
-    /** The record with the id, or null. */
+    /** The record with the id, or null (also for a child the change's user does not see). */
     ObjectNode find(Kind kind, String id) {
         Integer position = positions(kind).get(id);
-        return position == null ? null : (ObjectNode) list(kind).get(position);
+        if (position == null || hidden(kind, list(kind).get(position))) {
+            return null;
+        }
+        return (ObjectNode) list(kind).get(position);
     }
 
     /** The record with the id; 404 when there is none. */
@@ -80,7 +98,7 @@ final class WorkingRegister {
 
     void replace(Kind kind, String id, ObjectNode record) {
         Integer position = positions(kind).get(id);
-        if (position == null) {
+        if (position == null || hidden(kind, list(kind).get(position))) {
             throw notFound(kind, id);
         }
         list(kind).set(position, record);
@@ -88,7 +106,7 @@ final class WorkingRegister {
 
     void remove(Kind kind, String id) {
         Integer position = positions(kind).get(id);
-        if (position == null) {
+        if (position == null || hidden(kind, list(kind).get(position))) {
             throw notFound(kind, id);
         }
         list(kind).remove((int) position);
@@ -102,9 +120,15 @@ final class WorkingRegister {
         return records;
     }
 
+    /** Empties the list of every record the change's user sees (other authorities' children stay). */
     void clear(Kind kind) {
-        list(kind).removeAll();
-        positions.put(kind, new HashMap<>());
+        ArrayNode list = list(kind);
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (!hidden(kind, list.get(i))) {
+                list.remove(i);
+            }
+        }
+        positions.remove(kind);
     }
 
     private ArrayNode list(Kind kind) {

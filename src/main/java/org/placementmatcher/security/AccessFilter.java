@@ -7,13 +7,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.TextRules;
+import org.placementmatcher.register.RegisterAccess;
 import org.placementmatcher.register.RegisterService;
 
 /**
  * Checks of every API request made once the user is known, in one place:
  * <ul>
- *   <li>authority scoping: a path with an {@code {authority}} the user does not hold answers exactly as a missing
- *       register does (404), whatever the method, so a register's existence is not given away;</li>
+ *   <li>authority scoping: a path with an {@code {authority}} the user may not open (it holds neither the code nor,
+ *       for a shared register, any of its members: {@link RegisterAccess}) answers exactly as a missing register
+ *       does (404), whatever the method, so a register's existence is not given away;</li>
  *   <li>the user as the only actor: an {@code X-Actor} header naming anyone else is refused (400).</li>
  * </ul>
  * Anonymous requests pass untouched: the endpoint's {@code @RolesAllowed} answers them with 401.
@@ -24,9 +26,11 @@ public class AccessFilter {
     public static final String ACTOR_HEADER = "X-Actor";
 
     private final CurrentUser user;
+    private final RegisterAccess access;
 
-    public AccessFilter(CurrentUser user) {
+    public AccessFilter(CurrentUser user, RegisterAccess access) {
         this.user = user;
+        this.access = access;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
@@ -35,7 +39,7 @@ public class AccessFilter {
             return;
         }
         String authority = request.getUriInfo().getPathParameters().getFirst("authority");
-        if (authority != null && !user.holds(authority)) {
+        if (authority != null && !access.mayOpen(authority)) {
             throw RegisterService.noRegister(authority);
         }
         List<String> actors = request.getHeaders().get(ACTOR_HEADER);

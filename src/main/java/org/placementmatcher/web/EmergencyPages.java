@@ -112,7 +112,8 @@ public class EmergencyPages {
                 needs == null ? List.of() : needs,
                 languages,
                 religion);
-        PlacementProblem register = registers.get(authority).problem();
+        // Every child of a shared register occupies its place, whoever asks; the answer names only places.
+        PlacementProblem register = registers.whole(authority).problem();
         ChildInput child;
         try {
             child = referral.toChild(register);

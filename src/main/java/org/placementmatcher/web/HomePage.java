@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.placementmatcher.register.RegisterAccess;
 import org.placementmatcher.register.RegisterService;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
@@ -25,11 +26,17 @@ public class HomePage {
     private final Template home;
     private final RegisterService registers;
     private final CurrentUser user;
+    private final RegisterAccess access;
 
-    public HomePage(@Location("web/home.html") Template home, RegisterService registers, CurrentUser user) {
+    public HomePage(
+            @Location("web/home.html") Template home,
+            RegisterService registers,
+            CurrentUser user,
+            RegisterAccess access) {
         this.home = home;
         this.registers = registers;
         this.user = user;
+        this.access = access;
     }
 
     @GET
@@ -38,8 +45,7 @@ public class HomePage {
     @Operation(hidden = true)
     public Response home() {
         List<String> held = user.has(Role.VIEWER)
-                ? registers.authorities().keySet().stream()
-                        .filter(user::holds)
+                ? access.openableOnly(registers.authorities()).keySet().stream()
                         .sorted()
                         .toList()
                 : List.of();

@@ -62,7 +62,7 @@ public class OverviewPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
     public TemplateInstance overview(@PathParam("authority") String authority) {
-        KpiFigures today = KpiFigures.today(registers.caseload(authority).today());
+        KpiFigures today = KpiFigures.today(registers.caseloadAsSeen(authority).today());
         Optional<RunSummary> latest = runs.latestDone(authority);
         KpiFigures plan = latest.map(run -> planFigures(authority, run.id())).orElse(null);
         return overview.data("authority", authority)
@@ -74,7 +74,7 @@ public class OverviewPage {
     }
 
     private KpiFigures planFigures(String authority, String runId) {
-        String key = authority + "/" + runId;
+        String key = authority + "/" + runId + "/" + runs.scopeKey(authority);
         synchronized (planFigures) {
             KpiFigures held = planFigures.get(key);
             if (held != null) {

@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.placementmatcher.register.RegisterAccess;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
 
@@ -31,9 +32,15 @@ public class PageContext {
     private final CurrentUser user;
     private final HttpServerRequest request;
     private final CsrfTokenParameterProvider csrf;
+    private final RegisterAccess access;
 
     public PageContext(
-            SecurityIdentity identity, CurrentUser user, HttpServerRequest request, CsrfTokenParameterProvider csrf) {
+            SecurityIdentity identity,
+            CurrentUser user,
+            HttpServerRequest request,
+            CsrfTokenParameterProvider csrf,
+            RegisterAccess access) {
+        this.access = access;
         this.identity = identity;
         this.user = user;
         this.request = request;
@@ -78,13 +85,12 @@ public class PageContext {
             String rest = path.substring(REGISTERS.length());
             int slash = rest.indexOf('/');
             String code = slash < 0 ? rest : rest.substring(0, slash);
-            if (!code.isEmpty() && user.holds(code)) {
+            if (!code.isEmpty() && access.mayOpen(code)) {
                 return Optional.of(code);
             }
         }
-        List<String> held = user.authorities().stream()
-                .filter(code -> !Role.ANY_AUTHORITY.equals(code))
-                .toList();
+        // A council's user of a shared register works in that register (contract section 8).
+        List<String> held = List.copyOf(access.registersOfHeldCodes());
         return held.size() == 1 && !user.authorities().contains(Role.ANY_AUTHORITY)
                 ? Optional.of(held.getFirst())
                 : Optional.empty();

@@ -158,6 +158,11 @@ final class RecordForm {
             case "needsMove" -> new String[] {"Placement ending (must move)", null};
             case "riskToYoungerChildren" -> new String[] {"Risk to younger children", null};
             case "requiresSolePlacement" -> new String[] {"Needs a placement alone", null};
+            case "responsibleAuthority" ->
+                new String[] {
+                    "Responsible authority",
+                    "The code of the council responsible for the child; empty: the register's own authority"
+                };
             case "excludedAreas" ->
                 new String[] {"Areas to keep away from", "lat:lon:radiusMiles, " + LIST.toLowerCase()};
             default -> new String[] {column, null};

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.register.AccessLog;
+import org.placementmatcher.register.ChildScope;
 import org.placementmatcher.register.Database;
 import org.placementmatcher.register.RegisterChange.DeleteRecord;
 import org.placementmatcher.register.RegisterChange.Kind;
@@ -73,7 +74,15 @@ public class RegisterEditPages {
     @Operation(hidden = true)
     public TemplateInstance add(@PathParam("authority") String authority, @PathParam("list") String list) {
         tables.of(authority); // 404 when there is no register
-        return page(authority, kind(list), null, Map.of(), List.of());
+        Kind kind = kind(list);
+        // A council's user of a shared register adds its own council's children (contract section 8).
+        ChildScope scope = registers.scope(authority);
+        Map<String, String> values = kind == Kind.CHILD
+                        && !scope.isAll()
+                        && scope.authorities().size() == 1
+                ? Map.of("responsibleAuthority", scope.authorities().iterator().next())
+                : Map.of();
+        return page(authority, kind, null, values, List.of());
     }
 
     @GET

@@ -248,6 +248,11 @@ public class RegisterPages {
         fields.add(new Field("Gender", c.gender()));
         fields.add(new Field("Urgency", Words.urgency(c.urgency())));
         fields.add(new Field(
+                "Responsible authority",
+                c.responsibleAuthority() == null
+                        ? "The register's own authority"
+                        : AuthorityNames.label(c.responsibleAuthority())));
+        fields.add(new Field(
                 "Needed by", c.neededBy() == null ? "Now" : c.neededBy().toString()));
         fields.add(new Field("Needs", row.needs()));
         fields.add(new Field("Home", c.home().lat() + ", " + c.home().lon()));

@@ -67,6 +67,10 @@ public class RegisterQuestions {
                         .map(Child::getId)
                         .toList()
                 : List.of(child.getId());
+        RegisterService.ChildSight seen = registers.childSight(authority);
+        if (!unit.stream().allMatch(seen::sees)) {
+            return null; // another authority's child of a shared register (contract section 8): as if not there
+        }
         MatchResult answer = MatchService.match(caseload, unit, MatchService.DEFAULT_LIMIT, emergency);
         AccessLog.recordReads(
                 db, authority, user.username(), AccessLog.Kind.CHILD_RECORD, answer.childIds(), clock.instant());

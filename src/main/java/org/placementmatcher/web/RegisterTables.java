@@ -94,12 +94,14 @@ public class RegisterTables {
     /** The register's rows at its current version (a header read when nothing changed). */
     public Tables of(String authority) {
         long version = registers.version(RegisterService.checkAuthority(authority));
-        Tables cached = cache.get(authority);
+        // In a shared register each user sees only its authorities' children (contract section 8): one table each.
+        String key = authority + "/" + registers.scope(authority).key();
+        Tables cached = cache.get(key);
         if (cached != null && cached.register().version() == version) {
             return cached;
         }
         Tables fresh = build(registers.get(authority));
-        cache.put(authority, fresh);
+        cache.put(key, fresh);
         return fresh;
     }
 

@@ -67,7 +67,9 @@ public class RunExplanations {
             Map<String, List<String>> plannedAt) {}
 
     private Loaded load(String authority, String runId, PlacementPlan plan) {
-        String key = authority + "/" + runId;
+        // A user of a shared register sees only its authorities' children of a run: what it is explained is worked
+        // out on what it sees (contract section 8), and kept apart from what others see.
+        String key = authority + "/" + runId + "/" + views.scopeKey(authority);
         Loaded found = loaded.get(key);
         if (found != null) {
             return found;

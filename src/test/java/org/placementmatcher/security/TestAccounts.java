@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * The fixed test accounts every branch's tests use (created in the test profile by {@link TestAccountsSetup}):
- * one per role, two confined to authority {@value #OTHER_AUTHORITY}, all with password {@value #PASSWORD}.
+ * one per role, two confined to authority {@value #OTHER_AUTHORITY}, three each holding one member authority of the
+ * shared register {@value #SHARED_REGISTER}, all with password {@value #PASSWORD}.
  */
 public final class TestAccounts {
 
@@ -24,6 +25,19 @@ public final class TestAccounts {
     public static final String OTHER_OFFICER = "other-officer";
     public static final String OTHER_DIRECTOR = "other-director";
 
+    /** The shared register of the test profile and its member authorities (contract section 8). */
+    public static final String SHARED_REGISTER = "SHARED-CO";
+
+    public static final String COUNCIL_A = "COUNCIL-A";
+    public static final String COUNCIL_B = "COUNCIL-B";
+    public static final String COUNCIL_C = "COUNCIL-C";
+
+    /** Users of one member authority each of {@value #SHARED_REGISTER}. */
+    public static final String COUNCIL_A_DIRECTOR = "council-a-director";
+
+    public static final String COUNCIL_B_DIRECTOR = "council-b-director";
+    public static final String COUNCIL_C_OFFICER = "council-c-officer";
+
     /** One test account: its name, its one role, its authorities. */
     public record TestAccount(String username, Role role, Set<String> authorities) {}
 
@@ -35,7 +49,10 @@ public final class TestAccounts {
             new TestAccount(NOMINATED_OFFICER, Role.NOMINATED_OFFICER, Set.of(Role.ANY_AUTHORITY)),
             new TestAccount(DIRECTOR, Role.DIRECTOR, Set.of(Role.ANY_AUTHORITY)),
             new TestAccount(OTHER_OFFICER, Role.OFFICER, Set.of(OTHER_AUTHORITY)),
-            new TestAccount(OTHER_DIRECTOR, Role.DIRECTOR, Set.of(OTHER_AUTHORITY)));
+            new TestAccount(OTHER_DIRECTOR, Role.DIRECTOR, Set.of(OTHER_AUTHORITY)),
+            new TestAccount(COUNCIL_A_DIRECTOR, Role.DIRECTOR, Set.of(COUNCIL_A)),
+            new TestAccount(COUNCIL_B_DIRECTOR, Role.DIRECTOR, Set.of(COUNCIL_B)),
+            new TestAccount(COUNCIL_C_OFFICER, Role.OFFICER, Set.of(COUNCIL_C)));
 
     private TestAccounts() {}
 

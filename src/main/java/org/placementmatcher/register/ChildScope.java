@@ -1,0 +1,67 @@
+package org.placementmatcher.register;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.placementmatcher.contract.ChildInput;
+import org.placementmatcher.contract.PlacementProblem;
+
+/**
+ * Which children of a register a user sees and changes (contract section 8): all of them, or only those whose
+ * responsible authority (default: the register's home authority) is one of {@link #authorities()}. A user holding
+ * the register's own code (or {@code *}) sees all; a user of a shared register holding only some of its member
+ * authorities sees their children. Providers are not scoped: every user of a register sees them.
+ */
+public record ChildScope(Set<String> authorities) {
+
+    /** Every child: the register's own authority, {@code *}, and work done by the service itself. */
+    public static final ChildScope ALL = new ChildScope(null);
+
+    public ChildScope {
+        authorities = authorities == null ? null : Set.copyOf(new TreeSet<>(authorities));
+    }
+
+    public boolean isAll() {
+        return authorities == null;
+    }
+
+    /** Whether a child with this responsible authority (null: the register's home authority) is seen. */
+    public boolean sees(String responsibleAuthority, String homeAuthority) {
+        return isAll() || authorities.contains(responsibleAuthority == null ? homeAuthority : responsibleAuthority);
+    }
+
+    public boolean sees(ChildInput child, String homeAuthority) {
+        return sees(child.responsibleAuthority(), homeAuthority);
+    }
+
+    /** The problem with only the children seen (the same problem when all are). */
+    public PlacementProblem of(PlacementProblem problem) {
+        if (isAll()) {
+            return problem;
+        }
+        return withChildren(
+                problem,
+                problem.children().stream()
+                        .filter(child -> sees(child, problem.homeAuthority()))
+                        .toList());
+    }
+
+    /** The problem with these children in place of its own. */
+    static PlacementProblem withChildren(PlacementProblem problem, List<ChildInput> children) {
+        return new PlacementProblem(
+                problem.schemaVersion(),
+                problem.name(),
+                problem.referenceDate(),
+                problem.homeAuthority(),
+                problem.weights(),
+                problem.providers(),
+                children,
+                problem.adjoiningAuthorities(),
+                problem.minimumOfstedJudgement());
+    }
+
+    /** A key naming the scope, for caches of what a scope sees. */
+    public String key() {
+        return isAll() ? "*" : String.join(",", new TreeSet<>(authorities));
+    }
+}

@@ -1,0 +1,151 @@
+package org.placementmatcher.register;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.placementmatcher.contract.ChildInput;
+import org.placementmatcher.contract.PlacementPlan;
+import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.register.RegisterService.ChildSight;
+import org.placementmatcher.register.RunStore.Row;
+
+/**
+ * What a user of a shared register sees of a run (contract section 8): the run is of the whole register, but its
+ * plan, proposed changes, unplaced children, snapshot, analysis and audit show only the children of the
+ * authorities the user holds. Which children those are is read from the run's snapshot (their responsible
+ * authority then), or, once the snapshot is deleted under the retention policy, from the register as it stands.
+ */
+@ApplicationScoped
+public class RunSight {
+
+    /** How another authority's child is named in a sentence shown to a user who does not see it. */
+    static final String ANOTHER_CHILD = "a child of another authority";
+
+    private final RegisterService registers;
+
+    public RunSight(RegisterService registers) {
+        this.registers = registers;
+    }
+
+    /** A key naming which of the register's children the user of the request sees, for caches of what it sees. */
+    public String scopeKey(String authority) {
+        return registers.scope(authority).key();
+    }
+
+    /** Whether the user of the request sees every child of the register's runs. */
+    public boolean seesAll(String authority) {
+        return registers.scope(authority).isAll();
+    }
+
+    /** The run's children the user of the request sees (the row read with its JSON, for its snapshot). */
+    public ChildSight of(String authority, Row row) {
+        ChildScope scope = registers.scope(authority);
+        if (scope.isAll()) {
+            return ChildSight.EVERY;
+        }
+        if (row.snapshotJson() == null) {
+            return registers.childSight(authority);
+        }
+        PlacementProblem snapshot = RegisterStore.read(row.snapshotJson(), PlacementProblem.class);
+        Set<String> seen = new HashSet<>();
+        for (ChildInput child : snapshot.children()) {
+            if (scope.sees(child, snapshot.homeAuthority())) {
+                seen.add(child.id());
+            }
+        }
+        return new ChildSight(seen);
+    }
+
+    static PlacementProblem snapshot(PlacementProblem snapshot, ChildSight sight) {
+        if (sight.ids() == null) {
+            return snapshot;
+        }
+        return ChildScope.withChildren(
+                snapshot,
+                snapshot.children().stream()
+                        .filter(child -> sight.sees(child.id()))
+                        .toList());
+    }
+
+    static PlacementPlan plan(PlacementPlan plan, ChildSight sight) {
+        if (plan == null || sight.ids() == null) {
+            return plan;
+        }
+        return new PlacementPlan(
+                plan.name(),
+                plan.score(),
+                plan.feasible(),
+                plan.assignments().stream()
+                        .filter(assignment -> sight.sees(assignment.childId()))
+                        .toList(),
+                plan.kpis());
+    }
+
+    /**
+     * A proposed change as shown (null: the change is another authority's child's); the other children it names (its
+     * sibling group, the children whose places it needs) are named only as {@value #ANOTHER_CHILD}.
+     */
+    static ObjectNode change(ObjectNode change, ChildSight sight) {
+        if (sight.ids() == null) {
+            return change;
+        }
+        if (!sight.sees(change.path("childId").asText(null))) {
+            return null;
+        }
+        Set<String> unseen = new HashSet<>();
+        for (String list : List.of("unitChildIds", "dependsOn")) {
+            if (change.get(list) instanceof ArrayNode ids) {
+                ArrayNode kept = ids.arrayNode();
+                ids.forEach(id -> {
+                    if (sight.sees(id.asText())) {
+                        kept.add(id);
+                    } else {
+                        unseen.add(id.asText());
+                    }
+                });
+                change.set(list, kept);
+            }
+        }
+        if (!unseen.isEmpty() && change.get("reasons") instanceof ArrayNode reasons) {
+            ArrayNode said = reasons.arrayNode();
+            reasons.forEach(reason -> said.add(unnamed(reason.asText(), unseen)));
+            change.set("reasons", said);
+        }
+        return change;
+    }
+
+    /** The sentence with each of the ids replaced by {@value #ANOTHER_CHILD}. */
+    static String unnamed(String sentence, Set<String> ids) {
+        String said = sentence;
+        for (String id : ids) {
+            said = said.replaceAll("(?<![A-Za-z0-9_.-])" + Pattern.quote(id) + "(?![A-Za-z0-9_-])", ANOTHER_CHILD);
+        }
+        return said;
+    }
+
+    /** The analysis without the matches naming children the user does not see (the totals stay the register's). */
+    static JsonNode analysis(JsonNode analysis, ChildSight sight) {
+        if (sight.ids() == null || analysis == null) {
+            return analysis;
+        }
+        JsonNode shown = analysis.deepCopy();
+        for (JsonNode constraint : shown.path("constraints")) {
+            if (constraint.get("matches") instanceof ArrayNode matches) {
+                for (int i = matches.size() - 1; i >= 0; i--) {
+                    for (JsonNode id : matches.get(i).path("childIds")) {
+                        if (!sight.sees(id.asText())) {
+                            matches.remove(i);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return shown;
+    }
+}
