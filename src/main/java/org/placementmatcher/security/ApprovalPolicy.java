@@ -8,7 +8,8 @@ import org.placementmatcher.matching.MatchResult.Approval;
 /**
  * Who may decide a proposed change (contract section 6), in one place: rejecting one needs MANAGER; accepting
  * one needs the role its {@code approval} names (NONE: MANAGER, NOMINATED_OFFICER: out of area in an adjoining
- * authority, DIRECTOR: out of area at a distance). A change of a placeTogether group is decided whole, so the
+ * authority, DIRECTOR: out of area at a distance), the approval judged against the child's responsible authority
+ * ({@link org.placementmatcher.matching.MatchResult.Approval#of}, contract section 8). A change of a placeTogether group is decided whole, so the
  * highest approval among its children counts. Checked before anything is written.
  */
 @ApplicationScoped
