@@ -3,6 +3,24 @@ package org.placementmatcher.contract;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The engine's output, exactly as docs/contract.md section 4 writes it. */
+/**
+ * The engine's output, exactly as docs/contract.md section 4 writes it, and its extensions ("Extensions"): the plan's
+ * proof, {@code bestBound} (the best score any plan of the problem could have, proven) with {@code gapPercent} and
+ * {@code mediumGap}; each null where there is no bound (a stored plan from before it, a stop, too little time).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PlacementPlan(String name, String score, boolean feasible, List<Assignment> assignments, Kpis kpis) {}
+public record PlacementPlan(
+        String name,
+        String score,
+        boolean feasible,
+        List<Assignment> assignments,
+        Kpis kpis,
+        String bestBound,
+        Double gapPercent,
+        Long mediumGap) {
+
+    /** A plan without its proof. */
+    public PlacementPlan(String name, String score, boolean feasible, List<Assignment> assignments, Kpis kpis) {
+        this(name, score, feasible, assignments, kpis, null, null, null);
+    }
+}

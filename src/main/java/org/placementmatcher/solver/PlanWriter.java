@@ -27,6 +27,19 @@ public final class PlanWriter {
     private PlanWriter() {}
 
     public static PlacementPlan toPlan(PlacementSolution solution) {
+        return toPlan(solution, null);
+    }
+
+    /** A plan and its proof ({@link PlacementSolver#solveAndBound}). */
+    public static PlacementPlan toPlan(PlacementSolver.Proven proven) {
+        return toPlan(proven.best(), proven.bound());
+    }
+
+    /**
+     * The plan with its proof where {@code bound} is given: the bound as score text, and the gap to it (docs/contract.md,
+     * "Extensions").
+     */
+    public static PlacementPlan toPlan(PlacementSolution solution, HardMediumSoftScore bound) {
         HardMediumSoftScore score = solution.getScore();
         Map<Child, Provider> placement = providerByChild(solution);
         List<Assignment> assignments = new ArrayList<>(solution.getChildren().size());
@@ -78,12 +91,16 @@ public final class PlanWriter {
                 split,
                 weeklyCost.doubleValue(),
                 dfeCounted == 0 ? null : percent(dfeFar, dfeCounted));
+        BestBound.Gap gap = bound == null || score == null ? null : BestBound.Gap.of(score, bound);
         return new PlacementPlan(
                 solution.getName(),
                 score == null ? null : ScoreText.format(score),
                 score != null && score.isFeasible(),
                 assignments,
-                kpis);
+                kpis,
+                gap == null ? null : ScoreText.format(bound),
+                gap == null ? null : gap.percent(),
+                gap == null || gap.hard() != 0 ? null : gap.medium());
     }
 
     /** Moved: had a current placement and is now placed elsewhere. */
