@@ -151,7 +151,7 @@ class LagrangianBoundTest {
         assertThat(tight).as("instances where the bound is the optimum").isGreaterThan(20);
     }
 
-    private static String randomProblem(Random random) {
+    static String randomProblem(Random random) {
         String[] types = {HOME, "IN_HOUSE_FOSTER", "IFA_FOSTER"};
         int providers = 3 + random.nextInt(4);
         List<String> ps = new ArrayList<>();
