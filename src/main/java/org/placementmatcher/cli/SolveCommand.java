@@ -16,6 +16,7 @@ import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.solver.PlacementSolver;
+import org.placementmatcher.solver.PlanProof;
 import org.placementmatcher.solver.PlanWriter;
 import org.placementmatcher.solver.ProblemMapper;
 import picocli.CommandLine.Command;
@@ -93,13 +94,14 @@ final class SolveCommand implements Callable<Integer> {
                 solution.getProviders().size(),
                 seconds);
         long start = System.nanoTime();
-        PlacementSolution best;
+        PlacementSolver.Proven proven;
         long peakMegabytes;
         try (HeapPeak heap = HeapPeak.start()) {
-            best = solver.solve(solution, limit, new SolveProgress(err, limit, System::nanoTime));
+            proven = solver.solveAndBound(
+                    solution, limit, new SolveProgress(err, limit, System::nanoTime), new PlacementSolver.Solving());
             peakMegabytes = heap.megabytes();
         }
-        PlacementPlan plan = PlanWriter.toPlan(best);
+        PlacementPlan plan = PlanWriter.toPlan(proven);
         CommandFiles.writeAtomically(
                 output, ContractJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(plan));
         err.printf(
@@ -112,7 +114,16 @@ final class SolveCommand implements Callable<Integer> {
                 plan.kpis().children(),
                 peakMegabytes,
                 output);
+        err.println(proof(plan));
         return CommandLine.OK;
+    }
+
+    /** The plan's proof in words, the bound's score beside it. */
+    static String proof(PlacementPlan plan) {
+        if (plan.bestBound() == null) {
+            return "best bound: none (the time limit left too little time to work one out)";
+        }
+        return PlanProof.words(plan) + " (best bound " + plan.bestBound() + ")";
     }
 
     private PlacementSolver solver() throws IOException {

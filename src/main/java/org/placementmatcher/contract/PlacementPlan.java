@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * The engine's output, exactly as docs/contract.md section 4 writes it, with section 8's {@code kpisByAuthority}: the
  * KPIs of each responsible authority's children, by authority code. Every plan written has it; a plan stored before
- * section 8 reads back without it (null).
+ * section 8 reads back without it (null). And its extensions ("Extensions"): the plan's proof, {@code bestBound} (the
+ * best score any plan of the problem could have, proven) with {@code gapPercent} and {@code mediumGap}; each null
+ * where there is no bound (a stored plan from before it, a stop, too little time).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlacementPlan(
@@ -16,4 +18,13 @@ public record PlacementPlan(
         boolean feasible,
         List<Assignment> assignments,
         Kpis kpis,
-        Map<String, Kpis> kpisByAuthority) {}
+        Map<String, Kpis> kpisByAuthority,
+        String bestBound,
+        Double gapPercent,
+        Long mediumGap) {
+
+    /** A plan without its proof. */
+    public PlacementPlan(String name, String score, boolean feasible, List<Assignment> assignments, Kpis kpis) {
+        this(name, score, feasible, assignments, kpis, null, null, null, null);
+    }
+}

@@ -83,7 +83,11 @@ public class RunSight {
                 plan.assignments().stream()
                         .filter(assignment -> sight.sees(assignment.childId()))
                         .toList(),
-                plan.kpis());
+                plan.kpis(),
+                plan.kpisByAuthority(),
+                plan.bestBound(),
+                plan.gapPercent(),
+                plan.mediumGap());
     }
 
     /**

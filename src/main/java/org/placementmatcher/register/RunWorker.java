@@ -218,9 +218,10 @@ public class RunWorker {
             metrics.started(row.trigger());
             PlacementProblem snapshot = ProblemReader.read(row.snapshotJson());
             PlacementSolution problem = ProblemMapper.toSolution(snapshot);
-            PlacementSolution best = placementSolver.solve(
+            PlacementSolver.Proven proven = placementSolver.solveAndBound(
                     problem, Duration.ofSeconds(row.seconds()), progress -> handOver(run, progress), run.solving);
-            plan = PlanWriter.toPlan(best);
+            PlacementSolution best = proven.best();
+            plan = PlanWriter.toPlan(proven);
             if (run.interrupted || (shuttingDown && !run.stopRequested)) {
                 finish(
                         run,

@@ -170,13 +170,49 @@ public class PlacementSolver {
     /** The same, stoppable through {@code solving}. The problem given is left as it is: the solver works on a copy. */
     public PlacementSolution solve(
             PlacementSolution problem, Duration limit, Consumer<Progress> progress, Solving solving) {
+        return solve(problem, limit, limit, progress, solving);
+    }
+
+    /** Solves for at most {@code solverLimit}; progress reports give {@code reportedLimit} as the limit. */
+    private PlacementSolution solve(
+            PlacementSolution problem,
+            Duration solverLimit,
+            Duration reportedLimit,
+            Consumer<Progress> progress,
+            Solving solving) {
         Consumer<Progress> report = progress == null ? p -> {} : progress;
         if (nothingToDecide(problem)) {
-            return asGiven(problem, limit, report);
+            return asGiven(problem, reportedLimit, report);
         }
         Solver<PlacementSolution> solver =
-                solverFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(limit)));
-        return solveWith(solver, problem, limit, report, solving);
+                solverFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(solverLimit)));
+        return solveWith(solver, problem, reportedLimit, report, solving);
+    }
+
+    /**
+     * A plan and its proof: the best score any plan of the problem could have ({@link BestBound}), or null where
+     * there was not time enough for one or the solve was stopped early.
+     */
+    public record Proven(PlacementSolution best, HardMediumSoftScore bound) {
+
+        /** How far the plan is from the bound, or null without a bound. */
+        public BestBound.Gap gap() {
+            return bound == null ? null : BestBound.Gap.of(best.getScore(), bound);
+        }
+    }
+
+    /**
+     * A plan with its proof, both within {@code limit}: the solver stops at {@link BestBound#solverLimit}, the bound
+     * then runs until the limit (or until it meets the plan's score, or a stop). Progress reports give the whole limit.
+     */
+    public Proven solveAndBound(
+            PlacementSolution problem, Duration limit, Consumer<Progress> progress, Solving solving) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        PlacementSolution best = solve(problem, BestBound.solverLimit(limit), limit, progress, solving);
+        if (solving.isTerminatedEarly()) {
+            return new Proven(best, null);
+        }
+        return new Proven(best, BestBound.of(problem, this, best.getScore(), deadline, solving::isTerminatedEarly));
     }
 
     /**

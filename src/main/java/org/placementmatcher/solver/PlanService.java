@@ -1,5 +1,6 @@
 package org.placementmatcher.solver;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,6 +52,9 @@ public class PlanService {
         private final Instant submitted = Instant.now();
         private final PlacementSolver.Solving solving = new PlacementSolver.Solving();
         private volatile PlacementSolution best;
+        /** The plan's proof, once the solve has ended ({@link BestBound}); null until then or without one. */
+        private volatile HardMediumSoftScore bound;
+
         private volatile Status status = Status.QUEUED;
         private volatile String error;
         private volatile long startedNanos;
@@ -91,7 +95,7 @@ public class PlanService {
         }
 
         public PlacementPlan plan() {
-            return PlanWriter.toPlan(best);
+            return PlanWriter.toPlan(best, bound);
         }
 
         public long limitSeconds() {
@@ -204,7 +208,7 @@ public class PlanService {
             return;
         }
         try {
-            job.best = placementSolver.solve(
+            PlacementSolver.Proven proven = placementSolver.solveAndBound(
                     problem,
                     job.limit,
                     progress -> {
@@ -213,6 +217,8 @@ public class PlanService {
                         }
                     },
                     job.solving);
+            job.best = proven.best();
+            job.bound = proven.bound();
             job.end(Status.DONE, null);
             solveTimer("done").record(job.finishedNanos - job.startedNanos, TimeUnit.NANOSECONDS);
         } catch (RuntimeException | Error e) {

@@ -33,6 +33,19 @@ public final class PlanWriter {
     private PlanWriter() {}
 
     public static PlacementPlan toPlan(PlacementSolution solution) {
+        return toPlan(solution, null);
+    }
+
+    /** A plan and its proof ({@link PlacementSolver#solveAndBound}). */
+    public static PlacementPlan toPlan(PlacementSolver.Proven proven) {
+        return toPlan(proven.best(), proven.bound());
+    }
+
+    /**
+     * The plan with its proof where {@code bound} is given: the bound as score text, and the gap to it (docs/contract.md,
+     * "Extensions").
+     */
+    public static PlacementPlan toPlan(PlacementSolution solution, HardMediumSoftScore bound) {
         HardMediumSoftScore score = solution.getScore();
         Map<Child, Provider> placement = providerByChild(solution);
         List<Assignment> assignments = new ArrayList<>(solution.getChildren().size());
@@ -54,13 +67,17 @@ public final class PlanWriter {
         }
         Map<String, Kpis> kpisByAuthority = new LinkedHashMap<>();
         byAuthority.forEach((authority, tally) -> kpisByAuthority.put(authority, tally.kpis()));
+        BestBound.Gap gap = bound == null || score == null ? null : BestBound.Gap.of(score, bound);
         return new PlacementPlan(
                 solution.getName(),
                 score == null ? null : ScoreText.format(score),
                 score != null && score.isFeasible(),
                 assignments,
                 all.kpis(),
-                kpisByAuthority);
+                kpisByAuthority,
+                gap == null ? null : ScoreText.format(bound),
+                gap == null ? null : gap.percent(),
+                gap == null || gap.hard() != 0 ? null : gap.medium());
     }
 
     /**

@@ -41,6 +41,7 @@ import org.placementmatcher.register.RunViews.RunSummary;
 import org.placementmatcher.register.RunViews.RunView;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
+import org.placementmatcher.solver.PlanProof;
 
 /**
  * The runs pages: the authority's runs and a form to start one; one run's progress while it solves, and once done
@@ -87,6 +88,10 @@ public class RunPages {
     public record AuditRow(String when, String what, String who) {}
 
     /** A run as the list shows it. */
+    private static boolean solving(RunView view) {
+        return view.status() == Status.QUEUED || view.status() == Status.SOLVING;
+    }
+
     public record RunRow(String id, String when, String startedBy, String status, String limit, String result) {}
 
     @GET
@@ -273,13 +278,19 @@ public class RunPages {
                 .data("started", when(view.createdAt()))
                 .data("startedBy", view.trigger() == Trigger.SCHEDULED ? "overnight" : view.requestedBy())
                 .data("status", statusWords(view.status()))
-                .data("solving", view.status() == Status.QUEUED || view.status() == Status.SOLVING)
+                .data("solving", solving(view))
                 .data("restartable", view.status() == Status.INTERRUPTED || view.status() == Status.FAILED)
                 .data(
                         "result",
                         resultWords(
                                 view.score(),
                                 view.plan() == null ? null : view.plan().kpis()))
+                .data("proof", view.plan() == null || solving(view) ? null : PlanProof.words(view.plan()))
+                .data(
+                        "bestBound",
+                        view.plan() == null || solving(view)
+                                ? null
+                                : view.plan().bestBound())
                 .data("mayRun", user.has(Role.OFFICER))
                 .data("done", doneWords(done, doneChild))
                 .data("doneChild", doneChild)

@@ -33,7 +33,7 @@ import org.placementmatcher.solver.ScoreText;
 
 /**
  * Benchmark: the engine at several time limits, the current-practice greedy, the exact reference (a
- * MIP/CP-SAT model of the same score) and a Lagrangian lower bound ({@link LagrangianBound}), on the sample
+ * MIP/CP-SAT model of the same score) and a Lagrangian lower bound ({@link org.placementmatcher.solver.LagrangianBound}), on the sample
  * datasets, as one table (score, gap to the optimum or to the tightest proven bound, KPIs, time, peak heap).
  * Every run is a JVM of its own ({@link SingleRun}), one after another.
  *
@@ -45,7 +45,7 @@ import org.placementmatcher.solver.ScoreText;
  * {@code --engine-seconds 5,10,30,60}, {@code --exact-seconds 600} (also per dataset:
  * {@code 600,region=120}; 0 skips the exact run), {@code --exact-backend SCIP|CP_SAT},
  * {@code --exact-max-variables 500000} (a larger model is not attempted: memory),
- * {@code --bound-seconds 180} (the Lagrangian bound's subgradient time; 0 skips it),
+ * {@code --bound-seconds 180} (the Lagrangian bound's time, its flow and set-up included; 0 skips it),
  * {@code --reuse} (keep the results of runs already in target/benchmark/, run only the missing ones),
  * {@code --data-dir sample-data}, {@code --heap 2g} (each
  * run's -Xmx), {@code --output FILE} (markdown with machine and date; nothing written without it),
@@ -576,8 +576,9 @@ public final class BenchmarkRunner {
                   reference where the exact solver does not finish or cannot take the dataset. Medium from the min-cost-flow relaxation; soft by Lagrangian
                   relaxation (capacities priced, each placeTogether=false sibling group solved exactly with siblingsApart,
                   then a decomposition with each provider's places as an exact knapsack), maximised by subgradient steps
-                  within `--bound-seconds`; the notes give the flow's weaker bound and each phase's. Aim of its steps: the
-                  best plan of the rows above.
+                  within `--bound-seconds` (flow and set-up included); the notes give the flow's weaker bound and each phase's.
+                  Aim of its steps: the best plan of the rows above. It is the product's class (`solver/LagrangianBound`),
+                  which every plan runs in its share of the plan's time limit (`solver/BestBound`).
                 - **placed, out of area %, over 20 mi %, siblings split, moves, weekly cost**: the plan's KPIs (contract section 4).
                 - **time**: wall time from the mapped problem to the scored answer (reading the JSON and starting the JVM not
                   counted). **peak heap**: the most Java heap in use (before a collection, from GC notifications) in the

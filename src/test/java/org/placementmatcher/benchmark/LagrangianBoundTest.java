@@ -18,6 +18,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.solver.LagrangianBound;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.ProblemMapper;
 
@@ -32,7 +33,11 @@ class LagrangianBoundTest {
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
 
     private static LagrangianBound.Result bound(PlacementSolution solution) {
-        return LagrangianBound.bound(solution, null, Duration.ofSeconds(20), QUIET);
+        return LagrangianBound.bound(solution, null, deadline(20), () -> false, QUIET);
+    }
+
+    private static long deadline(int seconds) {
+        return System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     }
 
     /**
@@ -132,7 +137,7 @@ class LagrangianBoundTest {
             assertThat(exact.optimal()).as(json).isTrue();
 
             LagrangianBound.Result result =
-                    LagrangianBound.bound(TinyProblems.solution(json), null, Duration.ofSeconds(5), QUIET);
+                    LagrangianBound.bound(TinyProblems.solution(json), null, deadline(5), () -> false, QUIET);
 
             long medium = exact.score().mediumScore();
             assertThat(result.mediumBound()).as(json).isGreaterThanOrEqualTo(medium);
@@ -146,7 +151,7 @@ class LagrangianBoundTest {
         assertThat(tight).as("instances where the bound is the optimum").isGreaterThan(20);
     }
 
-    private static String randomProblem(Random random) {
+    static String randomProblem(Random random) {
         String[] types = {HOME, "IN_HOUSE_FOSTER", "IFA_FOSTER"};
         int providers = 3 + random.nextInt(4);
         List<String> ps = new ArrayList<>();

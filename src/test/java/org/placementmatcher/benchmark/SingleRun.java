@@ -27,6 +27,7 @@ import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
+import org.placementmatcher.solver.LagrangianBound;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.PlanWriter;
 import org.placementmatcher.solver.ProblemMapper;
@@ -276,14 +277,23 @@ public final class SingleRun {
         }
         long hard = scorer.score(solution).hardScore();
         HardMediumSoftScore plan = known != null && known.hardScore() == hard ? known : null;
-        LagrangianBound.Result b = LagrangianBound.bound(solution, plan, limit, System.err);
+        LagrangianBound.Result b =
+                LagrangianBound.bound(solution, plan, System.nanoTime() + limit.toNanos(), () -> false, System.err);
+        if (b == null) {
+            throw new IllegalStateException(
+                    "no bound within " + limit.toSeconds() + " s: the flow or set-up took it all");
+        }
         extra.put("status", "LAGRANGIAN");
         extra.put("hardBound", Long.toString(hard));
         extra.put("mediumBound", Long.toString(b.mediumBound()));
         extra.put("softBound", Long.toString(b.softBound()));
         extra.put("bound", ScoreText.format(HardMediumSoftScore.of(hard, b.mediumBound(), b.softBound())));
         extra.put("flowSoftBound", b.flowSoftPoints() == null ? "n/a" : Long.toString(-b.flowSoftPoints()));
-        extra.put("phase1", -b.capacitySoftPoints() + " after " + b.capacityIterations() + " iterations");
+        extra.put(
+                "phase1",
+                b.capacitySoftPoints() == null
+                        ? "no iteration"
+                        : -b.capacitySoftPoints() + " after " + b.capacityIterations() + " iterations");
         extra.put(
                 "phase2",
                 b.decompositionSoftPoints() == null

@@ -2,6 +2,7 @@ package org.placementmatcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.placementmatcher.contract.ContractJson;
+import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.ProblemFixtures;
 
 class CommandLineTest {
@@ -61,6 +63,32 @@ class CommandLineTest {
                 .containsPattern("of 1 s] construction ")
                 .contains("feasible")
                 .contains("done in");
+    }
+
+    @Test
+    void theSummaryCarriesThePlansProofInWordsAndThePlanItsBound() throws IOException {
+        Path input = write("in.json", ProblemFixtures.VALID);
+        Path output = dir.resolve("plan.json");
+
+        int exit = run("solve", "--input", input.toString(), "--output", output.toString(), "--seconds", "4");
+
+        assertThat(exit).isZero();
+        PlacementPlan plan = ContractJson.mapper().readValue(output.toFile(), PlacementPlan.class);
+        assertThat(plan.bestBound()).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
+        assertThat(HardMediumSoftScore.parseScore(plan.score()))
+                .isLessThanOrEqualTo(HardMediumSoftScore.parseScore(plan.bestBound()));
+        assertThat(stderr())
+                .containsPattern(
+                        "(Proven to be the best possible plan|At most \\d+\\.\\d\\d% from the best possible plan)"
+                                + " \\(best bound -?\\d+hard/");
+    }
+
+    @Test
+    void aPlanWithoutABoundSaysSo() {
+        PlacementPlan plan = new PlacementPlan("p", "0hard/0medium/0soft", true, List.of(), null);
+
+        assertThat(SolveCommand.proof(plan))
+                .isEqualTo("best bound: none (the time limit left too little time to work one out)");
     }
 
     static List<Arguments> invalidProblems() {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.placementmatcher.security.TestAccounts.as;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ProblemFixtures;
+import org.placementmatcher.solver.BestBound;
 
 @QuarkusTest
 class RunResourceTest {
@@ -87,6 +89,14 @@ class RunResourceTest {
         assertThat(run.getString("scoreToday")).isEqualTo("-2hard/-3medium/-4450soft");
         assertThat(run.getString("score")).isEqualTo("0hard/0medium/-4300soft");
         assertThat(run.getString("plan.score")).isEqualTo("0hard/0medium/-4300soft");
+        // The plan's proof: no plan of the snapshot scores better than the bound, and the gap is to it.
+        HardMediumSoftScore bound = HardMediumSoftScore.parseScore(run.getString("plan.bestBound"));
+        assertThat(HardMediumSoftScore.of(0, 0, -4300)).isLessThanOrEqualTo(bound);
+        assertThat(bound.mediumScore()).isZero();
+        assertThat(run.getLong("plan.mediumGap")).isZero();
+        assertThat(run.getDouble("plan.gapPercent"))
+                .isEqualTo(BestBound.Gap.of(HardMediumSoftScore.of(0, 0, -4300), bound)
+                        .percent());
         assertThat(run.getInt("kpis.placed")).isEqualTo(3);
         assertThat(run.getList("changes.childId")).containsExactly("C1", "C2", "C3");
 

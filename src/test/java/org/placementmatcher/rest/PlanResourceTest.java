@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -59,6 +60,12 @@ class PlanResourceTest {
         assertThat(view.getList("plan.assignments.childId")).containsExactly("C1", "C2", "C3", "C4");
         assertThat(view.getList("plan.assignments.providerId")).containsExactly("P1", "P1", "P2", null);
         assertThat(view.getInt("plan.kpis.placed")).isEqualTo(3);
+        // Its proof: the hand-worked plan is the best possible (every other placement costs more), and the bound
+        // never claims better than it.
+        assertThat(HardMediumSoftScore.parseScore(view.getString("plan.bestBound")))
+                .isGreaterThanOrEqualTo(HardMediumSoftScore.of(0, -10, -2527));
+        assertThat(view.getLong("plan.mediumGap")).isZero();
+        assertThat(view.getDouble("plan.gapPercent")).isGreaterThanOrEqualTo(0.0);
 
         JsonPath analysis = given().get("/api/plans/" + id + "/analysis")
                 .then()

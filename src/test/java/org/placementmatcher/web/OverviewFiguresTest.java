@@ -69,7 +69,10 @@ class OverviewFiguresTest {
                         new Assignment("C4", null, false),
                         new Assignment("C5", "P1", false)),
                 stored,
-                Map.of("E1", stored));
+                Map.of("E1", stored),
+                null,
+                null,
+                null);
 
         KpiFigures planned = KpiFigures.planned(new PlanData(stored, snapshot, plan));
 

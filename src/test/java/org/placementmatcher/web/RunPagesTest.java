@@ -118,6 +118,11 @@ class RunPagesTest {
         assertThat(page)
                 .contains("id=\"unplaced-CU\"", "No placement can take CU")
                 .contains("Does not meet every need: 4 placements");
+        // The plan's proof in words; the bound's score text only inside the details element.
+        assertThat(page)
+                .containsPattern("id=\"run-proof\">(Proven to be the best possible plan"
+                        + "|At most \\d+\\.\\d\\d% from the best possible plan)<")
+                .containsPattern("(?s)<details(?:(?!</details>).)*id=\"run-best-bound\">-?\\d+hard/");
         // Words, not score text: the raw score only inside the details element.
         String outsideDetails = page.replaceAll("(?s)<details.*?</details>", "");
         assertThat(outsideDetails).doesNotContainPattern("-?\\d+hard/");

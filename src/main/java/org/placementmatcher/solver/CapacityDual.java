@@ -1,0 +1,101 @@
+package org.placementmatcher.solver;
+
+import static org.placementmatcher.solver.LagrangianBound.ONE;
+
+import java.util.Arrays;
+
+/** Phase 1: capacity rows (and their roundings) and the medium row relaxed. */
+final class CapacityDual implements LagrangianBound.Dual {
+    private final LagrangianBound b;
+    private final long unplacedWeight;
+    private final long[] lambda;
+    private final long[] price;
+    private final double[] g;
+    private double gMu;
+    /** The multipliers of the best value: phase 2 starts from their prices. */
+    final long[] bestLambda;
+
+    long bestMu;
+
+    CapacityDual(LagrangianBound b, long unplacedWeight) {
+        this.b = b;
+        this.unplacedWeight = unplacedWeight;
+        lambda = new long[b.rowDivisor.length];
+        price = new long[b.providerCount * b.kinds];
+        g = new double[b.rowDivisor.length];
+        bestLambda = new long[b.rowDivisor.length];
+    }
+
+    @Override
+    public long evaluate() {
+        long total = b.constantPoints * ONE - b.mu * unplacedWeight;
+        b.prices(lambda, price);
+        for (int r = 0; r < lambda.length; r++) {
+            total -= b.rowBound[r] * lambda[r];
+        }
+        Arrays.fill(b.chosen, 0);
+        b.unplaced = 0;
+        for (int u = 0; u < b.unitCount; u++) {
+            long best = b.mu * b.unitWeight[u];
+            int choice = -1;
+            for (int k = b.unitStart[u], end = b.unitStart[u + 1]; k < end; k++) {
+                long cost = b.optionCost[k] * ONE;
+                if (cost >= best) {
+                    break; // cheapest first and prices >= 0: no later option beats it
+                }
+                long v = cost + price[b.optionProvider[k] * b.kinds + b.optionKind[k]];
+                if (v < best) {
+                    best = v;
+                    choice = k;
+                }
+            }
+            total += best;
+            if (choice < 0) {
+                b.unplaced += b.unitWeight[u];
+            } else {
+                b.chosen[b.optionProvider[choice] * b.kinds + b.optionKind[choice]]++;
+            }
+        }
+        for (ApartGroup group : b.groups) {
+            total += group.evaluate(price, null);
+        }
+        return total;
+    }
+
+    @Override
+    public void improved() {
+        System.arraycopy(lambda, 0, bestLambda, 0, lambda.length);
+        bestMu = b.mu;
+    }
+
+    @Override
+    public double subgradient() {
+        double norm = 0;
+        for (int p = 0; p < b.providerCount; p++) {
+            for (int r = b.rowStart[p]; r < b.rowStart[p + 1]; r++) {
+                long lhs = 0;
+                for (int kind = 0; kind < b.kinds; kind++) {
+                    int n = b.chosen[p * b.kinds + kind];
+                    if (n != 0) {
+                        lhs += n * (b.load(p, kind) / b.rowDivisor[r]);
+                    }
+                }
+                double gr = lhs - b.rowBound[r];
+                g[r] = lambda[r] == 0 && gr < 0 ? 0 : gr;
+                norm += g[r] * g[r];
+            }
+        }
+        gMu = b.mu == 0 && b.unplaced < unplacedWeight ? 0 : b.unplaced - unplacedWeight;
+        return norm + gMu * gMu;
+    }
+
+    @Override
+    public void step(double step) {
+        for (int r = 0; r < lambda.length; r++) {
+            if (g[r] != 0) {
+                lambda[r] = Math.max(0, lambda[r] + Math.round(step * g[r] * ONE));
+            }
+        }
+        b.mu = Math.max(0, b.mu + Math.round(step * gMu * ONE));
+    }
+}
