@@ -213,7 +213,10 @@ final class ProblemValidator {
         validateExcludedAreas(node.get("excludedAreas"), path + ".excludedAreas");
         optionalStringArray(node, path, "languages");
         optionalString(node, path, "religion");
-        optionalString(node, path, "responsibleAuthority");
+        String responsible = optionalString(node, path, "responsibleAuthority");
+        if (responsible != null && responsible.isBlank()) {
+            error(path + ".responsibleAuthority", "must not be blank (leave it out to mean homeAuthority)");
+        }
         if (Boolean.TRUE.equals(pinned) && current == null && !node.hasNonNull("currentPlacement")) {
             error(path + ".pinned", "pinned requires currentPlacement");
         }

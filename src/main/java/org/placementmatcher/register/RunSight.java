@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,6 +89,49 @@ public class RunSight {
                 plan.bestBound(),
                 plan.gapPercent(),
                 plan.mediumGap());
+    }
+
+    /** The run's view as the user sees it: its plan, proposed changes and unplaced children, others' left out. */
+    static RunViews.RunView view(RunViews.RunView whole, ChildSight sight) {
+        if (sight.ids() == null) {
+            return whole;
+        }
+        List<JsonNode> changes = null;
+        if (whole.changes() != null) {
+            changes = new ArrayList<>();
+            for (JsonNode change : whole.changes()) {
+                ObjectNode shown = change(((ObjectNode) change).deepCopy(), sight);
+                if (shown != null) {
+                    changes.add(shown);
+                }
+            }
+        }
+        List<String> unplaced = whole.unplaced() == null
+                ? null
+                : whole.unplaced().stream().filter(sight::sees).toList();
+        return new RunViews.RunView(
+                whole.id(),
+                whole.authority(),
+                whole.status(),
+                whole.trigger(),
+                whole.requestedBy(),
+                whole.seconds(),
+                whole.registerVersion(),
+                whole.referenceDate(),
+                whole.attempts(),
+                whole.createdAt(),
+                whole.startedAt(),
+                whole.finishedAt(),
+                whole.scoreToday(),
+                whole.score(),
+                whole.kpis(),
+                plan(whole.plan(), sight),
+                changes,
+                unplaced,
+                whole.error(),
+                whole.elapsedSeconds(),
+                whole.limitSeconds(),
+                whole.dataDeletedAt());
     }
 
     /**

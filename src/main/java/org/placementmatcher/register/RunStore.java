@@ -127,6 +127,22 @@ public final class RunStore {
         }
     }
 
+    /**
+     * The run with what its view shows (plan, analysis, KPIs) but not its snapshot, which the view never reads and
+     * which is the largest column; if it belongs to the authority.
+     */
+    static Optional<Row> findForView(Connection c, String authority, String id) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT " + SUMMARY_COLUMNS
+                + ", NULL AS snapshot_json, r.plan_json, r.analysis_json, r.kpis_json"
+                + " FROM plan_run r WHERE r.authority = ? AND r.run_id = ?")) {
+            select.setString(1, authority);
+            select.setString(2, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs, true)) : Optional.empty();
+            }
+        }
+    }
+
     /** The run by id alone (the worker's own look-up), with its snapshot. */
     static Optional<Row> byId(Connection c, String id) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + SUMMARY_COLUMNS
@@ -434,6 +450,27 @@ public final class RunStore {
                 }
             }
             return rows;
+        }
+    }
+
+    /** The decisions taken on the run's proposed changes, by child id. */
+    static Map<String, RunViews.Decision> decisions(Connection c, String runId) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement(
+                "SELECT child_id, decision, decided_by, reason, decided_at FROM run_decision WHERE run_id = ?")) {
+            select.setString(1, runId);
+            Map<String, RunViews.Decision> decisions = new HashMap<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    decisions.put(
+                            rs.getString(1),
+                            new RunViews.Decision(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    Database.getTime(rs, "decided_at")));
+                }
+            }
+            return decisions;
         }
     }
 

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,8 +113,16 @@ public class RunViews {
             long limitSeconds,
             Instant dataDeletedAt) {}
 
+    private static final int RUNS_KEPT = 4;
+
     private final Database db;
     private final RunSight sight;
+    private final Map<String, Parsed> parsedRuns = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Parsed> eldest) {
+            return size() > RUNS_KEPT;
+        }
+    });
 
     public RunViews(Database db, RunSight sight) {
         this.db = db;
@@ -162,44 +174,63 @@ public class RunViews {
         return kpis;
     }
 
-    /** The run as the user of the request sees it: in a shared register, only its authorities' children. */
+    /**
+     * The run as stored now. A finished (DONE) run changes only by the decisions on its changes and, once, by the
+     * retention policy deleting its data: its parsed plan, KPIs, unplaced children and changes are kept for the last
+     * few runs looked at, under a version (attempts, finish time, data deletion, number of changes) read with every
+     * view; the decisions are read afresh every time. A run not finished is read whole every time. The view is the
+     * run as the user of the request sees it: in a shared register, only its authorities' children (what is kept is
+     * the whole run, never altered by what one user sees).
+     */
     public RunView view(String authority, String id) {
         return db.transaction(c -> {
-            Row row = RunStore.find(c, authority, id, true).orElseThrow(() -> RunService.noRun(authority, id));
-            RegisterService.ChildSight seen = sight.of(authority, row);
-            List<JsonNode> changes = new ArrayList<>();
-            for (ChangeRow change : RunStore.changes(c, id)) {
-                ObjectNode node = RunSight.change(
-                        change.changeJson() == null
-                                ? keyFields(change)
-                                : (ObjectNode) AuditLog.tree(change.changeJson()),
-                        seen);
-                if (node == null) {
-                    continue;
-                }
-                if (change.decision() != null) {
-                    node.set(
-                            "decision",
-                            ContractJson.mapper()
-                                    .valueToTree(new Decision(
-                                            change.decision(),
-                                            change.decidedBy(),
-                                            change.reason(),
-                                            change.decidedAt())));
-                }
-                changes.add(node);
+            RunView whole = wholeView(c, authority, id);
+            if (sight.seesAll(authority)) {
+                return whole;
             }
-            PlacementPlan plan = RunSight.plan(
-                    row.planJson() == null ? null : RegisterStore.read(row.planJson(), PlacementPlan.class), seen);
-            Kpis kpis = row.kpisJson() == null ? null : RegisterStore.read(row.kpisJson(), Kpis.class);
-            List<String> unplaced = null;
-            if (row.analysisJson() != null) {
-                JsonNode stored = AuditLog.tree(row.analysisJson());
-                unplaced = new ArrayList<>();
-                for (JsonNode child : stored.path("unplaced")) {
-                    if (seen.sees(child.asText())) {
-                        unplaced.add(child.asText());
-                    }
+            Row withSnapshot = RunStore.find(c, authority, id, true).orElseThrow(() -> RunService.noRun(authority, id));
+            return RunSight.view(whole, sight.of(authority, withSnapshot));
+        });
+    }
+
+    private RunView wholeView(Connection c, String authority, String id) throws SQLException {
+        Row summary = RunStore.find(c, authority, id, false).orElseThrow(() -> RunService.noRun(authority, id));
+        if (summary.status() != Status.DONE) {
+            Row row = RunStore.findForView(c, authority, id).orElseThrow(() -> RunService.noRun(authority, id));
+            return parsed(row, List.of()).view(row, Map.of());
+        }
+        String key = authority + "/" + id;
+        Parsed kept = parsedRuns.get(key);
+        if (kept == null || !kept.version().equals(Version.of(summary))) {
+            Row row = RunStore.findForView(c, authority, id).orElseThrow(() -> RunService.noRun(authority, id));
+            kept = parsed(row, RunStore.changes(c, id));
+            parsedRuns.put(key, kept);
+        }
+        return kept.view(summary, RunStore.decisions(c, id));
+    }
+
+    /** What identifies a finished run's stored data: any change to it but a decision changes one of these. */
+    private record Version(int attempts, Instant finishedAt, Instant dataDeletedAt, int changes) {
+        static Version of(Row row) {
+            return new Version(row.attempts(), row.finishedAt(), row.dataDeletedAt(), row.changes());
+        }
+    }
+
+    /** A run's stored JSON, parsed; its changes without their decisions, never altered once made. */
+    private record Parsed(
+            Version version, Kpis kpis, PlacementPlan plan, List<ObjectNode> changes, List<String> unplaced) {
+
+        /** The view of the run with these decisions; a decided change is a copy of the kept one, with its decision. */
+        RunView view(Row row, Map<String, Decision> decisions) {
+            List<JsonNode> withDecisions = new ArrayList<>(changes.size());
+            for (ObjectNode change : changes) {
+                Decision decision = decisions.get(change.path("childId").asText());
+                if (decision == null) {
+                    withDecisions.add(change);
+                } else {
+                    ObjectNode decided = change.deepCopy();
+                    decided.set("decision", ContractJson.mapper().valueToTree(decision));
+                    withDecisions.add(decided);
                 }
             }
             return new RunView(
@@ -219,13 +250,32 @@ public class RunViews {
                     row.score(),
                     kpis,
                     plan,
-                    row.status() == Status.DONE ? changes : null,
+                    row.status() == Status.DONE ? withDecisions : null,
                     unplaced,
                     row.error(),
                     elapsedSeconds(row),
                     row.seconds(),
                     row.dataDeletedAt());
-        });
+        }
+    }
+
+    private static Parsed parsed(Row row, List<ChangeRow> stored) {
+        List<ObjectNode> changes = new ArrayList<>();
+        for (ChangeRow change : stored) {
+            changes.add(
+                    change.changeJson() == null ? keyFields(change) : (ObjectNode) AuditLog.tree(change.changeJson()));
+        }
+        PlacementPlan plan = row.planJson() == null ? null : RegisterStore.read(row.planJson(), PlacementPlan.class);
+        Kpis kpis = row.kpisJson() == null ? null : RegisterStore.read(row.kpisJson(), Kpis.class);
+        List<String> unplaced = null;
+        if (row.analysisJson() != null) {
+            unplaced = new ArrayList<>();
+            for (JsonNode child : AuditLog.tree(row.analysisJson()).path("unplaced")) {
+                unplaced.add(child.asText());
+            }
+        }
+        return new Parsed(
+                Version.of(row), kpis, plan, List.copyOf(changes), unplaced == null ? null : List.copyOf(unplaced));
     }
 
     /** The authority's newest finished (DONE) run, its summary only; 404 when the authority has no register. */

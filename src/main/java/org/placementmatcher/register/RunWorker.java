@@ -3,6 +3,7 @@ package org.placementmatcher.register;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,6 +76,7 @@ public class RunWorker {
     private final Database db;
     private final PlacementSolver placementSolver;
     private final RunMetrics metrics;
+    private final Event<RunFinished> finished;
     private final Duration heartbeatEvery;
     private final Duration progressEvery;
     private final Duration shutdownWait;
@@ -103,12 +105,14 @@ public class RunWorker {
             Database db,
             PlacementSolver placementSolver,
             RunMetrics metrics,
+            Event<RunFinished> finished,
             @ConfigProperty(name = "placement.runs.heartbeat-every", defaultValue = "PT10S") Duration heartbeatEvery,
             @ConfigProperty(name = "placement.runs.progress-every", defaultValue = "PT2S") Duration progressEvery,
             @ConfigProperty(name = "placement.runs.shutdown-wait", defaultValue = "PT20S") Duration shutdownWait) {
         this.db = db;
         this.placementSolver = placementSolver;
         this.metrics = metrics;
+        this.finished = finished;
         this.heartbeatEvery = heartbeatEvery;
         this.progressEvery = progressEvery;
         this.shutdownWait = shutdownWait;
@@ -309,7 +313,7 @@ public class RunWorker {
         String id = started.id();
         metrics.ended(started.trigger(), status, Duration.ofNanos(System.nanoTime() - startNanos));
         try {
-            db.transaction(c -> {
+            boolean kept = db.transaction(c -> {
                 Map<String, Object> stored = new LinkedHashMap<>();
                 if (analysis != null) {
                     stored.put("analysis", analysis);
@@ -330,7 +334,7 @@ public class RunWorker {
                         error);
                 if (!updated) {
                     LOG.warnf("run %s was taken over elsewhere; this result is not kept", id);
-                    return null;
+                    return false;
                 }
                 if (changes != null) {
                     List<ChangeRow> rows = new ArrayList<>();
@@ -374,8 +378,11 @@ public class RunWorker {
                         c,
                         started.authority(),
                         new NewEntry(action, RunService.SYSTEM, null, null, null, id, RunService.detail(summary)));
-                return null;
+                return true;
             });
+            if (kept && status == Status.DONE) {
+                finished.fireAsync(new RunFinished(started.authority(), id));
+            }
         } catch (RuntimeException e) {
             LOG.errorf(
                     "run %s: its end (%s) could not be stored: %s",

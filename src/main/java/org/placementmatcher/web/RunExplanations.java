@@ -8,8 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.placementmatcher.contract.Assignment;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.Kpis;
@@ -21,6 +23,7 @@ import org.placementmatcher.matching.Caseload;
 import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.matching.MatchService;
 import org.placementmatcher.register.RunViews;
+import org.placementmatcher.register.RunViews.RunView;
 import org.placementmatcher.solver.PlanWriter;
 
 /**
@@ -28,7 +31,9 @@ import org.placementmatcher.solver.PlanWriter;
  * plan leaves unplaced stays so, and why the plan puts a child somewhere other than its best single match (the
  * place it would take, from whom). Worked out with the match service on the run's snapshot (the same rule
  * definitions as the solver), one placement unit at a time and only for the units a page shows. A finished run's
- * snapshot and plan never change, so the loaded caseload of the last few runs looked at is kept.
+ * snapshot and plan never change (a restart would make a new attempt), so for the last few runs looked at the loaded
+ * caseload, today's KPIs and every explanation once worked out are kept: a page seen before costs no match again.
+ * No explanation depends on the decisions taken, which the page reads afresh.
  */
 @ApplicationScoped
 public class RunExplanations {
@@ -59,22 +64,30 @@ public class RunExplanations {
         this.views = views;
     }
 
-    /** One finished run's snapshot as a caseload, and where its plan puts each child. */
+    /**
+     * One finished run's snapshot as a caseload, where its plan puts each child, today's KPIs, and the explanations
+     * worked out so far (why not the best match by child, why unplaced by the unit's first child).
+     */
     private record Loaded(
+            int attempt,
             Caseload caseload,
             Map<String, Provider> providers,
             Map<String, String> planned,
-            Map<String, List<String>> plannedAt) {}
+            Map<String, List<String>> plannedAt,
+            Kpis today,
+            Map<String, Optional<String>> whyNotBest,
+            Map<String, Unplaced> whyUnplaced) {}
 
-    private Loaded load(String authority, String runId, PlacementPlan plan) {
+    private Loaded load(RunView view) {
         // A user of a shared register sees only its authorities' children of a run: what it is explained is worked
         // out on what it sees (contract section 8), and kept apart from what others see.
-        String key = authority + "/" + runId + "/" + views.scopeKey(authority);
+        String key = view.authority() + "/" + view.id() + "/" + views.scopeKey(view.authority());
         Loaded found = loaded.get(key);
-        if (found != null) {
+        if (found != null && found.attempt() == view.attempts()) {
             return found;
         }
-        Caseload caseload = Caseload.of(views.snapshot(authority, runId));
+        PlacementPlan plan = view.plan();
+        Caseload caseload = Caseload.of(views.snapshot(view.authority(), view.id()));
         Map<String, String> planned = new LinkedHashMap<>();
         Map<String, List<String>> plannedAt = new LinkedHashMap<>();
         for (Assignment assignment : plan.assignments()) {
@@ -87,30 +100,43 @@ public class RunExplanations {
         }
         Map<String, Provider> providers = new HashMap<>();
         caseload.providers().forEach(p -> providers.put(p.getId(), p));
-        Loaded made = new Loaded(caseload, providers, planned, plannedAt);
+        Loaded made = new Loaded(
+                view.attempts(),
+                caseload,
+                providers,
+                planned,
+                plannedAt,
+                PlanWriter.toPlan(caseload.today()).kpis(),
+                new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
         loaded.put(key, made);
         return made;
     }
 
     /** Miles from the child's school (else home) to the provider, or null when either is unknown to the run. */
-    public Double miles(String authority, String runId, PlacementPlan plan, String childId, String providerId) {
-        Loaded run = load(authority, runId, plan);
+    public Double miles(RunView view, String childId, String providerId) {
+        Loaded run = load(view);
         Child child = run.caseload().child(childId);
         Provider provider = providerId == null ? null : run.providers().get(providerId);
         return child == null || provider == null ? null : child.milesTo(provider);
     }
 
-    public KpiComparison kpis(String authority, String runId, PlacementPlan plan) {
-        Loaded run = load(authority, runId, plan);
-        return new KpiComparison(PlanWriter.toPlan(run.caseload().today()).kpis(), plan.kpis());
+    public KpiComparison kpis(RunView view) {
+        return new KpiComparison(load(view).today(), view.plan().kpis());
     }
 
     /**
      * Why the plan does not put the unit at its best single match (the best option for it alone, everyone else where
      * they are today), or null when it does or nothing better is known.
      */
-    public String whyNotBestMatch(String authority, String runId, PlacementPlan plan, String childId) {
-        Loaded run = load(authority, runId, plan);
+    public String whyNotBestMatch(RunView view, String childId) {
+        Loaded run = load(view);
+        return run.whyNotBest()
+                .computeIfAbsent(childId, id -> Optional.ofNullable(whyNotBestMatch(run, id)))
+                .orElse(null);
+    }
+
+    private static String whyNotBestMatch(Loaded run, String childId) {
         List<String> unit = unitOf(run.caseload(), childId);
         String plannedProvider = run.planned().get(childId);
         MatchResult best = match(run.caseload(), unit, 1);
@@ -136,8 +162,8 @@ public class RunExplanations {
     }
 
     /** Why each of these unplaced children stays unplaced, one entry per placement unit. */
-    public List<Unplaced> whyUnplaced(String authority, String runId, PlacementPlan plan, List<String> childIds) {
-        Loaded run = load(authority, runId, plan);
+    public List<Unplaced> whyUnplaced(RunView view, List<String> childIds) {
+        Loaded run = load(view);
         List<Unplaced> reasons = new ArrayList<>();
         Set<String> done = new LinkedHashSet<>();
         for (String childId : childIds) {
@@ -146,12 +172,12 @@ public class RunExplanations {
             }
             List<String> unit = unitOf(run.caseload(), childId);
             done.addAll(unit);
-            reasons.add(unplaced(run, unit));
+            reasons.add(run.whyUnplaced().computeIfAbsent(unit.getFirst(), first -> unplaced(run, unit)));
         }
         return reasons;
     }
 
-    private Unplaced unplaced(Loaded run, List<String> unit) {
+    private static Unplaced unplaced(Loaded run, List<String> unit) {
         MatchResult result = match(run.caseload(), unit, OPTIONS_NAMED);
         if (result == null) {
             return new Unplaced(unit, "The reason could not be worked out.", List.of());

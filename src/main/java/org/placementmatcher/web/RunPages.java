@@ -305,7 +305,7 @@ public class RunPages {
         if (!reviewable) {
             return page.data("review", null).data("kpis", List.of()).data("unplaced", null);
         }
-        RunReviewPage review = RunReviewPage.of(authority, view, user, explanations, filters);
+        RunReviewPage review = RunReviewPage.of(view, user::has, explanations, filters);
         String here = runPath(authority, id) + "?";
         int shown = review.changes().page();
         page.data("previousPage", here + filters.query(shown - 1) + "#changes")

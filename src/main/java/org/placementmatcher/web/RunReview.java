@@ -9,18 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.matching.MatchResult.Approval;
 import org.placementmatcher.register.ProposedChanges.Kind;
 import org.placementmatcher.register.RunViews.RunView;
 import org.placementmatcher.security.ApprovalPolicy;
-import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
 
 /**
  * A finished run's proposed changes as the review page shows them: one decision per placement unit (a sibling
  * group placed together is one), filtered by kind and approval, sorted by weekly saving (largest first), a page
- * at a time; with what the signed-in user may decide, and why not where they may not.
+ * at a time; with what the signed-in user (the roles it holds) may decide, and why not where they may not.
  */
 public final class RunReview {
 
@@ -66,8 +66,8 @@ public final class RunReview {
 
     private RunReview() {}
 
-    /** Every decision of the run, filtered, sorted by weekly saving; not yet explained beyond what is stored. */
-    public static List<Group> groups(RunView run, CurrentUser user, Kind kind, Approval approval) {
+    /** Every decision of the run, sorted by weekly saving; not yet explained beyond what is stored. */
+    public static List<Group> groups(RunView run, Predicate<Role> holds) {
         Map<String, List<JsonNode>> units = new LinkedHashMap<>();
         for (JsonNode change : run.changes()) {
             JsonNode unit = change.path("unitChildIds");
@@ -78,16 +78,13 @@ public final class RunReview {
         }
         List<Group> groups = new ArrayList<>();
         for (List<JsonNode> unit : units.values()) {
-            Group group = group(unit, user);
-            if ((kind == null || group.kind() == kind) && (approval == null || group.approval() == approval)) {
-                groups.add(group);
-            }
+            groups.add(group(unit, holds));
         }
         groups.sort(Comparator.comparingDouble(Group::weeklyCostChange).thenComparing(Group::childId));
         return groups;
     }
 
-    private static Group group(List<JsonNode> unit, CurrentUser user) {
+    private static Group group(List<JsonNode> unit, Predicate<Role> holds) {
         JsonNode first = unit.getFirst();
         List<String> childIds = new ArrayList<>();
         List<Move> moves = new ArrayList<>();
@@ -111,8 +108,8 @@ public final class RunReview {
         Kind kind = Kind.valueOf(first.path("kind").asText());
         JsonNode decision = first.path("decision");
         Role toAccept = ApprovalPolicy.needed(true, List.of(approval));
-        boolean mayAccept = user.has(toAccept);
-        boolean mayReject = user.has(ApprovalPolicy.needed(false, List.of()));
+        boolean mayAccept = holds.test(toAccept);
+        boolean mayReject = holds.test(ApprovalPolicy.needed(false, List.of()));
         return new Group(
                 childIds.getFirst(),
                 childIds,

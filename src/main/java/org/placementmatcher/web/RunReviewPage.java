@@ -2,9 +2,10 @@ package org.placementmatcher.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.register.RunViews.RunView;
-import org.placementmatcher.security.CurrentUser;
+import org.placementmatcher.security.Role;
 
 /**
  * What the review of a finished run shows on one page: the decisions of the page asked for, explained (miles, why
@@ -17,9 +18,12 @@ record RunReviewPage(RunReview.Page changes, List<RunReview.KpiRow> kpis, Unplac
     record UnplacedPage(List<RunExplanations.Unplaced> reasons, int all, int page, int pages) {}
 
     static RunReviewPage of(
-            String authority, RunView view, CurrentUser user, RunExplanations explanations, RunPages.Filters filters) {
-        List<RunReview.Group> all = RunReview.groups(view, user, null, null);
-        List<RunReview.Group> matching = RunReview.groups(view, user, filters.kind(), filters.approval());
+            RunView view, Predicate<Role> holds, RunExplanations explanations, RunPages.Filters filters) {
+        List<RunReview.Group> all = RunReview.groups(view, holds);
+        List<RunReview.Group> matching = all.stream()
+                .filter(group -> (filters.kind() == null || group.kind() == filters.kind())
+                        && (filters.approval() == null || group.approval() == filters.approval()))
+                .toList();
         PlacementPlan plan = view.plan();
         int pages = Math.max(1, (matching.size() + RunReview.PAGE_SIZE - 1) / RunReview.PAGE_SIZE);
         int page = Math.min(filters.page(), pages);
@@ -32,20 +36,18 @@ record RunReviewPage(RunReview.Page changes, List<RunReview.KpiRow> kpis, Unplac
             }
             List<RunReview.Move> moves = new ArrayList<>();
             for (RunReview.Move move : group.moves()) {
-                Double miles = explanations.miles(authority, view.id(), plan, move.childId(), move.to());
+                Double miles = explanations.miles(view, move.childId(), move.to());
                 moves.add(new RunReview.Move(
                         move.childId(), move.from(), move.to(), miles == null ? null : ProviderWords.miles(miles)));
             }
-            String why = group.isDecided()
-                    ? null
-                    : explanations.whyNotBestMatch(authority, view.id(), plan, group.childId());
+            String why = group.isDecided() ? null : explanations.whyNotBestMatch(view, group.childId());
             shown.add(RunReview.explained(group, moves, why));
         }
         RunReview.Page changes = new RunReview.Page(shown, all.size(), matching.size(), page, pages);
         if (plan == null) {
             return new RunReviewPage(changes, List.of(), null);
         }
-        RunExplanations.KpiComparison kpis = explanations.kpis(authority, view.id(), plan);
+        RunExplanations.KpiComparison kpis = explanations.kpis(view);
         List<String> unplacedIds = view.unplaced() == null ? List.of() : view.unplaced();
         int unplacedPages =
                 Math.max(1, (unplacedIds.size() + RunReview.UNPLACED_PAGE_SIZE - 1) / RunReview.UNPLACED_PAGE_SIZE);
@@ -54,10 +56,7 @@ record RunReviewPage(RunReview.Page changes, List<RunReview.KpiRow> kpis, Unplac
                 (unplacedPage - 1) * RunReview.UNPLACED_PAGE_SIZE,
                 Math.min(unplacedIds.size(), unplacedPage * RunReview.UNPLACED_PAGE_SIZE));
         UnplacedPage unplaced = new UnplacedPage(
-                explanations.whyUnplaced(authority, view.id(), plan, unplacedShown),
-                unplacedIds.size(),
-                unplacedPage,
-                unplacedPages);
+                explanations.whyUnplaced(view, unplacedShown), unplacedIds.size(), unplacedPage, unplacedPages);
         return new RunReviewPage(changes, RunReview.kpiRows(kpis.today(), kpis.plan()), unplaced);
     }
 }

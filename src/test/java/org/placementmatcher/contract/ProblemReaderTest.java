@@ -87,6 +87,13 @@ class ProblemReaderTest {
     }
 
     @Test
+    void aBlankResponsibleAuthorityIsRefusedRatherThanMakingEveryPlacementOutOfArea() {
+        String json = edit(root -> ((ObjectNode) root.withArray("children").get(0)).put("responsibleAuthority", " "));
+
+        assertRejectedAt(json, "$.children[0].responsibleAuthority");
+    }
+
+    @Test
     void aPlanStoredBeforeKpisByAuthorityReadsBack() throws Exception {
         String older = """
                 {"name": "n", "score": "0hard/0medium/-400soft", "feasible": true,
