@@ -53,7 +53,8 @@ public class RunRetention {
     @Scheduled(
             cron = "{placement.retention.purge-cron}",
             identity = "placement-retention-purge",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void scheduled() {
         try {
             int purged = purge().size();

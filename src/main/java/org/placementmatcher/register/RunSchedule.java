@@ -14,6 +14,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.placementmatcher.LogSafe;
+import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.register.AuditLog.Action;
 import org.placementmatcher.register.AuditLog.NewEntry;
 import org.placementmatcher.register.RunStore.Row;
@@ -21,7 +22,10 @@ import org.placementmatcher.register.RunStore.Status;
 import org.placementmatcher.register.RunStore.Trigger;
 import org.placementmatcher.register.RunViews.RunSummary;
 
-/** The scheduled jobs of runs: the overnight re-optimisation, and the sweep that finds runs whose instance vanished. */
+/**
+ * The scheduled work of runs: the overnight re-optimisation (fired once across the cluster by {@link RunJobs}, or
+ * by an administrator, POST /api/admin/overnight), and the sweep that finds runs no instance will solve.
+ */
 @ApplicationScoped
 public class RunSchedule {
 
@@ -32,6 +36,7 @@ public class RunSchedule {
     private final RunService runs;
     private final RunWorker worker;
     private final RunMetrics metrics;
+    private final RunJobs jobs;
     private final Duration staleAfter;
 
     public RunSchedule(
@@ -40,12 +45,14 @@ public class RunSchedule {
             RunService runs,
             RunWorker worker,
             RunMetrics metrics,
+            RunJobs jobs,
             @ConfigProperty(name = "placement.runs.stale-after", defaultValue = "PT60S") Duration staleAfter) {
         this.db = db;
         this.register = register;
         this.runs = runs;
         this.worker = worker;
         this.metrics = metrics;
+        this.jobs = jobs;
         this.staleAfter = staleAfter;
     }
 
@@ -53,16 +60,21 @@ public class RunSchedule {
         sweep();
     }
 
-    /** Runs left SOLVING by an instance that stopped or vanished (no heartbeat for stale-after) become INTERRUPTED. */
+    /**
+     * Runs left SOLVING with no heartbeat for stale-after and no job left in the job store become INTERRUPTED: nothing
+     * will solve them. A run whose job is still there waits for an instance, or for Quartz to hand the job of a dead
+     * instance to another, which takes the run over. Each instance sweeps on its own (the simple scheduler).
+     */
     @Scheduled(
             every = "{placement.runs.sweep-every}",
             delayed = "{placement.runs.sweep-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            executeWith = Scheduled.SIMPLE)
     void sweep() {
         try {
             db.transaction(c -> {
                 for (Row row : RunStore.stale(c, Instant.now().minus(staleAfter))) {
-                    if (worker.holds(row.id())) {
+                    if (worker.holds(row.id()) || jobs.pending(row.id())) {
                         continue;
                     }
                     if (RunStore.interrupt(
@@ -89,17 +101,39 @@ public class RunSchedule {
         }
     }
 
-    /** The overnight re-optimisation: a run for every authority with a register and no run still solving. */
-    @Scheduled(
-            cron = "{placement.runs.cron}",
-            identity = "placement-overnight-runs",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void overnight() {
-        overnight(register.authorities().keySet(), LocalDate.now());
+    /**
+     * The night's runs (the cluster's overnight job): a run for every register without one still solving, and
+     * without a scheduled run started since the night's trigger fired (a recovered job does not start them twice).
+     */
+    List<RunSummary> overnight(Instant night, LocalDate today) {
+        return overnight(register.authorities().keySet(), today, night, runs.defaultSeconds());
+    }
+
+    /** POST /api/admin/overnight: the overnight run of these registers (none named: every one), now. */
+    public List<RunSummary> overnightNow(long seconds, List<String> authorities) {
+        return overnight(
+                authorities.isEmpty() ? register.authorities().keySet() : authorities, LocalDate.now(), null, seconds);
+    }
+
+    /** The named authorities that hold no register, as errors at {@code authority[i]}. */
+    public List<ProblemError> withoutRegister(List<String> authorities) {
+        Collection<String> registers = register.authorities().keySet();
+        List<ProblemError> unknown = new ArrayList<>();
+        for (int i = 0; i < authorities.size(); i++) {
+            if (!registers.contains(authorities.get(i))) {
+                unknown.add(new ProblemError(
+                        "authority[" + i + "]", "no register for authority '" + authorities.get(i) + "'"));
+            }
+        }
+        return unknown;
     }
 
     /** Starts the overnight runs of these authorities as of {@code today} (or a register's later referenceDate). */
     List<RunSummary> overnight(Collection<String> authorities, LocalDate today) {
+        return overnight(authorities, today, null, runs.defaultSeconds());
+    }
+
+    private List<RunSummary> overnight(Collection<String> authorities, LocalDate today, Instant since, long seconds) {
         List<RunSummary> started = new ArrayList<>();
         for (String authority : authorities) {
             try {
@@ -107,11 +141,15 @@ public class RunSchedule {
                     LOG.infof("overnight run of %s skipped: a run is still solving", authority);
                     continue;
                 }
+                if (since != null && db.transaction(c -> RunStore.scheduledSince(c, authority, since))) {
+                    LOG.infof("overnight run of %s skipped: tonight's run was started already", authority);
+                    continue;
+                }
                 Register current = register.whole(authority);
                 LocalDate date = current.problem().referenceDate().isAfter(today)
                         ? current.problem().referenceDate()
                         : today;
-                RunSummary run = runs.start(authority, runs.defaultSeconds(), date, Trigger.SCHEDULED, "scheduler");
+                RunSummary run = runs.start(authority, seconds, date, Trigger.SCHEDULED, "scheduler");
                 LOG.infof("overnight run %s of %s started", run.id(), authority);
                 started.add(run);
             } catch (RuntimeException e) {

@@ -35,6 +35,7 @@ public class RunService {
     private final Database db;
     private final RegisterService register;
     private final RunWorker worker;
+    private final RunJobs jobs;
     private final int defaultSeconds;
     private final int maxSeconds;
 
@@ -42,11 +43,13 @@ public class RunService {
             Database db,
             RegisterService register,
             RunWorker worker,
+            RunJobs jobs,
             @ConfigProperty(name = "placement.runs.seconds", defaultValue = "600") int defaultSeconds,
             @ConfigProperty(name = "placement.runs.max-seconds", defaultValue = "3600") int maxSeconds) {
         this.db = db;
         this.register = register;
         this.worker = worker;
+        this.jobs = jobs;
         this.defaultSeconds = defaultSeconds;
         this.maxSeconds = maxSeconds;
     }
@@ -132,7 +135,7 @@ public class RunService {
                                     snapshot.referenceDate().toString()))));
             return RunStore.find(c, authority, id, false).orElseThrow();
         });
-        worker.submit(id);
+        queue(row);
         return RunSummary.of(row);
     }
 
@@ -175,15 +178,30 @@ public class RunService {
                                     limit))));
             return RunStore.find(c, authority, id, false).orElseThrow();
         });
-        worker.submit(id);
+        queue(row);
         return RunSummary.of(row);
+    }
+
+    /** Hands the stored SOLVING run to the cluster's job store, for whichever instance is free first. */
+    private void queue(Row row) {
+        try {
+            jobs.schedule(row.id(), row.attempts());
+        } catch (RuntimeException e) {
+            worker.interrupt(row.id(), "the run could not be queued; the service log has the details");
+            throw e;
+        }
     }
 
     /** Stops solving early: the run finishes (DONE) with the best plan found so far. */
     public RunSummary stop(String authority, String id) {
         Row row = db.transaction(c -> RunStore.find(c, authority, id, false)).orElseThrow(() -> noRun(authority, id));
         if (!worker.stop(id) && row.status() == Status.SOLVING) {
-            throw new RegisterErrors.Conflict("$", "run " + id + " is solving on another instance of the service");
+            throw new RegisterErrors.Conflict(
+                    "$",
+                    row.startedAt() == null
+                            ? "run " + id + " is queued; it can be stopped once an instance is solving it"
+                            : "run " + id + " is solving on another instance of the service (" + row.executedBy()
+                                    + ")");
         }
         return RunSummary.of(row);
     }

@@ -131,7 +131,8 @@ public class RunSight {
                 whole.error(),
                 whole.elapsedSeconds(),
                 whole.limitSeconds(),
-                whole.dataDeletedAt());
+                whole.dataDeletedAt(),
+                whole.executedBy());
     }
 
     /**

@@ -55,7 +55,8 @@ public final class RunStore {
             String error,
             int changes,
             int decisions,
-            Instant dataDeletedAt) {}
+            Instant dataDeletedAt,
+            String executedBy) {}
 
     /** A proposed change as stored, with its decision if one was taken. */
     record ChangeRow(
@@ -76,7 +77,7 @@ public final class RunStore {
     private static final String SUMMARY_COLUMNS =
             "r.run_id, r.authority, r.status, r.run_trigger, r.requested_by, r.seconds,"
                     + " r.register_version, r.reference_date, r.attempts, r.owner_instance, r.created_at, r.started_at,"
-                    + " r.heartbeat_at, r.finished_at, r.score_today, r.score, r.error, r.data_deleted_at,"
+                    + " r.heartbeat_at, r.finished_at, r.score_today, r.score, r.error, r.data_deleted_at, r.executed_by,"
                     + " (SELECT COUNT(*) FROM run_change c WHERE c.run_id = r.run_id) AS change_count,"
                     + " (SELECT COUNT(*) FROM run_decision d WHERE d.run_id = r.run_id) AS decision_count";
 
@@ -226,6 +227,19 @@ public final class RunStore {
         }
     }
 
+    /** Whether the authority has a scheduled run created at or after {@code since}. */
+    static boolean scheduledSince(Connection c, String authority, Instant since) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM plan_run"
+                + " WHERE authority = ? AND run_trigger = 'SCHEDULED' AND created_at >= ?")) {
+            select.setString(1, authority);
+            Database.setTime(select, 2, since.atOffset(java.time.ZoneOffset.UTC));
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
     /** When the latest run of this trigger that ended with this status finished; null when none has. */
     static Instant lastFinished(Connection c, Trigger trigger, Status status) throws SQLException {
         try (PreparedStatement select = c.prepareStatement(
@@ -239,17 +253,22 @@ public final class RunStore {
     }
 
     /**
-     * Marks the run started by its owner; answers false when it is no longer this owner's SOLVING run (swept
-     * as stale, taken over or restarted elsewhere while it waited), so it must not be solved.
+     * Claims the run for this instance, whose job for it is executing, and marks it started: answers false when it
+     * is no longer SOLVING (stopped, swept or ended meanwhile), so it must not be solved. A run already started
+     * elsewhere is claimed only when {@code takingOver} (Quartz recovering the job of a dead instance): a new attempt.
      */
-    static boolean started(Connection c, String id, String owner) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE plan_run SET started_at = ?, heartbeat_at = ?"
-                + " WHERE run_id = ? AND owner_instance = ? AND status = 'SOLVING'")) {
+    static boolean claim(Connection c, String id, String owner, String executedBy, boolean takingOver)
+            throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE plan_run SET owner_instance = ?, executed_by = ?,"
+                + " started_at = ?, heartbeat_at = ?,"
+                + " attempts = attempts + CASE WHEN started_at IS NULL THEN 0 ELSE 1 END"
+                + " WHERE run_id = ? AND status = 'SOLVING'" + (takingOver ? "" : " AND started_at IS NULL"))) {
             OffsetDateTime now = Database.now();
-            Database.setTime(update, 1, now);
-            Database.setTime(update, 2, now);
-            update.setString(3, id);
-            update.setString(4, owner);
+            update.setString(1, owner);
+            update.setString(2, executedBy);
+            Database.setTime(update, 3, now);
+            Database.setTime(update, 4, now);
+            update.setString(5, id);
             return update.executeUpdate() == 1;
         }
     }
@@ -524,7 +543,8 @@ public final class RunStore {
                 rs.getString("error"),
                 rs.getInt("change_count"),
                 rs.getInt("decision_count"),
-                Database.getTime(rs, "data_deleted_at"));
+                Database.getTime(rs, "data_deleted_at"),
+                rs.getString("executed_by"));
     }
 
     private static String truncate(String text, int max) {

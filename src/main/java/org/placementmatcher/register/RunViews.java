@@ -31,7 +31,8 @@ public class RunViews {
 
     /**
      * {@code GET .../runs}: one run without its plan. {@code elapsedSeconds} is the time spent solving (0 while
-     * QUEUED), {@code limitSeconds} its time limit.
+     * QUEUED), {@code limitSeconds} its time limit, {@code executedBy} the instance that solves or solved it (the
+     * last one, when a run was taken over from an instance that stopped; placement.instance.id).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RunSummary(
@@ -54,7 +55,8 @@ public class RunViews {
             String error,
             long elapsedSeconds,
             long limitSeconds,
-            Instant dataDeletedAt) {
+            Instant dataDeletedAt,
+            String executedBy) {
         static RunSummary of(Row row) {
             return new RunSummary(
                     row.id(),
@@ -76,7 +78,8 @@ public class RunViews {
                     row.error(),
                     RunViews.elapsedSeconds(row),
                     row.seconds(),
-                    row.dataDeletedAt());
+                    row.dataDeletedAt(),
+                    row.executedBy());
         }
     }
 
@@ -111,7 +114,8 @@ public class RunViews {
             String error,
             long elapsedSeconds,
             long limitSeconds,
-            Instant dataDeletedAt) {}
+            Instant dataDeletedAt,
+            String executedBy) {}
 
     private static final int RUNS_KEPT = 4;
 
@@ -255,7 +259,8 @@ public class RunViews {
                     row.error(),
                     elapsedSeconds(row),
                     row.seconds(),
-                    row.dataDeletedAt());
+                    row.dataDeletedAt(),
+                    row.executedBy());
         }
     }
 

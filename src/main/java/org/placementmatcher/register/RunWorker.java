@@ -37,8 +37,10 @@ import org.placementmatcher.solver.ProblemMapper;
 import org.placementmatcher.solver.ScoreBreakdown;
 
 /**
- * Solves the runs of this instance one after another on a thread of its own (a run taken while another
- * solves waits, QUEUED), through {@link PlacementSolver}, and keeps each in the database from start to end:
+ * Solves the runs whose jobs Quartz gives this instance ({@link RunJobs}; one at a time, the others wait QUEUED in
+ * the job store for whichever instance is free), on a thread of its own, through {@link PlacementSolver}; the job's
+ * thread waits until the run ends, so that Quartz knows the job is being executed. Each run is kept in the database
+ * from start to end, with the instance that executed it (executedBy):
  * the best plan while solving, then its score analysis, KPIs and proposed changes. A heartbeat tells other
  * instances that the runs held here are alive; a shutdown keeps each run held here as INTERRUPTED with its
  * best plan so far.
@@ -60,8 +62,12 @@ public class RunWorker {
         /** The latest report not yet taken by the progress writer. */
         final AtomicReference<PlacementSolver.Progress> pendingProgress = new AtomicReference<>();
 
-        ActiveRun(String id) {
+        /** Quartz recovered the job of a dead instance: the run may have been started there. */
+        final boolean takingOver;
+
+        ActiveRun(String id, boolean takingOver) {
             this.id = id;
+            this.takingOver = takingOver;
         }
 
         /**
@@ -81,6 +87,8 @@ public class RunWorker {
     private final Duration progressEvery;
     private final Duration shutdownWait;
     private final String instance = UUID.randomUUID().toString();
+    private final String executedBy;
+    private final org.quartz.Scheduler quartz;
     private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "placement-run");
@@ -108,7 +116,11 @@ public class RunWorker {
             Event<RunFinished> finished,
             @ConfigProperty(name = "placement.runs.heartbeat-every", defaultValue = "PT10S") Duration heartbeatEvery,
             @ConfigProperty(name = "placement.runs.progress-every", defaultValue = "PT2S") Duration progressEvery,
-            @ConfigProperty(name = "placement.runs.shutdown-wait", defaultValue = "PT20S") Duration shutdownWait) {
+            @ConfigProperty(name = "placement.runs.shutdown-wait", defaultValue = "PT20S") Duration shutdownWait,
+            @ConfigProperty(name = "placement.instance.id") Optional<String> instanceId,
+            org.quartz.Scheduler quartz) {
+        this.executedBy = instanceId.filter(id -> !id.isBlank()).orElseGet(RunWorker::hostAndPid);
+        this.quartz = quartz;
         this.db = db;
         this.placementSolver = placementSolver;
         this.metrics = metrics;
@@ -116,6 +128,24 @@ public class RunWorker {
         this.heartbeatEvery = heartbeatEvery;
         this.progressEvery = progressEvery;
         this.shutdownWait = shutdownWait;
+    }
+
+    /** The default instance name (placement.instance.id): this host's name and the process id. */
+    static String hostAndPid() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "localhost";
+            }
+        }
+        return host + ":" + ProcessHandle.current().pid();
+    }
+
+    /** This instance as named in the runs it executes (executedBy). */
+    String executedBy() {
+        return executedBy;
     }
 
     /** This instance, as the owner of the runs it solves. */
@@ -144,6 +174,11 @@ public class RunWorker {
     /** A shutdown interrupts the runs solving here and those waiting: each is kept as INTERRUPTED with its best plan so far. */
     void onStop(@Observes ShutdownEvent event) {
         shuttingDown = true;
+        try {
+            quartz.standby(); // no more runs taken here: the others of the cluster take them
+        } catch (org.quartz.SchedulerException | RuntimeException e) {
+            LOG.warnf("job scheduler not put on standby: %s", org.placementmatcher.LogSafe.failure(e));
+        }
         heartbeat.shutdownNow();
         worker.shutdown();
         long end = System.nanoTime() + shutdownWait.toNanos();
@@ -177,15 +212,27 @@ public class RunWorker {
         }
     }
 
-    /** Queues a stored SOLVING run of this instance for solving. */
-    void submit(String id) {
-        ActiveRun run = new ActiveRun(id);
+    /**
+     * Executes the run's job here (on Quartz's thread): solves the run on the worker's thread and returns once it has
+     * ended. {@code takingOver}: Quartz recovered the job of an instance that died while executing it.
+     */
+    void execute(String id, boolean takingOver) {
+        ActiveRun run = new ActiveRun(id, takingOver);
         active.put(id, run);
+        java.util.concurrent.Future<?> solved;
         try {
-            worker.execute(() -> solve(run));
+            solved = worker.submit(() -> solve(run));
         } catch (RuntimeException e) {
             active.remove(id, run);
             markInterrupted(run, "the service was stopping when the run was queued");
+            return;
+        }
+        try {
+            solved.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.errorf("run %s: %s", id, org.placementmatcher.LogSafe.failure(e));
         }
     }
 
@@ -212,11 +259,15 @@ public class RunWorker {
                 markInterrupted(run, "the service stopped before the run started");
                 return;
             }
-            row = db.transaction(c ->
-                            RunStore.started(c, run.id, instance) ? RunStore.byId(c, run.id) : Optional.<Row>empty())
+            row = db.transaction(c -> RunStore.claim(c, run.id, instance, executedBy, run.takingOver)
+                            ? RunStore.byId(c, run.id)
+                            : Optional.<Row>empty())
                     .orElse(null);
             if (row == null) {
-                return; // no longer ours to solve: swept, taken over or restarted elsewhere while it waited
+                return; // no longer to be solved: stopped, swept or ended while it waited
+            }
+            if (run.takingOver) {
+                LOG.infof("run %s of %s taken over from an instance that stopped", run.id, row.authority());
             }
             startNanos = System.nanoTime();
             metrics.started(row.trigger());
@@ -388,6 +439,11 @@ public class RunWorker {
                     "run %s: its end (%s) could not be stored: %s",
                     id, status, org.placementmatcher.LogSafe.failure(e));
         }
+    }
+
+    /** Marks a run that could not be queued INTERRUPTED, with an audit entry. */
+    void interrupt(String id, String reason) {
+        markInterrupted(new ActiveRun(id, false), reason);
     }
 
     /** Marks a run held here INTERRUPTED, with an audit entry, if it is still SOLVING and nothing ended it yet. */

@@ -60,4 +60,48 @@ class OvernightRunsTest {
                 .body("referenceDate", org.hamcrest.Matchers.equalTo("2026-12-01"));
         given().get("/api/register/ON-1").then().body("referenceDate", org.hamcrest.Matchers.equalTo("2026-11-22"));
     }
+
+    @Test
+    void anAdministratorStartsTheOvernightRunsNowAndEachSaysWhichInstanceSolvedIt() throws Exception {
+        RegisterResourceTest.put("ON-A", RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, "ON-A"));
+        JsonPath started = TestAccounts.as(TestAccounts.ADMIN)
+                .queryParam("seconds", 1)
+                .queryParam("authority", "ON-A")
+                .post("/api/admin/overnight")
+                .then()
+                .statusCode(202)
+                .extract()
+                .jsonPath();
+
+        assertThat(started.getList("runs")).hasSize(1);
+        assertThat(started.getString("runs[0].authority")).isEqualTo("ON-A");
+        JsonPath done =
+                RunResourceTest.waitUntilFinished("ON-A", started.getString("runs[0].id"), Duration.ofSeconds(120));
+        assertThat(done.getString("status")).isEqualTo("DONE");
+        assertThat(done.getString("trigger")).isEqualTo("SCHEDULED");
+        assertThat(done.getString("requestedBy")).isEqualTo("scheduler");
+        assertThat(done.getString("executedBy"))
+                .as("this instance: host name and process id")
+                .contains(":");
+        assertThat(given().get("/api/register/ON-A/runs")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getString("[0].executedBy"))
+                .isEqualTo(done.getString("executedBy"));
+    }
+
+    @Test
+    void theOvernightRunsRefuseABadTimeLimitAndUnknownRegistersNamingEach() {
+        TestAccounts.as(TestAccounts.ADMIN)
+                .queryParam("seconds", 100000) // past placement.runs.max-seconds
+                .queryParam("authority", "ON-NONE")
+                .post("/api/admin/overnight")
+                .then()
+                .statusCode(400)
+                .body("errors.path", org.hamcrest.Matchers.contains("seconds", "authority[0]"))
+                .body("errors[1].message", org.hamcrest.Matchers.containsString("ON-NONE"));
+        // A director is not an administrator.
+        given().post("/api/admin/overnight").then().statusCode(403);
+    }
 }
