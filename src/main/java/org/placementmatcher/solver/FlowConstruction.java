@@ -47,8 +47,10 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     static final ThreadLocal<Boolean> SETTLE_EVERY_GROUP = ThreadLocal.withInitial(() -> false);
 
     /**
-     * Every movable unit's place (absent: unplaced). The flow is always solved whole, even past the time limit (a few
-     * seconds on a region): without it there is no plan, only children left unplaced. Settling stops when told to.
+     * Every movable unit's place (absent: unplaced). When {@code stop} says so (the time limit) the flow stops where it
+     * is: the units it routed go where it sends them, the others stay where they are where that still fits, and the
+     * rest are placed one by one by the rounding ({@link GreedyPlacement#decideFrom}): a whole plan, though further
+     * from the optimum. Settling stops too.
      */
     static Map<PlacementUnit, Provider> decide(PlacementSolution solution, BooleanSupplier stop) {
         return decide(solution, stop, CandidateLimit.configured());
@@ -61,7 +63,18 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
      */
     static Map<PlacementUnit, Provider> decide(PlacementSolution solution, BooleanSupplier stop, int limit) {
         long start = System.nanoTime();
-        PlacementFlow flow = routed(solution, limit).flow();
+        Routed routed = routed(solution, limit, stop);
+        PlacementFlow flow = routed.flow();
+        if (!routed.totals().complete()) {
+            // Units the flow did not reach (or left unplaced) keep their current placement where it still fits.
+            Map<PlacementUnit, Provider> preferred = new IdentityHashMap<>(flow.mostFlow());
+            for (PlacementUnit unit : solution.getUnits()) {
+                if (preferred.get(unit) == null && unit.getProvider() != null) {
+                    preferred.put(unit, unit.getProvider());
+                }
+            }
+            return GreedyPlacement.decideFrom(solution, preferred);
+        }
         long flowNanos = System.nanoTime() - start;
         long settleEnd = System.nanoTime() + Math.max(SETTLE_MINIMUM.toNanos(), SETTLE_TIME_FACTOR * flowNanos);
         boolean everyGroup = SETTLE_EVERY_GROUP.get();
@@ -75,13 +88,18 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
 
     /** The flow of {@link #decide(PlacementSolution, BooleanSupplier, int)}, solved whole with the guarantee. */
     static Routed routed(PlacementSolution solution, int limit) {
+        return routed(solution, limit, () -> false);
+    }
+
+    /** The same, stopped where it is when {@code stop} says so (its totals then not {@code complete}). */
+    static Routed routed(PlacementSolution solution, int limit, BooleanSupplier stop) {
         Set<PlacementUnit> widened = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int round = 0; ; round++) {
             PlacementFlow flow =
                     PlacementFlow.limited(solution, round < WIDENING_ROUNDS ? limit : CandidateLimit.NONE, widened);
-            PlacementFlow.Relaxation totals = flow.solve(() -> false);
+            PlacementFlow.Relaxation totals = flow.solve(stop);
             List<PlacementUnit> wanting = flow.unplacedForWantOfCandidates();
-            if (wanting.isEmpty()) {
+            if (wanting.isEmpty() || !totals.complete()) {
                 return new Routed(flow, totals, round + 1);
             }
             widened.addAll(wanting);

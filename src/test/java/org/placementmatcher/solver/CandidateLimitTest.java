@@ -60,6 +60,19 @@ class CandidateLimitTest {
                 .doesNotContainValue("-");
     }
 
+    /** Stopped at once (the time limit), the flow routes nobody; the rounding still places everyone it can. */
+    @Test
+    void aConstructionStoppedAtOnceStillPlacesEveryChild() {
+        PlacementSolution solution = nearestTwoTaken();
+
+        assertThat(FlowConstruction.routed(solution, 2, () -> true).totals().complete())
+                .isFalse();
+        assertThat(byFirstChild(FlowConstruction.decide(solution, () -> true, 2)))
+                .containsOnlyKeys("X", "Y1", "Y2")
+                .containsEntry("X", "F")
+                .doesNotContainValue("-");
+    }
+
     @Test
     void providersFullOfPinnedChildrenDoNotCountTowardsTheLimit() {
         // N1 and N2 are full with children who must stay: X's one offered provider is F, at the first solve.
