@@ -74,7 +74,10 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     static final class All {
-        @Option(names = "--all", required = true, description = "every size, each to its usual file name")
+        @Option(
+                names = "--all",
+                required = true,
+                description = "every size kept under sample-data (all but national), each to its usual file name")
         boolean all;
 
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "the folder to write them to")
@@ -88,6 +91,9 @@ final class GenerateCommand implements Callable<Integer> {
         } else {
             PostcodeDirectory postcodes = PostcodeDirectory.shipped();
             for (Size size : Size.values()) {
+                if (!size.committed()) {
+                    continue; // generated on demand only (--size)
+                }
                 PlacementProblem problem = write(size, target.all.dir.resolve(size.fileName()));
                 if (size == Size.COUNTY) {
                     Path folder = target.all.dir.resolve(SSDA903_FOLDER);

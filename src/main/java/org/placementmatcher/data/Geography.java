@@ -140,6 +140,23 @@ final class Geography {
             new Town("Market Harborough", "E10000018", 52.4775, -0.9208, 2),
             new Town("Blackpool", "E06000009", 53.8175, -3.0357, 1, 1.5));
 
+    /**
+     * Where one authority's sample caseload lives: its own towns (providers "in the county"), its children's family
+     * homes, the centres of their exploitation-risk areas, the towns of the adjoining authorities and the farther
+     * ones where out-of-area placements are made. One generation block of {@link SampleDataGenerator} per area.
+     */
+    record Area(
+            String authority,
+            List<Town> homeCounty,
+            List<Town> familyHomes,
+            List<Town> riskAreas,
+            List<Town> adjoining,
+            List<Town> far) {}
+
+    /** Cambridgeshire and its neighbours: the area of the single-authority sizes. */
+    static final Area CAMBRIDGESHIRE_AREA =
+            new Area(CAMBRIDGESHIRE, HOME_COUNTY, FAMILY_HOMES, RISK_AREAS, ADJOINING, FAR);
+
     /** Earth radius of the distance of docs/contract.md section 3. */
     private static final double MILES_PER_DEGREE_LAT = Math.PI * Geo.EARTH_RADIUS_MILES / 180.0;
 

@@ -83,7 +83,17 @@ public final class SampleDataGenerator {
         COUNTY(500, 450, "county.json", "Sample county caseload"),
         LARGE(1_200, 1_000, "county-1200.json", "Sample large county caseload (1,200 children)"),
         /** Scale test: a whole region's caseload under one commissioning authority. */
-        REGION(5_000, 4_000, "region.json", "Sample region-scale caseload");
+        REGION(5_000, 4_000, "region.json", "Sample region-scale caseload"),
+        /**
+         * A regional care co-operative (contract section 8: 4,000 to 12,000 children, 3,000 to 8,000 providers): the
+         * ten Greater Manchester councils, each child carrying its council as {@code responsibleAuthority}.
+         */
+        RCC(12_000, 8_000, "rcc.json", "Sample regional care co-operative caseload (Greater Manchester)"),
+        /**
+         * England-wide: about the number of children looked after in England (83,630 on 31 March 2024, DfE), over
+         * authorities in every region. Generated on demand, never committed (tens of megabytes).
+         */
+        NATIONAL(80_000, 50_000, "national.json", "Sample England-wide caseload");
 
         private final int children;
         private final int providers;
@@ -95,6 +105,41 @@ public final class SampleDataGenerator {
             this.providers = providers;
             this.fileName = fileName;
             this.label = label;
+        }
+
+        /** Whether the size is kept under {@code sample-data/} (and written by {@code generate --all}). */
+        public boolean committed() {
+            return this != NATIONAL;
+        }
+
+        /** The authorities generated, each a block of its share of the children and providers. */
+        List<Areas.Member> members() {
+            return switch (this) {
+                case RCC -> Areas.greaterManchester();
+                case NATIONAL -> Areas.england();
+                default -> List.of(new Areas.Member(Geography.CAMBRIDGESHIRE_AREA, 1));
+            };
+        }
+
+        /** The problem's {@code homeAuthority}. */
+        String homeAuthority() {
+            return switch (this) {
+                case RCC -> Areas.MANCHESTER; // the co-operative's host council
+                case NATIONAL -> Areas.ENGLAND;
+                default -> HOME_AUTHORITY;
+            };
+        }
+
+        /**
+         * The problem's {@code adjoiningAuthorities}: for one authority the list form (adjoining the home authority);
+         * for the several authorities of rcc and national the object form, each authority with its own (section 8).
+         */
+        AdjoiningAuthorities adjoiningAuthorities() {
+            return switch (this) {
+                case RCC -> AdjoiningAuthorities.byCode(Areas.greaterManchesterAdjoining());
+                case NATIONAL -> AdjoiningAuthorities.byCode(Areas.nationalAdjoining());
+                default -> AdjoiningAuthorities.ofHome(Geography.ADJOINING_AUTHORITIES);
+            };
         }
 
         public int children() {
@@ -230,7 +275,15 @@ public final class SampleDataGenerator {
      * whatever directory is given.
      */
     public static PlacementProblem generate(Size size, long seed, PostcodeDirectory postcodes) {
-        return new Run(size, seed, postcodes).build();
+        return new Generation(size, seed, postcodes, 1).build();
+    }
+
+    /**
+     * The size with its children and providers targets divided by {@code divisor}, over the same authorities: a
+     * quick check of the large sizes' shape (the tests' scaled-down {@code national}).
+     */
+    static PlacementProblem generateScaled(Size size, long seed, int divisor) {
+        return new Generation(size, seed, ShippedPostcodes.DIRECTORY, divisor).build();
     }
 
     /** Loaded on first use only. */
@@ -310,6 +363,8 @@ public final class SampleDataGenerator {
         final List<ExcludedArea> excluded = new ArrayList<>();
         List<String> languages;
         String religion;
+        /** Set in the multi-authority sizes only: the council the child belongs to. */
+        String responsibleAuthority;
 
         /**
          * The child as the contract writes it, with the given current placement and its excluded areas widened
@@ -338,7 +393,7 @@ public final class SampleDataGenerator {
                     areas.isEmpty() ? null : areas,
                     languages,
                     religion,
-                    null);
+                    responsibleAuthority);
         }
     }
 
@@ -439,12 +494,138 @@ public final class SampleDataGenerator {
         }
     }
 
-    // ---- one generation run ----
+    // ---- one generation: a block per authority of the size, then the file ----
 
-    private static final class Run {
+    /**
+     * Numbers children and sibling groups across blocks. Widths of 0 (a single block) are the block's own, as they
+     * always were; the multi-authority sizes number on fixed widths.
+     */
+    private static final class Numbering {
+        final int childWidth;
+        final int groupWidth;
+        int children;
+        int groups;
+
+        Numbering(int childWidth, int groupWidth) {
+            this.childWidth = childWidth;
+            this.groupWidth = groupWidth;
+        }
+    }
+
+    private static final class Generation {
         private final Size size;
         private final long seed;
         private final PostcodeDirectory postcodes;
+        private final int divisor;
+        private final SplittableRandom rng;
+
+        Generation(Size size, long seed, PostcodeDirectory postcodes, int divisor) {
+            this.size = size;
+            this.seed = seed;
+            this.postcodes = postcodes;
+            this.divisor = divisor;
+            this.rng = new SplittableRandom(seed);
+        }
+
+        /**
+         * Each authority's block on its own share of the targets (a single-authority size is one block on this
+         * generation's random source, so its files are what they always were; several blocks each get a split of
+         * it), then one numbering of the providers over them all.
+         */
+        PlacementProblem build() {
+            List<Areas.Member> members = size.members();
+            int children = size.children() / divisor;
+            int providerCount = size.providers() / divisor;
+            boolean several = members.size() > 1;
+            int width = Math.max(4, String.valueOf(children).length());
+            Numbering numbering = several ? new Numbering(width, width) : new Numbering(0, 0);
+            int weightLeft = members.stream().mapToInt(Areas.Member::weight).sum();
+            int childrenLeft = children;
+            int providersLeft = providerCount;
+            List<Run> runs = new ArrayList<>();
+            for (Areas.Member member : members) {
+                int blockChildren = (int) Math.round((double) childrenLeft * member.weight() / weightLeft);
+                int blockProviders = (int) Math.round((double) providersLeft * member.weight() / weightLeft);
+                weightLeft -= member.weight();
+                childrenLeft -= blockChildren;
+                providersLeft -= blockProviders;
+                Run run = new Run(
+                        member.area(),
+                        blockChildren,
+                        blockProviders,
+                        several ? rng.split() : rng,
+                        numbering,
+                        several ? member.area().authority() : null);
+                run.generate();
+                runs.add(run);
+            }
+            return output(runs);
+        }
+
+        private PlacementProblem output(List<Run> runs) {
+            List<Prov> ordered = new ArrayList<>();
+            List<Kid> kids = new ArrayList<>();
+            for (Run run : runs) {
+                ordered.addAll(run.providers);
+                kids.addAll(run.kids);
+            }
+            shuffle(ordered, rng);
+            int width = Math.max(4, String.valueOf(ordered.size()).length());
+            for (int i = 0; i < ordered.size(); i++) {
+                ordered.get(i).id = "P-" + pad(i + 1, width);
+            }
+            List<ProviderInput> providerInputs = new ArrayList<>();
+            for (Prov p : ordered) {
+                p.postcode = postcodeAt(p.lat, p.lon);
+                providerInputs.add(p.toInput());
+            }
+            providerInputs = SampleOfstedList.withOfstedFields(providerInputs, seed);
+            List<ChildInput> childInputs = new ArrayList<>();
+            for (Kid k : kids) {
+                k.homePostcode = postcodeAt(k.homeLat, k.homeLon);
+                k.schoolPostcode = k.school == null ? null : postcodeAt(k.school[0], k.school[1]);
+                childInputs.add(k.toInput(k.current == null ? null : k.current.id, 0));
+            }
+            String name = size.label() + " (synthetic, seed " + seed + ")";
+            return new PlacementProblem(
+                    1,
+                    name,
+                    REFERENCE_DATE,
+                    size.homeAuthority(),
+                    null,
+                    List.copyOf(providerInputs),
+                    List.copyOf(childInputs),
+                    size.adjoiningAuthorities(),
+                    null);
+        }
+
+        /** The label of a point: the nearest postcode of the directory (none beyond 50 km). */
+        private String postcodeAt(double lat, double lon) {
+            return postcodes.nearest(lat, lon).map(ResolvedPostcode::postcode).orElse(null);
+        }
+    }
+
+    private static <T> void shuffle(List<T> list, SplittableRandom rng) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            T tmp = list.get(i);
+            list.set(i, list.get(j));
+            list.set(j, tmp);
+        }
+    }
+
+    private static String pad(int number, int width) {
+        String digits = String.valueOf(number);
+        return "0".repeat(Math.max(0, width - digits.length())) + digits;
+    }
+
+    /** One authority's block: its children, their current and hidden placements, and its providers. */
+    private static final class Run {
+        private final Geography.Area area;
+        private final int childTarget;
+        private final int providerTarget;
+        private final Numbering numbering;
+        private final String responsibleAuthority;
         private final SplittableRandom rng;
         private final List<Kid> kids = new ArrayList<>();
         private final List<Group> groups = new ArrayList<>();
@@ -457,17 +638,25 @@ public final class SampleDataGenerator {
         @SuppressWarnings("unchecked")
         private final List<Prov>[] open = new List[ProviderType.values().length];
 
-        Run(Size size, long seed, PostcodeDirectory postcodes) {
-            this.size = size;
-            this.seed = seed;
-            this.postcodes = postcodes;
-            this.rng = new SplittableRandom(seed);
+        Run(
+                Geography.Area area,
+                int childTarget,
+                int providerTarget,
+                SplittableRandom rng,
+                Numbering numbering,
+                String responsibleAuthority) {
+            this.area = area;
+            this.childTarget = childTarget;
+            this.providerTarget = providerTarget;
+            this.rng = rng;
+            this.numbering = numbering;
+            this.responsibleAuthority = responsibleAuthority;
             for (int i = 0; i < open.length; i++) {
                 open[i] = new ArrayList<>();
             }
         }
 
-        PlacementProblem build() {
+        void generate() {
             buildChildren();
             choosePlaced();
             placeCurrent();
@@ -478,13 +667,14 @@ public final class SampleDataGenerator {
             addVacantProviders();
             trimSparePlaces();
             tighten();
-            return output();
+            numbering.children += kids.size();
+            numbering.groups += groups.size();
         }
 
         // ---- children ----
 
         private void buildChildren() {
-            int target = size.children();
+            int target = childTarget;
             int uascCount = (int) Math.round(target * UASC_SHARE);
             List<List<Kid>> drawn = new ArrayList<>();
             int count = 0;
@@ -497,18 +687,23 @@ public final class SampleDataGenerator {
                 drawn.add(List.of(uascChild()));
             }
             shuffle(drawn);
-            int groupWidth = Math.max(3, String.valueOf(drawn.size()).length());
-            int childWidth = Math.max(4, String.valueOf(target).length());
+            int groupWidth = numbering.groupWidth > 0
+                    ? numbering.groupWidth
+                    : Math.max(3, String.valueOf(drawn.size()).length());
+            int childWidth = numbering.childWidth > 0
+                    ? numbering.childWidth
+                    : Math.max(4, String.valueOf(target).length());
             for (List<Kid> members : drawn) {
                 Group group = null;
                 if (members.size() > 1) {
                     group = new Group();
-                    group.id = "SG-" + pad(groups.size() + 1, groupWidth);
+                    group.id = "SG-" + pad(numbering.groups + groups.size() + 1, groupWidth);
                     group.together = rng.nextDouble() >= APART_BY_SIZE[members.size()];
                     groups.add(group);
                 }
                 for (Kid kid : members) {
-                    kid.id = "C-" + pad(kids.size() + 1, childWidth);
+                    kid.id = "C-" + pad(numbering.children + kids.size() + 1, childWidth);
+                    kid.responsibleAuthority = responsibleAuthority;
                     kid.group = group;
                     kids.add(kid);
                 }
@@ -528,7 +723,7 @@ public final class SampleDataGenerator {
         }
 
         private List<Kid> siblings(int groupSize) {
-            Town town = Geography.pick(Geography.FAMILY_HOMES, rng);
+            Town town = Geography.pick(area.familyHomes(), rng);
             double[] home = Geography.around(town, rng);
             List<Kid> members = new ArrayList<>();
             int age = drawAge();
@@ -577,7 +772,7 @@ public final class SampleDataGenerator {
             // calibration.md: UASC 87% aged 16-17, 95% boys.
             int age = rng.nextDouble() < UASC_AGED_16_17 ? 16 + rng.nextInt(2) : 14 + rng.nextInt(2);
             String gender = rng.nextDouble() < UASC_MALE ? MALE : FEMALE;
-            Town town = Geography.pick(Geography.FAMILY_HOMES, rng);
+            Town town = Geography.pick(area.familyHomes(), rng);
             kid = newKid(age, gender, town, Geography.around(town, rng));
             kid.uasc = true;
             addNeed(kid, UASC_SUPPORT);
@@ -667,7 +862,7 @@ public final class SampleDataGenerator {
             if (kid.age >= 12 && rng.nextDouble() < 0.06) {
                 int areas = rng.nextDouble() < 0.75 ? 1 : 2;
                 for (int i = 0; i < areas; i++) {
-                    Town centre = Geography.pick(Geography.RISK_AREAS, rng);
+                    Town centre = Geography.pick(area.riskAreas(), rng);
                     double[] point = Geography.around(centre, rng);
                     double radius = 3 + rng.nextInt(6);
                     boolean duplicate = kid.excluded.stream().anyMatch(a -> a.lat() == point[0] && a.lon() == point[1]);
@@ -694,7 +889,7 @@ public final class SampleDataGenerator {
                 previous = group;
             }
             shuffle(blocks);
-            int target = (int) Math.round(PLACED_SHARE * size.children());
+            int target = (int) Math.round(PLACED_SHARE * childTarget);
             int placed = 0;
             for (List<Unit> block : blocks) {
                 int children = block.stream().mapToInt(Unit::size).sum();
@@ -872,9 +1067,9 @@ public final class SampleDataGenerator {
         // ---- vacancies up to the size's provider count ----
 
         private void addVacantProviders() {
-            int missing = size.providers() - providers.size();
+            int missing = providerTarget - providers.size();
             // calibration.md: 16% of approved places vacant (Ofsted 2024), judged once every child is placed.
-            int targetPlaces = (int) Math.ceil(size.children() / (1 - TARGET_VACANCY));
+            int targetPlaces = (int) Math.ceil(childTarget / (1 - TARGET_VACANCY));
             int budget =
                     targetPlaces - providers.stream().mapToInt(p -> p.places).sum();
             // Vacant providers by count: foster households dominate (calibration.md: 42,190 fostering households).
@@ -898,7 +1093,7 @@ public final class SampleDataGenerator {
          * one the hidden plan uses), one at a time over the providers in random order.
          */
         private void trimSparePlaces() {
-            int targetPlaces = (int) Math.ceil(size.children() / (1 - TARGET_VACANCY));
+            int targetPlaces = (int) Math.ceil(childTarget / (1 - TARGET_VACANCY));
             int excess = providers.stream().mapToInt(p -> p.places).sum() - targetPlaces;
             List<Prov> order = new ArrayList<>(providers);
             shuffle(order);
@@ -1099,8 +1294,7 @@ public final class SampleDataGenerator {
                 } else {
                     double[] shares = LOCATION_SHARES[p.type.ordinal()];
                     int where = pickIndex(shares);
-                    List<Town> towns =
-                            where == 0 ? Geography.HOME_COUNTY : where == 1 ? Geography.ADJOINING : Geography.FAR;
+                    List<Town> towns = where == 0 ? area.homeCounty() : where == 1 ? area.adjoining() : area.far();
                     town = Geography.pick(towns, rng);
                     if (unit != null && p.type != HOME) {
                         // Placed near home where reasonably practicable (s22C): the nearer of two towns of that area.
@@ -1336,45 +1530,6 @@ public final class SampleDataGenerator {
             return Geo.miles(lat, lon, p.lat, p.lon);
         }
 
-        // ---- output ----
-
-        private PlacementProblem output() {
-            List<Prov> ordered = new ArrayList<>(providers);
-            shuffle(ordered);
-            int width = Math.max(4, String.valueOf(ordered.size()).length());
-            for (int i = 0; i < ordered.size(); i++) {
-                ordered.get(i).id = "P-" + pad(i + 1, width);
-            }
-            List<ProviderInput> providerInputs = new ArrayList<>();
-            for (Prov p : ordered) {
-                p.postcode = postcodeAt(p.lat, p.lon);
-                providerInputs.add(p.toInput());
-            }
-            providerInputs = SampleOfstedList.withOfstedFields(providerInputs, seed);
-            List<ChildInput> childInputs = new ArrayList<>();
-            for (Kid k : kids) {
-                k.homePostcode = postcodeAt(k.homeLat, k.homeLon);
-                k.schoolPostcode = k.school == null ? null : postcodeAt(k.school[0], k.school[1]);
-                childInputs.add(k.toInput(k.current == null ? null : k.current.id, 0));
-            }
-            String name = size.label() + " (synthetic, seed " + seed + ")";
-            return new PlacementProblem(
-                    1,
-                    name,
-                    REFERENCE_DATE,
-                    HOME_AUTHORITY,
-                    null,
-                    List.copyOf(providerInputs),
-                    List.copyOf(childInputs),
-                    AdjoiningAuthorities.ofHome(Geography.ADJOINING_AUTHORITIES),
-                    null);
-        }
-
-        /** The label of a point: the nearest postcode of the directory (none beyond 50 km). */
-        private String postcodeAt(double lat, double lon) {
-            return postcodes.nearest(lat, lon).map(ResolvedPostcode::postcode).orElse(null);
-        }
-
         // ---- randomness helpers (one SplittableRandom, fixed order) ----
 
         private int pickIndex(double[] weights) {
@@ -1394,12 +1549,7 @@ public final class SampleDataGenerator {
         }
 
         private <T> void shuffle(List<T> list) {
-            for (int i = list.size() - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                T tmp = list.get(i);
-                list.set(i, list.get(j));
-                list.set(j, tmp);
-            }
+            SampleDataGenerator.shuffle(list, rng);
         }
 
         private static void addNeed(Kid kid, String code) {
@@ -1407,11 +1557,6 @@ public final class SampleDataGenerator {
                 kid.needs.add(code);
                 kid.needs.sort((a, b) -> Integer.compare(CAPABILITIES.indexOf(a), CAPABILITIES.indexOf(b)));
             }
-        }
-
-        private static String pad(int number, int width) {
-            String digits = String.valueOf(number);
-            return "0".repeat(Math.max(0, width - digits.length())) + digits;
         }
     }
 }

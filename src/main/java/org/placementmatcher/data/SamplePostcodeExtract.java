@@ -44,6 +44,9 @@ public final class SamplePostcodeExtract {
     public static List<ResolvedPostcode> select(PostcodeDirectory full) {
         TreeMap<String, ResolvedPostcode> chosen = new TreeMap<>();
         for (Size size : Size.values()) {
+            if (!size.committed()) {
+                continue; // national: generated on demand, its labels taken from whatever directory is given
+            }
             PlacementProblem problem = SampleDataGenerator.generate(size, SampleDataGenerator.DEFAULT_SEED, full);
             Stream<GeoPoint> points = Stream.concat(
                     problem.providers().stream().map(p -> p.location()),

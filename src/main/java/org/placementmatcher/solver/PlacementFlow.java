@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.PlacementSolution;
@@ -175,9 +176,17 @@ public final class PlacementFlow {
 
     private static final int APART = -2;
 
+    /**
+     * Per unit node: the most providers it is offered ({@link CandidateLimit}), and whether it has more eligible ones
+     * with room than that.
+     */
+    private final int[] limitOf;
+
+    private final boolean[] truncated;
+
     /** The relaxation alone: a lower bound on every plan ({@link Relaxation#isBound()}). */
     public PlacementFlow(PlacementSolution solution) {
-        this(solution, false, Map.of(), false, false);
+        this(solution, false, Map.of(), false, false, CandidateLimit.NONE, Set.of());
     }
 
     /**
@@ -186,7 +195,7 @@ public final class PlacementFlow {
      * one more place, so that a place's price sees them.
      */
     public static PlacementFlow forPlaceValues(PlacementSolution solution) {
-        return new PlacementFlow(solution, false, Map.of(), true, true);
+        return new PlacementFlow(solution, false, Map.of(), true, true, CandidateLimit.NONE, Set.of());
     }
 
     /**
@@ -201,7 +210,15 @@ public final class PlacementFlow {
      *        (no longer a bound either: the held units need not be where the optimum has them)
      */
     public PlacementFlow(PlacementSolution solution, boolean modelApartGroups, Map<PlacementUnit, Provider> fixedAt) {
-        this(solution, modelApartGroups, fixedAt, true, false);
+        this(solution, modelApartGroups, fixedAt, true, false, CandidateLimit.NONE, Set.of());
+    }
+
+    /**
+     * The construction's flow (apart groups modelled, no bound): each unit offered its {@code limit} cheapest eligible
+     * providers with room, those in {@code widened} all of theirs ({@link #unplacedForWantOfCandidates()}).
+     */
+    public static PlacementFlow limited(PlacementSolution solution, int limit, Set<PlacementUnit> widened) {
+        return new PlacementFlow(solution, true, Map.of(), true, false, limit, widened);
     }
 
     private PlacementFlow(
@@ -209,7 +226,9 @@ public final class PlacementFlow {
             boolean modelApartGroups,
             Map<PlacementUnit, Provider> fixedAt,
             boolean forConstruction,
-            boolean offerOneMore) {
+            boolean offerOneMore,
+            int limit,
+            Set<PlacementUnit> widened) {
         this.providers = solution.getProviders();
         int providerCount = providers.size();
         this.capacity = new int[providerCount];
@@ -267,6 +286,9 @@ public final class PlacementFlow {
         unplacedFlow = new int[unitCount];
         groupOf = new int[unitCount];
         memberFlow = new int[unitCount];
+        limitOf = new int[unitCount];
+        truncated = new boolean[unitCount];
+        Arrays.fill(limitOf, limit);
         Arrays.fill(groupOf, -1);
         long softRange = 0;
         int children = 0;
@@ -275,7 +297,12 @@ public final class PlacementFlow {
             supply[u] = unit.size();
             size[u] = unit.size();
             children += unit.size();
-            List<Provider> offered = offered(unit, capacity, this.offerOneMore);
+            if (widened.contains(unit)) {
+                limitOf[u] = CandidateLimit.NONE;
+            }
+            boolean[] cut = new boolean[1];
+            List<Provider> offered = offered(unit, capacity, this.offerOneMore, limitOf[u], cut);
+            truncated[u] = cut[0];
             long[] points = new long[offered.size()];
             for (int a = 0; a < offered.size(); a++) {
                 points[a] = unit.staticSoftPoints(offered.get(a));
@@ -298,7 +325,7 @@ public final class PlacementFlow {
             }
             supply[g] = n;
             size[g] = n;
-            List<Provider> together = together(members.stream().map(units::get).toList(), capacity);
+            List<Provider> together = together(members.stream().map(units::get).toList(), capacity, limit);
             long[] points = new long[together.size()];
             for (int a = 0; a < together.size(); a++) {
                 for (int m : members) {
@@ -370,6 +397,8 @@ public final class PlacementFlow {
         offerOneMore = other.offerOneMore;
         supply = other.supply;
         size = other.size;
+        limitOf = other.limitOf;
+        truncated = other.truncated;
         arcTo = other.arcTo;
         arcCost = other.arcCost;
         unplacedCost = other.unplacedCost;
@@ -619,12 +648,17 @@ public final class PlacementFlow {
 
     /**
      * The unit's eligible providers with room for all its children beside the pinned ones (its candidates come
-     * cheapest first), with its current one if eligible.
+     * cheapest first), the first {@code limit} of them ({@code cut[0]} set when there were more), with its current one
+     * if eligible.
      */
-    private static List<Provider> offered(PlacementUnit unit, int[] capacity, int oneMore) {
+    private static List<Provider> offered(PlacementUnit unit, int[] capacity, int oneMore, int limit, boolean[] cut) {
         List<Provider> offered = new ArrayList<>();
         for (Provider p : unit.getCandidates()) {
             if (capacity[p.getIndex()] + oneMore >= unit.size()) {
+                if (offered.size() == limit) {
+                    cut[0] = true;
+                    break;
+                }
                 offered.add(p);
             }
         }
@@ -633,15 +667,21 @@ public final class PlacementFlow {
                 && unit.isEligible(current)
                 && capacity[current.getIndex()] + oneMore >= unit.size()
                 && !offered.contains(current)) {
-            offered.add(current);
+            offered.add(current); // staying is always offered
         }
         return offered;
     }
 
-    /** The providers eligible for every member of an apart group with room for them all, cheapest for them first. */
-    private static List<Provider> together(List<PlacementUnit> members, int[] capacity) {
+    /**
+     * The providers eligible for every member of an apart group with room for them all, cheapest for them first: at
+     * most {@code limit}, from the first member's cheapest (the members can always go apart besides).
+     */
+    private static List<Provider> together(List<PlacementUnit> members, int[] capacity, int limit) {
         List<Provider> all = new ArrayList<>();
         for (Provider p : members.getFirst().getCandidates()) {
+            if (all.size() == limit) {
+                break;
+            }
             if (capacity[p.getIndex()] >= members.size() && members.stream().allMatch(m -> m.isEligible(p))) {
                 all.add(p);
             }
@@ -669,6 +709,20 @@ public final class PlacementFlow {
             }
         }
         return relaxation(true);
+    }
+
+    /**
+     * The units this flow leaves (partly) unplaced while they have eligible providers with room beyond those offered:
+     * offered all of them ({@link #limited}), the flow may place them.
+     */
+    public List<PlacementUnit> unplacedForWantOfCandidates() {
+        List<PlacementUnit> wanting = new ArrayList<>();
+        for (int u = 0; u < realUnits; u++) {
+            if (truncated[u] && unplacedFlow[u] > 0) {
+                wanting.add(units.get(u));
+            }
+        }
+        return wanting;
     }
 
     /**

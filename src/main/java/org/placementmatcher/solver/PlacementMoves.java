@@ -40,6 +40,9 @@ public class PlacementMoves {
     static final int UNITS_PER_REINDEX_STEP = 100;
 
     private final PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable;
+    /** The "any of them" moves pick among this many of the unit's cheapest ({@link CandidateLimit}). */
+    private final int candidateLimit;
+
     private PlacementSolution indexed;
     private int stepsSinceIndexed;
     private List<PlacementUnit> movable;
@@ -49,7 +52,12 @@ public class PlacementMoves {
     private Map<String, List<PlacementUnit>> apartGroups;
 
     PlacementMoves(PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable) {
+        this(variable, CandidateLimit.configured());
+    }
+
+    PlacementMoves(PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable, int candidateLimit) {
         this.variable = variable;
+        this.candidateLimit = candidateLimit;
     }
 
     /** A new phase: the solution worked on may be another one. */
@@ -114,7 +122,7 @@ public class PlacementMoves {
                         ? siblingsPlace(unit, apartGroups.get(unit.getApartGroup()), random)
                         : null;
                 if (to == null) {
-                    to = cheap(unit, random);
+                    to = cheap(unit, random, candidateLimit);
                 }
                 if (to == from) {
                     return Moves.change(variable, unit, null);
@@ -149,7 +157,7 @@ public class PlacementMoves {
                         chain.add(Moves.change(variable, resident, roomy));
                         break;
                     }
-                    Provider next = cheap(resident, random);
+                    Provider next = cheap(resident, random, candidateLimit);
                     if (next == full || next == to) {
                         break;
                     }
@@ -238,11 +246,11 @@ public class PlacementMoves {
         return null;
     }
 
-    /** One of the unit's cheapest providers, the cheapest most often; now and then any of them. */
-    private static Provider cheap(PlacementUnit unit, RandomGenerator random) {
+    /** One of the unit's cheapest providers, the cheapest most often; now and then any of its first {@code limit}. */
+    private static Provider cheap(PlacementUnit unit, RandomGenerator random, int limit) {
         List<Provider> candidates = unit.getCandidates();
         if (random.nextInt(10) == 0) {
-            return candidates.get(random.nextInt(candidates.size()));
+            return candidates.get(random.nextInt(Math.min(limit, candidates.size())));
         }
         double r = random.nextDouble();
         int front = Math.min(CHEAP_FRONT, candidates.size());

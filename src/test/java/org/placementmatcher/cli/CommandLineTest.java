@@ -291,7 +291,7 @@ class CommandLineTest {
         assertThat(stdout())
                 .contains("Usage: placement-matcher generate")
                 .contains("--size=SIZE")
-                .contains("small, county, county-1200, region")
+                .contains("small, county, county-1200, region, rcc, national")
                 .contains("--all")
                 .contains("--dir=DIR")
                 .contains("--seed=N");
@@ -332,13 +332,15 @@ class CommandLineTest {
                 .isDirectoryContaining("glob:**/small.json")
                 .isDirectoryContaining("glob:**/county.json")
                 .isDirectoryContaining("glob:**/county-1200.json")
-                .isDirectoryContaining("glob:**/region.json");
+                .isDirectoryContaining("glob:**/region.json")
+                .isDirectoryContaining("glob:**/rcc.json")
+                .isDirectoryNotContaining("glob:**/national.json"); // on demand only
         // and the Ofsted-style list of each size's homes
         assertThat(folder.resolve("ofsted/county-providers.csv")).exists();
         assertThat(folder.resolve("ssda903")).isDirectory();
-        // The four sizes, the Ofsted-style lists and the county's SSDA903 file set.
-        assertThat(folder.toFile().list()).hasSize(6);
-        assertThat(folder.resolve("ofsted").toFile().list()).hasSize(4);
+        // The five committed sizes, the Ofsted-style lists and the county's SSDA903 file set.
+        assertThat(folder.toFile().list()).hasSize(7);
+        assertThat(folder.resolve("ofsted").toFile().list()).hasSize(5);
         assertThat(folder.resolve("small.json")).hasSameTextualContentAs(small);
     }
 
@@ -353,7 +355,7 @@ class CommandLineTest {
 
         assertThat(stderr().lines()).hasSize(5).allMatch(line -> line.startsWith("error: "));
         assertThat(stderr())
-                .contains("'--size': 'huge' is not one of small, county, county-1200, region")
+                .contains("'--size': 'huge' is not one of small, county, county-1200, region, rcc, national")
                 .contains("Missing required argument(s): --output=FILE")
                 .contains("Missing required argument(s): --dir=DIR")
                 .contains("mutually exclusive");

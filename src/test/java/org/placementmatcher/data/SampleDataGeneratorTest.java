@@ -59,7 +59,7 @@ class SampleDataGeneratorTest {
 
     /** The committed sample data is the generator's, under today's rules: a changed rule means regenerating it. */
     @ParameterizedTest
-    @EnumSource(Size.class)
+    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
     void committedSampleDataIsWhatTheGeneratorWrites(Size size) throws Exception {
         List<String> generated =
                 SampleDataGenerator.toJson(problem(size)).lines().toList();
@@ -98,7 +98,11 @@ class SampleDataGeneratorTest {
     @Test
     void fileNamesAndHeader() {
         assertThat(List.of(Size.values()).stream().map(Size::fileName))
-                .containsExactly("small.json", "county.json", "county-1200.json", "region.json");
+                .containsExactly(
+                        "small.json", "county.json", "county-1200.json", "region.json", "rcc.json", "national.json");
+        assertThat(List.of(Size.values()).stream().filter(Size::committed))
+                .doesNotContain(Size.NATIONAL)
+                .contains(Size.RCC);
         PlacementProblem problem = problem(Size.COUNTY);
         assertThat(problem.schemaVersion()).isEqualTo(1);
         assertThat(problem.homeAuthority()).isEqualTo("E10000003");
@@ -118,7 +122,7 @@ class SampleDataGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Size.class)
+    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
     void sizesAreWithinTenPercentOfTheTargets(Size size) {
         PlacementProblem problem = problem(size);
         assertThat(problem.children().size()).isBetween((int) (size.children() * 0.9), (int) (size.children() * 1.1));
@@ -127,7 +131,7 @@ class SampleDataGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Size.class)
+    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
     void generatedJsonPassesTheContractValidation(Size size) {
         PlacementProblem problem = problem(size);
         String json = SampleDataGenerator.toJson(problem);
@@ -178,8 +182,80 @@ class SampleDataGeneratorTest {
                 .isLessThan(8_000_000);
     }
 
+    /** A single-authority size leaves every child to the home authority; rcc names each child's council. */
+    @Test
+    void rccIsTheTenGreaterManchesterCouncilsEachChildWithItsOwn() {
+        assertThat(problem(Size.COUNTY).children()).allMatch(c -> c.responsibleAuthority() == null);
+        PlacementProblem rcc = problem(Size.RCC);
+        assertThat(rcc.homeAuthority()).isEqualTo("E08000003");
+        assertThat(rcc.adjoiningAuthorities().adjoining("E08000001", rcc.homeAuthority()))
+                .contains("E08000003", "E10000017", "E06000049")
+                .doesNotContain("E08000001");
+        assertThat(rcc.adjoiningAuthorities().adjoining("E08000003", rcc.homeAuthority()))
+                .contains("E08000001", "E10000017")
+                .doesNotContain("E08000003");
+        Map<String, Long> byAuthority = rcc.children().stream()
+                .collect(Collectors.groupingBy(ChildInput::responsibleAuthority, Collectors.counting()));
+        List<String> greaterManchester = List.of(
+                "E08000001",
+                "E08000002",
+                "E08000003",
+                "E08000004",
+                "E08000005",
+                "E08000006",
+                "E08000007",
+                "E08000008",
+                "E08000009",
+                "E08000010");
+        assertThat(byAuthority).containsOnlyKeys(greaterManchester);
+        assertThat(byAuthority.get("E08000003")).isGreaterThan(byAuthority.get("E08000009"));
+        assertThat(rcc.children()).hasSize(Size.RCC.children());
+        assertThat(rcc.providers().stream()
+                                .filter(p -> greaterManchester.contains(p.localAuthority()))
+                                .count()
+                        / (double) rcc.providers().size())
+                .as("providers within Greater Manchester")
+                .isBetween(0.7, 0.95);
+    }
+
+    /**
+     * national, a fortieth of it (the whole is generated on demand only): every authority of every region, its
+     * children numbered once over all, feasible today, the same for the same seed.
+     */
+    @Test
+    void scaledDownNationalCoversEnglandAndIsDeterministic() {
+        PlacementProblem national = SampleDataGenerator.generateScaled(Size.NATIONAL, 5L, 40);
+        assertThat(national.children()).hasSize(Size.NATIONAL.children() / 40);
+        // Blocks of about 50 children each make more providers for their children than the target allows (the whole
+        // size keeps within 10% of it).
+        assertThat(national.providers().size())
+                .isBetween((int) (Size.NATIONAL.providers() / 40 * 0.9), (int) (Size.NATIONAL.providers() / 40 * 1.3));
+        assertThat(national.homeAuthority()).isEqualTo("E92000001");
+        assertThat(national.children().stream()
+                        .map(ChildInput::responsibleAuthority)
+                        .distinct()
+                        .count())
+                .isEqualTo(Areas.england().size());
+        assertThat(national.children().stream()
+                        .map(c -> c.home().lat())
+                        .max(Double::compare)
+                        .orElseThrow())
+                .isGreaterThan(54.5); // the North East
+        assertThat(national.children().stream()
+                        .map(c -> c.home().lon())
+                        .min(Double::compare)
+                        .orElseThrow())
+                .isLessThan(-5.0); // Cornwall
+        String json = SampleDataGenerator.toJson(national);
+        assertThat(ProblemReader.read(json)).isEqualTo(national);
+        assertThat(SampleDataGenerator.toJson(SampleDataGenerator.generateScaled(Size.NATIONAL, 5L, 40)))
+                .isEqualTo(json);
+        assertCurrentPlacementsFeasible(national);
+        assertProvidersFollowTheContractLimits(national);
+    }
+
     @ParameterizedTest
-    @EnumSource(Size.class)
+    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
     void providersFollowTheContractLimits(Size size) {
         assertProvidersFollowTheContractLimits(problem(size));
     }
@@ -210,7 +286,7 @@ class SampleDataGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Size.class)
+    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
     void currentPlacementsSatisfyEveryHardRule(Size size) {
         assertCurrentPlacementsFeasible(problem(size));
     }
@@ -284,7 +360,7 @@ class SampleDataGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Size.class)
+    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
     void mostWaitingChildrenHaveAFreeEligiblePlaceButNotAll(Size size) {
         EngineView view = engineView(problem(size));
         List<Child> waiting = view.children().stream()
@@ -352,7 +428,7 @@ class SampleDataGeneratorTest {
 
     /** docs/calibration.md: 16% of approved places vacant; judged once every child would be placed. Prints the headline figures. */
     @ParameterizedTest
-    @EnumSource(Size.class)
+    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
     void vacancyIsNearTheNationalRate(Size size) {
         PlacementProblem problem = problem(size);
         System.out.println(describe(problem));

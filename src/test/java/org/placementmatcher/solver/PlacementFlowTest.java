@@ -18,34 +18,34 @@ import org.placementmatcher.domain.Provider;
  */
 class PlacementFlowTest {
 
-    private static String provider(String id, int places, int ageMin, int ageMax, int cost, String extra) {
+    static String provider(String id, int places, int ageMin, int ageMax, int cost, String extra) {
         return """
                 {"id": "%s", "type": "RESIDENTIAL_HOME", "localAuthority": "E1", "location": {"lat": 52.0, "lon": 0.0},
                  "places": %d, "ageMin": %d, "ageMax": %d, "weeklyCost": %d%s}""".formatted(id, places, ageMin, ageMax, cost, extra);
     }
 
-    private static String child(String id, String dateOfBirth, String urgency, String extra) {
+    static String child(String id, String dateOfBirth, String urgency, String extra) {
         return """
                 {"id": "%s", "dateOfBirth": "%s", "gender": "FEMALE", "home": {"lat": 52.0, "lon": 0.0},
                  "urgency": "%s"%s}""".formatted(id, dateOfBirth, urgency, extra);
     }
 
-    private static PlacementSolution solution(List<String> providers, List<String> children) {
+    static PlacementSolution solution(List<String> providers, List<String> children) {
         return ProblemMapper.toSolution(
                 ProblemReader.read("""
                 {"schemaVersion": 1, "referenceDate": "2026-11-22", "homeAuthority": "E1",
                  "providers": [%s], "children": [%s]}""".formatted(String.join(",", providers), String.join(",", children))));
     }
 
-    private static Map<String, String> byFirstChild(Map<PlacementUnit, Provider> places) {
+    static Map<String, String> byFirstChild(Map<PlacementUnit, Provider> places) {
         return places.entrySet().stream()
                 .collect(Collectors.toMap(
                         e -> e.getKey().getMembers().getFirst().getId(),
                         e -> e.getValue() == null ? "-" : e.getValue().getId()));
     }
 
-    private static final String AGE_10 = "2016-01-01";
-    private static final String AGE_14 = "2012-01-01";
+    static final String AGE_10 = "2016-01-01";
+    static final String AGE_14 = "2012-01-01";
 
     /** A (10) fits P or Q, B (14) fits P or R: the cheapest for A first (P) forces B to R; the optimum does not. */
     private static final List<String> TWO_CHILDREN_THREE_HOMES = List.of(

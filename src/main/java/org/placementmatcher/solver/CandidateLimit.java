@@ -1,0 +1,38 @@
+package org.placementmatcher.solver;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * How many providers of each unit the construction's flow and the local search's moves look at: the unit's cheapest
+ * eligible ones with room (its candidates come cheapest first by its own soft points: distance, cost, the authority,
+ * so mostly the nearest). A region has millions of unit-provider pairs and a co-operative tens of millions; the plan
+ * almost never uses any but a unit's cheapest few dozen.
+ *
+ * <p>The guarantee: a unit the limited flow leaves (partly) unplaced while it has eligible providers with room beyond
+ * its limit is offered all of them, and the flow is solved again ({@link FlowConstruction#decide}), until no unit is
+ * left unplaced for want of candidates. The value range (every eligible provider) is not limited: Timefold's plain
+ * change and swap moves still reach every provider.
+ */
+public final class CandidateLimit {
+
+    /** The configuration key ({@code PLACEMENT_SOLVER_CANDIDATES} in the environment). */
+    public static final String PROPERTY = "placement.solver.candidates";
+
+    public static final int DEFAULT = 200;
+
+    /** No limit: every eligible provider (the relaxation's bound, and the flows that price places). */
+    public static final int NONE = Integer.MAX_VALUE;
+
+    private CandidateLimit() {}
+
+    /** The configured limit (at least 1), or {@link #DEFAULT}. */
+    public static int configured() {
+        int limit = ConfigProvider.getConfig()
+                .getOptionalValue(PROPERTY, Integer.class)
+                .orElse(DEFAULT);
+        if (limit < 1) {
+            throw new IllegalArgumentException(PROPERTY + " must be at least 1, not " + limit);
+        }
+        return limit;
+    }
+}
