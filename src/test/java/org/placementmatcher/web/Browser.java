@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -99,6 +100,17 @@ public final class Browser implements AutoCloseable {
     public String path() {
         String url = driver.getCurrentUrl();
         return url.startsWith(base) ? url.substring(base.length()) : url;
+    }
+
+    /**
+     * The path once it is the one a click leads to, or after 15 s whatever it is (for the assertion to show): a click
+     * that follows a link or submits a form returns before the next page has always arrived on a loaded machine.
+     */
+    public String pathWhen(Predicate<String> arrived) {
+        for (int attempt = 0; attempt < 150 && !arrived.test(path()); attempt++) {
+            pause();
+        }
+        return path();
     }
 
     public WebElement find(String css) {

@@ -36,7 +36,7 @@ class RunPagesBrowserTest {
             seconds.clear();
             seconds.sendKeys("30");
             browser.find("#start-run").click();
-            assertThat(browser.path()).startsWith(runs + "/");
+            assertThat(browser.pathWhen(path -> path.startsWith(runs + "/"))).startsWith(runs + "/");
             assertThat(browser.find("#done").getText()).contains("The run has started.");
             String runPage = browser.path().replaceFirst("\\?.*", "");
             if (!browser.findAll("#run-progress").isEmpty()) {
