@@ -23,7 +23,7 @@ class BenchmarkRunnerSmokeTest {
         assertThat(rows)
                 .extracting(BenchmarkRunner.Row::method)
                 .containsExactly(
-                        "engine 1 s",
+                        "engine 3 s",
                         "greedy (current practice)",
                         "exact MIP (SCIP) (20 s limit)",
                         "best bound (Lagrangian)");
