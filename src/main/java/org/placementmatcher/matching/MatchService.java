@@ -116,12 +116,8 @@ public final class MatchService {
             }
         }
         if (errors.isEmpty()) {
-            Set<Child> unitMembers =
-                    new LinkedHashSet<>(caseload.unitOf(named.getFirst()).getMembers());
             Child first = named.getFirst();
-            if (first.getSiblingGroup() != null && first.isPlaceTogether()) {
-                unitMembers.addAll(caseload.siblingGroup(first.getSiblingGroup()));
-            }
+            Set<Child> unitMembers = travelsWith(caseload, first);
             if (!unitMembers.equals(new LinkedHashSet<>(named))) {
                 String expected =
                         String.join(", ", unitMembers.stream().map(Child::getId).toList());
@@ -138,6 +134,15 @@ public final class MatchService {
             throw new InvalidProblemException(errors);
         }
         return named;
+    }
+
+    /** The children a query naming the child must name: the child and its placeTogether sibling group. */
+    public static Set<Child> travelsWith(Caseload caseload, Child child) {
+        Set<Child> unitMembers = new LinkedHashSet<>(caseload.unitOf(child).getMembers());
+        if (child.getSiblingGroup() != null && child.isPlaceTogether()) {
+            unitMembers.addAll(caseload.siblingGroup(child.getSiblingGroup()));
+        }
+        return unitMembers;
     }
 
     /**

@@ -74,8 +74,15 @@ public class AccessLogResource {
             }
             return AccessLog.page(c, authority, after, limit);
         });
-        // A director of one authority of a shared register sees the reads of its authorities' children only.
+        // A director of one authority of a shared register sees the reads of its authorities' children only. Reads
+        // about no one child (a run's plan, a list) are left out too: the log does not keep the reader's authorities,
+        // so another council's user's reads would show (contract section 8).
         RegisterService.ChildSight seen = registers.childSight(authority);
-        return page.stream().filter(entry -> seen.sees(entry.childId())).toList();
+        if (seen.ids() == null) {
+            return page;
+        }
+        return page.stream()
+                .filter(entry -> entry.childId() != null && seen.ids().contains(entry.childId()))
+                .toList();
     }
 }

@@ -19,7 +19,9 @@ import org.placementmatcher.contract.ProblemErrors;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.contract.ProviderInput;
 import org.placementmatcher.contract.TextRules;
+import org.placementmatcher.domain.Child;
 import org.placementmatcher.matching.Caseload;
+import org.placementmatcher.matching.MatchService;
 import org.placementmatcher.register.RegisterChange.Kind;
 
 /**
@@ -285,12 +287,13 @@ public class RegisterService {
                 seen.add(child.id());
             }
         });
-        return new ChildSight(seen);
+        return new ChildSight(seen, scope.authorities());
     }
 
     /**
      * Refuses a query naming a child the user of the request does not see exactly as one naming no child of the
-     * register (400 at {@code $.childIds[i]}); every child still occupies its place in what the query works out.
+     * register (400 at {@code $.childIds[i]}); every child still occupies its place in what the query works out. A
+     * child placed together with another authority's child is refused (400 at {@code $.childIds}) without naming it.
      */
     public void requireSeen(String authority, List<String> childIds) {
         ChildSight sight = childSight(authority);
@@ -304,11 +307,27 @@ public class RegisterService {
         if (!errors.isEmpty()) {
             throw new InvalidProblemException(errors);
         }
+        if (sight.ids() == null || childIds.isEmpty() || childIds.getFirst() == null) {
+            return;
+        }
+        Caseload caseload = caseload(authority);
+        Child first = caseload.child(childIds.getFirst());
+        if (first != null
+                && MatchService.travelsWith(caseload, first).stream().anyMatch(member -> !sight.sees(member.getId()))) {
+            // A group spanning authorities is asked about by a user seeing all of it: the others are not named.
+            throw new InvalidProblemException(List.of(new ProblemError(
+                    "$.childIds",
+                    "child '" + first.getId() + "' is placed together with " + RunSight.ANOTHER_CHILD
+                            + ": its options are asked by a user who sees every child placed with it")));
+        }
     }
 
-    /** The ids of the children a user sees (null: every child), to filter what names children by id. */
-    public record ChildSight(java.util.Set<String> ids) {
-        public static final ChildSight EVERY = new ChildSight(null);
+    /**
+     * The ids of the children a user sees (null: every child), to filter what names children by id, and the
+     * authorities whose children they are (null: every authority), to filter what is kept by authority.
+     */
+    public record ChildSight(java.util.Set<String> ids, java.util.Set<String> authorities) {
+        public static final ChildSight EVERY = new ChildSight(null, null);
 
         /** Whether the child is seen; true of no child (null or empty: an entry about no one child). */
         public boolean sees(String childId) {

@@ -6,9 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.placementmatcher.LogSafe;
 import org.placementmatcher.contract.ContractJson;
@@ -136,7 +138,8 @@ public class RunDecisions {
                 .orElseThrow(() -> noChange(runId, request.childId()));
         List<ChangeRow> unit =
                 all.stream().filter(c -> c.unitId().equals(asked.unitId())).toList();
-        if (!sight.seesAll(authority)) {
+        boolean seesAll = sight.seesAll(authority);
+        if (!seesAll) {
             RegisterService.ChildSight seen = db.transaction(c -> RunStore.find(c, authority, runId, true))
                     .map(row -> sight.of(authority, row))
                     .orElseThrow(() -> RunService.noRun(authority, runId));
@@ -210,6 +213,9 @@ public class RunDecisions {
                 return locked;
             });
         }
+        // The warnings are worked out on the whole register: who the user does not see is named as such.
+        RegisterService.ChildSight shown =
+                accept && !seesAll ? register.childSight(authority) : RegisterService.ChildSight.EVERY;
         return new DecisionView(
                 runId,
                 asked.childId(),
@@ -219,11 +225,15 @@ public class RunDecisions {
                 reason,
                 at.toInstant(),
                 version,
-                accept ? warnings(authority, childIds) : null);
+                accept ? warnings(authority, childIds, shown) : null);
     }
 
-    /** Rules the children now break in the register (e.g. a place another proposal was to free is still taken). */
-    private List<String> warnings(String authority, List<String> childIds) {
+    /**
+     * Rules the children now break in the register (e.g. a place another proposal was to free is still taken); the
+     * other children of each match the user does not see (contract section 8) are named only as
+     * {@value RunSight#ANOTHER_CHILD}.
+     */
+    private List<String> warnings(String authority, List<String> childIds, RegisterService.ChildSight seen) {
         List<String> warnings = new ArrayList<>();
         try {
             ScoreBreakdown.Analysis analysis =
@@ -234,9 +244,12 @@ public class RunDecisions {
                 }
                 for (ScoreBreakdown.Match match : constraint.matches()) {
                     if (match.childIds().stream().anyMatch(childIds::contains)) {
-                        warnings.add(
+                        Set<String> unseen = new HashSet<>();
+                        match.childIds().stream().filter(id -> !seen.sees(id)).forEach(unseen::add);
+                        warnings.add(RunSight.unnamed(
                                 constraint.code() + " " + constraint.name() + ": " + String.join(", ", match.childIds())
-                                        + " at " + String.join(", ", match.providerIds()) + " (" + match.score() + ")");
+                                        + " at " + String.join(", ", match.providerIds()) + " (" + match.score() + ")",
+                                unseen));
                     }
                 }
             }

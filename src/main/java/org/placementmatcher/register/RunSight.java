@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.placementmatcher.contract.ChildInput;
+import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.register.RegisterService.ChildSight;
@@ -59,7 +62,7 @@ public class RunSight {
                 seen.add(child.id());
             }
         }
-        return new ChildSight(seen);
+        return new ChildSight(seen, scope.authorities());
     }
 
     static PlacementProblem snapshot(PlacementProblem snapshot, ChildSight sight) {
@@ -85,10 +88,24 @@ public class RunSight {
                         .filter(assignment -> sight.sees(assignment.childId()))
                         .toList(),
                 plan.kpis(),
-                plan.kpisByAuthority(),
+                kpisByAuthority(plan.kpisByAuthority(), sight),
                 plan.bestBound(),
                 plan.gapPercent(),
                 plan.mediumGap());
+    }
+
+    /** Only the KPIs of the authorities the user holds (the plan's overall KPIs stay the whole register's). */
+    private static Map<String, Kpis> kpisByAuthority(Map<String, Kpis> byAuthority, ChildSight sight) {
+        if (byAuthority == null || sight.authorities() == null) {
+            return byAuthority;
+        }
+        Map<String, Kpis> held = new LinkedHashMap<>();
+        byAuthority.forEach((authority, kpis) -> {
+            if (sight.authorities().contains(authority)) {
+                held.put(authority, kpis);
+            }
+        });
+        return held;
     }
 
     /** The run's view as the user sees it: its plan, proposed changes and unplaced children, others' left out. */

@@ -273,11 +273,16 @@ public class SharedRegisterTest {
 
     @Test
     void aRunIsOfTheWholeRegisterButShowsACouncilOnlyItsChildrenAndRefusesDecisionsOnOthers() throws Exception {
+        // A3 and B2 need what no provider offers: each council has a child the run leaves unplaced.
+        putChild("A3", ", \"needs\": [\"SECURE_UNIT\"], \"responsibleAuthority\": \"COUNCIL-A\"");
+        putChild("B2", ", \"needs\": [\"SECURE_UNIT\"], \"responsibleAuthority\": \"COUNCIL-B\"");
         String id = RunResourceTest.startRun(SHARED, 2);
         JsonPath all = RunResourceTest.waitUntilFinished(SHARED, id, Duration.ofSeconds(60));
         assertThat(all.getString("status")).isEqualTo("DONE");
         assertThat(all.getList("plan.assignments.childId")).contains("A1", "B1", "C1", "H1");
-        assertThat(all.getList("changes.childId")).contains("C1");
+        assertThat(all.getList("changes.childId")).contains("A1", "C1");
+        assertThat(all.getList("unplaced", String.class)).contains("A3", "B2");
+        assertThat(all.getMap("plan.kpisByAuthority")).containsKeys("COUNCIL-A", "COUNCIL-B", "COUNCIL-C");
 
         String path = BASE + "/runs/" + id;
         JsonPath seenByA = as(COUNCIL_A_DIRECTOR)
@@ -286,11 +291,16 @@ public class SharedRegisterTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertThat(seenByA.getList("plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2");
-        assertThat(seenByA.getList("changes.childId", String.class)).isSubsetOf("A1", "A2");
-        assertThat(seenByA.getList("unplaced", String.class)).isSubsetOf("A1", "A2");
+        assertThat(seenByA.getList("plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2", "A3");
+        assertThat(seenByA.getList("changes.childId", String.class))
+                .contains("A1")
+                .isSubsetOf("A1", "A2");
+        assertThat(seenByA.getList("unplaced", String.class)).containsExactly("A3");
+        // Each council's own KPIs only; the run's overall KPIs stay the whole register's (contract section 8).
+        assertThat(seenByA.getMap("plan.kpisByAuthority")).containsOnlyKeys("COUNCIL-A");
+        assertThat(seenByA.getMap("plan.kpis")).isEqualTo(all.getMap("plan.kpis"));
         assertThat(as(COUNCIL_A_DIRECTOR).get(path + "/snapshot").jsonPath().getList("children.id"))
-                .containsExactly("A1", "A2");
+                .containsExactly("A1", "A2", "A3");
         assertThat(as(COUNCIL_A_DIRECTOR).get(path + "/analysis").asString())
                 .doesNotContain("\"B1\"")
                 .doesNotContain("\"C1\"");
@@ -306,5 +316,93 @@ public class SharedRegisterTest {
                 .body("errors[0].message", equalTo("run " + id + " proposes no change for child 'C1'"));
         assertThat(given().get(path).jsonPath().getMap("changes.find { it.childId == 'C1' }"))
                 .doesNotContainKey("decision");
+    }
+
+    static void putChild(String id, String fields) {
+        given().contentType(ContentType.JSON)
+                .body(CHILD.formatted(id, fields))
+                .put(BASE + "/children/" + id)
+                .then()
+                .statusCode(org.hamcrest.Matchers.either(equalTo(200)).or(equalTo(201)));
+    }
+
+    @Test
+    void warningsAfterAnAcceptanceNameOnlyTheCouncilsChildren() throws Exception {
+        String id = RunResourceTest.startRun(SHARED, 2);
+        JsonPath all = RunResourceTest.waitUntilFinished(SHARED, id, Duration.ofSeconds(60));
+        assertThat(all.getString("status")).isEqualTo("DONE");
+        assertThat(all.getString("changes.find { it.childId == 'A1' }.toProviderId"))
+                .isEqualTo("P2");
+        // Council B fills P2's places after the run: accepting A1 there breaks capacity, with B's children.
+        putChild("B2", ", \"currentPlacement\": \"P2\", \"responsibleAuthority\": \"COUNCIL-B\"");
+        putChild("B3", ", \"currentPlacement\": \"P2\", \"responsibleAuthority\": \"COUNCIL-B\"");
+
+        List<String> warnings = as(COUNCIL_A_DIRECTOR)
+                .contentType(ContentType.JSON)
+                .body("{\"childId\": \"A1\", \"decision\": \"ACCEPT\", \"reason\": \"agreed\"}")
+                .post(BASE + "/runs/" + id + "/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("warnings");
+        assertThat(warnings).isNotEmpty();
+        assertThat(String.join("\n", warnings))
+                .contains("A1")
+                .contains("a child of another authority")
+                .doesNotContain("B1")
+                .doesNotContain("B2")
+                .doesNotContain("B3");
+    }
+
+    @Test
+    void aSiblingGroupSpanningCouncilsIsRefusedWithoutNamingTheOtherCouncilsChild() {
+        String together = ", \"siblingGroup\": \"S1\", \"placeTogether\": true, \"responsibleAuthority\": ";
+        putChild("A4", together + "\"COUNCIL-A\"");
+        putChild("B4", together + "\"COUNCIL-B\"");
+        String refused = as(COUNCIL_A_DIRECTOR)
+                .contentType(ContentType.JSON)
+                .body("{\"childIds\": [\"A4\"]}")
+                .post(BASE + "/match")
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("$.childIds"))
+                .extract()
+                .asString();
+        assertThat(refused).contains("a child of another authority").doesNotContain("B4");
+        // Whoever sees the whole group asks about it as before.
+        given().contentType(ContentType.JSON)
+                .body("{\"childIds\": [\"A4\", \"B4\"]}")
+                .post(BASE + "/match")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void theAccessLogShowsACouncilsDirectorOnlyReadsOfItsChildren() throws Exception {
+        String id = RunResourceTest.startRun(SHARED, 1);
+        RunResourceTest.waitUntilFinished(SHARED, id, Duration.ofSeconds(60));
+        as(COUNCIL_B_DIRECTOR).get(BASE + "/runs/" + id).then().statusCode(200);
+        as(COUNCIL_B_DIRECTOR).get(BASE + "/children/B1").then().statusCode(200);
+        as(COUNCIL_A_DIRECTOR).get(BASE + "/children/A1").then().statusCode(200);
+
+        JsonPath seenByA = as(COUNCIL_A_DIRECTOR)
+                .get(BASE + "/access-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(seenByA.getList("childId"))
+                .contains("A1")
+                .doesNotContainNull()
+                .doesNotContain("B1");
+        assertThat(seenByA.getList("username")).doesNotContain(COUNCIL_B_DIRECTOR);
+        // Whoever sees every child sees every read, the run's among them.
+        JsonPath whole = given().get(BASE + "/access-log")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(whole.getList("runId")).contains(id);
     }
 }
