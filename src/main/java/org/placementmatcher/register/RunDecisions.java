@@ -246,9 +246,13 @@ public class RunDecisions {
                     if (match.childIds().stream().anyMatch(childIds::contains)) {
                         Set<String> unseen = new HashSet<>();
                         match.childIds().stream().filter(id -> !seen.sees(id)).forEach(unseen::add);
+                        // The constraint's name already starts with its rule's code ("H1 capacity").
+                        String rule = constraint.name().startsWith(constraint.code())
+                                ? constraint.name()
+                                : constraint.code() + " " + constraint.name();
                         warnings.add(RunSight.unnamed(
-                                constraint.code() + " " + constraint.name() + ": " + String.join(", ", match.childIds())
-                                        + " at " + String.join(", ", match.providerIds()) + " (" + match.score() + ")",
+                                rule + ": " + String.join(", ", match.childIds()) + " at "
+                                        + String.join(", ", match.providerIds()) + " (" + match.score() + ")",
                                 unseen));
                     }
                 }

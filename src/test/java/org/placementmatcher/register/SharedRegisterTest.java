@@ -352,7 +352,9 @@ public class SharedRegisterTest {
                 .contains("a child of another authority")
                 .doesNotContain("B1")
                 .doesNotContain("B2")
-                .doesNotContain("B3");
+                .doesNotContain("B3")
+                .as("the rule's code said once")
+                .doesNotContainPattern("(H\\d+) \\1 ");
     }
 
     @Test
