@@ -40,9 +40,9 @@ import org.placementmatcher.solver.ScoreBreakdown;
  * Solves the runs whose jobs Quartz gives this instance ({@link RunJobs}; one at a time: a run's job that fires while
  * one solves here goes back to the job store for whichever instance is free), on a thread of its own, through
  * {@link PlacementSolver}; the job's thread waits until the run ends, so that Quartz knows the job is being executed.
- * A run another instance took over (this one paused past Quartz's check-in margin) stops here and keeps nothing. Each run is kept in the database
- * from start to end, with the instance that executed it (executedBy):
- * the best plan while solving, then its score analysis, KPIs and proposed changes. A heartbeat tells other
+ * A run another instance took over (this one paused past Quartz's check-in margin) stops here and keeps nothing.
+ * Each run is kept in the database from start to end, with the instance that executed it (executedBy): the best
+ * plan while solving, then its score analysis, KPIs and proposed changes. A heartbeat tells other
  * instances that the runs held here are alive; a shutdown keeps each run held here as INTERRUPTED with its
  * best plan so far.
  */
