@@ -18,11 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.rest.QueryParams;
+import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
 
 /**
- * The overnight runs started by hand (ADMIN only): every register's run now, as the cluster's overnight trigger
- * would start them, each executed by whichever instance of the cluster is free (docs/operations.md).
+ * The overnight runs started by hand (ADMIN only, an operations endpoint): every register's run now, as the
+ * cluster's overnight trigger would start them but requested by the administrator (their username), each executed by whichever instance of the cluster is free (docs/operations.md).
  */
 @Path("/api/admin/overnight")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,18 +38,21 @@ public class OvernightResource {
 
     private final RunSchedule schedule;
     private final RunService runs;
+    private final CurrentUser user;
 
-    public OvernightResource(RunSchedule schedule, RunService runs) {
+    public OvernightResource(RunSchedule schedule, RunService runs, CurrentUser user) {
         this.schedule = schedule;
         this.runs = runs;
+        this.user = user;
     }
 
     @POST
     @Operation(
             summary = "Start the overnight run of every register now",
-            description = "A scheduled run (requestedBy 'scheduler') of every register that has no run still solving,"
-                    + " as of today or the register's later referenceDate; the runs are queued for the instances of"
-                    + " the cluster, each executed by one (executedBy in the run's view).")
+            description =
+                    "A scheduled run (requestedBy: the administrator's username) of every register that has no run still solving,"
+                            + " as of today or the register's later referenceDate; the runs are queued for the instances of"
+                            + " the cluster, each executed by one (executedBy in the run's view).")
     @APIResponse(
             responseCode = "202",
             description = "The runs started, with their authorities and ids",
@@ -79,7 +83,7 @@ public class OvernightResource {
         if (!errors.isEmpty()) {
             throw new InvalidProblemException(errors);
         }
-        List<StartedRun> started = schedule.overnightNow(limit, named).stream()
+        List<StartedRun> started = schedule.overnightNow(limit, named, user.username()).stream()
                 .map(run -> new StartedRun(run.authority(), run.id()))
                 .toList();
         return Response.accepted(new Started(started)).build();

@@ -6,10 +6,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.placementmatcher.LogSafe;
@@ -41,12 +44,44 @@ public class RunJobs {
     static final JobKey OVERNIGHT = JobKey.jobKey("placement-overnight-runs", "placement");
     private static final TriggerKey OVERNIGHT_TRIGGER = TriggerKey.triggerKey("placement-overnight-cron", "placement");
 
+    /** A run's trigger data: the job was recovered from a dead instance before it waited here. */
+    private static final String TAKING_OVER = "takingOver";
+
     private final Scheduler quartz;
     private final String cron;
+    private final Duration busyRetry;
 
-    public RunJobs(Scheduler quartz, @ConfigProperty(name = "placement.runs.cron") String cron) {
+    public RunJobs(
+            Scheduler quartz,
+            @ConfigProperty(name = "placement.runs.cron") String cron,
+            @ConfigProperty(name = "placement.runs.busy-retry", defaultValue = "PT5S") Duration busyRetry) {
         this.quartz = quartz;
         this.cron = cron.trim();
+        this.busyRetry = busyRetry;
+    }
+
+    /**
+     * Puts back a run's job that fired while this instance was solving another: a new trigger busy-retry from now,
+     * which whichever instance is free then executes. The job's thread is let go at once, so the cluster's other
+     * jobs (the overnight trigger) never wait behind a run (docs/operations.md).
+     */
+    void later(JobExecutionContext context, boolean takingOver) {
+        JobKey job = context.getJobDetail().getKey();
+        String name = context.getTrigger().getKey().getName();
+        int retry = name.indexOf('~');
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity((retry < 0 ? name : name.substring(0, retry)) + "~" + UUID.randomUUID(), RUNS)
+                .forJob(job)
+                .usingJobData(TAKING_OVER, Boolean.toString(takingOver))
+                .startAt(Date.from(Instant.now().plus(busyRetry)))
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
+        try {
+            // Stored before this execution's trigger completes: the job keeps a trigger, so it is not deleted.
+            quartz.scheduleJob(trigger);
+        } catch (SchedulerException e) {
+            LOG.errorf("run %s not put back in the queue: %s", job.getName(), LogSafe.failure(e));
+        }
     }
 
     /** Queues the run's job (attempt: the run's attempt number, so that a restart's trigger is a new one). */
@@ -111,9 +146,16 @@ public class RunJobs {
         @Inject
         RunWorker worker;
 
+        @Inject
+        RunJobs jobs;
+
         @Override
         public void execute(JobExecutionContext context) {
-            worker.execute(context.getJobDetail().getKey().getName(), context.isRecovering());
+            boolean takingOver = context.isRecovering()
+                    || "true".equals(context.getMergedJobDataMap().get(TAKING_OVER));
+            if (!worker.execute(context.getJobDetail().getKey().getName(), takingOver)) {
+                jobs.later(context, takingOver); // a run is solving here: this one waits for a free instance
+            }
         }
     }
 

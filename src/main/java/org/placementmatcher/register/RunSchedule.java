@@ -31,6 +31,9 @@ public class RunSchedule {
 
     private static final Logger LOG = Logger.getLogger(RunSchedule.class);
 
+    /** Who requests the runs the overnight trigger starts: no person does. */
+    static final String SCHEDULER = "scheduler";
+
     private final Database db;
     private final RegisterService register;
     private final RunService runs;
@@ -106,13 +109,20 @@ public class RunSchedule {
      * without a scheduled run started since the night's trigger fired (a recovered job does not start them twice).
      */
     List<RunSummary> overnight(Instant night, LocalDate today) {
-        return overnight(register.authorities().keySet(), today, night, runs.defaultSeconds());
+        return overnight(register.authorities().keySet(), today, night, runs.defaultSeconds(), SCHEDULER);
     }
 
-    /** POST /api/admin/overnight: the overnight run of these registers (none named: every one), now. */
-    public List<RunSummary> overnightNow(long seconds, List<String> authorities) {
+    /**
+     * POST /api/admin/overnight: the overnight run of these registers (none named: every one), now, requested by
+     * the administrator who asked (their username in each run and its audit, contract section 6).
+     */
+    public List<RunSummary> overnightNow(long seconds, List<String> authorities, String requestedBy) {
         return overnight(
-                authorities.isEmpty() ? register.authorities().keySet() : authorities, LocalDate.now(), null, seconds);
+                authorities.isEmpty() ? register.authorities().keySet() : authorities,
+                LocalDate.now(),
+                null,
+                seconds,
+                requestedBy);
     }
 
     /** The named authorities that hold no register, as errors at {@code authority[i]}. */
@@ -130,10 +140,11 @@ public class RunSchedule {
 
     /** Starts the overnight runs of these authorities as of {@code today} (or a register's later referenceDate). */
     List<RunSummary> overnight(Collection<String> authorities, LocalDate today) {
-        return overnight(authorities, today, null, runs.defaultSeconds());
+        return overnight(authorities, today, null, runs.defaultSeconds(), SCHEDULER);
     }
 
-    private List<RunSummary> overnight(Collection<String> authorities, LocalDate today, Instant since, long seconds) {
+    private List<RunSummary> overnight(
+            Collection<String> authorities, LocalDate today, Instant since, long seconds, String requestedBy) {
         List<RunSummary> started = new ArrayList<>();
         for (String authority : authorities) {
             try {
@@ -149,7 +160,7 @@ public class RunSchedule {
                 LocalDate date = current.problem().referenceDate().isAfter(today)
                         ? current.problem().referenceDate()
                         : today;
-                RunSummary run = runs.start(authority, seconds, date, Trigger.SCHEDULED, "scheduler");
+                RunSummary run = runs.start(authority, seconds, date, Trigger.SCHEDULED, requestedBy);
                 LOG.infof("overnight run %s of %s started", run.id(), authority);
                 started.add(run);
             } catch (RuntimeException e) {

@@ -287,17 +287,40 @@ public final class RunStore {
         }
     }
 
-    /** The best plan so far, kept while solving so that a crash loses little. */
-    static void progress(Connection c, String id, String owner, String score, String planJson) throws SQLException {
+    /**
+     * Whether the run is still this instance's own attempt: its owner and attempt those it claimed it with. Another
+     * instance that took it over (Quartz recovered its job after this one missed its check-ins) changed both; a run
+     * swept INTERRUPTED meanwhile is still owned (its end is still kept here).
+     */
+    static boolean owned(Connection c, String id, String owner, int attempt) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM plan_run WHERE run_id = ?"
+                + " AND owner_instance = ? AND attempts = ? AND status IN ('SOLVING', 'INTERRUPTED')")) {
+            select.setString(1, id);
+            select.setString(2, owner);
+            select.setInt(3, attempt);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    /**
+     * The best plan so far of this instance's attempt, kept while solving so that a crash loses little; answers
+     * whether it was kept (false: not SOLVING, or no longer this attempt's).
+     */
+    static boolean progress(Connection c, String id, String owner, int attempt, String score, String planJson)
+            throws SQLException {
         try (PreparedStatement update =
                 c.prepareStatement("UPDATE plan_run SET score = ?, plan_json = ?, heartbeat_at = ?"
-                        + " WHERE run_id = ? AND owner_instance = ? AND status = 'SOLVING'")) {
+                        + " WHERE run_id = ? AND owner_instance = ? AND attempts = ? AND status = 'SOLVING'")) {
             update.setString(1, score);
             update.setString(2, planJson);
             Database.setTime(update, 3, Database.now());
             update.setString(4, id);
             update.setString(5, owner);
-            update.executeUpdate();
+            update.setInt(6, attempt);
+            return update.executeUpdate() == 1;
         }
     }
 
@@ -305,12 +328,14 @@ public final class RunStore {
      * Ends the run this instance solved: DONE, INTERRUPTED or FAILED with what it has (without a plan, the
      * best plan kept while solving stays). A run another
      * instance took for stale and marked INTERRUPTED is still finished here (nothing finished is lost),
-     * unless it has been restarted elsewhere since (its owner changed). Answers whether the row was updated.
+     * unless it has been restarted or taken over since (its owner or attempt changed). Answers whether the row was
+     * updated.
      */
     static boolean finish(
             Connection c,
             String id,
             String owner,
+            int attempt,
             Status status,
             String scoreToday,
             String score,
@@ -323,7 +348,8 @@ public final class RunStore {
                 c.prepareStatement("UPDATE plan_run SET status = ?, finished_at = ?, heartbeat_at = ?,"
                         + " score_today = ?, score = COALESCE(?, score), plan_json = COALESCE(?, plan_json), analysis_json = ?,"
                         + " kpis_json = ?, error = ?"
-                        + " WHERE run_id = ? AND owner_instance = ? AND status IN ('SOLVING', 'INTERRUPTED')")) {
+                        + " WHERE run_id = ? AND owner_instance = ? AND attempts = ?"
+                        + " AND status IN ('SOLVING', 'INTERRUPTED')")) {
             OffsetDateTime now = Database.now();
             update.setString(1, status.name());
             Database.setTime(update, 2, now);
@@ -336,6 +362,7 @@ public final class RunStore {
             Database.setText(update, 9, error == null ? null : truncate(error, 2000));
             update.setString(10, id);
             update.setString(11, owner);
+            update.setInt(12, attempt);
             return update.executeUpdate() == 1;
         }
     }

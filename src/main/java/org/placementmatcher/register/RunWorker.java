@@ -37,11 +37,12 @@ import org.placementmatcher.solver.ProblemMapper;
 import org.placementmatcher.solver.ScoreBreakdown;
 
 /**
- * Solves the runs whose jobs Quartz gives this instance ({@link RunJobs}; one at a time, the others wait QUEUED in
- * the job store for whichever instance is free), on a thread of its own, through {@link PlacementSolver}; the job's
- * thread waits until the run ends, so that Quartz knows the job is being executed. Each run is kept in the database
- * from start to end, with the instance that executed it (executedBy):
- * the best plan while solving, then its score analysis, KPIs and proposed changes. A heartbeat tells other
+ * Solves the runs whose jobs Quartz gives this instance ({@link RunJobs}; one at a time: a run's job that fires while
+ * one solves here goes back to the job store for whichever instance is free), on a thread of its own, through
+ * {@link PlacementSolver}; the job's thread waits until the run ends, so that Quartz knows the job is being executed.
+ * A run another instance took over (this one paused past Quartz's check-in margin) stops here and keeps nothing.
+ * Each run is kept in the database from start to end, with the instance that executed it (executedBy): the best
+ * plan while solving, then its score analysis, KPIs and proposed changes. A heartbeat tells other
  * instances that the runs held here are alive; a shutdown keeps each run held here as INTERRUPTED with its
  * best plan so far.
  */
@@ -56,6 +57,11 @@ public class RunWorker {
         final PlacementSolver.Solving solving = new PlacementSolver.Solving();
         volatile boolean stopRequested;
         volatile boolean interrupted;
+        /** The attempt this instance claimed the run as (0 until claimed). */
+        volatile int attempt;
+        /** Another instance took the run over: this solve stops and keeps nothing. */
+        volatile boolean lost;
+
         long lastSavedNanos;
         PlacementSolution unsaved;
         private final AtomicBoolean ended = new AtomicBoolean();
@@ -90,6 +96,9 @@ public class RunWorker {
     private final String executedBy;
     private final org.quartz.Scheduler quartz;
     private final Map<String, ActiveRun> active = new ConcurrentHashMap<>();
+    /** One run solves here at a time; a run's job that finds it taken waits in the job store (RunJobs). */
+    private final java.util.concurrent.Semaphore solvingHere = new java.util.concurrent.Semaphore(1);
+
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "placement-run");
         thread.setDaemon(true);
@@ -171,7 +180,7 @@ public class RunWorker {
         heartbeat.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** A shutdown interrupts the runs solving here and those waiting: each is kept as INTERRUPTED with its best plan so far. */
+    /** A shutdown interrupts the run solving here: it is kept as INTERRUPTED with its best plan so far. */
     void onStop(@Observes ShutdownEvent event) {
         shuttingDown = true;
         try {
@@ -207,32 +216,62 @@ public class RunWorker {
                     return null;
                 });
             }
+            for (ActiveRun run : active.values()) {
+                if (run.attempt > 0 && !owned(run)) {
+                    lose(run);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warnf("run heartbeat failed: %s", org.placementmatcher.LogSafe.failure(e));
         }
     }
 
+    private boolean owned(ActiveRun run) {
+        return db.transaction(c -> RunStore.owned(c, run.id, instance, run.attempt));
+    }
+
+    /**
+     * The run was taken over by another instance (Quartz took this one for dead, a pause longer than its check-in
+     * margin): its solve here stops at once and keeps nothing, the other instance's attempt being the run now.
+     */
+    private void lose(ActiveRun run) {
+        if (!run.lost) {
+            run.lost = true;
+            LOG.warnf("run %s was taken over by another instance; its solve here stops", run.id);
+        }
+        run.solving.terminateEarly();
+    }
+
     /**
      * Executes the run's job here (on Quartz's thread): solves the run on the worker's thread and returns once it has
-     * ended. {@code takingOver}: Quartz recovered the job of an instance that died while executing it.
+     * ended; false at once, nothing done, when a run is solving here already (the job then waits in the job store).
+     * {@code takingOver}: Quartz recovered the job of an instance that died while executing it.
      */
-    void execute(String id, boolean takingOver) {
-        ActiveRun run = new ActiveRun(id, takingOver);
-        active.put(id, run);
-        java.util.concurrent.Future<?> solved;
-        try {
-            solved = worker.submit(() -> solve(run));
-        } catch (RuntimeException e) {
-            active.remove(id, run);
-            markInterrupted(run, "the service was stopping when the run was queued");
-            return;
+    boolean execute(String id, boolean takingOver) {
+        if (!solvingHere.tryAcquire()) {
+            return false;
         }
         try {
-            solved.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.errorf("run %s: %s", id, org.placementmatcher.LogSafe.failure(e));
+            ActiveRun run = new ActiveRun(id, takingOver);
+            active.put(id, run);
+            java.util.concurrent.Future<?> solved;
+            try {
+                solved = worker.submit(() -> solve(run));
+            } catch (RuntimeException e) {
+                active.remove(id, run);
+                markInterrupted(run, "the service was stopping when the run was queued");
+                return true;
+            }
+            try {
+                solved.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.errorf("run %s: %s", id, org.placementmatcher.LogSafe.failure(e));
+            }
+            return true;
+        } finally {
+            solvingHere.release();
         }
     }
 
@@ -266,6 +305,7 @@ public class RunWorker {
             if (row == null) {
                 return; // no longer to be solved: stopped, swept or ended while it waited
             }
+            run.attempt = row.attempts();
             if (run.takingOver) {
                 LOG.infof("run %s of %s taken over from an instance that stopped", run.id, row.authority());
             }
@@ -275,6 +315,11 @@ public class RunWorker {
             PlacementSolution problem = ProblemMapper.toSolution(snapshot);
             PlacementSolver.Proven proven = placementSolver.solveAndBound(
                     problem, Duration.ofSeconds(row.seconds()), progress -> handOver(run, progress), run.solving);
+            if (run.lost || !owned(run)) {
+                lose(run);
+                run.end(); // the instance that took it over ends it, audits and counts it
+                return;
+            }
             PlacementSolution best = proven.best();
             plan = PlanWriter.toPlan(proven);
             if (run.interrupted || (shuttingDown && !run.stopRequested)) {
@@ -340,10 +385,11 @@ public class RunWorker {
         run.lastSavedNanos = System.nanoTime();
         try {
             PlacementPlan plan = PlanWriter.toPlan(best);
-            db.transaction(c -> {
-                RunStore.progress(c, run.id, instance, plan.score(), AuditLog.json(plan));
-                return null;
-            });
+            boolean kept = db.transaction(
+                    c -> RunStore.progress(c, run.id, instance, run.attempt, plan.score(), AuditLog.json(plan)));
+            if (!kept && !owned(run)) {
+                lose(run);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("run %s: progress not saved: %s", run.id, org.placementmatcher.LogSafe.failure(e));
         }
@@ -376,6 +422,7 @@ public class RunWorker {
                         c,
                         id,
                         instance,
+                        run.attempt,
                         status,
                         changes == null ? null : changes.scoreToday(),
                         plan == null ? null : plan.score(),
@@ -448,14 +495,15 @@ public class RunWorker {
 
     /** Marks a run held here INTERRUPTED, with an audit entry, if it is still SOLVING and nothing ended it yet. */
     private void markInterrupted(ActiveRun run, String reason) {
-        if (!run.end()) {
+        if (run.lost || !run.end()) {
             return;
         }
         String id = run.id;
         try {
             db.transaction(c -> {
                 Row row = RunStore.byId(c, id).orElse(null);
-                if (row != null && RunStore.interrupt(c, id, reason)) {
+                boolean takenOver = run.attempt > 0 && !RunStore.owned(c, id, instance, run.attempt);
+                if (row != null && !takenOver && RunStore.interrupt(c, id, reason)) {
                     AuditLog.append(
                             c,
                             row.authority(),

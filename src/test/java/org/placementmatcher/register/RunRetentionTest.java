@@ -141,6 +141,7 @@ class RunRetentionTest {
                         c,
                         id,
                         "elsewhere",
+                        1,
                         RunStore.Status.valueOf(status),
                         null,
                         null,

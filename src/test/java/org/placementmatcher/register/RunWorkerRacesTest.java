@@ -59,6 +59,15 @@ class RunWorkerRacesTest {
         return db.transaction(c -> RunStore.byId(c, id)).orElseThrow();
     }
 
+    static List<String> auditActions(String authority, String id) {
+        return given().get("/api/register/" + authority + "/runs/" + id + "/audit")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("action");
+    }
+
     /** Starts a long run that keeps the worker busy, so that the next run started waits QUEUED behind it. */
     static String occupyTheWorker(String authority) throws InterruptedException {
         RegisterResourceTest.put(
@@ -129,12 +138,43 @@ class RunWorkerRacesTest {
         RunStore.Row swept = row(db, id);
         assertThat(swept.status()).isEqualTo(RunStore.Status.INTERRUPTED);
         assertThat(swept.startedAt()).isNull();
-        List<String> actions = given().get("/api/register/RW-SWEPT/runs/" + id + "/audit")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("action");
-        assertThat(actions).containsExactly("RUN_STARTED");
+        assertThat(auditActions("RW-SWEPT", id)).containsExactly("RUN_STARTED");
+    }
+
+    @Test
+    void aRunTakenOverByAnotherInstanceWhileSolvingStopsHereAndKeepsNothing() throws Exception {
+        RegisterResourceTest.put(
+                "RW-TAKEN", RegisterFixtures.forAuthority(RegisterFixtures.sample("small.json"), "RW-TAKEN"));
+        String id = RunResourceTest.startRun("RW-TAKEN", 120);
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (row(db, id).startedAt() == null && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+        assertThat(worker.holds(id)).isTrue();
+        // Quartz took this instance for dead (a long pause) and another instance's recovered job claimed the run.
+        db.transaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE plan_run SET owner_instance = 'elsewhere',"
+                    + " executed_by = 'other-host:1', attempts = attempts + 1, score = NULL, plan_json = NULL"
+                    + " WHERE run_id = ?")) {
+                update.setString(1, id);
+                return update.executeUpdate();
+            }
+        });
+
+        // Far sooner than its 120 s: the heartbeat or the next progress finds the run no longer its own.
+        end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (worker.holds(id) && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
+
+        assertThat(worker.holds(id)).as("the solve here stopped").isFalse();
+        RunStore.Row taken = row(db, id);
+        assertThat(taken.status()).isEqualTo(RunStore.Status.SOLVING);
+        assertThat(taken.executedBy()).isEqualTo("other-host:1");
+        assertThat(taken.planJson())
+                .as("no plan written by the instance that lost it")
+                .isNull();
+        assertThat(taken.score()).isNull();
+        assertThat(auditActions("RW-TAKEN", id)).containsExactly("RUN_STARTED");
     }
 }
