@@ -25,7 +25,7 @@ import org.placementmatcher.register.RunStore.Row;
 public class RunSight {
 
     /** How another authority's child is named in a sentence shown to a user who does not see it. */
-    static final String ANOTHER_CHILD = "a child of another authority";
+    public static final String ANOTHER_CHILD = "a child of another authority";
 
     private final RegisterService registers;
 
@@ -74,15 +74,20 @@ public class RunSight {
     }
 
     static PlacementPlan plan(PlacementPlan plan, ChildSight sight) {
-        if (plan == null || sight.ids() == null) {
-            return plan;
+        return sight.ids() == null ? plan : plan(plan, sight::sees);
+    }
+
+    /** The plan with only the assignments of the children shown; its figures stay the whole plan's. */
+    public static PlacementPlan plan(PlacementPlan plan, java.util.function.Predicate<String> shown) {
+        if (plan == null) {
+            return null;
         }
         return new PlacementPlan(
                 plan.name(),
                 plan.score(),
                 plan.feasible(),
                 plan.assignments().stream()
-                        .filter(assignment -> sight.sees(assignment.childId()))
+                        .filter(assignment -> shown.test(assignment.childId()))
                         .toList(),
                 plan.kpis(),
                 plan.kpisByAuthority(),
@@ -169,7 +174,7 @@ public class RunSight {
     }
 
     /** The sentence with each of the ids replaced by {@value #ANOTHER_CHILD}. */
-    static String unnamed(String sentence, Set<String> ids) {
+    public static String unnamed(String sentence, Set<String> ids) {
         String said = sentence;
         for (String id : ids) {
             said = said.replaceAll("(?<![A-Za-z0-9_.-])" + Pattern.quote(id) + "(?![A-Za-z0-9_-])", ANOTHER_CHILD);
