@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.Kpis;
@@ -28,7 +30,7 @@ import org.placementmatcher.register.RunStore.Row;
 public class RunSight {
 
     /** How another authority's child is named in a sentence shown to a user who does not see it. */
-    static final String ANOTHER_CHILD = "a child of another authority";
+    public static final String ANOTHER_CHILD = "a child of another authority";
 
     private final RegisterService registers;
 
@@ -77,18 +79,28 @@ public class RunSight {
     }
 
     static PlacementPlan plan(PlacementPlan plan, ChildSight sight) {
-        if (plan == null || sight.ids() == null) {
-            return plan;
+        return sight.ids() == null ? plan : plan(plan, sight::sees, byAuthority -> kpisByAuthority(byAuthority, sight));
+    }
+
+    /** The plan with only the assignments of the children shown; its figures stay the whole plan's. */
+    public static PlacementPlan plan(PlacementPlan plan, Predicate<String> shown) {
+        return plan(plan, shown, UnaryOperator.identity());
+    }
+
+    private static PlacementPlan plan(
+            PlacementPlan plan, Predicate<String> shown, UnaryOperator<Map<String, Kpis>> kpisShown) {
+        if (plan == null) {
+            return null;
         }
         return new PlacementPlan(
                 plan.name(),
                 plan.score(),
                 plan.feasible(),
                 plan.assignments().stream()
-                        .filter(assignment -> sight.sees(assignment.childId()))
+                        .filter(assignment -> shown.test(assignment.childId()))
                         .toList(),
                 plan.kpis(),
-                kpisByAuthority(plan.kpisByAuthority(), sight),
+                kpisShown.apply(plan.kpisByAuthority()),
                 plan.bestBound(),
                 plan.gapPercent(),
                 plan.mediumGap());
@@ -186,7 +198,7 @@ public class RunSight {
     }
 
     /** The sentence with each of the ids replaced by {@value #ANOTHER_CHILD}. */
-    static String unnamed(String sentence, Set<String> ids) {
+    public static String unnamed(String sentence, Set<String> ids) {
         String said = sentence;
         for (String id : ids) {
             said = said.replaceAll("(?<![A-Za-z0-9_.-])" + Pattern.quote(id) + "(?![A-Za-z0-9_-])", ANOTHER_CHILD);

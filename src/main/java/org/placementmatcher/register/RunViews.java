@@ -343,6 +343,27 @@ public class RunViews {
                 RegisterStore.read(row.snapshotJson(), PlacementProblem.class), sight.of(authority, row));
     }
 
+    /**
+     * A finished run's whole snapshot and plan, every child whoever asks: for what is worked out on the run as a
+     * whole (the places other authorities' children hold), never to be shown as it is to a user of a shared
+     * register (contract section 8). Not exposed by the API; {@link #snapshot} and {@link #planData} are what users
+     * see.
+     */
+    public record WholeRun(PlacementProblem snapshot, PlacementPlan plan) {}
+
+    /** The run's {@link WholeRun}; 410 once its data were deleted under the retention policy. */
+    public WholeRun wholeRun(String authority, String id) {
+        return db.transaction(c -> {
+            Row row = RunStore.find(c, authority, id, true).orElseThrow(() -> RunService.noRun(authority, id));
+            if (row.dataDeletedAt() != null) {
+                throw dataDeleted(row);
+            }
+            return new WholeRun(
+                    RegisterStore.read(row.snapshotJson(), PlacementProblem.class),
+                    wholeView(c, authority, id).plan());
+        });
+    }
+
     /** The run's score analysis (per constraint, with who is behind each point), once it has finished. */
     public JsonNode analysis(String authority, String id) {
         Row row = db.transaction(c -> RunStore.find(c, authority, id, true))

@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import org.placementmatcher.LogSafe;
+import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.PlanService;
 
@@ -58,6 +59,7 @@ public final class AnalysisJobs<R> {
         private final long limitSeconds;
         private final String startedBy;
         private final String homeAuthority;
+        private final PlacementProblem register;
         private final Instant submitted = Instant.now();
         private volatile Status status = Status.QUEUED;
         private volatile R result;
@@ -68,11 +70,21 @@ public final class AnalysisJobs<R> {
         private volatile long startedNanos;
         private volatile long finishedNanos;
 
-        Job(String id, long limitSeconds, String startedBy, String homeAuthority) {
+        Job(String id, long limitSeconds, String startedBy, String homeAuthority, PlacementProblem register) {
             this.id = id;
             this.limitSeconds = limitSeconds;
             this.startedBy = startedBy;
             this.homeAuthority = homeAuthority;
+            this.register = register;
+        }
+
+        /**
+         * The whole register the work was done on, every child (contract section 8), when the job was started on a
+         * register; null when the caller sent the problem. What a reader is shown leaves out the register's children
+         * it does not see ({@link JobSight}); the result itself is the whole register's.
+         */
+        public PlacementProblem register() {
+            return register;
         }
 
         /** Who asked: they, and the users of {@link #homeAuthority()}, may see the job (like a plan). */
@@ -219,7 +231,18 @@ public final class AnalysisJobs<R> {
      * @throws PlanService.LimitExceededException when every held job is still queued or running
      */
     public Job<R> submit(Work<R> work, long limitSeconds, String path, String startedBy, String homeAuthority) {
-        Job<R> job = new Job<>(UUID.randomUUID().toString(), limitSeconds, startedBy, homeAuthority);
+        return submit(work, limitSeconds, path, startedBy, homeAuthority, null);
+    }
+
+    /** As {@link #submit(Work, long, String, String, String)}, on the whole register {@code register}. */
+    public Job<R> submit(
+            Work<R> work,
+            long limitSeconds,
+            String path,
+            String startedBy,
+            String homeAuthority,
+            PlacementProblem register) {
+        Job<R> job = new Job<>(UUID.randomUUID().toString(), limitSeconds, startedBy, homeAuthority, register);
         synchronized (jobs) {
             makeRoom(path);
             jobs.put(job.id, job);

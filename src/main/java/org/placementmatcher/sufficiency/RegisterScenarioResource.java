@@ -79,6 +79,6 @@ public class RegisterScenarioResource {
         long limit = ScenarioResource.seconds(scenarios, seconds);
         RegisterService.checkAuthority(authority);
         return ScenarioResource.accepted(
-                scenarios.submitOn(body, registers.get(authority).problem(), limit, user.username()));
+                scenarios.submitOn(body, registers.whole(authority).problem(), limit, user.username()));
     }
 }

@@ -58,6 +58,8 @@ public class RegisterSufficiencyResource {
                     @QueryParam("seconds")
                     Integer seconds) {
         long limit = SufficiencyResource.seconds(jobs, seconds);
-        return SufficiencyResource.accepted(jobs.submit(registers.get(authority).problem(), limit, user.username()));
+        // The whole register (contract section 8): every child holds its place; readers see only their children.
+        return SufficiencyResource.accepted(
+                jobs.submitOnRegister(registers.whole(authority).problem(), limit, user.username()));
     }
 }

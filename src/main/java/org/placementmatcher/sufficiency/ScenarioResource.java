@@ -90,8 +90,8 @@ public class ScenarioResource {
             long limitSeconds,
             Baseline baseline,
             List<Outcome> scenarios) {
-        static ScenariosView of(Job<Result> job) {
-            Result result = job.result();
+        static ScenariosView of(Job<Result> job, JobSight sight) {
+            Result result = sight.result(job);
             return new ScenariosView(
                     job.id(),
                     job.status(),
@@ -106,9 +106,11 @@ public class ScenarioResource {
 
     private final ScenarioService scenarios;
     private final CurrentUser user;
+    private final JobSight sight;
 
-    public ScenarioResource(ScenarioService scenarios, CurrentUser user) {
+    public ScenarioResource(ScenarioService scenarios, CurrentUser user, JobSight sight) {
         this.scenarios = scenarios;
+        this.sight = sight;
         this.user = user;
     }
 
@@ -175,7 +177,7 @@ public class ScenarioResource {
                             schema = @Schema(implementation = ScenariosView.class)))
     @APIResponse(responseCode = "404", description = "Unknown id")
     public ScenariosView get(@PathParam("id") String id) {
-        return ScenariosView.of(job(id));
+        return ScenariosView.of(job(id), sight);
     }
 
     @DELETE
@@ -192,7 +194,7 @@ public class ScenarioResource {
     @APIResponse(responseCode = "404", description = "Unknown id")
     public ScenariosView stop(@PathParam("id") String id) {
         job(id);
-        return ScenariosView.of(scenarios.stop(id).orElseThrow(() -> notFound(id)));
+        return ScenariosView.of(scenarios.stop(id).orElseThrow(() -> notFound(id)), sight);
     }
 
     /** The job, if the user may see it (who asked, or a user of its home authority): otherwise unknown. */

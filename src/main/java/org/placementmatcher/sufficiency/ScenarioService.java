@@ -61,15 +61,19 @@ public class ScenarioService {
 
     /** A request with its own problem; 400 with every error at its path when it is wrong. */
     public Job<Result> submit(String body, long seconds, String startedBy) {
-        return submit(ScenarioReader.read(body, maxScenarios), seconds, startedBy);
+        return submit(ScenarioReader.read(body, maxScenarios), seconds, startedBy, null);
     }
 
-    /** A request on a register's current state. */
+    /**
+     * A request on a register's current state: its whole problem, every child whoever asks (contract section 8); each
+     * reader is shown the result through {@link JobSight}.
+     */
     public Job<Result> submitOn(String body, PlacementProblem register, long seconds, String startedBy) {
-        return submit(ScenarioReader.readOn(body, register, maxScenarios), seconds, startedBy);
+        return submit(ScenarioReader.readOn(body, register, maxScenarios), seconds, startedBy, register);
     }
 
-    private Job<Result> submit(ScenarioReader.Request request, long seconds, String startedBy) {
+    private Job<Result> submit(
+            ScenarioReader.Request request, long seconds, String startedBy, PlacementProblem register) {
         if (seconds < 1 || seconds > maxSeconds()) {
             throw new IllegalArgumentException("seconds must be from 1 to " + maxSeconds());
         }
@@ -79,7 +83,8 @@ public class ScenarioService {
                 seconds,
                 PATH,
                 startedBy,
-                request.baseline().homeAuthority());
+                request.baseline().homeAuthority(),
+                register);
     }
 
     /** The baseline, then each scenario; a partial result after each, readable while the rest are solved. */

@@ -39,6 +39,20 @@ public class SufficiencyJobs {
      * follow. While they are worked out the job holds the plan alone (no values, segments or unmet need yet).
      */
     public AnalysisJobs.Job<SufficiencyReport> submit(PlacementProblem problem, long seconds, String startedBy) {
+        return submit(problem, seconds, startedBy, false);
+    }
+
+    /**
+     * The report on a register's whole problem, every child whoever asks (contract section 8): each reader is shown
+     * it through {@link JobSight}.
+     */
+    public AnalysisJobs.Job<SufficiencyReport> submitOnRegister(
+            PlacementProblem whole, long seconds, String startedBy) {
+        return submit(whole, seconds, startedBy, true);
+    }
+
+    private AnalysisJobs.Job<SufficiencyReport> submit(
+            PlacementProblem problem, long seconds, String startedBy, boolean register) {
         return jobs.submit(
                 job -> {
                     job.progress(0, 2);
@@ -55,7 +69,8 @@ public class SufficiencyJobs {
                 seconds,
                 PATH,
                 startedBy,
-                problem.homeAuthority());
+                problem.homeAuthority(),
+                register ? problem : null);
     }
 
     public Optional<AnalysisJobs.Job<SufficiencyReport>> find(String id) {

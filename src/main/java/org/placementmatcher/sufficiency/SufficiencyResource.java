@@ -59,17 +59,19 @@ public class SufficiencyResource {
             String error,
             long elapsedSeconds,
             long limitSeconds) {
-        static ReportView of(AnalysisJobs.Job<SufficiencyReport> job) {
+        static ReportView of(AnalysisJobs.Job<SufficiencyReport> job, JobSight sight) {
             return new ReportView(
-                    job.id(), job.status(), job.result(), job.error(), job.elapsedSeconds(), job.limitSeconds());
+                    job.id(), job.status(), sight.report(job), job.error(), job.elapsedSeconds(), job.limitSeconds());
         }
     }
 
     private final SufficiencyJobs jobs;
+    private final JobSight sight;
     private final CurrentUser user;
 
-    public SufficiencyResource(SufficiencyJobs jobs, CurrentUser user) {
+    public SufficiencyResource(SufficiencyJobs jobs, CurrentUser user, JobSight sight) {
         this.jobs = jobs;
+        this.sight = sight;
         this.user = user;
     }
 
@@ -135,7 +137,7 @@ public class SufficiencyResource {
                             schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "404", description = "Unknown report id")
     public ReportView get(@PathParam("id") String id) {
-        return ReportView.of(job(id));
+        return ReportView.of(job(id), sight);
     }
 
     @GET
@@ -174,7 +176,7 @@ public class SufficiencyResource {
     @APIResponse(responseCode = "404", description = "Unknown report id")
     public ReportView stop(@PathParam("id") String id) {
         job(id);
-        return ReportView.of(jobs.stop(id).orElseThrow(() -> notFound(id)));
+        return ReportView.of(jobs.stop(id).orElseThrow(() -> notFound(id)), sight);
     }
 
     private Response csv(String id, String name, Function<SufficiencyReport, String> write) {

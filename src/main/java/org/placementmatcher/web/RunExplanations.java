@@ -22,6 +22,9 @@ import org.placementmatcher.domain.Provider;
 import org.placementmatcher.matching.Caseload;
 import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.matching.MatchService;
+import org.placementmatcher.register.ChildScope;
+import org.placementmatcher.register.RegisterService;
+import org.placementmatcher.register.RunSight;
 import org.placementmatcher.register.RunViews;
 import org.placementmatcher.register.RunViews.RunView;
 import org.placementmatcher.solver.PlanWriter;
@@ -34,6 +37,10 @@ import org.placementmatcher.solver.PlanWriter;
  * snapshot and plan never change (a restart would make a new attempt), so for the last few runs looked at the loaded
  * caseload, today's KPIs and every explanation once worked out are kept: a page seen before costs no match again.
  * No explanation depends on the decisions taken, which the page reads afresh.
+ *
+ * <p>In a shared register (contract section 8) the work is done on the whole run: every child of the register holds
+ * its place, so a place another authority's child holds is never called free. What is kept is the whole run's, shared
+ * by every user; what a user is told names only the children it sees, any other as {@value RunSight#ANOTHER_CHILD}.
  */
 @ApplicationScoped
 public class RunExplanations {
@@ -53,6 +60,7 @@ public class RunExplanations {
     public record KpiComparison(Kpis today, Kpis plan) {}
 
     private final RunViews views;
+    private final RegisterService registers;
     private final Map<String, Loaded> loaded = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Loaded> eldest) {
@@ -60,9 +68,16 @@ public class RunExplanations {
         }
     });
 
-    public RunExplanations(RunViews views) {
+    public RunExplanations(RunViews views, RegisterService registers) {
         this.views = views;
+        this.registers = registers;
     }
+
+    /** An explanation of the whole run and the children it names, to unname those a user does not see. */
+    private record Said(String text, List<String> named) {}
+
+    /** Why one unit stays unplaced, in the whole run, and the children it names. */
+    private record WholeUnplaced(Unplaced reason, List<String> named) {}
 
     /**
      * One finished run's snapshot as a caseload, where its plan puts each child, today's KPIs, and the explanations
@@ -75,19 +90,20 @@ public class RunExplanations {
             Map<String, String> planned,
             Map<String, List<String>> plannedAt,
             Kpis today,
-            Map<String, Optional<String>> whyNotBest,
-            Map<String, Unplaced> whyUnplaced) {}
+            Map<String, String> authorityOf,
+            Map<String, Optional<Said>> whyNotBest,
+            Map<String, WholeUnplaced> whyUnplaced) {}
 
     private Loaded load(RunView view) {
-        // A user of a shared register sees only its authorities' children of a run: what it is explained is worked
-        // out on what it sees (contract section 8), and kept apart from what others see.
-        String key = view.authority() + "/" + view.id() + "/" + views.scopeKey(view.authority());
+        // The whole run, whoever asks (contract section 8): what one user is told is filtered on the way out.
+        String key = view.authority() + "/" + view.id();
         Loaded found = loaded.get(key);
         if (found != null && found.attempt() == view.attempts()) {
             return found;
         }
-        PlacementPlan plan = view.plan();
-        Caseload caseload = Caseload.of(views.snapshot(view.authority(), view.id()));
+        RunViews.WholeRun whole = views.wholeRun(view.authority(), view.id());
+        PlacementPlan plan = whole.plan();
+        Caseload caseload = Caseload.of(whole.snapshot());
         Map<String, String> planned = new LinkedHashMap<>();
         Map<String, List<String>> plannedAt = new LinkedHashMap<>();
         for (Assignment assignment : plan.assignments()) {
@@ -100,6 +116,12 @@ public class RunExplanations {
         }
         Map<String, Provider> providers = new HashMap<>();
         caseload.providers().forEach(p -> providers.put(p.getId(), p));
+        Map<String, String> authorityOf = new HashMap<>();
+        String home = whole.snapshot().homeAuthority();
+        whole.snapshot()
+                .children()
+                .forEach(child -> authorityOf.put(
+                        child.id(), child.responsibleAuthority() == null ? home : child.responsibleAuthority()));
         Loaded made = new Loaded(
                 view.attempts(),
                 caseload,
@@ -107,6 +129,7 @@ public class RunExplanations {
                 planned,
                 plannedAt,
                 PlanWriter.toPlan(caseload.today()).kpis(),
+                authorityOf,
                 new ConcurrentHashMap<>(),
                 new ConcurrentHashMap<>());
         loaded.put(key, made);
@@ -133,17 +156,40 @@ public class RunExplanations {
         Loaded run = load(view);
         return run.whyNotBest()
                 .computeIfAbsent(childId, id -> Optional.ofNullable(whyNotBestMatch(run, id)))
+                .map(said -> told(run, view, said.text(), said.named()))
                 .orElse(null);
     }
 
-    private static String whyNotBestMatch(Loaded run, String childId) {
+    /** The sentence as the user of the request is told it: the named children it does not see unnamed. */
+    private String told(Loaded run, RunView view, String sentence, List<String> named) {
+        Set<String> unseen = unseen(run, view, named);
+        return unseen.isEmpty() ? sentence : RunSight.unnamed(sentence, unseen);
+    }
+
+    private Set<String> unseen(Loaded run, RunView view, List<String> ids) {
+        ChildScope scope = registers.scope(view.authority());
+        Set<String> unseen = new LinkedHashSet<>();
+        if (!scope.isAll()) {
+            for (String id : ids) {
+                if (!scope.sees(run.authorityOf().get(id), view.authority())) {
+                    unseen.add(id);
+                }
+            }
+        }
+        return unseen;
+    }
+
+    private static Said whyNotBestMatch(Loaded run, String childId) {
         List<String> unit = unitOf(run.caseload(), childId);
         String plannedProvider = run.planned().get(childId);
         MatchResult best = match(run.caseload(), unit, 1);
         if (best == null || best.options().isEmpty()) {
             return best == null
                     ? null
-                    : "No placement could take " + words(unit) + " alone today; this plan makes room by moving others.";
+                    : new Said(
+                            "No placement could take " + words(unit)
+                                    + " alone today; this plan makes room by moving others.",
+                            unit);
         }
         MatchResult.Option top = best.options().getFirst();
         if (top.providerId().equals(plannedProvider)) {
@@ -154,11 +200,17 @@ public class RunExplanations {
         String bestPlace = "Their best single match is " + top.providerId() + " ("
                 + ProviderWords.type(top.providerType()) + ", " + ProviderWords.miles(top.distanceMiles()) + ")";
         if (holders.isEmpty()) {
-            return bestPlace + ", which this plan leaves free: the plan as a whole (every child's placement, cost and"
-                    + " distance) comes out better with " + plannedProvider + ".";
+            return new Said(
+                    bestPlace + ", which this plan leaves free: the plan as a whole (every child's placement, cost"
+                            + " and distance) comes out better with " + plannedProvider + ".",
+                    unit);
         }
-        return bestPlace + "; in this plan that place goes to " + words(holders)
-                + ", and taking it would leave the plan worse overall.";
+        List<String> named = new ArrayList<>(unit);
+        named.addAll(holders);
+        return new Said(
+                bestPlace + "; in this plan that place goes to " + words(holders)
+                        + ", and taking it would leave the plan worse overall.",
+                named);
     }
 
     /** Why each of these unplaced children stays unplaced, one entry per placement unit. */
@@ -172,16 +224,43 @@ public class RunExplanations {
             }
             List<String> unit = unitOf(run.caseload(), childId);
             done.addAll(unit);
-            reasons.add(run.whyUnplaced().computeIfAbsent(unit.getFirst(), first -> unplaced(run, unit)));
+            Unplaced told =
+                    told(run, view, run.whyUnplaced().computeIfAbsent(unit.getFirst(), first -> unplaced(run, unit)));
+            if (told != null) {
+                reasons.add(told);
+            }
         }
         return reasons;
     }
 
-    private static Unplaced unplaced(Loaded run, List<String> unit) {
+    /**
+     * The whole run's reason as the user of the request is told it: only the children it sees named (null: the unit
+     * has none of them).
+     */
+    private Unplaced told(Loaded run, RunView view, WholeUnplaced whole) {
+        Set<String> unseen = unseen(run, view, whole.named());
+        Unplaced reason = whole.reason();
+        if (unseen.isEmpty()) {
+            return reason;
+        }
+        List<String> seenUnit =
+                reason.childIds().stream().filter(id -> !unseen.contains(id)).toList();
+        return seenUnit.isEmpty()
+                ? null
+                : new Unplaced(
+                        seenUnit,
+                        RunSight.unnamed(reason.summary(), unseen),
+                        reason.details().stream()
+                                .map(detail -> RunSight.unnamed(detail, unseen))
+                                .toList());
+    }
+
+    private static WholeUnplaced unplaced(Loaded run, List<String> unit) {
         MatchResult result = match(run.caseload(), unit, OPTIONS_NAMED);
         if (result == null) {
-            return new Unplaced(unit, "The reason could not be worked out.", List.of());
+            return new WholeUnplaced(new Unplaced(unit, "The reason could not be worked out.", List.of()), unit);
         }
+        List<String> named = new ArrayList<>(unit);
         List<String> details = new ArrayList<>();
         Map<String, Integer> byRule = new TreeMap<>();
         for (MatchResult.Exclusion exclusion : result.excluded()) {
@@ -197,6 +276,7 @@ public class RunExplanations {
                     + " could take " + words(unit) + " alone today, but this plan gives the places to others.";
             for (MatchResult.Option option : result.options()) {
                 List<String> holders = run.plannedAt().getOrDefault(option.providerId(), List.of());
+                named.addAll(holders);
                 details.add(option.providerId() + " (" + ProviderWords.type(option.providerType()) + ", "
                         + ProviderWords.miles(option.distanceMiles()) + "): "
                         + (holders.isEmpty() ? "free in this plan" : "taken in this plan by " + words(holders)));
@@ -206,7 +286,7 @@ public class RunExplanations {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> details.add(RuleWords.exclusion(HardRule.valueOf(e.getKey())) + ": " + e.getValue()
                         + (e.getValue() == 1 ? " placement" : " placements")));
-        return new Unplaced(unit, summary, details);
+        return new WholeUnplaced(new Unplaced(unit, summary, details), named);
     }
 
     /** The children decided together with this one: its placement unit, or its whole placeTogether group. */

@@ -23,6 +23,7 @@ import org.placementmatcher.register.RegisterService;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
 import org.placementmatcher.sufficiency.AnalysisJobs;
+import org.placementmatcher.sufficiency.JobSight;
 import org.placementmatcher.sufficiency.SufficiencyCsv;
 import org.placementmatcher.sufficiency.SufficiencyJobs;
 import org.placementmatcher.sufficiency.SufficiencyReport;
@@ -46,13 +47,16 @@ public class SufficiencyPages {
     private final RegisterService registers;
     private final SufficiencyJobs jobs;
     private final CurrentUser user;
+    private final JobSight sight;
 
     public SufficiencyPages(
             @Location("web/sufficiency/start.html") Template start,
             @Location("web/sufficiency/report.html") Template report,
             RegisterService registers,
             SufficiencyJobs jobs,
-            CurrentUser user) {
+            CurrentUser user,
+            JobSight sight) {
+        this.sight = sight;
         this.start = start;
         this.report = report;
         this.registers = registers;
@@ -85,7 +89,7 @@ public class SufficiencyPages {
             return invalid(authority, seconds, "Enter a time limit from 1 to " + jobs.maxSeconds() + " seconds");
         }
         AnalysisJobs.Job<SufficiencyReport> job =
-                jobs.submit(registers.get(authority).problem(), limit, user.username());
+                jobs.submitOnRegister(registers.whole(authority).problem(), limit, user.username());
         return Response.seeOther(URI.create(SufficiencyView.base(authority) + "/" + job.id()))
                 .build();
     }
@@ -112,7 +116,11 @@ public class SufficiencyPages {
         AnalysisJobs.Job<SufficiencyReport> job = job(authority, id);
         return report.data(
                 "view",
-                SufficiencyView.of(authority, job, registers.get(authority).problem()));
+                SufficiencyView.of(
+                        authority,
+                        job,
+                        sight.report(job),
+                        registers.get(authority).problem()));
     }
 
     @GET

@@ -55,8 +55,12 @@ public record SufficiencyView(
         return chart.size() * Bar.ROW;
     }
 
-    static SufficiencyView of(String authority, AnalysisJobs.Job<SufficiencyReport> job, PlacementProblem register) {
-        SufficiencyReport report = job.result();
+    /** The view of the job's report as the user of the request is shown it ({@code report}). */
+    static SufficiencyView of(
+            String authority,
+            AnalysisJobs.Job<SufficiencyReport> job,
+            SufficiencyReport report,
+            PlacementProblem register) {
         boolean ready = job.status() == AnalysisJobs.Status.DONE && report != null;
         AnalysisJobs.Progress progress = job.progress();
         String progressWords = progress == null || progress.total() == 0

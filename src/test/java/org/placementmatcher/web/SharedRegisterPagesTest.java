@@ -118,4 +118,27 @@ class SharedRegisterPagesTest {
                         .getMap("changes.find { it.childId == 'C1' }"))
                 .doesNotContainKey("decision");
     }
+
+    @Test
+    void aRunsExplanationsCountThePlacesOtherCouncilsChildrenHold() throws Exception {
+        // P2's one place is council B's B1's: with P1 A2's, nothing is free for council A's waiting A1, which (not
+        // urgent) gains nothing by taking another's place.
+        given().contentType(ContentType.JSON)
+                .body(SharedRegisterTest.REGISTER
+                        .replace("\"places\": 3", "\"places\": 1")
+                        .replace(
+                                "\"URGENT\", \"responsibleAuthority\": \"COUNCIL-A\"",
+                                "\"PLANNED\", \"responsibleAuthority\": \"COUNCIL-A\""))
+                .put("/api/register/" + SHARED)
+                .then()
+                .statusCode(200);
+        String id = RunFixtures.finishedRun(SHARED);
+        assertThat(given().get("/api/register/" + SHARED + "/runs/" + id)
+                        .jsonPath()
+                        .getList("unplaced"))
+                .contains("A1");
+        String seenByA = page(COUNCIL_A_DIRECTOR, BASE + "/runs/" + id);
+        assertThat(seenByA).contains("No placement can take A1");
+        assertThat(seenByA).doesNotContain("free in this plan", "leaves free", "B1", "C1", "H1");
+    }
 }
