@@ -186,12 +186,7 @@ final class ApartGroup {
                 b.unplaced += memberWeight[Integer.numberOfTrailingZeros(low)];
                 set ^= low;
             } else {
-                int k = blockChoice[block];
-                if (pi == null) {
-                    b.chosen[b.optionProvider[k] * b.kinds + b.optionKind[k]]++;
-                } else {
-                    b.touch(k, 1);
-                }
+                b.take(blockChoice[block], pi == null);
                 placeSome = !someRestNone[set];
                 set ^= block;
             }

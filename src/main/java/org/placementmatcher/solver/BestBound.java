@@ -7,7 +7,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import org.placementmatcher.LogSafe;
 import org.placementmatcher.domain.PlacementSolution;
@@ -17,9 +24,12 @@ import org.placementmatcher.domain.PlacementUnit;
  * Every plan's proof: the best score any plan of the problem could have (an upper bound, proven), and how far the
  * plan is from it. Hard: the pinned children's own hard points (every other hard point can be avoided by leaving a
  * child unplaced); medium: the min-cost-flow relaxation's; soft: the Lagrangian relaxation's ({@link
- * LagrangianBound}) with that medium. It takes a share of the plan's time limit after the solve ({@link #SHARE}), and
- * stops at the limit: a plan never ends later for it. Where the time runs out before the relaxations are set up
- * (a large problem on a short limit) or the plan is stopped early, there is no bound.
+ * LagrangianBound}) with that medium. It is worked out on a thread of its own while the solver solves ({@link
+ * #beside}): Timefold solves on one thread, so on a machine of two cores or more the bound has the whole time limit
+ * without taking any from the solver. Its steps aim at the solver's best score as it improves; it stops at the
+ * limit (a plan never ends later for it), at a stop, or once it meets the plan (then the plan is proven the best
+ * possible). Where the time runs out before the relaxations are set up (a large problem on a short limit) or the plan
+ * is stopped early, there is no bound.
  */
 public final class BestBound {
 
@@ -27,20 +37,20 @@ public final class BestBound {
     private static final PrintStream NO_LOG = new PrintStream(OutputStream.nullOutputStream());
 
     /**
-     * The share of a plan's time limit kept for the bound: the solver stops at the rest, and the bound runs from then
-     * to the limit (longer when the solver ends earlier, at its plateau). A fifth: the solver's last fifth gains little
-     * on the sample datasets (solver-config/BENCHMARKS.md, engine rows), and the bound's first seconds gain most: the
-     * county's 30 s plan was reported at most 0.36 % from the best possible plan on a machine at load 27 (its bound
-     * converged is 0.04 % from it). A solver that overruns its share (construction always runs to its end; a loaded
-     * machine) leaves the bound less, or no time: then the plan has no bound rather than ending late.
+     * The share of a plan's time limit kept after the solver and the bound stop (at most {@link #MAX_MARGIN}): the
+     * solver's last step and scoring, and the bound's last iteration, end in it, so the plan still ends within its
+     * limit. The solver and the bound both run for the rest: side by side, not one after the other.
      */
-    public static final double SHARE = 0.2;
+    public static final double MARGIN_SHARE = 0.02;
+
+    public static final Duration MAX_MARGIN = Duration.ofSeconds(1);
 
     private BestBound() {}
 
-    /** The part of a plan's time limit the solver has: all but {@link #SHARE}. */
+    /** The part of a plan's time limit the solver and the bound have: all but the margin ({@link #MARGIN_SHARE}). */
     public static Duration solverLimit(Duration limit) {
-        return Duration.ofMillis(Math.max(1, Math.round(limit.toMillis() * (1 - SHARE))));
+        long margin = Math.min(MAX_MARGIN.toMillis(), Math.round(limit.toMillis() * MARGIN_SHARE));
+        return Duration.ofMillis(Math.max(1, limit.toMillis() - margin));
     }
 
     /**
@@ -59,19 +69,102 @@ public final class BestBound {
         if (PlacementSolver.nothingToDecide(problem)) {
             return plan; // the only plan there is
         }
+        return checked(plan, relaxed(problem, scorer, () -> plan, deadline, stop));
+    }
+
+    /**
+     * Starts working the bound out on a thread of {@code executor}, beside a solver: tell it each new best score
+     * ({@link Beside#offer}), and ask for the bound once the solve has ended ({@link Beside#result}).
+     *
+     * @param problem the problem given to the solver (only read: the solver works on a copy; not for a problem with
+     *     nothing to decide, whose bound is its own score)
+     * @param stop told to stop (checked as often as the deadline): the bound ends at once
+     */
+    public static Beside beside(
+            PlacementSolution problem,
+            PlacementSolver scorer,
+            long deadline,
+            BooleanSupplier stop,
+            ExecutorService executor) {
+        return new Beside(problem, scorer, deadline, stop, executor);
+    }
+
+    /** A bound being worked out beside a solver, on a thread of its own. */
+    public static final class Beside {
+        private final BestScoreSoFar plan = new BestScoreSoFar();
+        private final AtomicBoolean abandoned = new AtomicBoolean();
+        private final long deadline;
+        private final Future<HardMediumSoftScore> bound;
+
+        private Beside(
+                PlacementSolution problem,
+                PlacementSolver scorer,
+                long deadline,
+                BooleanSupplier stop,
+                ExecutorService executor) {
+            this.deadline = deadline;
+            BooleanSupplier ended = () -> abandoned.get() || stop.getAsBoolean();
+            this.bound = executor.submit(() -> relaxed(problem, scorer, plan::get, deadline, ended));
+        }
+
+        /** A new best plan's score: from now on the steps aim at it (at the best of those told). */
+        public void offer(HardMediumSoftScore score) {
+            plan.offer(score);
+        }
+
+        /**
+         * The bound, checked against the plan as solved (null where the plan beats it, with an error logged): waits
+         * until the deadline for the bound's thread, and a little past it for its last iteration; null when it has not
+         * ended by then (it was still setting up, and now stops).
+         */
+        public HardMediumSoftScore result(HardMediumSoftScore finalPlan) {
+            long wait = Math.max(deadline - System.nanoTime(), 0) + LAST_ITERATION.toNanos();
+            try {
+                return checked(finalPlan, bound.get(wait, TimeUnit.NANOSECONDS));
+            } catch (TimeoutException e) {
+                abandon();
+                LOG.infof("no best bound: its set-up had not ended by the time limit");
+                return null;
+            } catch (ExecutionException e) {
+                LOG.warnf("no best bound: %s", LogSafe.failure(e.getCause()));
+                return null;
+            } catch (InterruptedException e) {
+                abandon();
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        /** Ends the bound's thread at its next check, without waiting for it: no bound is wanted. */
+        public void abandon() {
+            abandoned.set(true);
+        }
+
+        /** Whether the bound's thread has ended. */
+        public boolean isDone() {
+            return bound.isDone();
+        }
+    }
+
+    /** How long past its deadline a bound may take to end its last iteration and still be reported. */
+    private static final Duration LAST_ITERATION = Duration.ofMillis(500);
+
+    /** The relaxations' bound, unchecked against the final plan; null without time enough, or on a defect. */
+    private static HardMediumSoftScore relaxed(
+            PlacementSolution problem,
+            PlacementSolver scorer,
+            Supplier<HardMediumSoftScore> plan,
+            long deadline,
+            BooleanSupplier stop) {
         try {
             long hard = pinnedHardScore(problem, scorer);
-            LagrangianBound.Result bound =
-                    LagrangianBound.bound(problem, plan.hardScore() == hard ? plan : null, deadline, stop, NO_LOG);
-            if (bound == null) {
-                return null;
-            }
-            HardMediumSoftScore best = HardMediumSoftScore.of(hard, bound.mediumBound(), bound.softBound());
-            if (plan.compareTo(best) > 0) {
-                LOG.errorf("the plan's score %s beats the bound %s: no bound reported", plan, best);
-                return null;
-            }
-            return best;
+            // Only a plan at the best hard score tells the relaxation, which bounds the plans at that hard score.
+            Supplier<HardMediumSoftScore> atBestHard = () -> {
+                HardMediumSoftScore known = plan.get();
+                return known != null && known.hardScore() == hard ? known : null;
+            };
+            LagrangianBound.Result bound = LagrangianBound.bound(problem, atBestHard, deadline, stop, NO_LOG);
+            return bound == null ? null : HardMediumSoftScore.of(hard, bound.mediumBound(), bound.softBound());
         } catch (IllegalStateException e) {
             // Weights that do not put medium first, or a defect caught by the relaxation's own checks.
             LOG.warnf("no best bound: %s", LogSafe.failure(e));
@@ -79,7 +172,20 @@ public final class BestBound {
         }
     }
 
-    /** The hard score of the pinned units alone: no plan has fewer hard points. */
+    /** The bound where the plan does not beat it; else null, with an error logged (a defect). */
+    private static HardMediumSoftScore checked(HardMediumSoftScore plan, HardMediumSoftScore best) {
+        if (best != null && plan.compareTo(best) > 0) {
+            LOG.errorf("the plan's score %s beats the bound %s: no bound reported", plan, best);
+            return null;
+        }
+        return best;
+    }
+
+    /**
+     * The hard score of the pinned units alone: no plan has fewer hard points. Safe beside a solve of the same
+     * problem: it scores a solution of its own (sharing only the pinned units, which the solver does not change: it
+     * works on copies), and each scoring builds its own score director.
+     */
     private static long pinnedHardScore(PlacementSolution problem, PlacementSolver scorer) {
         List<PlacementUnit> pinned =
                 problem.getUnits().stream().filter(PlacementUnit::isPinned).toList();

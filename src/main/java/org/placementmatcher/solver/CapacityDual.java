@@ -5,7 +5,7 @@ import static org.placementmatcher.solver.LagrangianBound.ONE;
 import java.util.Arrays;
 
 /** Phase 1: capacity rows (and their roundings) and the medium row relaxed. */
-final class CapacityDual implements LagrangianBound.Dual {
+final class CapacityDual implements SubgradientAscent.Dual {
     private final LagrangianBound b;
     private final long unplacedWeight;
     private final long[] lambda;
@@ -35,27 +35,7 @@ final class CapacityDual implements LagrangianBound.Dual {
         }
         Arrays.fill(b.chosen, 0);
         b.unplaced = 0;
-        for (int u = 0; u < b.unitCount; u++) {
-            long best = b.mu * b.unitWeight[u];
-            int choice = -1;
-            for (int k = b.unitStart[u], end = b.unitStart[u + 1]; k < end; k++) {
-                long cost = b.optionCost[k] * ONE;
-                if (cost >= best) {
-                    break; // cheapest first and prices >= 0: no later option beats it
-                }
-                long v = cost + price[b.optionProvider[k] * b.kinds + b.optionKind[k]];
-                if (v < best) {
-                    best = v;
-                    choice = k;
-                }
-            }
-            total += best;
-            if (choice < 0) {
-                b.unplaced += b.unitWeight[u];
-            } else {
-                b.chosen[b.optionProvider[choice] * b.kinds + b.optionKind[choice]]++;
-            }
-        }
+        total += b.unitsSide(price, null);
         for (ApartGroup group : b.groups) {
             total += group.evaluate(price, null);
         }

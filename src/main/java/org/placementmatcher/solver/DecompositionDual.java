@@ -16,7 +16,7 @@ import java.util.Arrays;
  * same provider and kind: the provider side looks at the options whose π has moved one by one, and at the
  * others as a count (a region has millions of options but only thousands move).
  */
-final class DecompositionDual implements LagrangianBound.Dual {
+final class DecompositionDual implements SubgradientAscent.Dual {
     private final LagrangianBound b;
     private final long unplacedWeight;
     private final long[] pi;
@@ -87,27 +87,7 @@ final class DecompositionDual implements LagrangianBound.Dual {
         long total = b.constantPoints * ONE - b.mu * unplacedWeight;
         b.unplaced = 0;
         b.touchedCount = 0;
-        for (int u = 0; u < b.unitCount; u++) {
-            long best = b.mu * b.unitWeight[u];
-            int choice = -1;
-            for (int k = b.unitStart[u], end = b.unitStart[u + 1]; k < end; k++) {
-                long cost = b.optionCost[k] * ONE;
-                if (cost >= best) {
-                    break; // cheapest first and π <= 0
-                }
-                long v = cost - pi[k];
-                if (v < best) {
-                    best = v;
-                    choice = k;
-                }
-            }
-            total += best;
-            if (choice < 0) {
-                b.unplaced += b.unitWeight[u];
-            } else {
-                b.touch(choice, 1);
-            }
-        }
+        total += b.unitsSide(null, pi);
         for (ApartGroup group : b.groups) {
             total += group.evaluate(null, pi);
         }

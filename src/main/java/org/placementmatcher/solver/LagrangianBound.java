@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
@@ -33,7 +34,8 @@ import org.placementmatcher.domain.Provider;
  * exactly. This closes part of the gap phase 1 leaves where sibling groups split fractionally.</li>
  * </ol>
  * Either dual function is a lower bound for all multipliers; both are maximised by projected subgradient
- * steps (Polyak's rule, aiming at a known plan's soft points when given). The bound is the best value seen.
+ * steps ({@link SubgradientAscent}: Polyak's rule, aiming at the best known plan's soft points when given, which may
+ * improve while it runs). The bound is the best value seen.
  * <p>
  * Strengthenings that hold in every plan with the best hard score (only the pinned units' constant hard points):
  * a unit goes only where it could join the pinned children without a hard point (H1, H10, H11, H14), a unit or
@@ -62,7 +64,6 @@ public final class LagrangianBound {
     private static final int PHASE_ONE_PATIENCE = 50;
 
     private static final int PHASE_TWO_PATIENCE = 1000;
-    private static final long LOG_EVERY_NANOS = 30_000_000_000L;
 
     /**
      * @param mediumBound the best medium any plan can have (minus the urgency weight W no plan places)
@@ -70,7 +71,7 @@ public final class LagrangianBound {
      * @param capacitySoftPoints phase 1's best dual value, rounded up, or null when time left no iteration
      * @param decompositionSoftPoints phase 2's, or null when it did not run
      * @param flowSoftPoints the flow relaxation's soft bound (null where its unplaced weight was fractional)
-     * @param targetSoftPoints the primal value the steps aimed at (a known plan's soft points), or null
+     * @param targetSoftPoints the primal value the steps aimed at last (the known plan's soft points), or null
      * @param seconds the whole computation, flow included
      */
     public record Result(
@@ -94,8 +95,9 @@ public final class LagrangianBound {
     /**
      * The medium bound from the flow, then the Lagrangian soft bound with that medium.
      *
-     * @param knownPlan a plan's score at the best hard score (e.g. the engine's), or null: with the bound's medium,
-     *        its soft points cap the steps' aim and stop them once the bound meets them (and check the bound)
+     * @param knownPlan the best plan's score so far at the best hard score (e.g. the engine's, improving while a solver
+     *        runs beside), read at every iteration; or null, or giving null: with the bound's medium, its soft points cap
+     *        the steps' aim and stop them once the bound meets them, and the last one checks the bound
      * @param deadline {@link System#nanoTime()} by which it ends, flow and set-up included
      * @param stop told to stop (checked as often as the deadline): it ends with the bound so far
      * @return the bound, or null when the deadline or a stop came before the flow and the set-up had finished (or
@@ -105,7 +107,7 @@ public final class LagrangianBound {
      */
     public static Result bound(
             PlacementSolution solution,
-            HardMediumSoftScore knownPlan,
+            Supplier<HardMediumSoftScore> knownPlan,
             long deadline,
             BooleanSupplier stop,
             PrintStream log) {
@@ -132,23 +134,21 @@ public final class LagrangianBound {
                 flowSoft == null ? "n/a" : flowSoft,
                 (System.nanoTime() - start) / 1e9);
         long mediumBound = -unplacedWeight - pinnedUnplaced;
-        if (knownPlan != null && knownPlan.mediumScore() > mediumBound) {
-            throw new IllegalStateException("the known plan " + knownPlan + " beats the medium bound " + mediumBound);
-        }
-        Long targetSoftPoints =
-                knownPlan != null && knownPlan.mediumScore() == mediumBound ? -knownPlan.softScore() : null;
+        Supplier<Long> planSoftPoints = () -> planSoftPoints(knownPlan == null ? null : knownPlan.get(), mediumBound);
+        planSoftPoints.get(); // checks the plan known now against the medium bound
         LagrangianBound relaxation;
         try {
             relaxation = new LagrangianBound(solution, outOfTime, log);
         } catch (OutOfTime e) {
             return null;
         }
-        Result r = relaxation.maximise(unplacedWeight, targetSoftPoints, deadline, stop);
+        Result r = relaxation.maximise(unplacedWeight, planSoftPoints, deadline, stop);
         Long lagrangian = r.capacitySoftPoints() == null ? null : r.softPointsBound();
         if (lagrangian == null && flowSoft == null) {
             return null;
         }
         long soft = flowSoft == null ? lagrangian : lagrangian == null ? flowSoft : Math.max(flowSoft, lagrangian);
+        Long targetSoftPoints = planSoftPoints.get(); // the best plan by now: no bound may exceed its points
         if (targetSoftPoints != null && soft > targetSoftPoints) {
             throw new IllegalStateException(
                     "the bound " + soft + " exceeds the known plan's soft points " + targetSoftPoints);
@@ -164,6 +164,21 @@ public final class LagrangianBound {
                 r.decompositionIterations(),
                 (System.nanoTime() - start) / 1e9,
                 r.stop());
+    }
+
+    /**
+     * A plan's soft points where its medium is the bound's (the steps may aim there), else null.
+     *
+     * @throws IllegalStateException where the plan beats the medium bound (a defect)
+     */
+    private static Long planSoftPoints(HardMediumSoftScore plan, long mediumBound) {
+        if (plan == null) {
+            return null;
+        }
+        if (plan.mediumScore() > mediumBound) {
+            throw new IllegalStateException("the known plan " + plan + " beats the medium bound " + mediumBound);
+        }
+        return plan.mediumScore() == mediumBound ? -plan.softScore() : null;
     }
 
     final int providerCount;
@@ -370,20 +385,21 @@ public final class LagrangianBound {
     }
 
     /** Maximises the dual functions for plans leaving at most {@code unplacedWeight} unplaced: phase 1, then phase 2. */
-    private Result maximise(long unplacedWeight, Long targetSoftPoints, long deadline, BooleanSupplier stop) {
+    private Result maximise(long unplacedWeight, Supplier<Long> planSoftPoints, long deadline, BooleanSupplier stop) {
         long start = System.nanoTime();
         CapacityDual capacity = new CapacityDual(this, unplacedWeight);
-        Ascent one = ascend(
+        SubgradientAscent.Ascent one = SubgradientAscent.ascend(
                 "phase 1",
                 capacity,
-                targetSoftPoints,
+                planSoftPoints,
                 start + (long) (Math.max(0, deadline - start) * PHASE_ONE_SHARE),
                 stop,
                 1.0,
-                PHASE_ONE_PATIENCE);
+                PHASE_ONE_PATIENCE,
+                log);
         long best = one.best();
         if (one.iterations() == 0) {
-            return new Result(-unplacedWeight, 0, null, null, null, targetSoftPoints, 0, 0, 0, "time limit");
+            return new Result(-unplacedWeight, 0, null, null, null, planSoftPoints.get(), 0, 0, 0, "time limit");
         }
         log.printf(
                 Locale.ROOT,
@@ -392,18 +408,19 @@ public final class LagrangianBound {
                 one.iterations(),
                 one.stop(),
                 (System.nanoTime() - start) / 1e9);
-        Ascent two = null;
+        SubgradientAscent.Ascent two = null;
         if (one.stop().equals("step size") || one.stop().equals("time limit")) {
             // Phase 2 starts where phase 1 was best, on what time is left.
             mu = capacity.bestMu;
-            two = ascend(
+            two = SubgradientAscent.ascend(
                     "phase 2",
                     new DecompositionDual(this, unplacedWeight, capacity.bestLambda),
-                    targetSoftPoints,
+                    planSoftPoints,
                     deadline,
                     stop,
                     0.1,
-                    PHASE_TWO_PATIENCE);
+                    PHASE_TWO_PATIENCE,
+                    log);
             best = Math.max(best, two.best()); // MIN_VALUE when time left it no iteration
             log.printf(
                     Locale.ROOT,
@@ -419,7 +436,7 @@ public final class LagrangianBound {
                 ceilPoints(one.best()),
                 two == null || two.iterations() == 0 ? null : ceilPoints(two.best()),
                 null,
-                targetSoftPoints,
+                planSoftPoints.get(),
                 one.iterations(),
                 two == null ? 0 : two.iterations(),
                 (System.nanoTime() - start) / 1e9,
@@ -428,84 +445,6 @@ public final class LagrangianBound {
 
     static long ceilPoints(long fixed) {
         return Math.floorDiv(fixed + ONE - 1, ONE);
-    }
-
-    /** A dual function under subgradient ascent. */
-    interface Dual {
-        /** The dual value at the current multipliers, in fixed point; remembers the relaxed plan. */
-        long evaluate();
-
-        /** Works out the projected subgradient at the last evaluation; returns its squared norm. */
-        double subgradient();
-
-        /** Moves the multipliers by {@code step} times the subgradient, projected onto their domain. */
-        void step(double step);
-
-        /** Called when the last evaluation was the best so far. */
-        default void improved() {}
-    }
-
-    private record Ascent(long best, int iterations, String stop) {}
-
-    /**
-     * Projected subgradient ascent with Polyak steps; theta halves whenever the bound has not improved for
-     * {@code patience} iterations, and the ascent stops once theta is negligible.
-     */
-    private Ascent ascend(
-            String name,
-            Dual dual,
-            Long targetSoftPoints,
-            long deadline,
-            BooleanSupplier stop,
-            double theta,
-            int patience) {
-        long start = System.nanoTime();
-        long nextLog = start + LOG_EVERY_NANOS;
-        long best = Long.MIN_VALUE;
-        int sinceImproved = 0;
-        int iterations = 0;
-        while (System.nanoTime() < deadline && !stop.getAsBoolean()) {
-            iterations++;
-            long value = dual.evaluate();
-            if (System.nanoTime() > nextLog) {
-                log.printf(
-                        Locale.ROOT,
-                        "[bound] %s: %d after %d iterations (%.0f s)%n",
-                        name,
-                        ceilPoints(Math.max(best, value)),
-                        iterations,
-                        (System.nanoTime() - start) / 1e9);
-                nextLog += LOG_EVERY_NANOS;
-            }
-            if (value > best) {
-                best = value;
-                sinceImproved = 0;
-                dual.improved();
-            } else if (++sinceImproved >= patience) {
-                theta /= 2;
-                sinceImproved = 0;
-                if (theta < 1e-6) {
-                    return new Ascent(best, iterations, "step size");
-                }
-            }
-            if (targetSoftPoints != null && ceilPoints(best) >= targetSoftPoints) {
-                return new Ascent(best, iterations, "bound meets the known plan");
-            }
-            // Aim a little above the best bound, less so as the steps shrink; a known plan caps the aim (aiming at
-            // a plan far above the optimum, as a short engine run on the region is, makes the steps too long).
-            double b = best / (double) ONE;
-            double target = b + Math.max(1, Math.abs(b)) * 0.02 * theta;
-            if (targetSoftPoints != null) {
-                target = Math.min(target, targetSoftPoints);
-            }
-            double norm = dual.subgradient();
-            if (norm == 0) {
-                // The relaxed plan is feasible and complementary: the relaxation's optimum, no phase can beat it.
-                return new Ascent(best, iterations, "relaxation solved");
-            }
-            dual.step(theta * Math.max(0, target - value / (double) ONE) / norm);
-        }
-        return new Ascent(best, iterations, stop.getAsBoolean() ? "stopped" : "time limit");
     }
 
     /** Each provider's price per kind of option: Σ over its rows of multiplier × floor(load / divisor). */
@@ -518,6 +457,47 @@ public final class LagrangianBound {
                 }
                 price[p * kinds + kind] = v;
             }
+        }
+    }
+
+    /**
+     * The units' side of either dual at its multipliers, in fixed point: each unit relaxed on its own takes its
+     * cheapest option, with phase 1's {@code price} per provider and kind added to its cost or phase 2's {@code pi}
+     * per option taken from it (the other null), or stays unplaced at μ·weight. Records the relaxed plan ({@link
+     * #take}) and adds the unplaced weight to {@link #unplaced}.
+     */
+    long unitsSide(long[] price, long[] pi) {
+        long total = 0;
+        for (int u = 0; u < unitCount; u++) {
+            long best = mu * unitWeight[u];
+            int choice = -1;
+            for (int k = unitStart[u], end = unitStart[u + 1]; k < end; k++) {
+                long cost = optionCost[k] * ONE;
+                if (cost >= best) {
+                    break; // cheapest first, and the multipliers only add (prices >= 0, π <= 0)
+                }
+                long v = cost + (pi == null ? price[optionProvider[k] * kinds + optionKind[k]] : -pi[k]);
+                if (v < best) {
+                    best = v;
+                    choice = k;
+                }
+            }
+            total += best;
+            if (choice < 0) {
+                unplaced += unitWeight[u];
+            } else {
+                take(choice, pi == null);
+            }
+        }
+        return total;
+    }
+
+    /** The relaxed plan's units' side takes the option: counted by provider and kind in phase 1, marked in phase 2. */
+    void take(int option, boolean byKind) {
+        if (byKind) {
+            chosen[optionProvider[option] * kinds + optionKind[option]]++;
+        } else {
+            touch(option, 1);
         }
     }
 

@@ -13,10 +13,13 @@ import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -58,6 +61,21 @@ public class PlacementSolver {
         Thread thread = new Thread(runnable, "placement-solve-progress");
         thread.setDaemon(true);
         return thread;
+    });
+
+    /**
+     * The bounds worked out beside solves ({@link #solveAndBound}): a thread each while it runs, so a plan solved while
+     * another is never waits for a bound thread; daemon threads, which never keep the JVM up.
+     */
+    private static final ExecutorService BOUNDS = Executors.newCachedThreadPool(new ThreadFactory() {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable runnable) {
+            Thread thread = new Thread(runnable, "placement-bound-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     });
 
     private final SolverConfig config;
@@ -202,17 +220,45 @@ public class PlacementSolver {
     }
 
     /**
-     * A plan with its proof, both within {@code limit}: the solver stops at {@link BestBound#solverLimit}, the bound
-     * then runs until the limit (or until it meets the plan's score, or a stop). Progress reports give the whole limit.
+     * A plan with its proof, both within {@code limit}: the bound starts at once on a thread of its own ({@link
+     * BestBound#beside}) while the solver solves for the whole limit but a small margin ({@link
+     * BestBound#solverLimit}); the bound's steps follow the solver's best score, and it ends at the same time (or
+     * once it meets the plan's score; with a stop, both end and the plan has no bound). Progress reports give the
+     * whole limit.
      */
     public Proven solveAndBound(
             PlacementSolution problem, Duration limit, Consumer<Progress> progress, Solving solving) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        PlacementSolution best = solve(problem, BestBound.solverLimit(limit), limit, progress, solving);
+        Duration solverLimit = BestBound.solverLimit(limit);
+        if (nothingToDecide(problem)) {
+            PlacementSolution given = solve(problem, solverLimit, limit, progress, solving);
+            return new Proven(given, solving.isTerminatedEarly() ? null : given.getScore());
+        }
+        long deadline = System.nanoTime() + solverLimit.toNanos();
+        BestBound.Beside bound = BestBound.beside(problem, this, deadline, solving::isTerminatedEarly, BOUNDS);
+        PlacementSolution best;
+        try {
+            best = solve(
+                    problem,
+                    solverLimit,
+                    limit,
+                    report -> {
+                        if (report.newBest()) {
+                            bound.offer(report.bestScore());
+                        }
+                        if (progress != null) {
+                            progress.accept(report);
+                        }
+                    },
+                    solving);
+        } catch (RuntimeException | Error e) {
+            bound.abandon();
+            throw e;
+        }
         if (solving.isTerminatedEarly()) {
+            bound.abandon();
             return new Proven(best, null);
         }
-        return new Proven(best, BestBound.of(problem, this, best.getScore(), deadline, solving::isTerminatedEarly));
+        return new Proven(best, bound.result(best.getScore()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.placementmatcher.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.placementmatcher.benchmark.TinyProblems.AGE_10;
 import static org.placementmatcher.benchmark.TinyProblems.AGE_14;
 import static org.placementmatcher.benchmark.TinyProblems.child;
@@ -18,6 +19,7 @@ import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.solver.BestBound;
+import org.placementmatcher.solver.LagrangianBound;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.PlanProof;
 import org.placementmatcher.solver.PlanWriter;
@@ -209,10 +211,108 @@ class BestBoundTest {
                 .isNull();
     }
 
-    /** The solver stops at its share of the limit: four fifths of it, the bound has the rest. */
+    /** The solver and the bound both have the whole limit but a small margin, in which the plan ends. */
     @Test
-    void theSolverKeepsFourFifthsOfTheLimit() {
-        assertThat(BestBound.solverLimit(Duration.ofSeconds(30))).isEqualTo(Duration.ofSeconds(24));
-        assertThat(BestBound.solverLimit(Duration.ofSeconds(1))).isEqualTo(Duration.ofMillis(800));
+    void theSolverHasTheWholeLimitButASmallMargin() {
+        assertThat(BestBound.solverLimit(Duration.ofSeconds(30))).isEqualTo(Duration.ofMillis(29_400));
+        assertThat(BestBound.solverLimit(Duration.ofSeconds(1))).isEqualTo(Duration.ofMillis(980));
+        assertThat(BestBound.solverLimit(Duration.ofSeconds(120))).isEqualTo(Duration.ofSeconds(119));
+    }
+
+    /**
+     * The bound is worked out beside the solver, which solves for the whole limit (the plateau, 30 s, is past it), and
+     * the plan still has its proof: no share of the limit is taken from the solver for it.
+     */
+    @Test
+    void aPlanSolvedForTheWholeLimitHasItsBound() {
+        Duration limit = Duration.ofSeconds(4);
+        long start = System.nanoTime();
+
+        PlacementSolver.Proven proven =
+                SOLVER.solveAndBound(TinyProblems.solution(PAIR), limit, null, new PlacementSolver.Solving());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(BestBound.solverLimit(limit));
+        assertThat(proven.best().getScore()).isEqualTo(HardMediumSoftScore.of(0, 0, -700));
+        assertThat(proven.bound()).isEqualTo(HardMediumSoftScore.of(0, 0, -700));
+    }
+
+    /** A stop ends the solver and the bound beside it: the plan comes at once, with no bound. */
+    @Test
+    void aStopEndsTheSolverAndTheBound() throws Exception {
+        String json = Files.readString(Path.of("sample-data", "small.json"));
+        PlacementSolver.Solving solving = new PlacementSolver.Solving();
+        long start = System.nanoTime();
+
+        PlacementSolver.Proven proven = SOLVER.solveAndBound(
+                ProblemMapper.toSolution(ProblemReader.read(json)),
+                Duration.ofSeconds(25),
+                progress -> {
+                    if (progress.constructed()) {
+                        solving.terminateEarly();
+                    }
+                },
+                solving);
+
+        assertThat(proven.bound()).isNull();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        // The bound's own thread ends at its next check once told to stop.
+        BestBound.Beside beside = BestBound.beside(
+                ProblemMapper.toSolution(ProblemReader.read(json)),
+                SOLVER,
+                deadline(60),
+                solving::isTerminatedEarly,
+                java.util.concurrent.Executors.newSingleThreadExecutor());
+        beside.result(HardMediumSoftScore.of(0, -1_000_000, 0));
+        assertThat(beside.isDone()).isTrue();
+    }
+
+    /** Beside a solver: the steps aim at the best plan told, and a bound that meets it ends there. */
+    @Test
+    void theBoundBesideAimsAtTheBestPlanToldAndChecksTheFinalOne() {
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        BestBound.Beside beside =
+                BestBound.beside(TinyProblems.solution(PAIR), SOLVER, deadline(20), () -> false, executor);
+        beside.offer(HardMediumSoftScore.of(0, 0, -770));
+        beside.offer(HardMediumSoftScore.of(0, 0, -700));
+
+        assertThat(beside.result(HardMediumSoftScore.of(0, 0, -700))).isEqualTo(HardMediumSoftScore.of(0, 0, -700));
+
+        // A final plan better than the bound (a defect): no bound is reported rather than a wrong one.
+        BestBound.Beside wrong =
+                BestBound.beside(TinyProblems.solution(PAIR), SOLVER, deadline(20), () -> false, executor);
+        wrong.offer(HardMediumSoftScore.of(0, 0, -700));
+        assertThat(wrong.result(HardMediumSoftScore.of(0, 0, -600))).isNull();
+        executor.shutdown();
+    }
+
+    /**
+     * The relaxation reads the best plan at every iteration and checks its bound against the last one: a plan told
+     * while it runs is the one its result names, and a "plan" beating the medium bound, told late, is caught.
+     */
+    @Test
+    void theRelaxationFollowsThePlanAsItImproves() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        LagrangianBound.Result followed = LagrangianBound.bound(
+                TinyProblems.solution(PAIR),
+                () -> HardMediumSoftScore.of(0, 0, reads.getAndIncrement() == 0 ? -770 : -700),
+                deadline(20),
+                () -> false,
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+
+        assertThat(reads.get()).isGreaterThan(1);
+        assertThat(followed.targetSoftPoints()).isEqualTo(700L);
+        assertThat(followed.softPointsBound()).isEqualTo(700L);
+
+        reads.set(0);
+        assertThatThrownBy(() -> LagrangianBound.bound(
+                        TinyProblems.solution(PAIR),
+                        () -> reads.getAndIncrement() == 0
+                                ? HardMediumSoftScore.of(0, 0, -770)
+                                : HardMediumSoftScore.of(0, 1, -700),
+                        deadline(20),
+                        () -> false,
+                        new java.io.PrintStream(java.io.OutputStream.nullOutputStream())))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("beats the medium bound");
     }
 }

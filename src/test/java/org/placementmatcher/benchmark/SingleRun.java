@@ -277,8 +277,8 @@ public final class SingleRun {
         }
         long hard = scorer.score(solution).hardScore();
         HardMediumSoftScore plan = known != null && known.hardScore() == hard ? known : null;
-        LagrangianBound.Result b =
-                LagrangianBound.bound(solution, plan, System.nanoTime() + limit.toNanos(), () -> false, System.err);
+        LagrangianBound.Result b = LagrangianBound.bound(
+                solution, () -> plan, System.nanoTime() + limit.toNanos(), () -> false, System.err);
         if (b == null) {
             throw new IllegalStateException(
                     "no bound within " + limit.toSeconds() + " s: the flow or set-up took it all");
