@@ -168,6 +168,17 @@ public class PlacementSolver {
             return terminatedEarly;
         }
 
+        /**
+         * Ends the solve at its time limit, as its own termination would: its best is the plan, not a stopped one.
+         * (The solver's own limit counts from its start, which comes late on a loaded machine.)
+         */
+        private void endAtLimit() {
+            Solver<PlacementSolution> running = solver;
+            if (running != null) {
+                running.terminateEarly();
+            }
+        }
+
         /** Told again at each report: a stop asked for just before the solver started would otherwise be lost. */
         private void keepTerminating() {
             Solver<PlacementSolution> running = solver;
@@ -235,6 +246,9 @@ public class PlacementSolver {
         }
         long deadline = System.nanoTime() + solverLimit.toNanos();
         BestBound.Beside bound = BestBound.beside(problem, this, deadline, solving::isTerminatedEarly, BOUNDS);
+        // The plan ends by the limit, however late the solver started: both end at the same deadline.
+        ScheduledFuture<?> atLimit =
+                HEARTBEAT.schedule(solving::endAtLimit, solverLimit.toMillis(), TimeUnit.MILLISECONDS);
         PlacementSolution best;
         try {
             best = solve(
@@ -253,6 +267,8 @@ public class PlacementSolver {
         } catch (RuntimeException | Error e) {
             bound.abandon();
             throw e;
+        } finally {
+            atLimit.cancel(false);
         }
         if (solving.isTerminatedEarly()) {
             bound.abandon();

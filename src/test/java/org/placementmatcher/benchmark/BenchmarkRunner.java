@@ -578,7 +578,7 @@ public final class BenchmarkRunner {
                   then a decomposition with each provider's places as an exact knapsack), maximised by subgradient steps
                   within `--bound-seconds` (flow and set-up included); the notes give the flow's weaker bound and each phase's.
                   Aim of its steps: the best plan of the rows above. It is the product's class (`solver/LagrangianBound`),
-                  which every plan runs in its share of the plan's time limit (`solver/BestBound`).
+                  which every plan runs beside its solver, within the plan's time limit (`solver/BestBound`).
                 - **placed, out of area %, over 20 mi %, siblings split, moves, weekly cost**: the plan's KPIs (contract section 4).
                 - **time**: wall time from the mapped problem to the scored answer (reading the JSON and starting the JVM not
                   counted). **peak heap**: the most Java heap in use (before a collection, from GC notifications) in the
