@@ -5,11 +5,8 @@ import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -37,9 +34,6 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
 
     static final Duration SETTLE_MINIMUM = Duration.ofSeconds(2);
 
-    /** Flows solved again with more units offered all their providers, before every unit is. */
-    static final int WIDENING_ROUNDS = 3;
-
     /**
      * Set on the solving thread by a reproducible solve ({@link PlacementSolver#solveMoves}): every split group is then
      * settled however long it takes (until the phase is stopped), so the construction does not depend on the clock.
@@ -57,9 +51,9 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * The same with each unit offered its {@code limit} cheapest providers with room ({@link CandidateLimit}); a unit
-     * the flow leaves unplaced while it has more is offered all of its own, and the flow solved again, until none is
-     * left unplaced for want of candidates (after {@link #WIDENING_ROUNDS} rounds every unit is offered all).
+     * The same with each unit offered at first its {@code limit} cheapest providers with room ({@link CandidateLimit}),
+     * the others added where pricing shows they would lower the flow's cost ({@link PlacementFlow#solvePriced}): the
+     * flow reaches the whole network's optimum, so nobody is left unplaced for want of candidates.
      */
     static Map<PlacementUnit, Provider> decide(PlacementSolution solution, BooleanSupplier stop, int limit) {
         long start = System.nanoTime();
@@ -83,27 +77,19 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
         return GreedyPlacement.decideFrom(solution, flow.mostFlow());
     }
 
-    /** The construction's flow, solved, its totals, and how many times it was solved. */
-    record Routed(PlacementFlow flow, PlacementFlow.Relaxation totals, int solves) {}
+    /** The construction's flow, solved, its totals, and how many rounds of pricing added arcs to it. */
+    record Routed(PlacementFlow flow, PlacementFlow.Relaxation totals, int pricingRounds) {}
 
-    /** The flow of {@link #decide(PlacementSolution, BooleanSupplier, int)}, solved whole with the guarantee. */
+    /** The flow of {@link #decide(PlacementSolution, BooleanSupplier, int)}, solved to the whole network's optimum. */
     static Routed routed(PlacementSolution solution, int limit) {
         return routed(solution, limit, () -> false);
     }
 
     /** The same, stopped where it is when {@code stop} says so (its totals then not {@code complete}). */
     static Routed routed(PlacementSolution solution, int limit, BooleanSupplier stop) {
-        Set<PlacementUnit> widened = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (int round = 0; ; round++) {
-            PlacementFlow flow =
-                    PlacementFlow.limited(solution, round < WIDENING_ROUNDS ? limit : CandidateLimit.NONE, widened);
-            PlacementFlow.Relaxation totals = flow.solve(stop);
-            List<PlacementUnit> wanting = flow.unplacedForWantOfCandidates();
-            if (wanting.isEmpty() || !totals.complete()) {
-                return new Routed(flow, totals, round + 1);
-            }
-            widened.addAll(wanting);
-        }
+        PlacementFlow flow = PlacementFlow.limited(solution, limit);
+        PlacementFlow.Relaxation totals = flow.solvePriced(stop);
+        return new Routed(flow, totals, flow.pricingRounds());
     }
 
     @Override

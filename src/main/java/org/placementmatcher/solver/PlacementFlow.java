@@ -9,7 +9,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.PlacementSolution;
@@ -137,6 +136,11 @@ public final class PlacementFlow {
     private long maxProviderPotential;
 
     private NodeHeap heap;
+    /** Per unit node settled in the current search: its next arc not yet expanded ({@link #expandArcs}). */
+    private int[] nextArc;
+    /** Arcs a heap entry standing for a unit's remaining arcs expands at a time. */
+    private static final int ARCS_PER_EXPANSION = 8;
+
     private int[] settledList = new int[64];
 
     /**
@@ -158,8 +162,6 @@ public final class PlacementFlow {
     private int[] deficit;
 
     private boolean toDeficits;
-    /** While routing to deficits: the least tentative distance to a node with one, for cutting arc scans short. */
-    private long nearestTarget;
 
     /** Arc codes in {@link #predArc} besides an arc index: to the sink, and between an apart group and a member. */
     private static final int UNPLACED = -1;
@@ -177,16 +179,18 @@ public final class PlacementFlow {
     private static final int APART = -2;
 
     /**
-     * Per unit node: the most providers it is offered ({@link CandidateLimit}), and whether it has more eligible ones
-     * with room than that.
+     * Per unit node: the first of its candidates (an apart group: of its first member's) not offered, from which
+     * {@link #priceOmittedArcs} looks for arcs worth adding; the number of candidates when every one was offered.
      */
-    private final int[] limitOf;
+    private final int[] pricedFrom;
+    /** Arcs added by pricing so far, and the rounds that added any. */
+    private int arcsPriced;
 
-    private final boolean[] truncated;
+    private int pricingRounds;
 
     /** The relaxation alone: a lower bound on every plan ({@link Relaxation#isBound()}). */
     public PlacementFlow(PlacementSolution solution) {
-        this(solution, false, Map.of(), false, false, CandidateLimit.NONE, Set.of());
+        this(solution, false, Map.of(), false, false, CandidateLimit.NONE);
     }
 
     /**
@@ -195,7 +199,7 @@ public final class PlacementFlow {
      * one more place, so that a place's price sees them.
      */
     public static PlacementFlow forPlaceValues(PlacementSolution solution) {
-        return new PlacementFlow(solution, false, Map.of(), true, true, CandidateLimit.NONE, Set.of());
+        return new PlacementFlow(solution, false, Map.of(), true, true, CandidateLimit.NONE);
     }
 
     /**
@@ -210,15 +214,23 @@ public final class PlacementFlow {
      *        (no longer a bound either: the held units need not be where the optimum has them)
      */
     public PlacementFlow(PlacementSolution solution, boolean modelApartGroups, Map<PlacementUnit, Provider> fixedAt) {
-        this(solution, modelApartGroups, fixedAt, true, false, CandidateLimit.NONE, Set.of());
+        this(solution, modelApartGroups, fixedAt, true, false, CandidateLimit.NONE);
     }
 
     /**
      * The construction's flow (apart groups modelled, no bound): each unit offered its {@code limit} cheapest eligible
-     * providers with room, those in {@code widened} all of theirs ({@link #unplacedForWantOfCandidates()}).
+     * providers with room, to be solved with {@link #solvePriced}, which adds the others as they are needed.
      */
-    public static PlacementFlow limited(PlacementSolution solution, int limit, Set<PlacementUnit> widened) {
-        return new PlacementFlow(solution, true, Map.of(), true, false, limit, widened);
+    public static PlacementFlow limited(PlacementSolution solution, int limit) {
+        return new PlacementFlow(solution, true, Map.of(), true, false, limit);
+    }
+
+    /**
+     * The relaxation ({@link #PlacementFlow(PlacementSolution)}) offered each unit its {@code limit} cheapest providers
+     * with room: solved with {@link #solvePriced}, the same optimum and bound, sooner on a large network.
+     */
+    public static PlacementFlow boundLimited(PlacementSolution solution, int limit) {
+        return new PlacementFlow(solution, false, Map.of(), false, false, limit);
     }
 
     private PlacementFlow(
@@ -227,8 +239,7 @@ public final class PlacementFlow {
             Map<PlacementUnit, Provider> fixedAt,
             boolean forConstruction,
             boolean offerOneMore,
-            int limit,
-            Set<PlacementUnit> widened) {
+            int limit) {
         this.providers = solution.getProviders();
         int providerCount = providers.size();
         this.capacity = new int[providerCount];
@@ -286,9 +297,7 @@ public final class PlacementFlow {
         unplacedFlow = new int[unitCount];
         groupOf = new int[unitCount];
         memberFlow = new int[unitCount];
-        limitOf = new int[unitCount];
-        truncated = new boolean[unitCount];
-        Arrays.fill(limitOf, limit);
+        pricedFrom = new int[unitCount];
         Arrays.fill(groupOf, -1);
         long softRange = 0;
         int children = 0;
@@ -297,17 +306,25 @@ public final class PlacementFlow {
             supply[u] = unit.size();
             size[u] = unit.size();
             children += unit.size();
-            if (widened.contains(unit)) {
-                limitOf[u] = CandidateLimit.NONE;
-            }
-            boolean[] cut = new boolean[1];
-            List<Provider> offered = offered(unit, capacity, this.offerOneMore, limitOf[u], cut);
-            truncated[u] = cut[0];
+            int[] stop = new int[1];
+            List<Provider> offered = offered(unit, capacity, this.offerOneMore, limit, stop);
+            pricedFrom[u] = stop[0];
             long[] points = new long[offered.size()];
             for (int a = 0; a < offered.size(); a++) {
                 points[a] = unit.staticSoftPoints(offered.get(a));
             }
-            softRange = Math.addExact(softRange, setArcs(u, offered, points, scale / unit.size()));
+            long most = setArcs(u, offered, points, scale / unit.size());
+            // The range counts the providers not offered too (the dearest with room comes last), so that pricing may
+            // add
+            // their arcs and medium still comes first, and a limited flow weighs urgency as the whole network's does.
+            List<Provider> candidates = unit.getCandidates();
+            for (int i = candidates.size() - 1; i >= stop[0]; i--) {
+                if (capacity[candidates.get(i).getIndex()] + this.offerOneMore >= unit.size()) {
+                    most = Math.max(most, unit.staticSoftPoints(candidates.get(i)));
+                    break;
+                }
+            }
+            softRange = Math.addExact(softRange, most);
         }
         groupMembers = new int[apart.size()][];
         memberArcCost = new long[apart.size()];
@@ -325,7 +342,9 @@ public final class PlacementFlow {
             }
             supply[g] = n;
             size[g] = n;
-            List<Provider> together = together(members.stream().map(units::get).toList(), capacity, limit);
+            int[] stop = new int[1];
+            List<Provider> together = together(members.stream().map(units::get).toList(), capacity, limit, stop);
+            pricedFrom[g] = stop[0];
             long[] points = new long[together.size()];
             for (int a = 0; a < together.size(); a++) {
                 for (int m : members) {
@@ -373,7 +392,9 @@ public final class PlacementFlow {
         settled = new int[nodes];
         predNode = new int[nodes];
         predArc = new int[nodes];
-        heap = new NodeHeap(nodes);
+        // Nodes, then one entry per unit node standing for its arcs not yet expanded.
+        heap = new NodeHeap(nodes + unitCount);
+        nextArc = new int[unitCount];
         deficit = new int[nodes];
     }
 
@@ -397,8 +418,7 @@ public final class PlacementFlow {
         offerOneMore = other.offerOneMore;
         supply = other.supply;
         size = other.size;
-        limitOf = other.limitOf;
-        truncated = other.truncated;
+        pricedFrom = other.pricedFrom;
         arcTo = other.arcTo;
         arcCost = other.arcCost;
         unplacedCost = other.unplacedCost;
@@ -648,15 +668,18 @@ public final class PlacementFlow {
 
     /**
      * The unit's eligible providers with room for all its children beside the pinned ones (its candidates come
-     * cheapest first), the first {@code limit} of them ({@code cut[0]} set when there were more), with its current one
-     * if eligible.
+     * cheapest first), the first {@code limit} of them ({@code stop[0]} set to the index of the next, or the number of
+     * candidates), with its current one if eligible.
      */
-    private static List<Provider> offered(PlacementUnit unit, int[] capacity, int oneMore, int limit, boolean[] cut) {
+    private static List<Provider> offered(PlacementUnit unit, int[] capacity, int oneMore, int limit, int[] stop) {
         List<Provider> offered = new ArrayList<>();
-        for (Provider p : unit.getCandidates()) {
+        List<Provider> candidates = unit.getCandidates();
+        stop[0] = candidates.size();
+        for (int i = 0; i < candidates.size(); i++) {
+            Provider p = candidates.get(i);
             if (capacity[p.getIndex()] + oneMore >= unit.size()) {
                 if (offered.size() == limit) {
-                    cut[0] = true;
+                    stop[0] = i;
                     break;
                 }
                 offered.add(p);
@@ -676,10 +699,14 @@ public final class PlacementFlow {
      * The providers eligible for every member of an apart group with room for them all, cheapest for them first: at
      * most {@code limit}, from the first member's cheapest (the members can always go apart besides).
      */
-    private static List<Provider> together(List<PlacementUnit> members, int[] capacity, int limit) {
+    private static List<Provider> together(List<PlacementUnit> members, int[] capacity, int limit, int[] stop) {
         List<Provider> all = new ArrayList<>();
-        for (Provider p : members.getFirst().getCandidates()) {
+        List<Provider> candidates = members.getFirst().getCandidates();
+        stop[0] = candidates.size();
+        for (int i = 0; i < candidates.size(); i++) {
+            Provider p = candidates.get(i);
             if (all.size() == limit) {
+                stop[0] = i;
                 break;
             }
             if (capacity[p.getIndex()] >= members.size() && members.stream().allMatch(m -> m.isEligible(p))) {
@@ -712,13 +739,177 @@ public final class PlacementFlow {
     }
 
     /**
+     * {@link #solve}, then the arcs this flow was not offered priced out (column generation), so that a flow offered
+     * each unit only its cheapest providers ({@link CandidateLimit}) ends at the optimum of the whole network. At the
+     * limited optimum every arc offered has a reduced cost (cost plus the unit's potential less the provider's) of at
+     * least zero; if every eligible arc left out has too, the potentials prove the flow optimal for the whole network.
+     * The arcs that do not are added, each saturated (its reduced cost made up by the reverse arc's), and the children
+     * so sent twice routed back along the cheapest paths, from the provider they now overfill to the unit they left;
+     * then priced again, until none is left. Far cheaper than solving again with every arc: a few thousand arcs on a
+     * network of millions. Stopped by {@code stop}, the flow is not complete. To be called once, before any copy.
+     */
+    public Relaxation solvePriced(BooleanSupplier stop) {
+        Relaxation totals = solve(stop);
+        while (totals.complete()) {
+            int[] excess = new int[providers.size()];
+            int added = priceOmittedArcs(excess);
+            if (added == 0) {
+                break;
+            }
+            arcsPriced += added;
+            pricingRounds++;
+            totals = routeExcesses(excess, stop) ? relaxation(true) : relaxation(false);
+        }
+        return totals;
+    }
+
+    /** Rounds of {@link #solvePriced} that added arcs, and how many they added. */
+    int pricingRounds() {
+        return pricingRounds;
+    }
+
+    int arcsPriced() {
+        return arcsPriced;
+    }
+
+    /**
+     * Adds, saturated, every eligible arc left out whose reduced cost is below zero: a unit's candidates come cheapest
+     * first, so its scan stops where even the highest provider potential leaves the arc's reduced cost at zero or more.
+     * Returns how many; {@code excess} gets the children each provider now receives beyond what it passes on.
+     */
+    private int priceOmittedArcs(int[] excess) {
+        long maxPotential = Long.MIN_VALUE;
+        for (int p = unitCount; p < sink; p++) {
+            maxPotential = Math.max(maxPotential, potential[p]);
+        }
+        maxProviderPotential = maxPotential;
+        int[] offeredTo = new int[providers.size()];
+        int added = 0;
+        for (int u = 0; u < unitCount; u++) {
+            List<PlacementUnit> members = u < realUnits
+                    ? List.of(units.get(u))
+                    : Arrays.stream(groupMembers[u - realUnits])
+                            .mapToObj(units::get)
+                            .toList();
+            List<Provider> candidates = members.getFirst().getCandidates();
+            if (pricedFrom[u] >= candidates.size() || heldArc[u] != FREE) {
+                continue;
+            }
+            long perChild = scale / size[u];
+            long pu = potential[u];
+            // The cheapest arc left out costs at least this (costs are never below zero; a unit's grow down its list).
+            long floor =
+                    u < realUnits ? members.getFirst().staticSoftPoints(candidates.get(pricedFrom[u])) * perChild : 0;
+            if (floor + pu - maxPotential >= 0) {
+                continue;
+            }
+            for (int p : arcTo[u]) {
+                offeredTo[p] = u + 1;
+            }
+            List<Provider> adding = new ArrayList<>();
+            List<Long> costs = new ArrayList<>();
+            for (int i = pricedFrom[u]; i < candidates.size() && floor + pu - maxPotential < 0; i++) {
+                Provider p = candidates.get(i);
+                int q = p.getIndex();
+                if (offeredTo[q] == u + 1
+                        || capacity[q] + offerOneMore < size[u]
+                        || floor + pu - potential[unitCount + q] >= 0
+                        || u >= realUnits && !members.stream().allMatch(m -> m.isEligible(p))) {
+                    continue;
+                }
+                long cost =
+                        members.stream().mapToLong(m -> m.staticSoftPoints(p)).sum() * perChild;
+                if (u < realUnits) {
+                    floor = cost;
+                }
+                if (cost + pu - potential[unitCount + q] < 0) {
+                    adding.add(p);
+                    costs.add(cost);
+                }
+            }
+            if (!adding.isEmpty()) {
+                addSaturatedArcs(u, adding, costs, excess);
+                added += adding.size();
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Merges the arcs into the node's (cheapest first, so searches can cut them short) with all the node's children on
+     * each: the node then sends them twice ({@link #deficit}), and each provider receives them beyond its share.
+     */
+    private void addSaturatedArcs(int node, List<Provider> adding, List<Long> costs, int[] excess) {
+        int old = arcTo[node].length;
+        int n = old + adding.size();
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, Comparator.comparingLong(k -> k < old ? arcCost[node][k] : costs.get(k - old)));
+        int[] to = new int[n];
+        long[] cost = new long[n];
+        int[] flow = new int[n];
+        for (int k = 0; k < n; k++) {
+            int from = order[k];
+            if (from < old) {
+                to[k] = arcTo[node][from];
+                cost[k] = arcCost[node][from];
+                flow[k] = arcFlow[node][from];
+            } else {
+                to[k] = adding.get(from - old).getIndex();
+                cost[k] = costs.get(from - old);
+                flow[k] = size[node];
+                excess[to[k]] += size[node];
+                deficit[node] += size[node];
+            }
+        }
+        arcTo[node] = to;
+        arcCost[node] = cost;
+        arcFlow[node] = flow;
+        ownFlowRow[node] = true;
+        for (int k = 0; k < n; k++) {
+            if (order[k] >= old) {
+                addResident(to[k], node, k);
+            } else if (flow[k] > 0) {
+                // A unit has one arc to a provider: its resident entry there now points at the arc's new place.
+                int p = to[k];
+                ownResidents(p);
+                for (int r = 0; r < residentCount[p]; r++) {
+                    if (residentUnit[p][r] == node) {
+                        residentArc[p][r] = k;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Routes each provider's excess to the nodes sending children twice, along the cheapest paths; false if stopped. */
+    private boolean routeExcesses(int[] excess, BooleanSupplier stop) {
+        toDeficits = true;
+        try {
+            for (int p = 0; p < excess.length; p++) {
+                while (excess[p] > 0) {
+                    if (stop.getAsBoolean()) {
+                        return false;
+                    }
+                    excess[p] -= augment(unitCount + p, excess[p]);
+                }
+            }
+            return true;
+        } finally {
+            toDeficits = false;
+        }
+    }
+
+    /**
      * The units this flow leaves (partly) unplaced while they have eligible providers with room beyond those offered:
      * offered all of them ({@link #limited}), the flow may place them.
      */
     public List<PlacementUnit> unplacedForWantOfCandidates() {
         List<PlacementUnit> wanting = new ArrayList<>();
         for (int u = 0; u < realUnits; u++) {
-            if (truncated[u] && unplacedFlow[u] > 0) {
+            if (pricedFrom[u] < units.get(u).getCandidates().size() && unplacedFlow[u] > 0) {
                 wanting.add(units.get(u));
             }
         }
@@ -974,11 +1165,14 @@ public final class PlacementFlow {
         stamp++;
         heap.clear();
         int settledCount = 0;
-        nearestTarget = Long.MAX_VALUE;
         reach(source, 0, -1, 0);
         int target = -1;
         while (!heap.isEmpty()) {
             int x = heap.pop();
+            if (x > sink) {
+                expandArcs(x - sink - 1);
+                continue;
+            }
             if (settled[x] == stamp) {
                 continue;
             }
@@ -1017,26 +1211,10 @@ public final class PlacementFlow {
                         }
                     }
                 }
-                int[] to = arcTo[x];
-                long[] cost = arcCost[x];
-                int[] flow = arcFlow[x];
-                // Arcs come cheapest first: once even the highest provider potential cannot bring one below the
-                // sink's tentative distance, none of the rest can either.
-                long nearest = toDeficits ? nearestTarget : reached[sink] == stamp ? dist[sink] : Long.MAX_VALUE;
-                long cutoff = nearest == Long.MAX_VALUE ? Long.MAX_VALUE : nearest - d - px + maxProviderPotential;
                 // An apart group held apart sends nothing along its arcs to providers (the whole group's).
-                int arcs = heldArc[x] == APART ? 0 : to.length;
-                for (int a = 0; a < arcs; a++) {
-                    if (cost[a] >= cutoff) {
-                        break;
-                    }
-                    // Beside held units a provider may no longer have room for the whole unit.
-                    if (flow[a] < size[x] && size[x] <= capacity[to[a]] - heldLoad[to[a]]) {
-                        int p = unitCount + to[a];
-                        if (settled[p] != stamp) {
-                            reach(p, d + cost[a] + px - potential[p], x, a);
-                        }
-                    }
+                if (heldArc[x] != APART && arcTo[x].length > 0) {
+                    nextArc[x] = 0;
+                    expandArcs(x);
                 }
             } else if (x == sink) {
                 // Only reached while routing to deficits: back along the arcs into it, fewer children placed
@@ -1138,11 +1316,36 @@ public final class PlacementFlow {
         return delta;
     }
 
+    /**
+     * Reaches the next few providers along the settled unit node's arcs, then leaves in the heap one entry standing
+     * for all the rest, keyed by a lower bound of their distances: arcs come cheapest first and no provider's potential
+     * is above {@link #maxProviderPotential}. So a search expands a unit's arcs only as far as it gets before reaching
+     * its target, rather than pushing every one of a region's thousands of arcs into the heap (exact: Dijkstra needs
+     * only that an entry's key is no more than any distance it stands for).
+     */
+    private void expandArcs(int x) {
+        int[] to = arcTo[x];
+        long[] cost = arcCost[x];
+        int[] flow = arcFlow[x];
+        long base = dist[x] + potential[x];
+        int a = nextArc[x];
+        for (int end = Math.min(to.length, a + ARCS_PER_EXPANSION); a < end; a++) {
+            // Beside held units a provider may no longer have room for the whole unit.
+            if (flow[a] < size[x] && size[x] <= capacity[to[a]] - heldLoad[to[a]]) {
+                int p = unitCount + to[a];
+                if (settled[p] != stamp) {
+                    reach(p, base + cost[a] - potential[p], x, a);
+                }
+            }
+        }
+        nextArc[x] = a;
+        if (a < to.length) {
+            heap.push(sink + 1 + x, base + cost[a] - maxProviderPotential);
+        }
+    }
+
     private void reach(int node, long d, int from, int arc) {
         if (reached[node] != stamp || d < dist[node]) {
-            if (toDeficits && deficit[node] > 0) {
-                nearestTarget = Math.min(nearestTarget, d);
-            }
             reached[node] = stamp;
             dist[node] = d;
             predNode[node] = from;
