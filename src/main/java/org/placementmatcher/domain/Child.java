@@ -18,6 +18,10 @@ public final class Child {
     private final boolean placeTogether;
     private final double fromLat;
     private final double fromLon;
+    /** {@link #fromLat} in radians and its cosine, for {@link #milesTo}: worked out once, not once per provider. */
+    private final double fromPhi;
+
+    private final double fromCosPhi;
     private final Set<String> needs;
     private final Urgency urgency;
     private final LocalDate neededBy;
@@ -73,6 +77,8 @@ public final class Child {
         this.placeTogether = placeTogether;
         this.fromLat = fromLat;
         this.fromLon = fromLon;
+        this.fromPhi = Math.toRadians(fromLat);
+        this.fromCosPhi = Math.cos(fromPhi);
         this.needs = needs;
         this.urgency = urgency;
         this.neededBy = neededBy;
@@ -209,7 +215,7 @@ public final class Child {
 
     /** Miles from this child's school (or home) to the provider, great-circle. */
     public double milesTo(Provider provider) {
-        return Geo.miles(fromLat, fromLon, provider.getLat(), provider.getLon());
+        return Geo.miles(fromPhi, fromCosPhi, fromLon, provider.phi(), provider.cosPhi(), provider.getLon());
     }
 
     @Override

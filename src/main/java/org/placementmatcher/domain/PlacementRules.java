@@ -91,12 +91,44 @@ public final class PlacementRules {
 
     /** True when no per-child rule but the waived one (none when null) stops this child from being placed there. */
     public static boolean isEligibleWaiving(HardRule waived, Child child, Provider provider) {
-        for (HardRule rule : HardRule.values()) {
-            if (rule.isPerChildAtProvider() && rule != waived && childAtProviderPoints(rule, child, provider) > 0) {
+        for (HardRule rule : PER_CHILD_RULES_CHEAPEST_FIRST) {
+            if (rule != waived && childAtProviderPoints(rule, child, provider) > 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * The per-child rules in the order eligibility checks them: the answer is the same in any order, and a solve
+     * checks every child against every provider, so the rules that compare a number or two come first, those
+     * that turn most providers away first among them (on the sample rcc: age range a quarter, connected person
+     * a sixth), then those that look through sets, and the excluded areas (a great-circle distance each) last.
+     */
+    private static final HardRule[] PER_CHILD_RULES_CHEAPEST_FIRST = everyPerChildRule(
+            HardRule.H2,
+            HardRule.H7,
+            HardRule.H6,
+            HardRule.H8,
+            HardRule.H9,
+            HardRule.H13,
+            HardRule.H15,
+            HardRule.H4,
+            HardRule.H5,
+            HardRule.H12);
+
+    /** The rules in this order, checked to be every per-child rule once: a rule added later cannot be skipped. */
+    private static HardRule[] everyPerChildRule(HardRule... order) {
+        java.util.EnumSet<HardRule> perChild = java.util.EnumSet.noneOf(HardRule.class);
+        for (HardRule rule : HardRule.values()) {
+            if (rule.isPerChildAtProvider()) {
+                perChild.add(rule);
+            }
+        }
+        if (order.length != perChild.size() || !perChild.equals(java.util.EnumSet.copyOf(List.of(order)))) {
+            throw new IllegalStateException("the eligibility order must name every per-child rule once");
+        }
+        return order;
     }
 
     private static int missingNeeds(Child child, Provider provider) {

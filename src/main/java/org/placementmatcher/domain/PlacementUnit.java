@@ -83,25 +83,28 @@ public class PlacementUnit {
      * Done lazily because a match query needs it for one unit only, while a solve needs it for all.
      */
     private void computeEligibility() {
-        BitSet mask = new BitSet(providers.size());
-        List<Provider> eligibleProviders = new ArrayList<>();
-        List<Long> softPoints = new ArrayList<>();
-        for (Provider p : providers) {
+        int n = providers.size();
+        BitSet mask = new BitSet(n);
+        // The eligible providers' positions in the list and their soft points, in list order: primitive arrays, as
+        // a region has thousands of eligible providers for each of thousands of units.
+        int[] positions = new int[n];
+        long[] soft = new long[n];
+        int count = 0;
+        boolean indexedByPosition = true;
+        for (int i = 0; i < n; i++) {
+            Provider p = providers.get(i);
+            indexedByPosition &= p.getIndex() == i;
             // A provider with fewer places than the unit has children can never take it (H1), whoever else is there.
-            if (PlacementRules.capacityPoints(p, members.size()) == 0
-                    && members.stream().allMatch(c -> PlacementRules.isEligible(c, p))) {
+            if (PlacementRules.capacityPoints(p, members.size()) == 0 && everyMemberEligible(p)) {
                 mask.set(p.getIndex());
-                eligibleProviders.add(p);
+                positions[count] = i;
+                soft[count] = staticSoftPoints(p);
+                count++;
             }
         }
-        // Cheapest first (the unit's own soft points there, which never change while solving): the construction
-        // heuristic and the moves try the likeliest places first.
-        long[] soft = new long[providers.size()];
-        for (Provider p : eligibleProviders) {
-            soft[p.getIndex()] = staticSoftPoints(p);
-        }
-        eligibleProviders.sort(java.util.Comparator.comparingLong((Provider p) -> soft[p.getIndex()])
-                .thenComparingInt(Provider::getIndex));
+        // Cheapest first (the unit's own soft points there, which never change while solving; ties by index): the
+        // construction heuristic and the moves try the likeliest places first.
+        List<Provider> eligibleProviders = cheapestFirst(positions, soft, count, indexedByPosition);
         // A pinned unit must keep its current placement even where a rule now fails (e.g. a child aged out):
         // the plan then shows the violation instead of hiding it.
         Provider current = sharedCurrentPlacement();
@@ -112,6 +115,54 @@ public class PlacementUnit {
         if (candidates == null) {
             this.candidates = eligibleProviders;
         }
+    }
+
+    private boolean everyMemberEligible(Provider p) {
+        for (Child child : members) {
+            if (!PlacementRules.isEligible(child, p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The providers at the first {@code count} positions, by soft points then index. Where each provider's index
+     * is its position and the points leave room for it, points and position are packed into one long and sorted
+     * as primitives; otherwise (never for a mapped problem) they are sorted by comparator.
+     */
+    private List<Provider> cheapestFirst(int[] positions, long[] soft, int count, boolean indexedByPosition) {
+        int indexBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, providers.size() - 1));
+        long maxPoints = Long.MAX_VALUE >>> indexBits;
+        boolean packable = indexedByPosition;
+        for (int k = 0; k < count && packable; k++) {
+            packable = soft[k] >= 0 && soft[k] <= maxPoints;
+        }
+        List<Provider> sorted = new ArrayList<>(count + 1);
+        if (packable) {
+            long[] keys = new long[count];
+            for (int k = 0; k < count; k++) {
+                keys[k] = soft[k] << indexBits | positions[k];
+            }
+            java.util.Arrays.sort(keys);
+            long positionMask = (1L << indexBits) - 1;
+            for (long key : keys) {
+                sorted.add(providers.get((int) (key & positionMask)));
+            }
+            return sorted;
+        }
+        Integer[] order = new Integer[count];
+        for (int k = 0; k < count; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(
+                order,
+                java.util.Comparator.comparingLong((Integer k) -> soft[k])
+                        .thenComparingInt(k -> providers.get(positions[k]).getIndex()));
+        for (Integer k : order) {
+            sorted.add(providers.get(positions[k]));
+        }
+        return sorted;
     }
 
     /** The members' per-child soft points at the provider: every soft term but siblingsApart, which depends on the others. */

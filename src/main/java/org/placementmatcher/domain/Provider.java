@@ -16,6 +16,10 @@ public final class Provider {
     private final boolean inHomeAuthority;
     private final double lat;
     private final double lon;
+    /** {@link #lat} in radians and its cosine, for {@link Child#milesTo}: worked out once, not once per child. */
+    private final double phi;
+
+    private final double cosPhi;
     private final int places;
     private final int ageMin;
     private final int ageMax;
@@ -33,6 +37,14 @@ public final class Provider {
     private final OfstedJudgement minimumJudgement;
     /** A label only (the KPIs the DfE way, docs/contract.md Extensions): no rule reads it. */
     private String postcode;
+    /**
+     * The cost term's points for the last cost weight asked for ({@link SoftTerms#costPoints}): the same for every
+     * child, and exact decimal arithmetic is too slow to repeat for each of millions of pairs. A record's fields
+     * are final, so a thread racing another here sees a whole pair or none: no lock or volatile is needed.
+     */
+    private CostPoints costPoints;
+
+    private record CostPoints(long weight, long points) {}
 
     /**
      * A provider with its Ofsted standing (docs/contract.md section 9, H15).
@@ -75,6 +87,8 @@ public final class Provider {
         this.inHomeAuthority = inHomeAuthority;
         this.lat = lat;
         this.lon = lon;
+        this.phi = Math.toRadians(lat);
+        this.cosPhi = Math.cos(phi);
         this.places = places;
         this.ageMin = ageMin;
         this.ageMax = ageMax;
@@ -122,6 +136,24 @@ public final class Provider {
 
     public double getLon() {
         return lon;
+    }
+
+    double phi() {
+        return phi;
+    }
+
+    double cosPhi() {
+        return cosPhi;
+    }
+
+    /** The cost term's points here at the given weight: {@link SoftTerms#costPoints}, kept for the last weight. */
+    long costPoints(long weight) {
+        CostPoints cached = costPoints;
+        if (cached == null || cached.weight() != weight) {
+            cached = new CostPoints(weight, SoftTerms.costPoints(weight, weeklyCost));
+            costPoints = cached;
+        }
+        return cached.points();
     }
 
     public int getPlaces() {

@@ -31,17 +31,13 @@ public final class SoftTerms {
             return 0;
         }
         return switch (term) {
-            case COST -> roundHalfUp(BigDecimal.valueOf(weight).multiply(BigDecimal.valueOf(provider.getWeeklyCost())));
+            case COST -> provider.costPoints(weight);
             case OUT_OF_AREA -> PlacementArea.isOutOfArea(child, provider) ? weight : 0;
             // Miles are irrational anyway: double arithmetic rounds the same as decimal would.
             case DISTANCE -> (long) Math.floor(weight * miles + 0.5);
             case OVER_20_MILES -> miles > FAR_MILES ? weight : 0;
             case MOVE -> isMove(child, provider) ? weight : 0;
-            case LANGUAGE ->
-                !child.getLanguages().isEmpty()
-                                && child.getLanguages().stream().noneMatch(provider.getLanguages()::contains)
-                        ? weight
-                        : 0;
+            case LANGUAGE -> !child.getLanguages().isEmpty() && !speaksAny(provider, child.getLanguages()) ? weight : 0;
             case RELIGION ->
                 child.getReligion() != null
                                 && provider.getReligion() != null
@@ -65,12 +61,33 @@ public final class SoftTerms {
     public static long totalPoints(Child child, Provider provider, ScoringWeights weights) {
         double miles = child.milesTo(provider);
         long points = 0;
-        for (SoftTerm term : SoftTerm.values()) {
-            if (term.isPerChildAtProvider()) {
-                points += points(term, child, provider, weights, miles);
-            }
+        for (SoftTerm term : PER_CHILD_TERMS) {
+            points += points(term, child, provider, weights, miles);
         }
         return points;
+    }
+
+    /** The terms scored per child at its provider, as an array read once (values() copies on every call). */
+    private static final SoftTerm[] PER_CHILD_TERMS = java.util.Arrays.stream(SoftTerm.values())
+            .filter(SoftTerm::isPerChildAtProvider)
+            .toArray(SoftTerm[]::new);
+
+    /**
+     * The cost term's points for a provider at this weekly cost: weight times cost, rounded half up after
+     * weighting (decimal arithmetic, so that a cost of x.5 pence rounds as the contract says).
+     * {@link Provider} keeps the answer, as it is the same for every child placed there.
+     */
+    static long costPoints(long weight, double weeklyCost) {
+        return roundHalfUp(BigDecimal.valueOf(weight).multiply(BigDecimal.valueOf(weeklyCost)));
+    }
+
+    private static boolean speaksAny(Provider provider, java.util.Set<String> languages) {
+        for (String language : languages) {
+            if (provider.getLanguages().contains(language)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** siblingsApart for one placeTogether=false sibling group whose placed members use that many providers. */
