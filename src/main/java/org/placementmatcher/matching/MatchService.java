@@ -74,10 +74,7 @@ public final class MatchService {
                 List<HardRule> violated = there.violatedRules();
                 Provider provider = site.provider();
                 excluded.add(new Exclusion(
-                        provider.getId(),
-                        provider.getType(),
-                        violated.stream().map(HardRule::code).toList(),
-                        query.exclusionReasons(site, violated)));
+                        provider.getId(), provider.getType(), codes(violated), query.exclusionReasons(site, violated)));
             } else {
                 feasibleCount++;
                 best.add(new Feasible(site.provider(), there, there.score().subtract(today.score())));
@@ -101,6 +98,22 @@ public final class MatchService {
                 ranked,
                 excluded);
     }
+
+    /** The rules' codes; a list per rule kept for the usual single one, as most exclusions break one rule. */
+    private static List<String> codes(List<HardRule> violated) {
+        if (violated.size() == 1) {
+            return SINGLE_CODES.get(violated.getFirst().ordinal());
+        }
+        List<String> codes = new ArrayList<>(violated.size());
+        violated.forEach(rule -> codes.add(rule.code()));
+        return List.copyOf(codes);
+    }
+
+    private static final List<List<String>> SINGLE_CODES =
+            Arrays.stream(HARD_RULES).map(rule -> List.of(rule.code())).toList();
+
+    /** The soft points of an option that breaks a hard rule: never read, so one array serves them all. */
+    private static final long[] NOT_SCORED = new long[SOFT_TERMS.length];
 
     private record Feasible(Provider provider, Contribution there, HardMediumSoftScore difference) {}
 
@@ -184,12 +197,7 @@ public final class MatchService {
         }
 
         boolean violatesHardRules() {
-            for (int points : hard) {
-                if (points > 0) {
-                    return true;
-                }
-            }
-            return false;
+            return anyPositive(hard);
         }
 
         List<HardRule> violatedRules() {
@@ -205,6 +213,15 @@ public final class MatchService {
         long soft(SoftTerm term) {
             return soft[term.ordinal()];
         }
+    }
+
+    private static boolean anyPositive(int[] points) {
+        for (int p : points) {
+            if (p > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One query's children and the caseload around them. */
@@ -262,30 +279,31 @@ public final class MatchService {
             for (Child child : named) {
                 positions.add(caseload.siteOf(caseload.positionOf(child)));
             }
-            return contribution(positions, false);
+            List<Site> used = new ArrayList<>(1);
+            positions.stream()
+                    .filter(site -> site != null && !used.contains(site))
+                    .forEach(used::add);
+            return contribution(positions, used, false);
         }
 
         Contribution contributionAt(Site site) {
-            return contribution(Collections.nCopies(asked.size(), site), true);
+            return contribution(Collections.nCopies(asked.size(), site), List.of(site), true);
         }
 
         /**
          * @param positions the site of each asked child, in order; null for waiting
+         * @param used the distinct sites of the positions
          * @param onlyIfFeasible leave the soft points out when a hard rule is broken
          */
-        private Contribution contribution(List<Site> positions, boolean onlyIfFeasible) {
+        private Contribution contribution(List<Site> positions, List<Site> used, boolean onlyIfFeasible) {
             int[] hard = new int[HARD_RULES.length];
             long medium = 0;
-            List<Site> used = new ArrayList<>(1);
             for (int i = 0; i < asked.size(); i++) {
                 Child child = asked.get(i);
                 Site site = positions.get(i);
                 if (site == null) {
                     medium -= child.getUrgency().unplacedWeight();
                     continue;
-                }
-                if (!used.contains(site)) {
-                    used.add(site);
                 }
                 for (HardRule rule : PER_CHILD_RULES) {
                     hard[rule.ordinal()] += PlacementRules.childAtProviderPoints(rule, child, site.provider());
@@ -301,11 +319,11 @@ public final class MatchService {
                 positions.forEach(site -> providers.add(site == null ? null : site.provider()));
                 hard[HardRule.H3.ordinal()] += PlacementRules.siblingsTogetherPoints(providers);
             }
+            if (onlyIfFeasible && anyPositive(hard)) {
+                return new Contribution(hard, medium, NOT_SCORED, 0);
+            }
             long[] soft = new long[SOFT_TERMS.length];
             double maxMiles = 0;
-            if (onlyIfFeasible && new Contribution(hard, medium, soft, 0).violatesHardRules()) {
-                return new Contribution(hard, medium, soft, 0);
-            }
             for (int i = 0; i < asked.size(); i++) {
                 Site site = positions.get(i);
                 if (site == null) {
@@ -469,7 +487,8 @@ public final class MatchService {
         List<String> exclusionReasons(Site site, List<HardRule> violated) {
             List<String> reasons = new ArrayList<>(violated.size());
             for (HardRule rule : violated) {
-                reasons.add(rule.constraintName() + ": " + explain(rule, site));
+                String fixed = FIXED_REASONS.get(rule.ordinal());
+                reasons.add(fixed != null ? fixed : rule.constraintName() + ": " + explain(rule, site));
             }
             return reasons;
         }
@@ -483,22 +502,35 @@ public final class MatchService {
                 case H2 ->
                     "approved for ages " + provider.getAgeMin() + "-" + provider.getAgeMax()
                             + offending(rule, provider);
-                case H3 -> "the sibling group would be split";
+                case H3, H9, H10, H11, H14 -> fixedReason(rule);
                 case H4 -> "does not meet every need" + offending(rule, provider);
                 case H5 -> "accepts only " + provider.getAcceptsGenders() + offending(rule, provider);
                 case H6 -> "supported lodgings take 16-17 year olds only" + offending(rule, provider);
                 case H7 ->
                     "a connected person carer takes only the children it is approved for" + offending(rule, provider);
                 case H8 -> "available from " + provider.getAvailableFrom() + offending(rule, provider);
-                case H9 -> "not approved for same-day emergency placements";
-                case H10 -> "would share with a younger child while a child there is a risk to younger children";
-                case H11 -> "would share with a child who needs a sole placement, or this child needs one";
                 case H12 -> "inside an excluded area" + offending(rule, provider);
                 case H13 -> "the current placement is ending" + offending(rule, provider);
-                case H14 -> "more than 3 foster children who are not all one sibling group, without exemption";
                 case H15 -> registrationReason(provider);
             };
         }
+
+        /** The reason of a rule that reads the same at every provider, for every query; null for the others. */
+        private static String fixedReason(HardRule rule) {
+            return switch (rule) {
+                case H3 -> "the sibling group would be split";
+                case H9 -> "not approved for same-day emergency placements";
+                case H10 -> "would share with a younger child while a child there is a risk to younger children";
+                case H11 -> "would share with a child who needs a sole placement, or this child needs one";
+                case H14 -> "more than 3 foster children who are not all one sibling group, without exemption";
+                default -> null;
+            };
+        }
+
+        /** Each fixed reason with its rule's name, made once. */
+        private static final List<String> FIXED_REASONS = Arrays.stream(HARD_RULES)
+                .map(rule -> fixedReason(rule) == null ? null : rule.constraintName() + ": " + fixedReason(rule))
+                .toList();
 
         /** H15 in plain words: which bar closes the provider to new children. */
         private static String registrationReason(Provider provider) {
