@@ -2,13 +2,14 @@ package org.placementmatcher.matching;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
@@ -20,6 +21,7 @@ import org.placementmatcher.domain.Provider;
 import org.placementmatcher.domain.ScoringWeights;
 import org.placementmatcher.domain.SoftTerm;
 import org.placementmatcher.domain.SoftTerms;
+import org.placementmatcher.matching.Caseload.Site;
 import org.placementmatcher.matching.MatchResult.Approval;
 import org.placementmatcher.matching.MatchResult.Exclusion;
 import org.placementmatcher.matching.MatchResult.Option;
@@ -40,6 +42,10 @@ public final class MatchService {
 
     private static final HardRule[] HARD_RULES = HardRule.values();
     private static final SoftTerm[] SOFT_TERMS = SoftTerm.values();
+    private static final HardRule[] PER_CHILD_RULES =
+            Arrays.stream(HARD_RULES).filter(HardRule::isPerChildAtProvider).toArray(HardRule[]::new);
+    private static final SoftTerm[] PER_CHILD_TERMS =
+            Arrays.stream(SOFT_TERMS).filter(SoftTerm::isPerChildAtProvider).toArray(SoftTerm[]::new);
 
     private MatchService() {}
 
@@ -58,27 +64,29 @@ public final class MatchService {
         Contribution today = query.contributionToday();
         HardMediumSoftScore scoreToday = caseload.score().add(query.urgencyChangeToday());
 
-        record Feasible(Provider provider, Contribution there, HardMediumSoftScore difference) {}
-        List<Feasible> feasible = new ArrayList<>();
+        // Only the best `limit` options are ranked: keep them in a heap whose head is the worst kept.
+        PriorityQueue<Feasible> best = new PriorityQueue<>(limit + 1, RANKING.reversed());
+        int feasibleCount = 0;
         List<Exclusion> excluded = new ArrayList<>();
-        for (Provider provider : caseload.providers()) {
-            Contribution there = query.contributionAt(provider);
-            List<HardRule> violated = there.violatedRules();
-            if (!violated.isEmpty()) {
+        for (Site site : caseload.sites()) {
+            Contribution there = query.contributionAt(site);
+            if (there.violatesHardRules()) {
+                List<HardRule> violated = there.violatedRules();
+                Provider provider = site.provider();
                 excluded.add(new Exclusion(
-                        provider.getId(),
-                        provider.getType(),
-                        violated.stream().map(HardRule::code).toList(),
-                        query.exclusionReasons(provider, violated)));
+                        provider.getId(), provider.getType(), codes(violated), query.exclusionReasons(site, violated)));
             } else {
-                feasible.add(new Feasible(provider, there, there.score().subtract(today.score())));
+                feasibleCount++;
+                best.add(new Feasible(site.provider(), there, there.score().subtract(today.score())));
+                if (best.size() > limit) {
+                    best.poll();
+                }
             }
         }
-        feasible.sort(Comparator.comparing(Feasible::difference)
-                .reversed()
-                .thenComparing(f -> f.provider().getId()));
+        List<Feasible> top = new ArrayList<>(best);
+        top.sort(RANKING);
         List<Option> ranked = new ArrayList<>();
-        for (Feasible f : feasible.subList(0, Math.min(limit, feasible.size()))) {
+        for (Feasible f : top) {
             ranked.add(query.option(
                     ranked.size() + 1, f.provider(), f.there(), scoreToday.add(f.difference()), f.difference()));
         }
@@ -86,10 +94,33 @@ public final class MatchService {
                 named.stream().map(Child::getId).toList(),
                 emergency,
                 ScoreText.format(scoreToday),
-                feasible.size(),
+                feasibleCount,
                 ranked,
                 excluded);
     }
+
+    /** The rules' codes; a list per rule kept for the usual single one, as most exclusions break one rule. */
+    private static List<String> codes(List<HardRule> violated) {
+        if (violated.size() == 1) {
+            return SINGLE_CODES.get(violated.getFirst().ordinal());
+        }
+        List<String> codes = new ArrayList<>(violated.size());
+        violated.forEach(rule -> codes.add(rule.code()));
+        return List.copyOf(codes);
+    }
+
+    private static final List<List<String>> SINGLE_CODES =
+            Arrays.stream(HARD_RULES).map(rule -> List.of(rule.code())).toList();
+
+    /** The soft points of an option that breaks a hard rule: never read, so one array serves them all. */
+    private static final long[] NOT_SCORED = new long[SOFT_TERMS.length];
+
+    private record Feasible(Provider provider, Contribution there, HardMediumSoftScore difference) {}
+
+    /** Best first: the largest score difference, then by provider id. */
+    private static final Comparator<Feasible> RANKING = Comparator.comparing(Feasible::difference)
+            .reversed()
+            .thenComparing(f -> f.provider().getId());
 
     /** The named children, checked: known, no repeats, and together one child or one whole placeTogether group. */
     private static List<Child> resolve(Caseload caseload, List<String> childIds, int limit) {
@@ -148,6 +179,8 @@ public final class MatchService {
     /**
      * What the named children add to the score at one position: hard points per rule (indexed by
      * {@link HardRule#ordinal()}), medium, and soft points per term (by {@link SoftTerm#ordinal()}).
+     * An option that breaks a hard rule is only ever explained, never scored, so its soft points and miles are
+     * left at zero.
      */
     record Contribution(int[] hard, long medium, long[] soft, double maxMiles) {
 
@@ -163,9 +196,13 @@ public final class MatchService {
             return HardMediumSoftScore.of(-hardTotal, medium, -softTotal);
         }
 
+        boolean violatesHardRules() {
+            return anyPositive(hard);
+        }
+
         List<HardRule> violatedRules() {
             List<HardRule> violated = new ArrayList<>(2);
-            for (HardRule rule : HardRule.values()) {
+            for (HardRule rule : HARD_RULES) {
                 if (hard[rule.ordinal()] > 0) {
                     violated.add(rule);
                 }
@@ -178,6 +215,15 @@ public final class MatchService {
         }
     }
 
+    private static boolean anyPositive(int[] points) {
+        for (int p : points) {
+            if (p > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One query's children and the caseload around them. */
     private static final class Query {
 
@@ -187,6 +233,13 @@ public final class MatchService {
         private final List<Child> asked;
 
         private final Set<String> namedIds = new HashSet<>();
+        /** Where the named children are today: the only sites whose children today include named ones. */
+        private final List<Site> sitesToday = new ArrayList<>();
+        /** The providers of the placed siblings outside the query, for a placeTogether=false group. */
+        private final Set<Provider> siblingsElsewhere;
+
+        private final boolean anyAskedRiskToYounger;
+        private final boolean anyAskedRequiresSole;
         private final ScoringWeights weights;
 
         Query(Caseload caseload, List<Child> named, List<Child> asked) {
@@ -194,7 +247,19 @@ public final class MatchService {
             this.named = named;
             this.asked = asked;
             this.weights = caseload.today().getWeights();
-            named.forEach(c -> namedIds.add(c.getId()));
+            for (Child child : named) {
+                namedIds.add(child.getId());
+                Site site = caseload.siteOf(caseload.positionOf(child));
+                if (site != null && !sitesToday.contains(site)) {
+                    sitesToday.add(site);
+                }
+            }
+            anyAskedRiskToYounger = asked.stream().anyMatch(Child::isRiskToYoungerChildren);
+            anyAskedRequiresSole = asked.stream().anyMatch(Child::isRequiresSolePlacement);
+            Child first = asked.getFirst();
+            siblingsElsewhere = first.getSiblingGroup() != null && !first.isPlaceTogether()
+                    ? siblingsPlacedElsewhere(first.getSiblingGroup())
+                    : Set.of();
         }
 
         /** An emergency query raises the urgency of children who wait today; the score today reflects it. */
@@ -210,84 +275,120 @@ public final class MatchService {
         }
 
         Contribution contributionToday() {
-            Map<Child, Provider> positions = new LinkedHashMap<>();
-            for (int i = 0; i < named.size(); i++) {
-                positions.put(asked.get(i), caseload.positionOf(named.get(i)));
+            List<Site> positions = new ArrayList<>(named.size());
+            for (Child child : named) {
+                positions.add(caseload.siteOf(caseload.positionOf(child)));
             }
-            return contribution(positions);
+            List<Site> used = new ArrayList<>(1);
+            positions.stream()
+                    .filter(site -> site != null && !used.contains(site))
+                    .forEach(used::add);
+            return contribution(positions, used, false);
         }
 
-        Contribution contributionAt(Provider provider) {
-            Map<Child, Provider> positions = new LinkedHashMap<>();
-            asked.forEach(c -> positions.put(c, provider));
-            return contribution(positions);
+        Contribution contributionAt(Site site) {
+            return contribution(Collections.nCopies(asked.size(), site), List.of(site), true);
         }
 
-        private Contribution contribution(Map<Child, Provider> positions) {
+        /**
+         * @param positions the site of each asked child, in order; null for waiting
+         * @param used the distinct sites of the positions
+         * @param onlyIfFeasible leave the soft points out when a hard rule is broken
+         */
+        private Contribution contribution(List<Site> positions, List<Site> used, boolean onlyIfFeasible) {
             int[] hard = new int[HARD_RULES.length];
-            long[] soft = new long[SOFT_TERMS.length];
             long medium = 0;
-            double maxMiles = 0;
-            Map<Provider, List<Child>> byProvider = new LinkedHashMap<>();
-            for (Map.Entry<Child, Provider> entry : positions.entrySet()) {
-                Child child = entry.getKey();
-                Provider provider = entry.getValue();
-                if (provider == null) {
+            for (int i = 0; i < asked.size(); i++) {
+                Child child = asked.get(i);
+                Site site = positions.get(i);
+                if (site == null) {
                     medium -= child.getUrgency().unplacedWeight();
                     continue;
                 }
-                byProvider
-                        .computeIfAbsent(provider, p -> new ArrayList<>(asked.size()))
-                        .add(child);
-                double miles = child.milesTo(provider);
-                maxMiles = Math.max(maxMiles, miles);
-                for (HardRule rule : HARD_RULES) {
-                    if (rule.isPerChildAtProvider()) {
-                        hard[rule.ordinal()] += PlacementRules.childAtProviderPoints(rule, child, provider);
-                    }
-                }
-                for (SoftTerm term : SOFT_TERMS) {
-                    if (term.isPerChildAtProvider()) {
-                        soft[term.ordinal()] += SoftTerms.points(term, child, provider, weights, miles);
-                    }
+                for (HardRule rule : PER_CHILD_RULES) {
+                    hard[rule.ordinal()] += PlacementRules.childAtProviderPoints(rule, child, site.provider());
                 }
             }
-            byProvider.forEach((provider, children) -> addProviderRules(hard, provider, children));
+            for (Site site : used) {
+                addProviderRules(hard, site, askedAt(site, positions));
+            }
             Child first = asked.getFirst();
-            if (first.getSiblingGroup() != null && first.isPlaceTogether()) {
-                hard[HardRule.H3.ordinal()] +=
-                        PlacementRules.siblingsTogetherPoints(new ArrayList<>(positions.values()));
-            } else if (first.getSiblingGroup() != null) {
-                soft[SoftTerm.SIBLINGS_APART.ordinal()] +=
-                        siblingsApartChange(first.getSiblingGroup(), positions.values());
+            boolean placeTogether = first.getSiblingGroup() != null && first.isPlaceTogether();
+            if (placeTogether) {
+                List<Provider> providers = new ArrayList<>(positions.size());
+                positions.forEach(site -> providers.add(site == null ? null : site.provider()));
+                hard[HardRule.H3.ordinal()] += PlacementRules.siblingsTogetherPoints(providers);
+            }
+            if (onlyIfFeasible && anyPositive(hard)) {
+                return new Contribution(hard, medium, NOT_SCORED, 0);
+            }
+            long[] soft = new long[SOFT_TERMS.length];
+            double maxMiles = 0;
+            for (int i = 0; i < asked.size(); i++) {
+                Site site = positions.get(i);
+                if (site == null) {
+                    continue;
+                }
+                Child child = asked.get(i);
+                double miles = child.milesTo(site.provider());
+                maxMiles = Math.max(maxMiles, miles);
+                for (SoftTerm term : PER_CHILD_TERMS) {
+                    soft[term.ordinal()] += term == SoftTerm.COST
+                            ? site.costPoints()
+                            : SoftTerms.points(term, child, site.provider(), weights, miles);
+                }
+            }
+            if (first.getSiblingGroup() != null && !placeTogether) {
+                soft[SoftTerm.SIBLINGS_APART.ordinal()] += siblingsApartChange(positions);
             }
             return new Contribution(hard, medium, soft, maxMiles);
         }
 
+        private List<Child> askedAt(Site site, List<Site> positions) {
+            if (positions.size() == 1) {
+                return asked;
+            }
+            List<Child> there = new ArrayList<>(asked.size());
+            for (int i = 0; i < asked.size(); i++) {
+                if (positions.get(i) == site) {
+                    there.add(asked.get(i));
+                }
+            }
+            return there;
+        }
+
         /** H1, H14, H10, H11 at one provider: the points with these children there minus the points without them. */
-        private void addProviderRules(int[] hard, Provider provider, List<Child> children) {
-            List<Child> others = others(provider);
-            List<Child> all = new ArrayList<>(others);
-            all.addAll(children);
-            hard[HardRule.H1.ordinal()] += PlacementRules.capacityPoints(provider, all.size())
+        private void addProviderRules(int[] hard, Site site, List<Child> children) {
+            Provider provider = site.provider();
+            List<Child> others = others(site);
+            int all = others.size() + children.size();
+            hard[HardRule.H1.ordinal()] += PlacementRules.capacityPoints(provider, all)
                     - PlacementRules.capacityPoints(provider, others.size());
-            hard[HardRule.H14.ordinal()] +=
-                    PlacementRules.fosteringLimitPoints(provider, all.size(), oneSiblingGroup(all))
-                            - PlacementRules.fosteringLimitPoints(provider, others.size(), oneSiblingGroup(others));
-            hard[HardRule.H10.ordinal()] += PlacementRules.riskToYoungerPoints(children, others)
-                    + PlacementRules.pairsWithin(children, HardRule.H10);
-            hard[HardRule.H11.ordinal()] += PlacementRules.solePlacementPoints(children, others)
-                    + PlacementRules.pairsWithin(children, HardRule.H11);
+            boolean othersOneGroup =
+                    others == site.children() ? site.oneSiblingGroup() : Caseload.oneSiblingGroup(others);
+            boolean allOneGroup = others.isEmpty()
+                    ? Caseload.oneSiblingGroup(children)
+                    : othersOneGroup && children.stream().allMatch(c -> c.isSiblingOf(others.getFirst()));
+            hard[HardRule.H14.ordinal()] += PlacementRules.fosteringLimitPoints(provider, all, allOneGroup)
+                    - PlacementRules.fosteringLimitPoints(provider, others.size(), othersOneGroup);
+            // A pair needs a child who is a risk to younger ones (H10) or needs a sole placement (H11).
+            if (anyAskedRiskToYounger || site.anyRiskToYounger()) {
+                hard[HardRule.H10.ordinal()] += PlacementRules.riskToYoungerPoints(children, others)
+                        + PlacementRules.pairsWithin(children, HardRule.H10);
+            }
+            if (anyAskedRequiresSole || site.anyRequiresSole()) {
+                hard[HardRule.H11.ordinal()] += PlacementRules.solePlacementPoints(children, others)
+                        + PlacementRules.pairsWithin(children, HardRule.H11);
+            }
         }
 
         /** The children at the provider today, other than the named ones. */
-        private List<Child> others(Provider provider) {
-            List<Child> there = caseload.childrenAt(provider);
-            if (there.isEmpty()) {
-                return there;
+        private List<Child> others(Site site) {
+            if (!sitesToday.contains(site)) {
+                return site.children();
             }
-            List<Child> others = new ArrayList<>(there.size());
-            for (Child child : there) {
+            List<Child> others = new ArrayList<>(site.children().size());
+            for (Child child : site.children()) {
                 if (!namedIds.contains(child.getId())) {
                     others.add(child);
                 }
@@ -295,25 +396,23 @@ public final class MatchService {
             return others;
         }
 
-        private static boolean oneSiblingGroup(List<Child> children) {
-            return !children.isEmpty()
-                    && children.getFirst().getSiblingGroup() != null
-                    && children.stream().allMatch(c -> c.isSiblingOf(children.getFirst()));
-        }
-
-        /** siblingsApart of the child's placeTogether=false group with the child at these positions, minus without it. */
-        private long siblingsApartChange(String group, java.util.Collection<Provider> positions) {
-            Set<Provider> without = new HashSet<>();
+        private Set<Provider> siblingsPlacedElsewhere(String group) {
+            Set<Provider> elsewhere = new HashSet<>();
             for (Child sibling : caseload.siblingGroup(group)) {
                 Provider at = caseload.positionOf(sibling);
                 if (!namedIds.contains(sibling.getId()) && at != null) {
-                    without.add(at);
+                    elsewhere.add(at);
                 }
             }
-            Set<Provider> with = new HashSet<>(without);
-            positions.stream().filter(p -> p != null).forEach(with::add);
+            return elsewhere;
+        }
+
+        /** siblingsApart of the child's placeTogether=false group with the child at these positions, minus without it. */
+        private long siblingsApartChange(List<Site> positions) {
+            Set<Provider> with = new HashSet<>(siblingsElsewhere);
+            positions.stream().filter(site -> site != null).forEach(site -> with.add(site.provider()));
             return SoftTerms.siblingsApartPoints(with.size(), weights)
-                    - SoftTerms.siblingsApartPoints(without.size(), weights);
+                    - SoftTerms.siblingsApartPoints(siblingsElsewhere.size(), weights);
         }
 
         Option option(
@@ -385,37 +484,53 @@ public final class MatchService {
             return reasons;
         }
 
-        List<String> exclusionReasons(Provider provider, List<HardRule> violated) {
+        List<String> exclusionReasons(Site site, List<HardRule> violated) {
             List<String> reasons = new ArrayList<>(violated.size());
             for (HardRule rule : violated) {
-                reasons.add(rule.constraintName() + ": " + explain(rule, provider));
+                String fixed = FIXED_REASONS.get(rule.ordinal());
+                reasons.add(fixed != null ? fixed : rule.constraintName() + ": " + explain(rule, site));
             }
             return reasons;
         }
 
-        private String explain(HardRule rule, Provider provider) {
-            int here = others(provider).size();
+        private String explain(HardRule rule, Site site) {
+            Provider provider = site.provider();
             return switch (rule) {
-                case H1 -> here + " of " + provider.getPlaces() + " places taken, " + asked.size() + " more needed";
+                case H1 ->
+                    others(site).size() + " of " + provider.getPlaces() + " places taken, " + asked.size()
+                            + " more needed";
                 case H2 ->
                     "approved for ages " + provider.getAgeMin() + "-" + provider.getAgeMax()
                             + offending(rule, provider);
-                case H3 -> "the sibling group would be split";
+                case H3, H9, H10, H11, H14 -> fixedReason(rule);
                 case H4 -> "does not meet every need" + offending(rule, provider);
                 case H5 -> "accepts only " + provider.getAcceptsGenders() + offending(rule, provider);
                 case H6 -> "supported lodgings take 16-17 year olds only" + offending(rule, provider);
                 case H7 ->
                     "a connected person carer takes only the children it is approved for" + offending(rule, provider);
                 case H8 -> "available from " + provider.getAvailableFrom() + offending(rule, provider);
-                case H9 -> "not approved for same-day emergency placements";
-                case H10 -> "would share with a younger child while a child there is a risk to younger children";
-                case H11 -> "would share with a child who needs a sole placement, or this child needs one";
                 case H12 -> "inside an excluded area" + offending(rule, provider);
                 case H13 -> "the current placement is ending" + offending(rule, provider);
-                case H14 -> "more than 3 foster children who are not all one sibling group, without exemption";
                 case H15 -> registrationReason(provider);
             };
         }
+
+        /** The reason of a rule that reads the same at every provider, for every query; null for the others. */
+        private static String fixedReason(HardRule rule) {
+            return switch (rule) {
+                case H3 -> "the sibling group would be split";
+                case H9 -> "not approved for same-day emergency placements";
+                case H10 -> "would share with a younger child while a child there is a risk to younger children";
+                case H11 -> "would share with a child who needs a sole placement, or this child needs one";
+                case H14 -> "more than 3 foster children who are not all one sibling group, without exemption";
+                default -> null;
+            };
+        }
+
+        /** Each fixed reason with its rule's name, made once. */
+        private static final List<String> FIXED_REASONS = Arrays.stream(HARD_RULES)
+                .map(rule -> fixedReason(rule) == null ? null : rule.constraintName() + ": " + fixedReason(rule))
+                .toList();
 
         /** H15 in plain words: which bar closes the provider to new children. */
         private static String registrationReason(Provider provider) {
@@ -432,11 +547,13 @@ public final class MatchService {
         }
 
         private String offending(HardRule rule, Provider provider) {
-            List<String> ids = asked.stream()
-                    .filter(c -> PlacementRules.childAtProviderPoints(rule, c, provider) > 0)
-                    .map(Child::getId)
-                    .toList();
-            return " (" + String.join(", ", ids) + ")";
+            StringBuilder ids = new StringBuilder(" (");
+            for (Child child : asked) {
+                if (PlacementRules.childAtProviderPoints(rule, child, provider) > 0) {
+                    ids.append(ids.length() > 2 ? ", " : "").append(child.getId());
+                }
+            }
+            return ids.append(')').toString();
         }
     }
 }

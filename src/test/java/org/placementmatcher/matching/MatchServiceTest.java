@@ -166,6 +166,40 @@ class MatchServiceTest {
     }
 
     @Test
+    void pairRulesCountTheChildrenLivingThereAndTheChildrenAsked() {
+        // H10 and H11 are only worked out where someone involved is flagged: check both sides of that shortcut.
+        List<List<String>> singles =
+                units().stream().filter(ids -> ids.size() == 1).toList();
+        int checked = 0;
+        for (Provider provider : caseload.providers()) {
+            for (Child resident : caseload.childrenAt(provider)) {
+                for (List<String> ids : singles.subList(0, Math.min(40, singles.size()))) {
+                    Child asked = caseload.child(ids.getFirst());
+                    if (caseload.positionOf(asked) == provider) {
+                        continue;
+                    }
+                    boolean h10 = resident.isRiskToYoungerChildren() && asked.getAge() < resident.getAge()
+                            || asked.isRiskToYoungerChildren() && resident.getAge() < asked.getAge();
+                    boolean h11 = (resident.isRequiresSolePlacement() || asked.isRequiresSolePlacement())
+                            && !resident.isSiblingOf(asked);
+                    if (!h10 && !h11) {
+                        continue;
+                    }
+                    MatchResult result = MatchService.match(caseload, ids, 1, false);
+                    List<String> codes = result.excluded().stream()
+                            .filter(e -> e.providerId().equals(provider.getId()))
+                            .findFirst()
+                            .orElseThrow()
+                            .codes();
+                    assertThat(codes).as("%s at %s", ids, provider.getId()).contains(h10 ? "H10" : "H11");
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    @Test
     void emergencyQueriesOfferOnlyEmergencyApprovedProvidersFreeToday() {
         String childId = units().stream()
                 .filter(ids -> ids.size() == 1)
