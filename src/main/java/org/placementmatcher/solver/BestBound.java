@@ -45,6 +45,9 @@ public final class BestBound {
 
     public static final Duration MAX_MARGIN = Duration.ofSeconds(1);
 
+    /** How long past its deadline a bound may take to end its last iteration and still be reported. */
+    private static final Duration LAST_ITERATION = Duration.ofMillis(500);
+
     private BestBound() {}
 
     /** The part of a plan's time limit the solver and the bound have: all but the margin ({@link #MARGIN_SHARE}). */
@@ -145,9 +148,6 @@ public final class BestBound {
             return bound.isDone();
         }
     }
-
-    /** How long past its deadline a bound may take to end its last iteration and still be reported. */
-    private static final Duration LAST_ITERATION = Duration.ofMillis(500);
 
     /** The relaxations' bound, unchecked against the final plan; null without time enough, or on a defect. */
     private static HardMediumSoftScore relaxed(

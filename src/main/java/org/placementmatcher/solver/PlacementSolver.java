@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.placementmatcher.domain.PlacementSolution;
@@ -169,8 +170,8 @@ public class PlacementSolver {
         }
 
         /**
-         * Ends the solve at its time limit, as its own termination would: its best is the plan, not a stopped one.
-         * (The solver's own limit counts from its start, which comes late on a loaded machine.)
+         * Ends the solve as its own time limit would: its best is the plan, not a stopped one. (The solver's own limit
+         * counts from its start, which comes late on a loaded machine.)
          */
         private void endAtLimit() {
             Solver<PlacementSolution> running = solver;
@@ -246,9 +247,22 @@ public class PlacementSolver {
         }
         long deadline = System.nanoTime() + solverLimit.toNanos();
         BestBound.Beside bound = BestBound.beside(problem, this, deadline, solving::isTerminatedEarly, BOUNDS);
-        // The plan ends by the limit, however late the solver started: both end at the same deadline.
-        ScheduledFuture<?> atLimit =
-                HEARTBEAT.schedule(solving::endAtLimit, solverLimit.toMillis(), TimeUnit.MILLISECONDS);
+        // The solver ends at the bound's deadline however late it started, but never before its construction has
+        // ended (a plan with children left unplaced for want of a moment would help no one).
+        AtomicBoolean pastLimit = new AtomicBoolean();
+        AtomicBoolean constructed = new AtomicBoolean();
+        Runnable endOnceBoth = () -> {
+            if (pastLimit.get() && constructed.get()) {
+                solving.endAtLimit();
+            }
+        };
+        ScheduledFuture<?> atLimit = HEARTBEAT.schedule(
+                () -> {
+                    pastLimit.set(true);
+                    endOnceBoth.run();
+                },
+                solverLimit.toMillis(),
+                TimeUnit.MILLISECONDS);
         PlacementSolution best;
         try {
             best = solve(
@@ -258,6 +272,10 @@ public class PlacementSolver {
                     report -> {
                         if (report.newBest()) {
                             bound.offer(report.bestScore());
+                        }
+                        if (report.constructed()) {
+                            constructed.set(true);
+                            endOnceBoth.run();
                         }
                         if (progress != null) {
                             progress.accept(report);
