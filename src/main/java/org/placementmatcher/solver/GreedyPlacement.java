@@ -127,6 +127,9 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
         private final Map<Provider, List<PlacementUnit>> unitsAt = new HashMap<>();
         private final Map<String, Map<Provider, Integer>> apartGroupProviders = new HashMap<>();
         private final Map<PlacementUnit, Provider> position = new HashMap<>();
+        /** Each unit's soft points at its candidates, as far down the list as the rounding has looked. */
+        private final Map<PlacementUnit, CandidatePoints> candidatePoints = new HashMap<>();
+
         private final PlacementSolution solution;
 
         State(PlacementSolution solution) {
@@ -192,8 +195,10 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             }
             long bestCost = bestAt == null ? Long.MAX_VALUE : unit.staticSoftPoints(bestAt) + apartPoints(unit, bestAt);
             List<Provider> candidates = unit.getCandidates();
-            for (Provider provider : candidates.subList(0, Math.min(REPAIR_CANDIDATES, candidates.size()))) {
-                long own = unit.staticSoftPoints(provider);
+            CandidatePoints points = candidatePoints(unit);
+            for (int k = 0; k < Math.min(REPAIR_CANDIDATES, candidates.size()); k++) {
+                Provider provider = candidates.get(k);
+                long own = points.at(k);
                 if (own >= bestCost) {
                     break;
                 }
@@ -277,8 +282,11 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             }
             Provider best = null;
             long bestPoints = Long.MAX_VALUE;
-            for (Provider provider : unit.getCandidates()) {
-                long points = unit.staticSoftPoints(provider);
+            List<Provider> candidates = unit.getCandidates();
+            CandidatePoints known = candidatePoints(unit);
+            for (int k = 0; k < candidates.size(); k++) {
+                Provider provider = candidates.get(k);
+                long points = known.at(k);
                 if (points >= bestPoints) {
                     break;
                 }
@@ -310,8 +318,20 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             if (!unit.isEligible(provider)) {
                 return false;
             }
+            List<PlacementUnit> residents = unitsAt.getOrDefault(provider, List.of());
+            // Capacity first, counting alone: the rounding asks mostly about full places, and the rules below need
+            // the children gathered into lists.
+            int childrenThere = 0;
+            for (PlacementUnit resident : residents) {
+                if (resident != leaving && resident != unit) {
+                    childrenThere += resident.size();
+                }
+            }
+            if (PlacementRules.capacityPoints(provider, childrenThere + unit.size()) > 0) {
+                return false;
+            }
             List<Child> there = new ArrayList<>();
-            for (PlacementUnit resident : unitsAt.getOrDefault(provider, List.of())) {
+            for (PlacementUnit resident : residents) {
                 if (resident != leaving && resident != unit) {
                     there.addAll(resident.getMembers());
                 }
@@ -324,6 +344,10 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
                     && PlacementRules.fosteringLimitPoints(provider, all.size(), oneGroup) == 0
                     && PlacementRules.riskToYoungerPoints(unit.getMembers(), there) == 0
                     && PlacementRules.solePlacementPoints(unit.getMembers(), there) == 0;
+        }
+
+        private CandidatePoints candidatePoints(PlacementUnit unit) {
+            return candidatePoints.computeIfAbsent(unit, CandidatePoints::new);
         }
 
         private long apartPoints(PlacementUnit unit, Provider provider) {
@@ -341,6 +365,34 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             }
             return SoftTerms.siblingsApartPoints(others + 1, solution.getWeights())
                     - SoftTerms.siblingsApartPoints(others, solution.getWeights());
+        }
+    }
+
+    /**
+     * A unit's soft points ({@link PlacementUnit#staticSoftPoints}) at its candidates, worked out on first asking
+     * and kept: the rounding walks the same units' cheapest candidates again and again (a resident is asked where
+     * it would go for every place a waiting unit looks at), and only as far down as a place with room.
+     */
+    private static final class CandidatePoints {
+        private final PlacementUnit unit;
+        private long[] points = new long[16];
+        private int known;
+
+        CandidatePoints(PlacementUnit unit) {
+            this.unit = unit;
+        }
+
+        long at(int k) {
+            if (k >= known) {
+                if (k >= points.length) {
+                    points = java.util.Arrays.copyOf(points, Math.max(k + 1, 2 * points.length));
+                }
+                List<Provider> candidates = unit.getCandidates();
+                for (; known <= k; known++) {
+                    points[known] = unit.staticSoftPoints(candidates.get(known));
+                }
+            }
+            return points[k];
         }
     }
 }

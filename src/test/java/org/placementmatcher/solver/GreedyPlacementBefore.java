@@ -1,0 +1,342 @@
+package org.placementmatcher.solver;
+
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
+import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
+import ai.timefold.solver.core.preview.api.move.builtin.Moves;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.placementmatcher.domain.Child;
+import org.placementmatcher.domain.HardRule;
+import org.placementmatcher.domain.PlacementRules;
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
+import org.placementmatcher.domain.SoftTerms;
+import org.placementmatcher.domain.UnitDifficulty;
+
+/**
+ * {@link GreedyPlacement} as it was before the rounding was made faster (commit 363accd), kept unchanged but for
+ * its name as the reference {@code GreedyPlacementSameDecisionsTest} holds the faster one to: same decisions, in
+ * the same order. Not for use outside that test.
+ */
+final class GreedyPlacementBefore implements PhaseCommand<PlacementSolution> {
+
+    @Override
+    public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
+        PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider = context.getSolutionMetaModel()
+                .genuineEntity(PlacementUnit.class)
+                .basicVariable("provider", Provider.class);
+        decide(context.getWorkingSolution(), true).forEach((unit, place) -> {
+            if (!context.isPhaseTerminated()) {
+                context.execute(Moves.change(provider, unit, place));
+            }
+        });
+    }
+
+    /** How far down each unit's cheapest-first candidates the repair looks for a place to free. */
+    static final int REPAIR_CANDIDATES = 200;
+
+    /**
+     * The decisions for the solution as it stands: for each unit that goes somewhere new, where. Waiting units
+     * only, as a placement officer would do it; with {@code repair}, a unit left without a place may then take
+     * the place of a resident who can go elsewhere (as the solver's construction, never for the baseline).
+     */
+    public static Map<PlacementUnit, Provider> decide(PlacementSolution solution, boolean repair) {
+        State state = new State(solution);
+        Map<PlacementUnit, Provider> decisions = new LinkedHashMap<>();
+        List<PlacementUnit> waiting = new ArrayList<>();
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (unit.getProvider() == null && !unit.isPinned()) {
+                waiting.add(unit);
+            }
+        }
+        waiting.sort(new UnitDifficulty().reversed());
+        List<PlacementUnit> left = new ArrayList<>();
+        for (PlacementUnit unit : waiting) {
+            Provider best = state.cheapestPlace(unit, null);
+            if (best != null) {
+                state.place(unit, best);
+                decisions.put(unit, best);
+            } else {
+                left.add(unit);
+            }
+        }
+        if (repair) {
+            for (PlacementUnit unit : left) {
+                state.freePlaceFor(unit, decisions);
+            }
+        }
+        return decisions;
+    }
+
+    /**
+     * Every movable unit's place, starting from the pinned units alone: each (hardest first) takes its preferred
+     * provider where that breaks no rule, the others then the place where they cost least counting the residents
+     * moved on to make room ({@link State#placeWithEviction}), and a unit still
+     * left without one may take the place of a resident who can go elsewhere. Units absent from the answer
+     * stay unplaced. Used to turn a relaxed optimum ({@link PlacementFlow}) into a plan.
+     */
+    static Map<PlacementUnit, Provider> decideFrom(PlacementSolution solution, Map<PlacementUnit, Provider> preferred) {
+        State state = new State(solution, true);
+        Map<PlacementUnit, Provider> decisions = new LinkedHashMap<>();
+        List<PlacementUnit> movable = new ArrayList<>();
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (!unit.isPinned()) {
+                movable.add(unit);
+            }
+        }
+        movable.sort(new UnitDifficulty().reversed());
+        List<PlacementUnit> deferred = new ArrayList<>();
+        for (PlacementUnit unit : movable) {
+            Provider wanted = preferred.get(unit);
+            if (wanted != null && state.fitsWithin(unit, wanted)) {
+                state.place(unit, wanted);
+                decisions.put(unit, wanted);
+            } else {
+                deferred.add(unit);
+            }
+        }
+        List<PlacementUnit> left = new ArrayList<>();
+        for (PlacementUnit unit : deferred) {
+            if (!state.placeWithEviction(unit, decisions)) {
+                left.add(unit);
+            }
+        }
+        for (PlacementUnit unit : left) {
+            state.freePlaceFor(unit, decisions);
+        }
+        return decisions;
+    }
+
+    /** The current-practice baseline, applied directly (outside a solver): nobody already placed moves. */
+    public static void apply(PlacementSolution solution) {
+        decide(solution, false).forEach(PlacementUnit::setProvider);
+    }
+
+    /** Who is where, kept up to date as units are placed and moved. */
+    private static final class State {
+        private final Map<Provider, List<PlacementUnit>> unitsAt = new HashMap<>();
+        private final Map<String, Map<Provider, Integer>> apartGroupProviders = new HashMap<>();
+        private final Map<PlacementUnit, Provider> position = new HashMap<>();
+        private final PlacementSolution solution;
+
+        State(PlacementSolution solution) {
+            this(solution, false);
+        }
+
+        /** Everyone where the solution has them, or with {@code pinnedOnly} the pinned units alone. */
+        State(PlacementSolution solution, boolean pinnedOnly) {
+            this.solution = solution;
+            for (PlacementUnit unit : solution.getUnits()) {
+                if (unit.getProvider() != null && (unit.isPinned() || !pinnedOnly)) {
+                    place(unit, unit.getProvider());
+                }
+            }
+        }
+
+        void place(PlacementUnit unit, Provider provider) {
+            unitsAt.computeIfAbsent(provider, p -> new ArrayList<>()).add(unit);
+            position.put(unit, provider);
+            if (unit.getApartGroup() != null) {
+                apartGroupProviders
+                        .computeIfAbsent(unit.getApartGroup(), g -> new HashMap<>())
+                        .merge(provider, 1, Integer::sum);
+            }
+        }
+
+        void remove(PlacementUnit unit) {
+            Provider provider = position.remove(unit);
+            unitsAt.get(provider).remove(unit);
+            if (unit.getApartGroup() != null) {
+                apartGroupProviders
+                        .get(unit.getApartGroup())
+                        .computeIfPresent(provider, (p, n) -> n == 1 ? null : n - 1);
+            }
+        }
+
+        /**
+         * Frees a place for a unit left without one: the first of its cheapest candidates where the movable
+         * residents, moved on one by one to other rule-abiding places, make room for the unit.
+         */
+        void freePlaceFor(PlacementUnit unit, Map<PlacementUnit, Provider> decisions) {
+            List<Provider> candidates = unit.getCandidates();
+            for (Provider provider : candidates.subList(0, Math.min(REPAIR_CANDIDATES, candidates.size()))) {
+                Map<PlacementUnit, Provider> moved = evictFor(unit, provider);
+                if (moved != null) {
+                    place(unit, provider);
+                    decisions.putAll(moved);
+                    decisions.put(unit, provider);
+                    return;
+                }
+            }
+        }
+
+        /**
+         * Places the unit where it costs least, counting what moving residents on to make room costs: a place with
+         * room, or one of its cheapest candidates whose residents, cheapest to move first, go on to their own
+         * cheapest places until the unit fits. False (nothing changed) when there is no such place.
+         */
+        boolean placeWithEviction(PlacementUnit unit, Map<PlacementUnit, Provider> decisions) {
+            Provider bestAt = cheapestPlace(unit, null);
+            if (bestAt == null && hasRuleAmongMembers(unit)) {
+                return false;
+            }
+            long bestCost = bestAt == null ? Long.MAX_VALUE : unit.staticSoftPoints(bestAt) + apartPoints(unit, bestAt);
+            List<Provider> candidates = unit.getCandidates();
+            for (Provider provider : candidates.subList(0, Math.min(REPAIR_CANDIDATES, candidates.size()))) {
+                long own = unit.staticSoftPoints(provider);
+                if (own >= bestCost) {
+                    break;
+                }
+                if (fits(unit, provider, null)) {
+                    continue;
+                }
+                Map<PlacementUnit, Provider> moved = evictFor(unit, provider);
+                if (moved == null) {
+                    continue;
+                }
+                long cost = own;
+                for (Map.Entry<PlacementUnit, Provider> e : moved.entrySet()) {
+                    cost += e.getKey().staticSoftPoints(e.getValue())
+                            - e.getKey().staticSoftPoints(provider);
+                }
+                undo(moved, provider);
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    bestAt = provider;
+                }
+            }
+            if (bestAt == null) {
+                return false;
+            }
+            if (!fits(unit, bestAt, null)) {
+                decisions.putAll(evictFor(unit, bestAt));
+            }
+            place(unit, bestAt);
+            decisions.put(unit, bestAt);
+            return true;
+        }
+
+        /**
+         * Moves residents of the provider on, cheapest to move first, until the unit fits there; returns who went
+         * where, or null (nothing changed) when the unit cannot fit that way.
+         */
+        private Map<PlacementUnit, Provider> evictFor(PlacementUnit unit, Provider provider) {
+            List<PlacementUnit> residents = new ArrayList<>();
+            Map<PlacementUnit, Long> extra = new HashMap<>();
+            for (PlacementUnit resident : unitsAt.getOrDefault(provider, List.of())) {
+                Provider onward = resident.isPinned() ? null : cheapestPlace(resident, provider);
+                if (onward != null) {
+                    residents.add(resident);
+                    extra.put(resident, resident.staticSoftPoints(onward) - resident.staticSoftPoints(provider));
+                }
+            }
+            residents.sort(Comparator.comparingLong(extra::get));
+            Map<PlacementUnit, Provider> moved = new LinkedHashMap<>();
+            for (PlacementUnit resident : residents) {
+                if (fits(unit, provider, null)) {
+                    break;
+                }
+                remove(resident);
+                Provider onward = cheapestPlace(resident, provider);
+                if (onward == null) {
+                    place(resident, provider);
+                    continue;
+                }
+                place(resident, onward);
+                moved.put(resident, onward);
+            }
+            if (fits(unit, provider, null)) {
+                return moved;
+            }
+            undo(moved, provider);
+            return null;
+        }
+
+        /** Brings the moved residents back to the provider. */
+        private void undo(Map<PlacementUnit, Provider> moved, Provider provider) {
+            moved.keySet().forEach(resident -> {
+                remove(resident);
+                place(resident, provider);
+            });
+        }
+
+        /** The rule-abiding place with the fewest soft points now (other than {@code not}), or null. Candidates come cheapest first. */
+        Provider cheapestPlace(PlacementUnit unit, Provider not) {
+            if (hasRuleAmongMembers(unit)) {
+                return null;
+            }
+            Provider best = null;
+            long bestPoints = Long.MAX_VALUE;
+            for (Provider provider : unit.getCandidates()) {
+                long points = unit.staticSoftPoints(provider);
+                if (points >= bestPoints) {
+                    break;
+                }
+                if (provider == not || !fits(unit, provider, null)) {
+                    continue;
+                }
+                points += apartPoints(unit, provider);
+                if (points < bestPoints) {
+                    best = provider;
+                    bestPoints = points;
+                }
+            }
+            return best;
+        }
+
+        /** Whether the unit can join the provider breaking no rule (its own rules among its members included). */
+        boolean fitsWithin(PlacementUnit unit, Provider provider) {
+            return !hasRuleAmongMembers(unit) && fits(unit, provider, null);
+        }
+
+        /** Whether the unit's own members break H10 or H11 together: then it can go nowhere. */
+        private static boolean hasRuleAmongMembers(PlacementUnit unit) {
+            return PlacementRules.pairsWithin(unit.getMembers(), HardRule.H10) > 0
+                    || PlacementRules.pairsWithin(unit.getMembers(), HardRule.H11) > 0;
+        }
+
+        /** Whether the unit can join the provider breaking no rule, with {@code leaving} (if any) gone from there. */
+        private boolean fits(PlacementUnit unit, Provider provider, PlacementUnit leaving) {
+            if (!unit.isEligible(provider)) {
+                return false;
+            }
+            List<Child> there = new ArrayList<>();
+            for (PlacementUnit resident : unitsAt.getOrDefault(provider, List.of())) {
+                if (resident != leaving && resident != unit) {
+                    there.addAll(resident.getMembers());
+                }
+            }
+            List<Child> all = new ArrayList<>(there);
+            all.addAll(unit.getMembers());
+            boolean oneGroup = all.getFirst().getSiblingGroup() != null
+                    && all.stream().allMatch(c -> c.isSiblingOf(all.getFirst()));
+            return PlacementRules.capacityPoints(provider, all.size()) == 0
+                    && PlacementRules.fosteringLimitPoints(provider, all.size(), oneGroup) == 0
+                    && PlacementRules.riskToYoungerPoints(unit.getMembers(), there) == 0
+                    && PlacementRules.solePlacementPoints(unit.getMembers(), there) == 0;
+        }
+
+        private long apartPoints(PlacementUnit unit, Provider provider) {
+            if (unit.getApartGroup() == null) {
+                return 0;
+            }
+            Map<Provider, Integer> used = apartGroupProviders.getOrDefault(unit.getApartGroup(), Map.of());
+            // The providers the unit's siblings use, not counting the unit's own place if it is there alone.
+            Provider own = position.get(unit);
+            boolean aloneAtOwn = own != null && used.getOrDefault(own, 0) == 1;
+            int others = used.size() - (aloneAtOwn ? 1 : 0);
+            boolean joins = used.containsKey(provider) && !(provider == own && aloneAtOwn);
+            if (others == 0 || joins) {
+                return 0;
+            }
+            return SoftTerms.siblingsApartPoints(others + 1, solution.getWeights())
+                    - SoftTerms.siblingsApartPoints(others, solution.getWeights());
+        }
+    }
+}
