@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.Kpis;
@@ -79,16 +78,16 @@ public class RunSight {
     }
 
     static PlacementPlan plan(PlacementPlan plan, ChildSight sight) {
-        return sight.ids() == null ? plan : plan(plan, sight::sees, byAuthority -> kpisByAuthority(byAuthority, sight));
+        return sight.ids() == null ? plan : plan(plan, sight::sees, sight.authorities());
     }
 
-    /** The plan with only the assignments of the children shown; its figures stay the whole plan's. */
-    public static PlacementPlan plan(PlacementPlan plan, Predicate<String> shown) {
-        return plan(plan, shown, UnaryOperator.identity());
-    }
-
-    private static PlacementPlan plan(
-            PlacementPlan plan, Predicate<String> shown, UnaryOperator<Map<String, Kpis>> kpisShown) {
+    /**
+     * The plan as a reader of part of a register is shown it, a run's or an analysis job's alike: only the assignments
+     * of the children shown and the KPIs of the authorities held; its overall figures stay the whole plan's.
+     *
+     * @param authorities the authorities the reader holds; null: every authority
+     */
+    public static PlacementPlan plan(PlacementPlan plan, Predicate<String> shown, Set<String> authorities) {
         if (plan == null) {
             return null;
         }
@@ -100,20 +99,20 @@ public class RunSight {
                         .filter(assignment -> shown.test(assignment.childId()))
                         .toList(),
                 plan.kpis(),
-                kpisShown.apply(plan.kpisByAuthority()),
+                kpisByAuthority(plan.kpisByAuthority(), authorities),
                 plan.bestBound(),
                 plan.gapPercent(),
                 plan.mediumGap());
     }
 
     /** Only the KPIs of the authorities the user holds (the plan's overall KPIs stay the whole register's). */
-    private static Map<String, Kpis> kpisByAuthority(Map<String, Kpis> byAuthority, ChildSight sight) {
-        if (byAuthority == null || sight.authorities() == null) {
+    static Map<String, Kpis> kpisByAuthority(Map<String, Kpis> byAuthority, Set<String> authorities) {
+        if (byAuthority == null || authorities == null) {
             return byAuthority;
         }
         Map<String, Kpis> held = new LinkedHashMap<>();
         byAuthority.forEach((authority, kpis) -> {
-            if (sight.authorities().contains(authority)) {
+            if (authorities.contains(authority)) {
                 held.put(authority, kpis);
             }
         });
