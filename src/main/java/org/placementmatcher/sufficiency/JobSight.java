@@ -51,8 +51,13 @@ public class JobSight {
             return Shown.WHOLE;
         }
         ChildScope scope = registers.scope(job.homeAuthority());
+        return scope.isAll() ? Shown.WHOLE : new Shown(unseen(scope, register), scope.authorities());
+    }
+
+    /** The register's child ids a user with this scope does not see (empty: it sees them all). */
+    static Set<String> unseen(ChildScope scope, PlacementProblem register) {
         if (scope.isAll()) {
-            return Shown.WHOLE;
+            return Set.of();
         }
         Set<String> unseen = new HashSet<>();
         for (ChildInput child : register.children()) {
@@ -60,7 +65,7 @@ public class JobSight {
                 unseen.add(child.id());
             }
         }
-        return new Shown(unseen, scope.authorities());
+        return unseen;
     }
 
     /** The report (so far) as the user of the request is shown it; null while there is none. */

@@ -98,4 +98,32 @@ class SharedRegisterSufficiencyTest {
         assertThat(whole.getList("baseline.plan.assignments.childId")).contains("B1", "C1", "H1");
         assertThat(whole.getMap("scenarios[0].plan.kpisByAuthority")).containsKeys("COUNCIL-A", "COUNCIL-B");
     }
+
+    @Test
+    void aScenarioNamingAnotherCouncilsChildIsAnsweredAsForAnUnknownId() {
+        String scenario = """
+                {"scenarios": [{"name": "a connected carer", "addProviders": [
+                  {"id": "NEW-1", "type": "CONNECTED_PERSON", "localAuthority": "COUNCIL-A",
+                   "location": {"lat": 52.0, "lon": 0.0}, "places": 1, "ageMin": 0, "ageMax": 17, "weeklyCost": 300,
+                   "connectedChildren": ["%s"]}]}]}
+                """;
+        String unknown = refused(scenario.formatted("NO-SUCH-CHILD"));
+        assertThat(JsonPath.from(unknown).getList("errors")).hasSize(1);
+        assertThat(JsonPath.from(unknown).getString("errors[0].message"))
+                .isEqualTo("unknown child id 'NO-SUCH-CHILD'");
+
+        String anotherCouncils = refused(scenario.formatted("B1"));
+        assertThat(anotherCouncils).isEqualTo(unknown.replace("NO-SUCH-CHILD", "B1"));
+    }
+
+    private static String refused(String scenarios) {
+        return as(COUNCIL_A_DIRECTOR)
+                .contentType(ContentType.JSON)
+                .body(scenarios)
+                .post(BASE + "/scenarios")
+                .then()
+                .statusCode(400)
+                .extract()
+                .asString();
+    }
 }
