@@ -109,8 +109,7 @@ class SharedRegisterSufficiencyTest {
                 """;
         String unknown = refused(scenario.formatted("NO-SUCH-CHILD"));
         assertThat(JsonPath.from(unknown).getList("errors")).hasSize(1);
-        assertThat(JsonPath.from(unknown).getString("errors[0].message"))
-                .isEqualTo("unknown child id 'NO-SUCH-CHILD'");
+        assertThat(JsonPath.from(unknown).getString("errors[0].message")).isEqualTo("unknown child id 'NO-SUCH-CHILD'");
 
         String anotherCouncils = refused(scenario.formatted("B1"));
         assertThat(anotherCouncils).isEqualTo(unknown.replace("NO-SUCH-CHILD", "B1"));
