@@ -307,7 +307,7 @@ final class ProblemValidator {
                         && !childIds.contains(p.connectedChildren().get(j))) {
                     error(
                             p.path() + ".connectedChildren[" + j + "]",
-                            "unknown child id '" + p.connectedChildren().get(j) + "'");
+                            TextRules.unknownChildId(p.connectedChildren().get(j)));
                 }
             }
             if (p.type() != null

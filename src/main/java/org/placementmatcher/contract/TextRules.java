@@ -99,4 +99,9 @@ public final class TextRules {
         }
         return quoted.toString();
     }
+
+    /** What a reference to a child id that names no child is told (the same wherever a child is not to be known). */
+    public static String unknownChildId(String id) {
+        return "unknown child id '" + id + "'";
+    }
 }

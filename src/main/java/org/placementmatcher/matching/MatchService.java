@@ -13,6 +13,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.TextRules;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
 import org.placementmatcher.domain.OfstedJudgement;
@@ -139,7 +140,7 @@ public final class MatchService {
             String id = childIds.get(i);
             Child child = id == null ? null : caseload.child(id);
             if (child == null) {
-                errors.add(new ProblemError("$.childIds[" + i + "]", "unknown child id '" + id + "'"));
+                errors.add(new ProblemError("$.childIds[" + i + "]", TextRules.unknownChildId(id)));
             } else if (!seen.add(id)) {
                 errors.add(new ProblemError("$.childIds[" + i + "]", "child id '" + id + "' is named twice"));
             } else {

@@ -301,7 +301,7 @@ public class RegisterService {
         for (int i = 0; i < childIds.size(); i++) {
             String id = childIds.get(i);
             if (id != null && !sight.sees(id)) {
-                errors.add(new ProblemError("$.childIds[" + i + "]", "unknown child id '" + id + "'"));
+                errors.add(new ProblemError("$.childIds[" + i + "]", TextRules.unknownChildId(id)));
             }
         }
         if (!errors.isEmpty()) {

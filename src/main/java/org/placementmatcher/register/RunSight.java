@@ -4,14 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.Kpis;
@@ -32,7 +34,34 @@ public class RunSight {
     /** How another authority's child is named in a sentence shown to a user who does not see it. */
     public static final String ANOTHER_CHILD = "a child of another authority";
 
+    private static final int SIGHTS_KEPT = 32;
+
     private final RegisterService registers;
+
+    /** Which run, seen by which authorities: a run's snapshot is parsed once per attempt for each of these. */
+    private record SightKey(String authority, String runId, String scope) {}
+
+    /** What a kept sight was worked out from: a run's snapshot is written with the run and only ever deleted. */
+    private record SnapshotVersion(int attempts, Instant createdAt) {
+        static SnapshotVersion of(Row row) {
+            return new SnapshotVersion(row.attempts(), row.createdAt());
+        }
+    }
+
+    private record KeptSight(SnapshotVersion version, ChildSight sight) {}
+
+    private final Map<SightKey, KeptSight> sights = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SightKey, KeptSight> eldest) {
+            return size() > SIGHTS_KEPT;
+        }
+    });
+
+    /** Reads the run with its snapshot, only when the sight is not kept. */
+    @FunctionalInterface
+    interface RowWithSnapshot {
+        Row read() throws SQLException;
+    }
 
     public RunSight(RegisterService registers) {
         this.registers = registers;
@@ -50,13 +79,39 @@ public class RunSight {
 
     /** The run's children the user of the request sees (the row read with its JSON, for its snapshot). */
     public ChildSight of(String authority, Row row) {
+        try {
+            return of(authority, row, () -> row);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e); // never: the row is at hand
+        }
+    }
+
+    /**
+     * The same from the run's summary row (read without its JSON): the run's snapshot is read and parsed only when the
+     * sight for this attempt of the run and these authorities is not kept. Once the retention policy deleted the
+     * snapshot, the sight comes from the register as it stands, never kept.
+     */
+    ChildSight of(String authority, Row summary, RowWithSnapshot withSnapshot) throws SQLException {
         ChildScope scope = registers.scope(authority);
         if (scope.isAll()) {
             return ChildSight.EVERY;
         }
+        SightKey key = new SightKey(authority, summary.id(), scope.key());
+        KeptSight kept = sights.get(key);
+        if (summary.dataDeletedAt() == null && kept != null && kept.version().equals(SnapshotVersion.of(summary))) {
+            return kept.sight();
+        }
+        Row row = withSnapshot.read();
         if (row.snapshotJson() == null) {
+            sights.remove(key);
             return registers.childSight(authority);
         }
+        ChildSight sight = sight(scope, row);
+        sights.put(key, new KeptSight(SnapshotVersion.of(row), sight));
+        return sight;
+    }
+
+    private static ChildSight sight(ChildScope scope, Row row) {
         PlacementProblem snapshot = RegisterStore.read(row.snapshotJson(), PlacementProblem.class);
         Set<String> seen = new HashSet<>();
         for (ChildInput child : snapshot.children()) {
@@ -64,7 +119,7 @@ public class RunSight {
                 seen.add(child.id());
             }
         }
-        return new ChildSight(seen, scope.authorities());
+        return new ChildSight(Set.copyOf(seen), scope.authorities());
     }
 
     static PlacementProblem snapshot(PlacementProblem snapshot, ChildSight sight) {
@@ -79,16 +134,16 @@ public class RunSight {
     }
 
     static PlacementPlan plan(PlacementPlan plan, ChildSight sight) {
-        return sight.ids() == null ? plan : plan(plan, sight::sees, byAuthority -> kpisByAuthority(byAuthority, sight));
+        return sight.ids() == null ? plan : plan(plan, sight::sees, sight.authorities());
     }
 
-    /** The plan with only the assignments of the children shown; its figures stay the whole plan's. */
-    public static PlacementPlan plan(PlacementPlan plan, Predicate<String> shown) {
-        return plan(plan, shown, UnaryOperator.identity());
-    }
-
-    private static PlacementPlan plan(
-            PlacementPlan plan, Predicate<String> shown, UnaryOperator<Map<String, Kpis>> kpisShown) {
+    /**
+     * The plan as a reader of part of a register is shown it, a run's or an analysis job's alike: only the assignments
+     * of the children shown and the KPIs of the authorities held; its overall figures stay the whole plan's.
+     *
+     * @param authorities the authorities the reader holds; null: every authority
+     */
+    public static PlacementPlan plan(PlacementPlan plan, Predicate<String> shown, Set<String> authorities) {
         if (plan == null) {
             return null;
         }
@@ -100,20 +155,20 @@ public class RunSight {
                         .filter(assignment -> shown.test(assignment.childId()))
                         .toList(),
                 plan.kpis(),
-                kpisShown.apply(plan.kpisByAuthority()),
+                kpisByAuthority(plan.kpisByAuthority(), authorities),
                 plan.bestBound(),
                 plan.gapPercent(),
                 plan.mediumGap());
     }
 
     /** Only the KPIs of the authorities the user holds (the plan's overall KPIs stay the whole register's). */
-    private static Map<String, Kpis> kpisByAuthority(Map<String, Kpis> byAuthority, ChildSight sight) {
-        if (byAuthority == null || sight.authorities() == null) {
+    static Map<String, Kpis> kpisByAuthority(Map<String, Kpis> byAuthority, Set<String> authorities) {
+        if (byAuthority == null || authorities == null) {
             return byAuthority;
         }
         Map<String, Kpis> held = new LinkedHashMap<>();
         byAuthority.forEach((authority, kpis) -> {
-            if (sight.authorities().contains(authority)) {
+            if (authorities.contains(authority)) {
                 held.put(authority, kpis);
             }
         });

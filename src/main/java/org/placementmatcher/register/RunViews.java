@@ -192,8 +192,14 @@ public class RunViews {
             if (sight.seesAll(authority)) {
                 return whole;
             }
-            Row withSnapshot = RunStore.find(c, authority, id, true).orElseThrow(() -> RunService.noRun(authority, id));
-            return RunSight.view(whole, sight.of(authority, withSnapshot));
+            Row summary = RunStore.find(c, authority, id, false).orElseThrow(() -> RunService.noRun(authority, id));
+            return RunSight.view(
+                    whole,
+                    sight.of(
+                            authority,
+                            summary,
+                            () -> RunStore.find(c, authority, id, true)
+                                    .orElseThrow(() -> RunService.noRun(authority, id))));
         });
     }
 

@@ -16,8 +16,9 @@ import org.placementmatcher.register.RunSight;
  * on the whole register, so every child holds its place; its result is kept whole and filtered each time it is read,
  * so what one user is shown is never kept for, or served to, another. Only what names a child is filtered: the plans'
  * assignments leave out the register's children of authorities the reader does not hold (children a scenario adds
- * are the reader's own and stay). The figures (KPIs, place values, segments, unmet need) stay the whole register's:
- * they name no child.
+ * are the reader's own and stay), and the plans' KPIs by authority keep only the authorities the reader holds, as a
+ * run's do ({@link RunSight#plan}). The other figures (overall KPIs, place values, segments, unmet need) stay the
+ * whole register's: they name no child and no other authority.
  */
 @ApplicationScoped
 public class JobSight {
@@ -28,13 +29,33 @@ public class JobSight {
         this.registers = registers;
     }
 
-    /** The register's child ids the user of the request does not see (empty: it sees every child of the job). */
-    Set<String> unseen(AnalysisJobs.Job<?> job) {
+    /**
+     * What of a job the user of the request is shown: the register's child ids it does not see and the authorities it
+     * holds (null: it is shown the whole job).
+     */
+    record Shown(Set<String> unseen, Set<String> authorities) {
+        static final Shown WHOLE = new Shown(Set.of(), null);
+
+        boolean whole() {
+            return authorities == null;
+        }
+
+        PlacementPlan plan(PlacementPlan plan) {
+            return RunSight.plan(plan, id -> !unseen.contains(id), authorities);
+        }
+    }
+
+    Shown shown(AnalysisJobs.Job<?> job) {
         PlacementProblem register = job.register();
         if (register == null) {
-            return Set.of();
+            return Shown.WHOLE;
         }
         ChildScope scope = registers.scope(job.homeAuthority());
+        return scope.isAll() ? Shown.WHOLE : new Shown(unseen(scope, register), scope.authorities());
+    }
+
+    /** The register's child ids a user with this scope does not see (empty: it sees them all). */
+    static Set<String> unseen(ChildScope scope, PlacementProblem register) {
         if (scope.isAll()) {
             return Set.of();
         }
@@ -50,39 +71,34 @@ public class JobSight {
     /** The report (so far) as the user of the request is shown it; null while there is none. */
     public SufficiencyReport report(AnalysisJobs.Job<SufficiencyReport> job) {
         SufficiencyReport report = job.result();
-        Set<String> unseen = report == null ? Set.of() : unseen(job);
-        if (unseen.isEmpty()) {
+        Shown shown = report == null ? Shown.WHOLE : shown(job);
+        if (shown.whole()) {
             return report;
         }
         return new SufficiencyReport(
-                plan(report.plan(), unseen), report.placeValues(), report.segments(), report.unmetNeed());
+                shown.plan(report.plan()), report.placeValues(), report.segments(), report.unmetNeed());
     }
 
     /** The scenarios' result (so far) as the user of the request is shown it; null while there is none. */
     public ScenarioResults.Result result(AnalysisJobs.Job<ScenarioResults.Result> job) {
         ScenarioResults.Result result = job.result();
-        Set<String> unseen = result == null ? Set.of() : unseen(job);
-        if (unseen.isEmpty()) {
+        Shown shown = result == null ? Shown.WHOLE : shown(job);
+        if (shown.whole()) {
             return result;
         }
         ScenarioResults.Baseline baseline = result.baseline() == null
                 ? null
                 : new ScenarioResults.Baseline(
-                        plan(result.baseline().plan(), unseen),
-                        result.baseline().timeLimitReached());
+                        shown.plan(result.baseline().plan()), result.baseline().timeLimitReached());
         List<ScenarioResults.Outcome> outcomes = result.scenarios() == null
                 ? null
                 : result.scenarios().stream()
                         .map(outcome -> new ScenarioResults.Outcome(
                                 outcome.name(),
-                                plan(outcome.plan(), unseen),
+                                shown.plan(outcome.plan()),
                                 outcome.delta(),
                                 outcome.timeLimitReached()))
                         .toList();
         return new ScenarioResults.Result(baseline, outcomes);
-    }
-
-    private static PlacementPlan plan(PlacementPlan plan, Set<String> unseen) {
-        return RunSight.plan(plan, id -> !unseen.contains(id));
     }
 }

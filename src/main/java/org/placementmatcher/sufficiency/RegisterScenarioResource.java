@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.register.RegisterService;
 import org.placementmatcher.rest.ApiErrors;
 import org.placementmatcher.security.CurrentUser;
@@ -78,7 +79,8 @@ public class RegisterScenarioResource {
                     Integer seconds) {
         long limit = ScenarioResource.seconds(scenarios, seconds);
         RegisterService.checkAuthority(authority);
-        return ScenarioResource.accepted(
-                scenarios.submitOn(body, registers.whole(authority).problem(), limit, user.username()));
+        PlacementProblem register = registers.whole(authority).problem();
+        return ScenarioResource.accepted(scenarios.submitOn(
+                body, register, JobSight.unseen(registers.scope(authority), register), limit, user.username()));
     }
 }

@@ -50,15 +50,18 @@ final class ScenarioReader {
 
     private final ProblemErrors errors = new ProblemErrors();
     private final int maxScenarios;
+    /** The register's children the user of the request does not see: named in a scenario, they are unknown ids. */
+    private final Set<String> unseen;
 
-    private ScenarioReader(int maxScenarios) {
+    private ScenarioReader(int maxScenarios, Set<String> unseen) {
         this.maxScenarios = maxScenarios;
+        this.unseen = unseen;
     }
 
     /** A request with its own {@code problem}. */
     static Request read(String json, int maxScenarios) {
         JsonNode root = parse(json);
-        ScenarioReader reader = new ScenarioReader(maxScenarios);
+        ScenarioReader reader = new ScenarioReader(maxScenarios, Set.of());
         if (!root.isObject()) {
             reader.errors.add("$", "must be a JSON object: {\"problem\": PlacementProblem, \"scenarios\": [...]}");
             reader.errors.throwIfAny();
@@ -67,10 +70,14 @@ final class ScenarioReader {
         return reader.read(root, root.get("problem"), "$.problem");
     }
 
-    /** A request on a register: the register's problem is the starting state, so the body has no {@code problem}. */
-    static Request readOn(String json, PlacementProblem register, int maxScenarios) {
+    /**
+     * A request on a register: the register's problem is the starting state, so the body has no {@code problem}. A
+     * child of the register the user does not see (unseen) is, where a scenario names it, an unknown child id: the
+     * answer is the one an id of no child gets.
+     */
+    static Request readOn(String json, PlacementProblem register, Set<String> unseen, int maxScenarios) {
         JsonNode root = parse(json);
-        ScenarioReader reader = new ScenarioReader(maxScenarios);
+        ScenarioReader reader = new ScenarioReader(maxScenarios, unseen);
         if (!root.isObject()) {
             reader.errors.add("$", "must be a JSON object: {\"scenarios\": [...]}");
             reader.errors.throwIfAny();
@@ -153,7 +160,8 @@ final class ScenarioReader {
         }
         Set<String> removals = removals(node, path, known);
         Map<String, JsonNode> newCosts = weeklyCosts(node, path, known);
-        boolean usable = name != null && removals != null && newCosts != null;
+        boolean namesOnlySeenChildren = namesOnlySeenChildren(added, path);
+        boolean usable = name != null && removals != null && newCosts != null && namesOnlySeenChildren;
         // A wrong removal or cost is left out, so the rest of the scenario is still checked.
         Set<String> removed = removals == null ? Set.of() : removals;
         Map<String, JsonNode> costs = newCosts == null ? Map.of() : newCosts;
@@ -204,6 +212,27 @@ final class ScenarioReader {
             });
             return null;
         }
+    }
+
+    /** The added providers' connected children, checked as the problem's validator checks an unknown child id. */
+    private boolean namesOnlySeenChildren(JsonNode added, String path) {
+        if (added == null || unseen.isEmpty()) {
+            return true;
+        }
+        boolean seen = true;
+        for (int j = 0; j < added.size(); j++) {
+            JsonNode connected = added.get(j).path("connectedChildren");
+            for (int k = 0; k < connected.size(); k++) {
+                JsonNode id = connected.get(k);
+                if (id.isTextual() && unseen.contains(id.textValue())) {
+                    errors.add(
+                            path + ".addProviders[" + j + "].connectedChildren[" + k + "]",
+                            TextRules.unknownChildId(id.textValue()));
+                    seen = false;
+                }
+            }
+        }
+        return seen;
     }
 
     /**

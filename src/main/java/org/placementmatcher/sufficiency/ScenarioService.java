@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
@@ -68,8 +69,9 @@ public class ScenarioService {
      * A request on a register's current state: its whole problem, every child whoever asks (contract section 8); each
      * reader is shown the result through {@link JobSight}.
      */
-    public Job<Result> submitOn(String body, PlacementProblem register, long seconds, String startedBy) {
-        return submit(ScenarioReader.readOn(body, register, maxScenarios), seconds, startedBy, register);
+    public Job<Result> submitOn(
+            String body, PlacementProblem register, Set<String> unseen, long seconds, String startedBy) {
+        return submit(ScenarioReader.readOn(body, register, unseen, maxScenarios), seconds, startedBy, register);
     }
 
     private Job<Result> submit(

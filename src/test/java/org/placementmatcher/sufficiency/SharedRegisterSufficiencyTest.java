@@ -69,8 +69,12 @@ class SharedRegisterSufficiencyTest {
         assertThat(report.getInt("report.plan.kpis.unplaced")).isEqualTo(3);
         assertThat(report.getList("report.plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2");
         assertThat(seenByA).doesNotContain("\"B1\"", "\"C1\"", "\"H1\"");
+        // Its own authority's KPIs only, as in a run's plan; the overall KPIs stay the whole register's.
+        assertThat(report.getMap("report.plan.kpisByAuthority")).containsOnlyKeys("COUNCIL-A");
 
         JsonPath whole = given().get(path).then().statusCode(200).extract().jsonPath();
+        assertThat(whole.getMap("report.plan.kpisByAuthority")).containsKeys("COUNCIL-A", "COUNCIL-B", "COUNCIL-C");
+        assertThat(report.getMap("report.plan.kpis")).isEqualTo(whole.getMap("report.plan.kpis"));
         assertThat(whole.getList("report.plan.assignments.childId")).contains("A1", "A2", "B1", "C1", "H1");
         assertThat(whole.getInt("report.plan.kpis.unplaced")).isEqualTo(3);
         assertThat(as(COUNCIL_A_DIRECTOR).get(path).asString()).doesNotContain("\"B1\"");
@@ -87,7 +91,38 @@ class SharedRegisterSufficiencyTest {
         assertThat(result.getList("scenarios[0].plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2");
         assertThat(seenByA).doesNotContain("\"B1\"", "\"C1\"", "\"H1\"");
 
-        assertThat(given().get(path).jsonPath().getList("baseline.plan.assignments.childId"))
-                .contains("B1", "C1", "H1");
+        assertThat(result.getMap("baseline.plan.kpisByAuthority")).containsOnlyKeys("COUNCIL-A");
+        assertThat(result.getMap("scenarios[0].plan.kpisByAuthority")).containsOnlyKeys("COUNCIL-A");
+
+        JsonPath whole = given().get(path).jsonPath();
+        assertThat(whole.getList("baseline.plan.assignments.childId")).contains("B1", "C1", "H1");
+        assertThat(whole.getMap("scenarios[0].plan.kpisByAuthority")).containsKeys("COUNCIL-A", "COUNCIL-B");
+    }
+
+    @Test
+    void aScenarioNamingAnotherCouncilsChildIsAnsweredAsForAnUnknownId() {
+        String scenario = """
+                {"scenarios": [{"name": "a connected carer", "addProviders": [
+                  {"id": "NEW-1", "type": "CONNECTED_PERSON", "localAuthority": "COUNCIL-A",
+                   "location": {"lat": 52.0, "lon": 0.0}, "places": 1, "ageMin": 0, "ageMax": 17, "weeklyCost": 300,
+                   "connectedChildren": ["%s"]}]}]}
+                """;
+        String unknown = refused(scenario.formatted("NO-SUCH-CHILD"));
+        assertThat(JsonPath.from(unknown).getList("errors")).hasSize(1);
+        assertThat(JsonPath.from(unknown).getString("errors[0].message")).isEqualTo("unknown child id 'NO-SUCH-CHILD'");
+
+        String anotherCouncils = refused(scenario.formatted("B1"));
+        assertThat(anotherCouncils).isEqualTo(unknown.replace("NO-SUCH-CHILD", "B1"));
+    }
+
+    private static String refused(String scenarios) {
+        return as(COUNCIL_A_DIRECTOR)
+                .contentType(ContentType.JSON)
+                .body(scenarios)
+                .post(BASE + "/scenarios")
+                .then()
+                .statusCode(400)
+                .extract()
+                .asString();
     }
 }
