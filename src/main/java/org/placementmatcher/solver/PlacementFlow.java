@@ -140,6 +140,8 @@ public final class PlacementFlow {
     private int[] nextArc;
     /** Arcs a heap entry standing for a unit's remaining arcs expands at a time. */
     private static final int ARCS_PER_EXPANSION = 8;
+    /** The most arcs pricing adds to a unit at a time ({@link #priceOmittedArcs}). */
+    private static final int PRICED_ARCS_PER_UNIT = 4;
 
     private int[] settledList = new int[64];
 
@@ -183,6 +185,13 @@ public final class PlacementFlow {
      * {@link #priceOmittedArcs} looks for arcs worth adding; the number of candidates when every one was offered.
      */
     private final int[] pricedFrom;
+    /**
+     * Per unit node, from {@link #pricedFrom} on: the soft points of its candidates as pricing works them out (a round
+     * of pricing would otherwise work out the same millions again), {@link #UNKNOWN} until then.
+     */
+    private long[][] omittedPoints;
+
+    private static final long UNKNOWN = Long.MIN_VALUE;
     /** Arcs added by pricing so far, and the rounds that added any. */
     private int arcsPriced;
 
@@ -749,6 +758,7 @@ public final class PlacementFlow {
      * network of millions. Stopped by {@code stop}, the flow is not complete. To be called once, before any copy.
      */
     public Relaxation solvePriced(BooleanSupplier stop) {
+        omittedPoints = new long[unitCount][];
         Relaxation totals = solve(stop);
         while (totals.complete()) {
             int[] excess = new int[providers.size()];
@@ -806,8 +816,7 @@ public final class PlacementFlow {
             for (int p : arcTo[u]) {
                 offeredTo[p] = u + 1;
             }
-            List<Provider> adding = new ArrayList<>();
-            List<Long> costs = new ArrayList<>();
+            List<long[]> negative = new ArrayList<>();
             for (int i = pricedFrom[u]; i < candidates.size() && floor + pu - maxPotential < 0; i++) {
                 Provider p = candidates.get(i);
                 int q = p.getIndex();
@@ -817,15 +826,34 @@ public final class PlacementFlow {
                         || u >= realUnits && !members.stream().allMatch(m -> m.isEligible(p))) {
                     continue;
                 }
-                long cost =
-                        members.stream().mapToLong(m -> m.staticSoftPoints(p)).sum() * perChild;
+                if (omittedPoints[u] == null) {
+                    omittedPoints[u] = new long[candidates.size() - pricedFrom[u]];
+                    Arrays.fill(omittedPoints[u], UNKNOWN);
+                }
+                long points = omittedPoints[u][i - pricedFrom[u]];
+                if (points == UNKNOWN) {
+                    points = members.stream()
+                            .mapToLong(m -> m.staticSoftPoints(p))
+                            .sum();
+                    omittedPoints[u][i - pricedFrom[u]] = points;
+                }
+                long cost = points * perChild;
                 if (u < realUnits) {
                     floor = cost;
                 }
-                if (cost + pu - potential[unitCount + q] < 0) {
-                    adding.add(p);
-                    costs.add(cost);
+                long reduced = cost + pu - potential[unitCount + q];
+                if (reduced < 0) {
+                    negative.add(new long[] {reduced, cost, i});
                 }
+            }
+            // Only the arcs that gain most: each added arc is saturated and its children routed back where the flow no
+            // longer wants them, and most of a unit's arcs below zero at the first prices are not wanted after.
+            negative.sort(Comparator.comparingLong(n -> n[0]));
+            List<Provider> adding = new ArrayList<>();
+            List<Long> costs = new ArrayList<>();
+            for (long[] arc : negative.subList(0, Math.min(PRICED_ARCS_PER_UNIT, negative.size()))) {
+                adding.add(candidates.get((int) arc[2]));
+                costs.add(arc[1]);
             }
             if (!adding.isEmpty()) {
                 addSaturatedArcs(u, adding, costs, excess);
