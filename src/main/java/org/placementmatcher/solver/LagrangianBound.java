@@ -111,9 +111,7 @@ public final class LagrangianBound {
             PrintStream log) {
         long start = System.nanoTime();
         BooleanSupplier outOfTime = () -> System.nanoTime() >= deadline || stop.getAsBoolean();
-        // Offered each unit its cheapest providers, priced out: the whole network's optimum, sooner on a region.
-        PlacementFlow.Relaxation flow =
-                PlacementFlow.boundLimited(solution, CandidateLimit.DEFAULT).solvePriced(outOfTime);
+        PlacementFlow.Relaxation flow = new PlacementFlow(solution).solve(outOfTime);
         if (!flow.complete()) {
             return null;
         }

@@ -236,7 +236,8 @@ public final class PlacementFlow {
 
     /**
      * The relaxation ({@link #PlacementFlow(PlacementSolution)}) offered each unit its {@code limit} cheapest providers
-     * with room: solved with {@link #solvePriced}, the same optimum and bound, sooner on a large network.
+     * with room: solved with {@link #solvePriced}, the same optimum and bound (measured on rcc a little sooner than
+     * the whole network, on a region not: solver-config/BENCHMARKS.md).
      */
     public static PlacementFlow boundLimited(PlacementSolution solution, int limit) {
         return new PlacementFlow(solution, false, Map.of(), false, false, limit);
