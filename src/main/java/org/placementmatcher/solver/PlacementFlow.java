@@ -236,8 +236,8 @@ public final class PlacementFlow {
 
     /**
      * The relaxation ({@link #PlacementFlow(PlacementSolution)}) offered each unit its {@code limit} cheapest providers
-     * with room: solved with {@link #solvePriced}, the same optimum and bound (measured on rcc a little sooner than
-     * the whole network, on a region not: solver-config/BENCHMARKS.md).
+     * with room: solved with {@link #solvePriced}, the same optimum and bound (on rcc in about the time of the whole
+     * network, on a region in more: solver-config/BENCHMARKS.md, "Construction flow on rcc").
      */
     public static PlacementFlow boundLimited(PlacementSolution solution, int limit) {
         return new PlacementFlow(solution, false, Map.of(), false, false, limit);
@@ -784,9 +784,10 @@ public final class PlacementFlow {
     }
 
     /**
-     * Adds, saturated, every eligible arc left out whose reduced cost is below zero: a unit's candidates come cheapest
-     * first, so its scan stops where even the highest provider potential leaves the arc's reduced cost at zero or more.
-     * Returns how many; {@code excess} gets the children each provider now receives beyond what it passes on.
+     * Adds, saturated, each unit's (at most {@link #PRICED_ARCS_PER_UNIT}) most negative arcs left out, by reduced
+     * cost: a unit's candidates come cheapest first, so its scan stops where even the highest provider potential
+     * leaves the reduced cost at zero or more. Returns how many; {@code excess} gets the children each provider now
+     * receives beyond what it passes on.
      */
     private int priceOmittedArcs(int[] excess) {
         long maxPotential = Long.MIN_VALUE;
