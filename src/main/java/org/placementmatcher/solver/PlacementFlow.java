@@ -140,6 +140,8 @@ public final class PlacementFlow {
     private int[] nextArc;
     /** Arcs a heap entry standing for a unit's remaining arcs expands at a time. */
     private static final int ARCS_PER_EXPANSION = 8;
+    /** The most arcs pricing adds to a unit at a time ({@link #priceOmittedArcs}). */
+    private static final int PRICED_ARCS_PER_UNIT = 4;
 
     private int[] settledList = new int[64];
 
@@ -183,6 +185,13 @@ public final class PlacementFlow {
      * {@link #priceOmittedArcs} looks for arcs worth adding; the number of candidates when every one was offered.
      */
     private final int[] pricedFrom;
+    /**
+     * Per unit node, from {@link #pricedFrom} on: the soft points of its candidates as pricing works them out (a round
+     * of pricing would otherwise work out the same millions again), {@link #UNKNOWN} until then.
+     */
+    private long[][] omittedPoints;
+
+    private static final long UNKNOWN = Long.MIN_VALUE;
     /** Arcs added by pricing so far, and the rounds that added any. */
     private int arcsPriced;
 
@@ -227,7 +236,8 @@ public final class PlacementFlow {
 
     /**
      * The relaxation ({@link #PlacementFlow(PlacementSolution)}) offered each unit its {@code limit} cheapest providers
-     * with room: solved with {@link #solvePriced}, the same optimum and bound, sooner on a large network.
+     * with room: solved with {@link #solvePriced}, the same optimum and bound (on rcc in about the time of the whole
+     * network, on a region in more: solver-config/BENCHMARKS.md, "Construction flow on rcc").
      */
     public static PlacementFlow boundLimited(PlacementSolution solution, int limit) {
         return new PlacementFlow(solution, false, Map.of(), false, false, limit);
@@ -749,6 +759,7 @@ public final class PlacementFlow {
      * network of millions. Stopped by {@code stop}, the flow is not complete. To be called once, before any copy.
      */
     public Relaxation solvePriced(BooleanSupplier stop) {
+        omittedPoints = new long[unitCount][];
         Relaxation totals = solve(stop);
         while (totals.complete()) {
             int[] excess = new int[providers.size()];
@@ -773,9 +784,10 @@ public final class PlacementFlow {
     }
 
     /**
-     * Adds, saturated, every eligible arc left out whose reduced cost is below zero: a unit's candidates come cheapest
-     * first, so its scan stops where even the highest provider potential leaves the arc's reduced cost at zero or more.
-     * Returns how many; {@code excess} gets the children each provider now receives beyond what it passes on.
+     * Adds, saturated, each unit's (at most {@link #PRICED_ARCS_PER_UNIT}) most negative arcs left out, by reduced
+     * cost: a unit's candidates come cheapest first, so its scan stops where even the highest provider potential
+     * leaves the reduced cost at zero or more. Returns how many; {@code excess} gets the children each provider now
+     * receives beyond what it passes on.
      */
     private int priceOmittedArcs(int[] excess) {
         long maxPotential = Long.MIN_VALUE;
@@ -806,8 +818,7 @@ public final class PlacementFlow {
             for (int p : arcTo[u]) {
                 offeredTo[p] = u + 1;
             }
-            List<Provider> adding = new ArrayList<>();
-            List<Long> costs = new ArrayList<>();
+            List<long[]> negative = new ArrayList<>();
             for (int i = pricedFrom[u]; i < candidates.size() && floor + pu - maxPotential < 0; i++) {
                 Provider p = candidates.get(i);
                 int q = p.getIndex();
@@ -817,15 +828,34 @@ public final class PlacementFlow {
                         || u >= realUnits && !members.stream().allMatch(m -> m.isEligible(p))) {
                     continue;
                 }
-                long cost =
-                        members.stream().mapToLong(m -> m.staticSoftPoints(p)).sum() * perChild;
+                if (omittedPoints[u] == null) {
+                    omittedPoints[u] = new long[candidates.size() - pricedFrom[u]];
+                    Arrays.fill(omittedPoints[u], UNKNOWN);
+                }
+                long points = omittedPoints[u][i - pricedFrom[u]];
+                if (points == UNKNOWN) {
+                    points = members.stream()
+                            .mapToLong(m -> m.staticSoftPoints(p))
+                            .sum();
+                    omittedPoints[u][i - pricedFrom[u]] = points;
+                }
+                long cost = points * perChild;
                 if (u < realUnits) {
                     floor = cost;
                 }
-                if (cost + pu - potential[unitCount + q] < 0) {
-                    adding.add(p);
-                    costs.add(cost);
+                long reduced = cost + pu - potential[unitCount + q];
+                if (reduced < 0) {
+                    negative.add(new long[] {reduced, cost, i});
                 }
+            }
+            // Only the arcs that gain most: each added arc is saturated and its children routed back where the flow no
+            // longer wants them, and most of a unit's arcs below zero at the first prices are not wanted after.
+            negative.sort(Comparator.comparingLong(n -> n[0]));
+            List<Provider> adding = new ArrayList<>();
+            List<Long> costs = new ArrayList<>();
+            for (long[] arc : negative.subList(0, Math.min(PRICED_ARCS_PER_UNIT, negative.size()))) {
+                adding.add(candidates.get((int) arc[2]));
+                costs.add(arc[1]);
             }
             if (!adding.isEmpty()) {
                 addSaturatedArcs(u, adding, costs, excess);
