@@ -82,32 +82,39 @@ public final class BestBound {
      * @param problem the problem given to the solver (only read: the solver works on a copy; not for a problem with
      *     nothing to decide, whose bound is its own score)
      * @param stop told to stop (checked as often as the deadline): the bound ends at once
+     * @param planEnd when the plan must be returned ({@link System#nanoTime()}): the bound's last iteration may run past
+     *     {@code deadline}, never past this
      */
     public static Beside beside(
             PlacementSolution problem,
             PlacementSolver scorer,
             long deadline,
+            long planEnd,
             BooleanSupplier stop,
             ExecutorService executor) {
-        return new Beside(problem, scorer, deadline, stop, executor);
+        return new Beside(problem, scorer, deadline, planEnd, stop, executor);
     }
 
     /** A bound being worked out beside a solver, on a thread of its own. */
     public static final class Beside {
         private final BestScoreSoFar plan = new BestScoreSoFar();
         private final AtomicBoolean abandoned = new AtomicBoolean();
-        private final long deadline;
+        private final long waitUntil;
         private final Future<HardMediumSoftScore> bound;
 
         private Beside(
                 PlacementSolution problem,
                 PlacementSolver scorer,
                 long deadline,
+                long planEnd,
                 BooleanSupplier stop,
                 ExecutorService executor) {
-            this.deadline = deadline;
+            this.waitUntil = Math.min(deadline + LAST_ITERATION.toNanos(), Math.max(deadline, planEnd));
             BooleanSupplier ended = () -> abandoned.get() || stop.getAsBoolean();
-            this.bound = executor.submit(() -> relaxed(problem, scorer, plan::get, deadline, ended));
+            // A bound that waited for a thread until its time was up builds nothing (a large network takes seconds).
+            this.bound = executor.submit(() -> ended.getAsBoolean() || System.nanoTime() >= deadline
+                    ? null
+                    : relaxed(problem, scorer, plan::get, deadline, ended));
         }
 
         /** A new best plan's score: from now on the steps aim at it (at the best of those told). */
@@ -117,11 +124,12 @@ public final class BestBound {
 
         /**
          * The bound, checked against the plan as solved (null where the plan beats it, with an error logged): waits
-         * until the deadline for the bound's thread, and a little past it for its last iteration; null when it has not
+         * until the deadline for the bound's thread, and a little past it for its last iteration (never past the plan's
+         * end); null when it has not
          * ended by then (it was still setting up, and now stops).
          */
         public HardMediumSoftScore result(HardMediumSoftScore finalPlan) {
-            long wait = Math.max(deadline - System.nanoTime(), 0) + LAST_ITERATION.toNanos();
+            long wait = Math.max(waitUntil - System.nanoTime(), 0);
             try {
                 return checked(finalPlan, bound.get(wait, TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {

@@ -65,19 +65,22 @@ public class PlacementSolver {
     });
 
     /**
-     * The bounds worked out beside solves ({@link #solveAndBound}): a thread each while it runs, so a plan solved while
-     * another is never waits for a bound thread; daemon threads, which never keep the JVM up.
+     * The bounds worked out beside solves ({@link #solveAndBound}): as many at once as the machine has processors
+     * beside the solver's (at least one), since each takes a processor and, on a large problem, a network of its own;
+     * a bound waiting for a thread starts late and gets less time, or none (the plan then has no bound). Daemon
+     * threads, which never keep the JVM up.
      */
-    private static final ExecutorService BOUNDS = Executors.newCachedThreadPool(new ThreadFactory() {
-        private final AtomicInteger count = new AtomicInteger();
+    private static final ExecutorService BOUNDS = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), new ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
 
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, "placement-bound-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
+                @Override
+                public Thread newThread(Runnable runnable) {
+                    Thread thread = new Thread(runnable, "placement-bound-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
 
     private final SolverConfig config;
     private final SolverFactory<PlacementSolution> solverFactory;
@@ -245,8 +248,10 @@ public class PlacementSolver {
             PlacementSolution given = solve(problem, solverLimit, limit, progress, solving);
             return new Proven(given, solving.isTerminatedEarly() ? null : given.getScore());
         }
-        long deadline = System.nanoTime() + solverLimit.toNanos();
-        BestBound.Beside bound = BestBound.beside(problem, this, deadline, solving::isTerminatedEarly, BOUNDS);
+        long start = System.nanoTime();
+        long deadline = start + solverLimit.toNanos();
+        BestBound.Beside bound =
+                BestBound.beside(problem, this, deadline, start + limit.toNanos(), solving::isTerminatedEarly, BOUNDS);
         // The solver ends at the bound's deadline however late it started, but never before its construction has
         // ended (a plan with children left unplaced for want of a moment would help no one).
         AtomicBoolean pastLimit = new AtomicBoolean();

@@ -256,33 +256,44 @@ class BestBoundTest {
         assertThat(proven.bound()).isNull();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
         // The bound's own thread ends at its next check once told to stop.
-        BestBound.Beside beside = BestBound.beside(
-                ProblemMapper.toSolution(ProblemReader.read(json)),
-                SOLVER,
-                deadline(60),
-                solving::isTerminatedEarly,
-                java.util.concurrent.Executors.newSingleThreadExecutor());
-        beside.result(HardMediumSoftScore.of(0, -1_000_000, 0));
-        assertThat(beside.isDone()).isTrue();
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            long deadline = deadline(60);
+            BestBound.Beside beside = BestBound.beside(
+                    ProblemMapper.toSolution(ProblemReader.read(json)),
+                    SOLVER,
+                    deadline,
+                    deadline,
+                    solving::isTerminatedEarly,
+                    executor);
+            beside.result(HardMediumSoftScore.of(0, -1_000_000, 0));
+            assertThat(beside.isDone()).isTrue();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     /** Beside a solver: the steps aim at the best plan told, and a bound that meets it ends there. */
     @Test
     void theBoundBesideAimsAtTheBestPlanToldAndChecksTheFinalOne() {
         var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
-        BestBound.Beside beside =
-                BestBound.beside(TinyProblems.solution(PAIR), SOLVER, deadline(20), () -> false, executor);
-        beside.offer(HardMediumSoftScore.of(0, 0, -770));
-        beside.offer(HardMediumSoftScore.of(0, 0, -700));
+        try {
+            long deadline = deadline(20);
+            BestBound.Beside beside =
+                    BestBound.beside(TinyProblems.solution(PAIR), SOLVER, deadline, deadline, () -> false, executor);
+            beside.offer(HardMediumSoftScore.of(0, 0, -770));
+            beside.offer(HardMediumSoftScore.of(0, 0, -700));
 
-        assertThat(beside.result(HardMediumSoftScore.of(0, 0, -700))).isEqualTo(HardMediumSoftScore.of(0, 0, -700));
+            assertThat(beside.result(HardMediumSoftScore.of(0, 0, -700))).isEqualTo(HardMediumSoftScore.of(0, 0, -700));
 
-        // A final plan better than the bound (a defect): no bound is reported rather than a wrong one.
-        BestBound.Beside wrong =
-                BestBound.beside(TinyProblems.solution(PAIR), SOLVER, deadline(20), () -> false, executor);
-        wrong.offer(HardMediumSoftScore.of(0, 0, -700));
-        assertThat(wrong.result(HardMediumSoftScore.of(0, 0, -600))).isNull();
-        executor.shutdown();
+            // A final plan better than the bound (a defect): no bound is reported rather than a wrong one.
+            BestBound.Beside wrong =
+                    BestBound.beside(TinyProblems.solution(PAIR), SOLVER, deadline, deadline, () -> false, executor);
+            wrong.offer(HardMediumSoftScore.of(0, 0, -700));
+            assertThat(wrong.result(HardMediumSoftScore.of(0, 0, -600))).isNull();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     /**
