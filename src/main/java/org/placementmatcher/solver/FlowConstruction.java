@@ -41,6 +41,20 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     static final ThreadLocal<Boolean> SETTLE_EVERY_GROUP = ThreadLocal.withInitial(() -> false);
 
     /**
+     * Set on the solving thread by a timed solve ({@link PlacementSolver}): when its time limit ends, by {@link
+     * System#nanoTime()} (absent: no limit known). Settling then stops in time to leave the rounding, and applying its
+     * decisions, {@link #ROUNDING_SHARE} of the flow's own time before the limit: the rounding cannot stop part-way,
+     * and on a co-operative it takes seconds (solver-config/BENCHMARKS.md, "rcc").
+     */
+    static final ThreadLocal<Long> LIMIT_ENDS = new ThreadLocal<>();
+
+    /**
+     * The rounding and applying its decisions take about a fifth of the flow's time on rcc (8 s and some seconds
+     * against about 40 s); a third leaves room on a busier machine.
+     */
+    static final double ROUNDING_SHARE = 1.0 / 3;
+
+    /**
      * Every movable unit's place (absent: unplaced). When {@code stop} says so (the time limit) the flow stops where it
      * is: the units it routed go where it sends them, the others stay where they are where that still fits, and the
      * rest are placed one by one by the rounding ({@link GreedyPlacement#decideFrom}): a whole plan, though further
@@ -70,7 +84,10 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
             return GreedyPlacement.decideFrom(solution, preferred);
         }
         long flowNanos = System.nanoTime() - start;
-        long settleEnd = System.nanoTime() + Math.max(SETTLE_MINIMUM.toNanos(), SETTLE_TIME_FACTOR * flowNanos);
+        long settleFor = System.nanoTime() + Math.max(SETTLE_MINIMUM.toNanos(), SETTLE_TIME_FACTOR * flowNanos);
+        Long limitEnds = LIMIT_ENDS.get();
+        long settleEnd =
+                limitEnds == null ? settleFor : Math.min(settleFor, limitEnds - Math.round(flowNanos * ROUNDING_SHARE));
         boolean everyGroup = SETTLE_EVERY_GROUP.get();
         flow = flow.settleSplitGroups(
                 EXTRA_PLACES, () -> stop.getAsBoolean() || !everyGroup && System.nanoTime() > settleEnd);

@@ -219,7 +219,13 @@ public class PlacementSolver {
         }
         Solver<PlacementSolution> solver =
                 solverFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(solverLimit)));
-        return solveWith(solver, problem, reportedLimit, report, solving);
+        // The construction's settling leaves its rounding time before the limit (the rounding cannot stop part-way).
+        FlowConstruction.LIMIT_ENDS.set(System.nanoTime() + solverLimit.toNanos());
+        try {
+            return solveWith(solver, problem, reportedLimit, report, solving);
+        } finally {
+            FlowConstruction.LIMIT_ENDS.remove();
+        }
     }
 
     /**
