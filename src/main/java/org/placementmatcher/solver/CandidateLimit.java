@@ -3,15 +3,16 @@ package org.placementmatcher.solver;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * How many providers of each unit the construction's flow and the local search's moves look at: the unit's cheapest
- * eligible ones with room (its candidates come cheapest first by its own soft points: distance, cost, the authority,
- * so mostly the nearest). A region has millions of unit-provider pairs and a co-operative tens of millions; the plan
- * almost never uses any but a unit's cheapest few dozen.
+ * How many providers of each unit the construction's flow is offered at first, and the local search's aimed moves look
+ * at: the unit's cheapest eligible ones with room (its candidates come cheapest first by its own soft points:
+ * distance, cost, the authority, so mostly the nearest). A region has millions of unit-provider pairs and a
+ * co-operative tens of millions.
  *
- * <p>The guarantee: a unit the limited flow leaves (partly) unplaced while it has eligible providers with room beyond
- * its limit is offered all of them, and the flow is solved again ({@link FlowConstruction#decide}), until no unit is
- * left unplaced for want of candidates. The value range (every eligible provider) is not limited: Timefold's plain
- * change and swap moves still reach every provider.
+ * <p>The limit does not change the flow's answer: pricing ({@link PlacementFlow#solvePriced}) offers a unit the
+ * providers beyond its limit that would lower the flow's cost, until none would, so the flow is the optimum of the
+ * whole network and nobody is left unplaced for want of candidates. Where demand exceeds nearby supply (the rcc
+ * sample) the optimum sends many units far down their lists. The value range (every eligible provider) is not
+ * limited: Timefold's plain change and swap moves still reach every provider.
  */
 public final class CandidateLimit {
 

@@ -933,8 +933,8 @@ public final class PlacementFlow {
     }
 
     /**
-     * The units this flow leaves (partly) unplaced while they have eligible providers with room beyond those offered:
-     * offered all of them ({@link #limited}), the flow may place them.
+     * The units this flow leaves (partly) unplaced while they have eligible providers beyond those offered: after
+     * {@link #solvePriced} there are none, since pricing offers them any that would place them.
      */
     public List<PlacementUnit> unplacedForWantOfCandidates() {
         List<PlacementUnit> wanting = new ArrayList<>();
