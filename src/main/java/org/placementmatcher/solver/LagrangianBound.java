@@ -113,7 +113,10 @@ public final class LagrangianBound {
             PrintStream log) {
         long start = System.nanoTime();
         BooleanSupplier outOfTime = () -> System.nanoTime() >= deadline || stop.getAsBoolean();
-        PlacementFlow.Relaxation flow = new PlacementFlow(solution).solve(outOfTime);
+        // Offered each unit its cheapest providers and priced out to the whole network's optimum: the same bound as the
+        // whole network's flow, without holding every eligible arc (tens of millions on a co-operative).
+        PlacementFlow.Relaxation flow = PlacementFlow.boundLimited(solution, CandidateLimit.configured())
+                .solvePriced(outOfTime);
         if (!flow.complete()) {
             return null;
         }
