@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What the solver places: a sibling group that must stay together (placeTogether), or one child.
@@ -37,6 +38,10 @@ public class PlacementUnit {
 
     private List<Provider> candidates;
     private BitSet eligible;
+    /** The solver's view of {@link #candidates}, and the list it was made from (the candidates may be replaced). */
+    private ProviderSet providerRange;
+
+    private List<Provider> rangeOf;
     private ScoringWeights weights;
     /** The placeTogether sibling group of the members, or null. */
     private String togetherGroup;
@@ -194,12 +199,25 @@ public class PlacementUnit {
         return current;
     }
 
-    @ValueRangeProvider(id = VALUE_RANGE)
+    /** The providers the unit may go to, cheapest first: every eligible one (or any, after {@link #allowAnyProvider}). */
     public List<Provider> getCandidates() {
         if (candidates == null) {
             computeEligibility();
         }
         return candidates;
+    }
+
+    /** The same providers as the solver's value range, in the same order ({@link ProviderSet} says why a set). */
+    @ValueRangeProvider(id = VALUE_RANGE)
+    public Set<Provider> getProviderRange() {
+        List<Provider> current = getCandidates();
+        ProviderSet range = providerRange;
+        if (range == null || rangeOf != current) {
+            range = new ProviderSet(current);
+            providerRange = range;
+            rangeOf = current;
+        }
+        return range;
     }
 
     /** True when the provider passes every per-child rule for every member and has places enough for them all. */
