@@ -47,7 +47,7 @@ public record ChildScope(Set<String> authorities) {
     }
 
     /** The problem with these children in place of its own. */
-    static PlacementProblem withChildren(PlacementProblem problem, List<ChildInput> children) {
+    public static PlacementProblem withChildren(PlacementProblem problem, List<ChildInput> children) {
         return new PlacementProblem(
                 problem.schemaVersion(),
                 problem.name(),

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.placementmatcher.contract.Assignment;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
@@ -144,6 +146,14 @@ public class RunSight {
      * @param authorities the authorities the reader holds; null: every authority
      */
     public static PlacementPlan plan(PlacementPlan plan, Predicate<String> shown, Set<String> authorities) {
+        return plan(plan, shown, UnaryOperator.identity(), authorities);
+    }
+
+    /**
+     * The same, each child shown named as {@code named} says (an analysis job names some children by ids of its own).
+     */
+    public static PlacementPlan plan(
+            PlacementPlan plan, Predicate<String> shown, UnaryOperator<String> named, Set<String> authorities) {
         if (plan == null) {
             return null;
         }
@@ -153,6 +163,8 @@ public class RunSight {
                 plan.feasible(),
                 plan.assignments().stream()
                         .filter(assignment -> shown.test(assignment.childId()))
+                        .map(assignment -> new Assignment(
+                                named.apply(assignment.childId()), assignment.providerId(), assignment.moved()))
                         .toList(),
                 plan.kpis(),
                 kpisByAuthority(plan.kpisByAuthority(), authorities),

@@ -60,6 +60,7 @@ public final class AnalysisJobs<R> {
         private final String startedBy;
         private final String homeAuthority;
         private final PlacementProblem register;
+        private final HiddenChildren hidden;
         private final Instant submitted = Instant.now();
         private volatile Status status = Status.QUEUED;
         private volatile R result;
@@ -70,12 +71,19 @@ public final class AnalysisJobs<R> {
         private volatile long startedNanos;
         private volatile long finishedNanos;
 
-        Job(String id, long limitSeconds, String startedBy, String homeAuthority, PlacementProblem register) {
+        Job(
+                String id,
+                long limitSeconds,
+                String startedBy,
+                String homeAuthority,
+                PlacementProblem register,
+                HiddenChildren hidden) {
             this.id = id;
             this.limitSeconds = limitSeconds;
             this.startedBy = startedBy;
             this.homeAuthority = homeAuthority;
             this.register = register;
+            this.hidden = hidden;
         }
 
         /**
@@ -85,6 +93,11 @@ public final class AnalysisJobs<R> {
          */
         public PlacementProblem register() {
             return register;
+        }
+
+        /** The register's children the user who started the job does not see, as the work names them. */
+        HiddenChildren hidden() {
+            return hidden;
         }
 
         /** Who asked: they, and the users of {@link #homeAuthority()}, may see the job (like a plan). */
@@ -242,7 +255,19 @@ public final class AnalysisJobs<R> {
             String startedBy,
             String homeAuthority,
             PlacementProblem register) {
-        Job<R> job = new Job<>(UUID.randomUUID().toString(), limitSeconds, startedBy, homeAuthority, register);
+        return submit(work, limitSeconds, path, startedBy, homeAuthority, register, HiddenChildren.NONE);
+    }
+
+    /** The same, the work naming the register's children {@code hidden} as it says. */
+    Job<R> submit(
+            Work<R> work,
+            long limitSeconds,
+            String path,
+            String startedBy,
+            String homeAuthority,
+            PlacementProblem register,
+            HiddenChildren hidden) {
+        Job<R> job = new Job<>(UUID.randomUUID().toString(), limitSeconds, startedBy, homeAuthority, register, hidden);
         synchronized (jobs) {
             makeRoom(path);
             jobs.put(job.id, job);

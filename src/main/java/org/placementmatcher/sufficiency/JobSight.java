@@ -30,18 +30,19 @@ public class JobSight {
     }
 
     /**
-     * What of a job the user of the request is shown: the register's child ids it does not see and the authorities it
-     * holds (null: it is shown the whole job).
+     * What of a job the user of the request is shown: the register's child ids it does not see, the authorities it
+     * holds (null: every authority) and the children the job renamed (for the user who started it), named back by their
+     * register ids.
      */
-    record Shown(Set<String> unseen, Set<String> authorities) {
-        static final Shown WHOLE = new Shown(Set.of(), null);
+    record Shown(Set<String> unseen, Set<String> authorities, HiddenChildren hidden) {
+        static final Shown WHOLE = new Shown(Set.of(), null, HiddenChildren.NONE);
 
         boolean whole() {
-            return authorities == null;
+            return authorities == null && hidden.none();
         }
 
         PlacementPlan plan(PlacementPlan plan) {
-            return RunSight.plan(plan, id -> !unseen.contains(id), authorities);
+            return RunSight.plan(plan, hidden.shown(unseen), hidden::registerId, authorities);
         }
     }
 
@@ -51,7 +52,9 @@ public class JobSight {
             return Shown.WHOLE;
         }
         ChildScope scope = registers.scope(job.homeAuthority());
-        return scope.isAll() ? Shown.WHOLE : new Shown(unseen(scope, register), scope.authorities());
+        return scope.isAll()
+                ? new Shown(Set.of(), null, job.hidden())
+                : new Shown(unseen(scope, register), scope.authorities(), job.hidden());
     }
 
     /** The register's child ids a user with this scope does not see (empty: it sees them all). */

@@ -80,7 +80,7 @@ public class RegisterScenarioResource {
         long limit = ScenarioResource.seconds(scenarios, seconds);
         RegisterService.checkAuthority(authority);
         PlacementProblem register = registers.whole(authority).problem();
-        return ScenarioResource.accepted(scenarios.submitOn(
-                body, register, JobSight.unseen(registers.scope(authority), register), limit, user.username()));
+        return ScenarioResource.accepted(
+                scenarios.submitOn(body, register, registers.scope(authority), limit, user.username()));
     }
 }

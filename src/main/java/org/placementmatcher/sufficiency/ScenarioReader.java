@@ -22,6 +22,7 @@ import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemErrors;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.contract.TextRules;
+import org.placementmatcher.register.ChildScope;
 
 /**
  * Reads a scenarios request ({@code {"problem", "scenarios": [...]}}) into the baseline problem and one whole
@@ -40,44 +41,47 @@ final class ScenarioReader {
     static final Set<String> FIELDS =
             Set.of("name", "addProviders", "removeProviderIds", "weeklyCosts", "addChildren", "weights");
 
-    private static final Pattern LISTED = Pattern.compile("^\\$\\.(providers|children)\\[(\\d+)](.*)$");
+    /** A record of a scenario's whole problem, by its place there. */
+    private static final Pattern RECORD = Pattern.compile("\\$\\.(providers|children)\\[(\\d+)]");
+
+    private static final Pattern LISTED = Pattern.compile("^" + RECORD.pattern() + "(.*)$");
 
     /** A scenario by its name, as a whole problem. */
     record Scenario(String name, PlacementProblem problem) {}
 
-    /** The request read: the starting state and the scenarios optimised from it. */
-    record Request(PlacementProblem baseline, List<Scenario> scenarios) {}
+    /**
+     * The request read: the starting state and the scenarios optimised from it, with the register's children the user
+     * does not see renamed as {@code hidden} says.
+     */
+    record Request(PlacementProblem baseline, List<Scenario> scenarios, HiddenChildren hidden) {}
 
     private final ProblemErrors errors = new ProblemErrors();
     private final int maxScenarios;
-    /** The register's children the user of the request does not see: named in a scenario, they are unknown ids. */
-    private final Set<String> unseen;
 
-    private ScenarioReader(int maxScenarios, Set<String> unseen) {
+    private ScenarioReader(int maxScenarios) {
         this.maxScenarios = maxScenarios;
-        this.unseen = unseen;
     }
 
     /** A request with its own {@code problem}. */
     static Request read(String json, int maxScenarios) {
         JsonNode root = parse(json);
-        ScenarioReader reader = new ScenarioReader(maxScenarios, Set.of());
+        ScenarioReader reader = new ScenarioReader(maxScenarios);
         if (!root.isObject()) {
             reader.errors.add("$", "must be a JSON object: {\"problem\": PlacementProblem, \"scenarios\": [...]}");
             reader.errors.throwIfAny();
         }
         reader.onlyFields(root, "$", Set.of("problem", "scenarios"));
-        return reader.read(root, root.get("problem"), "$.problem");
+        return reader.read(root, root.get("problem"), "$.problem", HiddenChildren.NONE);
     }
 
     /**
-     * A request on a register: the register's problem is the starting state, so the body has no {@code problem}. A
-     * child of the register the user does not see (unseen) is, where a scenario names it, an unknown child id: the
-     * answer is the one an id of no child gets.
+     * A request on a register: the register's problem is the starting state, so the body has no {@code problem}. The
+     * register's children a user with this scope does not see are, to its scenarios, as if they were not there
+     * ({@link HiddenChildren}): their ids and sibling groups are free, and naming one is naming an unknown child.
      */
-    static Request readOn(String json, PlacementProblem register, Set<String> unseen, int maxScenarios) {
+    static Request readOn(String json, PlacementProblem register, ChildScope scope, int maxScenarios) {
         JsonNode root = parse(json);
-        ScenarioReader reader = new ScenarioReader(maxScenarios, unseen);
+        ScenarioReader reader = new ScenarioReader(maxScenarios);
         if (!root.isObject()) {
             reader.errors.add("$", "must be a JSON object: {\"scenarios\": [...]}");
             reader.errors.throwIfAny();
@@ -86,7 +90,12 @@ final class ScenarioReader {
             reader.errors.add("$.problem", "is not accepted here: the register's current state is the problem");
         }
         reader.onlyFields(root, "$", Set.of("problem", "scenarios"));
-        return reader.read(root, ContractJson.mapper().valueToTree(register), "$.problem");
+        HiddenChildren hidden = HiddenChildren.of(scope, register, root);
+        try {
+            return reader.read(root, hidden.tree(register), "$.problem", hidden);
+        } catch (InvalidProblemException e) {
+            throw new InvalidProblemException(hidden.unnamed(e.errors()), e.omitted());
+        }
     }
 
     private static JsonNode parse(String json) {
@@ -101,7 +110,7 @@ final class ScenarioReader {
         }
     }
 
-    private Request read(JsonNode root, JsonNode problemTree, String problemPath) {
+    private Request read(JsonNode root, JsonNode problemTree, String problemPath, HiddenChildren hidden) {
         PlacementProblem baseline = null;
         try {
             baseline = ProblemReader.read(problemTree, problemPath);
@@ -124,12 +133,12 @@ final class ScenarioReader {
             for (int i = 0; i < list.size(); i++) {
                 Scenario scenario = scenario(list.get(i), "$.scenarios[" + i + "]", baseline, problemTree, names);
                 if (scenario != null) {
-                    scenarios.add(scenario);
+                    scenarios.add(new Scenario(scenario.name(), hidden.inRegisterOrder(scenario.problem())));
                 }
             }
         }
         errors.throwIfAny();
-        return new Request(baseline, List.copyOf(scenarios));
+        return new Request(hidden.inRegisterOrder(baseline), List.copyOf(scenarios), hidden);
     }
 
     private Scenario scenario(JsonNode node, String path, PlacementProblem baseline, JsonNode base, Set<String> names) {
@@ -160,8 +169,7 @@ final class ScenarioReader {
         }
         Set<String> removals = removals(node, path, known);
         Map<String, JsonNode> newCosts = weeklyCosts(node, path, known);
-        boolean namesOnlySeenChildren = namesOnlySeenChildren(added, path);
-        boolean usable = name != null && removals != null && newCosts != null && namesOnlySeenChildren;
+        boolean usable = name != null && removals != null && newCosts != null;
         // A wrong removal or cost is left out, so the rest of the scenario is still checked.
         Set<String> removed = removals == null ? Set.of() : removals;
         Map<String, JsonNode> costs = newCosts == null ? Map.of() : newCosts;
@@ -203,36 +211,12 @@ final class ScenarioReader {
         } catch (InvalidProblemException e) {
             e.errors().forEach(error -> {
                 String at = scenarioPath(error.path(), path, baseProviders, baseChildren);
+                String message = inRequestTerms(error.message(), path, baseProviders, baseChildren);
                 // An error on a record of the starting state, which the scenario's changes made wrong, names it.
-                errors.add(
-                        at,
-                        at.equals(path)
-                                ? "with this scenario, " + error.path() + " " + error.message()
-                                : error.message());
+                errors.add(at, at.equals(path) ? "with this scenario, " + error.path() + " " + message : message);
             });
             return null;
         }
-    }
-
-    /** The added providers' connected children, checked as the problem's validator checks an unknown child id. */
-    private boolean namesOnlySeenChildren(JsonNode added, String path) {
-        if (added == null || unseen.isEmpty()) {
-            return true;
-        }
-        boolean seen = true;
-        for (int j = 0; j < added.size(); j++) {
-            JsonNode connected = added.get(j).path("connectedChildren");
-            for (int k = 0; k < connected.size(); k++) {
-                JsonNode id = connected.get(k);
-                if (id.isTextual() && unseen.contains(id.textValue())) {
-                    errors.add(
-                            path + ".addProviders[" + j + "].connectedChildren[" + k + "]",
-                            TextRules.unknownChildId(id.textValue()));
-                    seen = false;
-                }
-            }
-        }
-        return seen;
     }
 
     /**
@@ -268,19 +252,38 @@ final class ScenarioReader {
     static String scenarioPath(String problemPath, String scenarioPath, int baseProviders, int baseChildren) {
         Matcher listed = LISTED.matcher(problemPath);
         if (listed.matches()) {
-            boolean provider = listed.group(1).equals("providers");
-            int index = Integer.parseInt(listed.group(2));
-            int base = provider ? baseProviders : baseChildren;
-            if (index >= base) {
-                return scenarioPath + (provider ? ".addProviders[" : ".addChildren[") + (index - base) + "]"
-                        + listed.group(3);
-            }
-            return scenarioPath;
+            String added = addedRecord(listed, scenarioPath, baseProviders, baseChildren);
+            return added == null ? scenarioPath : added + listed.group(3);
         }
         if (problemPath.startsWith("$.weights")) {
             return scenarioPath + problemPath.substring(1);
         }
         return scenarioPath;
+    }
+
+    /**
+     * A message of a scenario's whole problem in the request's terms: a record the scenario added is named at its path
+     * in the request (a path in the whole problem would tell how many records the starting state has).
+     */
+    static String inRequestTerms(String message, String scenarioPath, int baseProviders, int baseChildren) {
+        Matcher record = RECORD.matcher(message);
+        StringBuilder said = new StringBuilder();
+        while (record.find()) {
+            String added = addedRecord(record, scenarioPath, baseProviders, baseChildren);
+            record.appendReplacement(said, Matcher.quoteReplacement(added == null ? record.group() : added));
+        }
+        record.appendTail(said);
+        return said.toString();
+    }
+
+    /** The request's path of the record the matcher found if the scenario added it; null for one of the start's. */
+    private static String addedRecord(Matcher record, String scenarioPath, int baseProviders, int baseChildren) {
+        boolean provider = record.group(1).equals("providers");
+        int index = Integer.parseInt(record.group(2));
+        int base = provider ? baseProviders : baseChildren;
+        return index < base
+                ? null
+                : scenarioPath + (provider ? ".addProviders[" : ".addChildren[") + (index - base) + "]";
     }
 
     private String name(JsonNode node, String path, Set<String> names) {

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.register.ChildScope;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.PlanWriter;
 import org.placementmatcher.solver.ProblemMapper;
@@ -67,11 +67,12 @@ public class ScenarioService {
 
     /**
      * A request on a register's current state: its whole problem, every child whoever asks (contract section 8); each
-     * reader is shown the result through {@link JobSight}.
+     * reader is shown the result through {@link JobSight}. The children the user asking does not see (scope) are renamed
+     * in the job as {@link HiddenChildren} says.
      */
     public Job<Result> submitOn(
-            String body, PlacementProblem register, Set<String> unseen, long seconds, String startedBy) {
-        return submit(ScenarioReader.readOn(body, register, unseen, maxScenarios), seconds, startedBy, register);
+            String body, PlacementProblem register, ChildScope scope, long seconds, String startedBy) {
+        return submit(ScenarioReader.readOn(body, register, scope, maxScenarios), seconds, startedBy, register);
     }
 
     private Job<Result> submit(
@@ -86,7 +87,8 @@ public class ScenarioService {
                 PATH,
                 startedBy,
                 request.baseline().homeAuthority(),
-                register);
+                register,
+                request.hidden());
     }
 
     /** The baseline, then each scenario; a partial result after each, readable while the rest are solved. */

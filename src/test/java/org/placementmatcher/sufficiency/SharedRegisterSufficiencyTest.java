@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.placementmatcher.security.TestAccounts.COUNCIL_A_DIRECTOR;
 import static org.placementmatcher.security.TestAccounts.as;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.register.SharedRegisterTest;
 import org.placementmatcher.security.TestAccounts;
 
@@ -113,6 +116,85 @@ class SharedRegisterSufficiencyTest {
 
         String anotherCouncils = refused(scenario.formatted("B1"));
         assertThat(anotherCouncils).isEqualTo(unknown.replace("NO-SUCH-CHILD", "B1"));
+    }
+
+    /** A scenario adding these children (each a JSON object's fields after its id) to the register. */
+    private static String adding(String... children) {
+        StringBuilder added = new StringBuilder();
+        for (String child : children) {
+            added.append(added.isEmpty() ? "" : ", ")
+                    .append(
+                            "{\"dateOfBirth\": \"2015-01-01\", \"gender\": \"MALE\", \"home\": {\"lat\": 52.0, \"lon\": 0.0},"
+                                    + " \"urgency\": \"URGENT\", \"responsibleAuthority\": \"COUNCIL-A\", ")
+                    .append(child)
+                    .append('}');
+        }
+        return "{\"scenarios\": [{\"name\": \"one more\", \"addChildren\": [" + added + "]}]}";
+    }
+
+    @Test
+    void anAddedChildMayTakeTheIdOfAnotherCouncilsChildAsIfItWereFresh() throws Exception {
+        String path = "/api/scenarios/" + start(BASE + "/scenarios", adding("\"id\": \"B1\""));
+        JsonPath seenByA = JsonPath.from(waitUntilDone(path));
+        assertThat(seenByA.getList("baseline.plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2");
+        assertThat(seenByA.getList("scenarios[0].plan.assignments.childId"))
+                .containsExactlyInAnyOrder("A1", "A2", "B1");
+        assertThat(seenByA.getInt("scenarios[0].plan.kpis.children")).isEqualTo(6);
+
+        // Who sees every child is shown council B's B1 by its own id, and, in the scenario, the added child too.
+        String whole = given().get(path).then().statusCode(200).extract().asString();
+        assertThat(JsonPath.from(whole).getList("baseline.plan.assignments.childId"))
+                .containsExactlyInAnyOrder("A1", "A2", "B1", "C1", "H1");
+        assertThat(JsonPath.from(whole).getList("scenarios[0].plan.assignments.childId"))
+                .containsExactlyInAnyOrder("A1", "A2", "B1", "B1", "C1", "H1");
+    }
+
+    @Test
+    void anAddedChildJoiningAnotherCouncilsSiblingGroupIsAnsweredAsForANewGroup() {
+        given().contentType(ContentType.JSON)
+                .body(SharedRegisterTest.REGISTER.replace(
+                        "\"currentPlacement\": \"P2\",", "\"currentPlacement\": \"P2\", \"siblingGroup\": \"G-B\","))
+                .put(BASE)
+                .then()
+                .statusCode(200);
+        String twoApart = adding(
+                "\"id\": \"NEW-1\", \"siblingGroup\": \"%1$s\"",
+                "\"id\": \"NEW-2\", \"siblingGroup\": \"%1$s\", \"placeTogether\": false");
+        String newGroup = refused(twoApart.formatted("G-NEW"));
+        assertThat(JsonPath.from(newGroup).getList("errors")).hasSize(1);
+        assertThat(JsonPath.from(newGroup).getString("errors[0].path"))
+                .isEqualTo("$.scenarios[0].addChildren[1].placeTogether");
+        assertThat(JsonPath.from(newGroup).getString("errors[0].message"))
+                .isEqualTo(
+                        "placeTogether differs within sibling group 'G-NEW' ($.scenarios[0].addChildren[0] has true)");
+        assertThat(refused(twoApart.formatted("G-B"))).isEqualTo(newGroup.replace("G-NEW", "G-B"));
+
+        start(BASE + "/scenarios", adding("\"id\": \"NEW-1\", \"siblingGroup\": \"G-B\", \"placeTogether\": false"));
+    }
+
+    @Test
+    void aSiblingGroupSharedWithAnotherCouncilIsNamedByTheCouncilsOwnChild() throws Exception {
+        // B1, of council B, first in the register, and in one sibling group with council A's A2.
+        ObjectNode b1First = (ObjectNode) ContractJson.mapper().readTree(SharedRegisterTest.REGISTER);
+        ArrayNode children = b1First.withArray("children");
+        ObjectNode b1 = (ObjectNode) children.remove(2);
+        children.insert(0, b1.put("siblingGroup", "G-AB"));
+        ((ObjectNode) children.get(2)).put("siblingGroup", "G-AB");
+        assertThat(children.get(2).get("id").asText()).isEqualTo("A2");
+        given().contentType(ContentType.JSON)
+                .body(b1First.toString())
+                .put(BASE)
+                .then()
+                .statusCode(200);
+        assertThat(as(COUNCIL_A_DIRECTOR).get(BASE + "/children").jsonPath().getList("id"))
+                .containsExactly("A1", "A2");
+
+        String apart = refused(adding("\"id\": \"NEW-1\", \"siblingGroup\": \"G-AB\", \"placeTogether\": false"));
+        assertThat(JsonPath.from(apart).getString("errors[0].path"))
+                .isEqualTo("$.scenarios[0].addChildren[0].placeTogether");
+        // A2, the second of council A's children as it sees the register, not B1 (the register's first child).
+        assertThat(JsonPath.from(apart).getString("errors[0].message"))
+                .isEqualTo("placeTogether differs within sibling group 'G-AB' ($.children[1] has true)");
     }
 
     private static String refused(String scenarios) {
