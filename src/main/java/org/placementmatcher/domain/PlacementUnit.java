@@ -38,10 +38,9 @@ public class PlacementUnit {
 
     private List<Provider> candidates;
     private BitSet eligible;
-    /** The solver's view of {@link #candidates}, and the list it was made from (the candidates may be replaced). */
+    /** The solver's view of {@link #candidates} (made again when they are replaced). */
     private ProviderSet providerRange;
 
-    private List<Provider> rangeOf;
     private ScoringWeights weights;
     /** The placeTogether sibling group of the members, or null. */
     private String togetherGroup;
@@ -212,10 +211,9 @@ public class PlacementUnit {
     public Set<Provider> getProviderRange() {
         List<Provider> current = getCandidates();
         ProviderSet range = providerRange;
-        if (range == null || rangeOf != current) {
+        if (range == null || !range.isOf(current)) {
             range = new ProviderSet(current);
             providerRange = range;
-            rangeOf = current;
         }
         return range;
     }

@@ -35,6 +35,25 @@ final class ProviderSet extends AbstractSet<Provider> implements SortedSet<Provi
         }
     }
 
+    /** Whether this set was made from that very list. */
+    boolean isOf(List<Provider> list) {
+        return candidates == list;
+    }
+
+    /**
+     * Equal to another unit's only in the same order: Timefold keeps one range for the units whose ranges are equal,
+     * and iterates it for each of them, so equal must mean the same order (as it did for the list ranges).
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProviderSet set && (set.candidates == candidates || set.candidates.equals(candidates));
+    }
+
+    @Override
+    public int hashCode() {
+        return candidates.hashCode();
+    }
+
     @Override
     public boolean contains(Object o) {
         return o instanceof Provider p && indices.get(p.getIndex());

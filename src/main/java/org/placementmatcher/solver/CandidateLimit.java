@@ -21,7 +21,7 @@ public final class CandidateLimit {
 
     public static final int DEFAULT = 200;
 
-    /** No limit: every eligible provider (the relaxation's bound, and the flows that price places). */
+    /** No limit: every eligible provider (the bound's relaxation up to a region's size, and the flows that price places). */
     public static final int NONE = Integer.MAX_VALUE;
 
     private CandidateLimit() {}

@@ -113,10 +113,7 @@ public final class LagrangianBound {
             PrintStream log) {
         long start = System.nanoTime();
         BooleanSupplier outOfTime = () -> System.nanoTime() >= deadline || stop.getAsBoolean();
-        // Offered each unit its cheapest providers and priced out to the whole network's optimum: the same bound as the
-        // whole network's flow, without holding every eligible arc (tens of millions on a co-operative).
-        PlacementFlow.Relaxation flow = PlacementFlow.boundLimited(solution, CandidateLimit.configured())
-                .solvePriced(outOfTime);
+        PlacementFlow.Relaxation flow = relaxation(solution, outOfTime);
         if (!flow.complete()) {
             return null;
         }
@@ -167,6 +164,32 @@ public final class LagrangianBound {
                 r.decompositionIterations(),
                 (System.nanoTime() - start) / 1e9,
                 r.stop());
+    }
+
+    /** Above this many eligible unit-provider pairs the bound's flow is priced rather than whole (rcc: 27 million). */
+    static final long WHOLE_NETWORK_MAX_ARCS = 10_000_000;
+
+    /**
+     * The min-cost-flow relaxation, whole or priced: the same optimum either way ({@link PlacementFlow#solvePriced}).
+     * A region's whole network (5 million arcs) solves in about half the time the priced one takes; a co-operative's
+     * takes about as long either way, and whole it holds every eligible arc beside the construction's flow, which is
+     * where the heap went.
+     */
+    static PlacementFlow.Relaxation relaxation(PlacementSolution solution, BooleanSupplier outOfTime) {
+        return relaxation(solution, outOfTime, WHOLE_NETWORK_MAX_ARCS);
+    }
+
+    static PlacementFlow.Relaxation relaxation(
+            PlacementSolution solution, BooleanSupplier outOfTime, long wholeNetworkMaxArcs) {
+        long arcs = solution.getUnits().stream()
+                .filter(u -> !u.isPinned())
+                .mapToLong(u -> u.getCandidates().size())
+                .sum();
+        if (arcs > wholeNetworkMaxArcs) {
+            return PlacementFlow.boundLimited(solution, CandidateLimit.configured())
+                    .solvePriced(outOfTime);
+        }
+        return new PlacementFlow(solution).solve(outOfTime);
     }
 
     /**
