@@ -1,5 +1,39 @@
 package org.placementmatcher.data;
 
+import static org.placementmatcher.data.IdNumbering.pad;
+import static org.placementmatcher.data.SampleCalibration.AGE_10_15;
+import static org.placementmatcher.data.SampleCalibration.AGE_16_PLUS;
+import static org.placementmatcher.data.SampleCalibration.APART_BY_SIZE;
+import static org.placementmatcher.data.SampleCalibration.CAPABILITIES;
+import static org.placementmatcher.data.SampleCalibration.CAPABILITY_RATES;
+import static org.placementmatcher.data.SampleCalibration.COMPLEX_BEHAVIOUR;
+import static org.placementmatcher.data.SampleCalibration.CONNECTED_NEAR_HOME;
+import static org.placementmatcher.data.SampleCalibration.DISABILITY_CARE;
+import static org.placementmatcher.data.SampleCalibration.EMERGENCY_RATE;
+import static org.placementmatcher.data.SampleCalibration.FEMALE;
+import static org.placementmatcher.data.SampleCalibration.FUTURE_AVAILABILITY;
+import static org.placementmatcher.data.SampleCalibration.GENDER_RESTRICTED;
+import static org.placementmatcher.data.SampleCalibration.GROUP_SIZE;
+import static org.placementmatcher.data.SampleCalibration.HARD_SHARE;
+import static org.placementmatcher.data.SampleCalibration.LOCATION_SHARES;
+import static org.placementmatcher.data.SampleCalibration.MALE;
+import static org.placementmatcher.data.SampleCalibration.MALE_SHARE;
+import static org.placementmatcher.data.SampleCalibration.MEDICAL;
+import static org.placementmatcher.data.SampleCalibration.NEEDS_MOVE_SHARE;
+import static org.placementmatcher.data.SampleCalibration.PARENT_AND_CHILD;
+import static org.placementmatcher.data.SampleCalibration.PINNED_SHARE;
+import static org.placementmatcher.data.SampleCalibration.PLACED_SHARE;
+import static org.placementmatcher.data.SampleCalibration.PLACEMENT_MIX;
+import static org.placementmatcher.data.SampleCalibration.TARGET_VACANCY;
+import static org.placementmatcher.data.SampleCalibration.THERAPEUTIC;
+import static org.placementmatcher.data.SampleCalibration.UASC_AGED_16_17;
+import static org.placementmatcher.data.SampleCalibration.UASC_MALE;
+import static org.placementmatcher.data.SampleCalibration.UASC_SHARE;
+import static org.placementmatcher.data.SampleCalibration.UASC_SUPPORT;
+import static org.placementmatcher.data.SampleCalibration.WAITING_EMERGENCY;
+import static org.placementmatcher.data.SampleCalibration.WAITING_URGENT;
+import static org.placementmatcher.data.SampleCalibration.WHEELCHAIR_ACCESS;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -74,98 +108,6 @@ public final class SampleDataGenerator {
     /** calibration.md: seed council, Cambridgeshire (caseload ~476-508 in 2011-2016). */
     public static final String HOME_AUTHORITY = Geography.CAMBRIDGESHIRE;
 
-    // ---- calibration (see docs/calibration.md) ----
-
-    /** calibration.md: unaccompanied asylum-seeking children ~8% of children in care (DfE 2022-2025). */
-    static final double UASC_SHARE = 0.08;
-    /** calibration.md: UASC 95% boys (DfE). */
-    static final double UASC_MALE = 0.95;
-    /** calibration.md: UASC 87% aged 16-17 (DfE). */
-    static final double UASC_AGED_16_17 = 0.87;
-    /** calibration.md: boys 56% of children looked after (DfE 2025). */
-    static final double MALE_SHARE = 0.56;
-    /** calibration.md: aged 16+ 27% (DfE via Home for Good, 2024). */
-    static final double AGE_16_PLUS = 0.27;
-    /** calibration.md: aged 10-15 38% (DfE via Home for Good, 2024); the rest, 35%, are under 10. */
-    static final double AGE_10_15 = 0.38;
-    /**
-     * Placement mix, in {@link ProviderType} order (in-house, IFA, connected person, children's home,
-     * supported lodgings). calibration.md: in-house foster 27.9%, IFA 24.8%, kinship/connected 15.6%,
-     * children's homes 11.4%, supported accommodation 9.8% of placements (sufficiency.org.uk FOI of 150
-     * councils, 2024). "With parents" 6.0% and "other" 4.4% have no provider here, so the five are
-     * used as relative weights (renormalised over 89.5%).
-     */
-    static final double[] PLACEMENT_MIX = {27.9, 24.8, 15.6, 11.4, 9.8};
-    /** Share of the caseload already in a placement (the rest wait for one). Brief: 70-75%. */
-    static final double PLACED_SHARE = 0.72;
-    /** Of the placed: settled and pinned (must stay). */
-    static final double PINNED_SHARE = 0.40;
-    /** Of the placed: placement ending (needsMove). calibration.md: 10% of children have 3+ placements a year. */
-    static final double NEEDS_MOVE_SHARE = 0.05;
-    /** Waiting children's urgency: EMERGENCY / URGENT (the rest PLANNED). */
-    static final double WAITING_EMERGENCY = 0.10;
-
-    static final double WAITING_URGENT = 0.25;
-    /** calibration.md: 16% of approved foster places vacant (Ofsted 2024); used as vacancy once all are placed. */
-    static final double TARGET_VACANCY = 0.16;
-    /** Share of waiting children deliberately left with no eligible provider (supply truly runs out). */
-    static final double HARD_SHARE = 0.02;
-    /**
-     * Sibling group sizes (by group: 1, 2, 3, 4 children). Illustrative; calibration.md quotes
-     * groups of 2-4 (Children's Commissioner 2023).
-     */
-    static final double[] GROUP_SIZE = {0.78, 0.14, 0.06, 0.02};
-    /**
-     * placeTogether false by group size 2, 3, 4. calibration.md: 26% / 43% / 57% of siblings in
-     * groups of 2 / 3 / 4 are split (Children's Commissioner 2023); a care plan that accepts the
-     * split is a part of that.
-     */
-    static final double[] APART_BY_SIZE = {0.0, 0.0, 0.15, 0.25, 0.35};
-    /** Providers restricted to one gender (brief: ~10%). */
-    static final double GENDER_RESTRICTED = 0.10;
-    /** Provider location shares (home county, adjoining, far) by type, in {@link ProviderType} order. */
-    static final double[][] LOCATION_SHARES = {
-        {0.80, 0.20, 0.00}, // in-house carers live mostly in the county
-        {0.38, 0.50, 0.12}, // IFA carers: the agencies' regional pools
-        {0.30, 0.50, 0.20}, // connected persons not living near the family home
-        {0.12, 0.30, 0.58}, // calibration.md: 49% of children's-home children live >20 miles away (NAO 2025)
-        {0.50, 0.45, 0.05}
-    };
-    /** Connected persons (family and friends) living near the child's family home. */
-    static final double CONNECTED_NEAR_HOME = 0.60;
-    /** emergencyApproved by type (brief: ~20% overall). */
-    static final double[] EMERGENCY_RATE = {0.25, 0.22, 0.05, 0.20, 0.12};
-    /** Providers whose next vacancy opens in the future (days to weeks). */
-    static final double FUTURE_AVAILABILITY = 0.12;
-
-    static final String FEMALE = "FEMALE";
-    static final String MALE = "MALE";
-
-    static final String WHEELCHAIR_ACCESS = "WHEELCHAIR_ACCESS";
-    static final String DISABILITY_CARE = "DISABILITY_CARE";
-    static final String COMPLEX_BEHAVIOUR = "COMPLEX_BEHAVIOUR";
-    static final String PARENT_AND_CHILD = "PARENT_AND_CHILD";
-    static final String UASC_SUPPORT = "UASC_SUPPORT";
-    static final String THERAPEUTIC = "THERAPEUTIC";
-    static final String MEDICAL = "MEDICAL";
-    /** The contract's recommended codes (section 1.3), in the order they are written. */
-    static final List<String> CAPABILITIES = List.of(
-            WHEELCHAIR_ACCESS,
-            DISABILITY_CARE,
-            COMPLEX_BEHAVIOUR,
-            PARENT_AND_CHILD,
-            UASC_SUPPORT,
-            THERAPEUTIC,
-            MEDICAL);
-    /** Random capability rates by type, in {@link ProviderType} order, then {@link #CAPABILITIES} order. */
-    static final double[][] CAPABILITY_RATES = {
-        {0.03, 0.08, 0.06, 0.03, 0.06, 0.04, 0.06},
-        {0.04, 0.10, 0.15, 0.06, 0.10, 0.12, 0.07},
-        {0, 0, 0, 0, 0, 0, 0}, // connected persons: approved for their own child's needs only
-        {0.08, 0.15, 0.60, 0.00, 0.08, 0.50, 0.15}, // homes: mostly therapeutic / complex behaviour
-        {0.02, 0.03, 0.05, 0.08, 0.45, 0.03, 0.03}
-    }; // supported lodgings: UASC support
-
     private static final ProviderType IN_HOUSE = ProviderType.IN_HOUSE_FOSTER;
     private static final ProviderType IFA = ProviderType.IFA_FOSTER;
     private static final ProviderType CONNECTED = ProviderType.CONNECTED_PERSON;
@@ -214,27 +156,6 @@ public final class SampleDataGenerator {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** An index drawn with the weights' odds (zero weights never), one draw of the random source. */
-    static int pickIndex(SplittableRandom rng, double[] weights) {
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
-        double r = rng.nextDouble() * total;
-        for (int i = 0; i < weights.length; i++) {
-            r -= weights[i];
-            if (r < 0 && weights[i] > 0) {
-                return i;
-            }
-        }
-        for (int i = weights.length - 1; i >= 0; i--) {
-            if (weights[i] > 0) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("no positive weight");
     }
 
     public static void write(PlacementProblem problem, Path file) {
@@ -411,22 +332,6 @@ public final class SampleDataGenerator {
 
     // ---- one generation: a block per authority of the size, then the file ----
 
-    /**
-     * Numbers children and sibling groups across blocks. Widths of 0 (a single block) are the block's own, as they
-     * always were; the multi-authority sizes number on fixed widths.
-     */
-    private static final class Numbering {
-        final int childWidth;
-        final int groupWidth;
-        int children;
-        int groups;
-
-        Numbering(int childWidth, int groupWidth) {
-            this.childWidth = childWidth;
-            this.groupWidth = groupWidth;
-        }
-    }
-
     private static final class Generation {
         private final SampleSize size;
         private final long seed;
@@ -453,7 +358,7 @@ public final class SampleDataGenerator {
             int providerCount = size.providers() / divisor;
             boolean several = members.size() > 1;
             int width = Math.max(4, String.valueOf(children).length());
-            Numbering numbering = several ? new Numbering(width, width) : new Numbering(0, 0);
+            IdNumbering numbering = several ? new IdNumbering(width, width) : new IdNumbering(0, 0);
             int weightLeft = members.stream().mapToInt(Areas.Member::weight).sum();
             int childrenLeft = children;
             int providersLeft = providerCount;
@@ -484,7 +389,7 @@ public final class SampleDataGenerator {
                 ordered.addAll(run.providers);
                 kids.addAll(run.kids);
             }
-            shuffle(ordered, rng);
+            RandomDraws.shuffle(rng, ordered);
             int width = Math.max(4, String.valueOf(ordered.size()).length());
             for (int i = 0; i < ordered.size(); i++) {
                 ordered.get(i).id = "P-" + pad(i + 1, width);
@@ -520,26 +425,12 @@ public final class SampleDataGenerator {
         }
     }
 
-    private static <T> void shuffle(List<T> list, SplittableRandom rng) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            T tmp = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, tmp);
-        }
-    }
-
-    private static String pad(int number, int width) {
-        String digits = String.valueOf(number);
-        return "0".repeat(Math.max(0, width - digits.length())) + digits;
-    }
-
     /** One authority's block: its children, their current and hidden placements, and its providers. */
     private static final class Run {
         private final Geography.Area area;
         private final int childTarget;
         private final int providerTarget;
-        private final Numbering numbering;
+        private final IdNumbering numbering;
         private final String responsibleAuthority;
         private final SplittableRandom rng;
         private final List<Kid> kids = new ArrayList<>();
@@ -558,7 +449,7 @@ public final class SampleDataGenerator {
                 int childTarget,
                 int providerTarget,
                 SplittableRandom rng,
-                Numbering numbering,
+                IdNumbering numbering,
                 String responsibleAuthority) {
             this.area = area;
             this.childTarget = childTarget;
@@ -1448,23 +1339,19 @@ public final class SampleDataGenerator {
         // ---- randomness helpers (one SplittableRandom, fixed order) ----
 
         private int pickIndex(double[] weights) {
-            return SampleDataGenerator.pickIndex(rng, weights);
+            return RandomDraws.pickIndex(rng, weights);
         }
 
         private <T> T pick(T[] values, double[] weights) {
-            return values[pickIndex(weights)];
+            return RandomDraws.pick(rng, values, weights);
         }
 
         private double triangular(double min, double max, double mode) {
-            double u = rng.nextDouble();
-            double split = (mode - min) / (max - min);
-            return u < split
-                    ? min + Math.sqrt(u * (max - min) * (mode - min))
-                    : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+            return RandomDraws.triangular(rng, min, max, mode);
         }
 
         private <T> void shuffle(List<T> list) {
-            SampleDataGenerator.shuffle(list, rng);
+            RandomDraws.shuffle(rng, list);
         }
 
         private static void addNeed(Kid kid, String code) {
