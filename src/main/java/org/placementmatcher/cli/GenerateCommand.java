@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.data.SampleDataGenerator;
-import org.placementmatcher.data.SampleDataGenerator.Size;
 import org.placementmatcher.data.SampleOfstedList;
+import org.placementmatcher.data.SampleSize;
 import org.placementmatcher.data.Ssda903Sample;
 import org.placementmatcher.data.postcode.PostcodeDirectory;
 import picocli.CommandLine.ArgGroup;
@@ -67,7 +67,7 @@ final class GenerateCommand implements Callable<Integer> {
                 converter = SizeName.class,
                 completionCandidates = SizeName.class,
                 description = "one of ${COMPLETION-CANDIDATES}")
-        Size size;
+        SampleSize size;
 
         @Option(names = "--output", required = true, paramLabel = "FILE", description = "the file to write")
         Path output;
@@ -90,12 +90,12 @@ final class GenerateCommand implements Callable<Integer> {
             write(target.one.size, target.one.output);
         } else {
             PostcodeDirectory postcodes = PostcodeDirectory.shipped();
-            for (Size size : Size.values()) {
+            for (SampleSize size : SampleSize.values()) {
                 if (!size.committed()) {
                     continue; // generated on demand only (--size)
                 }
                 PlacementProblem problem = write(size, target.all.dir.resolve(size.fileName()));
-                if (size == Size.COUNTY) {
+                if (size == SampleSize.COUNTY) {
                     Path folder = target.all.dir.resolve(SSDA903_FOLDER);
                     Files.createDirectories(folder);
                     for (Map.Entry<String, String> file : Ssda903Sample.files(
@@ -116,7 +116,7 @@ final class GenerateCommand implements Callable<Integer> {
         return CommandLine.OK;
     }
 
-    private PlacementProblem write(Size size, Path file) throws IOException {
+    private PlacementProblem write(SampleSize size, Path file) throws IOException {
         PlacementProblem problem = SampleDataGenerator.generate(size, seed);
         CommandFiles.writeAtomically(file, SampleDataGenerator.toJson(problem));
         err.printf(
@@ -129,11 +129,11 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     /** A size by the name of its file ({@code county-1200} for {@code county-1200.json}). */
-    static final class SizeName implements ITypeConverter<Size>, Iterable<String> {
+    static final class SizeName implements ITypeConverter<SampleSize>, Iterable<String> {
 
         @Override
-        public Size convert(String name) {
-            return Arrays.stream(Size.values())
+        public SampleSize convert(String name) {
+            return Arrays.stream(SampleSize.values())
                     .filter(size -> name(size).equals(name))
                     .findFirst()
                     .orElseThrow(() ->
@@ -142,10 +142,10 @@ final class GenerateCommand implements Callable<Integer> {
 
         @Override
         public Iterator<String> iterator() {
-            return Arrays.stream(Size.values()).map(SizeName::name).iterator();
+            return Arrays.stream(SampleSize.values()).map(SizeName::name).iterator();
         }
 
-        private static String name(Size size) {
+        private static String name(SampleSize size) {
             return size.fileName().substring(0, size.fileName().length() - ".json".length());
         }
     }

@@ -18,7 +18,6 @@ import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.GeoPoint;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.data.Geography.Town;
-import org.placementmatcher.data.SampleDataGenerator.Size;
 import org.placementmatcher.data.postcode.PostcodeDirectory;
 import org.placementmatcher.data.postcode.ResolvedPostcode;
 
@@ -43,7 +42,7 @@ public final class SamplePostcodeExtract {
     /** The extract's postcodes, in postcode order. */
     public static List<ResolvedPostcode> select(PostcodeDirectory full) {
         TreeMap<String, ResolvedPostcode> chosen = new TreeMap<>();
-        for (Size size : Size.values()) {
+        for (SampleSize size : SampleSize.values()) {
             if (!size.committed()) {
                 continue; // national: generated on demand, its labels taken from whatever directory is given
             }

@@ -256,7 +256,7 @@ public final class Ssda903Sample {
     }
 
     private int pickIndex(double[] shares) {
-        return SampleDataGenerator.pickIndex(rng, shares);
+        return RandomDraws.pickIndex(rng, shares);
     }
 
     private static String day(LocalDate date) {

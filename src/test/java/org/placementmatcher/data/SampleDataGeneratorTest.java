@@ -24,7 +24,6 @@ import org.placementmatcher.contract.GeoPoint;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.contract.ProviderInput;
-import org.placementmatcher.data.SampleDataGenerator.Size;
 import org.placementmatcher.data.postcode.PostcodeDirectory;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
@@ -39,28 +38,28 @@ import org.placementmatcher.solver.ScoreBreakdown;
 
 class SampleDataGeneratorTest {
 
-    private static final Map<Size, PlacementProblem> GENERATED = new EnumMap<>(Size.class);
+    private static final Map<SampleSize, PlacementProblem> GENERATED = new EnumMap<>(SampleSize.class);
 
-    private static synchronized PlacementProblem problem(Size size) {
+    private static synchronized PlacementProblem problem(SampleSize size) {
         return GENERATED.computeIfAbsent(size, s -> SampleDataGenerator.generate(s, SampleDataGenerator.DEFAULT_SEED));
     }
 
     @Test
     void sameSeedGivesByteIdenticalJson() {
-        for (Size size : List.of(Size.SMALL, Size.COUNTY)) {
+        for (SampleSize size : List.of(SampleSize.SMALL, SampleSize.COUNTY)) {
             String first = SampleDataGenerator.toJson(SampleDataGenerator.generate(size, 7L));
             String second = SampleDataGenerator.toJson(SampleDataGenerator.generate(size, 7L));
             assertThat(second).isEqualTo(first);
         }
-        assertThat(SampleDataGenerator.toJson(problem(Size.COUNTY)))
+        assertThat(SampleDataGenerator.toJson(problem(SampleSize.COUNTY)))
                 .isEqualTo(SampleDataGenerator.toJson(
-                        SampleDataGenerator.generate(Size.COUNTY, SampleDataGenerator.DEFAULT_SEED)));
+                        SampleDataGenerator.generate(SampleSize.COUNTY, SampleDataGenerator.DEFAULT_SEED)));
     }
 
     /** The committed sample data is the generator's, under today's rules: a changed rule means regenerating it. */
     @ParameterizedTest
-    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
-    void committedSampleDataIsWhatTheGeneratorWrites(Size size) throws Exception {
+    @EnumSource(value = SampleSize.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
+    void committedSampleDataIsWhatTheGeneratorWrites(SampleSize size) throws Exception {
         List<String> generated =
                 SampleDataGenerator.toJson(problem(size)).lines().toList();
         List<String> committed = Files.readString(Path.of("sample-data", size.fileName()), StandardCharsets.UTF_8)
@@ -81,14 +80,14 @@ class SampleDataGeneratorTest {
 
     @Test
     void anotherSeedGivesAnotherCaseload() {
-        assertThat(SampleDataGenerator.toJson(SampleDataGenerator.generate(Size.SMALL, 1L)))
-                .isNotEqualTo(SampleDataGenerator.toJson(SampleDataGenerator.generate(Size.SMALL, 2L)));
+        assertThat(SampleDataGenerator.toJson(SampleDataGenerator.generate(SampleSize.SMALL, 1L)))
+                .isNotEqualTo(SampleDataGenerator.toJson(SampleDataGenerator.generate(SampleSize.SMALL, 2L)));
     }
 
     @Test
     void writeWritesThePrettyJsonWithoutNulls(@TempDir Path dir) throws Exception {
-        PlacementProblem problem = problem(Size.SMALL);
-        Path file = dir.resolve(Size.SMALL.fileName());
+        PlacementProblem problem = problem(SampleSize.SMALL);
+        Path file = dir.resolve(SampleSize.SMALL.fileName());
         SampleDataGenerator.write(problem, file);
         String written = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(written).isEqualTo(SampleDataGenerator.toJson(problem));
@@ -97,13 +96,13 @@ class SampleDataGeneratorTest {
 
     @Test
     void fileNamesAndHeader() {
-        assertThat(List.of(Size.values()).stream().map(Size::fileName))
+        assertThat(List.of(SampleSize.values()).stream().map(SampleSize::fileName))
                 .containsExactly(
                         "small.json", "county.json", "county-1200.json", "region.json", "rcc.json", "national.json");
-        assertThat(List.of(Size.values()).stream().filter(Size::committed))
-                .doesNotContain(Size.NATIONAL)
-                .contains(Size.RCC);
-        PlacementProblem problem = problem(Size.COUNTY);
+        assertThat(List.of(SampleSize.values()).stream().filter(SampleSize::committed))
+                .doesNotContain(SampleSize.NATIONAL)
+                .contains(SampleSize.RCC);
+        PlacementProblem problem = problem(SampleSize.COUNTY);
         assertThat(problem.schemaVersion()).isEqualTo(1);
         assertThat(problem.homeAuthority()).isEqualTo("E10000003");
         assertThat(problem.referenceDate()).isEqualTo(SampleDataGenerator.REFERENCE_DATE);
@@ -122,8 +121,8 @@ class SampleDataGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
-    void sizesAreWithinTenPercentOfTheTargets(Size size) {
+    @EnumSource(value = SampleSize.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
+    void sizesAreWithinTenPercentOfTheTargets(SampleSize size) {
         PlacementProblem problem = problem(size);
         assertThat(problem.children().size()).isBetween((int) (size.children() * 0.9), (int) (size.children() * 1.1));
         assertThat(problem.providers().size())
@@ -131,8 +130,8 @@ class SampleDataGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
-    void generatedJsonPassesTheContractValidation(Size size) {
+    @EnumSource(value = SampleSize.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
+    void generatedJsonPassesTheContractValidation(SampleSize size) {
         PlacementProblem problem = problem(size);
         String json = SampleDataGenerator.toJson(problem);
         assertThatCode(() -> ProblemReader.read(json)).doesNotThrowAnyException();
@@ -146,7 +145,7 @@ class SampleDataGeneratorTest {
     @Test
     void everyLocationIsLabelledWithTheNearestPostcodeOfTheShippedExtract() throws Exception {
         PostcodeDirectory shipped = PostcodeDirectory.shipped();
-        PlacementProblem small = problem(Size.SMALL);
+        PlacementProblem small = problem(SampleSize.SMALL);
         List<GeoPoint> points = new java.util.ArrayList<>();
         small.providers().forEach(p -> points.add(p.location()));
         small.children().forEach(c -> {
@@ -164,7 +163,7 @@ class SampleDataGeneratorTest {
         PostcodeDirectory onlyOne = PostcodeDirectory.read(new java.io.ByteArrayInputStream(
                 "pcd,laua,oseast1m,osnrth1m\nCB1 1AA,E07000008,545800,258200\n".getBytes(StandardCharsets.UTF_8)));
         PlacementProblem relabelled =
-                SampleDataGenerator.generate(Size.SMALL, SampleDataGenerator.DEFAULT_SEED, onlyOne);
+                SampleDataGenerator.generate(SampleSize.SMALL, SampleDataGenerator.DEFAULT_SEED, onlyOne);
         assertThat(relabelled.children())
                 .extracting(c -> c.home().lat(), c -> c.home().lon())
                 .isEqualTo(small.children().stream()
@@ -178,15 +177,15 @@ class SampleDataGeneratorTest {
 
     @Test
     void regionFileStaysSmall() {
-        assertThat(SampleDataGenerator.toJson(problem(Size.REGION)).getBytes(StandardCharsets.UTF_8).length)
+        assertThat(SampleDataGenerator.toJson(problem(SampleSize.REGION)).getBytes(StandardCharsets.UTF_8).length)
                 .isLessThan(8_000_000);
     }
 
     /** A single-authority size leaves every child to the home authority; rcc names each child's council. */
     @Test
     void rccIsTheTenGreaterManchesterCouncilsEachChildWithItsOwn() {
-        assertThat(problem(Size.COUNTY).children()).allMatch(c -> c.responsibleAuthority() == null);
-        PlacementProblem rcc = problem(Size.RCC);
+        assertThat(problem(SampleSize.COUNTY).children()).allMatch(c -> c.responsibleAuthority() == null);
+        PlacementProblem rcc = problem(SampleSize.RCC);
         assertThat(rcc.homeAuthority()).isEqualTo("E08000003");
         assertThat(rcc.adjoiningAuthorities().adjoining("E08000001", rcc.homeAuthority()))
                 .contains("E08000003", "E10000017", "E06000049")
@@ -209,7 +208,7 @@ class SampleDataGeneratorTest {
                 "E08000010");
         assertThat(byAuthority).containsOnlyKeys(greaterManchester);
         assertThat(byAuthority.get("E08000003")).isGreaterThan(byAuthority.get("E08000009"));
-        assertThat(rcc.children()).hasSize(Size.RCC.children());
+        assertThat(rcc.children()).hasSize(SampleSize.RCC.children());
         assertThat(rcc.providers().stream()
                                 .filter(p -> greaterManchester.contains(p.localAuthority()))
                                 .count()
@@ -224,12 +223,12 @@ class SampleDataGeneratorTest {
      */
     @Test
     void scaledDownNationalCoversEnglandAndIsDeterministic() {
-        PlacementProblem national = SampleDataGenerator.generateScaled(Size.NATIONAL, 5L, 40);
-        assertThat(national.children()).hasSize(Size.NATIONAL.children() / 40);
+        PlacementProblem national = SampleDataGenerator.generateScaled(SampleSize.NATIONAL, 5L, 40);
+        assertThat(national.children()).hasSize(SampleSize.NATIONAL.children() / 40);
         // Blocks of about 50 children each make more providers for their children than the target allows (the whole
         // size keeps within 10% of it).
-        assertThat(national.providers().size())
-                .isBetween((int) (Size.NATIONAL.providers() / 40 * 0.9), (int) (Size.NATIONAL.providers() / 40 * 1.3));
+        assertThat(national.providers().size()).isBetween((int) (SampleSize.NATIONAL.providers() / 40 * 0.9), (int)
+                (SampleSize.NATIONAL.providers() / 40 * 1.3));
         assertThat(national.homeAuthority()).isEqualTo("E92000001");
         assertThat(national.children().stream()
                         .map(ChildInput::responsibleAuthority)
@@ -248,15 +247,15 @@ class SampleDataGeneratorTest {
                 .isLessThan(-5.0); // Cornwall
         String json = SampleDataGenerator.toJson(national);
         assertThat(ProblemReader.read(json)).isEqualTo(national);
-        assertThat(SampleDataGenerator.toJson(SampleDataGenerator.generateScaled(Size.NATIONAL, 5L, 40)))
+        assertThat(SampleDataGenerator.toJson(SampleDataGenerator.generateScaled(SampleSize.NATIONAL, 5L, 40)))
                 .isEqualTo(json);
         assertCurrentPlacementsFeasible(national);
         assertProvidersFollowTheContractLimits(national);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
-    void providersFollowTheContractLimits(Size size) {
+    @EnumSource(value = SampleSize.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
+    void providersFollowTheContractLimits(SampleSize size) {
         assertProvidersFollowTheContractLimits(problem(size));
     }
 
@@ -286,15 +285,17 @@ class SampleDataGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
-    void currentPlacementsSatisfyEveryHardRule(Size size) {
+    @EnumSource(value = SampleSize.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
+    void currentPlacementsSatisfyEveryHardRule(SampleSize size) {
         assertCurrentPlacementsFeasible(problem(size));
     }
 
     @Test
     void otherSeedsAreValidAndFeasibleToo() {
         for (long seed = 1; seed <= 40; seed++) {
-            for (Size size : seed <= 8 ? List.of(Size.SMALL, Size.COUNTY, Size.LARGE) : List.of(Size.SMALL)) {
+            for (SampleSize size : seed <= 8
+                    ? List.of(SampleSize.SMALL, SampleSize.COUNTY, SampleSize.LARGE)
+                    : List.of(SampleSize.SMALL)) {
                 PlacementProblem problem = SampleDataGenerator.generate(size, seed);
                 String json = SampleDataGenerator.toJson(problem);
                 assertThatCode(() -> ProblemReader.read(json))
@@ -360,8 +361,8 @@ class SampleDataGeneratorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
-    void mostWaitingChildrenHaveAFreeEligiblePlaceButNotAll(Size size) {
+    @EnumSource(value = SampleSize.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
+    void mostWaitingChildrenHaveAFreeEligiblePlaceButNotAll(SampleSize size) {
         EngineView view = engineView(problem(size));
         List<Child> waiting = view.children().stream()
                 .filter(c -> c.getCurrentPlacement() == null)
@@ -376,7 +377,7 @@ class SampleDataGeneratorTest {
 
     @Test
     void countyIsCalibrated() {
-        PlacementProblem problem = problem(Size.COUNTY);
+        PlacementProblem problem = problem(SampleSize.COUNTY);
         List<ChildInput> children = problem.children();
         double n = children.size();
         Map<String, Child> engineChildren = byId(engineView(problem).children(), Child::getId);
@@ -428,8 +429,8 @@ class SampleDataGeneratorTest {
 
     /** docs/calibration.md: 16% of approved places vacant; judged once every child would be placed. Prints the headline figures. */
     @ParameterizedTest
-    @EnumSource(value = Size.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
-    void vacancyIsNearTheNationalRate(Size size) {
+    @EnumSource(value = SampleSize.class, names = "NATIONAL", mode = EnumSource.Mode.EXCLUDE)
+    void vacancyIsNearTheNationalRate(SampleSize size) {
         PlacementProblem problem = problem(size);
         System.out.println(describe(problem));
         int places =

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProviderInput;
-import org.placementmatcher.data.SampleDataGenerator.Size;
 import org.placementmatcher.data.ofsted.OfstedList;
 import org.placementmatcher.data.ofsted.OfstedListReader;
 import org.placementmatcher.data.ofsted.OfstedSetting;
@@ -20,7 +19,7 @@ import org.placementmatcher.domain.ProviderType;
 
 class SampleOfstedListTest {
 
-    private static final PlacementProblem COUNTY = SampleDataGenerator.generate(Size.COUNTY, 20261122L);
+    private static final PlacementProblem COUNTY = SampleDataGenerator.generate(SampleSize.COUNTY, 20261122L);
 
     @Test
     void homesAndSupportedAccommodationCarryUniqueSyntheticUrnsAndNoOtherProviderDoes() {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProviderInput;
-import org.placementmatcher.data.SampleDataGenerator.Size;
 import org.placementmatcher.data.postcode.PostcodeDirectory;
 import org.placementmatcher.data.ssda903.Ssda903Csv;
 import org.placementmatcher.data.ssda903.Ssda903Import;
@@ -24,7 +23,8 @@ class Ssda903SampleTest {
 
     static final Path FOLDER = Path.of("sample-data", "ssda903");
     static final PostcodeDirectory POSTCODES = PostcodeDirectory.shipped();
-    static final PlacementProblem COUNTY = SampleDataGenerator.generate(Size.COUNTY, SampleDataGenerator.DEFAULT_SEED);
+    static final PlacementProblem COUNTY =
+            SampleDataGenerator.generate(SampleSize.COUNTY, SampleDataGenerator.DEFAULT_SEED);
 
     static String committed(String name) throws IOException {
         return Files.readString(FOLDER.resolve(name), StandardCharsets.UTF_8);

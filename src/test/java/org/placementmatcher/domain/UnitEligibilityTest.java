@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.data.SampleDataGenerator;
+import org.placementmatcher.data.SampleSize;
 import org.placementmatcher.solver.ProblemMapper;
 
 /**
@@ -34,7 +35,7 @@ class UnitEligibilityTest {
     void fastEligibilityEqualsTheStraightforwardOne(String sample) throws Exception {
         PlacementProblem problem = sample.equals("generated")
                 ? withWeights(
-                        SampleDataGenerator.generate(SampleDataGenerator.Size.COUNTY, 99),
+                        SampleDataGenerator.generate(SampleSize.COUNTY, 99),
                         Map.of("cost", 3L, "distancePerMile", 7L, "outOfArea", 0L, "language", 41L))
                 : ProblemReader.read(Files.readString(Path.of("sample-data", sample)));
         PlacementSolution solution = ProblemMapper.toSolution(problem);

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.data.SampleDataGenerator;
+import org.placementmatcher.data.SampleSize;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
@@ -18,7 +19,7 @@ import org.placementmatcher.matching.Caseload.Site;
 /** The per-provider index match queries walk instead of looking providers up. */
 class CaseloadTest {
 
-    private final PlacementProblem problem = SampleDataGenerator.generate(SampleDataGenerator.Size.SMALL, 11);
+    private final PlacementProblem problem = SampleDataGenerator.generate(SampleSize.SMALL, 11);
     private final Caseload caseload = Caseload.of(problem);
 
     @Test

@@ -14,6 +14,7 @@ import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemFixtures;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.data.SampleDataGenerator;
+import org.placementmatcher.data.SampleSize;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -27,7 +28,7 @@ import org.placementmatcher.solver.ScoreText;
 class MatchServiceTest {
 
     private final PlacementSolver solver = PlacementSolver.fromClasspathConfig();
-    private final PlacementProblem problem = SampleDataGenerator.generate(SampleDataGenerator.Size.SMALL, 11);
+    private final PlacementProblem problem = SampleDataGenerator.generate(SampleSize.SMALL, 11);
     private final Caseload caseload = Caseload.of(problem);
 
     /** Every unit of the caseload, each as the child ids a request would name. */

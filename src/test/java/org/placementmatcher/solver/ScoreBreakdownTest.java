@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.data.SampleDataGenerator;
+import org.placementmatcher.data.SampleSize;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
@@ -19,8 +20,7 @@ class ScoreBreakdownTest {
     void breakdownAddsUpToTheSolversScoreOnManyRandomPlans() {
         SplittableRandom random = new SplittableRandom(7);
         for (int plan = 0; plan < 60; plan++) {
-            PlacementSolution solution =
-                    ProblemMapper.toSolution(SampleDataGenerator.generate(SampleDataGenerator.Size.SMALL, plan));
+            PlacementSolution solution = ProblemMapper.toSolution(SampleDataGenerator.generate(SampleSize.SMALL, plan));
             List<Provider> providers = solution.getProviders();
             List<List<Provider>> eligible = solution.getUnits().stream()
                     .map(u -> List.copyOf(u.getCandidates()))
