@@ -113,7 +113,7 @@ public final class LagrangianBound {
             PrintStream log) {
         long start = System.nanoTime();
         BooleanSupplier outOfTime = () -> System.nanoTime() >= deadline || stop.getAsBoolean();
-        PlacementFlow.Relaxation flow = new PlacementFlow(solution).solve(outOfTime);
+        FlowRelaxation flow = new PlacementFlow(solution).solve(outOfTime);
         if (!flow.complete()) {
             return null;
         }

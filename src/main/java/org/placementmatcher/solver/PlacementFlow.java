@@ -38,44 +38,6 @@ import org.placementmatcher.domain.UnitDifficulty;
  */
 public final class PlacementFlow {
 
-    /** The result in the score's own terms. */
-    public record Relaxation(
-            /** Urgency weight left unplaced, times {@link #scale}. */
-            long unplacedWeightScaled,
-            /** Soft points of the flow (pinned children's included), times {@link #scale}. */
-            long softScaled,
-            long scale,
-            /**
-             * True when this bounds every plan: the flow is complete, apart groups were not modelled, no unit but the
-             * pinned ones was held, and the weights let medium come lexicographically first.
-             */
-            boolean isBound,
-            /** False when the solve was stopped before every child was routed. */
-            boolean complete) {
-
-        /** Less urgency weight unplaced, or as much and fewer soft points (totals of flows on the same network). */
-        public boolean isBetterThan(Relaxation other) {
-            return unplacedWeightScaled != other.unplacedWeightScaled
-                    ? unplacedWeightScaled < other.unplacedWeightScaled
-                    : softScaled < other.softScaled;
-        }
-
-        /** The unplaced weight is a whole number: then {@link #softPointsBound()} bounds plans with that medium. */
-        public boolean wholeUnplacedWeight() {
-            return unplacedWeightScaled % scale == 0;
-        }
-
-        /** No plan leaves less urgency weight unplaced than this (rounded up: it is a whole number in a plan). */
-        public long unplacedWeightBound() {
-            return Math.floorDiv(unplacedWeightScaled + scale - 1, scale);
-        }
-
-        /** No plan with {@link #unplacedWeightBound()} unplaced has fewer soft points (rounded up likewise). */
-        public long softPointsBound() {
-            return Math.floorDiv(softScaled + scale - 1, scale);
-        }
-    }
-
     private final List<PlacementUnit> units;
     private final List<Provider> providers;
     /** Units are nodes [0, realUnits); apart groups (when modelled) follow them up to unitCount; then providers; then the sink. */
@@ -197,7 +159,7 @@ public final class PlacementFlow {
 
     private int pricingRounds;
 
-    /** The relaxation alone: a lower bound on every plan ({@link Relaxation#isBound()}). */
+    /** The relaxation alone: a lower bound on every plan ({@link FlowRelaxation#isBound()}). */
     public PlacementFlow(PlacementSolution solution) {
         this(solution, false, Map.of(), false, false, CandidateLimit.NONE);
     }
@@ -470,10 +432,10 @@ public final class PlacementFlow {
                 break;
             }
             PlacementFlow best = null;
-            Relaxation bestTotals = null;
+            FlowRelaxation bestTotals = null;
             for (int arc : flow.holdOptions(node, extraPlaces)) {
                 PlacementFlow trial = flow.copy();
-                Relaxation totals = trial.hold(node, arc);
+                FlowRelaxation totals = trial.hold(node, arc);
                 if (best == null || totals.isBetterThan(bestTotals)) {
                     best = trial;
                     bestTotals = totals;
@@ -563,7 +525,7 @@ public final class PlacementFlow {
      * children pushed along the arc, residents moved on along the cheapest paths, until every place so freed is used
      * again or given up. Far cheaper than solving again with the group held, as little changes.
      */
-    private Relaxation hold(int x, int keep) {
+    private FlowRelaxation hold(int x, int keep) {
         takeBackAllBut(x, keep);
         if (x >= realUnits && keep != APART) {
             for (int m : groupMembers[x - realUnits]) {
@@ -733,9 +695,9 @@ public final class PlacementFlow {
 
     /**
      * Routes every unit's children (to providers, or unplaced). Stops early when told to: the flow then holds
-     * the units routed so far, and the result is no bound ({@link Relaxation#complete()} false).
+     * the units routed so far, and the result is no bound ({@link FlowRelaxation#complete()} false).
      */
-    public Relaxation solve(BooleanSupplier stop) {
+    public FlowRelaxation solve(BooleanSupplier stop) {
         for (int u = 0; u < unitCount; u++) {
             int remaining = supply[u];
             while (remaining > 0) {
@@ -758,9 +720,9 @@ public final class PlacementFlow {
      * then priced again, until none is left. Far cheaper than solving again with every arc: a few thousand arcs on a
      * network of millions. Stopped by {@code stop}, the flow is not complete. To be called once, before any copy.
      */
-    public Relaxation solvePriced(BooleanSupplier stop) {
+    public FlowRelaxation solvePriced(BooleanSupplier stop) {
         omittedPoints = new long[unitCount][];
-        Relaxation totals = solve(stop);
+        FlowRelaxation totals = solve(stop);
         while (totals.complete()) {
             int[] excess = new int[providers.size()];
             int added = priceOmittedArcs(excess);
@@ -987,13 +949,13 @@ public final class PlacementFlow {
     }
 
     /** The flow's totals as it stands (complete: after {@link #solve} has finished). */
-    public Relaxation totals() {
+    public FlowRelaxation totals() {
         return relaxation(true);
     }
 
     /**
      * What one more place at each provider would gain the flow (solved whole, {@link #forPlaceValues}): per provider
-     * index, the urgency weight and the soft points (both times {@link Relaxation#scale}) by which the optimal
+     * index, the urgency weight and the soft points (both times {@link FlowRelaxation#scale}) by which the optimal
      * flow's totals would fall, each path's two parts kept apart. Exact for the flow: an optimal flow with one more
      * unit of room at p differs from this one by the cheapest path in the residual network from the sink to p,
      * closed by the new place (p to the sink at no cost); it has no negative cycle, so a label-correcting search
@@ -1168,7 +1130,7 @@ public final class PlacementFlow {
         return where;
     }
 
-    private Relaxation relaxation(boolean complete) {
+    private FlowRelaxation relaxation(boolean complete) {
         long unplaced = noPlaceWeight * scale;
         long soft = Math.multiplyExact(pinnedSoftPoints, scale);
         for (int u = 0; u < unitCount; u++) {
@@ -1183,7 +1145,7 @@ public final class PlacementFlow {
                 soft += arcFlow[u][a] * arcCost[u][a];
             }
         }
-        return new Relaxation(unplaced, soft, scale, lexicographic && complete && !forConstruction, complete);
+        return new FlowRelaxation(unplaced, soft, scale, lexicographic && complete && !forConstruction, complete);
     }
 
     /**
@@ -1451,97 +1413,5 @@ public final class PlacementFlow {
 
     private static long gcd(long a, long b) {
         return b == 0 ? a : gcd(b, a % b);
-    }
-
-    /**
-     * A binary min-heap of nodes keyed by distance, each node at most once (a shorter distance moves it up), so it
-     * stays as small as the nodes reached rather than growing with every arc scanned.
-     */
-    private static final class NodeHeap {
-        private final int[] nodes;
-        private final long[] keys;
-        /** Each node's position in the heap, valid while {@link #in} holds the current round. */
-        private final int[] position;
-
-        private final int[] in;
-        private int round;
-        private int size;
-
-        NodeHeap(int capacity) {
-            nodes = new int[capacity];
-            keys = new long[capacity];
-            position = new int[capacity];
-            in = new int[capacity];
-        }
-
-        void clear() {
-            size = 0;
-            round++;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        /** Adds the node, or lowers its key if it is in the heap with a larger one. */
-        void push(int node, long key) {
-            int i;
-            if (in[node] == round && position[node] >= 0) {
-                i = position[node];
-                if (keys[i] <= key) {
-                    return;
-                }
-            } else {
-                in[node] = round;
-                i = size++;
-            }
-            siftUp(i, node, key);
-        }
-
-        int pop() {
-            int top = nodes[0];
-            position[top] = -1;
-            size--;
-            if (size > 0) {
-                siftDown(0, nodes[size], keys[size]);
-            }
-            return top;
-        }
-
-        private void siftUp(int i, int node, long key) {
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (keys[parent] <= key) {
-                    break;
-                }
-                put(i, nodes[parent], keys[parent]);
-                i = parent;
-            }
-            put(i, node, key);
-        }
-
-        private void siftDown(int i, int node, long key) {
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && keys[child + 1] < keys[child]) {
-                    child++;
-                }
-                if (keys[child] >= key) {
-                    break;
-                }
-                put(i, nodes[child], keys[child]);
-                i = child;
-            }
-            put(i, node, key);
-        }
-
-        private void put(int i, int node, long key) {
-            nodes[i] = node;
-            keys[i] = key;
-            position[node] = i;
-        }
     }
 }
