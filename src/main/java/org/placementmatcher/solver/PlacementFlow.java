@@ -1,20 +1,15 @@
 package org.placementmatcher.solver;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
-import org.placementmatcher.domain.SoftTerms;
 import org.placementmatcher.domain.UnitDifficulty;
 
 /**
@@ -36,57 +31,8 @@ import org.placementmatcher.domain.UnitDifficulty;
  * after a few nodes. Costs are whole numbers: a group of k children spreads its points over k units of
  * flow, so every cost is scaled by the least common multiple of the group sizes.
  */
-public final class PlacementFlow {
+public final class PlacementFlow extends FlowNetwork {
 
-    private final List<PlacementUnit> units;
-    private final List<Provider> providers;
-    /** Units are nodes [0, realUnits); apart groups (when modelled) follow them up to unitCount; then providers; then the sink. */
-    private final int realUnits;
-
-    private final int unitCount;
-    private final int sink;
-    private final long scale;
-    private final long pinnedSoftPoints;
-    /** Urgency weight of the movable units no provider is eligible for: unplaced in every plan. */
-    private final long noPlaceWeight;
-
-    private final boolean lexicographic;
-    /** The largest scale: the least common multiple of 1..10, so the usual group sizes divide it. */
-    private static final long MAX_SCALE = 2520;
-    /** A flow to build a plan from: with the fostering limit, apart groups or held units it is no bound. */
-    private final boolean forConstruction;
-    /** Per provider: a foster carer already at the fostering limit, where one more place would take nobody. */
-    private final boolean[] atFosteringLimit;
-    /** 1 when units are offered providers that would have room for them with one more place ({@link #forPlaceValues}). */
-    private final int offerOneMore;
-
-    /** Children a node sends out (a unit its size, an apart group its members; a member of one nothing). */
-    private final int[] supply;
-    /** Children a node stands for: the most any of its arcs carries. */
-    private final int[] size;
-
-    private final int[][] arcTo;
-    private final long[][] arcCost;
-    private final int[][] arcFlow;
-    private final long[] unplacedCost;
-    private final int[] unplacedFlow;
-    /** Per apart group node (index - realUnits): its member unit nodes; the arc to each costs its share of the penalty. */
-    private final int[][] groupMembers;
-
-    private final long[] memberArcCost;
-    /** Per unit node: its apart group node (or -1), and the flow it receives from it (0 or 1). */
-    private final int[] groupOf;
-
-    private final int[] memberFlow;
-    private final int[] capacity;
-    private final int[] load;
-    /** Per provider: the nodes with flow there, and the index of that arc in the node's arrays. */
-    private final int[][] residentUnit;
-
-    private final int[][] residentArc;
-    private final int[] residentCount;
-
-    private final long[] potential;
     private long[] dist;
     private int[] reached;
     private int[] settled;
@@ -108,18 +54,6 @@ public final class PlacementFlow {
     private int[] settledList = new int[64];
 
     /**
-     * Copies ({@link #copy}) share the rows of arc flows and residents with the flow they came from until they change
-     * one: a region has millions of arcs, and a trial changes few of them.
-     */
-    private final boolean[] ownFlowRow;
-
-    private final boolean[] ownResidentRow;
-
-    /** Per unit node: the one arc it is held to ({@link #hold}), {@link #APART}, or {@link #FREE}. */
-    private final int[] heldArc;
-    /** Per provider: the children of the units held there. */
-    private final int[] heldLoad;
-    /**
      * Per node, while {@link #hold} routes again: children it sends on (to the sink, or a provider's place) that no
      * longer reach it since the held unit's flow was taken back. Paths then end at such a node rather than the sink.
      */
@@ -137,16 +71,7 @@ public final class PlacementFlow {
     private static final int FROM_SINK = -5;
 
     private static final int UNPLACED_BACK = -6;
-    /** {@link #heldArc} codes: not held; an apart group held to send every member on its own. */
-    private static final int FREE = -1;
 
-    private static final int APART = -2;
-
-    /**
-     * Per unit node: the first of its candidates (an apart group: of its first member's) not offered, from which
-     * {@link #priceOmittedArcs} looks for arcs worth adding; the number of candidates when every one was offered.
-     */
-    private final int[] pricedFrom;
     /**
      * Per unit node, from {@link #pricedFrom} on: the soft points of its candidates as pricing works them out (a round
      * of pricing would otherwise work out the same millions again), {@link #UNKNOWN} until then.
@@ -212,149 +137,8 @@ public final class PlacementFlow {
             boolean forConstruction,
             boolean offerOneMore,
             int limit) {
-        this.providers = solution.getProviders();
-        int providerCount = providers.size();
-        this.capacity = new int[providerCount];
-        for (Provider p : providers) {
-            capacity[p.getIndex()] = p.getPlaces();
-        }
-        this.atFosteringLimit = forConstruction ? capAtFosteringLimit(solution, capacity) : new boolean[providerCount];
-        this.offerOneMore = offerOneMore ? 1 : 0;
-        this.units = new ArrayList<>();
-        long pinnedSoft = 0;
-        long noPlace = 0;
-        long lcm = 1;
-        Map<String, List<Integer>> apart = new LinkedHashMap<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            if (unit.isPinned() || fixedAt.containsKey(unit)) {
-                Provider at = unit.isPinned() ? unit.getProvider() : fixedAt.get(unit);
-                if (at != null) {
-                    capacity[at.getIndex()] -= unit.size();
-                    pinnedSoft += unit.staticSoftPoints(at);
-                } else if (!unit.isPinned()) {
-                    noPlace += unit.getUnplacedWeight();
-                }
-            } else if (!unit.getCandidates().isEmpty()) {
-                if (modelApartGroups && unit.getApartGroup() != null) {
-                    apart.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
-                            .add(units.size());
-                }
-                units.add(unit);
-                lcm = lcm(lcm, unit.size());
-            } else {
-                noPlace += unit.getUnplacedWeight();
-            }
-        }
-        apart.values().removeIf(members -> members.size() < 2);
-        for (List<Integer> members : apart.values()) {
-            lcm = lcm(lcm, members.size());
-        }
-        for (int p = 0; p < providerCount; p++) {
-            capacity[p] = Math.max(0, capacity[p]);
-        }
-        this.realUnits = units.size();
-        this.unitCount = realUnits + apart.size();
-        this.sink = unitCount + providerCount;
-        this.scale = lcm;
-        this.pinnedSoftPoints = pinnedSoft;
-        this.noPlaceWeight = noPlace;
-        this.forConstruction = forConstruction;
-
-        supply = new int[unitCount];
-        size = new int[unitCount];
-        arcTo = new int[unitCount][];
-        arcCost = new long[unitCount][];
-        arcFlow = new int[unitCount][];
-        unplacedCost = new long[unitCount];
-        unplacedFlow = new int[unitCount];
-        groupOf = new int[unitCount];
-        memberFlow = new int[unitCount];
-        pricedFrom = new int[unitCount];
-        Arrays.fill(groupOf, -1);
-        long softRange = 0;
-        int children = 0;
-        for (int u = 0; u < realUnits; u++) {
-            PlacementUnit unit = units.get(u);
-            supply[u] = unit.size();
-            size[u] = unit.size();
-            children += unit.size();
-            int[] stop = new int[1];
-            List<Provider> offered = offered(unit, capacity, this.offerOneMore, limit, stop);
-            pricedFrom[u] = stop[0];
-            long[] points = new long[offered.size()];
-            for (int a = 0; a < offered.size(); a++) {
-                points[a] = unit.staticSoftPoints(offered.get(a));
-            }
-            long most = setArcs(u, offered, points, scale / unit.size());
-            // The range counts the providers not offered too (the dearest with room comes last), so that pricing may
-            // add
-            // their arcs and medium still comes first, and a limited flow weighs urgency as the whole network's does.
-            List<Provider> candidates = unit.getCandidates();
-            for (int i = candidates.size() - 1; i >= stop[0]; i--) {
-                if (capacity[candidates.get(i).getIndex()] + this.offerOneMore >= unit.size()) {
-                    most = Math.max(most, unit.staticSoftPoints(candidates.get(i)));
-                    break;
-                }
-            }
-            softRange = Math.addExact(softRange, most);
-        }
-        groupMembers = new int[apart.size()][];
-        memberArcCost = new long[apart.size()];
-        int g = realUnits;
-        for (List<Integer> members : apart.values()) {
-            int n = members.size();
-            groupMembers[g - realUnits] =
-                    members.stream().mapToInt(Integer::intValue).toArray();
-            long penalty = SoftTerms.siblingsApartPoints(n, solution.getWeights());
-            memberArcCost[g - realUnits] = Math.multiplyExact(penalty, scale / n);
-            softRange = Math.addExact(softRange, penalty);
-            for (int m : members) {
-                supply[m] = 0;
-                groupOf[m] = g;
-            }
-            supply[g] = n;
-            size[g] = n;
-            int[] stop = new int[1];
-            List<Provider> together = together(members.stream().map(units::get).toList(), capacity, limit, stop);
-            pricedFrom[g] = stop[0];
-            long[] points = new long[together.size()];
-            for (int a = 0; a < together.size(); a++) {
-                for (int m : members) {
-                    points[a] += units.get(m).staticSoftPoints(together.get(a));
-                }
-            }
-            setArcs(g, together, points, scale / n);
-            g++;
-        }
-        // One urgency point must outweigh any soft total, even split into 1/scale parts: big = scale * range + 1.
-        // Capped where the weights are so large that costs would overflow (then medium is only very nearly first).
-        long cap = Long.MAX_VALUE / 8 / Math.max(1, scale) / 10 / Math.max(1, children);
-        BigInteger wanted = BigInteger.valueOf(scale)
-                .multiply(BigInteger.valueOf(softRange))
-                .add(BigInteger.ONE);
-        boolean exactScale = units.stream().allMatch(u -> scale % u.size() == 0)
-                && apart.values().stream().allMatch(members -> scale % members.size() == 0);
-        this.lexicographic = exactScale && wanted.compareTo(BigInteger.valueOf(cap)) <= 0;
-        long big = lexicographic ? wanted.longValueExact() : cap;
-        for (int u = 0; u < realUnits; u++) {
-            PlacementUnit unit = units.get(u);
-            unplacedCost[u] = big * (unit.getUnplacedWeight() * (scale / unit.size()));
-        }
-
-        load = new int[providerCount];
-        residentUnit = new int[providerCount][];
-        residentArc = new int[providerCount][];
-        residentCount = new int[providerCount];
-        int nodes = sink + 1;
-        potential = new long[nodes];
-        ownFlowRow = new boolean[unitCount];
-        Arrays.fill(ownFlowRow, true);
-        ownResidentRow = new boolean[providerCount];
-        Arrays.fill(ownResidentRow, true);
-        heldArc = new int[unitCount];
-        Arrays.fill(heldArc, FREE);
-        heldLoad = new int[providerCount];
-        allocateSearch(nodes);
+        super(solution, modelApartGroups, fixedAt, forConstruction, offerOneMore, limit);
+        allocateSearch(sink + 1);
     }
 
     /** Scratch space of the shortest-path searches: each flow its own, copies too. */
@@ -376,42 +160,9 @@ public final class PlacementFlow {
     }
 
     private PlacementFlow(PlacementFlow other) {
-        units = other.units;
-        providers = other.providers;
-        realUnits = other.realUnits;
-        unitCount = other.unitCount;
-        sink = other.sink;
-        scale = other.scale;
-        pinnedSoftPoints = other.pinnedSoftPoints;
-        noPlaceWeight = other.noPlaceWeight;
-        lexicographic = other.lexicographic;
-        forConstruction = other.forConstruction;
-        atFosteringLimit = other.atFosteringLimit;
-        offerOneMore = other.offerOneMore;
-        supply = other.supply;
-        size = other.size;
-        pricedFrom = other.pricedFrom;
-        arcTo = other.arcTo;
-        arcCost = other.arcCost;
-        unplacedCost = other.unplacedCost;
-        groupMembers = other.groupMembers;
-        memberArcCost = other.memberArcCost;
-        groupOf = other.groupOf;
-        capacity = other.capacity;
-        arcFlow = other.arcFlow.clone();
-        ownFlowRow = new boolean[unitCount];
-        unplacedFlow = other.unplacedFlow.clone();
-        memberFlow = other.memberFlow.clone();
-        load = other.load.clone();
-        residentUnit = other.residentUnit.clone();
-        residentArc = other.residentArc.clone();
-        ownResidentRow = new boolean[load.length];
-        residentCount = other.residentCount.clone();
-        potential = other.potential.clone();
+        super(other);
         augmentations = other.augmentations;
         maxProviderPotential = other.maxProviderPotential;
-        heldArc = other.heldArc.clone();
-        heldLoad = other.heldLoad.clone();
         allocateSearch(sink + 1);
     }
 
@@ -590,107 +341,6 @@ public final class PlacementFlow {
             writableFlow(node)[arc] = 0;
             removeResident(arcTo[node][arc], node, arc);
         }
-    }
-
-    /**
-     * Foster carers without exemption down to the usual limit, where no sibling group larger than that (placed together
-     * or apart: H14 counts one sibling group as one) is eligible.
-     */
-    private static boolean[] capAtFosteringLimit(PlacementSolution solution, int[] capacity) {
-        Map<String, Integer> siblings = new HashMap<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            siblings.merge(unit.getSiblingKey(), unit.size(), Integer::sum);
-        }
-        boolean[] largeGroupEligible = new boolean[capacity.length];
-        for (PlacementUnit unit : solution.getUnits()) {
-            if (siblings.get(unit.getSiblingKey()) > PlacementRules.USUAL_FOSTERING_LIMIT) {
-                for (Provider p : unit.getCandidates()) {
-                    largeGroupEligible[p.getIndex()] = true;
-                }
-                if (unit.getProvider() != null) {
-                    largeGroupEligible[unit.getProvider().getIndex()] = true;
-                }
-            }
-        }
-        boolean[] atLimit = new boolean[capacity.length];
-        for (Provider p : solution.getProviders()) {
-            if (PlacementRules.fosteringLimitApplies(p) && !largeGroupEligible[p.getIndex()]) {
-                atLimit[p.getIndex()] = p.getPlaces() >= PlacementRules.USUAL_FOSTERING_LIMIT;
-                capacity[p.getIndex()] = Math.min(capacity[p.getIndex()], PlacementRules.USUAL_FOSTERING_LIMIT);
-            }
-        }
-        return atLimit;
-    }
-
-    /** The node's arcs to the providers, cheapest first; returns the most points of any. */
-    private long setArcs(int node, List<Provider> offered, long[] points, long perChild) {
-        // Cheapest first (the candidates already are, but for a current placement added at the end).
-        sortByPoints(offered, points);
-        arcTo[node] = new int[offered.size()];
-        arcCost[node] = new long[offered.size()];
-        arcFlow[node] = new int[offered.size()];
-        long most = 0;
-        for (int a = 0; a < offered.size(); a++) {
-            arcTo[node][a] = offered.get(a).getIndex();
-            arcCost[node][a] = Math.multiplyExact(points[a], perChild);
-            most = Math.max(most, points[a]);
-        }
-        return most;
-    }
-
-    /**
-     * The unit's eligible providers with room for all its children beside the pinned ones (its candidates come
-     * cheapest first), the first {@code limit} of them ({@code stop[0]} set to the index of the next, or the number of
-     * candidates), with its current one if eligible.
-     */
-    private static List<Provider> offered(PlacementUnit unit, int[] capacity, int oneMore, int limit, int[] stop) {
-        List<Provider> offered = new ArrayList<>();
-        List<Provider> candidates = unit.getCandidates();
-        stop[0] = candidates.size();
-        for (int i = 0; i < candidates.size(); i++) {
-            Provider p = candidates.get(i);
-            if (capacity[p.getIndex()] + oneMore >= unit.size()) {
-                if (offered.size() == limit) {
-                    stop[0] = i;
-                    break;
-                }
-                offered.add(p);
-            }
-        }
-        Provider current = unit.getProvider();
-        if (current != null
-                && unit.isEligible(current)
-                && capacity[current.getIndex()] + oneMore >= unit.size()
-                && !offered.contains(current)) {
-            offered.add(current); // staying is always offered
-        }
-        return offered;
-    }
-
-    /**
-     * The providers eligible for every member of an apart group with room for them all, cheapest for them first: at
-     * most {@code limit}, from the first member's cheapest (the members can always go apart besides).
-     */
-    private static List<Provider> together(List<PlacementUnit> members, int[] capacity, int limit, int[] stop) {
-        List<Provider> all = new ArrayList<>();
-        List<Provider> candidates = members.getFirst().getCandidates();
-        stop[0] = candidates.size();
-        for (int i = 0; i < candidates.size(); i++) {
-            Provider p = candidates.get(i);
-            if (all.size() == limit) {
-                stop[0] = i;
-                break;
-            }
-            if (capacity[p.getIndex()] >= members.size() && members.stream().allMatch(m -> m.isEligible(p))) {
-                all.add(p);
-            }
-        }
-        Map<Provider, Long> points = new IdentityHashMap<>();
-        for (Provider p : all) {
-            points.put(p, members.stream().mapToLong(m -> m.staticSoftPoints(p)).sum());
-        }
-        all.sort(Comparator.comparingLong(points::get));
-        return all;
     }
 
     /**
@@ -1130,24 +780,6 @@ public final class PlacementFlow {
         return where;
     }
 
-    private FlowRelaxation relaxation(boolean complete) {
-        long unplaced = noPlaceWeight * scale;
-        long soft = Math.multiplyExact(pinnedSoftPoints, scale);
-        for (int u = 0; u < unitCount; u++) {
-            if (u < realUnits) {
-                PlacementUnit unit = units.get(u);
-                unplaced += (long) unplacedFlow[u] * unit.getUnplacedWeight() * (scale / unit.size());
-                if (groupOf[u] >= 0) {
-                    soft += memberFlow[u] * memberArcCost[groupOf[u] - realUnits];
-                }
-            }
-            for (int a = 0; a < arcFlow[u].length; a++) {
-                soft += arcFlow[u][a] * arcCost[u][a];
-            }
-        }
-        return new FlowRelaxation(unplaced, soft, scale, lexicographic && complete && !forConstruction, complete);
-    }
-
     /**
      * One shortest path (reduced costs, so Dijkstra applies) from the node to the sink (while {@link #hold} routes
      * again: to the nearest node with a deficit), augmented by as much as it carries (at most {@code remaining});
@@ -1344,74 +976,5 @@ public final class PlacementFlow {
             predArc[node] = arc;
             heap.push(node, d);
         }
-    }
-
-    /** The node's arc flows, its own to change (a copy's are shared until then). */
-    private int[] writableFlow(int node) {
-        if (!ownFlowRow[node]) {
-            arcFlow[node] = arcFlow[node].clone();
-            ownFlowRow[node] = true;
-        }
-        return arcFlow[node];
-    }
-
-    private void ownResidents(int p) {
-        if (!ownResidentRow[p]) {
-            if (residentUnit[p] != null) {
-                residentUnit[p] = residentUnit[p].clone();
-                residentArc[p] = residentArc[p].clone();
-            }
-            ownResidentRow[p] = true;
-        }
-    }
-
-    private void addResident(int p, int unit, int arc) {
-        ownResidents(p);
-        if (residentUnit[p] == null) {
-            residentUnit[p] = new int[4];
-            residentArc[p] = new int[4];
-        } else if (residentCount[p] == residentUnit[p].length) {
-            residentUnit[p] = Arrays.copyOf(residentUnit[p], residentCount[p] * 2);
-            residentArc[p] = Arrays.copyOf(residentArc[p], residentCount[p] * 2);
-        }
-        residentUnit[p][residentCount[p]] = unit;
-        residentArc[p][residentCount[p]] = arc;
-        residentCount[p]++;
-    }
-
-    private void removeResident(int p, int unit, int arc) {
-        ownResidents(p);
-        for (int r = 0; r < residentCount[p]; r++) {
-            if (residentUnit[p][r] == unit && residentArc[p][r] == arc) {
-                residentCount[p]--;
-                residentUnit[p][r] = residentUnit[p][residentCount[p]];
-                residentArc[p][r] = residentArc[p][residentCount[p]];
-                return;
-            }
-        }
-    }
-
-    /** Sorts the providers and their points together by points; only the last entry can be out of place. */
-    private static void sortByPoints(List<Provider> offered, long[] points) {
-        for (int i = offered.size() - 1; i > 0 && points[i] < points[i - 1]; i--) {
-            long t = points[i];
-            points[i] = points[i - 1];
-            points[i - 1] = t;
-            offered.set(i, offered.set(i - 1, offered.get(i)));
-        }
-    }
-
-    /**
-     * The least common multiple, unless it passes {@link #MAX_SCALE}: then {@code a}, and a group whose size does not
-     * divide the scale has its points' shares rounded down (the flow is then no bound). Groups of every size from 1 to
-     * 45 would otherwise overflow a long, and large scales would overflow the arc costs.
-     */
-    private static long lcm(long a, long b) {
-        long lcm = a / gcd(a, b) * b;
-        return lcm > MAX_SCALE ? a : lcm;
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }
