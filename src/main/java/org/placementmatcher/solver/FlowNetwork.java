@@ -100,7 +100,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
 
     /**
      * Per unit node: the first of its candidates (an apart group: of its first member's) not offered, from which
-     * {@link PlacementFlow#priceOmittedArcs} looks for arcs worth adding; the number of candidates when every one was
+     * {@link OmittedArcPricing#priceOmittedArcs} looks for arcs worth adding; the number of candidates when every one was
      * offered.
      */
     final int[] pricedFrom;

@@ -41,15 +41,13 @@ public final class PlacementFlow extends FlowNetwork {
     private int stamp;
     private int augmentations;
     /** An upper bound on every provider's potential (they start at 0 and only fall), for cutting arc scans short. */
-    private long maxProviderPotential;
+    long maxProviderPotential;
 
     private NodeHeap heap;
     /** Per unit node settled in the current search: its next arc not yet expanded ({@link #expandArcs}). */
     private int[] nextArc;
     /** Arcs a heap entry standing for a unit's remaining arcs expands at a time. */
     private static final int ARCS_PER_EXPANSION = 8;
-    /** The most arcs pricing adds to a unit at a time ({@link #priceOmittedArcs}). */
-    private static final int PRICED_ARCS_PER_UNIT = 4;
 
     private int[] settledList = new int[64];
 
@@ -57,9 +55,9 @@ public final class PlacementFlow extends FlowNetwork {
      * Per node, while {@link #hold} routes again: children it sends on (to the sink, or a provider's place) that no
      * longer reach it since the held unit's flow was taken back. Paths then end at such a node rather than the sink.
      */
-    private int[] deficit;
+    int[] deficit;
 
-    private boolean toDeficits;
+    boolean toDeficits;
 
     /** Arc codes in {@link #predArc} besides an arc index: to the sink, and between an apart group and a member. */
     private static final int UNPLACED = -1;
@@ -72,17 +70,8 @@ public final class PlacementFlow extends FlowNetwork {
 
     private static final int UNPLACED_BACK = -6;
 
-    /**
-     * Per unit node, from {@link #pricedFrom} on: the soft points of its candidates as pricing works them out (a round
-     * of pricing would otherwise work out the same millions again), {@link #UNKNOWN} until then.
-     */
-    private long[][] omittedPoints;
-
-    private static final long UNKNOWN = Long.MIN_VALUE;
-    /** Arcs added by pricing so far, and the rounds that added any. */
-    private int arcsPriced;
-
-    private int pricingRounds;
+    /** What pricing ({@link #solvePriced}) has learnt of this flow: null until it is first called, and in copies. */
+    private OmittedArcPricing pricing;
 
     /** The relaxation alone: a lower bound on every plan ({@link FlowRelaxation#isBound()}). */
     public PlacementFlow(PlacementSolution solution) {
@@ -371,177 +360,19 @@ public final class PlacementFlow extends FlowNetwork {
      * network of millions. Stopped by {@code stop}, the flow is not complete. To be called once, before any copy.
      */
     public FlowRelaxation solvePriced(BooleanSupplier stop) {
-        omittedPoints = new long[unitCount][];
-        FlowRelaxation totals = solve(stop);
-        while (totals.complete()) {
-            int[] excess = new int[providers.size()];
-            int added = priceOmittedArcs(excess);
-            if (added == 0) {
-                break;
-            }
-            arcsPriced += added;
-            pricingRounds++;
-            totals = routeExcesses(excess, stop) ? relaxation(true) : relaxation(false);
+        if (pricing == null) {
+            pricing = new OmittedArcPricing(this);
         }
-        return totals;
+        return pricing.solvePriced(stop);
     }
 
     /** Rounds of {@link #solvePriced} that added arcs, and how many they added. */
     int pricingRounds() {
-        return pricingRounds;
+        return pricing == null ? 0 : pricing.pricingRounds();
     }
 
     int arcsPriced() {
-        return arcsPriced;
-    }
-
-    /**
-     * Adds, saturated, each unit's (at most {@link #PRICED_ARCS_PER_UNIT}) most negative arcs left out, by reduced
-     * cost: a unit's candidates come cheapest first, so its scan stops where even the highest provider potential
-     * leaves the reduced cost at zero or more. Returns how many; {@code excess} gets the children each provider now
-     * receives beyond what it passes on.
-     */
-    private int priceOmittedArcs(int[] excess) {
-        long maxPotential = Long.MIN_VALUE;
-        for (int p = unitCount; p < sink; p++) {
-            maxPotential = Math.max(maxPotential, potential[p]);
-        }
-        maxProviderPotential = maxPotential;
-        int[] offeredTo = new int[providers.size()];
-        int added = 0;
-        for (int u = 0; u < unitCount; u++) {
-            List<PlacementUnit> members = u < realUnits
-                    ? List.of(units.get(u))
-                    : Arrays.stream(groupMembers[u - realUnits])
-                            .mapToObj(units::get)
-                            .toList();
-            List<Provider> candidates = members.getFirst().getCandidates();
-            if (pricedFrom[u] >= candidates.size() || heldArc[u] != FREE) {
-                continue;
-            }
-            long perChild = scale / size[u];
-            long pu = potential[u];
-            // The cheapest arc left out costs at least this (costs are never below zero; a unit's grow down its list).
-            long floor =
-                    u < realUnits ? members.getFirst().staticSoftPoints(candidates.get(pricedFrom[u])) * perChild : 0;
-            if (floor + pu - maxPotential >= 0) {
-                continue;
-            }
-            for (int p : arcTo[u]) {
-                offeredTo[p] = u + 1;
-            }
-            List<long[]> negative = new ArrayList<>();
-            for (int i = pricedFrom[u]; i < candidates.size() && floor + pu - maxPotential < 0; i++) {
-                Provider p = candidates.get(i);
-                int q = p.getIndex();
-                if (offeredTo[q] == u + 1
-                        || capacity[q] + offerOneMore < size[u]
-                        || floor + pu - potential[unitCount + q] >= 0
-                        || u >= realUnits && !members.stream().allMatch(m -> m.isEligible(p))) {
-                    continue;
-                }
-                if (omittedPoints[u] == null) {
-                    omittedPoints[u] = new long[candidates.size() - pricedFrom[u]];
-                    Arrays.fill(omittedPoints[u], UNKNOWN);
-                }
-                long points = omittedPoints[u][i - pricedFrom[u]];
-                if (points == UNKNOWN) {
-                    points = members.stream()
-                            .mapToLong(m -> m.staticSoftPoints(p))
-                            .sum();
-                    omittedPoints[u][i - pricedFrom[u]] = points;
-                }
-                long cost = points * perChild;
-                if (u < realUnits) {
-                    floor = cost;
-                }
-                long reduced = cost + pu - potential[unitCount + q];
-                if (reduced < 0) {
-                    negative.add(new long[] {reduced, cost, i});
-                }
-            }
-            // Only the arcs that gain most: each added arc is saturated and its children routed back where the flow no
-            // longer wants them, and most of a unit's arcs below zero at the first prices are not wanted after.
-            negative.sort(Comparator.comparingLong(n -> n[0]));
-            List<Provider> adding = new ArrayList<>();
-            List<Long> costs = new ArrayList<>();
-            for (long[] arc : negative.subList(0, Math.min(PRICED_ARCS_PER_UNIT, negative.size()))) {
-                adding.add(candidates.get((int) arc[2]));
-                costs.add(arc[1]);
-            }
-            if (!adding.isEmpty()) {
-                addSaturatedArcs(u, adding, costs, excess);
-                added += adding.size();
-            }
-        }
-        return added;
-    }
-
-    /**
-     * Merges the arcs into the node's (cheapest first, so searches can cut them short) with all the node's children on
-     * each: the node then sends them twice ({@link #deficit}), and each provider receives them beyond its share.
-     */
-    private void addSaturatedArcs(int node, List<Provider> adding, List<Long> costs, int[] excess) {
-        int old = arcTo[node].length;
-        int n = old + adding.size();
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        Arrays.sort(order, Comparator.comparingLong(k -> k < old ? arcCost[node][k] : costs.get(k - old)));
-        int[] to = new int[n];
-        long[] cost = new long[n];
-        int[] flow = new int[n];
-        for (int k = 0; k < n; k++) {
-            int from = order[k];
-            if (from < old) {
-                to[k] = arcTo[node][from];
-                cost[k] = arcCost[node][from];
-                flow[k] = arcFlow[node][from];
-            } else {
-                to[k] = adding.get(from - old).getIndex();
-                cost[k] = costs.get(from - old);
-                flow[k] = size[node];
-                excess[to[k]] += size[node];
-                deficit[node] += size[node];
-            }
-        }
-        arcTo[node] = to;
-        arcCost[node] = cost;
-        arcFlow[node] = flow;
-        ownFlowRow[node] = true;
-        for (int k = 0; k < n; k++) {
-            if (order[k] >= old) {
-                addResident(to[k], node, k);
-            } else if (flow[k] > 0) {
-                // A unit has one arc to a provider: its resident entry there now points at the arc's new place.
-                int p = to[k];
-                ownResidents(p);
-                for (int r = 0; r < residentCount[p]; r++) {
-                    if (residentUnit[p][r] == node) {
-                        residentArc[p][r] = k;
-                    }
-                }
-            }
-        }
-    }
-
-    /** Routes each provider's excess to the nodes sending children twice, along the cheapest paths; false if stopped. */
-    private boolean routeExcesses(int[] excess, BooleanSupplier stop) {
-        toDeficits = true;
-        try {
-            for (int p = 0; p < excess.length; p++) {
-                while (excess[p] > 0) {
-                    if (stop.getAsBoolean()) {
-                        return false;
-                    }
-                    excess[p] -= augment(unitCount + p, excess[p]);
-                }
-            }
-            return true;
-        } finally {
-            toDeficits = false;
-        }
+        return pricing == null ? 0 : pricing.arcsPriced();
     }
 
     /**
@@ -785,7 +616,7 @@ public final class PlacementFlow extends FlowNetwork {
      * again: to the nearest node with a deficit), augmented by as much as it carries (at most {@code remaining});
      * potentials are then raised so reduced costs stay non-negative.
      */
-    private int augment(int source, int remaining) {
+    int augment(int source, int remaining) {
         stamp++;
         heap.clear();
         int settledCount = 0;
