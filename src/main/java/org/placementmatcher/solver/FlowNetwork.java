@@ -89,7 +89,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
 
     final boolean[] ownResidentRow;
 
-    /** Per unit node: the one arc it is held to ({@link PlacementFlow#hold}), {@link #APART}, or {@link #FREE}. */
+    /** Per unit node: the one arc it is held to ({@link SplitGroupSettling#hold}), {@link #APART}, or {@link #FREE}. */
     final int[] heldArc;
     /** Per provider: the children of the units held there. */
     final int[] heldLoad;
@@ -100,8 +100,8 @@ abstract sealed class FlowNetwork permits PlacementFlow {
 
     /**
      * Per unit node: the first of its candidates (an apart group: of its first member's) not offered, from which
-     * {@link OmittedArcPricing#priceOmittedArcs} looks for arcs worth adding; the number of candidates when every one was
-     * offered.
+     * {@link OmittedArcPricing#priceOmittedArcs} looks for arcs worth adding; the number of candidates when every one
+     * was offered.
      */
     final int[] pricedFrom;
 

@@ -23,8 +23,8 @@ final class OmittedArcPricing {
     private static final int PRICED_ARCS_PER_UNIT = 4;
 
     /**
-     * Per unit node, from {@link FlowNetwork#pricedFrom} on: the soft points of its candidates as pricing works them out (a round
-     * of pricing would otherwise work out the same millions again), {@link #UNKNOWN} until then.
+     * Per unit node, from {@link FlowNetwork#pricedFrom} on: the soft points of its candidates as pricing works them
+     * out (a round of pricing would otherwise work out the same millions again), {@link #UNKNOWN} until then.
      */
     private long[][] omittedPoints;
 
@@ -58,7 +58,9 @@ final class OmittedArcPricing {
         return totals;
     }
 
-    /** Rounds of {@link #solvePriced} that added arcs, and how many they added ({@link PlacementFlow#pricingRounds}). */
+    /**
+     * Rounds of {@link #solvePriced} that added arcs, and how many they added ({@link PlacementFlow#pricingRounds}).
+     */
     int pricingRounds() {
         return pricingRounds;
     }
@@ -152,7 +154,8 @@ final class OmittedArcPricing {
 
     /**
      * Merges the arcs into the node's (cheapest first, so searches can cut them short) with all the node's children on
-     * each: the node then sends them twice ({@link PlacementFlow#deficit}), and each provider receives them beyond its share.
+     * each: the node then sends them twice ({@link PlacementFlow#deficit}), and each provider receives them beyond its
+     * share.
      */
     private void addSaturatedArcs(int node, List<Provider> adding, List<Long> costs, int[] excess) {
         int old = network.arcTo[node].length;

@@ -2,7 +2,6 @@ package org.placementmatcher.solver;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import java.util.function.BooleanSupplier;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
-import org.placementmatcher.domain.UnitDifficulty;
 
 /**
  * The caseload as a transportation problem, solved to optimality as a minimum-cost flow: every movable
@@ -52,8 +50,9 @@ public final class PlacementFlow extends FlowNetwork {
     private int[] settledList = new int[64];
 
     /**
-     * Per node, while {@link #hold} routes again: children it sends on (to the sink, or a provider's place) that no
-     * longer reach it since the held unit's flow was taken back. Paths then end at such a node rather than the sink.
+     * Per node, while {@link SplitGroupSettling#hold} routes again: children it sends on (to the sink, or a provider's
+     * place) that no longer reach it since the held unit's flow was taken back. Paths then end at such a node rather
+     * than the sink.
      */
     int[] deficit;
 
@@ -143,8 +142,11 @@ public final class PlacementFlow extends FlowNetwork {
         deficit = new int[nodes];
     }
 
-    /** A copy of the flow as it stands, to try a change on ({@link #hold}) while this one stays as it is. */
-    private PlacementFlow copy() {
+    /**
+     * A copy of the flow as it stands, to try a change on ({@link SplitGroupSettling#hold}) while this one stays as it
+     * is.
+     */
+    PlacementFlow copy() {
         return new PlacementFlow(this);
     }
 
@@ -157,179 +159,15 @@ public final class PlacementFlow extends FlowNetwork {
 
     /**
      * The flow (complete: {@link #solve} ran to the end) with the sibling groups it split settled, as many as there are
-     * or until {@code stop} says; this flow, whose rows the result may share, is not to be changed after. A flow may send a group placed together to
-     * several providers, and an apart group partly together, which no plan can do. Hardest first, each such group is
-     * tried whole at every provider the flow sends some of it to and at the {@code extraPlaces} cheapest others at
-     * the flow's prices (an apart group also wholly apart), everyone else routed again optimally around it
-     * ({@link #hold}), and the cheapest try kept. Rounding the flow instead would move residents on one by one.
+     * or until {@code stop} says; this flow, whose rows the result may share, is not to be changed after. A flow may
+     * send a group placed together to several providers, and an apart group partly together, which no plan can do.
+     * Hardest first, each such group is tried whole at every provider the flow sends some of it to and at the
+     * {@code extraPlaces} cheapest others at the flow's prices (an apart group also wholly apart), everyone else routed
+     * again optimally around it ({@link SplitGroupSettling#hold}), and the cheapest try kept. Rounding the flow instead
+     * would move residents on one by one.
      */
     public PlacementFlow settleSplitGroups(int extraPlaces, BooleanSupplier stop) {
-        PlacementFlow flow = this;
-        boolean[] unsettled = new boolean[unitCount];
-        while (!stop.getAsBoolean()) {
-            int node = flow.hardestSplitNode(unsettled);
-            if (node < 0) {
-                break;
-            }
-            PlacementFlow best = null;
-            FlowRelaxation bestTotals = null;
-            for (int arc : flow.holdOptions(node, extraPlaces)) {
-                PlacementFlow trial = flow.copy();
-                FlowRelaxation totals = trial.hold(node, arc);
-                if (best == null || totals.isBetterThan(bestTotals)) {
-                    best = trial;
-                    bestTotals = totals;
-                }
-            }
-            if (best == null) {
-                // Nowhere it already goes has room for the whole group: rounding will find it a place.
-                unsettled[node] = true;
-            } else {
-                flow = best;
-            }
-        }
-        return flow;
-    }
-
-    /** The first split group: together ones hardest first, then apart ones largest first; -1 when none is left. */
-    private int hardestSplitNode(boolean[] skip) {
-        PlacementUnit hardest = null;
-        int hardestNode = -1;
-        Comparator<PlacementUnit> difficulty = new UnitDifficulty();
-        for (int u = 0; u < realUnits; u++) {
-            if (!skip[u]
-                    && heldArc[u] == FREE
-                    && (unplacedFlow[u] > 0 ? 1 : 0) + providersReached(u) > 1
-                    && (hardest == null || difficulty.compare(units.get(u), hardest) > 0)) {
-                hardest = units.get(u);
-                hardestNode = u;
-            }
-        }
-        if (hardestNode >= 0) {
-            return hardestNode;
-        }
-        int largest = -1;
-        for (int g = realUnits; g < unitCount; g++) {
-            boolean anyApart = false;
-            for (int m : groupMembers[g - realUnits]) {
-                anyApart |= memberFlow[m] > 0;
-            }
-            if (!skip[g]
-                    && heldArc[g] == FREE
-                    && (anyApart ? 1 : 0) + providersReached(g) > 1
-                    && (largest < 0 || size[g] > size[largest])) {
-                largest = g;
-            }
-        }
-        return largest;
-    }
-
-    private int providersReached(int node) {
-        int count = 0;
-        for (int flow : arcFlow[node]) {
-            count += flow > 0 ? 1 : 0;
-        }
-        return count;
-    }
-
-    /**
-     * The arcs to try holding a split group to: those with flow, then the {@code extra} cheapest others at the flow's
-     * prices (the arc's cost plus the price of a place there, the fall in its potential), all with room for the
-     * whole group; for an apart group also {@link #APART}.
-     */
-    private List<Integer> holdOptions(int node, int extra) {
-        List<Integer> options = new ArrayList<>();
-        List<long[]> others = new ArrayList<>();
-        for (int a = 0; a < arcTo[node].length; a++) {
-            int p = arcTo[node][a];
-            if (capacity[p] - heldLoad[p] < size[node]) {
-                continue;
-            }
-            if (arcFlow[node][a] > 0) {
-                options.add(a);
-            } else {
-                others.add(new long[] {arcCost[node][a] - potential[unitCount + p], a});
-            }
-        }
-        others.sort(Comparator.comparingLong(o -> o[0]));
-        others.stream().limit(extra).forEach(o -> options.add((int) o[1]));
-        if (node >= realUnits) {
-            options.add(APART);
-        }
-        return options;
-    }
-
-    /**
-     * Holds the node (a unit, or an apart group) to the arc, or an apart group to {@link #APART} (every member on its
-     * own), and routes everyone else again optimally around it: its flow elsewhere is taken back, the rest of its
-     * children pushed along the arc, residents moved on along the cheapest paths, until every place so freed is used
-     * again or given up. Far cheaper than solving again with the group held, as little changes.
-     */
-    private FlowRelaxation hold(int x, int keep) {
-        takeBackAllBut(x, keep);
-        if (x >= realUnits && keep != APART) {
-            for (int m : groupMembers[x - realUnits]) {
-                if (memberFlow[m] > 0) {
-                    takeBackAllBut(m, FREE);
-                    memberFlow[m] = 0;
-                }
-            }
-        }
-        heldArc[x] = keep;
-        int excess = size[x];
-        if (keep == APART) {
-            for (int m : groupMembers[x - realUnits]) {
-                excess -= memberFlow[m];
-            }
-        } else {
-            excess -= arcFlow[x][keep];
-        }
-        List<int[]> movedOn = new ArrayList<>();
-        if (keep != APART) {
-            int p = arcTo[x][keep];
-            heldLoad[p] += size[x];
-            // Groups at the provider that no longer fit whole beside the held ones go too, as if never offered it.
-            for (int r = residentCount[p] - 1; r >= 0; r--) {
-                int v = residentUnit[p][r];
-                int a = residentArc[p][r];
-                if (size[v] > capacity[p] - heldLoad[p] && heldArc[v] == FREE) {
-                    movedOn.add(new int[] {v, arcFlow[v][a]});
-                    takeBack(v, a);
-                }
-            }
-        }
-        toDeficits = true;
-        for (int remaining = excess; remaining > 0; ) {
-            remaining -= augment(x, remaining);
-        }
-        for (int[] moved : movedOn) {
-            for (int remaining = moved[1]; remaining > 0; ) {
-                remaining -= augment(moved[0], remaining);
-            }
-        }
-        toDeficits = false;
-        return relaxation(true);
-    }
-
-    /** Takes back the node's flow on every arc but {@code keep}, and its unplaced flow (the sink's deficit then). */
-    private void takeBackAllBut(int node, int keep) {
-        for (int a = 0; a < arcTo[node].length; a++) {
-            if (a != keep) {
-                takeBack(node, a);
-            }
-        }
-        deficit[sink] += unplacedFlow[node];
-        unplacedFlow[node] = 0;
-    }
-
-    /** Takes the flow on the node's arc back: the provider is left with a deficit of that many children. */
-    private void takeBack(int node, int arc) {
-        int flow = arcFlow[node][arc];
-        if (flow > 0) {
-            deficit[unitCount + arcTo[node][arc]] += flow;
-            writableFlow(node)[arc] = 0;
-            removeResident(arcTo[node][arc], node, arc);
-        }
+        return SplitGroupSettling.settleSplitGroups(this, extraPlaces, stop);
     }
 
     /**
@@ -612,9 +450,9 @@ public final class PlacementFlow extends FlowNetwork {
     }
 
     /**
-     * One shortest path (reduced costs, so Dijkstra applies) from the node to the sink (while {@link #hold} routes
-     * again: to the nearest node with a deficit), augmented by as much as it carries (at most {@code remaining});
-     * potentials are then raised so reduced costs stay non-negative.
+     * One shortest path (reduced costs, so Dijkstra applies) from the node to the sink (while
+     * {@link SplitGroupSettling#hold} routes again: to the nearest node with a deficit), augmented by as much as it
+     * carries (at most {@code remaining}); potentials are then raised so reduced costs stay non-negative.
      */
     int augment(int source, int remaining) {
         stamp++;
