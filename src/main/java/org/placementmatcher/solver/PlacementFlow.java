@@ -59,15 +59,15 @@ public final class PlacementFlow extends FlowNetwork {
     boolean toDeficits;
 
     /** Arc codes in {@link #predArc} besides an arc index: to the sink, and between an apart group and a member. */
-    private static final int UNPLACED = -1;
+    static final int UNPLACED = -1;
 
-    private static final int TO_SINK = -2;
-    private static final int GROUP_TO_MEMBER = -3;
-    private static final int MEMBER_TO_GROUP = -4;
+    static final int TO_SINK = -2;
+    static final int GROUP_TO_MEMBER = -3;
+    static final int MEMBER_TO_GROUP = -4;
     /** Back along a provider's arc to the sink (fewer children there), and a unit's unplaced arc (fewer unplaced). */
-    private static final int FROM_SINK = -5;
+    static final int FROM_SINK = -5;
 
-    private static final int UNPLACED_BACK = -6;
+    static final int UNPLACED_BACK = -6;
 
     /** What pricing ({@link #solvePriced}) has learnt of this flow: null until it is first called, and in copies. */
     private OmittedArcPricing pricing;
@@ -282,159 +282,12 @@ public final class PlacementFlow extends FlowNetwork {
      * already at the fostering limit (a place beyond it takes nobody).
      */
     public List<PlaceGain> placeGains() {
-        if (unitCount != realUnits || forConstruction && offerOneMore == 0) {
-            throw new IllegalStateException("place gains are priced on a flow from forPlaceValues");
-        }
-        int nodes = sink + 1;
-        long[] d = new long[nodes];
-        Arrays.fill(d, Long.MAX_VALUE);
-        int[] from = new int[nodes];
-        int[] via = new int[nodes];
-        int[] times = new int[nodes];
-        boolean[] queued = new boolean[nodes];
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-        d[sink] = 0;
-        queue.add(sink);
-        queued[sink] = true;
-        while (!queue.isEmpty()) {
-            int x = queue.poll();
-            queued[x] = false;
-            long dx = d[x];
-            if (x == sink) {
-                for (int q = unitCount; q < sink; q++) {
-                    if (load[q - unitCount] > 0) {
-                        relax(q, dx, x, FROM_SINK, d, from, via, times, queued, queue);
-                    }
-                }
-                for (int v = 0; v < realUnits; v++) {
-                    if (unplacedFlow[v] > 0) {
-                        relax(v, dx - unplacedCost[v], x, UNPLACED_BACK, d, from, via, times, queued, queue);
-                    }
-                }
-            } else if (x < unitCount) {
-                if (unplacedFlow[x] < size[x]) {
-                    relax(sink, dx + unplacedCost[x], x, UNPLACED, d, from, via, times, queued, queue);
-                }
-                for (int a = 0; a < arcTo[x].length; a++) {
-                    // As in the flow: only where the whole unit fits (the arcs offered for one more place wait).
-                    if (arcFlow[x][a] < size[x] && size[x] <= capacity[arcTo[x][a]]) {
-                        relax(unitCount + arcTo[x][a], dx + arcCost[x][a], x, a, d, from, via, times, queued, queue);
-                    }
-                }
-            } else {
-                int p = x - unitCount;
-                if (load[p] < capacity[p]) {
-                    relax(sink, dx, x, TO_SINK, d, from, via, times, queued, queue);
-                }
-                for (int r = 0; r < residentCount[p]; r++) {
-                    int v = residentUnit[p][r];
-                    relax(
-                            v,
-                            dx - arcCost[v][residentArc[p][r]],
-                            x,
-                            residentArc[p][r],
-                            d,
-                            from,
-                            via,
-                            times,
-                            queued,
-                            queue);
-                }
-            }
-        }
-        // The last step may also come from a unit that fits only with the extra place (an arc offered for it).
-        long[] end = new long[providers.size()];
-        int[] lastUnit = new int[providers.size()];
-        int[] lastArc = new int[providers.size()];
-        for (int p = 0; p < end.length; p++) {
-            end[p] = d[unitCount + p];
-            lastUnit[p] = -1;
-        }
-        for (int x = 0; x < realUnits; x++) {
-            for (int a = 0; a < arcTo[x].length && d[x] != Long.MAX_VALUE; a++) {
-                int p = arcTo[x][a];
-                if (arcFlow[x][a] < size[x] && size[x] > capacity[p] && d[x] + arcCost[x][a] < end[p]) {
-                    end[p] = d[x] + arcCost[x][a];
-                    lastUnit[p] = x;
-                    lastArc[p] = a;
-                }
-            }
-        }
-        List<PlaceGain> gains = new ArrayList<>(providers.size());
-        for (int p = 0; p < providers.size(); p++) {
-            int node = unitCount + p;
-            if (end[p] == Long.MAX_VALUE || atFosteringLimit[p]) {
-                gains.add(new PlaceGain(0, 0, List.of()));
-                continue;
-            }
-            long medium = 0;
-            long soft = 0;
-            List<PlacementUnit> moved = new ArrayList<>();
-            if (lastUnit[p] >= 0) {
-                soft += arcCost[lastUnit[p]][lastArc[p]];
-                node = lastUnit[p];
-            }
-            for (int y = node; y != sink; y = from[y]) {
-                int x = from[y];
-                int a = via[y];
-                if (y < unitCount) {
-                    moved.add(units.get(y));
-                }
-                if (a == UNPLACED_BACK) {
-                    medium -= unplacedWeightScaled(y);
-                } else if (a >= 0 && x < unitCount) {
-                    soft += arcCost[x][a];
-                } else if (a >= 0) {
-                    soft -= arcCost[y][a];
-                }
-                // FROM_SINK: a place freed elsewhere, at no cost. UNPLACED and TO_SINK end at the sink: never here.
-            }
-            boolean gainsAny = medium < 0 || medium == 0 && soft < 0;
-            gains.add(gainsAny ? new PlaceGain(-medium, -soft, moved) : new PlaceGain(0, 0, List.of()));
-        }
-        return gains;
+        return PlaceGains.of(this);
     }
-
-    /**
-     * One more place's gain at a provider ({@link #placeGains()}): urgency weight and soft points, times the scale,
-     * and the units one child of each of which the path moves (placed from waiting, or on to a better place).
-     */
-    public record PlaceGain(long mediumScaled, long softScaled, List<PlacementUnit> unitsMoved) {}
 
     /** The flow's scale: its totals and {@link #placeGains()} are in 1/scale parts of a point. */
     public long scale() {
         return scale;
-    }
-
-    private long unplacedWeightScaled(int unit) {
-        return (long) units.get(unit).getUnplacedWeight() * (scale / size[unit]);
-    }
-
-    /** One step of the label-correcting search of {@link #placeGains()}; a node queued too often means a negative cycle. */
-    private void relax(
-            int node,
-            long d,
-            int fromNode,
-            int arc,
-            long[] dist,
-            int[] from,
-            int[] via,
-            int[] times,
-            boolean[] queued,
-            java.util.ArrayDeque<Integer> queue) {
-        if (d >= dist[node]) {
-            return;
-        }
-        dist[node] = d;
-        from[node] = fromNode;
-        via[node] = arc;
-        if (!queued[node]) {
-            if (++times[node] > dist.length + 1) {
-                throw new IllegalStateException("the flow is not optimal: a negative cycle");
-            }
-            queued[node] = true;
-            queue.add(node);
-        }
     }
 
     private Provider mostFlowOf(int node) {
