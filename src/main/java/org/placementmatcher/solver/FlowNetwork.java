@@ -3,13 +3,10 @@ package org.placementmatcher.solver;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
@@ -17,10 +14,10 @@ import org.placementmatcher.domain.SoftTerms;
 
 /**
  * The network {@link PlacementFlow} solves, and the flow on it: the nodes (units, apart groups, providers, the sink),
- * each unit's arcs cheapest first, the providers' places less pinned children's and capped at the fostering limit, the
- * cost scale; the flow's arrays, with their bookkeeping (who is resident where, rows shared with copies), and its
- * totals. Built here from the caseload; changed only by the searches and the steps built on them (pricing omitted
- * arcs, settling split groups).
+ * each unit's arcs cheapest first (to the providers {@link FlowOffers} offers it), the providers' places less pinned
+ * children's, the cost scale; the flow's arrays, with their bookkeeping (who is resident where, rows shared with
+ * copies); and the flow read back: its totals, and where it sends each unit. Built here from the caseload; changed only
+ * by the searches and the steps built on them (pricing omitted arcs, settling split groups).
  * <p>
  * A superclass of {@link PlacementFlow} rather than a field of it so that the shortest-path searches read these
  * arrays as their own fields: no indirection in their hot loops, on networks of millions of arcs. Package-private
@@ -119,7 +116,8 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         for (Provider p : providers) {
             capacity[p.getIndex()] = p.getPlaces();
         }
-        this.atFosteringLimit = forConstruction ? capAtFosteringLimit(solution, capacity) : new boolean[providerCount];
+        this.atFosteringLimit =
+                forConstruction ? FlowOffers.capAtFosteringLimit(solution, capacity) : new boolean[providerCount];
         this.offerOneMore = offerOneMore ? 1 : 0;
         this.units = new ArrayList<>();
         long pinnedSoft = 0;
@@ -180,7 +178,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             size[u] = unit.size();
             children += unit.size();
             int[] stop = new int[1];
-            List<Provider> offered = offered(unit, capacity, this.offerOneMore, limit, stop);
+            List<Provider> offered = FlowOffers.offered(unit, capacity, this.offerOneMore, limit, stop);
             pricedFrom[u] = stop[0];
             long[] points = new long[offered.size()];
             for (int a = 0; a < offered.size(); a++) {
@@ -216,7 +214,8 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             supply[g] = n;
             size[g] = n;
             int[] stop = new int[1];
-            List<Provider> together = together(members.stream().map(units::get).toList(), capacity, limit, stop);
+            List<Provider> together =
+                    FlowOffers.together(members.stream().map(units::get).toList(), capacity, limit, stop);
             pricedFrom[g] = stop[0];
             long[] points = new long[together.size()];
             for (int a = 0; a < together.size(); a++) {
@@ -295,40 +294,10 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         heldLoad = other.heldLoad.clone();
     }
 
-    /**
-     * Foster carers without exemption down to the usual limit, where no sibling group larger than that (placed together
-     * or apart: H14 counts one sibling group as one) is eligible.
-     */
-    private static boolean[] capAtFosteringLimit(PlacementSolution solution, int[] capacity) {
-        Map<String, Integer> siblings = new HashMap<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            siblings.merge(unit.getSiblingKey(), unit.size(), Integer::sum);
-        }
-        boolean[] largeGroupEligible = new boolean[capacity.length];
-        for (PlacementUnit unit : solution.getUnits()) {
-            if (siblings.get(unit.getSiblingKey()) > PlacementRules.USUAL_FOSTERING_LIMIT) {
-                for (Provider p : unit.getCandidates()) {
-                    largeGroupEligible[p.getIndex()] = true;
-                }
-                if (unit.getProvider() != null) {
-                    largeGroupEligible[unit.getProvider().getIndex()] = true;
-                }
-            }
-        }
-        boolean[] atLimit = new boolean[capacity.length];
-        for (Provider p : solution.getProviders()) {
-            if (PlacementRules.fosteringLimitApplies(p) && !largeGroupEligible[p.getIndex()]) {
-                atLimit[p.getIndex()] = p.getPlaces() >= PlacementRules.USUAL_FOSTERING_LIMIT;
-                capacity[p.getIndex()] = Math.min(capacity[p.getIndex()], PlacementRules.USUAL_FOSTERING_LIMIT);
-            }
-        }
-        return atLimit;
-    }
-
     /** The node's arcs to the providers, cheapest first; returns the most points of any. */
     private long setArcs(int node, List<Provider> offered, long[] points, long perChild) {
         // Cheapest first (the candidates already are, but for a current placement added at the end).
-        sortByPoints(offered, points);
+        FlowOffers.sortByPoints(offered, points);
         arcTo[node] = new int[offered.size()];
         arcCost[node] = new long[offered.size()];
         arcFlow[node] = new int[offered.size()];
@@ -341,61 +310,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         return most;
     }
 
-    /**
-     * The unit's eligible providers with room for all its children beside the pinned ones (its candidates come
-     * cheapest first), the first {@code limit} of them ({@code stop[0]} set to the index of the next, or the number of
-     * candidates), with its current one if eligible.
-     */
-    private static List<Provider> offered(PlacementUnit unit, int[] capacity, int oneMore, int limit, int[] stop) {
-        List<Provider> offered = new ArrayList<>();
-        List<Provider> candidates = unit.getCandidates();
-        stop[0] = candidates.size();
-        for (int i = 0; i < candidates.size(); i++) {
-            Provider p = candidates.get(i);
-            if (capacity[p.getIndex()] + oneMore >= unit.size()) {
-                if (offered.size() == limit) {
-                    stop[0] = i;
-                    break;
-                }
-                offered.add(p);
-            }
-        }
-        Provider current = unit.getProvider();
-        if (current != null
-                && unit.isEligible(current)
-                && capacity[current.getIndex()] + oneMore >= unit.size()
-                && !offered.contains(current)) {
-            offered.add(current); // staying is always offered
-        }
-        return offered;
-    }
-
-    /**
-     * The providers eligible for every member of an apart group with room for them all, cheapest for them first: at
-     * most {@code limit}, from the first member's cheapest (the members can always go apart besides).
-     */
-    private static List<Provider> together(List<PlacementUnit> members, int[] capacity, int limit, int[] stop) {
-        List<Provider> all = new ArrayList<>();
-        List<Provider> candidates = members.getFirst().getCandidates();
-        stop[0] = candidates.size();
-        for (int i = 0; i < candidates.size(); i++) {
-            Provider p = candidates.get(i);
-            if (all.size() == limit) {
-                stop[0] = i;
-                break;
-            }
-            if (capacity[p.getIndex()] >= members.size() && members.stream().allMatch(m -> m.isEligible(p))) {
-                all.add(p);
-            }
-        }
-        Map<Provider, Long> points = new IdentityHashMap<>();
-        for (Provider p : all) {
-            points.put(p, members.stream().mapToLong(m -> m.staticSoftPoints(p)).sum());
-        }
-        all.sort(Comparator.comparingLong(points::get));
-        return all;
-    }
-
+    /** The flow's totals as it stands; {@code complete} false where a solve was stopped before routing everyone. */
     FlowRelaxation relaxation(boolean complete) {
         long unplaced = noPlaceWeight * scale;
         long soft = Math.multiplyExact(pinnedSoftPoints, scale);
@@ -412,6 +327,82 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             }
         }
         return new FlowRelaxation(unplaced, soft, scale, lexicographic && complete && !forConstruction, complete);
+    }
+
+    /**
+     * The units this flow leaves (partly) unplaced while they have eligible providers beyond those offered: after
+     * {@link PlacementFlow#solvePriced} there are none, since pricing offers them any that would place them.
+     */
+    public List<PlacementUnit> unplacedForWantOfCandidates() {
+        List<PlacementUnit> wanting = new ArrayList<>();
+        for (int u = 0; u < realUnits; u++) {
+            if (pricedFrom[u] < units.get(u).getCandidates().size() && unplacedFlow[u] > 0) {
+                wanting.add(units.get(u));
+            }
+        }
+        return wanting;
+    }
+
+    /**
+     * For each unit, the provider taking most of its children in the flow (null where most stay unplaced or
+     * are not routed). The members of an apart group the flow sent together go where it sent them.
+     */
+    public Map<PlacementUnit, Provider> mostFlow() {
+        Map<PlacementUnit, Provider> preferred = new IdentityHashMap<>();
+        for (int u = 0; u < realUnits; u++) {
+            if (groupOf[u] < 0 || memberFlow[u] > 0) {
+                preferred.put(units.get(u), mostFlowOf(u));
+            }
+        }
+        // The members an apart group sent together share out its flow: as many to each provider as it sent there.
+        for (int g = realUnits; g < unitCount; g++) {
+            int a = 0;
+            int left = 0;
+            for (int m : groupMembers[g - realUnits]) {
+                if (memberFlow[m] > 0) {
+                    continue;
+                }
+                while (a < arcFlow[g].length && left == 0) {
+                    left = arcFlow[g][a++];
+                }
+                preferred.put(units.get(m), left > 0 ? providers.get(arcTo[g][a - 1]) : null);
+                left--;
+            }
+        }
+        return preferred;
+    }
+
+    /** The units held whole at one provider by settling, and where (apart groups not included). */
+    Map<PlacementUnit, Provider> heldUnits() {
+        Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
+        for (int u = 0; u < realUnits; u++) {
+            if (heldArc[u] >= 0) {
+                held.put(units.get(u), providers.get(arcTo[u][heldArc[u]]));
+            }
+        }
+        return held;
+    }
+
+    /** The flow's totals as it stands (complete: after {@link PlacementFlow#solve} has finished). */
+    public FlowRelaxation totals() {
+        return relaxation(true);
+    }
+
+    /** The flow's scale: its totals and {@link PlacementFlow#placeGains()} are in 1/scale parts of a point. */
+    public long scale() {
+        return scale;
+    }
+
+    private Provider mostFlowOf(int node) {
+        int best = unplacedFlow[node];
+        Provider where = null;
+        for (int a = 0; a < arcFlow[node].length; a++) {
+            if (arcFlow[node][a] > best) {
+                best = arcFlow[node][a];
+                where = providers.get(arcTo[node][a]);
+            }
+        }
+        return where;
     }
 
     /** The node's arc flows, its own to change (a copy's are shared until then). */
@@ -456,16 +447,6 @@ abstract sealed class FlowNetwork permits PlacementFlow {
                 residentArc[p][r] = residentArc[p][residentCount[p]];
                 return;
             }
-        }
-    }
-
-    /** Sorts the providers and their points together by points; only the last entry can be out of place. */
-    private static void sortByPoints(List<Provider> offered, long[] points) {
-        for (int i = offered.size() - 1; i > 0 && points[i] < points[i - 1]; i--) {
-            long t = points[i];
-            points[i] = points[i - 1];
-            points[i - 1] = t;
-            offered.set(i, offered.set(i - 1, offered.get(i)));
         }
     }
 

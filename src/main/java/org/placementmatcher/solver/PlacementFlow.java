@@ -1,8 +1,6 @@
 package org.placementmatcher.solver;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -28,6 +26,12 @@ import org.placementmatcher.domain.Provider;
  * primitive arrays (a graph library's edge objects would take gigabytes), and the search mostly stops
  * after a few nodes. Costs are whole numbers: a group of k children spreads its points over k units of
  * flow, so every cost is scaled by the least common multiple of the group sizes.
+ * <p>
+ * This class is the flow's entry and its shortest-path searches. The network and the flow on it, built from the
+ * caseload and read back as placements and totals, are its superclass {@link FlowNetwork} (the providers each unit is
+ * offered: {@link FlowOffers}); the steps built on the searches have classes of their own: pricing the arcs a limited
+ * flow was not offered ({@link OmittedArcPricing}), settling the sibling groups it split ({@link SplitGroupSettling})
+ * and the gain of one more place ({@link PlaceGains}).
  */
 public final class PlacementFlow extends FlowNetwork {
 
@@ -214,65 +218,6 @@ public final class PlacementFlow extends FlowNetwork {
     }
 
     /**
-     * The units this flow leaves (partly) unplaced while they have eligible providers beyond those offered: after
-     * {@link #solvePriced} there are none, since pricing offers them any that would place them.
-     */
-    public List<PlacementUnit> unplacedForWantOfCandidates() {
-        List<PlacementUnit> wanting = new ArrayList<>();
-        for (int u = 0; u < realUnits; u++) {
-            if (pricedFrom[u] < units.get(u).getCandidates().size() && unplacedFlow[u] > 0) {
-                wanting.add(units.get(u));
-            }
-        }
-        return wanting;
-    }
-
-    /**
-     * For each unit, the provider taking most of its children in the flow (null where most stay unplaced or
-     * are not routed). The members of an apart group the flow sent together go where it sent them.
-     */
-    public Map<PlacementUnit, Provider> mostFlow() {
-        Map<PlacementUnit, Provider> preferred = new IdentityHashMap<>();
-        for (int u = 0; u < realUnits; u++) {
-            if (groupOf[u] < 0 || memberFlow[u] > 0) {
-                preferred.put(units.get(u), mostFlowOf(u));
-            }
-        }
-        // The members an apart group sent together share out its flow: as many to each provider as it sent there.
-        for (int g = realUnits; g < unitCount; g++) {
-            int a = 0;
-            int left = 0;
-            for (int m : groupMembers[g - realUnits]) {
-                if (memberFlow[m] > 0) {
-                    continue;
-                }
-                while (a < arcFlow[g].length && left == 0) {
-                    left = arcFlow[g][a++];
-                }
-                preferred.put(units.get(m), left > 0 ? providers.get(arcTo[g][a - 1]) : null);
-                left--;
-            }
-        }
-        return preferred;
-    }
-
-    /** The units held whole at one provider by settling, and where (apart groups not included). */
-    Map<PlacementUnit, Provider> heldUnits() {
-        Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
-        for (int u = 0; u < realUnits; u++) {
-            if (heldArc[u] >= 0) {
-                held.put(units.get(u), providers.get(arcTo[u][heldArc[u]]));
-            }
-        }
-        return held;
-    }
-
-    /** The flow's totals as it stands (complete: after {@link #solve} has finished). */
-    public FlowRelaxation totals() {
-        return relaxation(true);
-    }
-
-    /**
      * What one more place at each provider would gain the flow (solved whole, {@link #forPlaceValues}): per provider
      * index, the urgency weight and the soft points (both times {@link FlowRelaxation#scale}) by which the optimal
      * flow's totals would fall, each path's two parts kept apart. Exact for the flow: an optimal flow with one more
@@ -283,23 +228,6 @@ public final class PlacementFlow extends FlowNetwork {
      */
     public List<PlaceGain> placeGains() {
         return PlaceGains.of(this);
-    }
-
-    /** The flow's scale: its totals and {@link #placeGains()} are in 1/scale parts of a point. */
-    public long scale() {
-        return scale;
-    }
-
-    private Provider mostFlowOf(int node) {
-        int best = unplacedFlow[node];
-        Provider where = null;
-        for (int a = 0; a < arcFlow[node].length; a++) {
-            if (arcFlow[node][a] > best) {
-                best = arcFlow[node][a];
-                where = providers.get(arcTo[node][a]);
-            }
-        }
-        return where;
     }
 
     /**
