@@ -95,7 +95,7 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     }
 
     /** The construction's flow, solved, its totals, and how many rounds of pricing added arcs to it. */
-    record Routed(PlacementFlow flow, PlacementFlow.Relaxation totals, int pricingRounds) {}
+    record Routed(PlacementFlow flow, FlowRelaxation totals, int pricingRounds) {}
 
     /** The flow of {@link #decide(PlacementSolution, BooleanSupplier, int)}, solved to the whole network's optimum. */
     static Routed routed(PlacementSolution solution, int limit) {
@@ -105,7 +105,7 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     /** The same, stopped where it is when {@code stop} says so (its totals then not {@code complete}). */
     static Routed routed(PlacementSolution solution, int limit, BooleanSupplier stop) {
         PlacementFlow flow = PlacementFlow.limited(solution, limit);
-        PlacementFlow.Relaxation totals = flow.solvePriced(stop);
+        FlowRelaxation totals = flow.solvePriced(stop);
         return new Routed(flow, totals, flow.pricingRounds());
     }
 

@@ -113,7 +113,7 @@ public final class LagrangianBound {
             PrintStream log) {
         long start = System.nanoTime();
         BooleanSupplier outOfTime = () -> System.nanoTime() >= deadline || stop.getAsBoolean();
-        PlacementFlow.Relaxation flow = relaxation(solution, outOfTime);
+        FlowRelaxation flow = relaxation(solution, outOfTime);
         if (!flow.complete()) {
             return null;
         }
@@ -175,12 +175,11 @@ public final class LagrangianBound {
      * takes about as long either way, and whole it holds every eligible arc beside the construction's flow, which is
      * where the heap went.
      */
-    static PlacementFlow.Relaxation relaxation(PlacementSolution solution, BooleanSupplier outOfTime) {
+    static FlowRelaxation relaxation(PlacementSolution solution, BooleanSupplier outOfTime) {
         return relaxation(solution, outOfTime, WHOLE_NETWORK_MAX_ARCS);
     }
 
-    static PlacementFlow.Relaxation relaxation(
-            PlacementSolution solution, BooleanSupplier outOfTime, long wholeNetworkMaxArcs) {
+    static FlowRelaxation relaxation(PlacementSolution solution, BooleanSupplier outOfTime, long wholeNetworkMaxArcs) {
         long arcs = solution.getUnits().stream()
                 .filter(u -> !u.isPinned())
                 .mapToLong(u -> u.getCandidates().size())

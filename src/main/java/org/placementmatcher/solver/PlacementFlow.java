@@ -1,21 +1,12 @@
 package org.placementmatcher.solver;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
-import org.placementmatcher.domain.SoftTerms;
-import org.placementmatcher.domain.UnitDifficulty;
 
 /**
  * The caseload as a transportation problem, solved to optimality as a minimum-cost flow: every movable
@@ -35,96 +26,15 @@ import org.placementmatcher.domain.UnitDifficulty;
  * primitive arrays (a graph library's edge objects would take gigabytes), and the search mostly stops
  * after a few nodes. Costs are whole numbers: a group of k children spreads its points over k units of
  * flow, so every cost is scaled by the least common multiple of the group sizes.
+ * <p>
+ * This class is the flow's entry and its shortest-path searches. The network and the flow on it, built from the
+ * caseload and read back as placements and totals, are its superclass {@link FlowNetwork} (the providers each unit is
+ * offered: {@link FlowOffers}); the steps built on the searches have classes of their own: pricing the arcs a limited
+ * flow was not offered ({@link OmittedArcPricing}), settling the sibling groups it split ({@link SplitGroupSettling})
+ * and the gain of one more place ({@link PlaceGains}).
  */
-public final class PlacementFlow {
+public final class PlacementFlow extends FlowNetwork {
 
-    /** The result in the score's own terms. */
-    public record Relaxation(
-            /** Urgency weight left unplaced, times {@link #scale}. */
-            long unplacedWeightScaled,
-            /** Soft points of the flow (pinned children's included), times {@link #scale}. */
-            long softScaled,
-            long scale,
-            /**
-             * True when this bounds every plan: the flow is complete, apart groups were not modelled, no unit but the
-             * pinned ones was held, and the weights let medium come lexicographically first.
-             */
-            boolean isBound,
-            /** False when the solve was stopped before every child was routed. */
-            boolean complete) {
-
-        /** Less urgency weight unplaced, or as much and fewer soft points (totals of flows on the same network). */
-        public boolean isBetterThan(Relaxation other) {
-            return unplacedWeightScaled != other.unplacedWeightScaled
-                    ? unplacedWeightScaled < other.unplacedWeightScaled
-                    : softScaled < other.softScaled;
-        }
-
-        /** The unplaced weight is a whole number: then {@link #softPointsBound()} bounds plans with that medium. */
-        public boolean wholeUnplacedWeight() {
-            return unplacedWeightScaled % scale == 0;
-        }
-
-        /** No plan leaves less urgency weight unplaced than this (rounded up: it is a whole number in a plan). */
-        public long unplacedWeightBound() {
-            return Math.floorDiv(unplacedWeightScaled + scale - 1, scale);
-        }
-
-        /** No plan with {@link #unplacedWeightBound()} unplaced has fewer soft points (rounded up likewise). */
-        public long softPointsBound() {
-            return Math.floorDiv(softScaled + scale - 1, scale);
-        }
-    }
-
-    private final List<PlacementUnit> units;
-    private final List<Provider> providers;
-    /** Units are nodes [0, realUnits); apart groups (when modelled) follow them up to unitCount; then providers; then the sink. */
-    private final int realUnits;
-
-    private final int unitCount;
-    private final int sink;
-    private final long scale;
-    private final long pinnedSoftPoints;
-    /** Urgency weight of the movable units no provider is eligible for: unplaced in every plan. */
-    private final long noPlaceWeight;
-
-    private final boolean lexicographic;
-    /** The largest scale: the least common multiple of 1..10, so the usual group sizes divide it. */
-    private static final long MAX_SCALE = 2520;
-    /** A flow to build a plan from: with the fostering limit, apart groups or held units it is no bound. */
-    private final boolean forConstruction;
-    /** Per provider: a foster carer already at the fostering limit, where one more place would take nobody. */
-    private final boolean[] atFosteringLimit;
-    /** 1 when units are offered providers that would have room for them with one more place ({@link #forPlaceValues}). */
-    private final int offerOneMore;
-
-    /** Children a node sends out (a unit its size, an apart group its members; a member of one nothing). */
-    private final int[] supply;
-    /** Children a node stands for: the most any of its arcs carries. */
-    private final int[] size;
-
-    private final int[][] arcTo;
-    private final long[][] arcCost;
-    private final int[][] arcFlow;
-    private final long[] unplacedCost;
-    private final int[] unplacedFlow;
-    /** Per apart group node (index - realUnits): its member unit nodes; the arc to each costs its share of the penalty. */
-    private final int[][] groupMembers;
-
-    private final long[] memberArcCost;
-    /** Per unit node: its apart group node (or -1), and the flow it receives from it (0 or 1). */
-    private final int[] groupOf;
-
-    private final int[] memberFlow;
-    private final int[] capacity;
-    private final int[] load;
-    /** Per provider: the nodes with flow there, and the index of that arc in the node's arrays. */
-    private final int[][] residentUnit;
-
-    private final int[][] residentArc;
-    private final int[] residentCount;
-
-    private final long[] potential;
     private long[] dist;
     private int[] reached;
     private int[] settled;
@@ -133,71 +43,40 @@ public final class PlacementFlow {
     private int stamp;
     private int augmentations;
     /** An upper bound on every provider's potential (they start at 0 and only fall), for cutting arc scans short. */
-    private long maxProviderPotential;
+    long maxProviderPotential;
 
     private NodeHeap heap;
     /** Per unit node settled in the current search: its next arc not yet expanded ({@link #expandArcs}). */
     private int[] nextArc;
     /** Arcs a heap entry standing for a unit's remaining arcs expands at a time. */
     private static final int ARCS_PER_EXPANSION = 8;
-    /** The most arcs pricing adds to a unit at a time ({@link #priceOmittedArcs}). */
-    private static final int PRICED_ARCS_PER_UNIT = 4;
 
     private int[] settledList = new int[64];
 
     /**
-     * Copies ({@link #copy}) share the rows of arc flows and residents with the flow they came from until they change
-     * one: a region has millions of arcs, and a trial changes few of them.
+     * Per node, while {@link SplitGroupSettling#hold} routes again: children it sends on (to the sink, or a provider's
+     * place) that no longer reach it since the held unit's flow was taken back. Paths then end at such a node rather
+     * than the sink.
      */
-    private final boolean[] ownFlowRow;
+    int[] deficit;
 
-    private final boolean[] ownResidentRow;
-
-    /** Per unit node: the one arc it is held to ({@link #hold}), {@link #APART}, or {@link #FREE}. */
-    private final int[] heldArc;
-    /** Per provider: the children of the units held there. */
-    private final int[] heldLoad;
-    /**
-     * Per node, while {@link #hold} routes again: children it sends on (to the sink, or a provider's place) that no
-     * longer reach it since the held unit's flow was taken back. Paths then end at such a node rather than the sink.
-     */
-    private int[] deficit;
-
-    private boolean toDeficits;
+    boolean toDeficits;
 
     /** Arc codes in {@link #predArc} besides an arc index: to the sink, and between an apart group and a member. */
-    private static final int UNPLACED = -1;
+    static final int UNPLACED = -1;
 
-    private static final int TO_SINK = -2;
-    private static final int GROUP_TO_MEMBER = -3;
-    private static final int MEMBER_TO_GROUP = -4;
+    static final int TO_SINK = -2;
+    static final int GROUP_TO_MEMBER = -3;
+    static final int MEMBER_TO_GROUP = -4;
     /** Back along a provider's arc to the sink (fewer children there), and a unit's unplaced arc (fewer unplaced). */
-    private static final int FROM_SINK = -5;
+    static final int FROM_SINK = -5;
 
-    private static final int UNPLACED_BACK = -6;
-    /** {@link #heldArc} codes: not held; an apart group held to send every member on its own. */
-    private static final int FREE = -1;
+    static final int UNPLACED_BACK = -6;
 
-    private static final int APART = -2;
+    /** What pricing ({@link #solvePriced}) has learnt of this flow: null until it is first called, and in copies. */
+    private OmittedArcPricing pricing;
 
-    /**
-     * Per unit node: the first of its candidates (an apart group: of its first member's) not offered, from which
-     * {@link #priceOmittedArcs} looks for arcs worth adding; the number of candidates when every one was offered.
-     */
-    private final int[] pricedFrom;
-    /**
-     * Per unit node, from {@link #pricedFrom} on: the soft points of its candidates as pricing works them out (a round
-     * of pricing would otherwise work out the same millions again), {@link #UNKNOWN} until then.
-     */
-    private long[][] omittedPoints;
-
-    private static final long UNKNOWN = Long.MIN_VALUE;
-    /** Arcs added by pricing so far, and the rounds that added any. */
-    private int arcsPriced;
-
-    private int pricingRounds;
-
-    /** The relaxation alone: a lower bound on every plan ({@link Relaxation#isBound()}). */
+    /** The relaxation alone: a lower bound on every plan ({@link FlowRelaxation#isBound()}). */
     public PlacementFlow(PlacementSolution solution) {
         this(solution, false, Map.of(), false, false, CandidateLimit.NONE);
     }
@@ -250,149 +129,8 @@ public final class PlacementFlow {
             boolean forConstruction,
             boolean offerOneMore,
             int limit) {
-        this.providers = solution.getProviders();
-        int providerCount = providers.size();
-        this.capacity = new int[providerCount];
-        for (Provider p : providers) {
-            capacity[p.getIndex()] = p.getPlaces();
-        }
-        this.atFosteringLimit = forConstruction ? capAtFosteringLimit(solution, capacity) : new boolean[providerCount];
-        this.offerOneMore = offerOneMore ? 1 : 0;
-        this.units = new ArrayList<>();
-        long pinnedSoft = 0;
-        long noPlace = 0;
-        long lcm = 1;
-        Map<String, List<Integer>> apart = new LinkedHashMap<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            if (unit.isPinned() || fixedAt.containsKey(unit)) {
-                Provider at = unit.isPinned() ? unit.getProvider() : fixedAt.get(unit);
-                if (at != null) {
-                    capacity[at.getIndex()] -= unit.size();
-                    pinnedSoft += unit.staticSoftPoints(at);
-                } else if (!unit.isPinned()) {
-                    noPlace += unit.getUnplacedWeight();
-                }
-            } else if (!unit.getCandidates().isEmpty()) {
-                if (modelApartGroups && unit.getApartGroup() != null) {
-                    apart.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
-                            .add(units.size());
-                }
-                units.add(unit);
-                lcm = lcm(lcm, unit.size());
-            } else {
-                noPlace += unit.getUnplacedWeight();
-            }
-        }
-        apart.values().removeIf(members -> members.size() < 2);
-        for (List<Integer> members : apart.values()) {
-            lcm = lcm(lcm, members.size());
-        }
-        for (int p = 0; p < providerCount; p++) {
-            capacity[p] = Math.max(0, capacity[p]);
-        }
-        this.realUnits = units.size();
-        this.unitCount = realUnits + apart.size();
-        this.sink = unitCount + providerCount;
-        this.scale = lcm;
-        this.pinnedSoftPoints = pinnedSoft;
-        this.noPlaceWeight = noPlace;
-        this.forConstruction = forConstruction;
-
-        supply = new int[unitCount];
-        size = new int[unitCount];
-        arcTo = new int[unitCount][];
-        arcCost = new long[unitCount][];
-        arcFlow = new int[unitCount][];
-        unplacedCost = new long[unitCount];
-        unplacedFlow = new int[unitCount];
-        groupOf = new int[unitCount];
-        memberFlow = new int[unitCount];
-        pricedFrom = new int[unitCount];
-        Arrays.fill(groupOf, -1);
-        long softRange = 0;
-        int children = 0;
-        for (int u = 0; u < realUnits; u++) {
-            PlacementUnit unit = units.get(u);
-            supply[u] = unit.size();
-            size[u] = unit.size();
-            children += unit.size();
-            int[] stop = new int[1];
-            List<Provider> offered = offered(unit, capacity, this.offerOneMore, limit, stop);
-            pricedFrom[u] = stop[0];
-            long[] points = new long[offered.size()];
-            for (int a = 0; a < offered.size(); a++) {
-                points[a] = unit.staticSoftPoints(offered.get(a));
-            }
-            long most = setArcs(u, offered, points, scale / unit.size());
-            // The range counts the providers not offered too (the dearest with room comes last), so that pricing may
-            // add
-            // their arcs and medium still comes first, and a limited flow weighs urgency as the whole network's does.
-            List<Provider> candidates = unit.getCandidates();
-            for (int i = candidates.size() - 1; i >= stop[0]; i--) {
-                if (capacity[candidates.get(i).getIndex()] + this.offerOneMore >= unit.size()) {
-                    most = Math.max(most, unit.staticSoftPoints(candidates.get(i)));
-                    break;
-                }
-            }
-            softRange = Math.addExact(softRange, most);
-        }
-        groupMembers = new int[apart.size()][];
-        memberArcCost = new long[apart.size()];
-        int g = realUnits;
-        for (List<Integer> members : apart.values()) {
-            int n = members.size();
-            groupMembers[g - realUnits] =
-                    members.stream().mapToInt(Integer::intValue).toArray();
-            long penalty = SoftTerms.siblingsApartPoints(n, solution.getWeights());
-            memberArcCost[g - realUnits] = Math.multiplyExact(penalty, scale / n);
-            softRange = Math.addExact(softRange, penalty);
-            for (int m : members) {
-                supply[m] = 0;
-                groupOf[m] = g;
-            }
-            supply[g] = n;
-            size[g] = n;
-            int[] stop = new int[1];
-            List<Provider> together = together(members.stream().map(units::get).toList(), capacity, limit, stop);
-            pricedFrom[g] = stop[0];
-            long[] points = new long[together.size()];
-            for (int a = 0; a < together.size(); a++) {
-                for (int m : members) {
-                    points[a] += units.get(m).staticSoftPoints(together.get(a));
-                }
-            }
-            setArcs(g, together, points, scale / n);
-            g++;
-        }
-        // One urgency point must outweigh any soft total, even split into 1/scale parts: big = scale * range + 1.
-        // Capped where the weights are so large that costs would overflow (then medium is only very nearly first).
-        long cap = Long.MAX_VALUE / 8 / Math.max(1, scale) / 10 / Math.max(1, children);
-        BigInteger wanted = BigInteger.valueOf(scale)
-                .multiply(BigInteger.valueOf(softRange))
-                .add(BigInteger.ONE);
-        boolean exactScale = units.stream().allMatch(u -> scale % u.size() == 0)
-                && apart.values().stream().allMatch(members -> scale % members.size() == 0);
-        this.lexicographic = exactScale && wanted.compareTo(BigInteger.valueOf(cap)) <= 0;
-        long big = lexicographic ? wanted.longValueExact() : cap;
-        for (int u = 0; u < realUnits; u++) {
-            PlacementUnit unit = units.get(u);
-            unplacedCost[u] = big * (unit.getUnplacedWeight() * (scale / unit.size()));
-        }
-
-        load = new int[providerCount];
-        residentUnit = new int[providerCount][];
-        residentArc = new int[providerCount][];
-        residentCount = new int[providerCount];
-        int nodes = sink + 1;
-        potential = new long[nodes];
-        ownFlowRow = new boolean[unitCount];
-        Arrays.fill(ownFlowRow, true);
-        ownResidentRow = new boolean[providerCount];
-        Arrays.fill(ownResidentRow, true);
-        heldArc = new int[unitCount];
-        Arrays.fill(heldArc, FREE);
-        heldLoad = new int[providerCount];
-        allocateSearch(nodes);
+        super(solution, modelApartGroups, fixedAt, forConstruction, offerOneMore, limit);
+        allocateSearch(sink + 1);
     }
 
     /** Scratch space of the shortest-path searches: each flow its own, copies too. */
@@ -408,334 +146,39 @@ public final class PlacementFlow {
         deficit = new int[nodes];
     }
 
-    /** A copy of the flow as it stands, to try a change on ({@link #hold}) while this one stays as it is. */
-    private PlacementFlow copy() {
+    /**
+     * A copy of the flow as it stands, to try a change on ({@link SplitGroupSettling#hold}) while this one stays as it
+     * is.
+     */
+    PlacementFlow copy() {
         return new PlacementFlow(this);
     }
 
     private PlacementFlow(PlacementFlow other) {
-        units = other.units;
-        providers = other.providers;
-        realUnits = other.realUnits;
-        unitCount = other.unitCount;
-        sink = other.sink;
-        scale = other.scale;
-        pinnedSoftPoints = other.pinnedSoftPoints;
-        noPlaceWeight = other.noPlaceWeight;
-        lexicographic = other.lexicographic;
-        forConstruction = other.forConstruction;
-        atFosteringLimit = other.atFosteringLimit;
-        offerOneMore = other.offerOneMore;
-        supply = other.supply;
-        size = other.size;
-        pricedFrom = other.pricedFrom;
-        arcTo = other.arcTo;
-        arcCost = other.arcCost;
-        unplacedCost = other.unplacedCost;
-        groupMembers = other.groupMembers;
-        memberArcCost = other.memberArcCost;
-        groupOf = other.groupOf;
-        capacity = other.capacity;
-        arcFlow = other.arcFlow.clone();
-        ownFlowRow = new boolean[unitCount];
-        unplacedFlow = other.unplacedFlow.clone();
-        memberFlow = other.memberFlow.clone();
-        load = other.load.clone();
-        residentUnit = other.residentUnit.clone();
-        residentArc = other.residentArc.clone();
-        ownResidentRow = new boolean[load.length];
-        residentCount = other.residentCount.clone();
-        potential = other.potential.clone();
+        super(other);
         augmentations = other.augmentations;
         maxProviderPotential = other.maxProviderPotential;
-        heldArc = other.heldArc.clone();
-        heldLoad = other.heldLoad.clone();
         allocateSearch(sink + 1);
     }
 
     /**
      * The flow (complete: {@link #solve} ran to the end) with the sibling groups it split settled, as many as there are
-     * or until {@code stop} says; this flow, whose rows the result may share, is not to be changed after. A flow may send a group placed together to
-     * several providers, and an apart group partly together, which no plan can do. Hardest first, each such group is
-     * tried whole at every provider the flow sends some of it to and at the {@code extraPlaces} cheapest others at
-     * the flow's prices (an apart group also wholly apart), everyone else routed again optimally around it
-     * ({@link #hold}), and the cheapest try kept. Rounding the flow instead would move residents on one by one.
+     * or until {@code stop} says; this flow, whose rows the result may share, is not to be changed after. A flow may
+     * send a group placed together to several providers, and an apart group partly together, which no plan can do.
+     * Hardest first, each such group is tried whole at every provider the flow sends some of it to and at the
+     * {@code extraPlaces} cheapest others at the flow's prices (an apart group also wholly apart), everyone else routed
+     * again optimally around it ({@link SplitGroupSettling#hold}), and the cheapest try kept. Rounding the flow instead
+     * would move residents on one by one.
      */
     public PlacementFlow settleSplitGroups(int extraPlaces, BooleanSupplier stop) {
-        PlacementFlow flow = this;
-        boolean[] unsettled = new boolean[unitCount];
-        while (!stop.getAsBoolean()) {
-            int node = flow.hardestSplitNode(unsettled);
-            if (node < 0) {
-                break;
-            }
-            PlacementFlow best = null;
-            Relaxation bestTotals = null;
-            for (int arc : flow.holdOptions(node, extraPlaces)) {
-                PlacementFlow trial = flow.copy();
-                Relaxation totals = trial.hold(node, arc);
-                if (best == null || totals.isBetterThan(bestTotals)) {
-                    best = trial;
-                    bestTotals = totals;
-                }
-            }
-            if (best == null) {
-                // Nowhere it already goes has room for the whole group: rounding will find it a place.
-                unsettled[node] = true;
-            } else {
-                flow = best;
-            }
-        }
-        return flow;
-    }
-
-    /** The first split group: together ones hardest first, then apart ones largest first; -1 when none is left. */
-    private int hardestSplitNode(boolean[] skip) {
-        PlacementUnit hardest = null;
-        int hardestNode = -1;
-        Comparator<PlacementUnit> difficulty = new UnitDifficulty();
-        for (int u = 0; u < realUnits; u++) {
-            if (!skip[u]
-                    && heldArc[u] == FREE
-                    && (unplacedFlow[u] > 0 ? 1 : 0) + providersReached(u) > 1
-                    && (hardest == null || difficulty.compare(units.get(u), hardest) > 0)) {
-                hardest = units.get(u);
-                hardestNode = u;
-            }
-        }
-        if (hardestNode >= 0) {
-            return hardestNode;
-        }
-        int largest = -1;
-        for (int g = realUnits; g < unitCount; g++) {
-            boolean anyApart = false;
-            for (int m : groupMembers[g - realUnits]) {
-                anyApart |= memberFlow[m] > 0;
-            }
-            if (!skip[g]
-                    && heldArc[g] == FREE
-                    && (anyApart ? 1 : 0) + providersReached(g) > 1
-                    && (largest < 0 || size[g] > size[largest])) {
-                largest = g;
-            }
-        }
-        return largest;
-    }
-
-    private int providersReached(int node) {
-        int count = 0;
-        for (int flow : arcFlow[node]) {
-            count += flow > 0 ? 1 : 0;
-        }
-        return count;
-    }
-
-    /**
-     * The arcs to try holding a split group to: those with flow, then the {@code extra} cheapest others at the flow's
-     * prices (the arc's cost plus the price of a place there, the fall in its potential), all with room for the
-     * whole group; for an apart group also {@link #APART}.
-     */
-    private List<Integer> holdOptions(int node, int extra) {
-        List<Integer> options = new ArrayList<>();
-        List<long[]> others = new ArrayList<>();
-        for (int a = 0; a < arcTo[node].length; a++) {
-            int p = arcTo[node][a];
-            if (capacity[p] - heldLoad[p] < size[node]) {
-                continue;
-            }
-            if (arcFlow[node][a] > 0) {
-                options.add(a);
-            } else {
-                others.add(new long[] {arcCost[node][a] - potential[unitCount + p], a});
-            }
-        }
-        others.sort(Comparator.comparingLong(o -> o[0]));
-        others.stream().limit(extra).forEach(o -> options.add((int) o[1]));
-        if (node >= realUnits) {
-            options.add(APART);
-        }
-        return options;
-    }
-
-    /**
-     * Holds the node (a unit, or an apart group) to the arc, or an apart group to {@link #APART} (every member on its
-     * own), and routes everyone else again optimally around it: its flow elsewhere is taken back, the rest of its
-     * children pushed along the arc, residents moved on along the cheapest paths, until every place so freed is used
-     * again or given up. Far cheaper than solving again with the group held, as little changes.
-     */
-    private Relaxation hold(int x, int keep) {
-        takeBackAllBut(x, keep);
-        if (x >= realUnits && keep != APART) {
-            for (int m : groupMembers[x - realUnits]) {
-                if (memberFlow[m] > 0) {
-                    takeBackAllBut(m, FREE);
-                    memberFlow[m] = 0;
-                }
-            }
-        }
-        heldArc[x] = keep;
-        int excess = size[x];
-        if (keep == APART) {
-            for (int m : groupMembers[x - realUnits]) {
-                excess -= memberFlow[m];
-            }
-        } else {
-            excess -= arcFlow[x][keep];
-        }
-        List<int[]> movedOn = new ArrayList<>();
-        if (keep != APART) {
-            int p = arcTo[x][keep];
-            heldLoad[p] += size[x];
-            // Groups at the provider that no longer fit whole beside the held ones go too, as if never offered it.
-            for (int r = residentCount[p] - 1; r >= 0; r--) {
-                int v = residentUnit[p][r];
-                int a = residentArc[p][r];
-                if (size[v] > capacity[p] - heldLoad[p] && heldArc[v] == FREE) {
-                    movedOn.add(new int[] {v, arcFlow[v][a]});
-                    takeBack(v, a);
-                }
-            }
-        }
-        toDeficits = true;
-        for (int remaining = excess; remaining > 0; ) {
-            remaining -= augment(x, remaining);
-        }
-        for (int[] moved : movedOn) {
-            for (int remaining = moved[1]; remaining > 0; ) {
-                remaining -= augment(moved[0], remaining);
-            }
-        }
-        toDeficits = false;
-        return relaxation(true);
-    }
-
-    /** Takes back the node's flow on every arc but {@code keep}, and its unplaced flow (the sink's deficit then). */
-    private void takeBackAllBut(int node, int keep) {
-        for (int a = 0; a < arcTo[node].length; a++) {
-            if (a != keep) {
-                takeBack(node, a);
-            }
-        }
-        deficit[sink] += unplacedFlow[node];
-        unplacedFlow[node] = 0;
-    }
-
-    /** Takes the flow on the node's arc back: the provider is left with a deficit of that many children. */
-    private void takeBack(int node, int arc) {
-        int flow = arcFlow[node][arc];
-        if (flow > 0) {
-            deficit[unitCount + arcTo[node][arc]] += flow;
-            writableFlow(node)[arc] = 0;
-            removeResident(arcTo[node][arc], node, arc);
-        }
-    }
-
-    /**
-     * Foster carers without exemption down to the usual limit, where no sibling group larger than that (placed together
-     * or apart: H14 counts one sibling group as one) is eligible.
-     */
-    private static boolean[] capAtFosteringLimit(PlacementSolution solution, int[] capacity) {
-        Map<String, Integer> siblings = new HashMap<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            siblings.merge(unit.getSiblingKey(), unit.size(), Integer::sum);
-        }
-        boolean[] largeGroupEligible = new boolean[capacity.length];
-        for (PlacementUnit unit : solution.getUnits()) {
-            if (siblings.get(unit.getSiblingKey()) > PlacementRules.USUAL_FOSTERING_LIMIT) {
-                for (Provider p : unit.getCandidates()) {
-                    largeGroupEligible[p.getIndex()] = true;
-                }
-                if (unit.getProvider() != null) {
-                    largeGroupEligible[unit.getProvider().getIndex()] = true;
-                }
-            }
-        }
-        boolean[] atLimit = new boolean[capacity.length];
-        for (Provider p : solution.getProviders()) {
-            if (PlacementRules.fosteringLimitApplies(p) && !largeGroupEligible[p.getIndex()]) {
-                atLimit[p.getIndex()] = p.getPlaces() >= PlacementRules.USUAL_FOSTERING_LIMIT;
-                capacity[p.getIndex()] = Math.min(capacity[p.getIndex()], PlacementRules.USUAL_FOSTERING_LIMIT);
-            }
-        }
-        return atLimit;
-    }
-
-    /** The node's arcs to the providers, cheapest first; returns the most points of any. */
-    private long setArcs(int node, List<Provider> offered, long[] points, long perChild) {
-        // Cheapest first (the candidates already are, but for a current placement added at the end).
-        sortByPoints(offered, points);
-        arcTo[node] = new int[offered.size()];
-        arcCost[node] = new long[offered.size()];
-        arcFlow[node] = new int[offered.size()];
-        long most = 0;
-        for (int a = 0; a < offered.size(); a++) {
-            arcTo[node][a] = offered.get(a).getIndex();
-            arcCost[node][a] = Math.multiplyExact(points[a], perChild);
-            most = Math.max(most, points[a]);
-        }
-        return most;
-    }
-
-    /**
-     * The unit's eligible providers with room for all its children beside the pinned ones (its candidates come
-     * cheapest first), the first {@code limit} of them ({@code stop[0]} set to the index of the next, or the number of
-     * candidates), with its current one if eligible.
-     */
-    private static List<Provider> offered(PlacementUnit unit, int[] capacity, int oneMore, int limit, int[] stop) {
-        List<Provider> offered = new ArrayList<>();
-        List<Provider> candidates = unit.getCandidates();
-        stop[0] = candidates.size();
-        for (int i = 0; i < candidates.size(); i++) {
-            Provider p = candidates.get(i);
-            if (capacity[p.getIndex()] + oneMore >= unit.size()) {
-                if (offered.size() == limit) {
-                    stop[0] = i;
-                    break;
-                }
-                offered.add(p);
-            }
-        }
-        Provider current = unit.getProvider();
-        if (current != null
-                && unit.isEligible(current)
-                && capacity[current.getIndex()] + oneMore >= unit.size()
-                && !offered.contains(current)) {
-            offered.add(current); // staying is always offered
-        }
-        return offered;
-    }
-
-    /**
-     * The providers eligible for every member of an apart group with room for them all, cheapest for them first: at
-     * most {@code limit}, from the first member's cheapest (the members can always go apart besides).
-     */
-    private static List<Provider> together(List<PlacementUnit> members, int[] capacity, int limit, int[] stop) {
-        List<Provider> all = new ArrayList<>();
-        List<Provider> candidates = members.getFirst().getCandidates();
-        stop[0] = candidates.size();
-        for (int i = 0; i < candidates.size(); i++) {
-            Provider p = candidates.get(i);
-            if (all.size() == limit) {
-                stop[0] = i;
-                break;
-            }
-            if (capacity[p.getIndex()] >= members.size() && members.stream().allMatch(m -> m.isEligible(p))) {
-                all.add(p);
-            }
-        }
-        Map<Provider, Long> points = new IdentityHashMap<>();
-        for (Provider p : all) {
-            points.put(p, members.stream().mapToLong(m -> m.staticSoftPoints(p)).sum());
-        }
-        all.sort(Comparator.comparingLong(points::get));
-        return all;
+        return SplitGroupSettling.settleSplitGroups(this, extraPlaces, stop);
     }
 
     /**
      * Routes every unit's children (to providers, or unplaced). Stops early when told to: the flow then holds
-     * the units routed so far, and the result is no bound ({@link Relaxation#complete()} false).
+     * the units routed so far, and the result is no bound ({@link FlowRelaxation#complete()} false).
      */
-    public Relaxation solve(BooleanSupplier stop) {
+    public FlowRelaxation solve(BooleanSupplier stop) {
         for (int u = 0; u < unitCount; u++) {
             int remaining = supply[u];
             while (remaining > 0) {
@@ -758,242 +201,25 @@ public final class PlacementFlow {
      * then priced again, until none is left. Far cheaper than solving again with every arc: a few thousand arcs on a
      * network of millions. Stopped by {@code stop}, the flow is not complete. To be called once, before any copy.
      */
-    public Relaxation solvePriced(BooleanSupplier stop) {
-        omittedPoints = new long[unitCount][];
-        Relaxation totals = solve(stop);
-        while (totals.complete()) {
-            int[] excess = new int[providers.size()];
-            int added = priceOmittedArcs(excess);
-            if (added == 0) {
-                break;
-            }
-            arcsPriced += added;
-            pricingRounds++;
-            totals = routeExcesses(excess, stop) ? relaxation(true) : relaxation(false);
+    public FlowRelaxation solvePriced(BooleanSupplier stop) {
+        if (pricing == null) {
+            pricing = new OmittedArcPricing(this);
         }
-        return totals;
+        return pricing.solvePriced(stop);
     }
 
     /** Rounds of {@link #solvePriced} that added arcs, and how many they added. */
     int pricingRounds() {
-        return pricingRounds;
+        return pricing == null ? 0 : pricing.pricingRounds();
     }
 
     int arcsPriced() {
-        return arcsPriced;
-    }
-
-    /**
-     * Adds, saturated, each unit's (at most {@link #PRICED_ARCS_PER_UNIT}) most negative arcs left out, by reduced
-     * cost: a unit's candidates come cheapest first, so its scan stops where even the highest provider potential
-     * leaves the reduced cost at zero or more. Returns how many; {@code excess} gets the children each provider now
-     * receives beyond what it passes on.
-     */
-    private int priceOmittedArcs(int[] excess) {
-        long maxPotential = Long.MIN_VALUE;
-        for (int p = unitCount; p < sink; p++) {
-            maxPotential = Math.max(maxPotential, potential[p]);
-        }
-        maxProviderPotential = maxPotential;
-        int[] offeredTo = new int[providers.size()];
-        int added = 0;
-        for (int u = 0; u < unitCount; u++) {
-            List<PlacementUnit> members = u < realUnits
-                    ? List.of(units.get(u))
-                    : Arrays.stream(groupMembers[u - realUnits])
-                            .mapToObj(units::get)
-                            .toList();
-            List<Provider> candidates = members.getFirst().getCandidates();
-            if (pricedFrom[u] >= candidates.size() || heldArc[u] != FREE) {
-                continue;
-            }
-            long perChild = scale / size[u];
-            long pu = potential[u];
-            // The cheapest arc left out costs at least this (costs are never below zero; a unit's grow down its list).
-            long floor =
-                    u < realUnits ? members.getFirst().staticSoftPoints(candidates.get(pricedFrom[u])) * perChild : 0;
-            if (floor + pu - maxPotential >= 0) {
-                continue;
-            }
-            for (int p : arcTo[u]) {
-                offeredTo[p] = u + 1;
-            }
-            List<long[]> negative = new ArrayList<>();
-            for (int i = pricedFrom[u]; i < candidates.size() && floor + pu - maxPotential < 0; i++) {
-                Provider p = candidates.get(i);
-                int q = p.getIndex();
-                if (offeredTo[q] == u + 1
-                        || capacity[q] + offerOneMore < size[u]
-                        || floor + pu - potential[unitCount + q] >= 0
-                        || u >= realUnits && !members.stream().allMatch(m -> m.isEligible(p))) {
-                    continue;
-                }
-                if (omittedPoints[u] == null) {
-                    omittedPoints[u] = new long[candidates.size() - pricedFrom[u]];
-                    Arrays.fill(omittedPoints[u], UNKNOWN);
-                }
-                long points = omittedPoints[u][i - pricedFrom[u]];
-                if (points == UNKNOWN) {
-                    points = members.stream()
-                            .mapToLong(m -> m.staticSoftPoints(p))
-                            .sum();
-                    omittedPoints[u][i - pricedFrom[u]] = points;
-                }
-                long cost = points * perChild;
-                if (u < realUnits) {
-                    floor = cost;
-                }
-                long reduced = cost + pu - potential[unitCount + q];
-                if (reduced < 0) {
-                    negative.add(new long[] {reduced, cost, i});
-                }
-            }
-            // Only the arcs that gain most: each added arc is saturated and its children routed back where the flow no
-            // longer wants them, and most of a unit's arcs below zero at the first prices are not wanted after.
-            negative.sort(Comparator.comparingLong(n -> n[0]));
-            List<Provider> adding = new ArrayList<>();
-            List<Long> costs = new ArrayList<>();
-            for (long[] arc : negative.subList(0, Math.min(PRICED_ARCS_PER_UNIT, negative.size()))) {
-                adding.add(candidates.get((int) arc[2]));
-                costs.add(arc[1]);
-            }
-            if (!adding.isEmpty()) {
-                addSaturatedArcs(u, adding, costs, excess);
-                added += adding.size();
-            }
-        }
-        return added;
-    }
-
-    /**
-     * Merges the arcs into the node's (cheapest first, so searches can cut them short) with all the node's children on
-     * each: the node then sends them twice ({@link #deficit}), and each provider receives them beyond its share.
-     */
-    private void addSaturatedArcs(int node, List<Provider> adding, List<Long> costs, int[] excess) {
-        int old = arcTo[node].length;
-        int n = old + adding.size();
-        Integer[] order = new Integer[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        Arrays.sort(order, Comparator.comparingLong(k -> k < old ? arcCost[node][k] : costs.get(k - old)));
-        int[] to = new int[n];
-        long[] cost = new long[n];
-        int[] flow = new int[n];
-        for (int k = 0; k < n; k++) {
-            int from = order[k];
-            if (from < old) {
-                to[k] = arcTo[node][from];
-                cost[k] = arcCost[node][from];
-                flow[k] = arcFlow[node][from];
-            } else {
-                to[k] = adding.get(from - old).getIndex();
-                cost[k] = costs.get(from - old);
-                flow[k] = size[node];
-                excess[to[k]] += size[node];
-                deficit[node] += size[node];
-            }
-        }
-        arcTo[node] = to;
-        arcCost[node] = cost;
-        arcFlow[node] = flow;
-        ownFlowRow[node] = true;
-        for (int k = 0; k < n; k++) {
-            if (order[k] >= old) {
-                addResident(to[k], node, k);
-            } else if (flow[k] > 0) {
-                // A unit has one arc to a provider: its resident entry there now points at the arc's new place.
-                int p = to[k];
-                ownResidents(p);
-                for (int r = 0; r < residentCount[p]; r++) {
-                    if (residentUnit[p][r] == node) {
-                        residentArc[p][r] = k;
-                    }
-                }
-            }
-        }
-    }
-
-    /** Routes each provider's excess to the nodes sending children twice, along the cheapest paths; false if stopped. */
-    private boolean routeExcesses(int[] excess, BooleanSupplier stop) {
-        toDeficits = true;
-        try {
-            for (int p = 0; p < excess.length; p++) {
-                while (excess[p] > 0) {
-                    if (stop.getAsBoolean()) {
-                        return false;
-                    }
-                    excess[p] -= augment(unitCount + p, excess[p]);
-                }
-            }
-            return true;
-        } finally {
-            toDeficits = false;
-        }
-    }
-
-    /**
-     * The units this flow leaves (partly) unplaced while they have eligible providers beyond those offered: after
-     * {@link #solvePriced} there are none, since pricing offers them any that would place them.
-     */
-    public List<PlacementUnit> unplacedForWantOfCandidates() {
-        List<PlacementUnit> wanting = new ArrayList<>();
-        for (int u = 0; u < realUnits; u++) {
-            if (pricedFrom[u] < units.get(u).getCandidates().size() && unplacedFlow[u] > 0) {
-                wanting.add(units.get(u));
-            }
-        }
-        return wanting;
-    }
-
-    /**
-     * For each unit, the provider taking most of its children in the flow (null where most stay unplaced or
-     * are not routed). The members of an apart group the flow sent together go where it sent them.
-     */
-    public Map<PlacementUnit, Provider> mostFlow() {
-        Map<PlacementUnit, Provider> preferred = new IdentityHashMap<>();
-        for (int u = 0; u < realUnits; u++) {
-            if (groupOf[u] < 0 || memberFlow[u] > 0) {
-                preferred.put(units.get(u), mostFlowOf(u));
-            }
-        }
-        // The members an apart group sent together share out its flow: as many to each provider as it sent there.
-        for (int g = realUnits; g < unitCount; g++) {
-            int a = 0;
-            int left = 0;
-            for (int m : groupMembers[g - realUnits]) {
-                if (memberFlow[m] > 0) {
-                    continue;
-                }
-                while (a < arcFlow[g].length && left == 0) {
-                    left = arcFlow[g][a++];
-                }
-                preferred.put(units.get(m), left > 0 ? providers.get(arcTo[g][a - 1]) : null);
-                left--;
-            }
-        }
-        return preferred;
-    }
-
-    /** The units held whole at one provider by settling, and where (apart groups not included). */
-    Map<PlacementUnit, Provider> heldUnits() {
-        Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
-        for (int u = 0; u < realUnits; u++) {
-            if (heldArc[u] >= 0) {
-                held.put(units.get(u), providers.get(arcTo[u][heldArc[u]]));
-            }
-        }
-        return held;
-    }
-
-    /** The flow's totals as it stands (complete: after {@link #solve} has finished). */
-    public Relaxation totals() {
-        return relaxation(true);
+        return pricing == null ? 0 : pricing.arcsPriced();
     }
 
     /**
      * What one more place at each provider would gain the flow (solved whole, {@link #forPlaceValues}): per provider
-     * index, the urgency weight and the soft points (both times {@link Relaxation#scale}) by which the optimal
+     * index, the urgency weight and the soft points (both times {@link FlowRelaxation#scale}) by which the optimal
      * flow's totals would fall, each path's two parts kept apart. Exact for the flow: an optimal flow with one more
      * unit of room at p differs from this one by the cheapest path in the residual network from the sink to p,
      * closed by the new place (p to the sink at no cost); it has no negative cycle, so a label-correcting search
@@ -1001,197 +227,15 @@ public final class PlacementFlow {
      * already at the fostering limit (a place beyond it takes nobody).
      */
     public List<PlaceGain> placeGains() {
-        if (unitCount != realUnits || forConstruction && offerOneMore == 0) {
-            throw new IllegalStateException("place gains are priced on a flow from forPlaceValues");
-        }
-        int nodes = sink + 1;
-        long[] d = new long[nodes];
-        Arrays.fill(d, Long.MAX_VALUE);
-        int[] from = new int[nodes];
-        int[] via = new int[nodes];
-        int[] times = new int[nodes];
-        boolean[] queued = new boolean[nodes];
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-        d[sink] = 0;
-        queue.add(sink);
-        queued[sink] = true;
-        while (!queue.isEmpty()) {
-            int x = queue.poll();
-            queued[x] = false;
-            long dx = d[x];
-            if (x == sink) {
-                for (int q = unitCount; q < sink; q++) {
-                    if (load[q - unitCount] > 0) {
-                        relax(q, dx, x, FROM_SINK, d, from, via, times, queued, queue);
-                    }
-                }
-                for (int v = 0; v < realUnits; v++) {
-                    if (unplacedFlow[v] > 0) {
-                        relax(v, dx - unplacedCost[v], x, UNPLACED_BACK, d, from, via, times, queued, queue);
-                    }
-                }
-            } else if (x < unitCount) {
-                if (unplacedFlow[x] < size[x]) {
-                    relax(sink, dx + unplacedCost[x], x, UNPLACED, d, from, via, times, queued, queue);
-                }
-                for (int a = 0; a < arcTo[x].length; a++) {
-                    // As in the flow: only where the whole unit fits (the arcs offered for one more place wait).
-                    if (arcFlow[x][a] < size[x] && size[x] <= capacity[arcTo[x][a]]) {
-                        relax(unitCount + arcTo[x][a], dx + arcCost[x][a], x, a, d, from, via, times, queued, queue);
-                    }
-                }
-            } else {
-                int p = x - unitCount;
-                if (load[p] < capacity[p]) {
-                    relax(sink, dx, x, TO_SINK, d, from, via, times, queued, queue);
-                }
-                for (int r = 0; r < residentCount[p]; r++) {
-                    int v = residentUnit[p][r];
-                    relax(
-                            v,
-                            dx - arcCost[v][residentArc[p][r]],
-                            x,
-                            residentArc[p][r],
-                            d,
-                            from,
-                            via,
-                            times,
-                            queued,
-                            queue);
-                }
-            }
-        }
-        // The last step may also come from a unit that fits only with the extra place (an arc offered for it).
-        long[] end = new long[providers.size()];
-        int[] lastUnit = new int[providers.size()];
-        int[] lastArc = new int[providers.size()];
-        for (int p = 0; p < end.length; p++) {
-            end[p] = d[unitCount + p];
-            lastUnit[p] = -1;
-        }
-        for (int x = 0; x < realUnits; x++) {
-            for (int a = 0; a < arcTo[x].length && d[x] != Long.MAX_VALUE; a++) {
-                int p = arcTo[x][a];
-                if (arcFlow[x][a] < size[x] && size[x] > capacity[p] && d[x] + arcCost[x][a] < end[p]) {
-                    end[p] = d[x] + arcCost[x][a];
-                    lastUnit[p] = x;
-                    lastArc[p] = a;
-                }
-            }
-        }
-        List<PlaceGain> gains = new ArrayList<>(providers.size());
-        for (int p = 0; p < providers.size(); p++) {
-            int node = unitCount + p;
-            if (end[p] == Long.MAX_VALUE || atFosteringLimit[p]) {
-                gains.add(new PlaceGain(0, 0, List.of()));
-                continue;
-            }
-            long medium = 0;
-            long soft = 0;
-            List<PlacementUnit> moved = new ArrayList<>();
-            if (lastUnit[p] >= 0) {
-                soft += arcCost[lastUnit[p]][lastArc[p]];
-                node = lastUnit[p];
-            }
-            for (int y = node; y != sink; y = from[y]) {
-                int x = from[y];
-                int a = via[y];
-                if (y < unitCount) {
-                    moved.add(units.get(y));
-                }
-                if (a == UNPLACED_BACK) {
-                    medium -= unplacedWeightScaled(y);
-                } else if (a >= 0 && x < unitCount) {
-                    soft += arcCost[x][a];
-                } else if (a >= 0) {
-                    soft -= arcCost[y][a];
-                }
-                // FROM_SINK: a place freed elsewhere, at no cost. UNPLACED and TO_SINK end at the sink: never here.
-            }
-            boolean gainsAny = medium < 0 || medium == 0 && soft < 0;
-            gains.add(gainsAny ? new PlaceGain(-medium, -soft, moved) : new PlaceGain(0, 0, List.of()));
-        }
-        return gains;
+        return PlaceGains.of(this);
     }
 
     /**
-     * One more place's gain at a provider ({@link #placeGains()}): urgency weight and soft points, times the scale,
-     * and the units one child of each of which the path moves (placed from waiting, or on to a better place).
+     * One shortest path (reduced costs, so Dijkstra applies) from the node to the sink (while
+     * {@link SplitGroupSettling#hold} routes again: to the nearest node with a deficit), augmented by as much as it
+     * carries (at most {@code remaining}); potentials are then raised so reduced costs stay non-negative.
      */
-    public record PlaceGain(long mediumScaled, long softScaled, List<PlacementUnit> unitsMoved) {}
-
-    /** The flow's scale: its totals and {@link #placeGains()} are in 1/scale parts of a point. */
-    public long scale() {
-        return scale;
-    }
-
-    private long unplacedWeightScaled(int unit) {
-        return (long) units.get(unit).getUnplacedWeight() * (scale / size[unit]);
-    }
-
-    /** One step of the label-correcting search of {@link #placeGains()}; a node queued too often means a negative cycle. */
-    private void relax(
-            int node,
-            long d,
-            int fromNode,
-            int arc,
-            long[] dist,
-            int[] from,
-            int[] via,
-            int[] times,
-            boolean[] queued,
-            java.util.ArrayDeque<Integer> queue) {
-        if (d >= dist[node]) {
-            return;
-        }
-        dist[node] = d;
-        from[node] = fromNode;
-        via[node] = arc;
-        if (!queued[node]) {
-            if (++times[node] > dist.length + 1) {
-                throw new IllegalStateException("the flow is not optimal: a negative cycle");
-            }
-            queued[node] = true;
-            queue.add(node);
-        }
-    }
-
-    private Provider mostFlowOf(int node) {
-        int best = unplacedFlow[node];
-        Provider where = null;
-        for (int a = 0; a < arcFlow[node].length; a++) {
-            if (arcFlow[node][a] > best) {
-                best = arcFlow[node][a];
-                where = providers.get(arcTo[node][a]);
-            }
-        }
-        return where;
-    }
-
-    private Relaxation relaxation(boolean complete) {
-        long unplaced = noPlaceWeight * scale;
-        long soft = Math.multiplyExact(pinnedSoftPoints, scale);
-        for (int u = 0; u < unitCount; u++) {
-            if (u < realUnits) {
-                PlacementUnit unit = units.get(u);
-                unplaced += (long) unplacedFlow[u] * unit.getUnplacedWeight() * (scale / unit.size());
-                if (groupOf[u] >= 0) {
-                    soft += memberFlow[u] * memberArcCost[groupOf[u] - realUnits];
-                }
-            }
-            for (int a = 0; a < arcFlow[u].length; a++) {
-                soft += arcFlow[u][a] * arcCost[u][a];
-            }
-        }
-        return new Relaxation(unplaced, soft, scale, lexicographic && complete && !forConstruction, complete);
-    }
-
-    /**
-     * One shortest path (reduced costs, so Dijkstra applies) from the node to the sink (while {@link #hold} routes
-     * again: to the nearest node with a deficit), augmented by as much as it carries (at most {@code remaining});
-     * potentials are then raised so reduced costs stay non-negative.
-     */
-    private int augment(int source, int remaining) {
+    int augment(int source, int remaining) {
         stamp++;
         heap.clear();
         int settledCount = 0;
@@ -1381,167 +425,6 @@ public final class PlacementFlow {
             predNode[node] = from;
             predArc[node] = arc;
             heap.push(node, d);
-        }
-    }
-
-    /** The node's arc flows, its own to change (a copy's are shared until then). */
-    private int[] writableFlow(int node) {
-        if (!ownFlowRow[node]) {
-            arcFlow[node] = arcFlow[node].clone();
-            ownFlowRow[node] = true;
-        }
-        return arcFlow[node];
-    }
-
-    private void ownResidents(int p) {
-        if (!ownResidentRow[p]) {
-            if (residentUnit[p] != null) {
-                residentUnit[p] = residentUnit[p].clone();
-                residentArc[p] = residentArc[p].clone();
-            }
-            ownResidentRow[p] = true;
-        }
-    }
-
-    private void addResident(int p, int unit, int arc) {
-        ownResidents(p);
-        if (residentUnit[p] == null) {
-            residentUnit[p] = new int[4];
-            residentArc[p] = new int[4];
-        } else if (residentCount[p] == residentUnit[p].length) {
-            residentUnit[p] = Arrays.copyOf(residentUnit[p], residentCount[p] * 2);
-            residentArc[p] = Arrays.copyOf(residentArc[p], residentCount[p] * 2);
-        }
-        residentUnit[p][residentCount[p]] = unit;
-        residentArc[p][residentCount[p]] = arc;
-        residentCount[p]++;
-    }
-
-    private void removeResident(int p, int unit, int arc) {
-        ownResidents(p);
-        for (int r = 0; r < residentCount[p]; r++) {
-            if (residentUnit[p][r] == unit && residentArc[p][r] == arc) {
-                residentCount[p]--;
-                residentUnit[p][r] = residentUnit[p][residentCount[p]];
-                residentArc[p][r] = residentArc[p][residentCount[p]];
-                return;
-            }
-        }
-    }
-
-    /** Sorts the providers and their points together by points; only the last entry can be out of place. */
-    private static void sortByPoints(List<Provider> offered, long[] points) {
-        for (int i = offered.size() - 1; i > 0 && points[i] < points[i - 1]; i--) {
-            long t = points[i];
-            points[i] = points[i - 1];
-            points[i - 1] = t;
-            offered.set(i, offered.set(i - 1, offered.get(i)));
-        }
-    }
-
-    /**
-     * The least common multiple, unless it passes {@link #MAX_SCALE}: then {@code a}, and a group whose size does not
-     * divide the scale has its points' shares rounded down (the flow is then no bound). Groups of every size from 1 to
-     * 45 would otherwise overflow a long, and large scales would overflow the arc costs.
-     */
-    private static long lcm(long a, long b) {
-        long lcm = a / gcd(a, b) * b;
-        return lcm > MAX_SCALE ? a : lcm;
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
-    }
-
-    /**
-     * A binary min-heap of nodes keyed by distance, each node at most once (a shorter distance moves it up), so it
-     * stays as small as the nodes reached rather than growing with every arc scanned.
-     */
-    private static final class NodeHeap {
-        private final int[] nodes;
-        private final long[] keys;
-        /** Each node's position in the heap, valid while {@link #in} holds the current round. */
-        private final int[] position;
-
-        private final int[] in;
-        private int round;
-        private int size;
-
-        NodeHeap(int capacity) {
-            nodes = new int[capacity];
-            keys = new long[capacity];
-            position = new int[capacity];
-            in = new int[capacity];
-        }
-
-        void clear() {
-            size = 0;
-            round++;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        /** Adds the node, or lowers its key if it is in the heap with a larger one. */
-        void push(int node, long key) {
-            int i;
-            if (in[node] == round && position[node] >= 0) {
-                i = position[node];
-                if (keys[i] <= key) {
-                    return;
-                }
-            } else {
-                in[node] = round;
-                i = size++;
-            }
-            siftUp(i, node, key);
-        }
-
-        int pop() {
-            int top = nodes[0];
-            position[top] = -1;
-            size--;
-            if (size > 0) {
-                siftDown(0, nodes[size], keys[size]);
-            }
-            return top;
-        }
-
-        private void siftUp(int i, int node, long key) {
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (keys[parent] <= key) {
-                    break;
-                }
-                put(i, nodes[parent], keys[parent]);
-                i = parent;
-            }
-            put(i, node, key);
-        }
-
-        private void siftDown(int i, int node, long key) {
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && keys[child + 1] < keys[child]) {
-                    child++;
-                }
-                if (keys[child] >= key) {
-                    break;
-                }
-                put(i, nodes[child], keys[child]);
-                i = child;
-            }
-            put(i, node, key);
-        }
-
-        private void put(int i, int node, long key) {
-            nodes[i] = node;
-            keys[i] = key;
-            position[node] = i;
         }
     }
 }

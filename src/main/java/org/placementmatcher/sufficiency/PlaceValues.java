@@ -17,6 +17,7 @@ import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
+import org.placementmatcher.solver.PlaceGain;
 import org.placementmatcher.solver.PlacementFlow;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.PlanWriter;
@@ -74,11 +75,11 @@ final class PlaceValues {
     static List<Value> fast(PlacementSolution problem) {
         PlacementFlow flow = PlacementFlow.forPlaceValues(problem);
         flow.solve(() -> false);
-        List<PlacementFlow.PlaceGain> gains = flow.placeGains();
+        List<PlaceGain> gains = flow.placeGains();
         long scale = flow.scale();
         List<Value> values = new ArrayList<>();
         for (Provider provider : problem.getProviders()) {
-            PlacementFlow.PlaceGain gain = gains.get(provider.getIndex());
+            PlaceGain gain = gains.get(provider.getIndex());
             List<Child> benefiting = gain.unitsMoved().stream()
                     .map(unit -> unit.getMembers().getFirst())
                     .toList();

@@ -20,8 +20,8 @@ class BoundRelaxationTest {
     void pricedAndWholeGiveTheSameRelaxation(String sample) throws Exception {
         PlacementSolution solution =
                 ProblemMapper.toSolution(ProblemReader.read(Files.readString(Path.of("sample-data", sample))));
-        PlacementFlow.Relaxation whole = LagrangianBound.relaxation(solution, () -> false, Long.MAX_VALUE);
-        PlacementFlow.Relaxation priced = LagrangianBound.relaxation(solution, () -> false, 0);
+        FlowRelaxation whole = LagrangianBound.relaxation(solution, () -> false, Long.MAX_VALUE);
+        FlowRelaxation priced = LagrangianBound.relaxation(solution, () -> false, 0);
         assertThat(whole.isBound()).isTrue();
         assertThat(priced.isBound()).isTrue();
         assertThat(priced.unplacedWeightBound()).isEqualTo(whole.unplacedWeightBound());

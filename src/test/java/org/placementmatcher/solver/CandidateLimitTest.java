@@ -96,7 +96,7 @@ class CandidateLimitTest {
     @CsvSource({"small.json, 50", "county.json, 100"})
     void limitingLeavesTheOptimumOfTheSampleCaseloads(String file, int limit) throws Exception {
         String json = Files.readString(Path.of("sample-data", file));
-        PlacementFlow.Relaxation whole = FlowConstruction.routed(
+        FlowRelaxation whole = FlowConstruction.routed(
                         ProblemMapper.toSolution(ProblemReader.read(json)), CandidateLimit.NONE)
                 .totals();
 

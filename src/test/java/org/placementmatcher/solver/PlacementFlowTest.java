@@ -58,7 +58,7 @@ class PlacementFlowTest {
                 List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
         PlacementFlow flow = new PlacementFlow(solution);
 
-        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+        FlowRelaxation relaxation = flow.solve(() -> false);
 
         // A at Q (800) and B at P (400): 1,200; A at P leaves B only R: 1,400.
         assertThat(relaxation.isBound()).isTrue();
@@ -82,7 +82,7 @@ class PlacementFlowTest {
                         child("R", AGE_14, "PLANNED", ", \"currentPlacement\": \"C\""))));
         PlacementFlow flow = new PlacementFlow(solution);
 
-        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+        FlowRelaxation relaxation = flow.solve(() -> false);
 
         assertThat(relaxation.unplacedWeightBound()).isZero();
         assertThat(relaxation.softPointsBound()).isEqualTo(1000);
@@ -97,7 +97,7 @@ class PlacementFlowTest {
                 List.of(child("L", AGE_10, "PLANNED", ""), child("H", AGE_14, "URGENT", "")));
         PlacementFlow flow = new PlacementFlow(solution);
 
-        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+        FlowRelaxation relaxation = flow.solve(() -> false);
 
         assertThat(relaxation.unplacedWeightBound()).isEqualTo(1);
         assertThat(relaxation.wholeUnplacedWeight()).isTrue();
@@ -119,7 +119,7 @@ class PlacementFlowTest {
         PlacementSolution solution = solution(PAIR_AND_SINGLE, PAIR_AND_SINGLE_CHILDREN);
         PlacementFlow flow = new PlacementFlow(solution);
 
-        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+        FlowRelaxation relaxation = flow.solve(() -> false);
 
         // Relaxed: S at P2 (100), the pair half at P2 (100), half at Q2 (300): 500. Half points need scale 2.
         // The best real plan puts the pair at Q2 (600) and S at P2 (100): 700.
@@ -173,11 +173,11 @@ class PlacementFlowTest {
 
         PlacementFlow settled = flow.settleSplitGroups(4, () -> false);
         Map<PlacementUnit, Provider> held = settled.heldUnits();
-        PlacementFlow.Relaxation again = new PlacementFlow(solution, false, held).solve(() -> false);
+        FlowRelaxation again = new PlacementFlow(solution, false, held).solve(() -> false);
 
         // Routing again incrementally around each group held must end where solving afresh with them all held does.
         assertThat(held).hasSizeGreaterThan(3);
-        PlacementFlow.Relaxation incremental = settled.totals();
+        FlowRelaxation incremental = settled.totals();
         assertThat(incremental.softScaled() * again.scale()).isEqualTo(again.softScaled() * incremental.scale());
         assertThat(incremental.unplacedWeightScaled() * again.scale())
                 .isEqualTo(again.unplacedWeightScaled() * incremental.scale());
@@ -254,7 +254,7 @@ class PlacementFlowTest {
         assertThat(byFirstChild(bound.mostFlow())).doesNotContainValue("T");
 
         PlacementFlow modelled = new PlacementFlow(solution(APART_PAIR_HOMES, APART_PAIR), true, Map.of());
-        PlacementFlow.Relaxation relaxation = modelled.solve(() -> false);
+        FlowRelaxation relaxation = modelled.solve(() -> false);
 
         assertThat(relaxation.isBound()).isFalse();
         assertThat(relaxation.softPointsBound()).isEqualTo(600);
@@ -282,7 +282,7 @@ class PlacementFlowTest {
                         child("A", AGE_10, "PLANNED", "")));
         PlacementFlow flow = new PlacementFlow(solution);
 
-        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+        FlowRelaxation relaxation = flow.solve(() -> false);
 
         assertThat(relaxation.softPointsBound()).isEqualTo(400 + 800);
         assertThat(byFirstChild(flow.mostFlow())).containsEntry("A", "Q").doesNotContainKey("Z");
@@ -300,7 +300,7 @@ class PlacementFlowTest {
         Provider r = solution.getProviders().get(2);
         PlacementFlow flow = new PlacementFlow(solution, false, Map.of(b, r));
 
-        PlacementFlow.Relaxation relaxation = flow.solve(() -> false);
+        FlowRelaxation relaxation = flow.solve(() -> false);
 
         // B held at R (1,000) leaves P to A (400).
         assertThat(relaxation.softPointsBound()).isEqualTo(1400);
@@ -313,7 +313,7 @@ class PlacementFlowTest {
                 TWO_CHILDREN_THREE_HOMES,
                 List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
 
-        PlacementFlow.Relaxation relaxation = new PlacementFlow(solution).solve(() -> true);
+        FlowRelaxation relaxation = new PlacementFlow(solution).solve(() -> true);
 
         assertThat(relaxation.complete()).isFalse();
         assertThat(relaxation.isBound()).isFalse();

@@ -96,9 +96,9 @@ class PricedFlowTest {
 
     /** The construction's and the bound's flows at limits 1, 2 and 5 against the whole network's; returns the rounds. */
     private static int assertPricedEqualsWhole(Supplier<PlacementSolution> problem, String name) {
-        PlacementFlow.Relaxation whole =
+        FlowRelaxation whole =
                 FlowConstruction.routed(problem.get(), CandidateLimit.NONE).totals();
-        PlacementFlow.Relaxation wholeBound = new PlacementFlow(problem.get()).solve(() -> false);
+        FlowRelaxation wholeBound = new PlacementFlow(problem.get()).solve(() -> false);
         int rounds = 0;
         for (int limit : new int[] {1, 2, 5}) {
             FlowConstruction.Routed routed = FlowConstruction.routed(problem.get(), limit);
@@ -136,7 +136,7 @@ class PricedFlowTest {
     void theLazilyExpandedSearchesFindTheSameOptimumAsAPlainMinCostFlow() {
         for (long seed = 0; seed < 60; seed++) {
             PlacementSolution solution = randomProblem(seed);
-            PlacementFlow.Relaxation flow = new PlacementFlow(solution).solve(() -> false);
+            FlowRelaxation flow = new PlacementFlow(solution).solve(() -> false);
             long[] plain = PlainMinCostFlow.solve(solution, flow.scale());
             assertThat(new long[] {flow.unplacedWeightScaled(), flow.softScaled()})
                     .as("seed " + seed)

@@ -1,0 +1,466 @@
+package org.placementmatcher.solver;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
+import org.placementmatcher.domain.SoftTerms;
+
+/**
+ * The network {@link PlacementFlow} solves, and the flow on it: the nodes (units, apart groups, providers, the sink),
+ * each unit's arcs cheapest first (to the providers {@link FlowOffers} offers it), the providers' places less pinned
+ * children's, the cost scale; the flow's arrays, with their bookkeeping (who is resident where, rows shared with
+ * copies); and the flow read back: its totals, and where it sends each unit. Built here from the caseload; changed only
+ * by the searches and the steps built on them (pricing omitted arcs, settling split groups).
+ * <p>
+ * A superclass of {@link PlacementFlow} rather than a field of it so that the shortest-path searches read these
+ * arrays as their own fields: no indirection in their hot loops, on networks of millions of arcs. Package-private
+ * fields, for the same reason, to {@link OmittedArcPricing}, {@link SplitGroupSettling} and {@link PlaceGains}.
+ */
+abstract sealed class FlowNetwork permits PlacementFlow {
+
+    final List<PlacementUnit> units;
+    final List<Provider> providers;
+    /** Units are nodes [0, realUnits); apart groups (when modelled) follow them up to unitCount; then providers; then the sink. */
+    final int realUnits;
+
+    final int unitCount;
+    final int sink;
+    final long scale;
+    final long pinnedSoftPoints;
+    /** Urgency weight of the movable units no provider is eligible for: unplaced in every plan. */
+    final long noPlaceWeight;
+
+    final boolean lexicographic;
+    /** The largest scale: the least common multiple of 1..10, so the usual group sizes divide it. */
+    static final long MAX_SCALE = 2520;
+    /** A flow to build a plan from: with the fostering limit, apart groups or held units it is no bound. */
+    final boolean forConstruction;
+    /** Per provider: a foster carer already at the fostering limit, where one more place would take nobody. */
+    final boolean[] atFosteringLimit;
+    /**
+     * 1 when units are offered providers that would have room for them with one more place
+     * ({@link PlacementFlow#forPlaceValues}).
+     */
+    final int offerOneMore;
+
+    /** Children a node sends out (a unit its size, an apart group its members; a member of one nothing). */
+    final int[] supply;
+    /** Children a node stands for: the most any of its arcs carries. */
+    final int[] size;
+
+    final int[][] arcTo;
+    final long[][] arcCost;
+    final int[][] arcFlow;
+    final long[] unplacedCost;
+    final int[] unplacedFlow;
+    /** Per apart group node (index - realUnits): its member unit nodes; the arc to each costs its share of the penalty. */
+    final int[][] groupMembers;
+
+    final long[] memberArcCost;
+    /** Per unit node: its apart group node (or -1), and the flow it receives from it (0 or 1). */
+    final int[] groupOf;
+
+    final int[] memberFlow;
+    final int[] capacity;
+    final int[] load;
+    /** Per provider: the nodes with flow there, and the index of that arc in the node's arrays. */
+    final int[][] residentUnit;
+
+    final int[][] residentArc;
+    final int[] residentCount;
+
+    final long[] potential;
+
+    /**
+     * Copies ({@link PlacementFlow#copy}) share the rows of arc flows and residents with the flow they came from until
+     * they change one: a region has millions of arcs, and a trial changes few of them.
+     */
+    final boolean[] ownFlowRow;
+
+    final boolean[] ownResidentRow;
+
+    /** Per unit node: the one arc it is held to ({@link SplitGroupSettling#hold}), {@link #APART}, or {@link #FREE}. */
+    final int[] heldArc;
+    /** Per provider: the children of the units held there. */
+    final int[] heldLoad;
+    /** {@link #heldArc} codes: not held; an apart group held to send every member on its own. */
+    static final int FREE = -1;
+
+    static final int APART = -2;
+
+    /**
+     * Per unit node: the first of its candidates (an apart group: of its first member's) not offered, from which
+     * {@link OmittedArcPricing#priceOmittedArcs} looks for arcs worth adding; the number of candidates when every one
+     * was offered.
+     */
+    final int[] pricedFrom;
+
+    /** The network of the caseload, no flow on it yet: the flags as {@link PlacementFlow}'s constructors set them. */
+    FlowNetwork(
+            PlacementSolution solution,
+            boolean modelApartGroups,
+            Map<PlacementUnit, Provider> fixedAt,
+            boolean forConstruction,
+            boolean offerOneMore,
+            int limit) {
+        this.providers = solution.getProviders();
+        int providerCount = providers.size();
+        this.capacity = new int[providerCount];
+        for (Provider p : providers) {
+            capacity[p.getIndex()] = p.getPlaces();
+        }
+        this.atFosteringLimit =
+                forConstruction ? FlowOffers.capAtFosteringLimit(solution, capacity) : new boolean[providerCount];
+        this.offerOneMore = offerOneMore ? 1 : 0;
+        this.units = new ArrayList<>();
+        long pinnedSoft = 0;
+        long noPlace = 0;
+        long lcm = 1;
+        Map<String, List<Integer>> apart = new LinkedHashMap<>();
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (unit.isPinned() || fixedAt.containsKey(unit)) {
+                Provider at = unit.isPinned() ? unit.getProvider() : fixedAt.get(unit);
+                if (at != null) {
+                    capacity[at.getIndex()] -= unit.size();
+                    pinnedSoft += unit.staticSoftPoints(at);
+                } else if (!unit.isPinned()) {
+                    noPlace += unit.getUnplacedWeight();
+                }
+            } else if (!unit.getCandidates().isEmpty()) {
+                if (modelApartGroups && unit.getApartGroup() != null) {
+                    apart.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
+                            .add(units.size());
+                }
+                units.add(unit);
+                lcm = lcm(lcm, unit.size());
+            } else {
+                noPlace += unit.getUnplacedWeight();
+            }
+        }
+        apart.values().removeIf(members -> members.size() < 2);
+        for (List<Integer> members : apart.values()) {
+            lcm = lcm(lcm, members.size());
+        }
+        for (int p = 0; p < providerCount; p++) {
+            capacity[p] = Math.max(0, capacity[p]);
+        }
+        this.realUnits = units.size();
+        this.unitCount = realUnits + apart.size();
+        this.sink = unitCount + providerCount;
+        this.scale = lcm;
+        this.pinnedSoftPoints = pinnedSoft;
+        this.noPlaceWeight = noPlace;
+        this.forConstruction = forConstruction;
+
+        supply = new int[unitCount];
+        size = new int[unitCount];
+        arcTo = new int[unitCount][];
+        arcCost = new long[unitCount][];
+        arcFlow = new int[unitCount][];
+        unplacedCost = new long[unitCount];
+        unplacedFlow = new int[unitCount];
+        groupOf = new int[unitCount];
+        memberFlow = new int[unitCount];
+        pricedFrom = new int[unitCount];
+        Arrays.fill(groupOf, -1);
+        long softRange = 0;
+        int children = 0;
+        for (int u = 0; u < realUnits; u++) {
+            PlacementUnit unit = units.get(u);
+            supply[u] = unit.size();
+            size[u] = unit.size();
+            children += unit.size();
+            int[] stop = new int[1];
+            List<Provider> offered = FlowOffers.offered(unit, capacity, this.offerOneMore, limit, stop);
+            pricedFrom[u] = stop[0];
+            long[] points = new long[offered.size()];
+            for (int a = 0; a < offered.size(); a++) {
+                points[a] = unit.staticSoftPoints(offered.get(a));
+            }
+            long most = setArcs(u, offered, points, scale / unit.size());
+            // The range counts the providers not offered too (the dearest with room comes last), so that pricing may
+            // add
+            // their arcs and medium still comes first, and a limited flow weighs urgency as the whole network's does.
+            List<Provider> candidates = unit.getCandidates();
+            for (int i = candidates.size() - 1; i >= stop[0]; i--) {
+                if (capacity[candidates.get(i).getIndex()] + this.offerOneMore >= unit.size()) {
+                    most = Math.max(most, unit.staticSoftPoints(candidates.get(i)));
+                    break;
+                }
+            }
+            softRange = Math.addExact(softRange, most);
+        }
+        groupMembers = new int[apart.size()][];
+        memberArcCost = new long[apart.size()];
+        int g = realUnits;
+        for (List<Integer> members : apart.values()) {
+            int n = members.size();
+            groupMembers[g - realUnits] =
+                    members.stream().mapToInt(Integer::intValue).toArray();
+            long penalty = SoftTerms.siblingsApartPoints(n, solution.getWeights());
+            memberArcCost[g - realUnits] = Math.multiplyExact(penalty, scale / n);
+            softRange = Math.addExact(softRange, penalty);
+            for (int m : members) {
+                supply[m] = 0;
+                groupOf[m] = g;
+            }
+            supply[g] = n;
+            size[g] = n;
+            int[] stop = new int[1];
+            List<Provider> together =
+                    FlowOffers.together(members.stream().map(units::get).toList(), capacity, limit, stop);
+            pricedFrom[g] = stop[0];
+            long[] points = new long[together.size()];
+            for (int a = 0; a < together.size(); a++) {
+                for (int m : members) {
+                    points[a] += units.get(m).staticSoftPoints(together.get(a));
+                }
+            }
+            setArcs(g, together, points, scale / n);
+            g++;
+        }
+        // One urgency point must outweigh any soft total, even split into 1/scale parts: big = scale * range + 1.
+        // Capped where the weights are so large that costs would overflow (then medium is only very nearly first).
+        long cap = Long.MAX_VALUE / 8 / Math.max(1, scale) / 10 / Math.max(1, children);
+        BigInteger wanted = BigInteger.valueOf(scale)
+                .multiply(BigInteger.valueOf(softRange))
+                .add(BigInteger.ONE);
+        boolean exactScale = units.stream().allMatch(u -> scale % u.size() == 0)
+                && apart.values().stream().allMatch(members -> scale % members.size() == 0);
+        this.lexicographic = exactScale && wanted.compareTo(BigInteger.valueOf(cap)) <= 0;
+        long big = lexicographic ? wanted.longValueExact() : cap;
+        for (int u = 0; u < realUnits; u++) {
+            PlacementUnit unit = units.get(u);
+            unplacedCost[u] = big * (unit.getUnplacedWeight() * (scale / unit.size()));
+        }
+
+        load = new int[providerCount];
+        residentUnit = new int[providerCount][];
+        residentArc = new int[providerCount][];
+        residentCount = new int[providerCount];
+        int nodes = sink + 1;
+        potential = new long[nodes];
+        ownFlowRow = new boolean[unitCount];
+        Arrays.fill(ownFlowRow, true);
+        ownResidentRow = new boolean[providerCount];
+        Arrays.fill(ownResidentRow, true);
+        heldArc = new int[unitCount];
+        Arrays.fill(heldArc, FREE);
+        heldLoad = new int[providerCount];
+    }
+
+    /** A copy of the network, sharing all but the flow (whose rows it shares until it changes one). */
+    FlowNetwork(FlowNetwork other) {
+        units = other.units;
+        providers = other.providers;
+        realUnits = other.realUnits;
+        unitCount = other.unitCount;
+        sink = other.sink;
+        scale = other.scale;
+        pinnedSoftPoints = other.pinnedSoftPoints;
+        noPlaceWeight = other.noPlaceWeight;
+        lexicographic = other.lexicographic;
+        forConstruction = other.forConstruction;
+        atFosteringLimit = other.atFosteringLimit;
+        offerOneMore = other.offerOneMore;
+        supply = other.supply;
+        size = other.size;
+        pricedFrom = other.pricedFrom;
+        arcTo = other.arcTo;
+        arcCost = other.arcCost;
+        unplacedCost = other.unplacedCost;
+        groupMembers = other.groupMembers;
+        memberArcCost = other.memberArcCost;
+        groupOf = other.groupOf;
+        capacity = other.capacity;
+        arcFlow = other.arcFlow.clone();
+        ownFlowRow = new boolean[unitCount];
+        unplacedFlow = other.unplacedFlow.clone();
+        memberFlow = other.memberFlow.clone();
+        load = other.load.clone();
+        residentUnit = other.residentUnit.clone();
+        residentArc = other.residentArc.clone();
+        ownResidentRow = new boolean[load.length];
+        residentCount = other.residentCount.clone();
+        potential = other.potential.clone();
+        heldArc = other.heldArc.clone();
+        heldLoad = other.heldLoad.clone();
+    }
+
+    /** The node's arcs to the providers, cheapest first; returns the most points of any. */
+    private long setArcs(int node, List<Provider> offered, long[] points, long perChild) {
+        // Cheapest first (the candidates already are, but for a current placement added at the end).
+        FlowOffers.sortByPoints(offered, points);
+        arcTo[node] = new int[offered.size()];
+        arcCost[node] = new long[offered.size()];
+        arcFlow[node] = new int[offered.size()];
+        long most = 0;
+        for (int a = 0; a < offered.size(); a++) {
+            arcTo[node][a] = offered.get(a).getIndex();
+            arcCost[node][a] = Math.multiplyExact(points[a], perChild);
+            most = Math.max(most, points[a]);
+        }
+        return most;
+    }
+
+    /** The flow's totals as it stands; {@code complete} false where a solve was stopped before routing everyone. */
+    FlowRelaxation relaxation(boolean complete) {
+        long unplaced = noPlaceWeight * scale;
+        long soft = Math.multiplyExact(pinnedSoftPoints, scale);
+        for (int u = 0; u < unitCount; u++) {
+            if (u < realUnits) {
+                PlacementUnit unit = units.get(u);
+                unplaced += (long) unplacedFlow[u] * unit.getUnplacedWeight() * (scale / unit.size());
+                if (groupOf[u] >= 0) {
+                    soft += memberFlow[u] * memberArcCost[groupOf[u] - realUnits];
+                }
+            }
+            for (int a = 0; a < arcFlow[u].length; a++) {
+                soft += arcFlow[u][a] * arcCost[u][a];
+            }
+        }
+        return new FlowRelaxation(unplaced, soft, scale, lexicographic && complete && !forConstruction, complete);
+    }
+
+    /**
+     * The units this flow leaves (partly) unplaced while they have eligible providers beyond those offered: after
+     * {@link PlacementFlow#solvePriced} there are none, since pricing offers them any that would place them.
+     */
+    public List<PlacementUnit> unplacedForWantOfCandidates() {
+        List<PlacementUnit> wanting = new ArrayList<>();
+        for (int u = 0; u < realUnits; u++) {
+            if (pricedFrom[u] < units.get(u).getCandidates().size() && unplacedFlow[u] > 0) {
+                wanting.add(units.get(u));
+            }
+        }
+        return wanting;
+    }
+
+    /**
+     * For each unit, the provider taking most of its children in the flow (null where most stay unplaced or
+     * are not routed). The members of an apart group the flow sent together go where it sent them.
+     */
+    public Map<PlacementUnit, Provider> mostFlow() {
+        Map<PlacementUnit, Provider> preferred = new IdentityHashMap<>();
+        for (int u = 0; u < realUnits; u++) {
+            if (groupOf[u] < 0 || memberFlow[u] > 0) {
+                preferred.put(units.get(u), mostFlowOf(u));
+            }
+        }
+        // The members an apart group sent together share out its flow: as many to each provider as it sent there.
+        for (int g = realUnits; g < unitCount; g++) {
+            int a = 0;
+            int left = 0;
+            for (int m : groupMembers[g - realUnits]) {
+                if (memberFlow[m] > 0) {
+                    continue;
+                }
+                while (a < arcFlow[g].length && left == 0) {
+                    left = arcFlow[g][a++];
+                }
+                preferred.put(units.get(m), left > 0 ? providers.get(arcTo[g][a - 1]) : null);
+                left--;
+            }
+        }
+        return preferred;
+    }
+
+    /** The units held whole at one provider by settling, and where (apart groups not included). */
+    Map<PlacementUnit, Provider> heldUnits() {
+        Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
+        for (int u = 0; u < realUnits; u++) {
+            if (heldArc[u] >= 0) {
+                held.put(units.get(u), providers.get(arcTo[u][heldArc[u]]));
+            }
+        }
+        return held;
+    }
+
+    /** The flow's totals as it stands (complete: after {@link PlacementFlow#solve} has finished). */
+    public FlowRelaxation totals() {
+        return relaxation(true);
+    }
+
+    /** The flow's scale: its totals and {@link PlacementFlow#placeGains()} are in 1/scale parts of a point. */
+    public long scale() {
+        return scale;
+    }
+
+    private Provider mostFlowOf(int node) {
+        int best = unplacedFlow[node];
+        Provider where = null;
+        for (int a = 0; a < arcFlow[node].length; a++) {
+            if (arcFlow[node][a] > best) {
+                best = arcFlow[node][a];
+                where = providers.get(arcTo[node][a]);
+            }
+        }
+        return where;
+    }
+
+    /** The node's arc flows, its own to change (a copy's are shared until then). */
+    int[] writableFlow(int node) {
+        if (!ownFlowRow[node]) {
+            arcFlow[node] = arcFlow[node].clone();
+            ownFlowRow[node] = true;
+        }
+        return arcFlow[node];
+    }
+
+    void ownResidents(int p) {
+        if (!ownResidentRow[p]) {
+            if (residentUnit[p] != null) {
+                residentUnit[p] = residentUnit[p].clone();
+                residentArc[p] = residentArc[p].clone();
+            }
+            ownResidentRow[p] = true;
+        }
+    }
+
+    void addResident(int p, int unit, int arc) {
+        ownResidents(p);
+        if (residentUnit[p] == null) {
+            residentUnit[p] = new int[4];
+            residentArc[p] = new int[4];
+        } else if (residentCount[p] == residentUnit[p].length) {
+            residentUnit[p] = Arrays.copyOf(residentUnit[p], residentCount[p] * 2);
+            residentArc[p] = Arrays.copyOf(residentArc[p], residentCount[p] * 2);
+        }
+        residentUnit[p][residentCount[p]] = unit;
+        residentArc[p][residentCount[p]] = arc;
+        residentCount[p]++;
+    }
+
+    void removeResident(int p, int unit, int arc) {
+        ownResidents(p);
+        for (int r = 0; r < residentCount[p]; r++) {
+            if (residentUnit[p][r] == unit && residentArc[p][r] == arc) {
+                residentCount[p]--;
+                residentUnit[p][r] = residentUnit[p][residentCount[p]];
+                residentArc[p][r] = residentArc[p][residentCount[p]];
+                return;
+            }
+        }
+    }
+
+    /**
+     * The least common multiple, unless it passes {@link #MAX_SCALE}: then {@code a}, and a group whose size does not
+     * divide the scale has its points' shares rounded down (the flow is then no bound). Groups of every size from 1 to
+     * 45 would otherwise overflow a long, and large scales would overflow the arc costs.
+     */
+    private static long lcm(long a, long b) {
+        long lcm = a / gcd(a, b) * b;
+        return lcm > MAX_SCALE ? a : lcm;
+    }
+
+    private static long gcd(long a, long b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+}

@@ -1,0 +1,118 @@
+package org.placementmatcher.solver;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.placementmatcher.domain.PlacementRules;
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
+
+/**
+ * What a {@link FlowNetwork} offers each unit: the providers eligible for it with room for all its children beside
+ * the pinned ones (foster carers capped at the fostering limit), cheapest first, the first few when the flow is
+ * limited ({@link CandidateLimit}); for an apart group, those with room for all its members together. Worked out once,
+ * as the network is built; apart from it because they read the caseload's rules, not the network.
+ */
+final class FlowOffers {
+
+    private FlowOffers() {}
+
+    /**
+     * Foster carers without exemption down to the usual limit, where no sibling group larger than that (placed together
+     * or apart: H14 counts one sibling group as one) is eligible.
+     */
+    static boolean[] capAtFosteringLimit(PlacementSolution solution, int[] capacity) {
+        Map<String, Integer> siblings = new HashMap<>();
+        for (PlacementUnit unit : solution.getUnits()) {
+            siblings.merge(unit.getSiblingKey(), unit.size(), Integer::sum);
+        }
+        boolean[] largeGroupEligible = new boolean[capacity.length];
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (siblings.get(unit.getSiblingKey()) > PlacementRules.USUAL_FOSTERING_LIMIT) {
+                for (Provider p : unit.getCandidates()) {
+                    largeGroupEligible[p.getIndex()] = true;
+                }
+                if (unit.getProvider() != null) {
+                    largeGroupEligible[unit.getProvider().getIndex()] = true;
+                }
+            }
+        }
+        boolean[] atLimit = new boolean[capacity.length];
+        for (Provider p : solution.getProviders()) {
+            if (PlacementRules.fosteringLimitApplies(p) && !largeGroupEligible[p.getIndex()]) {
+                atLimit[p.getIndex()] = p.getPlaces() >= PlacementRules.USUAL_FOSTERING_LIMIT;
+                capacity[p.getIndex()] = Math.min(capacity[p.getIndex()], PlacementRules.USUAL_FOSTERING_LIMIT);
+            }
+        }
+        return atLimit;
+    }
+
+    /**
+     * The unit's eligible providers with room for all its children beside the pinned ones (its candidates come
+     * cheapest first), the first {@code limit} of them ({@code stop[0]} set to the index of the next, or the number of
+     * candidates), with its current one if eligible.
+     */
+    static List<Provider> offered(PlacementUnit unit, int[] capacity, int oneMore, int limit, int[] stop) {
+        List<Provider> offered = new ArrayList<>();
+        List<Provider> candidates = unit.getCandidates();
+        stop[0] = candidates.size();
+        for (int i = 0; i < candidates.size(); i++) {
+            Provider p = candidates.get(i);
+            if (capacity[p.getIndex()] + oneMore >= unit.size()) {
+                if (offered.size() == limit) {
+                    stop[0] = i;
+                    break;
+                }
+                offered.add(p);
+            }
+        }
+        Provider current = unit.getProvider();
+        if (current != null
+                && unit.isEligible(current)
+                && capacity[current.getIndex()] + oneMore >= unit.size()
+                && !offered.contains(current)) {
+            offered.add(current); // staying is always offered
+        }
+        return offered;
+    }
+
+    /**
+     * The providers eligible for every member of an apart group with room for them all, cheapest for them first: at
+     * most {@code limit}, from the first member's cheapest (the members can always go apart besides).
+     */
+    static List<Provider> together(List<PlacementUnit> members, int[] capacity, int limit, int[] stop) {
+        List<Provider> all = new ArrayList<>();
+        List<Provider> candidates = members.getFirst().getCandidates();
+        stop[0] = candidates.size();
+        for (int i = 0; i < candidates.size(); i++) {
+            Provider p = candidates.get(i);
+            if (all.size() == limit) {
+                stop[0] = i;
+                break;
+            }
+            if (capacity[p.getIndex()] >= members.size() && members.stream().allMatch(m -> m.isEligible(p))) {
+                all.add(p);
+            }
+        }
+        Map<Provider, Long> points = new IdentityHashMap<>();
+        for (Provider p : all) {
+            points.put(p, members.stream().mapToLong(m -> m.staticSoftPoints(p)).sum());
+        }
+        all.sort(Comparator.comparingLong(points::get));
+        return all;
+    }
+
+    /** Sorts the providers and their points together by points; only the last entry can be out of place. */
+    static void sortByPoints(List<Provider> offered, long[] points) {
+        for (int i = offered.size() - 1; i > 0 && points[i] < points[i - 1]; i--) {
+            long t = points[i];
+            points[i] = points[i - 1];
+            points[i - 1] = t;
+            offered.set(i, offered.set(i - 1, offered.get(i)));
+        }
+    }
+}

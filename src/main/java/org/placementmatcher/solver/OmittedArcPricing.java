@@ -1,0 +1,222 @@
+package org.placementmatcher.solver;
+
+import static org.placementmatcher.solver.FlowNetwork.FREE;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
+
+/**
+ * The pricing of the arcs a {@link PlacementFlow} was not offered ({@link PlacementFlow#solvePriced}, column
+ * generation): between solves, the units' candidates left out are priced at the flow's potentials, the arcs that would
+ * lower its cost added, saturated, and the children so sent twice routed back with the flow's own searches. Apart
+ * from the flow because it is a step on it, not part of its searches; it keeps what pricing has learnt from round to
+ * round (the candidates' points, the arcs and rounds added), which a flow not priced never needs.
+ */
+final class OmittedArcPricing {
+
+    /** The most arcs pricing adds to a unit at a time ({@link #priceOmittedArcs}). */
+    private static final int PRICED_ARCS_PER_UNIT = 4;
+
+    /**
+     * Per unit node, from {@link FlowNetwork#pricedFrom} on: the soft points of its candidates as pricing works them
+     * out (a round of pricing would otherwise work out the same millions again), {@link #UNKNOWN} until then.
+     */
+    private long[][] omittedPoints;
+
+    private static final long UNKNOWN = Long.MIN_VALUE;
+    /** Arcs added by pricing so far, and the rounds that added any. */
+    private int arcsPriced;
+
+    private int pricingRounds;
+
+    /** The flow priced: its network and its searches. */
+    private final PlacementFlow network;
+
+    OmittedArcPricing(PlacementFlow network) {
+        this.network = network;
+    }
+
+    /** The flow priced out, from its first solve on: see {@link PlacementFlow#solvePriced}. */
+    FlowRelaxation solvePriced(BooleanSupplier stop) {
+        omittedPoints = new long[network.unitCount][];
+        FlowRelaxation totals = network.solve(stop);
+        while (totals.complete()) {
+            int[] excess = new int[network.providers.size()];
+            int added = priceOmittedArcs(excess);
+            if (added == 0) {
+                break;
+            }
+            arcsPriced += added;
+            pricingRounds++;
+            totals = routeExcesses(excess, stop) ? network.relaxation(true) : network.relaxation(false);
+        }
+        return totals;
+    }
+
+    /**
+     * Rounds of {@link #solvePriced} that added arcs, and how many they added ({@link PlacementFlow#pricingRounds}).
+     */
+    int pricingRounds() {
+        return pricingRounds;
+    }
+
+    int arcsPriced() {
+        return arcsPriced;
+    }
+
+    /**
+     * Adds, saturated, each unit's (at most {@link #PRICED_ARCS_PER_UNIT}) most negative arcs left out, by reduced
+     * cost: a unit's candidates come cheapest first, so its scan stops where even the highest provider potential
+     * leaves the reduced cost at zero or more. Returns how many; {@code excess} gets the children each provider now
+     * receives beyond what it passes on.
+     */
+    private int priceOmittedArcs(int[] excess) {
+        long maxPotential = Long.MIN_VALUE;
+        for (int p = network.unitCount; p < network.sink; p++) {
+            maxPotential = Math.max(maxPotential, network.potential[p]);
+        }
+        network.maxProviderPotential = maxPotential;
+        int[] offeredTo = new int[network.providers.size()];
+        int added = 0;
+        for (int u = 0; u < network.unitCount; u++) {
+            List<PlacementUnit> members = u < network.realUnits
+                    ? List.of(network.units.get(u))
+                    : Arrays.stream(network.groupMembers[u - network.realUnits])
+                            .mapToObj(network.units::get)
+                            .toList();
+            List<Provider> candidates = members.getFirst().getCandidates();
+            if (network.pricedFrom[u] >= candidates.size() || network.heldArc[u] != FREE) {
+                continue;
+            }
+            long perChild = network.scale / network.size[u];
+            long pu = network.potential[u];
+            // The cheapest arc left out costs at least this (costs are never below zero; a unit's grow down its list).
+            long floor = u < network.realUnits
+                    ? members.getFirst().staticSoftPoints(candidates.get(network.pricedFrom[u])) * perChild
+                    : 0;
+            if (floor + pu - maxPotential >= 0) {
+                continue;
+            }
+            for (int p : network.arcTo[u]) {
+                offeredTo[p] = u + 1;
+            }
+            List<long[]> negative = new ArrayList<>();
+            for (int i = network.pricedFrom[u]; i < candidates.size() && floor + pu - maxPotential < 0; i++) {
+                Provider p = candidates.get(i);
+                int q = p.getIndex();
+                if (offeredTo[q] == u + 1
+                        || network.capacity[q] + network.offerOneMore < network.size[u]
+                        || floor + pu - network.potential[network.unitCount + q] >= 0
+                        || u >= network.realUnits && !members.stream().allMatch(m -> m.isEligible(p))) {
+                    continue;
+                }
+                if (omittedPoints[u] == null) {
+                    omittedPoints[u] = new long[candidates.size() - network.pricedFrom[u]];
+                    Arrays.fill(omittedPoints[u], UNKNOWN);
+                }
+                long points = omittedPoints[u][i - network.pricedFrom[u]];
+                if (points == UNKNOWN) {
+                    points = members.stream()
+                            .mapToLong(m -> m.staticSoftPoints(p))
+                            .sum();
+                    omittedPoints[u][i - network.pricedFrom[u]] = points;
+                }
+                long cost = points * perChild;
+                if (u < network.realUnits) {
+                    floor = cost;
+                }
+                long reduced = cost + pu - network.potential[network.unitCount + q];
+                if (reduced < 0) {
+                    negative.add(new long[] {reduced, cost, i});
+                }
+            }
+            // Only the arcs that gain most: each added arc is saturated and its children routed back where the flow no
+            // longer wants them, and most of a unit's arcs below zero at the first prices are not wanted after.
+            negative.sort(Comparator.comparingLong(n -> n[0]));
+            List<Provider> adding = new ArrayList<>();
+            List<Long> costs = new ArrayList<>();
+            for (long[] arc : negative.subList(0, Math.min(PRICED_ARCS_PER_UNIT, negative.size()))) {
+                adding.add(candidates.get((int) arc[2]));
+                costs.add(arc[1]);
+            }
+            if (!adding.isEmpty()) {
+                addSaturatedArcs(u, adding, costs, excess);
+                added += adding.size();
+            }
+        }
+        return added;
+    }
+
+    /**
+     * Merges the arcs into the node's (cheapest first, so searches can cut them short) with all the node's children on
+     * each: the node then sends them twice ({@link PlacementFlow#deficit}), and each provider receives them beyond its
+     * share.
+     */
+    private void addSaturatedArcs(int node, List<Provider> adding, List<Long> costs, int[] excess) {
+        int old = network.arcTo[node].length;
+        int n = old + adding.size();
+        Integer[] order = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, Comparator.comparingLong(k -> k < old ? network.arcCost[node][k] : costs.get(k - old)));
+        int[] to = new int[n];
+        long[] cost = new long[n];
+        int[] flow = new int[n];
+        for (int k = 0; k < n; k++) {
+            int from = order[k];
+            if (from < old) {
+                to[k] = network.arcTo[node][from];
+                cost[k] = network.arcCost[node][from];
+                flow[k] = network.arcFlow[node][from];
+            } else {
+                to[k] = adding.get(from - old).getIndex();
+                cost[k] = costs.get(from - old);
+                flow[k] = network.size[node];
+                excess[to[k]] += network.size[node];
+                network.deficit[node] += network.size[node];
+            }
+        }
+        network.arcTo[node] = to;
+        network.arcCost[node] = cost;
+        network.arcFlow[node] = flow;
+        network.ownFlowRow[node] = true;
+        for (int k = 0; k < n; k++) {
+            if (order[k] >= old) {
+                network.addResident(to[k], node, k);
+            } else if (flow[k] > 0) {
+                // A unit has one arc to a provider: its resident entry there now points at the arc's new place.
+                int p = to[k];
+                network.ownResidents(p);
+                for (int r = 0; r < network.residentCount[p]; r++) {
+                    if (network.residentUnit[p][r] == node) {
+                        network.residentArc[p][r] = k;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Routes each provider's excess to the nodes sending children twice, along the cheapest paths; false if stopped. */
+    private boolean routeExcesses(int[] excess, BooleanSupplier stop) {
+        network.toDeficits = true;
+        try {
+            for (int p = 0; p < excess.length; p++) {
+                while (excess[p] > 0) {
+                    if (stop.getAsBoolean()) {
+                        return false;
+                    }
+                    excess[p] -= network.augment(network.unitCount + p, excess[p]);
+                }
+            }
+            return true;
+        } finally {
+            network.toDeficits = false;
+        }
+    }
+}
