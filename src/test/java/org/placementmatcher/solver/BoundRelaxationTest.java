@@ -11,7 +11,7 @@ import org.placementmatcher.domain.PlacementSolution;
 
 /**
  * The bound's relaxation is the same whether its flow is solved whole or priced (as it is above {@link
- * LagrangianBound#WHOLE_NETWORK_MAX_ARCS} pairs): the same unplaced weight and soft points, and a bound either way.
+ * BoundRelaxation#WHOLE_NETWORK_MAX_ARCS} pairs): the same unplaced weight and soft points, and a bound either way.
  */
 class BoundRelaxationTest {
 
@@ -20,8 +20,8 @@ class BoundRelaxationTest {
     void pricedAndWholeGiveTheSameRelaxation(String sample) throws Exception {
         PlacementSolution solution =
                 ProblemMapper.toSolution(ProblemReader.read(Files.readString(Path.of("sample-data", sample))));
-        FlowRelaxation whole = LagrangianBound.relaxation(solution, () -> false, Long.MAX_VALUE);
-        FlowRelaxation priced = LagrangianBound.relaxation(solution, () -> false, 0);
+        FlowRelaxation whole = BoundRelaxation.solve(solution, () -> false, Long.MAX_VALUE);
+        FlowRelaxation priced = BoundRelaxation.solve(solution, () -> false, 0);
         assertThat(whole.isBound()).isTrue();
         assertThat(priced.isBound()).isTrue();
         assertThat(priced.unplacedWeightBound()).isEqualTo(whole.unplacedWeightBound());
