@@ -1,5 +1,7 @@
 package org.placementmatcher.contract;
 
+import java.util.function.IntFunction;
+
 /**
  * How the errors found in a problem name where they are: its own fields under {@link #root()}, and each provider and
  * child by {@link #provider} and {@link #child} of its place in the problem. By default, by its place in the problem at
@@ -19,6 +21,11 @@ public interface RecordPaths {
 
     /** Each record by its place in the problem at {@code root}. */
     static RecordPaths at(String root) {
+        return of(root, index -> root + ".providers[" + index + "]", index -> root + ".children[" + index + "]");
+    }
+
+    /** The problem at {@code root}, its providers and children named as the functions say. */
+    static RecordPaths of(String root, IntFunction<String> provider, IntFunction<String> child) {
         return new RecordPaths() {
             @Override
             public String root() {
@@ -27,12 +34,12 @@ public interface RecordPaths {
 
             @Override
             public String provider(int index) {
-                return root + ".providers[" + index + "]";
+                return provider.apply(index);
             }
 
             @Override
             public String child(int index) {
-                return root + ".children[" + index + "]";
+                return child.apply(index);
             }
         };
     }

@@ -56,6 +56,16 @@ public record ChildScope(Set<String> authorities) {
                                 .filter(seenIds::contains)
                                 .toList()))
                 .toList();
+        return with(problem, providers, seen);
+    }
+
+    /** The problem with these children in place of its own. */
+    public static PlacementProblem withChildren(PlacementProblem problem, List<ChildInput> children) {
+        return with(problem, problem.providers(), children);
+    }
+
+    private static PlacementProblem with(
+            PlacementProblem problem, List<ProviderInput> providers, List<ChildInput> children) {
         return new PlacementProblem(
                 problem.schemaVersion(),
                 problem.name(),
@@ -63,20 +73,6 @@ public record ChildScope(Set<String> authorities) {
                 problem.homeAuthority(),
                 problem.weights(),
                 providers,
-                seen,
-                problem.adjoiningAuthorities(),
-                problem.minimumOfstedJudgement());
-    }
-
-    /** The problem with these children in place of its own. */
-    public static PlacementProblem withChildren(PlacementProblem problem, List<ChildInput> children) {
-        return new PlacementProblem(
-                problem.schemaVersion(),
-                problem.name(),
-                problem.referenceDate(),
-                problem.homeAuthority(),
-                problem.weights(),
-                problem.providers(),
                 children,
                 problem.adjoiningAuthorities(),
                 problem.minimumOfstedJudgement());

@@ -203,22 +203,10 @@ final class HiddenChildren {
      */
     RecordPaths registerPaths(String root) {
         RecordPaths at = RecordPaths.at(root);
-        return new RecordPaths() {
-            @Override
-            public String root() {
-                return root;
-            }
-
-            @Override
-            public String provider(int index) {
-                return at.provider(index);
-            }
-
-            @Override
-            public String child(int index) {
-                return none() || index < seen ? at.child(index) : root + ".children[" + RunSight.ANOTHER_CHILD + "]";
-            }
-        };
+        return RecordPaths.of(
+                root,
+                at::provider,
+                index -> none() || index < seen ? at.child(index) : root + ".children[" + RunSight.ANOTHER_CHILD + "]");
     }
 
     /** How many of the register's children the user sees: they come first in the register as checked. */

@@ -266,26 +266,14 @@ final class ScenarioReader {
      */
     static RecordPaths inScenario(String scenarioPath, int startProviders, int startChildren) {
         RecordPaths start = RecordPaths.at("$");
-        return new RecordPaths() {
-            @Override
-            public String root() {
-                return scenarioPath;
-            }
-
-            @Override
-            public String provider(int index) {
-                return index < startProviders
+        return RecordPaths.of(
+                scenarioPath,
+                index -> index < startProviders
                         ? start.provider(index)
-                        : scenarioPath + ".addProviders[" + (index - startProviders) + "]";
-            }
-
-            @Override
-            public String child(int index) {
-                return index < startChildren
+                        : scenarioPath + ".addProviders[" + (index - startProviders) + "]",
+                index -> index < startChildren
                         ? start.child(index)
-                        : scenarioPath + ".addChildren[" + (index - startChildren) + "]";
-            }
-        };
+                        : scenarioPath + ".addChildren[" + (index - startChildren) + "]");
     }
 
     private String name(JsonNode node, String path, Set<String> names) {
