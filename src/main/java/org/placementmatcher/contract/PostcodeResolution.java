@@ -28,7 +28,7 @@ public final class PostcodeResolution {
     }
 
     /** Resolves the postcodes of a problem's tree in place, adding a problem for each that cannot be. */
-    static void resolve(JsonNode root, String rootPath, ProblemErrors errors) {
+    static void resolve(JsonNode root, RecordPaths paths, ProblemErrors errors) {
         if (root == null || !root.isObject()) {
             return;
         }
@@ -36,13 +36,13 @@ public final class PostcodeResolution {
         JsonNode providers = root.get("providers");
         if (providers != null && providers.isArray()) {
             for (int i = 0; i < providers.size(); i++) {
-                resolution.provider(providers.get(i), rootPath + ".providers[" + i + "]");
+                resolution.provider(providers.get(i), paths.provider(i));
             }
         }
         JsonNode children = root.get("children");
         if (children != null && children.isArray()) {
             for (int i = 0; i < children.size(); i++) {
-                resolution.child(children.get(i), rootPath + ".children[" + i + "]");
+                resolution.child(children.get(i), paths.child(i));
             }
         }
     }

@@ -61,8 +61,18 @@ public final class ProblemReader {
         if (refuseUnknownFields) {
             UnknownFields.check(root, path, errors);
         }
-        PostcodeResolution.resolve(root, path, errors);
-        new ProblemValidator(path, errors).validate(root).throwIfAny();
+        return read(root, RecordPaths.at(path), errors);
+    }
+
+    /** As {@link #read(JsonNode, String)}, each error named where {@code paths} says. */
+    public static PlacementProblem read(JsonNode root, RecordPaths paths) {
+        return read(root, paths, new ProblemErrors());
+    }
+
+    private static PlacementProblem read(JsonNode root, RecordPaths paths, ProblemErrors errors) {
+        String path = paths.root();
+        PostcodeResolution.resolve(root, paths, errors);
+        new ProblemValidator(paths, errors).validate(root).throwIfAny();
         try {
             return ContractJson.mapper().treeToValue(root, PlacementProblem.class);
         } catch (IOException e) {

@@ -29,12 +29,14 @@ final class ProblemValidator {
     static final int USUAL_FOSTERING_LIMIT = PlacementRules.USUAL_FOSTERING_LIMIT;
     static final int SUPPORTED_LODGINGS_MIN_AGE = PlacementRules.SUPPORTED_LODGINGS_MIN_AGE;
 
+    private final RecordPaths paths;
     private final String rootPath;
     private final ProblemErrors errors;
 
     /** Adds to {@code errors} (which may hold problems found before, e.g. unknown postcodes). */
-    ProblemValidator(String rootPath, ProblemErrors errors) {
-        this.rootPath = rootPath;
+    ProblemValidator(RecordPaths paths, ProblemErrors errors) {
+        this.paths = paths;
+        this.rootPath = paths.root();
         this.errors = errors;
     }
 
@@ -59,14 +61,14 @@ final class ProblemValidator {
         JsonNode providerArray = requiredArray(root, rootPath, "providers", InputLimits.MAX_PROVIDERS);
         if (providerArray != null) {
             for (int i = 0; i < providerArray.size(); i++) {
-                providers.add(validateProvider(providerArray.get(i), rootPath + ".providers[" + i + "]"));
+                providers.add(validateProvider(providerArray.get(i), paths.provider(i)));
             }
         }
         List<ChildFacts> children = new ArrayList<>();
         JsonNode childArray = requiredArray(root, rootPath, "children", InputLimits.MAX_CHILDREN);
         if (childArray != null) {
             for (int i = 0; i < childArray.size(); i++) {
-                children.add(validateChild(childArray.get(i), rootPath + ".children[" + i + "]", referenceDate));
+                children.add(validateChild(childArray.get(i), paths.child(i), referenceDate));
             }
         }
         crossCheck(providers, children);

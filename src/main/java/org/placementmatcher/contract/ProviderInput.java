@@ -107,6 +107,32 @@ public record ProviderInput(
                 contact);
     }
 
+    /** The same provider with these connected children. */
+    public ProviderInput withConnectedChildren(List<String> children) {
+        return new ProviderInput(
+                id,
+                type,
+                localAuthority,
+                location,
+                places,
+                ageMin,
+                ageMax,
+                acceptsGenders,
+                capabilities,
+                weeklyCost,
+                availableFrom,
+                emergencyApproved,
+                children,
+                fosteringLimitExemption,
+                languages,
+                religion,
+                ofstedUrn,
+                registered,
+                ofstedJudgement,
+                name,
+                contact);
+    }
+
     /** {@code registered} with its default applied. */
     public boolean registeredOrDefault() {
         return registered == null || registered;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.placementmatcher.contract.Assignment;
 import org.placementmatcher.contract.ChildInput;
@@ -266,9 +267,19 @@ public class RunSight {
 
     /** The sentence with each of the ids replaced by {@value #ANOTHER_CHILD}. */
     public static String unnamed(String sentence, Set<String> ids) {
+        return unnamed(sentence, ids, ANOTHER_CHILD);
+    }
+
+    /**
+     * The sentence with each of the ids, standing alone (quoted or not, not part of a longer id), replaced by
+     * {@code as}; a quoted id loses its quotes.
+     */
+    public static String unnamed(String sentence, Set<String> ids, String as) {
         String said = sentence;
         for (String id : ids) {
-            said = said.replaceAll("(?<![A-Za-z0-9_.-])" + Pattern.quote(id) + "(?![A-Za-z0-9_-])", ANOTHER_CHILD);
+            said = said.replaceAll(
+                    "(?<![A-Za-z0-9_.-])('?)" + Pattern.quote(id) + "\\1(?![A-Za-z0-9_-])",
+                    Matcher.quoteReplacement(as));
         }
         return said;
     }

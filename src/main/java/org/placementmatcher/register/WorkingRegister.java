@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.placementmatcher.register.RegisterChange.Kind;
 
 /**
@@ -86,7 +88,7 @@ final class WorkingRegister {
         Integer position = id.isTextual() ? index.get(id.textValue()) : null;
         ArrayNode list = list(kind);
         if (position != null) {
-            list.set(position, record);
+            list.set(position, keepingHiddenLinks(kind, list.get(position), record));
             return false;
         }
         if (id.isTextual()) {
@@ -101,7 +103,28 @@ final class WorkingRegister {
         if (position == null || hidden(kind, list(kind).get(position))) {
             throw notFound(kind, id);
         }
-        list(kind).set(position, record);
+        list(kind).set(position, keepingHiddenLinks(kind, list(kind).get(position), record));
+    }
+
+    /**
+     * A provider as the change's user wrote it, still connected to the children the user does not see that it was
+     * connected to: the user never saw those links ({@link ChildScope#of}), so its change does not drop them.
+     */
+    private ObjectNode keepingHiddenLinks(Kind kind, JsonNode before, ObjectNode record) {
+        if (kind != Kind.PROVIDER || scope.isAll() || !(before.get("connectedChildren") instanceof ArrayNode linked)) {
+            return record;
+        }
+        ArrayNode connected = record.get("connectedChildren") instanceof ArrayNode given
+                ? given
+                : record.putArray("connectedChildren");
+        Set<String> named = new HashSet<>();
+        connected.forEach(id -> named.add(id.asText()));
+        for (JsonNode id : linked) {
+            if (hidden(Kind.CHILD, id.asText()) && named.add(id.asText())) {
+                connected.add(id.asText());
+            }
+        }
+        return record;
     }
 
     void remove(Kind kind, String id) {

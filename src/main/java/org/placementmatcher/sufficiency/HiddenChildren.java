@@ -18,6 +18,7 @@ import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.RecordPaths;
 import org.placementmatcher.register.ChildScope;
 import org.placementmatcher.register.RunSight;
 
@@ -43,10 +44,8 @@ final class HiddenChildren {
     private static final String GROUP = "group-";
     /** How another authority's sibling group is named in an error shown to a user who does not see it. */
     private static final String ANOTHER_GROUP = "of another authority";
-    /** A child's place in the register as checked, in a path of an error. */
-    private static final Pattern CHILD_PATH = Pattern.compile("(\\$(?:\\.problem)?\\.children)\\[(\\d+)]");
-    /** A prefix of the form {@code ~N:}, with its number. */
-    private static final Pattern PREFIX = Pattern.compile("^~(\\d{1,9}):");
+    /** A text of the form {@code ~N:}, with its number, anywhere in a text. */
+    private static final Pattern PREFIX = Pattern.compile("~(\\d+):");
 
     private final String prefix;
     /** The register id of each hidden child, by its internal id. */
@@ -110,20 +109,27 @@ final class HiddenChildren {
         return new HiddenChildren(prefix, registerIdByInternal, internalByRegisterId, seen, registerIndex);
     }
 
+    /** Every text of the request, its field names too (a message or path may repeat either). */
     private static void collectText(JsonNode node, Set<String> texts) {
         if (node.isTextual()) {
             texts.add(node.textValue());
         }
+        node.fieldNames().forEachRemaining(texts::add);
         node.forEach(value -> collectText(value, texts));
     }
 
-    /** The first prefix {@code ~N:} none of the texts starts with. */
+    /**
+     * The first prefix {@code ~N:} none of the texts holds anywhere: so an id made with it is in a message only when
+     * the job put it there, never inside what the user wrote.
+     */
     private static String prefixNamingNone(Set<String> texts) {
         Set<Integer> taken = new HashSet<>();
         for (String text : texts) {
             Matcher m = PREFIX.matcher(text);
-            if (m.find()) {
-                taken.add(Integer.parseInt(m.group(1)));
+            while (m.find()) {
+                if (m.group(1).length() <= 9) {
+                    taken.add(Integer.parseInt(m.group(1)));
+                }
             }
         }
         int n = 1;
@@ -191,34 +197,99 @@ final class HiddenChildren {
         return ChildScope.withChildren(checked, Arrays.asList(ordered));
     }
 
-    /** The errors with the register's children the user does not see, and their sibling groups, left unnamed. */
+    /**
+     * Where an error names a record of the register as checked (read at {@code root}): one of the user's children by
+     * its place in the register as the user sees it, another authority's as {@value RunSight#ANOTHER_CHILD}.
+     */
+    RecordPaths registerPaths(String root) {
+        RecordPaths at = RecordPaths.at(root);
+        return RecordPaths.of(
+                root,
+                at::provider,
+                index -> none() || index < seen ? at.child(index) : root + ".children[" + RunSight.ANOTHER_CHILD + "]");
+    }
+
+    /** How many of the register's children the user sees: they come first in the register as checked. */
+    int seen() {
+        return seen;
+    }
+
+    /**
+     * A scenario's problem as the user sees it: the problem made from {@link #tree} (its register children first, then
+     * the scenario's), without the children the user does not see, nor the providers' links to them. A scenario is
+     * checked on this, so no error tells anything of another authority's children (e.g. a foster carer's places
+     * exceeding the fostering limit only because of the children placed there).
+     */
+    ObjectNode view(ObjectNode scenario) {
+        ObjectNode view = scenario.deepCopy();
+        if (none()) {
+            return view;
+        }
+        ArrayNode children = view.withArray("children");
+        for (int i = seen; i < registerIndex.length; i++) {
+            children.remove(seen);
+        }
+        for (JsonNode provider : view.path("providers")) {
+            if (provider.get("connectedChildren") instanceof ArrayNode connected) {
+                for (int j = connected.size() - 1; j >= 0; j--) {
+                    if (registerIdByInternal.containsKey(connected.get(j).asText())) {
+                        connected.remove(j);
+                    }
+                }
+            }
+        }
+        return view;
+    }
+
+    /**
+     * The scenario's whole problem from its {@link #view}, checked (so its added locations are resolved), and the
+     * scenario's problem it was made from: the children the user does not see put back, and the providers' links to
+     * them. It is not checked again: each of its records was (the register's when stored, the scenario's in the view);
+     * a rule it may break only across authorities, the fostering limit, is kept by the solver (H14).
+     */
+    ObjectNode whole(ObjectNode view, ObjectNode scenario) {
+        ObjectNode whole = view.deepCopy();
+        if (none()) {
+            return whole;
+        }
+        ArrayNode children = whole.withArray("children");
+        for (int i = registerIndex.length - 1; i >= seen; i--) {
+            children.insert(seen, scenario.withArray("children").get(i).deepCopy());
+        }
+        ArrayNode providers = whole.withArray("providers");
+        ArrayNode linked = scenario.withArray("providers");
+        for (int i = 0; i < providers.size() && i < linked.size(); i++) {
+            JsonNode connected = linked.get(i).get("connectedChildren");
+            if (connected != null && providers.get(i) instanceof ObjectNode provider) {
+                provider.set("connectedChildren", connected.deepCopy());
+            }
+        }
+        return whole;
+    }
+
+    /**
+     * The errors with the internal ids of the register's children the user does not see, and of their sibling groups,
+     * left unnamed. Nothing the user wrote holds such an id ({@link #prefixNamingNone}), so only the register's own
+     * records (a register invalid as stored) can give one.
+     */
     List<ProblemError> unnamed(List<ProblemError> errors) {
         if (none()) {
             return errors;
         }
+        Set<String> groups = new HashSet<>();
+        for (int k = 1; k <= registerIdByInternal.size(); k++) {
+            groups.add(prefix + GROUP + k);
+        }
         List<ProblemError> said = new ArrayList<>(errors.size());
         for (ProblemError error : errors) {
-            said.add(new ProblemError(unnamed(error.path()), unnamed(error.message())));
+            said.add(new ProblemError(unnamed(error.path(), groups), unnamed(error.message(), groups)));
         }
         return said;
     }
 
-    private String unnamed(String text) {
-        StringBuilder said = new StringBuilder();
-        Matcher path = CHILD_PATH.matcher(text);
-        while (path.find()) {
-            int index = Integer.parseInt(path.group(2));
-            boolean hidden = index >= seen && index < registerIndex.length;
-            path.appendReplacement(
-                    said,
-                    Matcher.quoteReplacement(
-                            hidden ? path.group(1) + "[" + RunSight.ANOTHER_CHILD + "]" : path.group()));
-        }
-        path.appendTail(said);
-        String quoted = "'?" + Pattern.quote(prefix);
-        return said.toString()
-                .replaceAll(quoted + CHILD + "\\d+'?", Matcher.quoteReplacement(RunSight.ANOTHER_CHILD))
-                .replaceAll(quoted + GROUP + "\\d+'?", ANOTHER_GROUP);
+    private String unnamed(String text, Set<String> groups) {
+        return RunSight.unnamed(
+                RunSight.unnamed(text, registerIdByInternal.keySet(), RunSight.ANOTHER_CHILD), groups, ANOTHER_GROUP);
     }
 
     /**

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.InputLimits;
 import org.placementmatcher.contract.InvalidProblemException;
@@ -21,6 +19,7 @@ import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
 import org.placementmatcher.contract.ProblemErrors;
 import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.contract.RecordPaths;
 import org.placementmatcher.contract.TextRules;
 import org.placementmatcher.register.ChildScope;
 
@@ -40,11 +39,6 @@ final class ScenarioReader {
 
     static final Set<String> FIELDS =
             Set.of("name", "addProviders", "removeProviderIds", "weeklyCosts", "addChildren", "weights");
-
-    /** A record of a scenario's whole problem, by its place there. */
-    private static final Pattern RECORD = Pattern.compile("\\$\\.(providers|children)\\[(\\d+)]");
-
-    private static final Pattern LISTED = Pattern.compile("^" + RECORD.pattern() + "(.*)$");
 
     /** A scenario by its name, as a whole problem. */
     record Scenario(String name, PlacementProblem problem) {}
@@ -71,7 +65,7 @@ final class ScenarioReader {
             reader.errors.throwIfAny();
         }
         reader.onlyFields(root, "$", Set.of("problem", "scenarios"));
-        return reader.read(root, root.get("problem"), "$.problem", HiddenChildren.NONE);
+        return reader.read(root, root.get("problem"), RecordPaths.at("$.problem"), HiddenChildren.NONE);
     }
 
     /**
@@ -92,7 +86,7 @@ final class ScenarioReader {
         reader.onlyFields(root, "$", Set.of("problem", "scenarios"));
         HiddenChildren hidden = HiddenChildren.of(scope, register, root);
         try {
-            return reader.read(root, hidden.tree(register), "$.problem", hidden);
+            return reader.read(root, hidden.tree(register), hidden.registerPaths("$.problem"), hidden);
         } catch (InvalidProblemException e) {
             throw new InvalidProblemException(hidden.unnamed(e.errors()), e.omitted());
         }
@@ -110,10 +104,10 @@ final class ScenarioReader {
         }
     }
 
-    private Request read(JsonNode root, JsonNode problemTree, String problemPath, HiddenChildren hidden) {
+    private Request read(JsonNode root, JsonNode problemTree, RecordPaths problemPaths, HiddenChildren hidden) {
         PlacementProblem baseline = null;
         try {
-            baseline = ProblemReader.read(problemTree, problemPath);
+            baseline = ProblemReader.read(problemTree, problemPaths);
         } catch (InvalidProblemException e) {
             errors.addAll(e);
         }
@@ -131,7 +125,8 @@ final class ScenarioReader {
         } else {
             Set<String> names = new HashSet<>();
             for (int i = 0; i < list.size(); i++) {
-                Scenario scenario = scenario(list.get(i), "$.scenarios[" + i + "]", baseline, problemTree, names);
+                Scenario scenario =
+                        scenario(list.get(i), "$.scenarios[" + i + "]", baseline, problemTree, names, hidden);
                 if (scenario != null) {
                     scenarios.add(new Scenario(scenario.name(), hidden.inRegisterOrder(scenario.problem())));
                 }
@@ -141,7 +136,13 @@ final class ScenarioReader {
         return new Request(hidden.inRegisterOrder(baseline), List.copyOf(scenarios), hidden);
     }
 
-    private Scenario scenario(JsonNode node, String path, PlacementProblem baseline, JsonNode base, Set<String> names) {
+    private Scenario scenario(
+            JsonNode node,
+            String path,
+            PlacementProblem baseline,
+            JsonNode base,
+            Set<String> names,
+            HiddenChildren hidden) {
         if (node == null || !node.isObject()) {
             errors.add(path, "must be a JSON object (a scenario)");
             return null;
@@ -206,16 +207,23 @@ final class ScenarioReader {
             merged.put("name", name);
         }
         try {
-            PlacementProblem problem = ProblemReader.read(merged, "$");
+            // Checked as the user sees it; the whole problem is that with the children the user does not see put back.
+            ObjectNode view = hidden.view(merged);
+            ProblemReader.read(view, inScenario(path, baseProviders, hidden.none() ? baseChildren : hidden.seen()));
+            PlacementProblem problem =
+                    ContractJson.mapper().treeToValue(hidden.whole(view, merged), PlacementProblem.class);
             return usable ? new Scenario(name, problem) : null;
         } catch (InvalidProblemException e) {
             e.errors().forEach(error -> {
-                String at = scenarioPath(error.path(), path, baseProviders, baseChildren);
-                String message = inRequestTerms(error.message(), path, baseProviders, baseChildren);
+                boolean onScenario = error.path().equals(path) || error.path().startsWith(path + ".");
                 // An error on a record of the starting state, which the scenario's changes made wrong, names it.
-                errors.add(at, at.equals(path) ? "with this scenario, " + error.path() + " " + message : message);
+                errors.add(
+                        onScenario ? error.path() : path,
+                        onScenario ? error.message() : "with this scenario, " + error.path() + " " + error.message());
             });
             return null;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a scenario's problem checked as the user sees it did not bind whole", e);
         }
     }
 
@@ -248,42 +256,24 @@ final class ScenarioReader {
         }
     }
 
-    /** Where an error in a scenario's whole problem lies in the request. */
-    static String scenarioPath(String problemPath, String scenarioPath, int baseProviders, int baseChildren) {
-        Matcher listed = LISTED.matcher(problemPath);
-        if (listed.matches()) {
-            String added = addedRecord(listed, scenarioPath, baseProviders, baseChildren);
-            return added == null ? scenarioPath : added + listed.group(3);
-        }
-        if (problemPath.startsWith("$.weights")) {
-            return scenarioPath + problemPath.substring(1);
-        }
-        return scenarioPath;
-    }
-
     /**
-     * A message of a scenario's whole problem in the request's terms: a record the scenario added is named at its path
-     * in the request (a path in the whole problem would tell how many records the starting state has).
+     * Where an error in a scenario's problem lies in the request: the problem's own fields (its weights) under the
+     * scenario; a record of the starting state by its place there ({@code $.providers[2]}), a record the scenario added
+     * at its path in the request ({@code $.scenarios[1].addChildren[0]}: its place in the whole problem would tell how
+     * many records the starting state has).
+     *
+     * @param startChildren how many of the problem's children are the starting state's, the scenario's coming after
      */
-    static String inRequestTerms(String message, String scenarioPath, int baseProviders, int baseChildren) {
-        Matcher record = RECORD.matcher(message);
-        StringBuilder said = new StringBuilder();
-        while (record.find()) {
-            String added = addedRecord(record, scenarioPath, baseProviders, baseChildren);
-            record.appendReplacement(said, Matcher.quoteReplacement(added == null ? record.group() : added));
-        }
-        record.appendTail(said);
-        return said.toString();
-    }
-
-    /** The request's path of the record the matcher found if the scenario added it; null for one of the start's. */
-    private static String addedRecord(Matcher record, String scenarioPath, int baseProviders, int baseChildren) {
-        boolean provider = record.group(1).equals("providers");
-        int index = Integer.parseInt(record.group(2));
-        int base = provider ? baseProviders : baseChildren;
-        return index < base
-                ? null
-                : scenarioPath + (provider ? ".addProviders[" : ".addChildren[") + (index - base) + "]";
+    static RecordPaths inScenario(String scenarioPath, int startProviders, int startChildren) {
+        RecordPaths start = RecordPaths.at("$");
+        return RecordPaths.of(
+                scenarioPath,
+                index -> index < startProviders
+                        ? start.provider(index)
+                        : scenarioPath + ".addProviders[" + (index - startProviders) + "]",
+                index -> index < startChildren
+                        ? start.child(index)
+                        : scenarioPath + ".addChildren[" + (index - startChildren) + "]");
     }
 
     private String name(JsonNode node, String path, Set<String> names) {

@@ -110,6 +110,45 @@ public class SharedRegisterTest {
     }
 
     @Test
+    void aProviderNamesOnlyTheConnectedChildrenTheUserSeesAndItsChangesKeepTheOthers() {
+        given().contentType(ContentType.JSON)
+                .body("{\"connectedChildren\": [\"A1\", \"B1\"]}")
+                .patch(BASE + "/providers/P2")
+                .then()
+                .statusCode(200);
+        assertThat(as(COUNCIL_A_DIRECTOR).get(BASE + "/providers").jsonPath().getList("[1].connectedChildren"))
+                .containsExactly("A1");
+        assertThat(as(COUNCIL_A_DIRECTOR).get(BASE + "/providers/P2").jsonPath().getList("connectedChildren"))
+                .containsExactly("A1");
+        assertThat(as(COUNCIL_A_DIRECTOR).get(BASE).jsonPath().getList("providers[1].connectedChildren"))
+                .containsExactly("A1");
+        assertThat(as(COUNCIL_B_DIRECTOR).get(BASE + "/providers/P2").jsonPath().getList("connectedChildren"))
+                .containsExactly("B1");
+
+        // Council A unlinks its child and changes the provider whole: council B's link, which A never saw, stays.
+        String p2 =
+                as(COUNCIL_A_DIRECTOR).get(BASE + "/providers/P2").asString().replace("\"A1\"", "");
+        as(COUNCIL_A_DIRECTOR)
+                .contentType(ContentType.JSON)
+                .body(p2)
+                .put(BASE + "/providers/P2")
+                .then()
+                .statusCode(200);
+        assertThat(given().get(BASE + "/providers/P2").jsonPath().getList("connectedChildren"))
+                .containsExactly("B1");
+        as(COUNCIL_A_DIRECTOR)
+                .contentType(ContentType.JSON)
+                .body("{\"connectedChildren\": [\"A2\"]}")
+                .patch(BASE + "/providers/P2")
+                .then()
+                .statusCode(200);
+        assertThat(given().get(BASE + "/providers/P2").jsonPath().getList("connectedChildren"))
+                .containsExactly("A2", "B1");
+        assertThat(given().get(BASE + "/providers/P1").jsonPath().getList("connectedChildren"))
+                .isNullOrEmpty();
+    }
+
+    @Test
     void anotherCouncilsChildAnswersAsMissingWhateverTheMethodAndStaysAsItWas() {
         String missing = "no child B1 in the register of " + SHARED;
         as(COUNCIL_A_DIRECTOR)

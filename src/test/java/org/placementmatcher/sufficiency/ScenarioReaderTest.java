@@ -20,6 +20,7 @@ import org.placementmatcher.contract.InvalidProblemException;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemError;
+import org.placementmatcher.contract.RecordPaths;
 import org.placementmatcher.register.ChildScope;
 import org.placementmatcher.register.RunSight;
 
@@ -90,26 +91,109 @@ class ScenarioReaderTest {
     }
 
     @Test
-    void anErrorInAScenariosProblemIsPlacedAtTheScenariosPath() {
-        assertEquals(
-                "$.scenarios[1].addProviders[0].places",
-                ScenarioReader.scenarioPath("$.providers[2].places", "$.scenarios[1]", 2, 3));
-        assertEquals(
-                "$.scenarios[0].addChildren[1]", ScenarioReader.scenarioPath("$.children[4]", "$.scenarios[0]", 2, 3));
-        assertEquals(
-                "$.scenarios[0].weights.bogus", ScenarioReader.scenarioPath("$.weights.bogus", "$.scenarios[0]", 2, 3));
-        assertEquals("$.scenarios[0]", ScenarioReader.scenarioPath("$.providers[1].places", "$.scenarios[0]", 2, 3));
+    void aScenariosRecordsAreNamedWhereTheRequestHasThem() {
+        RecordPaths paths = ScenarioReader.inScenario("$.scenarios[1]", 2, 3);
+        assertEquals("$.scenarios[1]", paths.root());
+        assertEquals("$.providers[1]", paths.provider(1));
+        assertEquals("$.scenarios[1].addProviders[0]", paths.provider(2));
+        assertEquals("$.children[2]", paths.child(2));
+        assertEquals("$.scenarios[1].addChildren[1]", paths.child(4));
     }
 
     @Test
-    void aMessageNamesTheRecordsAScenarioAddedAtTheirPathsInTheRequest() {
-        assertEquals(
-                "differs ($.scenarios[2].addChildren[0] has true), as $.children[1] and $.scenarios[2].addProviders[1]",
-                ScenarioReader.inRequestTerms(
-                        "differs ($.children[3] has true), as $.children[1] and $.providers[3]",
-                        "$.scenarios[2]",
-                        2,
-                        3));
+    void anErrorOnARecordOfTheStartTheScenarioMadeWrongNamesIt() {
+        String body = "{\"problem\": " + PROBLEM + ", \"scenarios\": [{\"name\": \"big\", \"addChildren\": ["
+                + ADDED.formatted("\"id\": \"C4\", \"currentPlacement\": \"P2\"") + "],"
+                + " \"addProviders\": [{\"id\": \"P3\", \"type\": \"IN_HOUSE_FOSTER\", \"localAuthority\": \"E1\","
+                + " \"location\": {\"lat\": 52.1, \"lon\": 0.2}, \"places\": 0, \"ageMin\": 9, \"ageMax\": 3,"
+                + " \"weeklyCost\": 1}], \"weeklyCosts\": [{\"providerId\": \"P2\", \"weeklyCost\": 1}]}]}";
+        String withFourPlaces = body.replace("\"places\": 2", "\"places\": 4")
+                .replace(", \"currentPlacement\": \"P2\", \"pinned\": true}", "}");
+        InvalidProblemException refused =
+                assertThrows(InvalidProblemException.class, () -> ScenarioReader.read(withFourPlaces, 10));
+        assertTrue(
+                refused.errors()
+                        .contains(new ProblemError(
+                                "$.scenarios[0]",
+                                "with this scenario, $.providers[1].places 4 places exceeds the usual fostering limit of"
+                                        + " 3 without fosteringLimitExemption, and the children placed there are not"
+                                        + " all one sibling group")),
+                refused.errors().toString());
+        assertTrue(
+                refused.errors().stream().anyMatch(e -> e.path().equals("$.scenarios[0].addProviders[0].ageMin")),
+                refused.errors().toString());
+    }
+
+    /** The one error of a scenario adding a child at this provider id (a value the user typed). */
+    private static ProblemError placedAt(String request, String providerId) {
+        InvalidProblemException refused = assertThrows(
+                InvalidProblemException.class,
+                () -> ScenarioReader.read(
+                        request.formatted(
+                                ADDED.formatted("\"id\": \"C9\", \"currentPlacement\": \"" + providerId + "\"")),
+                        10));
+        assertEquals(1, refused.errors().size(), refused.errors().toString());
+        return refused.errors().getFirst();
+    }
+
+    @Test
+    void aValueTheUserTypedIsRepeatedAsTyped() {
+        String request = "{\"problem\": " + PROBLEM + ", \"scenarios\": [{\"name\": \"x\", \"addChildren\": [%s]}]}";
+        for (String typed : List.of("$.children[1000]", "$.providers[3]", "$.children[99999999999]", "$.children[4]")) {
+            assertEquals(
+                    new ProblemError(
+                            "$.scenarios[0].addChildren[0].currentPlacement", "unknown provider id '" + typed + "'"),
+                    placedAt(request, typed));
+        }
+    }
+
+    @Test
+    void aValueTheUserTypedOnASharedRegisterTellsNothingOfTheChildrenItDoesNotSee() throws Exception {
+        PlacementProblem shared = register(C1_OF_E9, C1_OF_E9 + " \"responsibleAuthority\": \"E9\",");
+        String request = "{\"scenarios\": [{\"name\": \"x\", \"addChildren\": [%s]}]}";
+        for (String typed : List.of(
+                "$.children[2]",
+                "$.problem.children[2]",
+                "$.children[99999999999]",
+                "~1:child-1",
+                "a ~1:child-1",
+                "'~1:group-1'")) {
+            InvalidProblemException refused = assertThrows(
+                    InvalidProblemException.class,
+                    () -> ScenarioReader.readOn(
+                            request.formatted(ADDED.formatted("\"id\": \"C9\", \"currentPlacement\": "
+                                    + ContractJson.mapper().writeValueAsString(typed))),
+                            shared,
+                            E1_ONLY,
+                            10));
+            assertEquals(
+                    List.of(new ProblemError(
+                            "$.scenarios[0].addChildren[0].currentPlacement", "unknown provider id '" + typed + "'")),
+                    refused.errors());
+        }
+    }
+
+    @Test
+    void aFosterCarerHoldingOnlyChildrenTheUserDoesNotSeeIsAnsweredAsAnEmptyOne() throws Exception {
+        // P2, a foster carer of 4 places, holds C3 (of sibling group S3) alone: E9's in one register; in the other
+        // none.
+        String fourPlaces = "\"places\": 2";
+        PlacementProblem heldByE9 = register(
+                fourPlaces,
+                "\"places\": 4",
+                "\"id\": \"C3\",",
+                "\"id\": \"C3\", \"responsibleAuthority\": \"E9\", \"siblingGroup\": \"S3\",");
+        PlacementProblem empty =
+                register(fourPlaces, "\"places\": 4", ", \"currentPlacement\": \"P2\", \"pinned\": true}", "}");
+        String scenario = "{\"name\": \"at P2\", \"addChildren\": [%s]}"
+                .formatted(ADDED.formatted("\"id\": \"C9\", \"siblingGroup\": \"S9\", \"currentPlacement\": \"P2\""));
+        onRegister(empty, scenario);
+        PlacementProblem whole =
+                onRegister(heldByE9, scenario).scenarios().getFirst().problem();
+        assertEquals(4, whole.children().size());
+        assertEquals("C9", whole.children().get(3).id());
+        assertEquals("P2", whole.children().get(2).currentPlacement(), "the child the user does not see stays");
+        assertEquals(4, whole.providers().get(1).places());
     }
 
     // On a shared register (contract section 8): the user holds E1 alone; E9's children are hidden from it.

@@ -139,6 +139,7 @@ class SharedRegisterSufficiencyTest {
         assertThat(seenByA.getList("baseline.plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2");
         assertThat(seenByA.getList("scenarios[0].plan.assignments.childId"))
                 .containsExactlyInAnyOrder("A1", "A2", "B1");
+        // A known limit (contract section 8): the plan's overall KPIs stay the whole register's (5 + the added child).
         assertThat(seenByA.getInt("scenarios[0].plan.kpis.children")).isEqualTo(6);
 
         // Who sees every child is shown council B's B1 by its own id, and, in the scenario, the added child too.
