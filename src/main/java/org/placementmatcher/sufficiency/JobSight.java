@@ -5,20 +5,26 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.placementmatcher.contract.ChildInput;
+import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.register.ChildScope;
 import org.placementmatcher.register.RegisterService;
 import org.placementmatcher.register.RunSight;
+import org.placementmatcher.solver.PlanFigures;
+import org.placementmatcher.sufficiency.ScenarioResults.Delta;
 
 /**
  * What the user of the request is shown of an analysis job (contract section 8). A job started on a register works
  * on the whole register, so every child holds its place; its result is kept whole and filtered each time it is read,
- * so what one user is shown is never kept for, or served to, another. Only what names a child is filtered: the plans'
- * assignments leave out the register's children of authorities the reader does not hold (children a scenario adds
- * are the reader's own and stay), and the plans' KPIs by authority keep only the authorities the reader holds, as a
- * run's do ({@link RunSight#plan}). The other figures (overall KPIs, place values, segments, unmet need) stay the
- * whole register's: they name no child and no other authority.
+ * so what one user is shown is never kept for, or served to, another. A reader of part of the register is shown only
+ * its children: the plans' assignments leave out the register's children of authorities it does not hold (children a
+ * scenario adds are the reader's own and stay), the plans' KPIs by authority keep only the authorities it holds, as a
+ * run's do ({@link RunSight#plan}), and the plans' KPIs, and so the scenarios' deltas, are those of the children it is
+ * shown. What is worked out on the whole plan and cannot be told child by child is withheld where the contract lets
+ * it be absent (the proof: {@code bestBound}, {@code gapPercent}, {@code mediumGap}; a report's segments and unmet
+ * need, empty); the score, feasibility and place values, which a plan and a report always have, stay the whole
+ * register's.
  */
 @ApplicationScoped
 public class JobSight {
@@ -41,8 +47,34 @@ public class JobSight {
             return authorities == null && hidden.none();
         }
 
-        PlacementPlan plan(PlacementPlan plan) {
-            return RunSight.plan(plan, hidden.shown(unseen), hidden::registerId, authorities);
+        boolean partial() {
+            return authorities != null;
+        }
+
+        /**
+         * The plan as shown: for a reader of part of the register, the KPIs of the children it is shown (worked out
+         * from the plan's {@code figures}) and no proof, which is the whole plan's.
+         */
+        PlacementPlan plan(PlacementPlan plan, PlanFigures figures) {
+            PlacementPlan shown = RunSight.plan(plan, hidden.shown(unseen), hidden::registerId, authorities);
+            if (shown == null || !partial()) {
+                return shown;
+            }
+            return new PlacementPlan(
+                    shown.name(),
+                    shown.score(),
+                    shown.feasible(),
+                    shown.assignments(),
+                    kpis(figures),
+                    shown.kpisByAuthority(),
+                    null,
+                    null,
+                    null);
+        }
+
+        /** The KPIs of the children shown. */
+        Kpis kpis(PlanFigures figures) {
+            return figures.kpis(hidden.shown(unseen));
         }
     }
 
@@ -78,8 +110,16 @@ public class JobSight {
         if (shown.whole()) {
             return report;
         }
+        if (!shown.partial()) {
+            return new SufficiencyReport(
+                    shown.plan(report.plan(), report.figures()),
+                    report.placeValues(),
+                    report.segments(),
+                    report.unmetNeed(),
+                    report.figures());
+        }
         return new SufficiencyReport(
-                shown.plan(report.plan()), report.placeValues(), report.segments(), report.unmetNeed());
+                shown.plan(report.plan(), report.figures()), report.placeValues(), List.of(), List.of(), null);
     }
 
     /** The scenarios' result (so far) as the user of the request is shown it; null while there is none. */
@@ -92,15 +132,22 @@ public class JobSight {
         ScenarioResults.Baseline baseline = result.baseline() == null
                 ? null
                 : new ScenarioResults.Baseline(
-                        shown.plan(result.baseline().plan()), result.baseline().timeLimitReached());
+                        shown.plan(result.baseline().plan(), result.baseline().figures()),
+                        result.baseline().timeLimitReached(),
+                        null);
         List<ScenarioResults.Outcome> outcomes = result.scenarios() == null
                 ? null
                 : result.scenarios().stream()
                         .map(outcome -> new ScenarioResults.Outcome(
                                 outcome.name(),
-                                shown.plan(outcome.plan()),
-                                outcome.delta(),
-                                outcome.timeLimitReached()))
+                                shown.plan(outcome.plan(), outcome.figures()),
+                                shown.partial()
+                                        ? Delta.between(
+                                                shown.kpis(outcome.figures()),
+                                                shown.kpis(result.baseline().figures()))
+                                        : outcome.delta(),
+                                outcome.timeLimitReached(),
+                                null))
                         .toList();
         return new ScenarioResults.Result(baseline, outcomes);
     }

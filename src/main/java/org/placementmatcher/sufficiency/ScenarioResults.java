@@ -1,10 +1,12 @@
 package org.placementmatcher.sufficiency;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
+import org.placementmatcher.solver.PlanFigures;
 
 /** What a scenarios job answers: the baseline's plan, and each scenario's plan with its difference from it. */
 public final class ScenarioResults {
@@ -16,13 +18,23 @@ public final class ScenarioResults {
 
     /**
      * A plan of the job. {@code timeLimitReached} is true when the time limit ended the solve before its fixed budget
-     * of moves: that plan may then differ from one request to the next (absent otherwise).
+     * of moves: that plan may then differ from one request to the next (absent otherwise). {@code figures}: what
+     * each child adds to the plan's KPIs, for a reader shown only some of them ({@link JobSight}); never written out.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Baseline(PlacementPlan plan, Boolean timeLimitReached) {}
+    public record Baseline(
+            PlacementPlan plan,
+            Boolean timeLimitReached,
+            @JsonIgnore PlanFigures figures) {}
 
+    /** A scenario's plan, as a {@link Baseline}'s, with its difference from the baseline's. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Outcome(String name, PlacementPlan plan, Delta delta, Boolean timeLimitReached) {}
+    public record Outcome(
+            String name,
+            PlacementPlan plan,
+            Delta delta,
+            Boolean timeLimitReached,
+            @JsonIgnore PlanFigures figures) {}
 
     /**
      * A scenario's KPIs minus the baseline's (contract section 4): children placed, percentage points out of area and
@@ -38,7 +50,7 @@ public final class ScenarioResults {
             double weeklyCost,
             double annualCost) {
 
-        static Delta between(Kpis scenario, Kpis baseline) {
+        public static Delta between(Kpis scenario, Kpis baseline) {
             BigDecimal weekly = exact(scenario.weeklyCost()).subtract(exact(baseline.weeklyCost()));
             return new Delta(
                     scenario.placed() - baseline.placed(),

@@ -12,6 +12,7 @@ import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.register.ChildScope;
 import org.placementmatcher.solver.PlacementSolver;
+import org.placementmatcher.solver.PlanFigures;
 import org.placementmatcher.solver.PlanWriter;
 import org.placementmatcher.solver.ProblemMapper;
 import org.placementmatcher.sufficiency.AnalysisJobs.Job;
@@ -96,7 +97,7 @@ public class ScenarioService {
         int total = 1 + request.scenarios().size();
         job.progress(0, total);
         Solved baseline = solve(request.baseline(), job, cap);
-        Result result = new Result(new Baseline(baseline.plan, flag(baseline.capReached)), List.of());
+        Result result = new Result(new Baseline(baseline.plan, flag(baseline.capReached), baseline.figures), List.of());
         job.partial(result);
         job.progress(1, total);
         List<Outcome> outcomes = new ArrayList<>();
@@ -109,7 +110,8 @@ public class ScenarioService {
                     scenario.name(),
                     solved.plan,
                     Delta.between(solved.plan.kpis(), baseline.plan.kpis()),
-                    flag(solved.capReached)));
+                    flag(solved.capReached),
+                    solved.figures));
             result = new Result(result.baseline(), List.copyOf(outcomes));
             job.partial(result);
             job.progress(1 + outcomes.size(), total);
@@ -117,7 +119,7 @@ public class ScenarioService {
         return result;
     }
 
-    private record Solved(PlacementPlan plan, boolean capReached) {}
+    private record Solved(PlacementPlan plan, PlanFigures figures, boolean capReached) {}
 
     private Solved solve(PlacementProblem problem, Job<Result> job, Duration cap) {
         PlacementSolution start = ProblemMapper.toSolution(problem);
@@ -125,7 +127,11 @@ public class ScenarioService {
         long began = System.nanoTime();
         PlacementSolution best = solver.solveMoves(start, moves, cap, null, job.solving());
         long millis = (System.nanoTime() - began) / 1_000_000;
-        return new Solved(PlanWriter.toPlan(best), PlacementSolver.reachedCap(millis, cap) || job.stopRequested());
+        PlanFigures figures = PlanFigures.of(best);
+        return new Solved(
+                PlanWriter.toPlan(best, figures),
+                figures,
+                PlacementSolver.reachedCap(millis, cap) || job.stopRequested());
     }
 
     private static Boolean flag(boolean value) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.placementmatcher.contract.PlacementProblem;
-import org.placementmatcher.solver.PlanWriter;
 
 /** Sufficiency reports worked out in the background ({@link AnalysisJobs}), one at a time by default. */
 @ApplicationScoped
@@ -60,8 +59,7 @@ public class SufficiencyJobs {
                             problem,
                             Duration.ofSeconds(seconds),
                             plan -> {
-                                job.partial(new SufficiencyReport(
-                                        PlanWriter.toPlan(plan), List.of(), List.of(), List.of()));
+                                job.partial(SufficiencyReport.of(plan, List.of(), List.of(), List.of()));
                                 job.progress(1, 2);
                             },
                             job.solving());

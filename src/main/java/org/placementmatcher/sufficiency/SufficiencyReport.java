@@ -1,16 +1,32 @@
 package org.placementmatcher.sufficiency;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.placementmatcher.contract.PlacementPlan;
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.solver.PlanFigures;
+import org.placementmatcher.solver.PlanWriter;
 
 /**
  * Where one more place would do the most good (docs/contract.md section 7): the optimised plan the report rests on,
  * the value of one more place at every provider, those values summed up by kind of place, and the children whose
- * need the plan meets least well.
+ * need the plan meets least well. {@code figures}: what each child adds to the plan's KPIs, for a reader shown only
+ * some of them ({@link JobSight}); never written out.
  */
 public record SufficiencyReport(
-        PlacementPlan plan, List<PlaceValue> placeValues, List<Segment> segments, List<UnmetNeed> unmetNeed) {
+        PlacementPlan plan,
+        List<PlaceValue> placeValues,
+        List<Segment> segments,
+        List<UnmetNeed> unmetNeed,
+        @JsonIgnore PlanFigures figures) {
+
+    /** The report on a plan whose figures are at hand. */
+    public static SufficiencyReport of(
+            PlacementSolution plan, List<PlaceValue> placeValues, List<Segment> segments, List<UnmetNeed> unmetNeed) {
+        PlanFigures figures = PlanFigures.of(plan);
+        return new SufficiencyReport(PlanWriter.toPlan(plan, figures), placeValues, segments, unmetNeed, figures);
+    }
 
     /**
      * How much better the optimal plan would be with one more place at the provider: {@code medium} the urgency

@@ -9,7 +9,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.solver.PlacementSolver;
-import org.placementmatcher.solver.PlanWriter;
 import org.placementmatcher.solver.ProblemMapper;
 import org.placementmatcher.sufficiency.SufficiencyReport.PlaceValue;
 
@@ -88,10 +87,7 @@ public class SufficiencyService {
                         v.benefiting().size(),
                         v.softChange()))
                 .toList();
-        return new SufficiencyReport(
-                PlanWriter.toPlan(plan),
-                placeValues,
-                SufficiencyTables.segments(ranked, plan),
-                SufficiencyTables.unmetNeed(plan));
+        return SufficiencyReport.of(
+                plan, placeValues, SufficiencyTables.segments(ranked, plan), SufficiencyTables.unmetNeed(plan));
     }
 }

@@ -68,18 +68,23 @@ class SharedRegisterSufficiencyTest {
         String path = "/api/sufficiency/" + start(BASE + "/sufficiency", null);
         String seenByA = waitUntilDone(path);
         JsonPath report = JsonPath.from(seenByA);
-        // Five children, two places: on council A's children alone A1 would have P2's place and none would wait.
-        assertThat(report.getInt("report.plan.kpis.unplaced")).isEqualTo(3);
+        // Council A's two children, counted alone: its KPIs tell nothing of the other councils' three.
+        assertThat(report.getInt("report.plan.kpis.children")).isEqualTo(2);
         assertThat(report.getList("report.plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2");
         assertThat(seenByA).doesNotContain("\"B1\"", "\"C1\"", "\"H1\"");
-        // Its own authority's KPIs only, as in a run's plan; the overall KPIs stay the whole register's.
+        // Its own authority's KPIs only, as in a run's plan; segments and unmet need, of the whole plan, withheld.
         assertThat(report.getMap("report.plan.kpisByAuthority")).containsOnlyKeys("COUNCIL-A");
+        assertThat(report.getList("report.segments")).isEmpty();
+        assertThat(report.getList("report.unmetNeed")).isEmpty();
 
         JsonPath whole = given().get(path).then().statusCode(200).extract().jsonPath();
         assertThat(whole.getMap("report.plan.kpisByAuthority")).containsKeys("COUNCIL-A", "COUNCIL-B", "COUNCIL-C");
-        assertThat(report.getMap("report.plan.kpis")).isEqualTo(whole.getMap("report.plan.kpis"));
+        assertThat(report.getMap("report.plan.kpis")).isEqualTo(whole.getMap("report.plan.kpisByAuthority.COUNCIL-A"));
         assertThat(whole.getList("report.plan.assignments.childId")).contains("A1", "A2", "B1", "C1", "H1");
+        // Five children, two places: on council A's children alone A1 would have P2's place and none would wait.
+        assertThat(whole.getInt("report.plan.kpis.children")).isEqualTo(5);
         assertThat(whole.getInt("report.plan.kpis.unplaced")).isEqualTo(3);
+        assertThat(whole.getList("report.unmetNeed")).isNotEmpty();
         assertThat(as(COUNCIL_A_DIRECTOR).get(path).asString()).doesNotContain("\"B1\"");
     }
 
@@ -89,7 +94,7 @@ class SharedRegisterSufficiencyTest {
         String path = "/api/scenarios/" + start(BASE + "/scenarios", body);
         String seenByA = waitUntilDone(path);
         JsonPath result = JsonPath.from(seenByA);
-        assertThat(result.getInt("baseline.plan.kpis.unplaced")).isEqualTo(3);
+        assertThat(result.getInt("baseline.plan.kpis.children")).isEqualTo(2);
         assertThat(result.getList("baseline.plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2");
         assertThat(result.getList("scenarios[0].plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2");
         assertThat(seenByA).doesNotContain("\"B1\"", "\"C1\"", "\"H1\"");
@@ -99,6 +104,9 @@ class SharedRegisterSufficiencyTest {
 
         JsonPath whole = given().get(path).jsonPath();
         assertThat(whole.getList("baseline.plan.assignments.childId")).contains("B1", "C1", "H1");
+        assertThat(whole.getInt("baseline.plan.kpis.children")).isEqualTo(5);
+        assertThat(result.getMap("baseline.plan.kpis"))
+                .isEqualTo(whole.getMap("baseline.plan.kpisByAuthority.COUNCIL-A"));
         assertThat(whole.getMap("scenarios[0].plan.kpisByAuthority")).containsKeys("COUNCIL-A", "COUNCIL-B");
     }
 
@@ -139,8 +147,11 @@ class SharedRegisterSufficiencyTest {
         assertThat(seenByA.getList("baseline.plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2");
         assertThat(seenByA.getList("scenarios[0].plan.assignments.childId"))
                 .containsExactlyInAnyOrder("A1", "A2", "B1");
-        // A known limit (contract section 8): the plan's overall KPIs stay the whole register's (5 + the added child).
-        assertThat(seenByA.getInt("scenarios[0].plan.kpis.children")).isEqualTo(6);
+        // The plan's KPIs are of the children council A is shown: its two and the added child, not the whole six.
+        assertThat(seenByA.getInt("scenarios[0].plan.kpis.children")).isEqualTo(3);
+        assertThat(seenByA.getInt("scenarios[0].delta.placed"))
+                .isEqualTo(
+                        seenByA.getInt("scenarios[0].plan.kpis.placed") - seenByA.getInt("baseline.plan.kpis.placed"));
 
         // Who sees every child is shown council B's B1 by its own id, and, in the scenario, the added child too.
         String whole = given().get(path).then().statusCode(200).extract().asString();
@@ -148,6 +159,8 @@ class SharedRegisterSufficiencyTest {
                 .containsExactlyInAnyOrder("A1", "A2", "B1", "C1", "H1");
         assertThat(JsonPath.from(whole).getList("scenarios[0].plan.assignments.childId"))
                 .containsExactlyInAnyOrder("A1", "A2", "B1", "B1", "C1", "H1");
+        assertThat(JsonPath.from(whole).getInt("scenarios[0].plan.kpis.children"))
+                .isEqualTo(6);
     }
 
     @Test
