@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
@@ -20,10 +21,10 @@ import org.placementmatcher.sufficiency.ScenarioResults.Delta;
  * so what one user is shown is never kept for, or served to, another. A reader of part of the register is shown only
  * its children: the plans' assignments leave out the register's children of authorities it does not hold (children a
  * scenario adds are the reader's own and stay), the plans' KPIs by authority keep only the authorities it holds, as a
- * run's do ({@link RunSight#plan}), and the plans' KPIs, and so the scenarios' deltas, are those of the children it is
- * shown. What is worked out on the whole plan and cannot be told child by child is withheld where the contract lets
- * it be absent (the proof: {@code bestBound}, {@code gapPercent}, {@code mediumGap}; a report's segments and unmet
- * need, empty); the score, feasibility and place values, which a plan and a report always have, stay the whole
+ * run's do ({@link RunSight#plan}), and the plans' KPIs (so the scenarios' deltas) and a report's unmet need are
+ * those of the children it is shown. What is worked out on the whole plan and cannot be told child by child is withheld
+ * where the contract lets it be absent (the proof: {@code bestBound}, {@code gapPercent}, {@code mediumGap}; a report's
+ * segments, empty); the score, feasibility and place values, which a plan and a report always have, stay the whole
  * register's.
  */
 @ApplicationScoped
@@ -72,9 +73,14 @@ public class JobSight {
                     null);
         }
 
+        /** The job's children shown, by their ids in the job. */
+        Predicate<String> counted() {
+            return hidden.shown(unseen);
+        }
+
         /** The KPIs of the children shown. */
         Kpis kpis(PlanFigures figures) {
-            return figures.kpis(hidden.shown(unseen));
+            return figures.kpis(counted());
         }
     }
 
@@ -116,10 +122,16 @@ public class JobSight {
                     report.placeValues(),
                     report.segments(),
                     report.unmetNeed(),
-                    report.figures());
+                    report.figures(),
+                    report.needs());
         }
         return new SufficiencyReport(
-                shown.plan(report.plan(), report.figures()), report.placeValues(), List.of(), List.of(), null);
+                shown.plan(report.plan(), report.figures()),
+                report.placeValues(),
+                List.of(),
+                report.needs() == null ? List.of() : report.needs().rows(shown.counted()),
+                null,
+                null);
     }
 
     /** The scenarios' result (so far) as the user of the request is shown it; null while there is none. */

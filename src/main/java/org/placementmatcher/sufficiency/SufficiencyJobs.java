@@ -59,7 +59,7 @@ public class SufficiencyJobs {
                             problem,
                             Duration.ofSeconds(seconds),
                             plan -> {
-                                job.partial(SufficiencyReport.of(plan, List.of(), List.of(), List.of()));
+                                job.partial(SufficiencyReport.of(plan, List.of(), List.of(), null));
                                 job.progress(1, 2);
                             },
                             job.solving());

@@ -11,21 +11,31 @@ import org.placementmatcher.solver.PlanWriter;
 /**
  * Where one more place would do the most good (docs/contract.md section 7): the optimised plan the report rests on,
  * the value of one more place at every provider, those values summed up by kind of place, and the children whose
- * need the plan meets least well. {@code figures}: what each child adds to the plan's KPIs, for a reader shown only
- * some of them ({@link JobSight}); never written out.
+ * need the plan meets least well. {@code figures} and {@code needs}: what each child adds to the plan's KPIs and to the
+ * unmet-need rows, for a reader shown only some of them ({@link JobSight}); never written out.
  */
 public record SufficiencyReport(
         PlacementPlan plan,
         List<PlaceValue> placeValues,
         List<Segment> segments,
         List<UnmetNeed> unmetNeed,
-        @JsonIgnore PlanFigures figures) {
+        @JsonIgnore PlanFigures figures,
+        @JsonIgnore SufficiencyTables.NeedFigures needs) {
 
-    /** The report on a plan whose figures are at hand. */
-    public static SufficiencyReport of(
-            PlacementSolution plan, List<PlaceValue> placeValues, List<Segment> segments, List<UnmetNeed> unmetNeed) {
+    /** The report on a plan, its figures kept; its unmet need from {@code needs} (null: not worked out yet, none). */
+    static SufficiencyReport of(
+            PlacementSolution plan,
+            List<PlaceValue> placeValues,
+            List<Segment> segments,
+            SufficiencyTables.NeedFigures needs) {
         PlanFigures figures = PlanFigures.of(plan);
-        return new SufficiencyReport(PlanWriter.toPlan(plan, figures), placeValues, segments, unmetNeed, figures);
+        return new SufficiencyReport(
+                PlanWriter.toPlan(plan, figures),
+                placeValues,
+                segments,
+                needs == null ? List.of() : needs.rows(),
+                figures,
+                needs);
     }
 
     /**

@@ -88,6 +88,6 @@ public class SufficiencyService {
                         v.softChange()))
                 .toList();
         return SufficiencyReport.of(
-                plan, placeValues, SufficiencyTables.segments(ranked, plan), SufficiencyTables.unmetNeed(plan));
+                plan, placeValues, SufficiencyTables.segments(ranked, plan), SufficiencyTables.needFigures(plan));
     }
 }

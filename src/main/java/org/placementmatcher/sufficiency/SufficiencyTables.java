@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementArea;
 import org.placementmatcher.domain.PlacementSolution;
@@ -173,39 +174,99 @@ final class SufficiencyTables {
 
     private record NeedKey(String band, String needs, int siblingGroupSize, String urgency) {}
 
-    /** Children unplaced, out of area, over 20 miles away or in residential care, grouped; the largest groups first. */
-    static List<UnmetNeed> unmetNeed(PlacementSolution plan) {
-        Map<String, Provider> placed = placements(plan);
-        Map<String, Integer> groupSizes = new HashMap<>();
-        for (Child child : plan.getChildren()) {
-            if (child.getSiblingGroup() != null) {
-                groupSizes.merge(child.getSiblingGroup(), 1, Integer::sum);
-            }
+    /** One child of the plan as the unmet-need rows count it: its group's key but the group's size, and where it is. */
+    private record NeedFigure(
+            String childId,
+            String siblingGroup,
+            String band,
+            String needs,
+            String urgency,
+            boolean unplaced,
+            boolean outOfArea,
+            boolean far,
+            boolean residential,
+            double weeklyCost) {
+
+        boolean unmet() {
+            return unplaced || outOfArea || far || residential;
         }
-        Map<NeedKey, int[]> counts = new LinkedHashMap<>();
-        Map<NeedKey, Double> costs = new LinkedHashMap<>();
+    }
+
+    /**
+     * What each child of a plan adds to its unmet-need rows, kept so the rows can be worked out over any of its
+     * children (a reader of part of a shared register, {@link JobSight}). Names no one: it is never written out.
+     */
+    static final class NeedFigures {
+        private final List<NeedFigure> children;
+
+        private NeedFigures(List<NeedFigure> children) {
+            this.children = children;
+        }
+
+        /** The rows over every child of the plan. */
+        List<UnmetNeed> rows() {
+            return rows(id -> true);
+        }
+
+        /** The rows over the children {@code counted} keeps, a sibling group's size counting only those too. */
+        List<UnmetNeed> rows(Predicate<String> counted) {
+            List<NeedFigure> kept = children.stream()
+                    .filter(child -> counted.test(child.childId()))
+                    .toList();
+            Map<String, Integer> groupSizes = new HashMap<>();
+            for (NeedFigure child : kept) {
+                if (child.siblingGroup() != null) {
+                    groupSizes.merge(child.siblingGroup(), 1, Integer::sum);
+                }
+            }
+            Map<NeedKey, int[]> counts = new LinkedHashMap<>();
+            Map<NeedKey, Double> costs = new LinkedHashMap<>();
+            for (NeedFigure child : kept) {
+                if (!child.unmet()) {
+                    continue;
+                }
+                NeedKey key = new NeedKey(
+                        child.band(),
+                        child.needs(),
+                        child.siblingGroup() == null ? 1 : groupSizes.get(child.siblingGroup()),
+                        child.urgency());
+                int[] c = counts.computeIfAbsent(key, k -> new int[5]);
+                c[0]++;
+                c[1] += child.unplaced() ? 1 : 0;
+                c[2] += child.outOfArea() ? 1 : 0;
+                c[3] += child.far() ? 1 : 0;
+                c[4] += child.residential() ? 1 : 0;
+                costs.merge(key, child.weeklyCost(), Double::sum);
+            }
+            return sorted(counts, costs);
+        }
+    }
+
+    /**
+     * What each child of the plan adds to its unmet-need rows: children unplaced, out of area, over 20 miles away or
+     * in residential care, grouped, the largest groups first ({@link NeedFigures#rows}).
+     */
+    static NeedFigures needFigures(PlacementSolution plan) {
+        Map<String, Provider> placed = placements(plan);
+        List<NeedFigure> figures = new ArrayList<>(plan.getChildren().size());
         for (Child child : plan.getChildren()) {
             Provider p = placed.get(child.getId());
-            boolean unplaced = p == null;
-            boolean outOfArea = p != null && PlacementArea.isOutOfArea(child, p);
-            boolean far = p != null && child.milesTo(p) > SoftTerms.FAR_MILES;
-            boolean residential = p != null && p.getType() == ProviderType.RESIDENTIAL_HOME;
-            if (!(unplaced || outOfArea || far || residential)) {
-                continue;
-            }
-            NeedKey key = new NeedKey(
+            figures.add(new NeedFigure(
+                    child.getId(),
+                    child.getSiblingGroup(),
                     bandOf(child.getAge()),
                     joined(child.getNeeds()),
-                    child.getSiblingGroup() == null ? 1 : groupSizes.get(child.getSiblingGroup()),
-                    child.getUrgency().name());
-            int[] c = counts.computeIfAbsent(key, k -> new int[5]);
-            c[0]++;
-            c[1] += unplaced ? 1 : 0;
-            c[2] += outOfArea ? 1 : 0;
-            c[3] += far ? 1 : 0;
-            c[4] += residential ? 1 : 0;
-            costs.merge(key, p == null ? 0.0 : p.getWeeklyCost(), Double::sum);
+                    child.getUrgency().name(),
+                    p == null,
+                    p != null && PlacementArea.isOutOfArea(child, p),
+                    p != null && child.milesTo(p) > SoftTerms.FAR_MILES,
+                    p != null && p.getType() == ProviderType.RESIDENTIAL_HOME,
+                    p == null ? 0.0 : p.getWeeklyCost()));
         }
+        return new NeedFigures(List.copyOf(figures));
+    }
+
+    private static List<UnmetNeed> sorted(Map<NeedKey, int[]> counts, Map<NeedKey, Double> costs) {
         List<UnmetNeed> rows = new ArrayList<>();
         counts.forEach((key, c) -> rows.add(new UnmetNeed(
                 key.band(),

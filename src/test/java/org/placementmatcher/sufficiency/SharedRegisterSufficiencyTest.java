@@ -72,10 +72,15 @@ class SharedRegisterSufficiencyTest {
         assertThat(report.getInt("report.plan.kpis.children")).isEqualTo(2);
         assertThat(report.getList("report.plan.assignments.childId")).containsExactlyInAnyOrder("A1", "A2");
         assertThat(seenByA).doesNotContain("\"B1\"", "\"C1\"", "\"H1\"");
-        // Its own authority's KPIs only, as in a run's plan; segments and unmet need, of the whole plan, withheld.
+        // Its own authority's KPIs only, as in a run's plan; its unmet need counts its children alone; the segments,
+        // sums of the whole plan's place values, are withheld.
         assertThat(report.getMap("report.plan.kpisByAuthority")).containsOnlyKeys("COUNCIL-A");
         assertThat(report.getList("report.segments")).isEmpty();
-        assertThat(report.getList("report.unmetNeed")).isEmpty();
+        assertThat(report.getList("report.unmetNeed.unplaced", Integer.class).stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(report.getInt("report.plan.kpis.unplaced"))
+                .isBetween(1, 2);
 
         JsonPath whole = given().get(path).then().statusCode(200).extract().jsonPath();
         assertThat(whole.getMap("report.plan.kpisByAuthority")).containsKeys("COUNCIL-A", "COUNCIL-B", "COUNCIL-C");
@@ -84,7 +89,11 @@ class SharedRegisterSufficiencyTest {
         // Five children, two places: on council A's children alone A1 would have P2's place and none would wait.
         assertThat(whole.getInt("report.plan.kpis.children")).isEqualTo(5);
         assertThat(whole.getInt("report.plan.kpis.unplaced")).isEqualTo(3);
-        assertThat(whole.getList("report.unmetNeed")).isNotEmpty();
+        assertThat(whole.getList("report.unmetNeed.unplaced", Integer.class).stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(3);
+        assertThat(whole.getList("report.segments")).isNotEmpty();
         assertThat(as(COUNCIL_A_DIRECTOR).get(path).asString()).doesNotContain("\"B1\"");
     }
 
