@@ -95,6 +95,8 @@ class SharedRegisterSufficiencyTest {
                 .isEqualTo(3);
         assertThat(whole.getList("report.segments")).isNotEmpty();
         assertThat(as(COUNCIL_A_DIRECTOR).get(path).asString()).doesNotContain("\"B1\"");
+        // What each child adds to the figures is kept with the job, never written out.
+        assertThat(given().get(path).asString()).doesNotContain("\"figures\"", "\"needs\":{");
     }
 
     @Test
