@@ -720,13 +720,13 @@ public class RegisterResource {
                 register.apply(authority, user.username(), new PutRecord(kind, id, ProblemReader.jsonObject(body)));
         URI location = URI.create("/api/register/" + authority + "/" + kind.list + "/" + id);
         return (applied.added(kind, id) ? Response.created(location) : Response.ok())
-                .entity(applied.record(kind, id))
+                .entity(applied.record(kind, id, register.scope(authority)))
                 .build();
     }
 
     private JsonNode patchRecord(String authority, Kind kind, String id, String body) {
         return register.apply(authority, user.username(), new PatchRecord(kind, id, ProblemReader.jsonObject(body)))
-                .record(kind, id);
+                .record(kind, id, register.scope(authority));
     }
 
     static <T> T bind(String body, Class<T> type) {

@@ -83,6 +83,19 @@ public class RegisterService {
         public JsonNode record(Kind kind, String id) {
             return RegisterService.record(register, kind, id);
         }
+
+        /**
+         * The same as a user with that scope sees it: a provider's links to children the user does not see left out,
+         * as on every read ({@link ChildScope#of}).
+         */
+        public JsonNode record(Kind kind, String id, ChildScope scope) {
+            return scope.isAll()
+                    ? record(kind, id)
+                    : RegisterService.record(
+                            new Register(register.authority(), register.version(), scope.of(register.problem())),
+                            kind,
+                            id);
+        }
     }
 
     private record CachedCaseload(long version, Caseload caseload) {}

@@ -21,6 +21,9 @@ final class WorkingRegister {
     private final Register current;
     private final ObjectNode tree;
     private final ChildScope scope;
+    /** Providers taken out by {@link #clear}, by id: their links to children the user does not see. */
+    private final Map<String, JsonNode> cleared = new HashMap<>();
+
     private final Map<Kind, Map<String, Integer>> positions = new EnumMap<>(Kind.class);
 
     /**
@@ -93,6 +96,10 @@ final class WorkingRegister {
         }
         if (id.isTextual()) {
             index.put(id.textValue(), list.size());
+            JsonNode before = cleared.remove(id.textValue());
+            if (before != null) {
+                record = keepingHiddenLinks(kind, before, record);
+            }
         }
         list.add(record);
         return true;
@@ -143,11 +150,18 @@ final class WorkingRegister {
         return records;
     }
 
-    /** Empties the list of every record the change's user sees (other authorities' children stay). */
+    /**
+     * Empties the list of every record the change's user sees (other authorities' children stay). A provider cleared
+     * this way keeps its links to children the user does not see for when a record with its id is put back (a
+     * replacing import of the providers the user exported, which never showed those links).
+     */
     void clear(Kind kind) {
         ArrayNode list = list(kind);
         for (int i = list.size() - 1; i >= 0; i--) {
             if (!hidden(kind, list.get(i))) {
+                if (kind == Kind.PROVIDER && list.get(i).path("id").isTextual()) {
+                    cleared.put(list.get(i).path("id").textValue(), list.get(i));
+                }
                 list.remove(i);
             }
         }

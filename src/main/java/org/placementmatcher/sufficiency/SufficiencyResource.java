@@ -184,7 +184,7 @@ public class SufficiencyResource {
         if (job.status() != AnalysisJobs.Status.DONE) {
             throw new ClientErrorException("the report is not ready yet (status " + job.status() + ")", 409);
         }
-        return Response.ok(write.apply(job.result()), CSV + "; charset=UTF-8")
+        return Response.ok(write.apply(sight.report(job)), CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
                 .build();
     }

@@ -144,7 +144,7 @@ public class SufficiencyPages {
         if (job.status() != AnalysisJobs.Status.DONE) {
             throw new NotFoundException("the report is not ready yet");
         }
-        return Response.ok(write.apply(job.result()), CSV + "; charset=UTF-8")
+        return Response.ok(write.apply(sight.report(job)), CSV + "; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + authority + "-" + name + ".csv\"")
                 .build();
     }

@@ -128,18 +128,40 @@ public class SharedRegisterTest {
         // Council A unlinks its child and changes the provider whole: council B's link, which A never saw, stays.
         String p2 =
                 as(COUNCIL_A_DIRECTOR).get(BASE + "/providers/P2").asString().replace("\"A1\"", "");
-        as(COUNCIL_A_DIRECTOR)
-                .contentType(ContentType.JSON)
-                .body(p2)
-                .put(BASE + "/providers/P2")
-                .then()
-                .statusCode(200);
+        // The answers to A's changes show the provider as A sees it: never B's child.
+        assertThat(as(COUNCIL_A_DIRECTOR)
+                        .contentType(ContentType.JSON)
+                        .body(p2)
+                        .put(BASE + "/providers/P2")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("connectedChildren"))
+                .isNullOrEmpty();
         assertThat(given().get(BASE + "/providers/P2").jsonPath().getList("connectedChildren"))
                 .containsExactly("B1");
+        assertThat(as(COUNCIL_A_DIRECTOR)
+                        .contentType(ContentType.JSON)
+                        .body("{\"connectedChildren\": [\"A2\"]}")
+                        .patch(BASE + "/providers/P2")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("connectedChildren"))
+                .containsExactly("A2");
+        assertThat(given().get(BASE + "/providers/P2").jsonPath().getList("connectedChildren"))
+                .containsExactly("A2", "B1");
+
+        // A replaces every provider from a CSV naming only the links it sees: B's link, never shown to A, stays.
+        String csv = "id,type,localAuthority,lat,lon,places,ageMin,ageMax,weeklyCost,connectedChildren\n"
+                + "P1,IN_HOUSE_FOSTER,COUNCIL-A,52.0,0.0,1,0,17,500,\n"
+                + "P2,IFA_FOSTER,COUNCIL-B,52.0,0.0,3,0,17,900,A2\n";
         as(COUNCIL_A_DIRECTOR)
-                .contentType(ContentType.JSON)
-                .body("{\"connectedChildren\": [\"A2\"]}")
-                .patch(BASE + "/providers/P2")
+                .contentType("text/csv")
+                .body(csv)
+                .post(BASE + "/providers/csv?mode=replace")
                 .then()
                 .statusCode(200);
         assertThat(given().get(BASE + "/providers/P2").jsonPath().getList("connectedChildren"))
