@@ -95,6 +95,27 @@ class SharedRegisterSufficiencyTest {
                 .isEqualTo(3);
         assertThat(whole.getList("report.segments")).isNotEmpty();
         assertThat(as(COUNCIL_A_DIRECTOR).get(path).asString()).doesNotContain("\"B1\"");
+        // The downloads say what the page and the JSON say: no segments for council A, the whole's for the register.
+        String segmentsSeenByA = as(COUNCIL_A_DIRECTOR)
+                .get(path + "/segments.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String segmentsWhole = given().get(path + "/segments.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(segmentsSeenByA.strip().lines()).hasSize(1);
+        assertThat(segmentsWhole.strip().lines().count()).isGreaterThan(1);
+        assertThat(as(COUNCIL_A_DIRECTOR)
+                        .get(path + "/unmet-need.csv")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .isNotEqualTo(given().get(path + "/unmet-need.csv").asString());
         // What each child adds to the figures is kept with the job, never written out.
         assertThat(given().get(path).asString()).doesNotContain("\"figures\"", "\"needs\":{");
     }
