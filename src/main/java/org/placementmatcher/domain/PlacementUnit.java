@@ -37,6 +37,9 @@ public class PlacementUnit {
     private List<Provider> providers;
 
     private List<Provider> candidates;
+    /** {@link #omittedPointsAtLeast()}: no eligible provider is left out of {@link #candidates} while it is MAX. */
+    private long omittedPointsAtLeast = Long.MAX_VALUE;
+
     private BitSet eligible;
     /** The solver's view of {@link #candidates} (made again when they are replaced). */
     private ProviderSet providerRange;
@@ -204,6 +207,27 @@ public class PlacementUnit {
             computeEligibility();
         }
         return candidates;
+    }
+
+    /**
+     * Long.MAX_VALUE when {@link #getCandidates()} holds every eligible provider; otherwise a number T such that every
+     * eligible provider left out of them has {@link #staticSoftPoints} of at least T. The bounds read it to stay valid
+     * where the candidates are only the cheapest few: they add an option "somewhere beyond the list" at T.
+     */
+    public long omittedPointsAtLeast() {
+        return omittedPointsAtLeast;
+    }
+
+    /**
+     * Keeps only these candidates (cheapest first), every eligible provider left out costing at least
+     * {@code omittedPointsAtLeast} soft points ({@link #omittedPointsAtLeast()}).
+     */
+    public void limitCandidates(List<Provider> cheapestFirst, long omittedPointsAtLeast) {
+        if (eligible == null) {
+            computeEligibility();
+        }
+        this.candidates = List.copyOf(cheapestFirst);
+        this.omittedPointsAtLeast = omittedPointsAtLeast;
     }
 
     /** The same providers as the solver's value range, in the same order ({@link ProviderSet} says why a set). */

@@ -30,6 +30,9 @@ final class ApartGroup {
     /** Per block (bit mask of members): its range in the option arrays. */
     private final int[] blockStart;
 
+    /** Per block: its option beyond the providers enumerated for it ({@link UnitsSide#blockBeyondCost}), fixed point. */
+    private final long[] blockBeyond;
+
     private final long[] blockBest;
     private final int[] blockChoice;
     private final long[] none;
@@ -52,10 +55,13 @@ final class ApartGroup {
         // Each member's soft points per provider index, -1 where it cannot go.
         Map<Integer, long[]> pointsAt = new LinkedHashMap<>();
         Map<Integer, Provider> providerOf = new HashMap<>();
+        long[] cheapest = new long[members];
         for (int i = 0; i < members; i++) {
             PlacementUnit unit = free.get(i);
             memberWeight[i] = unit.getUnplacedWeight();
-            for (long packed : pinned.options(unit)) {
+            long[] memberOptions = pinned.options(unit);
+            cheapest[i] = memberOptions.length == 0 ? FlowOffers.NONE : memberOptions[0] >>> 20;
+            for (long packed : memberOptions) {
                 long[] points = pointsAt.computeIfAbsent((int) (packed & 0xFFFFF), p -> {
                     long[] a = new long[members];
                     Arrays.fill(a, -1);
@@ -68,6 +74,7 @@ final class ApartGroup {
             }
         }
         blockStart = new int[subsets + 1];
+        blockBeyond = new long[subsets];
         for (int block = 1; block < subsets; block++) {
             blockStart[block] = b.optionCount;
             List<Child> children = new ArrayList<>();
@@ -79,8 +86,10 @@ final class ApartGroup {
                 }
             }
             if (PinnedPlaces.hasInternalConflict(children)) {
+                blockBeyond[block] = INF;
                 continue;
             }
+            blockBeyond[block] = UnitsSide.blockBeyondCost(block, free, cheapest, anyPinned ? 0 : apartWeight);
             List<long[]> options = new ArrayList<>(); // {cost, provider}
             for (Map.Entry<Integer, long[]> e : pointsAt.entrySet()) {
                 long cost = 0;
@@ -119,7 +128,7 @@ final class ApartGroup {
     long evaluate(long[] price, long[] pi) {
         int full = (1 << members) - 1;
         for (int block = 1; block <= full; block++) {
-            long best = INF;
+            long best = blockBeyond[block];
             int choice = -1;
             for (int k = blockStart[block], end = blockStart[block + 1]; k < end; k++) {
                 long v = b.optionCost[k] * ONE;
@@ -186,7 +195,9 @@ final class ApartGroup {
                 b.unplaced += memberWeight[Integer.numberOfTrailingZeros(low)];
                 set ^= low;
             } else {
-                b.take(blockChoice[block], pi == null);
+                if (blockChoice[block] >= 0) {
+                    b.take(blockChoice[block], pi == null); // else beyond its list: no provider to count
+                }
                 placeSome = !someRestNone[set];
                 set ^= block;
             }

@@ -35,7 +35,7 @@ final class CapacityDual implements SubgradientAscent.Dual {
         }
         Arrays.fill(b.chosen, 0);
         b.unplaced = 0;
-        total += b.unitsSide(price, null);
+        total += UnitsSide.of(b, price, null);
         for (ApartGroup group : b.groups) {
             total += group.evaluate(price, null);
         }

@@ -87,7 +87,7 @@ final class DecompositionDual implements SubgradientAscent.Dual {
         long total = b.constantPoints * ONE - b.mu * unplacedWeight;
         b.unplaced = 0;
         b.touchedCount = 0;
-        total += b.unitsSide(null, pi);
+        total += UnitsSide.of(b, null, pi);
         for (ApartGroup group : b.groups) {
             total += group.evaluate(null, pi);
         }

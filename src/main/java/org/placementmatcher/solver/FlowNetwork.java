@@ -102,6 +102,12 @@ abstract sealed class FlowNetwork permits PlacementFlow {
      */
     final int[] pricedFrom;
 
+    /**
+     * The provider index of the node "somewhere beyond the list" ({@link FlowOffers#beyondPoints}) of a bound's flow
+     * where some unit's candidates are not every eligible provider, or -1: no provider, uncapacitated.
+     */
+    final int beyond;
+
     /** The network of the caseload, no flow on it yet: the flags as {@link PlacementFlow}'s constructors set them. */
     FlowNetwork(
             PlacementSolution solution,
@@ -111,10 +117,18 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             boolean offerOneMore,
             int limit) {
         this.providers = solution.getProviders();
-        int providerCount = providers.size();
+        this.beyond = !forConstruction
+                        && solution.getUnits().stream()
+                                .anyMatch(u -> !u.isPinned() && FlowOffers.beyondPoints(u, false) != FlowOffers.NONE)
+                ? providers.size()
+                : -1;
+        int providerCount = providers.size() + (beyond >= 0 ? 1 : 0);
         this.capacity = new int[providerCount];
         for (Provider p : providers) {
             capacity[p.getIndex()] = p.getPlaces();
+        }
+        if (beyond >= 0) {
+            capacity[beyond] = Integer.MAX_VALUE / 2;
         }
         this.atFosteringLimit =
                 forConstruction ? FlowOffers.capAtFosteringLimit(solution, capacity) : new boolean[providerCount];
@@ -133,7 +147,8 @@ abstract sealed class FlowNetwork permits PlacementFlow {
                 } else if (!unit.isPinned()) {
                     noPlace += unit.getUnplacedWeight();
                 }
-            } else if (!unit.getCandidates().isEmpty()) {
+            } else if (!unit.getCandidates().isEmpty()
+                    || FlowOffers.beyondPoints(unit, forConstruction) != FlowOffers.NONE) {
                 if (modelApartGroups && unit.getApartGroup() != null) {
                     apart.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
                             .add(units.size());
@@ -184,7 +199,8 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             for (int a = 0; a < offered.size(); a++) {
                 points[a] = unit.staticSoftPoints(offered.get(a));
             }
-            long most = setArcs(u, offered, points, scale / unit.size());
+            long beyondPoints = FlowOffers.beyondPoints(unit, forConstruction);
+            long most = setArcs(u, offered, points, scale / unit.size(), beyondPoints);
             // The range counts the providers not offered too (the dearest with room comes last), so that pricing may
             // add
             // their arcs and medium still comes first, and a limited flow weighs urgency as the whole network's does.
@@ -223,7 +239,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
                     points[a] += units.get(m).staticSoftPoints(together.get(a));
                 }
             }
-            setArcs(g, together, points, scale / n);
+            setArcs(g, together, points, scale / n, FlowOffers.NONE);
             g++;
         }
         // One urgency point must outweigh any soft total, even split into 1/scale parts: big = scale * range + 1.
@@ -273,6 +289,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         supply = other.supply;
         size = other.size;
         pricedFrom = other.pricedFrom;
+        beyond = other.beyond;
         arcTo = other.arcTo;
         arcCost = other.arcCost;
         unplacedCost = other.unplacedCost;
@@ -294,20 +311,37 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         heldLoad = other.heldLoad.clone();
     }
 
-    /** The node's arcs to the providers, cheapest first; returns the most points of any. */
-    private long setArcs(int node, List<Provider> offered, long[] points, long perChild) {
+    /**
+     * The node's arcs to the providers, cheapest first, and to {@link #beyond} at {@code beyondPoints} unless that is
+     * {@link FlowOffers#NONE} (after the providers at as many points); returns the most points of any.
+     */
+    private long setArcs(int node, List<Provider> offered, long[] points, long perChild, long beyondPoints) {
         // Cheapest first (the candidates already are, but for a current placement added at the end).
         FlowOffers.sortByPoints(offered, points);
-        arcTo[node] = new int[offered.size()];
-        arcCost[node] = new long[offered.size()];
-        arcFlow[node] = new int[offered.size()];
+        boolean toBeyond = beyondPoints != FlowOffers.NONE;
+        int n = offered.size() + (toBeyond ? 1 : 0);
+        arcTo[node] = new int[n];
+        arcCost[node] = new long[n];
+        arcFlow[node] = new int[n];
         long most = 0;
-        for (int a = 0; a < offered.size(); a++) {
-            arcTo[node][a] = offered.get(a).getIndex();
-            arcCost[node][a] = Math.multiplyExact(points[a], perChild);
-            most = Math.max(most, points[a]);
+        int a = 0;
+        for (int i = 0; i < offered.size(); i++, a++) {
+            if (toBeyond && beyondPoints < points[i]) {
+                setArc(node, a++, beyond, beyondPoints, perChild);
+                toBeyond = false;
+            }
+            setArc(node, a, offered.get(i).getIndex(), points[i], perChild);
+            most = Math.max(most, points[i]);
         }
-        return most;
+        if (toBeyond) {
+            setArc(node, a, beyond, beyondPoints, perChild);
+        }
+        return beyondPoints == FlowOffers.NONE ? most : Math.max(most, beyondPoints);
+    }
+
+    private void setArc(int node, int a, int to, long points, long perChild) {
+        arcTo[node][a] = to;
+        arcCost[node][a] = Math.multiplyExact(points, perChild);
     }
 
     /** The flow's totals as it stands; {@code complete} false where a solve was stopped before routing everyone. */
@@ -331,13 +365,18 @@ abstract sealed class FlowNetwork permits PlacementFlow {
 
     /**
      * The units this flow leaves (partly) unplaced while they have eligible providers beyond those offered: after
-     * {@link PlacementFlow#solvePriced} there are none, since pricing offers them any that would place them.
+     * {@link PlacementFlow#solvePriced} there are none among units whose candidates are every eligible provider, since
+     * pricing offers them any that would place them; a unit with fewer ({@link PlacementUnit#omittedPointsAtLeast()})
+     * may be left so, as pricing reads only its candidates.
      */
     public List<PlacementUnit> unplacedForWantOfCandidates() {
         List<PlacementUnit> wanting = new ArrayList<>();
         for (int u = 0; u < realUnits; u++) {
-            if (pricedFrom[u] < units.get(u).getCandidates().size() && unplacedFlow[u] > 0) {
-                wanting.add(units.get(u));
+            PlacementUnit unit = units.get(u);
+            boolean wantsMore =
+                    pricedFrom[u] < unit.getCandidates().size() || unit.omittedPointsAtLeast() != Long.MAX_VALUE;
+            if (wantsMore && unplacedFlow[u] > 0) {
+                wanting.add(unit);
             }
         }
         return wanting;
@@ -397,7 +436,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         int best = unplacedFlow[node];
         Provider where = null;
         for (int a = 0; a < arcFlow[node].length; a++) {
-            if (arcFlow[node][a] > best) {
+            if (arcFlow[node][a] > best && arcTo[node][a] != beyond) {
                 best = arcFlow[node][a];
                 where = providers.get(arcTo[node][a]);
             }

@@ -106,6 +106,21 @@ final class FlowOffers {
         return all;
     }
 
+    /** No arc "somewhere beyond the list" ({@link #beyondPoints}). */
+    static final long NONE = Long.MAX_VALUE;
+
+    /**
+     * The soft points of the unit's arc "somewhere beyond its list" in a bound's flow, or {@link #NONE}: where its
+     * candidates are not every eligible provider ({@link PlacementUnit#omittedPointsAtLeast()} T below MAX), the flow
+     * would otherwise bound a restricted problem, and could claim better than the true optimum. Every provider left out
+     * costs at least T, so one uncapacitated arc at T stands for them all and the flow stays a relaxation. It makes such
+     * a unit always placeable in the flow: the medium bound is then optimistic (no plan places more than the flow
+     * does), which is still valid. A construction's flow builds a plan from real providers: it has none.
+     */
+    static long beyondPoints(PlacementUnit unit, boolean forConstruction) {
+        return forConstruction ? NONE : unit.omittedPointsAtLeast();
+    }
+
     /** Sorts the providers and their points together by points; only the last entry can be out of place. */
     static void sortByPoints(List<Provider> offered, long[] points) {
         for (int i = offered.size() - 1; i > 0 && points[i] < points[i - 1]; i--) {

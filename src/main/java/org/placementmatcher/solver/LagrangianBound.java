@@ -196,6 +196,9 @@ public final class LagrangianBound {
     final int unitCount;
     final int[] unitStart;
     final long[] unitWeight;
+    /** Per unit: its option beyond its candidates, in fixed point ({@link UnitsSide#beyondCost}). */
+    final long[] unitBeyond;
+
     int[] optionProvider;
     long[] optionCost;
     byte[] optionKind;
@@ -298,6 +301,7 @@ public final class LagrangianBound {
         unitCount = single.size();
         unitStart = new int[unitCount + 1];
         unitWeight = new long[unitCount];
+        unitBeyond = new long[unitCount];
         List<long[]> sorted = new ArrayList<>(unitCount);
         int total = 0;
         int largest = 1;
@@ -317,6 +321,7 @@ public final class LagrangianBound {
             PlacementUnit unit = single.get(u);
             unitStart[u] = optionCount;
             unitWeight[u] = unit.getUnplacedWeight();
+            unitBeyond[u] = UnitsSide.beyondCost(unit);
             boolean sole = unit.isAnySolePlacement() && !soleAlone.contains(unit);
             for (long packed : sorted.get(u)) {
                 addOption((int) (packed & 0xFFFFF), packed >>> 20, sole ? 0 : unit.size());
@@ -458,38 +463,6 @@ public final class LagrangianBound {
                 price[p * kinds + kind] = v;
             }
         }
-    }
-
-    /**
-     * The units' side of either dual at its multipliers, in fixed point: each unit relaxed on its own takes its
-     * cheapest option, with phase 1's {@code price} per provider and kind added to its cost or phase 2's {@code pi}
-     * per option taken from it (the other null), or stays unplaced at μ·weight. Records the relaxed plan ({@link
-     * #take}) and adds the unplaced weight to {@link #unplaced}.
-     */
-    long unitsSide(long[] price, long[] pi) {
-        long total = 0;
-        for (int u = 0; u < unitCount; u++) {
-            long best = mu * unitWeight[u];
-            int choice = -1;
-            for (int k = unitStart[u], end = unitStart[u + 1]; k < end; k++) {
-                long cost = optionCost[k] * ONE;
-                if (cost >= best) {
-                    break; // cheapest first, and the multipliers only add (prices >= 0, π <= 0)
-                }
-                long v = cost + (pi == null ? price[optionProvider[k] * kinds + optionKind[k]] : -pi[k]);
-                if (v < best) {
-                    best = v;
-                    choice = k;
-                }
-            }
-            total += best;
-            if (choice < 0) {
-                unplaced += unitWeight[u];
-            } else {
-                take(choice, pi == null);
-            }
-        }
-        return total;
     }
 
     /** The relaxed plan's units' side takes the option: counted by provider and kind in phase 1, marked in phase 2. */

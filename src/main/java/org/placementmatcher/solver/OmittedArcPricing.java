@@ -46,7 +46,7 @@ final class OmittedArcPricing {
         omittedPoints = new long[network.unitCount][];
         FlowRelaxation totals = network.solve(stop);
         while (totals.complete()) {
-            int[] excess = new int[network.providers.size()];
+            int[] excess = new int[network.capacity.length];
             int added = priceOmittedArcs(excess);
             if (added == 0) {
                 break;
@@ -81,7 +81,7 @@ final class OmittedArcPricing {
             maxPotential = Math.max(maxPotential, network.potential[p]);
         }
         network.maxProviderPotential = maxPotential;
-        int[] offeredTo = new int[network.providers.size()];
+        int[] offeredTo = new int[network.capacity.length];
         int added = 0;
         for (int u = 0; u < network.unitCount; u++) {
             List<PlacementUnit> members = u < network.realUnits
