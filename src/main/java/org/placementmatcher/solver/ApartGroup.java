@@ -19,7 +19,9 @@ import org.placementmatcher.domain.Provider;
  * subset of members sharing a provider) has its own options, with siblingsApart's weight already in the cost
  * for a provider no pinned member uses; a dynamic programme over subsets then picks the best partition into
  * blocks and unplaced members. Two blocks at one provider overcount, but the merged block is also a candidate
- * and never dearer, so the minimum is exact.
+ * and never dearer, so the minimum is exact. Where members' candidates are only their cheapest few, each block also
+ * has an option beyond the providers enumerated for it ({@link UnitsSide#blockBeyondCost}): a relaxation, no longer
+ * exact.
  */
 final class ApartGroup {
     private final LagrangianBound b;

@@ -37,6 +37,10 @@ import org.placementmatcher.domain.Provider;
  * steps ({@link SubgradientAscent}: Polyak's rule, aiming at the best known plan's soft points when given, which may
  * improve while it runs). The bound is the best value seen.
  * <p>
+ * Where a unit's candidates are only its cheapest few ({@link PlacementUnit#omittedPointsAtLeast()}), each unit and
+ * apart-group block also has an option "somewhere beyond its list" at the least points of those left out, with no
+ * provider and no multiplier, so both phases still bound the whole problem ({@link UnitsSide}).
+ * <p>
  * Strengthenings that hold in every plan with the best hard score (only the pinned units' constant hard points):
  * a unit goes only where it could join the pinned children without a hard point (H1, H10, H11, H14), a unit or
  * block with an H10 pair inside is never placed, and a unit or block needing a sole placement (H11) takes every

@@ -76,7 +76,10 @@ public final class PlacementFlow extends FlowNetwork {
     /** What pricing ({@link #solvePriced}) has learnt of this flow: null until it is first called, and in copies. */
     private OmittedArcPricing pricing;
 
-    /** The relaxation alone: a lower bound on every plan ({@link FlowRelaxation#isBound()}). */
+    /**
+     * The relaxation alone: a lower bound on every plan ({@link FlowRelaxation#isBound()}); a unit whose candidates are
+     * only its cheapest few also has an arc beyond them ({@link FlowOffers#beyondPoints}), as in {@link #boundLimited}.
+     */
     public PlacementFlow(PlacementSolution solution) {
         this(solution, false, Map.of(), false, false, CandidateLimit.NONE);
     }

@@ -72,7 +72,7 @@ final class UnitsSide {
         for (int u = 0; u < b.unitCount; u++) {
             long best = b.mu * b.unitWeight[u];
             int choice = -1;
-            if (b.unitBeyond[u] < best) {
+            if (b.unitBeyond[u] < Math.min(best, INF)) { // INF: none, whatever μ is
                 best = b.unitBeyond[u];
                 choice = BEYOND;
             }
