@@ -41,6 +41,11 @@ public class PlacementUnit {
     private long omittedPointsAtLeast = Long.MAX_VALUE;
 
     private BitSet eligible;
+    /**
+     * {@link Long#MAX_VALUE} while the candidates are every eligible provider; otherwise every eligible provider left
+     * out of them has at least these static soft points.
+     */
+    private volatile long omittedPointsAtLeast = Long.MAX_VALUE;
     /** The solver's view of {@link #candidates} (made again when they are replaced). */
     private ProviderSet providerRange;
 
@@ -188,6 +193,36 @@ public class PlacementUnit {
      */
     public void allowAnyProvider() {
         this.candidates = providers;
+    }
+
+    /** STUB (replaced at merge): the candidates limited to a prefix, every eligible provider left out at {@code atLeast} points or more. */
+    public void limitCandidates(List<Provider> cheapestFirst, long atLeast) {
+        if (eligible == null) {
+            computeEligibility();
+        }
+        this.candidates = List.copyOf(cheapestFirst);
+        this.omittedPointsAtLeast = atLeast;
+    }
+
+    /** See {@link #omittedPointsAtLeast}: {@link Long#MAX_VALUE} when the candidates are every eligible provider. */
+    public long omittedPointsAtLeast() {
+        return omittedPointsAtLeast;
+    }
+
+    /** STUB (replaced at merge): widens the candidates to at least every eligible provider below the points. */
+    public synchronized void widenCandidates(long pointsBelow) {
+        if (omittedPointsAtLeast >= pointsBelow) {
+            return;
+        }
+        List<Provider> all = new ArrayList<>(providers.size());
+        for (Provider p : providers) {
+            if (eligible.get(p.getIndex())) {
+                all.add(p);
+            }
+        }
+        all.sort(java.util.Comparator.comparingLong(this::staticSoftPoints).thenComparingInt(Provider::getIndex));
+        this.candidates = all;
+        this.omittedPointsAtLeast = Long.MAX_VALUE;
     }
 
     /** The members' current placement when they all share one, else null. */

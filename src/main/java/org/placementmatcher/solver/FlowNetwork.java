@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.PointsCeiling;
 import org.placementmatcher.domain.Provider;
 import org.placementmatcher.domain.SoftTerms;
 
@@ -187,6 +188,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         Arrays.fill(groupOf, -1);
         long softRange = 0;
         int children = 0;
+        PointsCeiling ceiling = null;
         for (int u = 0; u < realUnits; u++) {
             PlacementUnit unit = units.get(u);
             supply[u] = unit.size();
@@ -205,6 +207,13 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             // add
             // their arcs and medium still comes first, and a limited flow weighs urgency as the whole network's does.
             List<Provider> candidates = unit.getCandidates();
+            if (unit.omittedPointsAtLeast() != Long.MAX_VALUE) {
+                // Pricing may widen the list ({@link OmittedArcPricing}): any provider at all may yet be offered.
+                if (ceiling == null) {
+                    ceiling = new PointsCeiling(providers, solution.getWeights());
+                }
+                most = Math.max(most, ceiling.of(unit));
+            }
             for (int i = candidates.size() - 1; i >= stop[0]; i--) {
                 if (capacity[candidates.get(i).getIndex()] + this.offerOneMore >= unit.size()) {
                     most = Math.max(most, unit.staticSoftPoints(candidates.get(i)));

@@ -89,12 +89,18 @@ final class OmittedArcPricing {
                     : Arrays.stream(network.groupMembers[u - network.realUnits])
                             .mapToObj(network.units::get)
                             .toList();
-            List<Provider> candidates = members.getFirst().getCandidates();
-            if (network.pricedFrom[u] >= candidates.size() || network.heldArc[u] != FREE) {
+            if (network.heldArc[u] != FREE) {
                 continue;
             }
             long perChild = network.scale / network.size[u];
             long pu = network.potential[u];
+            if (u < network.realUnits) {
+                widenWhereOmittedMayPay(members.getFirst(), perChild, pu, maxPotential);
+            }
+            List<Provider> candidates = members.getFirst().getCandidates();
+            if (network.pricedFrom[u] >= candidates.size()) {
+                continue;
+            }
             // The cheapest arc left out costs at least this (costs are never below zero; a unit's grow down its list).
             long floor = u < network.realUnits
                     ? members.getFirst().staticSoftPoints(candidates.get(network.pricedFrom[u])) * perChild
@@ -115,9 +121,13 @@ final class OmittedArcPricing {
                         || u >= network.realUnits && !members.stream().allMatch(m -> m.isEligible(p))) {
                     continue;
                 }
-                if (omittedPoints[u] == null) {
-                    omittedPoints[u] = new long[candidates.size() - network.pricedFrom[u]];
-                    Arrays.fill(omittedPoints[u], UNKNOWN);
+                if (omittedPoints[u] == null || omittedPoints[u].length < candidates.size() - network.pricedFrom[u]) {
+                    // First priced, or its list widened since: the points known so far kept.
+                    int known = omittedPoints[u] == null ? 0 : omittedPoints[u].length;
+                    omittedPoints[u] = omittedPoints[u] == null
+                            ? new long[candidates.size() - network.pricedFrom[u]]
+                            : Arrays.copyOf(omittedPoints[u], candidates.size() - network.pricedFrom[u]);
+                    Arrays.fill(omittedPoints[u], known, omittedPoints[u].length, UNKNOWN);
                 }
                 long points = omittedPoints[u][i - network.pricedFrom[u]];
                 if (points == UNKNOWN) {
@@ -150,6 +160,27 @@ final class OmittedArcPricing {
             }
         }
         return added;
+    }
+
+    /**
+     * A unit whose candidates are not every eligible provider (a very large problem: {@link
+     * PlacementUnit#omittedPointsAtLeast()}) may have an arc beyond its list that would lower the flow's cost: one
+     * costing at least the points every provider left out has, priced against the highest provider potential. Its list
+     * is then widened to every eligible provider where that could be so, and priced like the rest. So the flow still
+     * reaches the optimum of the whole network, and a unit left unplaced (whose potential is the unplaced weight's) is
+     * offered every provider that could take it: nobody is left unplaced for want of candidates.
+     */
+    private static void widenWhereOmittedMayPay(PlacementUnit unit, long perChild, long pu, long maxPotential) {
+        long omitted = unit.omittedPointsAtLeast();
+        if (omitted == Long.MAX_VALUE) {
+            return;
+        }
+        // An arc of q points is below zero when q * perChild + pu - potential < 0, so only below this many points.
+        long room = maxPotential - pu;
+        if (room <= 0 || Math.multiplyHigh(omitted, perChild) != 0 || omitted * perChild >= room) {
+            return;
+        }
+        unit.widenCandidates((room - 1) / perChild + 1);
     }
 
     /**

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
 
 /**
  * A flow offered each unit only its cheapest few providers, then priced out ({@link PlacementFlow#solvePriced}), ends
@@ -112,6 +114,61 @@ class PricedFlowTest {
             rounds += routed.pricingRounds() + bound.pricingRounds();
         }
         return rounds;
+    }
+
+    /**
+     * On a problem too large for every unit to keep every eligible provider, a unit keeps its cheapest few and knows the
+     * points of the rest ({@code omittedPointsAtLeast}): pricing widens the lists where a provider left out could lower
+     * the flow's cost, so the flow still reaches the whole network's optimum, unplaced weight included.
+     */
+    @Test
+    void unitsKeepingOnlyTheirCheapestFewProvidersAreWidenedToTheWholeNetworksOptimum() throws Exception {
+        String county = Files.readString(Path.of("sample-data", "county.json"));
+        List<Supplier<PlacementSolution>> problems = new ArrayList<>();
+        for (long seed = 0; seed < 30; seed++) {
+            long s = seed;
+            problems.add(() -> randomProblem(s));
+        }
+        problems.add(() -> ProblemMapper.toSolution(ProblemReader.read(county)));
+        int widened = 0;
+        for (int k = 0; k < problems.size(); k++) {
+            Supplier<PlacementSolution> problem = problems.get(k);
+            FlowRelaxation whole =
+                    FlowConstruction.routed(problem.get(), CandidateLimit.NONE).totals();
+            FlowRelaxation wholeBound = new PlacementFlow(problem.get()).solve(() -> false);
+            for (int kept : new int[] {1, 3}) {
+                PlacementSolution construction = keepingOnly(problem.get(), kept);
+                assertThat(FlowConstruction.routed(construction, kept).totals())
+                        .as("problem " + k + " construction, keeping " + kept)
+                        .isEqualTo(whole);
+                PlacementSolution bound = keepingOnly(problem.get(), kept);
+                assertThat(PlacementFlow.boundLimited(bound, kept).solvePriced(() -> false))
+                        .as("problem " + k + " bound, keeping " + kept)
+                        .isEqualTo(wholeBound);
+                widened += widenedUnits(construction) + widenedUnits(bound);
+            }
+        }
+        assertThat(widened).as("units widened").isPositive();
+    }
+
+    /** Every movable unit limited to its first {@code kept} candidates, the points of the next as the rest's least. */
+    private static PlacementSolution keepingOnly(PlacementSolution solution, int kept) {
+        for (PlacementUnit unit : solution.getUnits()) {
+            List<Provider> candidates = unit.getCandidates();
+            if (!unit.isPinned() && candidates.size() > kept) {
+                unit.limitCandidates(
+                        new ArrayList<>(candidates.subList(0, kept)), unit.staticSoftPoints(candidates.get(kept)));
+            }
+        }
+        return solution;
+    }
+
+    private static int widenedUnits(PlacementSolution solution) {
+        return (int) solution.getUnits().stream()
+                .filter(u -> !u.isPinned()
+                        && u.omittedPointsAtLeast() == Long.MAX_VALUE
+                        && u.getCandidates().size() > 3)
+                .count();
     }
 
     /** A priced flow settles split groups like any other: a whole plan, every child placed who was in the flow. */
