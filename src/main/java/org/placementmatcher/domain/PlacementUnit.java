@@ -38,14 +38,9 @@ public class PlacementUnit {
 
     private List<Provider> candidates;
     /** {@link #omittedPointsAtLeast()}: no eligible provider is left out of {@link #candidates} while it is MAX. */
-    private long omittedPointsAtLeast = Long.MAX_VALUE;
+    private volatile long omittedPointsAtLeast = Long.MAX_VALUE;
 
     private BitSet eligible;
-    /**
-     * {@link Long#MAX_VALUE} while the candidates are every eligible provider; otherwise every eligible provider left
-     * out of them has at least these static soft points.
-     */
-    private volatile long omittedPointsAtLeast = Long.MAX_VALUE;
     /** The solver's view of {@link #candidates} (made again when they are replaced). */
     private ProviderSet providerRange;
 
@@ -193,20 +188,6 @@ public class PlacementUnit {
      */
     public void allowAnyProvider() {
         this.candidates = providers;
-    }
-
-    /** STUB (replaced at merge): the candidates limited to a prefix, every eligible provider left out at {@code atLeast} points or more. */
-    public void limitCandidates(List<Provider> cheapestFirst, long atLeast) {
-        if (eligible == null) {
-            computeEligibility();
-        }
-        this.candidates = List.copyOf(cheapestFirst);
-        this.omittedPointsAtLeast = atLeast;
-    }
-
-    /** See {@link #omittedPointsAtLeast}: {@link Long#MAX_VALUE} when the candidates are every eligible provider. */
-    public long omittedPointsAtLeast() {
-        return omittedPointsAtLeast;
     }
 
     /** STUB (replaced at merge): widens the candidates to at least every eligible provider below the points. */

@@ -118,9 +118,10 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             boolean offerOneMore,
             int limit) {
         this.providers = solution.getProviders();
-        this.beyond = !forConstruction
+        boolean beyondArcs = !forConstruction && limit == CandidateLimit.NONE;
+        this.beyond = beyondArcs
                         && solution.getUnits().stream()
-                                .anyMatch(u -> !u.isPinned() && FlowOffers.beyondPoints(u, false) != FlowOffers.NONE)
+                                .anyMatch(u -> !u.isPinned() && u.omittedPointsAtLeast() != Long.MAX_VALUE)
                 ? providers.size()
                 : -1;
         int providerCount = providers.size() + (beyond >= 0 ? 1 : 0);
@@ -148,8 +149,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
                 } else if (!unit.isPinned()) {
                     noPlace += unit.getUnplacedWeight();
                 }
-            } else if (!unit.getCandidates().isEmpty()
-                    || FlowOffers.beyondPoints(unit, forConstruction) != FlowOffers.NONE) {
+            } else if (!unit.getCandidates().isEmpty() || unit.omittedPointsAtLeast() != Long.MAX_VALUE) {
                 if (modelApartGroups && unit.getApartGroup() != null) {
                     apart.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
                             .add(units.size());
@@ -201,7 +201,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             for (int a = 0; a < offered.size(); a++) {
                 points[a] = unit.staticSoftPoints(offered.get(a));
             }
-            long beyondPoints = FlowOffers.beyondPoints(unit, forConstruction);
+            long beyondPoints = FlowOffers.beyondPoints(unit, beyond >= 0);
             long most = setArcs(u, offered, points, scale / unit.size(), beyondPoints);
             // The range counts the providers not offered too (the dearest with room comes last), so that pricing may
             // add
@@ -374,9 +374,8 @@ abstract sealed class FlowNetwork permits PlacementFlow {
 
     /**
      * The units this flow leaves (partly) unplaced while they have eligible providers beyond those offered: after
-     * {@link PlacementFlow#solvePriced} there are none among units whose candidates are every eligible provider, since
-     * pricing offers them any that would place them; a unit with fewer ({@link PlacementUnit#omittedPointsAtLeast()})
-     * may be left so, as pricing reads only its candidates.
+     * {@link PlacementFlow#solvePriced} there are none, since pricing offers a unit left unplaced any provider that would
+     * place it, widening a list that holds only the cheapest few ({@link PlacementUnit#omittedPointsAtLeast()}) first.
      */
     public List<PlacementUnit> unplacedForWantOfCandidates() {
         List<PlacementUnit> wanting = new ArrayList<>();

@@ -78,7 +78,8 @@ public final class PlacementFlow extends FlowNetwork {
 
     /**
      * The relaxation alone: a lower bound on every plan ({@link FlowRelaxation#isBound()}); a unit whose candidates are
-     * only its cheapest few also has an arc beyond them ({@link FlowOffers#beyondPoints}), as in {@link #boundLimited}.
+     * only its cheapest few also has an arc beyond them ({@link FlowOffers#beyondPoints}); {@link #boundLimited}, priced,
+     * widens such lists instead.
      */
     public PlacementFlow(PlacementSolution solution) {
         this(solution, false, Map.of(), false, false, CandidateLimit.NONE);
