@@ -94,8 +94,10 @@ final class OmittedArcPricing {
             }
             long perChild = network.scale / network.size[u];
             long pu = network.potential[u];
-            if (u < network.realUnits) {
-                widenWhereOmittedMayPay(members.getFirst(), perChild, pu, maxPotential);
+            // An apart group's arc to a provider one member's list leaves out costs at least that member's least
+            // omitted points: every member is widened where that could be below zero.
+            for (PlacementUnit member : members) {
+                widenWhereOmittedMayPay(member, perChild, pu, maxPotential);
             }
             List<Provider> candidates = members.getFirst().getCandidates();
             if (network.pricedFrom[u] >= candidates.size()) {
@@ -164,7 +166,7 @@ final class OmittedArcPricing {
 
     /**
      * A unit whose candidates are not every eligible provider (a very large problem: {@link
-     * PlacementUnit#omittedPointsAtLeast()}) may have an arc beyond its list that would lower the flow's cost: one
+     * PlacementUnit#omittedPointsAtLeast()}), or an apart group with such a member, may have an arc beyond its list that would lower the flow's cost: one
      * costing at least the points every provider left out has, priced against the highest provider potential. Its list
      * is then widened to every eligible provider where that could be so, and priced like the rest. So the flow still
      * reaches the optimum of the whole network, and a unit left unplaced (whose potential is the unplaced weight's) is
@@ -177,10 +179,13 @@ final class OmittedArcPricing {
         }
         // An arc of q points is below zero when q * perChild + pu - potential < 0, so only below this many points.
         long room = maxPotential - pu;
-        if (room <= 0 || Math.multiplyHigh(omitted, perChild) != 0 || omitted * perChild >= room) {
+        if (room <= 0) {
             return;
         }
-        unit.widenCandidates((room - 1) / perChild + 1);
+        long below = (room - 1) / perChild + 1;
+        if (omitted < below) {
+            unit.widenCandidates(below);
+        }
     }
 
     /**

@@ -54,7 +54,7 @@ class BeyondTheListFlowTest {
                     List.of(child("C1", AGE_14, "PLANNED", ""), child("C2", AGE_14, "PLANNED", "")));
             solution.getUnits().forEach(u -> limit(u, 1, withT));
 
-            FlowRelaxation whole = BoundRelaxation.solve(solution, () -> false, Long.MAX_VALUE);
+            FlowRelaxation whole = new PlacementFlow(solution).solve(() -> false);
             FlowRelaxation priced = BoundRelaxation.solve(solution, () -> false, 0);
 
             for (FlowRelaxation flow : List.of(whole, priced)) {
@@ -87,8 +87,9 @@ class BeyondTheListFlowTest {
                     List.of(child("C1", AGE_10, "PLANNED", ""), child("C2", AGE_14, "PLANNED", "")));
             limit(unitOf(solution, "C1"), 1, withT);
 
-            for (long maxArcs : new long[] {Long.MAX_VALUE, 0}) {
-                FlowRelaxation flow = BoundRelaxation.solve(solution, () -> false, maxArcs);
+            // Solved whole (the arc beyond the list), then priced (which widens the list, so it comes second).
+            for (FlowRelaxation flow : List.of(
+                    new PlacementFlow(solution).solve(() -> false), BoundRelaxation.solve(solution, () -> false))) {
                 assertThat(flow.isBound()).isTrue();
                 assertThat(flow.unplacedWeightBound()).isZero();
                 assertThat(flow.softPointsBound()).isEqualTo(withT ? 300 : 600);
@@ -109,7 +110,7 @@ class BeyondTheListFlowTest {
             PlacementSolution solution = ProblemMapper.toSolution(ProblemReader.read(json));
             solution.getUnits().stream().filter(u -> !u.isPinned()).forEach(u -> limit(u, k, true));
 
-            FlowRelaxation whole = BoundRelaxation.solve(solution, () -> false, Long.MAX_VALUE);
+            FlowRelaxation whole = new PlacementFlow(solution).solve(() -> false);
             FlowRelaxation priced = BoundRelaxation.solve(solution, () -> false, 0);
 
             assertThat(whole.isBound()).isTrue();

@@ -151,6 +151,38 @@ class PricedFlowTest {
         assertThat(widened).as("units widened").isPositive();
     }
 
+    /**
+     * Two apart siblings, each keeping only its nearest provider (at opposite ends), whose best plan is together at a
+     * provider between them that neither list holds: pricing widens both members, so the construction's flow finds it.
+     */
+    @Test
+    void apartSiblingsKeepingOnlyTheirNearestProviderAreWidenedToATogetherPlaceBetweenThem() {
+        Supplier<PlacementSolution> problem = () -> ProblemMapper.toSolution(
+                ProblemReader.read("""
+                {"schemaVersion": 1, "referenceDate": "2026-11-22", "homeAuthority": "E1",
+                 "weights": {"siblingsApart": 2000},
+                 "providers": [%s, %s, %s],
+                 "children": [
+                  {"id": "A", "dateOfBirth": "2016-03-01", "gender": "FEMALE", "home": {"lat": 0, "lon": 0},
+                   "urgency": "PLANNED", "siblingGroup": "G", "placeTogether": false},
+                  {"id": "B", "dateOfBirth": "2017-03-01", "gender": "MALE", "home": {"lat": 0, "lon": 2},
+                   "urgency": "PLANNED", "siblingGroup": "G", "placeTogether": false}]}""".formatted(provider("P1", -0.5), provider("P3", 1), provider("P2", 2.5))));
+        FlowRelaxation whole =
+                FlowConstruction.routed(problem.get(), CandidateLimit.NONE).totals();
+        PlacementSolution limited = keepingOnly(problem.get(), 1);
+        FlowConstruction.Routed routed = FlowConstruction.routed(limited, 1);
+        assertThat(routed.totals()).isEqualTo(whole);
+        assertThat(routed.flow().mostFlow().values())
+                .extracting(Provider::getId)
+                .containsOnly("P3");
+    }
+
+    private static String provider(String id, double lon) {
+        return """
+                {"id": "%s", "type": "IFA_FOSTER", "localAuthority": "E1", "location": {"lat": 0, "lon": %s},
+                 "places": 2, "ageMin": 0, "ageMax": 17, "weeklyCost": 800}""".formatted(id, lon);
+    }
+
     /** Every movable unit limited to its first {@code kept} candidates, the points of the next as the rest's least. */
     private static PlacementSolution keepingOnly(PlacementSolution solution, int kept) {
         for (PlacementUnit unit : solution.getUnits()) {
