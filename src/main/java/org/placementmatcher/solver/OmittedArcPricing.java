@@ -28,6 +28,13 @@ final class OmittedArcPricing {
      */
     private long[][] omittedPoints;
 
+    /**
+     * Per unit node, the candidate lists of its members as pricing last read them: a list widened since
+     * ({@link #widenWhereOmittedMayPay}) is no longer the one the node's offers and {@link #omittedPoints} were taken
+     * from (a limited list ends with the current placement, which a wider one has elsewhere), so its scan starts over.
+     */
+    private Object[][] listsRead;
+
     private static final long UNKNOWN = Long.MIN_VALUE;
     /** Arcs added by pricing so far, and the rounds that added any. */
     private int arcsPriced;
@@ -44,6 +51,7 @@ final class OmittedArcPricing {
     /** The flow priced out, from its first solve on: see {@link PlacementFlow#solvePriced}. */
     FlowRelaxation solvePriced(BooleanSupplier stop) {
         omittedPoints = new long[network.unitCount][];
+        listsRead = new Object[network.unitCount][];
         FlowRelaxation totals = network.solve(stop);
         while (totals.complete()) {
             int[] excess = new int[network.capacity.length];
@@ -99,6 +107,7 @@ final class OmittedArcPricing {
             for (PlacementUnit member : members) {
                 widenWhereOmittedMayPay(member, perChild, pu, maxPotential);
             }
+            startOverIfWidened(u, members);
             List<Provider> candidates = members.getFirst().getCandidates();
             if (network.pricedFrom[u] >= candidates.size()) {
                 continue;
@@ -185,6 +194,29 @@ final class OmittedArcPricing {
         long below = (room - 1) / perChild + 1;
         if (omitted < below) {
             unit.widenCandidates(below);
+        }
+    }
+
+    /**
+     * Where a member's list was widened since the node was last priced: its scan starts from the first candidate (the
+     * arcs it has are skipped as offered already) and the points known are forgotten.
+     */
+    private void startOverIfWidened(int u, List<PlacementUnit> members) {
+        Object[] lists = new Object[members.size()];
+        for (int m = 0; m < lists.length; m++) {
+            lists[m] = members.get(m).getCandidates();
+        }
+        Object[] read = listsRead[u];
+        listsRead[u] = lists;
+        if (read == null) {
+            return;
+        }
+        for (int m = 0; m < lists.length; m++) {
+            if (read[m] != lists[m]) {
+                network.pricedFrom[u] = 0;
+                omittedPoints[u] = null;
+                return;
+            }
         }
     }
 
