@@ -1,0 +1,378 @@
+package org.placementmatcher.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * Finds a unit's K cheapest eligible providers (by its static soft points, ties by index) without checking every
+ * provider: exactly the first entries of the list {@link PlacementUnit#getCandidates()} works out by checking them all.
+ * A national problem (tens of thousands of units and of providers) has billions of pairs; a unit's cheapest places
+ * lie near it, so a spatial index finds them after looking at a few thousand.
+ *
+ * <p>The providers are put in cells of a latitude/longitude grid, each cell's by type (so each bucket is cheap or
+ * dear together), each bucket's by weekly cost; cells are grouped in blocks. For a unit, blocks and buckets are
+ * visited best first by a lower bound on the unit's points at any provider in them: the distance term at the
+ * least great-circle distance from each member to the area (rounded as the term rounds, with a margin so that
+ * floating point never lifts the bound above the truth), the over-20-miles term where that least distance is
+ * beyond 20 miles, the cost term of the bucket's cheapest provider and the move term (the same for every provider
+ * but the members' current placements, which are checked first, on their own). The other terms are never negative,
+ * so leaving them out keeps the bound a bound. The search stops when the next area's bound exceeds the K-th best
+ * points found: nothing there can enter the list.
+ *
+ * <p>Connected-person providers take only the children they name (H7), so they are found by name, not by place.
+ *
+ * <p>Built once per problem, read only after: one search serves every unit, on every thread.
+ */
+public final class CandidateSearch {
+
+    /** A cell's size: about 7 by 6 miles in England, a few providers each. */
+    static final double CELL_LAT_DEGREES = 0.1;
+
+    static final double CELL_LON_DEGREES = 0.15;
+    /** Cells per block side: a block is about 50 miles across. */
+    static final int BLOCK_CELLS = 8;
+
+    /** Miles the distance bound is lowered by, far more than a haversine's floating-point error. */
+    private static final double MARGIN_MILES = 1e-6;
+
+    /** One unit's K cheapest eligible providers, cheapest first, and a floor on the points of those left out. */
+    public record Result(List<Provider> cheapestFirst, long omittedPointsAtLeast) {
+        /** Whether the list holds every eligible provider. */
+        public boolean isComplete() {
+            return omittedPointsAtLeast == Long.MAX_VALUE;
+        }
+    }
+
+    /** Providers of one type in one cell, cheapest (weekly cost) first, and the cell's area. */
+    private record Bucket(Provider[] byCost, Area area) {}
+
+    /** A block of cells: its area, its buckets and its cheapest provider (of any type). */
+    private record Block(Area area, int[] buckets, Provider cheapest) {}
+
+    /** A latitude/longitude rectangle, with the least cosine of its latitudes (for the haversine's bound). */
+    private record Area(double latLo, double latHi, double lonLo, double lonHi, double minCosLat) {
+        static Area of(double latLo, double latHi, double lonLo, double lonHi) {
+            double cos = Math.min(Math.cos(Math.toRadians(latLo)), Math.cos(Math.toRadians(latHi)));
+            return new Area(latLo, latHi, lonLo, lonHi, Math.max(0, cos));
+        }
+    }
+
+    private final Provider[] byIndex;
+    private final int indexBits;
+    private final List<Bucket> buckets = new ArrayList<>();
+    private final List<Block> blocks = new ArrayList<>();
+    /** Connected-person providers by the children they name. */
+    private final Map<String, List<Provider>> connectedByChild = new HashMap<>();
+
+    /** @param providers every provider of the problem, each at its index ({@link Provider#getIndex()}) */
+    public CandidateSearch(List<Provider> providers) {
+        this.byIndex = providers.toArray(Provider[]::new);
+        for (int i = 0; i < byIndex.length; i++) {
+            if (byIndex[i].getIndex() != i) {
+                throw new IllegalArgumentException("providers must sit at their index");
+            }
+        }
+        this.indexBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, byIndex.length - 1));
+        List<Provider> placed = new ArrayList<>();
+        for (Provider p : providers) {
+            if (p.getType() == ProviderType.CONNECTED_PERSON) {
+                for (String child : p.getConnectedChildren()) {
+                    connectedByChild
+                            .computeIfAbsent(child, c -> new ArrayList<>())
+                            .add(p);
+                }
+            } else {
+                placed.add(p);
+            }
+        }
+        index(placed);
+    }
+
+    private void index(List<Provider> placed) {
+        if (placed.isEmpty()) {
+            return;
+        }
+        double lat0 = placed.stream().mapToDouble(Provider::getLat).min().orElseThrow();
+        double lon0 = placed.stream().mapToDouble(Provider::getLon).min().orElseThrow();
+        // Cell -> type -> providers; cells keyed by row and column.
+        Map<Long, Map<ProviderType, List<Provider>>> cells = new HashMap<>();
+        for (Provider p : placed) {
+            long row = (long) Math.floor((p.getLat() - lat0) / CELL_LAT_DEGREES);
+            long col = (long) Math.floor((p.getLon() - lon0) / CELL_LON_DEGREES);
+            cells.computeIfAbsent(row << 32 | col, k -> new HashMap<>())
+                    .computeIfAbsent(p.getType(), t -> new ArrayList<>())
+                    .add(p);
+        }
+        Map<Long, List<Integer>> blockBuckets = new HashMap<>();
+        Map<Long, Provider> blockCheapest = new HashMap<>();
+        Comparator<Provider> byCost =
+                Comparator.comparingDouble(Provider::getWeeklyCost).thenComparingInt(Provider::getIndex);
+        for (var cell : cells.entrySet()) {
+            long row = cell.getKey() >> 32;
+            long col = (int) (long) cell.getKey();
+            // A provider exactly on an edge belongs to both neighbours' areas: the bound holds for either.
+            Area area = Area.of(
+                    lat0 + row * CELL_LAT_DEGREES,
+                    lat0 + (row + 1) * CELL_LAT_DEGREES,
+                    lon0 + col * CELL_LON_DEGREES,
+                    lon0 + (col + 1) * CELL_LON_DEGREES);
+            long block = (row / BLOCK_CELLS) << 32 | (col / BLOCK_CELLS);
+            for (List<Provider> ofType : cell.getValue().values()) {
+                Provider[] sorted = ofType.toArray(Provider[]::new);
+                Arrays.sort(sorted, byCost);
+                blockBuckets.computeIfAbsent(block, b -> new ArrayList<>()).add(buckets.size());
+                buckets.add(new Bucket(sorted, widened(area, sorted)));
+                blockCheapest.merge(block, sorted[0], (a, b) -> byCost.compare(a, b) <= 0 ? a : b);
+            }
+        }
+        for (var block : blockBuckets.entrySet()) {
+            long row = block.getKey() >> 32;
+            long col = (int) (long) block.getKey();
+            double latLo = Double.MAX_VALUE,
+                    latHi = -Double.MAX_VALUE,
+                    lonLo = Double.MAX_VALUE,
+                    lonHi = -Double.MAX_VALUE;
+            for (int b : block.getValue()) {
+                Area a = buckets.get(b).area();
+                latLo = Math.min(latLo, a.latLo());
+                latHi = Math.max(latHi, a.latHi());
+                lonLo = Math.min(lonLo, a.lonLo());
+                lonHi = Math.max(lonHi, a.lonHi());
+            }
+            assert row >= 0 && col >= 0;
+            blocks.add(new Block(
+                    Area.of(latLo, latHi, lonLo, lonHi),
+                    block.getValue().stream().mapToInt(Integer::intValue).toArray(),
+                    blockCheapest.get(block.getKey())));
+        }
+    }
+
+    /** The cell's area, stretched to hold every one of its providers even where division rounded them astray. */
+    private static Area widened(Area cell, Provider[] providers) {
+        double latLo = cell.latLo(), latHi = cell.latHi(), lonLo = cell.lonLo(), lonHi = cell.lonHi();
+        for (Provider p : providers) {
+            latLo = Math.min(latLo, p.getLat());
+            latHi = Math.max(latHi, p.getLat());
+            lonLo = Math.min(lonLo, p.getLon());
+            lonHi = Math.max(lonHi, p.getLon());
+        }
+        return Area.of(latLo, latHi, lonLo, lonHi);
+    }
+
+    /**
+     * The unit's {@code k} cheapest eligible providers (H1's places and every per-child rule for every member), by
+     * {@link PlacementUnit#staticSoftPoints} then index, with every provider tied at the k-th points; and a number
+     * that every eligible provider left out has at least as many points ({@link Long#MAX_VALUE}: none left out).
+     */
+    public Result cheapest(PlacementUnit unit, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, not " + k);
+        }
+        return new Query(unit, k).run();
+    }
+
+    /** One unit's search: its found providers as packed keys (points, then index). */
+    private final class Query {
+        private final PlacementUnit unit;
+        private final List<Child> members;
+        private final int k;
+        private final ScoringWeights weights;
+        private final long moveConstant;
+        /** Providers checked on their own before the areas (current placements, connected persons). */
+        private final List<Provider> checkedFirst = new ArrayList<>();
+
+        private long[] keys = new long[64];
+        private int count;
+        /** The k-th points among those found once k are found: points above can never enter the list. */
+        private long threshold = Long.MAX_VALUE;
+        /** Whether an eligible provider (or one that might be) was left out. */
+        private boolean anyLeftOut;
+
+        Query(PlacementUnit unit, int k) {
+            this.unit = unit;
+            this.members = unit.getMembers();
+            this.k = k;
+            this.weights = unit.getWeights();
+            long move = 0;
+            for (Child c : members) {
+                if (c.getCurrentPlacement() != null && !c.isNeedsMove()) {
+                    move += weights.move();
+                }
+            }
+            this.moveConstant = move;
+        }
+
+        Result run() {
+            for (Child c : members) {
+                checkOnItsOwn(c.getCurrentPlacement());
+            }
+            for (Provider p : connectedByChild.getOrDefault(members.getFirst().getId(), List.of())) {
+                checkOnItsOwn(p);
+            }
+            PriorityQueue<long[]> queue = new PriorityQueue<>(Comparator.comparingLong((long[] e) -> e[0]));
+            for (int b = 0; b < blocks.size(); b++) {
+                Block block = blocks.get(b);
+                queue.add(new long[] {bound(block.area(), block.cheapest()), -1 - b});
+            }
+            boolean exhausted = true;
+            while (!queue.isEmpty()) {
+                long[] next = queue.poll();
+                if (next[0] > threshold) {
+                    exhausted = false;
+                    break;
+                }
+                if (next[1] < 0) {
+                    for (int b : blocks.get((int) (-1 - next[1])).buckets()) {
+                        Bucket bucket = buckets.get(b);
+                        if (mayTakeType(bucket.byCost()[0].getType())) {
+                            queue.add(new long[] {bound(bucket.area(), bucket.byCost()[0]), b});
+                        }
+                    }
+                } else {
+                    visit(buckets.get((int) next[1]), next[0]);
+                }
+            }
+            cut();
+            return result(exhausted && !anyLeftOut);
+        }
+
+        /** Whether any provider of that type could take every member (H6 turns every supported lodging away). */
+        private boolean mayTakeType(ProviderType type) {
+            if (type == ProviderType.SUPPORTED_LODGINGS) {
+                for (Child c : members) {
+                    if (c.getAge() < PlacementRules.SUPPORTED_LODGINGS_MIN_AGE) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private void checkOnItsOwn(Provider p) {
+            if (p == null || checkedFirst.contains(p)) {
+                return;
+            }
+            checkedFirst.add(p);
+            consider(p);
+        }
+
+        private void visit(Bucket bucket, long areaBound) {
+            long distanceBound = areaBound - moveConstant - costPoints(bucket.byCost()[0]);
+            for (Provider p : bucket.byCost()) {
+                if (distanceBound + moveConstant + costPoints(p) > threshold) {
+                    // Dearer ones follow: none of them can enter the list either.
+                    anyLeftOut = true;
+                    return;
+                }
+                if (!checkedFirst.contains(p)) {
+                    consider(p);
+                }
+            }
+        }
+
+        private void consider(Provider p) {
+            if (PlacementRules.capacityPoints(p, members.size()) != 0 || !everyMemberEligible(p)) {
+                return;
+            }
+            long points = unit.staticSoftPoints(p);
+            if (points > threshold) {
+                anyLeftOut = true;
+                return;
+            }
+            if (points > Long.MAX_VALUE >>> indexBits) {
+                throw new ArithmeticException("soft points too large to rank: " + points);
+            }
+            if (count == keys.length) {
+                keys = Arrays.copyOf(keys, keys.length * 2);
+            }
+            keys[count++] = points << indexBits | p.getIndex();
+            if (count >= 2 * k && count >= 1024) {
+                cut();
+            }
+        }
+
+        private boolean everyMemberEligible(Provider p) {
+            for (Child child : members) {
+                if (!PlacementRules.isEligible(child, p)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Sorts the keys found, keeps the k cheapest and those tied with the k-th, and lowers the threshold. */
+        private void cut() {
+            Arrays.sort(keys, 0, count);
+            if (count < k) {
+                return;
+            }
+            long kth = keys[k - 1] >>> indexBits;
+            int kept = k;
+            while (kept < count && keys[kept] >>> indexBits == kth) {
+                kept++;
+            }
+            if (kept < count) {
+                anyLeftOut = true;
+            }
+            count = kept;
+            threshold = kth;
+        }
+
+        private Result result(boolean complete) {
+            List<Provider> list = new ArrayList<>(count);
+            long positionMask = (1L << indexBits) - 1;
+            for (int i = 0; i < count; i++) {
+                list.add(byIndex[(int) (keys[i] & positionMask)]);
+            }
+            return new Result(list, complete ? Long.MAX_VALUE : threshold + 1);
+        }
+
+        private long costPoints(Provider p) {
+            return members.size() * p.costPoints(weights.cost());
+        }
+
+        /** A lower bound on the unit's points at any provider in the area no dearer than {@code cheapest}. */
+        private long bound(Area area, Provider cheapest) {
+            long points = moveConstant + costPoints(cheapest);
+            for (Child c : members) {
+                double miles = leastMiles(c, area) * (1 - 1e-12) - MARGIN_MILES;
+                if (miles > 0) {
+                    points += (long) Math.floor(weights.distancePerMile() * miles + 0.5);
+                    if (miles > SoftTerms.FAR_MILES) {
+                        points += weights.over20Miles();
+                    }
+                }
+            }
+            return points;
+        }
+    }
+
+    /**
+     * The least great-circle distance from the child to any point of the area, by the haversine with each of its
+     * terms at its least: the latitude gap, the longitude gap and the least cosine of the area's latitudes.
+     */
+    private static double leastMiles(Child c, Area area) {
+        double lat = c.getFromLat();
+        double dLat = lat < area.latLo() ? area.latLo() - lat : lat > area.latHi() ? lat - area.latHi() : 0;
+        double lon = c.getFromLon();
+        double dLon = lon >= area.lonLo() && lon <= area.lonHi()
+                ? 0
+                : Math.min(circular(lon, area.lonLo()), circular(lon, area.lonHi()));
+        double sinHalfDPhi = Math.sin(Math.toRadians(dLat) / 2);
+        double sinHalfDLambda = Math.sin(Math.toRadians(dLon) / 2);
+        double a = sinHalfDPhi * sinHalfDPhi
+                + Math.cos(Math.toRadians(lat)) * area.minCosLat() * sinHalfDLambda * sinHalfDLambda;
+        return 2 * Geo.EARTH_RADIUS_MILES * Math.asin(Math.min(1.0, Math.sqrt(a)));
+    }
+
+    /** Degrees between two longitudes, the short way round. */
+    private static double circular(double a, double b) {
+        double d = Math.abs(a - b) % 360;
+        return Math.min(d, 360 - d);
+    }
+}
