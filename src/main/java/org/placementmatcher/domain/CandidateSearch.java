@@ -19,9 +19,10 @@ import java.util.PriorityQueue;
  * visited best first by a lower bound on the unit's points at any provider in them: the distance term at the
  * least great-circle distance from each member to the area (rounded as the term rounds, with a margin so that
  * floating point never lifts the bound above the truth), the over-20-miles term where that least distance is
- * beyond 20 miles, the cost term of the bucket's cheapest provider and the move term (the same for every provider
- * but the members' current placements, which are checked first, on their own). The other terms are never negative,
- * so leaving them out keeps the bound a bound. The search stops when the next area's bound exceeds the K-th best
+ * beyond 20 miles, the cost term of the bucket's cheapest provider, the out-of-area term at the least of the area's
+ * authorities and the move term (the same for every provider but the members' current placements, which are checked
+ * first, on their own). The other terms are never negative, so leaving them out keeps the bound a bound. Within a
+ * bucket, the places, age ranges and capabilities (H1, H2, H4) are read from arrays before the rules are asked. The search stops when the next area's bound exceeds the K-th best
  * points found: nothing there can enter the list.
  *
  * <p>Connected-person providers take only the children they name (H7), so they are found by name, not by place.
@@ -48,11 +49,29 @@ public final class CandidateSearch {
         }
     }
 
-    /** Providers of one type in one cell, cheapest (weekly cost) first, and the cell's area. */
-    private record Bucket(Provider[] byCost, Area area) {}
+    /**
+     * Providers of one type in one cell, cheapest (weekly cost) first, and the cell's area; with what the search reads
+     * of each provider copied into arrays (cost points per child at the problem's weight, places, age range,
+     * capabilities as bits), read in a row where the providers themselves lie all over the heap, and their summary,
+     * which turns a unit away from a bucket where none of them could take it.
+     */
+    private record Bucket(
+            Provider[] byCost,
+            Area area,
+            long[] cost,
+            int[] places,
+            int[] ageMin,
+            int[] ageMax,
+            long[] capabilities,
+            int[] authorities,
+            int[] distinctAuthorities,
+            int maxPlaces,
+            int leastAgeMin,
+            int greatestAgeMax,
+            long anyCapabilities) {}
 
-    /** A block of cells: its area, its buckets and its cheapest provider (of any type). */
-    private record Block(Area area, int[] buckets, Provider cheapest) {}
+    /** A block of cells: its area, its buckets, its cheapest provider (of any type) and its providers' authorities. */
+    private record Block(Area area, int[] buckets, Provider cheapest, int[] distinctAuthorities) {}
 
     /** A latitude/longitude rectangle, with the least cosine of its latitudes (for the haversine's bound). */
     private record Area(double latLo, double latHi, double lonLo, double lonHi, double minCosLat) {
@@ -63,14 +82,25 @@ public final class CandidateSearch {
     }
 
     private final Provider[] byIndex;
+    /** The cost weight the buckets' cost points are at. */
+    private final long costWeight;
+    /** A bit for each of the first 64 capabilities met (the rest are left to the rules themselves). */
+    private final Map<String, Long> capabilityBits = new HashMap<>();
+    /** A number for each provider's local authority, for the out-of-area term's bound. */
+    private final Map<String, Integer> authorityIds = new HashMap<>();
+
     private final int indexBits;
     private final List<Bucket> buckets = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
     /** Connected-person providers by the children they name. */
     private final Map<String, List<Provider>> connectedByChild = new HashMap<>();
 
-    /** @param providers every provider of the problem, each at its index ({@link Provider#getIndex()}) */
-    public CandidateSearch(List<Provider> providers) {
+    /**
+     * @param providers every provider of the problem, each at its index ({@link Provider#getIndex()})
+     * @param weights the problem's weights (a unit with others is searched as well, only slower)
+     */
+    public CandidateSearch(List<Provider> providers, ScoringWeights weights) {
+        this.costWeight = weights.cost();
         this.byIndex = providers.toArray(Provider[]::new);
         for (int i = 0; i < byIndex.length; i++) {
             if (byIndex[i].getIndex() != i) {
@@ -126,7 +156,7 @@ public final class CandidateSearch {
                 Provider[] sorted = ofType.toArray(Provider[]::new);
                 Arrays.sort(sorted, byCost);
                 blockBuckets.computeIfAbsent(block, b -> new ArrayList<>()).add(buckets.size());
-                buckets.add(new Bucket(sorted, widened(area, sorted)));
+                buckets.add(bucket(sorted, widened(area, sorted)));
                 blockCheapest.merge(block, sorted[0], (a, b) -> byCost.compare(a, b) <= 0 ? a : b);
             }
         }
@@ -148,8 +178,65 @@ public final class CandidateSearch {
             blocks.add(new Block(
                     Area.of(latLo, latHi, lonLo, lonHi),
                     block.getValue().stream().mapToInt(Integer::intValue).toArray(),
-                    blockCheapest.get(block.getKey())));
+                    blockCheapest.get(block.getKey()),
+                    block.getValue().stream()
+                            .flatMapToInt(b -> Arrays.stream(buckets.get(b).distinctAuthorities()))
+                            .distinct()
+                            .toArray()));
         }
+    }
+
+    private Bucket bucket(Provider[] sorted, Area area) {
+        int n = sorted.length;
+        long[] cost = new long[n];
+        int[] places = new int[n];
+        int[] ageMin = new int[n];
+        int[] ageMax = new int[n];
+        long[] capabilities = new long[n];
+        int[] authorities = new int[n];
+        int maxPlaces = 0;
+        int leastAgeMin = Integer.MAX_VALUE;
+        int greatestAgeMax = Integer.MIN_VALUE;
+        long any = 0;
+        for (int i = 0; i < n; i++) {
+            Provider p = sorted[i];
+            cost[i] = p.costPoints(costWeight);
+            places[i] = p.getPlaces();
+            ageMin[i] = p.getAgeMin();
+            ageMax[i] = p.getAgeMax();
+            for (String capability : p.getCapabilities()) {
+                capabilities[i] |= bitOf(capability);
+            }
+            authorities[i] = authorityIds.computeIfAbsent(p.getLocalAuthority(), a -> authorityIds.size());
+            maxPlaces = Math.max(maxPlaces, places[i]);
+            leastAgeMin = Math.min(leastAgeMin, ageMin[i]);
+            greatestAgeMax = Math.max(greatestAgeMax, ageMax[i]);
+            any |= capabilities[i];
+        }
+        return new Bucket(
+                sorted,
+                area,
+                cost,
+                places,
+                ageMin,
+                ageMax,
+                capabilities,
+                authorities,
+                java.util.Arrays.stream(authorities).distinct().toArray(),
+                maxPlaces,
+                leastAgeMin,
+                greatestAgeMax,
+                any);
+    }
+
+    /** The capability's bit, given to the first 64 met; 0 for the rest. */
+    private long bitOf(String capability) {
+        Long bit = capabilityBits.get(capability);
+        if (bit == null && capabilityBits.size() < Long.SIZE) {
+            bit = 1L << capabilityBits.size();
+            capabilityBits.put(capability, bit);
+        }
+        return bit == null ? 0 : bit;
     }
 
     /** The cell's area, stretched to hold every one of its providers even where division rounded them astray. */
@@ -183,6 +270,13 @@ public final class CandidateSearch {
         private final int k;
         private final ScoringWeights weights;
         private final long moveConstant;
+        private final boolean atBuiltWeight;
+        private final int youngest;
+        private final int eldest;
+        /** The members' needs that have a bit ({@link #capabilityBits}). */
+        private final long needs;
+        /** Each member's responsible authority's number ({@link #authorityIds}; -1: no provider's). */
+        private final int[] memberAuthorities;
         /** Providers checked on their own before the areas (current placements, connected persons). */
         private final List<Provider> checkedFirst = new ArrayList<>();
 
@@ -205,6 +299,23 @@ public final class CandidateSearch {
                 }
             }
             this.moveConstant = move;
+            this.atBuiltWeight = weights.cost() == costWeight;
+            int youngestAge = Integer.MAX_VALUE;
+            int eldestAge = Integer.MIN_VALUE;
+            long needBits = 0;
+            for (Child c : members) {
+                youngestAge = Math.min(youngestAge, c.getAge());
+                eldestAge = Math.max(eldestAge, c.getAge());
+                for (String need : c.getNeeds()) {
+                    needBits |= capabilityBits.getOrDefault(need, 0L);
+                }
+            }
+            this.youngest = youngestAge;
+            this.eldest = eldestAge;
+            this.needs = needBits;
+            this.memberAuthorities = members.stream()
+                    .mapToInt(c -> authorityIds.getOrDefault(c.getResponsibleAuthority(), -1))
+                    .toArray();
         }
 
         Result run() {
@@ -217,7 +328,9 @@ public final class CandidateSearch {
             PriorityQueue<long[]> queue = new PriorityQueue<>(Comparator.comparingLong((long[] e) -> e[0]));
             for (int b = 0; b < blocks.size(); b++) {
                 Block block = blocks.get(b);
-                queue.add(new long[] {bound(block.area(), block.cheapest()), -1 - b});
+                queue.add(new long[] {
+                    bound(block.area(), block.cheapest()) + leastOutOfArea(block.distinctAuthorities()), -1 - b
+                });
             }
             boolean exhausted = true;
             while (!queue.isEmpty()) {
@@ -229,8 +342,11 @@ public final class CandidateSearch {
                 if (next[1] < 0) {
                     for (int b : blocks.get((int) (-1 - next[1])).buckets()) {
                         Bucket bucket = buckets.get(b);
-                        if (mayTakeType(bucket.byCost()[0].getType())) {
-                            queue.add(new long[] {bound(bucket.area(), bucket.byCost()[0]), b});
+                        if (mayTake(bucket)) {
+                            queue.add(new long[] {
+                                bound(bucket.area(), bucket.byCost()[0]) + leastOutOfArea(bucket.distinctAuthorities()),
+                                b
+                            });
                         }
                     }
                 } else {
@@ -241,9 +357,19 @@ public final class CandidateSearch {
             return result(exhausted && !anyLeftOut);
         }
 
-        /** Whether any provider of that type could take every member (H6 turns every supported lodging away). */
-        private boolean mayTakeType(ProviderType type) {
-            if (type == ProviderType.SUPPORTED_LODGINGS) {
+        /**
+         * Whether any provider of the bucket might take every member: not where none has places enough (H1), where
+         * a member is outside every age range (H2), where a need is met by none (H4), or where they are supported
+         * lodgings and a member is under 16 (H6). None of these rules spares a current placement.
+         */
+        private boolean mayTake(Bucket bucket) {
+            if (bucket.maxPlaces() < members.size()
+                    || youngest < bucket.leastAgeMin()
+                    || eldest > bucket.greatestAgeMax()
+                    || (needs & ~bucket.anyCapabilities()) != 0) {
+                return false;
+            }
+            if (bucket.byCost()[0].getType() == ProviderType.SUPPORTED_LODGINGS) {
                 for (Child c : members) {
                     if (c.getAge() < PlacementRules.SUPPORTED_LODGINGS_MIN_AGE) {
                         return false;
@@ -262,17 +388,59 @@ public final class CandidateSearch {
         }
 
         private void visit(Bucket bucket, long areaBound) {
-            long distanceBound = areaBound - moveConstant - costPoints(bucket.byCost()[0]);
-            for (Provider p : bucket.byCost()) {
-                if (distanceBound + moveConstant + costPoints(p) > threshold) {
+            Provider[] byCost = bucket.byCost();
+            long leastOutOfArea = leastOutOfArea(bucket.distinctAuthorities());
+            long distanceBound = areaBound - leastOutOfArea - moveConstant - costPoints(bucket, 0);
+            int size = members.size();
+            for (int i = 0; i < byCost.length; i++) {
+                if (distanceBound + moveConstant + costPoints(bucket, i) > threshold) {
                     // Dearer ones follow: none of them can enter the list either.
                     anyLeftOut = true;
                     return;
                 }
+                // H1, H2 and H4 from the bucket's arrays first: most providers a unit cannot go to fail one of them.
+                if (bucket.places()[i] < size
+                        || youngest < bucket.ageMin()[i]
+                        || eldest > bucket.ageMax()[i]
+                        || (needs & ~bucket.capabilities()[i]) != 0) {
+                    continue;
+                }
+                if (leastOutOfArea != 0 || bucket.distinctAuthorities().length > 1) {
+                    long outOfArea = outOfArea(bucket.authorities()[i]);
+                    if (distanceBound + moveConstant + costPoints(bucket, i) + outOfArea > threshold) {
+                        anyLeftOut = true;
+                        continue;
+                    }
+                }
+                Provider p = byCost[i];
                 if (!checkedFirst.contains(p)) {
                     consider(p);
                 }
             }
+        }
+
+        /** The out-of-area term's points at a provider of that authority. */
+        private long outOfArea(int authority) {
+            long points = 0;
+            for (int member : memberAuthorities) {
+                if (member != authority) {
+                    points += weights.outOfArea();
+                }
+            }
+            return points;
+        }
+
+        /** The out-of-area term's least points at any provider of these authorities. */
+        private long leastOutOfArea(int[] authorities) {
+            long least = Long.MAX_VALUE;
+            for (int authority : authorities) {
+                least = Math.min(least, outOfArea(authority));
+            }
+            return least == Long.MAX_VALUE ? 0 : least;
+        }
+
+        private long costPoints(Bucket bucket, int i) {
+            return atBuiltWeight ? members.size() * bucket.cost()[i] : costPoints(bucket.byCost()[i]);
         }
 
         private void consider(Provider p) {

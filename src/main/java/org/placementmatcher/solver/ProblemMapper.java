@@ -56,7 +56,7 @@ public final class ProblemMapper {
         // since for a region it checks millions of unit-provider pairs.
         if (CandidateUniverse.applies(units.size(), solution.getProviders().size(), universeAbove)) {
             int k = universe.getAsInt();
-            CandidateSearch search = new CandidateSearch(solution.getProviders());
+            CandidateSearch search = new CandidateSearch(solution.getProviders(), solution.getWeights());
             units.parallelStream().forEach(unit -> {
                 CandidateSearch.Result found = search.cheapest(unit, k);
                 unit.limitCandidates(found.cheapestFirst(), found.omittedPointsAtLeast());

@@ -38,7 +38,7 @@ class CandidateSearchTest {
             })
     void theSearchFindsTheFirstEntriesOfTheWholeList(String sample) throws Exception {
         PlacementSolution solution = ProblemMapper.toSolution(problem(sample), Long.MAX_VALUE, () -> 1);
-        CandidateSearch search = new CandidateSearch(solution.getProviders());
+        CandidateSearch search = new CandidateSearch(solution.getProviders(), solution.getWeights());
         int groups = 0;
         int excluding = 0;
         for (PlacementUnit unit : solution.getUnits()) {
