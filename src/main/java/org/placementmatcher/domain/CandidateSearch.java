@@ -459,7 +459,8 @@ public final class CandidateSearch {
                 keys = Arrays.copyOf(keys, keys.length * 2);
             }
             keys[count++] = points << indexBits | p.getIndex();
-            if (count >= 2 * k && count >= 1024) {
+            // The threshold as soon as k are found, and lowered each time as many again are.
+            if (count >= k && (threshold == Long.MAX_VALUE || count >= 2 * k)) {
                 cut();
             }
         }
