@@ -63,6 +63,10 @@ public final class CandidateSearch {
             int[] ageMin,
             int[] ageMax,
             long[] capabilities,
+            int[] genders,
+            long[] availableFrom,
+            boolean[] emergencyApproved,
+            boolean[] barred,
             int[] authorities,
             int[] distinctAuthorities,
             int maxPlaces,
@@ -86,6 +90,8 @@ public final class CandidateSearch {
     private final long costWeight;
     /** A bit for each of the first 64 capabilities met (the rest are left to the rules themselves). */
     private final Map<String, Long> capabilityBits = new HashMap<>();
+    /** A bit for each of the first 31 genders providers accept (the rest are left to the rules themselves). */
+    private final Map<String, Integer> genderBits = new HashMap<>();
     /** A number for each provider's local authority, for the out-of-area term's bound. */
     private final Map<String, Integer> authorityIds = new HashMap<>();
 
@@ -193,6 +199,10 @@ public final class CandidateSearch {
         int[] ageMin = new int[n];
         int[] ageMax = new int[n];
         long[] capabilities = new long[n];
+        int[] genders = new int[n];
+        long[] availableFrom = new long[n];
+        boolean[] emergencyApproved = new boolean[n];
+        boolean[] barred = new boolean[n];
         int[] authorities = new int[n];
         int maxPlaces = 0;
         int leastAgeMin = Integer.MAX_VALUE;
@@ -207,6 +217,10 @@ public final class CandidateSearch {
             for (String capability : p.getCapabilities()) {
                 capabilities[i] |= bitOf(capability);
             }
+            genders[i] = genderMask(p);
+            availableFrom[i] = p.getAvailableFrom().toEpochDay();
+            emergencyApproved[i] = p.isEmergencyApproved();
+            barred[i] = PlacementRules.registrationBar(p) != null;
             authorities[i] = authorityIds.computeIfAbsent(p.getLocalAuthority(), a -> authorityIds.size());
             maxPlaces = Math.max(maxPlaces, places[i]);
             leastAgeMin = Math.min(leastAgeMin, ageMin[i]);
@@ -221,12 +235,33 @@ public final class CandidateSearch {
                 ageMin,
                 ageMax,
                 capabilities,
+                genders,
+                availableFrom,
+                emergencyApproved,
+                barred,
                 authorities,
                 java.util.Arrays.stream(authorities).distinct().toArray(),
                 maxPlaces,
                 leastAgeMin,
                 greatestAgeMax,
                 any);
+    }
+
+    /** The bits of the genders the provider accepts (every bit when it accepts any). */
+    private int genderMask(Provider p) {
+        if (p.getAcceptsGenders() == null) {
+            return -1;
+        }
+        int mask = 0;
+        for (String gender : p.getAcceptsGenders()) {
+            Integer bit = genderBits.get(gender);
+            if (bit == null && genderBits.size() < Integer.SIZE - 1) {
+                bit = 1 << genderBits.size();
+                genderBits.put(gender, bit);
+            }
+            mask |= bit == null ? 0 : bit;
+        }
+        return mask;
     }
 
     /** The capability's bit, given to the first 64 met; 0 for the rest. */
@@ -275,12 +310,18 @@ public final class CandidateSearch {
         private final int eldest;
         /** The members' needs that have a bit ({@link #capabilityBits}). */
         private final long needs;
+        /** The members' genders that have a bit ({@link #genderBits}). */
+        private final int genders;
+        /** The earliest day a member is needed by (H8), and whether one is an emergency (H9). */
+        private final long neededBy;
+
+        private final boolean emergency;
         /** Each member's responsible authority's number ({@link #authorityIds}; -1: no provider's). */
         private final int[] memberAuthorities;
         /** Providers checked on their own before the areas (current placements, connected persons). */
         private final List<Provider> checkedFirst = new ArrayList<>();
 
-        private long[] keys = new long[64];
+        private long[] keys;
         private int count;
         /** The k-th points among those found once k are found: points above can never enter the list. */
         private long threshold = Long.MAX_VALUE;
@@ -299,6 +340,7 @@ public final class CandidateSearch {
                 }
             }
             this.moveConstant = move;
+            this.keys = new long[Math.min(2 * k + 1, byIndex.length + 1)];
             this.atBuiltWeight = weights.cost() == costWeight;
             int youngestAge = Integer.MAX_VALUE;
             int eldestAge = Integer.MIN_VALUE;
@@ -313,6 +355,17 @@ public final class CandidateSearch {
             this.youngest = youngestAge;
             this.eldest = eldestAge;
             this.needs = needBits;
+            int genderBitsOfMembers = 0;
+            long earliest = Long.MAX_VALUE;
+            boolean anyEmergency = false;
+            for (Child c : members) {
+                genderBitsOfMembers |= genderBits.getOrDefault(c.getGender(), 0);
+                earliest = Math.min(earliest, c.getNeededBy().toEpochDay());
+                anyEmergency |= c.getUrgency() == Urgency.EMERGENCY;
+            }
+            this.genders = genderBitsOfMembers;
+            this.neededBy = earliest;
+            this.emergency = anyEmergency;
             this.memberAuthorities = members.stream()
                     .mapToInt(c -> authorityIds.getOrDefault(c.getResponsibleAuthority(), -1))
                     .toArray();
@@ -398,11 +451,16 @@ public final class CandidateSearch {
                     anyLeftOut = true;
                     return;
                 }
-                // H1, H2 and H4 from the bucket's arrays first: most providers a unit cannot go to fail one of them.
+                // H1, H2, H4, H5, H8, H9 and H15 from the bucket's arrays first: most providers a unit cannot go to
+                // fail one of them. (H8, H9 and H15 spare a current placement, but those are checked on their own.)
                 if (bucket.places()[i] < size
                         || youngest < bucket.ageMin()[i]
                         || eldest > bucket.ageMax()[i]
-                        || (needs & ~bucket.capabilities()[i]) != 0) {
+                        || (needs & ~bucket.capabilities()[i]) != 0
+                        || (genders & ~bucket.genders()[i]) != 0
+                        || bucket.availableFrom()[i] > neededBy
+                        || emergency && !bucket.emergencyApproved()[i]
+                        || bucket.barred()[i]) {
                     continue;
                 }
                 if (leastOutOfArea != 0 || bucket.distinctAuthorities().length > 1) {
