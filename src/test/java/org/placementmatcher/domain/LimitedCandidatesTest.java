@@ -2,14 +2,23 @@ package org.placementmatcher.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementProblem;
+import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.solver.CandidateUniverse;
 import org.placementmatcher.solver.ProblemMapper;
 
@@ -142,6 +151,52 @@ class LimitedCandidatesTest {
             widened++;
         }
         assertThat(widened).isGreaterThan(100);
+    }
+
+    /** A pinned child whose current placement now breaks a rule (inside an excluded area) keeps it, listed last. */
+    @Test
+    void aPinnedUnitKeepsAnIneligibleCurrentPlacement() throws Exception {
+        ObjectNode root =
+                (ObjectNode) ContractJson.mapper().readTree(Files.readString(Path.of("sample-data", "county.json")));
+        Map<String, JsonNode> providers = new HashMap<>();
+        root.withArray("providers").forEach(p -> providers.put(p.get("id").asText(), p));
+        ObjectNode pinned = null;
+        for (JsonNode child : root.withArray("children")) {
+            if (child.path("pinned").asBoolean() && child.has("currentPlacement") && !child.has("siblingGroup")) {
+                pinned = (ObjectNode) child;
+                break;
+            }
+        }
+        assertThat(pinned).isNotNull();
+        JsonNode at = providers.get(pinned.get("currentPlacement").asText()).get("location");
+        ArrayNode excluded = pinned.putArray("excludedAreas");
+        excluded.addObject()
+                .put("lat", at.get("lat").asDouble())
+                .put("lon", at.get("lon").asDouble())
+                .put("radiusMiles", 1.0);
+        PlacementProblem problem = ProblemReader.read(ContractJson.mapper().writeValueAsString(root));
+        String unitId = "child:" + pinned.get("id").asText();
+        PlacementUnit full = unitOf(ProblemMapper.toSolution(problem, Long.MAX_VALUE, () -> 1), unitId);
+        PlacementUnit unit = unitOf(ProblemMapper.toSolution(problem, 0, () -> 3), unitId);
+        Provider current = unit.sharedCurrentPlacement();
+        assertThat(unit.hasAllCandidates()).isFalse();
+        assertThat(unit.getCandidates().getLast()).isSameAs(current);
+        assertThat(full.getCandidates().getLast().getId()).isEqualTo(current.getId());
+        assertThat(unit.isEligible(current)).isFalse();
+        assertThat(unit.getProviderRange().contains(current)).isTrue();
+        assertThat(unit.getProvider()).isSameAs(current);
+        assertThat(unit.hardPoints(HardRule.H12)).isEqualTo(1);
+        unit.widenToAllCandidates();
+        assertThat(unit.getCandidates().getLast()).isSameAs(current);
+        assertThat(unit.isEligible(current)).isFalse();
+        assertThat(ids(unit.getCandidates())).isEqualTo(ids(full.getCandidates()));
+    }
+
+    private static PlacementUnit unitOf(PlacementSolution solution, String id) {
+        return solution.getUnits().stream()
+                .filter(u -> u.getId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Provider byId(PlacementSolution solution, String id) {
