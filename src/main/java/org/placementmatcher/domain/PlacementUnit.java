@@ -37,11 +37,11 @@ public class PlacementUnit {
     private List<Provider> providers;
 
     private List<Provider> candidates;
-    /** {@link #omittedPointsAtLeast()}: no eligible provider is left out of {@link #candidates} while it is MAX. */
-    private volatile long omittedPointsAtLeast = Long.MAX_VALUE;
-
     private BitSet eligible;
-    /** The solver's view of {@link #candidates} (made again when they are replaced). */
+    /** Set instead of {@link #candidates} and {@link #eligible} for a problem too large for whole lists. */
+    private volatile LimitedCandidates limited;
+
+    /** The solver's view of {@link #getCandidates} (made again when they are replaced). */
     private ProviderSet providerRange;
 
     private ScoringWeights weights;
@@ -90,6 +90,17 @@ public class PlacementUnit {
      * Done lazily because a match query needs it for one unit only, while a solve needs it for all.
      */
     private void computeEligibility() {
+        Whole whole = wholeList();
+        this.eligible = whole.mask();
+        if (candidates == null) {
+            this.candidates = whole.cheapestFirst();
+        }
+    }
+
+    /** Every eligible provider, cheapest first (and a pinned unit's ineligible current placement last), and a mask. */
+    private record Whole(List<Provider> cheapestFirst, BitSet mask) {}
+
+    private Whole wholeList() {
         int n = providers.size();
         BitSet mask = new BitSet(n);
         // The eligible providers' positions in the list and their soft points, in list order: primitive arrays, as
@@ -101,8 +112,7 @@ public class PlacementUnit {
         for (int i = 0; i < n; i++) {
             Provider p = providers.get(i);
             indexedByPosition &= p.getIndex() == i;
-            // A provider with fewer places than the unit has children can never take it (H1), whoever else is there.
-            if (PlacementRules.capacityPoints(p, members.size()) == 0 && everyMemberEligible(p)) {
+            if (passesRules(p)) {
                 mask.set(p.getIndex());
                 positions[count] = i;
                 soft[count] = staticSoftPoints(p);
@@ -118,10 +128,12 @@ public class PlacementUnit {
         if (pinned && current != null && !mask.get(current.getIndex())) {
             eligibleProviders.add(current);
         }
-        this.eligible = mask;
-        if (candidates == null) {
-            this.candidates = eligibleProviders;
-        }
+        return new Whole(eligibleProviders, mask);
+    }
+
+    /** H1 for the unit alone (fewer places than members: never, whoever else is there) and every per-child rule. */
+    private boolean passesRules(Provider p) {
+        return PlacementRules.capacityPoints(p, members.size()) == 0 && everyMemberEligible(p);
     }
 
     private boolean everyMemberEligible(Provider p) {
@@ -187,23 +199,91 @@ public class PlacementUnit {
      * assignment against the value range. Solving keeps the eligible providers only.
      */
     public void allowAnyProvider() {
+        this.limited = null;
         this.candidates = providers;
     }
 
-    /** STUB (replaced at merge): widens the candidates to at least every eligible provider below the points. */
-    public synchronized void widenCandidates(long pointsBelow) {
-        if (omittedPointsAtLeast >= pointsBelow) {
-            return;
-        }
-        List<Provider> all = new ArrayList<>(providers.size());
-        for (Provider p : providers) {
-            if (eligible.get(p.getIndex())) {
-                all.add(p);
+    /**
+     * Limits the unit to some of its eligible providers, for a problem too large to list them all (see
+     * {@link CandidateSearch}): the solver can place it only there, so {@link #isEligible} then answers "in the list".
+     * The members' shared current placement is added (last) when it is eligible and not listed, so nobody is moved
+     * for want of it, or when the unit is pinned, as for the whole list.
+     *
+     * @param eligibleCheapestFirst eligible providers only, cheapest first (ties by index), each once
+     * @param omittedPointsAtLeast the least static soft points any eligible provider left out may have;
+     *     {@link Long#MAX_VALUE} when none is left out
+     */
+    public void limitCandidates(List<Provider> eligibleCheapestFirst, long omittedPointsAtLeast) {
+        List<Provider> list = new ArrayList<>(eligibleCheapestFirst.size() + 1);
+        list.addAll(eligibleCheapestFirst);
+        int[] sorted = indicesSorted(list);
+        int ineligibleKept = -1;
+        Provider current = sharedCurrentPlacement();
+        if (current != null && java.util.Arrays.binarySearch(sorted, current.getIndex()) < 0) {
+            boolean eligibleThere = passesRules(current);
+            if (eligibleThere || pinned) {
+                list.add(current);
+                sorted = indicesSorted(list);
+                ineligibleKept = eligibleThere ? -1 : current.getIndex();
             }
         }
-        all.sort(java.util.Comparator.comparingLong(this::staticSoftPoints).thenComparingInt(Provider::getIndex));
-        this.candidates = all;
-        this.omittedPointsAtLeast = Long.MAX_VALUE;
+        this.limited = new LimitedCandidates(List.copyOf(list), sorted, ineligibleKept, omittedPointsAtLeast);
+    }
+
+    /**
+     * Makes a limited unit's list whole again: every eligible provider, cheapest first, as an unlimited unit has (a
+     * unit the solver would leave unplaced may go anywhere it is eligible). Safe while other threads read the unit:
+     * the new list replaces the old in one write. Nothing to do for a unit never limited.
+     */
+    public void widenToAllCandidates() {
+        if (limited == null) {
+            return;
+        }
+        Whole whole = wholeList();
+        Provider current = sharedCurrentPlacement();
+        int ineligibleKept =
+                pinned && current != null && !whole.mask().get(current.getIndex()) ? current.getIndex() : -1;
+        List<Provider> list = List.copyOf(whole.cheapestFirst());
+        this.limited = new LimitedCandidates(list, indicesSorted(list), ineligibleKept, Long.MAX_VALUE);
+    }
+
+    /**
+     * The least static soft points ({@link #staticSoftPoints}) of any eligible provider missing from the unit's
+     * candidates; {@link Long#MAX_VALUE} when none is missing (every unit not limited).
+     */
+    public long omittedPointsAtLeast() {
+        LimitedCandidates l = limited;
+        return l == null ? Long.MAX_VALUE : l.omittedPointsAtLeast();
+    }
+
+    /** Whether the unit's candidates are every provider it is eligible for (or any, after allowAnyProvider). */
+    public boolean hasAllCandidates() {
+        return omittedPointsAtLeast() == Long.MAX_VALUE;
+    }
+
+    private static int[] indicesSorted(List<Provider> list) {
+        int[] sorted = new int[list.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = list.get(i).getIndex();
+        }
+        java.util.Arrays.sort(sorted);
+        return sorted;
+    }
+
+    /**
+     * A limited unit's candidates: the list, its providers' indices sorted (a few kilobytes where a bit per provider
+     * of a national problem takes seven), a pinned unit's ineligible current placement (-1: none) and the floor on
+     * the points of those left out. Immutable, so solution clones and threads may share it.
+     */
+    private record LimitedCandidates(
+            List<Provider> list, int[] sortedIndices, int ineligibleKept, long omittedPointsAtLeast) {
+        boolean contains(Provider p) {
+            return java.util.Arrays.binarySearch(sortedIndices, p.getIndex()) >= 0;
+        }
+
+        boolean isEligible(Provider p) {
+            return p.getIndex() != ineligibleKept && contains(p);
+        }
     }
 
     /** The members' current placement when they all share one, else null. */
@@ -219,31 +299,14 @@ public class PlacementUnit {
 
     /** The providers the unit may go to, cheapest first: every eligible one (or any, after {@link #allowAnyProvider}). */
     public List<Provider> getCandidates() {
+        LimitedCandidates l = limited;
+        if (l != null) {
+            return l.list();
+        }
         if (candidates == null) {
             computeEligibility();
         }
         return candidates;
-    }
-
-    /**
-     * Long.MAX_VALUE when {@link #getCandidates()} holds every eligible provider; otherwise a number T such that every
-     * eligible provider left out of them has {@link #staticSoftPoints} of at least T. The bounds read it to stay valid
-     * where the candidates are only the cheapest few: they add an option "somewhere beyond the list" at T.
-     */
-    public long omittedPointsAtLeast() {
-        return omittedPointsAtLeast;
-    }
-
-    /**
-     * Keeps only these candidates (cheapest first), every eligible provider left out costing at least
-     * {@code omittedPointsAtLeast} soft points ({@link #omittedPointsAtLeast()}).
-     */
-    public void limitCandidates(List<Provider> cheapestFirst, long omittedPointsAtLeast) {
-        if (eligible == null) {
-            computeEligibility();
-        }
-        this.candidates = List.copyOf(cheapestFirst);
-        this.omittedPointsAtLeast = omittedPointsAtLeast;
     }
 
     /** The same providers as the solver's value range, in the same order ({@link ProviderSet} says why a set). */
@@ -252,14 +315,24 @@ public class PlacementUnit {
         List<Provider> current = getCandidates();
         ProviderSet range = providerRange;
         if (range == null || !range.isOf(current)) {
-            range = new ProviderSet(current);
+            LimitedCandidates l = limited;
+            range = l != null && l.list() == current
+                    ? new ProviderSet(current, l.sortedIndices())
+                    : new ProviderSet(current);
             providerRange = range;
         }
         return range;
     }
 
-    /** True when the provider passes every per-child rule for every member and has places enough for them all. */
+    /**
+     * True when the provider passes every per-child rule for every member and has places enough for them all; for a
+     * limited unit ({@link #limitCandidates}), when it is moreover among the unit's candidates.
+     */
     public boolean isEligible(Provider p) {
+        LimitedCandidates l = limited;
+        if (l != null) {
+            return l.isEligible(p);
+        }
         if (eligible == null) {
             computeEligibility();
         }

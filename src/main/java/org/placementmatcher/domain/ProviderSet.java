@@ -23,16 +23,29 @@ import java.util.SortedSet;
 final class ProviderSet extends AbstractSet<Provider> implements SortedSet<Provider> {
 
     private final List<Provider> candidates;
-    /** The candidates' indices ({@link Provider#getIndex()}). */
+    /** The candidates' indices ({@link Provider#getIndex()}), as bits or (when given) sorted. */
     private final BitSet indices;
+
+    private final int[] sortedIndices;
 
     /** @param candidates the providers, each once, all of one problem */
     ProviderSet(List<Provider> candidates) {
         this.candidates = candidates;
+        this.sortedIndices = null;
         this.indices = new BitSet();
         for (Provider p : candidates) {
             indices.set(p.getIndex());
         }
+    }
+
+    /**
+     * @param sortedIndices the candidates' indices, sorted: shared with a limited unit, whose few candidates among
+     *     a national problem's providers take less room so than as a bit per provider
+     */
+    ProviderSet(List<Provider> candidates, int[] sortedIndices) {
+        this.candidates = candidates;
+        this.sortedIndices = sortedIndices;
+        this.indices = null;
     }
 
     /** Whether this set was made from that very list. */
@@ -56,7 +69,12 @@ final class ProviderSet extends AbstractSet<Provider> implements SortedSet<Provi
 
     @Override
     public boolean contains(Object o) {
-        return o instanceof Provider p && indices.get(p.getIndex());
+        if (!(o instanceof Provider p)) {
+            return false;
+        }
+        return indices != null
+                ? indices.get(p.getIndex())
+                : java.util.Arrays.binarySearch(sortedIndices, p.getIndex()) >= 0;
     }
 
     @Override

@@ -33,6 +33,9 @@ final class FlowOffers {
         boolean[] largeGroupEligible = new boolean[capacity.length];
         for (PlacementUnit unit : solution.getUnits()) {
             if (siblings.get(unit.getSiblingKey()) > PlacementRules.USUAL_FOSTERING_LIMIT) {
+                // Where such a group may go is every provider it is eligible for: a list of its cheapest few (a very
+                // large problem) is widened, as such groups are few.
+                unit.widenToAllCandidates();
                 for (Provider p : unit.getCandidates()) {
                     largeGroupEligible[p.getIndex()] = true;
                 }

@@ -52,6 +52,9 @@ final class OmittedArcPricing {
     FlowRelaxation solvePriced(BooleanSupplier stop) {
         omittedPoints = new long[network.unitCount][];
         listsRead = new Object[network.unitCount][];
+        for (int u = 0; u < network.unitCount; u++) {
+            listsRead[u] = listsOf(members(u));
+        }
         FlowRelaxation totals = network.solve(stop);
         while (totals.complete()) {
             int[] excess = new int[network.capacity.length];
@@ -92,11 +95,7 @@ final class OmittedArcPricing {
         int[] offeredTo = new int[network.capacity.length];
         int added = 0;
         for (int u = 0; u < network.unitCount; u++) {
-            List<PlacementUnit> members = u < network.realUnits
-                    ? List.of(network.units.get(u))
-                    : Arrays.stream(network.groupMembers[u - network.realUnits])
-                            .mapToObj(network.units::get)
-                            .toList();
+            List<PlacementUnit> members = members(u);
             if (network.heldArc[u] != FREE) {
                 continue;
             }
@@ -191,9 +190,8 @@ final class OmittedArcPricing {
         if (room <= 0) {
             return;
         }
-        long below = (room - 1) / perChild + 1;
-        if (omitted < below) {
-            unit.widenCandidates(below);
+        if (omitted < (room - 1) / perChild + 1) {
+            unit.widenToAllCandidates();
         }
     }
 
@@ -202,15 +200,9 @@ final class OmittedArcPricing {
      * arcs it has are skipped as offered already) and the points known are forgotten.
      */
     private void startOverIfWidened(int u, List<PlacementUnit> members) {
-        Object[] lists = new Object[members.size()];
-        for (int m = 0; m < lists.length; m++) {
-            lists[m] = members.get(m).getCandidates();
-        }
+        Object[] lists = listsOf(members);
         Object[] read = listsRead[u];
         listsRead[u] = lists;
-        if (read == null) {
-            return;
-        }
         for (int m = 0; m < lists.length; m++) {
             if (read[m] != lists[m]) {
                 network.pricedFrom[u] = 0;
@@ -218,6 +210,23 @@ final class OmittedArcPricing {
                 return;
             }
         }
+    }
+
+    /** The unit node's unit, or an apart group node's members. */
+    private List<PlacementUnit> members(int u) {
+        return u < network.realUnits
+                ? List.of(network.units.get(u))
+                : Arrays.stream(network.groupMembers[u - network.realUnits])
+                        .mapToObj(network.units::get)
+                        .toList();
+    }
+
+    private static Object[] listsOf(List<PlacementUnit> members) {
+        Object[] lists = new Object[members.size()];
+        for (int m = 0; m < lists.length; m++) {
+            lists[m] = members.get(m).getCandidates();
+        }
+        return lists;
     }
 
     /**

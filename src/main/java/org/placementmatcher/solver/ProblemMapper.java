@@ -17,6 +17,7 @@ import org.placementmatcher.contract.ExcludedArea;
 import org.placementmatcher.contract.GeoPoint;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProviderInput;
+import org.placementmatcher.domain.CandidateSearch;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.Circle;
 import org.placementmatcher.domain.OfstedJudgement;
@@ -40,10 +41,29 @@ public final class ProblemMapper {
      * stay where it is starting at its current placement.
      */
     public static PlacementSolution toSolution(PlacementProblem problem) {
+        return toSolution(problem, CandidateUniverse.configuredAbove(), CandidateUniverse::configured);
+    }
+
+    /**
+     * The same, with the gate above which units are limited to their cheapest eligible providers, and that limit
+     * (read only when the gate is passed), as {@link CandidateUniverse} configures them.
+     */
+    public static PlacementSolution toSolution(
+            PlacementProblem problem, long universeAbove, java.util.function.IntSupplier universe) {
         PlacementSolution solution = map(problem);
+        List<PlacementUnit> units = solution.getUnits();
         // Each unit's eligibility reads only immutable facts and writes only the unit: worked out on every core,
         // since for a region it checks millions of unit-provider pairs.
-        solution.getUnits().parallelStream().forEach(PlacementUnit::getCandidates);
+        if (CandidateUniverse.applies(units.size(), solution.getProviders().size(), universeAbove)) {
+            int k = universe.getAsInt();
+            CandidateSearch search = new CandidateSearch(solution.getProviders(), solution.getWeights());
+            units.parallelStream().forEach(unit -> {
+                CandidateSearch.Result found = search.cheapest(unit, k);
+                unit.limitCandidates(found.cheapestFirst(), found.omittedPointsAtLeast());
+            });
+        } else {
+            units.parallelStream().forEach(PlacementUnit::getCandidates);
+        }
         for (PlacementUnit unit : solution.getUnits()) {
             Provider current = unit.getProvider();
             unit.setProvider(current != null && (unit.isPinned() || unit.isEligible(current)) ? current : null);
