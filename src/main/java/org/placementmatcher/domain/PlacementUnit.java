@@ -236,7 +236,7 @@ public class PlacementUnit {
      * the new list replaces the old in one write. Nothing to do for a unit never limited.
      */
     public void widenToAllCandidates() {
-        if (limited == null) {
+        if (limited == null || limited.omittedPointsAtLeast() == Long.MAX_VALUE) {
             return;
         }
         Whole whole = wholeList();

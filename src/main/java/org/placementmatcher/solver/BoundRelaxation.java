@@ -26,12 +26,7 @@ final class BoundRelaxation {
                 .filter(u -> !u.isPinned())
                 .mapToLong(u -> u.getCandidates().size())
                 .sum();
-        // Units keeping only their cheapest few providers: pricing widens their lists where that could lower the
-        // flow's cost, and so reaches the whole network's optimum; solved whole, the flow would only have an arc
-        // "beyond the list" for them, a weaker bound (every such unit placeable, at its least omitted points).
-        boolean limited =
-                solution.getUnits().stream().anyMatch(u -> !u.isPinned() && u.omittedPointsAtLeast() != Long.MAX_VALUE);
-        if (arcs > wholeNetworkMaxArcs || limited) {
+        if (arcs > wholeNetworkMaxArcs) {
             return PlacementFlow.boundLimited(solution, CandidateLimit.configured())
                     .solvePriced(outOfTime);
         }

@@ -118,7 +118,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             boolean offerOneMore,
             int limit) {
         this.providers = solution.getProviders();
-        boolean beyondArcs = !forConstruction && limit == CandidateLimit.NONE;
+        boolean beyondArcs = !forConstruction;
         this.beyond = beyondArcs
                         && solution.getUnits().stream()
                                 .anyMatch(u -> !u.isPinned() && u.omittedPointsAtLeast() != Long.MAX_VALUE)
@@ -374,8 +374,9 @@ abstract sealed class FlowNetwork permits PlacementFlow {
 
     /**
      * The units this flow leaves (partly) unplaced while they have eligible providers beyond those offered: after
-     * {@link PlacementFlow#solvePriced} there are none, since pricing offers a unit left unplaced any provider that would
-     * place it, widening a list that holds only the cheapest few ({@link PlacementUnit#omittedPointsAtLeast()}) first.
+     * {@link PlacementFlow#solvePriced} there are none in a construction's flow, since pricing offers a unit left
+     * unplaced any provider that would place it, widening a list that holds only the cheapest few ({@link
+     * PlacementUnit#omittedPointsAtLeast()}) first.
      */
     public List<PlacementUnit> unplacedForWantOfCandidates() {
         List<PlacementUnit> wanting = new ArrayList<>();

@@ -113,16 +113,15 @@ final class FlowOffers {
     static final long NONE = Long.MAX_VALUE;
 
     /**
-     * The soft points of the unit's arc "somewhere beyond its list" in a bound's flow solved whole, or {@link #NONE}:
+     * The soft points of the unit's arc "somewhere beyond its list" in a bound's flow, or {@link #NONE}:
      * where its candidates are not every eligible provider ({@link PlacementUnit#omittedPointsAtLeast()} T below MAX),
      * the flow would otherwise bound a restricted problem, and could claim better than the true optimum. Every provider
      * left out costs at least T, so one uncapacitated arc at T stands for them all and the flow stays a relaxation. It
      * makes such a unit always placeable in the flow: the medium bound is then optimistic (no plan places more than the
-     * flow does), which is still valid. A priced flow ({@link PlacementFlow#solvePriced}) needs none: pricing widens a
-     * unit's list wherever a provider left out could lower its cost ({@link OmittedArcPricing}), so it reaches the
-     * whole network's optimum, and a construction's flow builds a plan from real providers.
+     * flow does), which is still valid. A construction's flow builds a plan from real providers: it has none, and
+     * widens the list of a unit it leaves unplaced instead ({@link OmittedArcPricing}).
      *
-     * @param beyondArcs whether the flow has such arcs: a bound's flow offered every candidate, solved whole
+     * @param beyondArcs whether the flow has such arcs: a bound's flow
      */
     static long beyondPoints(PlacementUnit unit, boolean beyondArcs) {
         return beyondArcs ? unit.omittedPointsAtLeast() : NONE;

@@ -29,8 +29,8 @@ final class OmittedArcPricing {
     private long[][] omittedPoints;
 
     /**
-     * Per unit node, the candidate lists of its members as pricing last read them: a list widened since
-     * ({@link #widenWhereOmittedMayPay}) is no longer the one the node's offers and {@link #omittedPoints} were taken
+     * Per unit node, the candidate lists of its members as pricing last read them: a list widened since (a unit left
+     * unplaced while it kept only its cheapest few providers: {@link PlacementUnit#omittedPointsAtLeast()}) is no longer the one the node's offers and {@link #omittedPoints} were taken
      * from (a limited list ends with the current placement, which a wider one has elsewhere), so its scan starts over.
      */
     private Object[][] listsRead;
@@ -101,12 +101,13 @@ final class OmittedArcPricing {
             }
             long perChild = network.scale / network.size[u];
             long pu = network.potential[u];
-            // An apart group's arc to a provider one member's list leaves out costs at least that member's least
-            // omitted points: every member is widened where that could be below zero.
-            for (PlacementUnit member : members) {
-                widenWhereOmittedMayPay(member, perChild, pu, maxPotential);
+            // The guarantee of a very large problem's short lists: a unit the construction's flow leaves unplaced is
+            // offered every provider it is eligible for, so nobody is unplaced for want of candidates. (A bound's flow
+            // has an arc beyond each short list instead: FlowOffers.beyondPoints.)
+            if (network.forConstruction && network.unplacedFlow[u] > 0) {
+                members.forEach(PlacementUnit::widenToAllCandidates);
+                startOverIfWidened(u, members);
             }
-            startOverIfWidened(u, members);
             List<Provider> candidates = members.getFirst().getCandidates();
             if (network.pricedFrom[u] >= candidates.size()) {
                 continue;
@@ -170,29 +171,6 @@ final class OmittedArcPricing {
             }
         }
         return added;
-    }
-
-    /**
-     * A unit whose candidates are not every eligible provider (a very large problem: {@link
-     * PlacementUnit#omittedPointsAtLeast()}), or an apart group with such a member, may have an arc beyond its list that would lower the flow's cost: one
-     * costing at least the points every provider left out has, priced against the highest provider potential. Its list
-     * is then widened to every eligible provider where that could be so, and priced like the rest. So the flow still
-     * reaches the optimum of the whole network, and a unit left unplaced (whose potential is the unplaced weight's) is
-     * offered every provider that could take it: nobody is left unplaced for want of candidates.
-     */
-    private static void widenWhereOmittedMayPay(PlacementUnit unit, long perChild, long pu, long maxPotential) {
-        long omitted = unit.omittedPointsAtLeast();
-        if (omitted == Long.MAX_VALUE) {
-            return;
-        }
-        // An arc of q points is below zero when q * perChild + pu - potential < 0, so only below this many points.
-        long room = maxPotential - pu;
-        if (room <= 0) {
-            return;
-        }
-        if (omitted < (room - 1) / perChild + 1) {
-            unit.widenToAllCandidates();
-        }
     }
 
     /**

@@ -78,8 +78,7 @@ public final class PlacementFlow extends FlowNetwork {
 
     /**
      * The relaxation alone: a lower bound on every plan ({@link FlowRelaxation#isBound()}); a unit whose candidates are
-     * only its cheapest few also has an arc beyond them ({@link FlowOffers#beyondPoints}); {@link #boundLimited}, priced,
-     * widens such lists instead.
+     * only its cheapest few also has an arc beyond them ({@link FlowOffers#beyondPoints}), as in {@link #boundLimited}.
      */
     public PlacementFlow(PlacementSolution solution) {
         this(solution, false, Map.of(), false, false, CandidateLimit.NONE);
