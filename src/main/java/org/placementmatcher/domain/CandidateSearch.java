@@ -60,8 +60,8 @@ public final class CandidateSearch {
 
     /**
      * The unit's {@code k} cheapest eligible providers (H1's places and every per-child rule for every member), by
-     * {@link PlacementUnit#staticSoftPoints} then index, with every provider tied at the k-th points; and a number
-     * that every eligible provider left out has at least as many points ({@link Long#MAX_VALUE}: none left out).
+     * {@link PlacementUnit#staticSoftPoints} then index (the first k of the whole list); and a number that every
+     * eligible provider left out has at least as many points ({@link Long#MAX_VALUE}: none left out).
      */
     public Result cheapest(PlacementUnit unit, int k) {
         if (k < 1) {
@@ -112,7 +112,7 @@ public final class CandidateSearch {
                 }
             }
             this.moveConstant = move;
-            this.keys = new long[Math.min(2 * k + 1, byIndex.length + 1)];
+            this.keys = new long[(int) Math.min(2L * k + 1, byIndex.length + 1L)];
             this.atBuiltWeight = weights.cost() == grid.costWeight;
             int youngestAge = Integer.MAX_VALUE;
             int eldestAge = Integer.MIN_VALUE;
@@ -291,7 +291,7 @@ public final class CandidateSearch {
             }
             keys[count++] = points << indexBits | p.getIndex();
             // The threshold as soon as k are found, and lowered each time as many again are.
-            if (count >= k && (threshold == Long.MAX_VALUE || count >= 2 * k)) {
+            if (count >= k && (threshold == Long.MAX_VALUE || count >= 2L * k)) {
                 cut();
             }
         }
@@ -305,22 +305,23 @@ public final class CandidateSearch {
             return true;
         }
 
-        /** Sorts the keys found, keeps the k cheapest and those tied with the k-th, and lowers the threshold. */
+        /**
+         * Sorts the keys found, keeps the k first (by points, then index, as the whole list is ordered) and lowers the
+         * threshold to the k-th points. Exactly k, not every one tied with the k-th: where the weights leave few
+         * distinct points (cost and distance weighted 0), ties would otherwise bring back whole lists. A provider tied
+         * with the k-th is still looked at (the search skips only those above the threshold), so the k kept are the
+         * first k of the whole list.
+         */
         private void cut() {
             Arrays.sort(keys, 0, count);
             if (count < k) {
                 return;
             }
-            long kth = keys[k - 1] >>> indexBits;
-            int kept = k;
-            while (kept < count && keys[kept] >>> indexBits == kth) {
-                kept++;
-            }
-            if (kept < count) {
+            if (count > k) {
                 anyLeftOut = true;
             }
-            count = kept;
-            threshold = kth;
+            count = k;
+            threshold = keys[k - 1] >>> indexBits;
         }
 
         private Result result(boolean complete) {
@@ -329,7 +330,8 @@ public final class CandidateSearch {
             for (int i = 0; i < count; i++) {
                 list.add(byIndex[(int) (keys[i] & positionMask)]);
             }
-            return new Result(list, complete ? Long.MAX_VALUE : threshold + 1);
+            // Those left out have at least the k-th points (one tied with it may be among them).
+            return new Result(list, complete ? Long.MAX_VALUE : threshold);
         }
 
         private long costPoints(Provider p) {
