@@ -28,12 +28,16 @@ public final class CandidateLimit {
 
     /** The configured limit (at least 1), or {@link #DEFAULT}. */
     public static int configured() {
-        int limit = ConfigProvider.getConfig()
-                .getOptionalValue(PROPERTY, Integer.class)
-                .orElse(DEFAULT);
-        if (limit < 1) {
-            throw new IllegalArgumentException(PROPERTY + " must be at least 1, not " + limit);
+        return configuredAtLeastOne(PROPERTY, DEFAULT);
+    }
+
+    /** A solver count setting: the configured value of the key, or the default; at least 1. */
+    static int configuredAtLeastOne(String key, int defaultValue) {
+        int value =
+                ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(defaultValue);
+        if (value < 1) {
+            throw new IllegalArgumentException(key + " must be at least 1, not " + value);
         }
-        return limit;
+        return value;
     }
 }

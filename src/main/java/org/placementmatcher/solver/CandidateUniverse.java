@@ -26,13 +26,7 @@ public final class CandidateUniverse {
 
     /** The configured limit (at least 1), or {@link #DEFAULT}. */
     public static int configured() {
-        int limit = ConfigProvider.getConfig()
-                .getOptionalValue(PROPERTY, Integer.class)
-                .orElse(DEFAULT);
-        if (limit < 1) {
-            throw new IllegalArgumentException(PROPERTY + " must be at least 1, not " + limit);
-        }
-        return limit;
+        return CandidateLimit.configuredAtLeastOne(PROPERTY, DEFAULT);
     }
 
     /** The configured gate (at least 0), or {@link #DEFAULT_ABOVE}. */
