@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
@@ -136,6 +137,27 @@ public final class Browser implements AutoCloseable {
                 pause();
             }
         }
+    }
+
+    /**
+     * The text of the element, read again until it contains {@code expected} (or about five seconds pass): after a
+     * click that submits a form, the page before may still be there (its banner saying something else) or be replaced
+     * while it is read. The caller asserts on the text returned.
+     */
+    public String textOnceItContains(String css, String expected) {
+        String text = "";
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                text = find(css).getText();
+                if (text.contains(expected)) {
+                    return text;
+                }
+            } catch (StaleElementReferenceException | NoSuchElementException replaced) {
+                // the next page is arriving: read it again
+            }
+            pause();
+        }
+        return text;
     }
 
     private static void pause() {

@@ -64,13 +64,15 @@ class HomeAndUsersBrowserTest {
             browser.find("#password").sendKeys("Browser-password-1");
             browser.find("form[action='/users'] button[type=submit]").click();
             assertThat(browser.heading()).isEqualTo(name);
-            assertThat(browser.find(".govuk-notification-banner").getText()).contains("User " + name + " created");
+            assertThat(browser.textOnceItContains(".govuk-notification-banner", "User " + name + " created"))
+                    .contains("User " + name + " created");
             assertThat(browser.find("#account").getText()).contains("Cambridgeshire (E10000003)");
 
             browser.find("#roles-OFFICER").click();
             browser.find("form[action='/users/" + name + "'] button[type=submit]")
                     .click();
-            assertThat(browser.find(".govuk-notification-banner").getText()).contains("Changes saved");
+            assertThat(browser.textOnceItContains(".govuk-notification-banner", "Changes saved"))
+                    .contains("Changes saved");
             assertThat(browser.find("#account").getText()).contains("VIEWER, OFFICER");
             assertThat(browser.find("#audit").getText()).contains("Created").contains("roles: VIEWER, OFFICER");
             browser.assertAccessible().screenshots("user-edit");
@@ -79,7 +81,8 @@ class HomeAndUsersBrowserTest {
             browser.assertAccessible().screenshots("user-delete");
             browser.find("form[action='/users/" + name + "/delete'] button[type=submit]")
                     .click();
-            assertThat(browser.find(".govuk-notification-banner").getText()).contains("User " + name + " deleted");
+            assertThat(browser.textOnceItContains(".govuk-notification-banner", "User " + name + " deleted"))
+                    .contains("User " + name + " deleted");
         }
     }
 
