@@ -207,8 +207,9 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             // add
             // their arcs and medium still comes first, and a limited flow weighs urgency as the whole network's does.
             List<Provider> candidates = unit.getCandidates();
-            if (unit.omittedPointsAtLeast() != Long.MAX_VALUE) {
-                // Pricing may widen the list ({@link OmittedArcPricing}): any provider at all may yet be offered.
+            if (forConstruction && unit.omittedPointsAtLeast() != Long.MAX_VALUE) {
+                // Pricing widens a short list the flow leaves unplaced (OmittedArcPricing): any provider may yet be
+                // offered. (A bound's flow never widens: its arc beyond the list counts in setArcs.)
                 if (ceiling == null) {
                     ceiling = new PointsCeiling(providers, solution.getWeights());
                 }
@@ -373,10 +374,10 @@ abstract sealed class FlowNetwork permits PlacementFlow {
     }
 
     /**
-     * The units this flow leaves (partly) unplaced while they have eligible providers beyond those offered: after
-     * {@link PlacementFlow#solvePriced} there are none in a construction's flow, since pricing offers a unit left
-     * unplaced any provider that would place it, widening a list that holds only the cheapest few ({@link
-     * PlacementUnit#omittedPointsAtLeast()}) first.
+     * The units this flow leaves (partly) unplaced while they have eligible providers beyond those offered, or a list of
+     * only their cheapest few ({@link PlacementUnit#omittedPointsAtLeast()}). Pricing ({@link PlacementFlow#solvePriced})
+     * offers a unit left unplaced any provider with room, and a construction's flow first widens such a unit's short
+     * list to every eligible provider; the units still listed then are those no provider with room could take.
      */
     public List<PlacementUnit> unplacedForWantOfCandidates() {
         List<PlacementUnit> wanting = new ArrayList<>();

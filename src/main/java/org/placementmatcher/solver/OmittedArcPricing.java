@@ -29,9 +29,10 @@ final class OmittedArcPricing {
     private long[][] omittedPoints;
 
     /**
-     * Per unit node, the candidate lists of its members as pricing last read them: a list widened since (a unit left
-     * unplaced while it kept only its cheapest few providers: {@link PlacementUnit#omittedPointsAtLeast()}) is no longer the one the node's offers and {@link #omittedPoints} were taken
-     * from (a limited list ends with the current placement, which a wider one has elsewhere), so its scan starts over.
+     * Per unit node, the candidate lists of its members as pricing last read them. A list widened since (a unit left
+     * unplaced while it kept only its cheapest few providers: {@link PlacementUnit#omittedPointsAtLeast()}) is not the
+     * one the node's offers and {@link #omittedPoints} were taken from (a short list ends with the current placement,
+     * which a whole one has elsewhere), so its scan starts over.
      */
     private Object[][] listsRead;
 
@@ -132,13 +133,10 @@ final class OmittedArcPricing {
                         || u >= network.realUnits && !members.stream().allMatch(m -> m.isEligible(p))) {
                     continue;
                 }
-                if (omittedPoints[u] == null || omittedPoints[u].length < candidates.size() - network.pricedFrom[u]) {
-                    // First priced, or its list widened since: the points known so far kept.
-                    int known = omittedPoints[u] == null ? 0 : omittedPoints[u].length;
-                    omittedPoints[u] = omittedPoints[u] == null
-                            ? new long[candidates.size() - network.pricedFrom[u]]
-                            : Arrays.copyOf(omittedPoints[u], candidates.size() - network.pricedFrom[u]);
-                    Arrays.fill(omittedPoints[u], known, omittedPoints[u].length, UNKNOWN);
+                if (omittedPoints[u] == null) {
+                    // A list widened since is started over (startOverIfWidened), so this fits the list as it is.
+                    omittedPoints[u] = new long[candidates.size() - network.pricedFrom[u]];
+                    Arrays.fill(omittedPoints[u], UNKNOWN);
                 }
                 long points = omittedPoints[u][i - network.pricedFrom[u]];
                 if (points == UNKNOWN) {

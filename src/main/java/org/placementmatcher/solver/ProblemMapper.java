@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.ExcludedArea;
 import org.placementmatcher.contract.GeoPoint;
@@ -48,8 +49,7 @@ public final class ProblemMapper {
      * The same, with the gate above which units are limited to their cheapest eligible providers, and that limit
      * (read only when the gate is passed), as {@link CandidateUniverse} configures them.
      */
-    public static PlacementSolution toSolution(
-            PlacementProblem problem, long universeAbove, java.util.function.IntSupplier universe) {
+    public static PlacementSolution toSolution(PlacementProblem problem, long universeAbove, IntSupplier universe) {
         PlacementSolution solution = map(problem);
         List<PlacementUnit> units = solution.getUnits();
         // Each unit's eligibility reads only immutable facts and writes only the unit: worked out on every core,
