@@ -1,11 +1,15 @@
 package org.placementmatcher.solver;
 
+import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
+import ai.timefold.solver.core.preview.api.move.Move;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.placementmatcher.domain.PlacementSolution;
@@ -111,17 +115,30 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
 
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
+        long start = System.nanoTime();
         PlacementSolution solution = context.getWorkingSolution();
         Map<PlacementUnit, Provider> decisions = decide(solution, context::isPhaseTerminated);
         PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider = context.getSolutionMetaModel()
                 .genuineEntity(PlacementUnit.class)
                 .basicVariable("provider", Provider.class);
         // Applied whole even past the time limit (a moment): a part-built plan would leave children unplaced.
+        List<Move<PlacementSolution>> changes = new ArrayList<>();
         for (PlacementUnit unit : solution.getUnits()) {
             Provider place = decisions.get(unit);
             if (!unit.isPinned() && place != unit.getProvider()) {
-                context.execute(Moves.change(provider, unit, place));
+                changes.add(Moves.change(provider, unit, place));
             }
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
+        HardMediumSoftScore score = context.executeAndCalculateScore(Moves.compose(changes));
+        // A timed solve only (a reproducible one must not depend on the clock): half the time left, each try expected
+        // to take as long as the whole construction did.
+        Long limitEnds = LIMIT_ENDS.get();
+        long now = System.nanoTime();
+        if (limitEnds != null && !context.isPhaseTerminated()) {
+            ApartGroupRetrial.retry(context, provider, score, now - start, now + (limitEnds - now) / 2);
         }
     }
 }

@@ -140,10 +140,12 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         long noPlace = 0;
         long lcm = 1;
         Map<String, List<Integer>> apart = new LinkedHashMap<>();
+        FlowOffers.Held held = new FlowOffers.Held();
         for (PlacementUnit unit : solution.getUnits()) {
             if (unit.isPinned() || fixedAt.containsKey(unit)) {
                 Provider at = unit.isPinned() ? unit.getProvider() : fixedAt.get(unit);
                 if (at != null) {
+                    held.add(unit, at);
                     capacity[at.getIndex()] -= unit.size();
                     pinnedSoft += unit.staticSoftPoints(at);
                 } else if (!unit.isPinned()) {
@@ -195,7 +197,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             size[u] = unit.size();
             children += unit.size();
             int[] stop = new int[1];
-            List<Provider> offered = FlowOffers.offered(unit, capacity, this.offerOneMore, limit, stop);
+            List<Provider> offered = FlowOffers.offered(unit, capacity, held, this.offerOneMore, limit, stop);
             pricedFrom[u] = stop[0];
             long[] points = new long[offered.size()];
             for (int a = 0; a < offered.size(); a++) {
@@ -241,7 +243,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             size[g] = n;
             int[] stop = new int[1];
             List<Provider> together =
-                    FlowOffers.together(members.stream().map(units::get).toList(), capacity, limit, stop);
+                    FlowOffers.together(members.stream().map(units::get).toList(), capacity, held, limit, stop);
             pricedFrom[g] = stop[0];
             long[] points = new long[together.size()];
             for (int a = 0; a < together.size(); a++) {

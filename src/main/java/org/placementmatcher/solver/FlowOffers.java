@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.PlacementRules;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -55,17 +56,40 @@ final class FlowOffers {
     }
 
     /**
-     * The unit's eligible providers with room for all its children beside the pinned ones (its candidates come
-     * cheapest first), the first {@code limit} of them ({@code stop[0]} set to the index of the next, or the number of
-     * candidates), with its current one if eligible.
+     * The units held where they are (pinned, or fixed by the caller) at each provider: no unit is offered a provider
+     * where sharing it with one of them would break H10 or H11, as no plan breaking no rule can place it there.
      */
-    static List<Provider> offered(PlacementUnit unit, int[] capacity, int oneMore, int limit, int[] stop) {
+    static final class Held {
+        private final Map<Provider, List<PlacementUnit>> at = new IdentityHashMap<>();
+
+        void add(PlacementUnit unit, Provider provider) {
+            at.computeIfAbsent(provider, p -> new ArrayList<>()).add(unit);
+        }
+
+        /** Whether the children would share the provider with a held unit against H10 or H11. */
+        boolean barsAny(List<Child> children, Provider provider) {
+            for (PlacementUnit resident : at.getOrDefault(provider, List.of())) {
+                if (PlacementRules.riskToYoungerPoints(resident.getMembers(), children) > 0
+                        || PlacementRules.solePlacementPoints(resident.getMembers(), children) > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * The unit's eligible providers with room for all its children beside the pinned ones (its candidates come
+     * cheapest first) and no held unit it may not share with, the first {@code limit} of them ({@code stop[0]} set to
+     * the index of the next, or the number of candidates), with its current one if it is one of them.
+     */
+    static List<Provider> offered(PlacementUnit unit, int[] capacity, Held held, int oneMore, int limit, int[] stop) {
         List<Provider> offered = new ArrayList<>();
         List<Provider> candidates = unit.getCandidates();
         stop[0] = candidates.size();
         for (int i = 0; i < candidates.size(); i++) {
             Provider p = candidates.get(i);
-            if (capacity[p.getIndex()] + oneMore >= unit.size()) {
+            if (capacity[p.getIndex()] + oneMore >= unit.size() && !held.barsAny(unit.getMembers(), p)) {
                 if (offered.size() == limit) {
                     stop[0] = i;
                     break;
@@ -77,6 +101,7 @@ final class FlowOffers {
         if (current != null
                 && unit.isEligible(current)
                 && capacity[current.getIndex()] + oneMore >= unit.size()
+                && !held.barsAny(unit.getMembers(), current)
                 && !offered.contains(current)) {
             offered.add(current); // staying is always offered
         }
@@ -87,7 +112,7 @@ final class FlowOffers {
      * The providers eligible for every member of an apart group with room for them all, cheapest for them first: at
      * most {@code limit}, from the first member's cheapest (the members can always go apart besides).
      */
-    static List<Provider> together(List<PlacementUnit> members, int[] capacity, int limit, int[] stop) {
+    static List<Provider> together(List<PlacementUnit> members, int[] capacity, Held held, int limit, int[] stop) {
         List<Provider> all = new ArrayList<>();
         List<Provider> candidates = members.getFirst().getCandidates();
         stop[0] = candidates.size();
@@ -97,7 +122,8 @@ final class FlowOffers {
                 stop[0] = i;
                 break;
             }
-            if (capacity[p.getIndex()] >= members.size() && members.stream().allMatch(m -> m.isEligible(p))) {
+            if (capacity[p.getIndex()] >= members.size()
+                    && members.stream().allMatch(m -> m.isEligible(p) && !held.barsAny(m.getMembers(), p))) {
                 all.add(p);
             }
         }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
 import org.placementmatcher.domain.PlacementRules;
@@ -86,6 +87,15 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
      */
     public static Map<PlacementUnit, Provider> decideFrom(
             PlacementSolution solution, Map<PlacementUnit, Provider> preferred) {
+        return decideFrom(solution, preferred, Set.of());
+    }
+
+    /**
+     * The same, with the units in {@code first} taking their preferred providers before any other unit (a flow
+     * routed around them, held there, has already made room for them).
+     */
+    static Map<PlacementUnit, Provider> decideFrom(
+            PlacementSolution solution, Map<PlacementUnit, Provider> preferred, Set<PlacementUnit> first) {
         State state = new State(solution, true);
         Map<PlacementUnit, Provider> decisions = new LinkedHashMap<>();
         List<PlacementUnit> movable = new ArrayList<>();
@@ -94,7 +104,8 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
                 movable.add(unit);
             }
         }
-        movable.sort(new UnitDifficulty().reversed());
+        movable.sort(Comparator.<PlacementUnit, Boolean>comparing(unit -> !first.contains(unit))
+                .thenComparing(new UnitDifficulty().reversed()));
         List<PlacementUnit> deferred = new ArrayList<>();
         for (PlacementUnit unit : movable) {
             Provider wanted = preferred.get(unit);

@@ -117,6 +117,14 @@ public final class PlacementFlow extends FlowNetwork {
     }
 
     /**
+     * The construction's flow ({@link #limited}) with units held where {@code fixedAt} says, the others routed around
+     * them and offered no place beside a held child they may not share with ({@link ApartGroupRetrial}).
+     */
+    static PlacementFlow heldLimited(PlacementSolution solution, Map<PlacementUnit, Provider> fixedAt, int limit) {
+        return new PlacementFlow(solution, true, fixedAt, true, false, limit);
+    }
+
+    /**
      * The relaxation ({@link #PlacementFlow(PlacementSolution)}) offered each unit its {@code limit} cheapest providers
      * with room: solved with {@link #solvePriced}, the same optimum and bound (on rcc in about the time of the whole
      * network, on a region in more: solver-config/BENCHMARKS.md, "Construction flow on rcc").
