@@ -214,6 +214,11 @@ public final class PlacementRules {
         return (a.isRequiresSolePlacement() || b.isRequiresSolePlacement()) && !a.isSiblingOf(b);
     }
 
+    /** Whether the two sets of children may share a provider as far as H10 and H11 go (no pair between them). */
+    public static boolean mayShare(List<Child> a, List<Child> b) {
+        return riskToYoungerPoints(a, b) == 0 && solePlacementPoints(a, b) == 0;
+    }
+
     /** H10 points for children sharing a provider: one per pair. */
     public static int riskToYoungerPoints(List<Child> a, List<Child> b) {
         return countPairs(a, b, HardRule.H10);

@@ -1,8 +1,8 @@
 package org.placementmatcher.solver;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
-import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
 import ai.timefold.solver.core.preview.api.move.Move;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 import java.util.ArrayList;
@@ -25,44 +25,58 @@ import org.placementmatcher.domain.Provider;
  * rounded, and kept when the plan's score is better. It finds the long chains local search cannot: on county, a pair
  * of siblings brought together at a place that other moves make room for (solver-config/BENCHMARKS.md).
  *
- * <p>Each try solves a whole flow, so it runs only where a flow takes a small part of the time left: the construction
- * gives it half of what remains after it, and no try starts that is not expected to end by then.
+ * <p>Each try solves a whole flow, so it runs only where a flow takes a small part of the time left: it has half of
+ * what remains after the construction, and no try starts that is not expected to end by then. A command of its own
+ * after the construction's, so that the rounded plan is the solve's best (reported, and a bound's target) meanwhile.
  */
-final class ApartGroupRetrial {
+public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
-    private ApartGroupRetrial() {}
+    /**
+     * In a timed solve only ({@link FlowConstruction#LIMIT_ENDS}: a reproducible one must not depend on the clock),
+     * right after the construction, in half the time left: each try expected to take as long as the construction did
+     * at first.
+     */
+    @Override
+    public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
+        Long limitEnds = FlowConstruction.LIMIT_ENDS.get();
+        Long constructionNanos = FlowConstruction.CONSTRUCTION_NANOS.get();
+        FlowConstruction.CONSTRUCTION_NANOS.remove();
+        if (limitEnds == null || constructionNanos == null || context.isPhaseTerminated()) {
+            return;
+        }
+        long now = System.nanoTime();
+        retry(context, constructionNanos, now + (limitEnds - now) / 2);
+    }
 
     /**
      * Tries every apart group in turn (those the plan splits first), round after round while a round improves the
      * plan, until {@code end} (by {@link System#nanoTime()}) would come before another try ends, a try being expected
-     * to take {@code tryNanos} at first and then as long as the longest so far; or until the phase is stopped.
-     *
-     * @param score the working solution's score as it stands
+     * to take {@code tryNanos} at first and then as long as the longest so far; or until the phase is stopped. A try
+     * still under way at {@code end} is given up.
      */
-    static void retry(
-            PhaseCommandContext<PlacementSolution> context,
-            PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider,
-            HardMediumSoftScore score,
-            long tryNanos,
-            long end) {
+    static void retry(PhaseCommandContext<PlacementSolution> context, long tryNanos, long end) {
         PlacementSolution solution = context.getWorkingSolution();
         List<List<PlacementUnit>> groups = apartGroupsSplitFirst(solution);
-        BooleanSupplier stop = context::isPhaseTerminated;
-        HardMediumSoftScore best = score;
+        if (groups.isEmpty()) {
+            return;
+        }
+        BooleanSupplier stop = () -> context.isPhaseTerminated() || System.nanoTime() - end > 0;
+        HardMediumSoftScore best = context.executeTemporarilyAndCalculateScore(unchanged(context, groups));
         long expected = tryNanos;
         boolean improved = true;
         while (improved) {
             improved = false;
             for (List<PlacementUnit> members : groups) {
                 long start = System.nanoTime();
-                if (stop.getAsBoolean() || start + expected > end) {
+                if (stop.getAsBoolean() || start + expected - end > 0) {
                     return;
                 }
-                Move<PlacementSolution> tried = tryAgain(solution, provider, members, stop);
-                if (tried != null) {
-                    HardMediumSoftScore triedScore = context.executeTemporarilyAndCalculateScore(tried);
+                List<Move<PlacementSolution>> tried = tryAgain(context, members, stop);
+                if (!tried.isEmpty()) {
+                    Move<PlacementSolution> move = Moves.compose(tried);
+                    HardMediumSoftScore triedScore = context.executeTemporarilyAndCalculateScore(move);
                     if (triedScore.compareTo(best) > 0) {
-                        context.execute(tried);
+                        context.execute(move);
                         best = triedScore;
                         improved = true;
                     }
@@ -70,6 +84,13 @@ final class ApartGroupRetrial {
                 expected = Math.max(expected, System.nanoTime() - start);
             }
         }
+    }
+
+    /** A move that changes nothing (a unit to where it is), for the score as it stands. */
+    private static Move<PlacementSolution> unchanged(
+            PhaseCommandContext<PlacementSolution> context, List<List<PlacementUnit>> groups) {
+        PlacementUnit unit = groups.getFirst().getFirst();
+        return Moves.change(FlowConstruction.providerVariable(context), unit, unit.getProvider());
     }
 
     /** The members of each apart group of two or more movable children, the groups the plan splits first. */
@@ -97,37 +118,22 @@ final class ApartGroupRetrial {
         return split;
     }
 
-    /** The moves to the plan with the group tried again, or null when there is nothing to change (or no time). */
-    private static Move<PlacementSolution> tryAgain(
-            PlacementSolution solution,
-            PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider,
-            List<PlacementUnit> members,
-            BooleanSupplier stop) {
+    /** The moves to the plan with the group tried again; none when there is nothing to change, or no time. */
+    private static List<Move<PlacementSolution>> tryAgain(
+            PhaseCommandContext<PlacementSolution> context, List<PlacementUnit> members, BooleanSupplier stop) {
+        PlacementSolution solution = context.getWorkingSolution();
         Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
         Set<PlacementUnit> group = Collections.newSetFromMap(new IdentityHashMap<>());
         group.addAll(members);
         for (PlacementUnit unit : solution.getUnits()) {
             boolean inAnApartGroup = unit.getApartGroup() != null;
-            boolean sharesByRule = unit.isAnyRiskToYounger() || unit.isAnySolePlacement();
-            if (!unit.isPinned() && !group.contains(unit) && (inAnApartGroup || sharesByRule)) {
+            boolean underSharingRule = unit.isAnyRiskToYounger() || unit.isAnySolePlacement();
+            if (!unit.isPinned() && !group.contains(unit) && (inAnApartGroup || underSharingRule)) {
                 held.put(unit, unit.getProvider());
             }
         }
-        PlacementFlow flow = PlacementFlow.heldLimited(solution, held, CandidateLimit.configured());
-        if (!flow.solvePriced(stop).complete()) {
-            return null;
-        }
-        flow = flow.settleSplitGroups(FlowConstruction.EXTRA_PLACES, stop);
-        Map<PlacementUnit, Provider> preferred = new IdentityHashMap<>(flow.mostFlow());
-        preferred.putAll(held);
-        Map<PlacementUnit, Provider> decisions = GreedyPlacement.decideFrom(solution, preferred, held.keySet());
-        List<Move<PlacementSolution>> changes = new ArrayList<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            Provider place = decisions.get(unit);
-            if (!unit.isPinned() && place != unit.getProvider()) {
-                changes.add(Moves.change(provider, unit, place));
-            }
-        }
-        return changes.isEmpty() ? null : Moves.compose(changes);
+        Map<PlacementUnit, Provider> decisions =
+                FlowConstruction.decideHolding(solution, held, CandidateLimit.configured(), stop, () -> false, true);
+        return decisions == null ? List.of() : FlowConstruction.changesTo(context, decisions);
     }
 }

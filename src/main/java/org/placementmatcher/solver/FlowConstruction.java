@@ -1,6 +1,5 @@
 package org.placementmatcher.solver;
 
-import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
@@ -51,6 +50,12 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
      * and on a co-operative it takes seconds (solver-config/BENCHMARKS.md, "rcc").
      */
     static final ThreadLocal<Long> LIMIT_ENDS = new ThreadLocal<>();
+
+    /**
+     * Set on the solving thread when the construction has applied its plan: how long it took, for the command after
+     * it ({@link ApartGroupRetrial}), which expects a try of its own to take about as long.
+     */
+    static final ThreadLocal<Long> CONSTRUCTION_NANOS = new ThreadLocal<>();
 
     /**
      * The rounding and applying its decisions take about a fifth of the flow's time on rcc (8 s and some seconds
@@ -113,32 +118,60 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
         return new Routed(flow, totals, flow.pricingRounds());
     }
 
-    @Override
-    public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
-        long start = System.nanoTime();
-        PlacementSolution solution = context.getWorkingSolution();
-        Map<PlacementUnit, Provider> decisions = decide(solution, context::isPhaseTerminated);
-        PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider = context.getSolutionMetaModel()
-                .genuineEntity(PlacementUnit.class)
-                .basicVariable("provider", Provider.class);
-        // Applied whole even past the time limit (a moment): a part-built plan would leave children unplaced.
+    /**
+     * Every movable unit's place with the units in {@code held} kept where it says: the construction's flow with them
+     * held ({@link PlacementFlow#heldLimited}: nobody offered a place beside a held child against H10/H11), settled and
+     * rounded with the held units placed first. Null when {@code stop} ended the flow before it was solved, or
+     * {@code settleStop} settling (or stop) before every split group was settled and {@code wholeOrNothing}.
+     */
+    public static Map<PlacementUnit, Provider> decideHolding(
+            PlacementSolution solution,
+            Map<PlacementUnit, Provider> held,
+            int limit,
+            BooleanSupplier stop,
+            BooleanSupplier settleStop,
+            boolean wholeOrNothing) {
+        PlacementFlow flow = PlacementFlow.heldLimited(solution, held, limit);
+        if (!flow.solvePriced(stop).complete()) {
+            return null;
+        }
+        flow = flow.settleSplitGroups(EXTRA_PLACES, () -> stop.getAsBoolean() || settleStop.getAsBoolean());
+        if (wholeOrNothing && (stop.getAsBoolean() || settleStop.getAsBoolean())) {
+            return null;
+        }
+        Map<PlacementUnit, Provider> preferred = new IdentityHashMap<>(flow.mostFlow());
+        preferred.putAll(held);
+        return GreedyPlacement.decideFrom(solution, preferred, held.keySet());
+    }
+
+    /** The moves that put every movable unit of the working solution where {@code decisions} says (absent: unplaced). */
+    static List<Move<PlacementSolution>> changesTo(
+            PhaseCommandContext<PlacementSolution> context, Map<PlacementUnit, Provider> decisions) {
+        PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider = providerVariable(context);
         List<Move<PlacementSolution>> changes = new ArrayList<>();
-        for (PlacementUnit unit : solution.getUnits()) {
+        for (PlacementUnit unit : context.getWorkingSolution().getUnits()) {
             Provider place = decisions.get(unit);
             if (!unit.isPinned() && place != unit.getProvider()) {
                 changes.add(Moves.change(provider, unit, place));
             }
         }
-        if (changes.isEmpty()) {
-            return;
-        }
-        HardMediumSoftScore score = context.executeAndCalculateScore(Moves.compose(changes));
-        // A timed solve only (a reproducible one must not depend on the clock): half the time left, each try expected
-        // to take as long as the whole construction did.
-        Long limitEnds = LIMIT_ENDS.get();
-        long now = System.nanoTime();
-        if (limitEnds != null && !context.isPhaseTerminated()) {
-            ApartGroupRetrial.retry(context, provider, score, now - start, now + (limitEnds - now) / 2);
-        }
+        return changes;
+    }
+
+    /** The planning variable the commands change: a unit's provider. */
+    static PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> providerVariable(
+            PhaseCommandContext<PlacementSolution> context) {
+        return context.getSolutionMetaModel()
+                .genuineEntity(PlacementUnit.class)
+                .basicVariable("provider", Provider.class);
+    }
+
+    @Override
+    public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
+        long start = System.nanoTime();
+        Map<PlacementUnit, Provider> decisions = decide(context.getWorkingSolution(), context::isPhaseTerminated);
+        // Applied whole even past the time limit (a moment): a part-built plan would leave children unplaced.
+        changesTo(context, decisions).forEach(context::execute);
+        CONSTRUCTION_NANOS.set(System.nanoTime() - start);
     }
 }

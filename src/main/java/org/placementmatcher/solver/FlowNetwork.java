@@ -109,6 +109,9 @@ abstract sealed class FlowNetwork permits PlacementFlow {
      */
     final int beyond;
 
+    /** The units held where they are (pinned or fixed), whom no unit is offered a place beside against H10/H11. */
+    final FlowOffers.Held held;
+
     /** The network of the caseload, no flow on it yet: the flags as {@link PlacementFlow}'s constructors set them. */
     FlowNetwork(
             PlacementSolution solution,
@@ -135,12 +138,12 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         this.atFosteringLimit =
                 forConstruction ? FlowOffers.capAtFosteringLimit(solution, capacity) : new boolean[providerCount];
         this.offerOneMore = offerOneMore ? 1 : 0;
+        this.held = new FlowOffers.Held(providerCount);
         this.units = new ArrayList<>();
         long pinnedSoft = 0;
         long noPlace = 0;
         long lcm = 1;
         Map<String, List<Integer>> apart = new LinkedHashMap<>();
-        FlowOffers.Held held = new FlowOffers.Held();
         for (PlacementUnit unit : solution.getUnits()) {
             if (unit.isPinned() || fixedAt.containsKey(unit)) {
                 Provider at = unit.isPinned() ? unit.getProvider() : fixedAt.get(unit);
@@ -298,6 +301,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         forConstruction = other.forConstruction;
         atFosteringLimit = other.atFosteringLimit;
         offerOneMore = other.offerOneMore;
+        held = other.held;
         supply = other.supply;
         size = other.size;
         pricedFrom = other.pricedFrom;

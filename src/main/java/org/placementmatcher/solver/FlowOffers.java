@@ -57,20 +57,32 @@ final class FlowOffers {
 
     /**
      * The units held where they are (pinned, or fixed by the caller) at each provider: no unit is offered a provider
-     * where sharing it with one of them would break H10 or H11, as no plan breaking no rule can place it there.
+     * where sharing it with one of them would break H10 or H11 (as no plan that breaks no rule places it there), by
+     * the network's offers and by pricing ({@link OmittedArcPricing}) alike.
      */
     static final class Held {
-        private final Map<Provider, List<PlacementUnit>> at = new IdentityHashMap<>();
+        private final List<PlacementUnit>[] at;
+
+        @SuppressWarnings("unchecked")
+        Held(int providers) {
+            at = new List[providers];
+        }
 
         void add(PlacementUnit unit, Provider provider) {
-            at.computeIfAbsent(provider, p -> new ArrayList<>()).add(unit);
+            if (at[provider.getIndex()] == null) {
+                at[provider.getIndex()] = new ArrayList<>();
+            }
+            at[provider.getIndex()].add(unit);
         }
 
         /** Whether the children would share the provider with a held unit against H10 or H11. */
         boolean barsAny(List<Child> children, Provider provider) {
-            for (PlacementUnit resident : at.getOrDefault(provider, List.of())) {
-                if (PlacementRules.riskToYoungerPoints(resident.getMembers(), children) > 0
-                        || PlacementRules.solePlacementPoints(resident.getMembers(), children) > 0) {
+            List<PlacementUnit> residents = at[provider.getIndex()];
+            if (residents == null) {
+                return false;
+            }
+            for (PlacementUnit resident : residents) {
+                if (!PlacementRules.mayShare(resident.getMembers(), children)) {
                     return true;
                 }
             }

@@ -353,8 +353,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
                     && all.stream().allMatch(c -> c.isSiblingOf(all.getFirst()));
             return PlacementRules.capacityPoints(provider, all.size()) == 0
                     && PlacementRules.fosteringLimitPoints(provider, all.size(), oneGroup) == 0
-                    && PlacementRules.riskToYoungerPoints(unit.getMembers(), there) == 0
-                    && PlacementRules.solePlacementPoints(unit.getMembers(), there) == 0;
+                    && PlacementRules.mayShare(unit.getMembers(), there);
         }
 
         private CandidatePoints candidatePoints(PlacementUnit unit) {

@@ -130,7 +130,8 @@ final class OmittedArcPricing {
                 if (offeredTo[q] == u + 1
                         || network.capacity[q] + network.offerOneMore < network.size[u]
                         || floor + pu - network.potential[network.unitCount + q] >= 0
-                        || u >= network.realUnits && !members.stream().allMatch(m -> m.isEligible(p))) {
+                        || u >= network.realUnits && !members.stream().allMatch(m -> m.isEligible(p))
+                        || members.stream().anyMatch(m -> network.held.barsAny(m.getMembers(), p))) {
                     continue;
                 }
                 if (omittedPoints[u] == null) {

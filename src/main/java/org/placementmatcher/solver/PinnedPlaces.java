@@ -49,8 +49,7 @@ record PinnedPlaces(List<List<PlacementUnit>> at, long[] freePlaces) {
         for (PlacementUnit other : at.get(p.getIndex())) {
             total += other.size();
             keys.add(other.getSiblingKey());
-            if (PlacementRules.riskToYoungerPoints(children, other.getMembers()) > 0
-                    || PlacementRules.solePlacementPoints(children, other.getMembers()) > 0) {
+            if (!PlacementRules.mayShare(children, other.getMembers())) {
                 return false;
             }
         }

@@ -225,6 +225,7 @@ public class PlacementSolver {
             return solveWith(solver, problem, reportedLimit, report, solving);
         } finally {
             FlowConstruction.LIMIT_ENDS.remove();
+            FlowConstruction.CONSTRUCTION_NANOS.remove();
         }
     }
 

@@ -15,8 +15,9 @@ import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
+import org.placementmatcher.solver.CandidateLimit;
+import org.placementmatcher.solver.FlowConstruction;
 import org.placementmatcher.solver.GreedyPlacement;
-import org.placementmatcher.solver.PlacementFlow;
 import org.placementmatcher.solver.PlacementSolver;
 import org.placementmatcher.solver.ProblemMapper;
 
@@ -29,8 +30,6 @@ import org.placementmatcher.solver.ProblemMapper;
  */
 final class GroupHolds {
 
-    /** As the construction does: besides where the flow sends a split group, how many other places to try. */
-    private static final int SETTLE_EXTRA_PLACES = 16;
     /**
      * As the construction's least: settling split groups takes a fraction of this on the county sample, but a loaded
      * machine stops it early and the plan built is the worse for it.
@@ -55,13 +54,9 @@ final class GroupHolds {
                 held.put(unit, providers.get(at));
             }
         }
-        PlacementFlow flow = new PlacementFlow(start, true, held);
-        flow.solve(() -> false);
         long end = System.nanoTime() + SETTLE_LIMIT.toNanos();
-        flow = flow.settleSplitGroups(SETTLE_EXTRA_PLACES, () -> System.nanoTime() > end);
-        Map<PlacementUnit, Provider> preferred = new HashMap<>(flow.mostFlow());
-        preferred.putAll(held);
-        Map<PlacementUnit, Provider> decisions = GreedyPlacement.decideFrom(start, preferred);
+        Map<PlacementUnit, Provider> decisions = FlowConstruction.decideHolding(
+                start, held, CandidateLimit.NONE, () -> false, () -> System.nanoTime() > end, false);
         for (PlacementUnit unit : start.getUnits()) {
             if (!unit.isPinned()) {
                 unit.setProvider(decisions.get(unit));
