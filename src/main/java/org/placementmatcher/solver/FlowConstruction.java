@@ -29,13 +29,12 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     /** Besides the providers the flow sends a split group to, how many others to try it at. */
     static final int EXTRA_PLACES = 16;
     /**
-     * Settling split groups may take this many times as long as the flow itself, or {@link #SETTLE_MINIMUM}: every
-     * group on a county; on a region, where each try routes through millions of arcs, the hardest groups, and the
-     * local search then has time left.
+     * Settling split groups stops after this long: every group on a county; on a region or a co-operative, where each
+     * try routes through millions of arcs, the hardest few, and the rounding settles the rest. Local search gains more
+     * from the time there: letting settling take twice as long as the flow (as it did) cost region 4,000 soft points at
+     * 60 s and rcc 19,000 at 120 s (solver-config/BENCHMARKS.md, "Apart groups tried again, settling cut to 2 s").
      */
-    static final long SETTLE_TIME_FACTOR = 2;
-
-    static final Duration SETTLE_MINIMUM = Duration.ofSeconds(2);
+    static final Duration SETTLE_LIMIT = Duration.ofSeconds(2);
 
     /**
      * Set on the solving thread by a reproducible solve ({@link PlacementSolver#solveMoves}): every split group is then
@@ -93,7 +92,7 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
             return GreedyPlacement.decideFrom(solution, preferred);
         }
         long flowNanos = System.nanoTime() - start;
-        long settleFor = System.nanoTime() + Math.max(SETTLE_MINIMUM.toNanos(), SETTLE_TIME_FACTOR * flowNanos);
+        long settleFor = System.nanoTime() + SETTLE_LIMIT.toNanos();
         Long limitEnds = LIMIT_ENDS.get();
         long settleEnd =
                 limitEnds == null ? settleFor : Math.min(settleFor, limitEnds - Math.round(flowNanos * ROUNDING_SHARE));

@@ -102,7 +102,8 @@ public final class PlacementFlow extends FlowNetwork {
      *        members' arcs elsewhere each carrying a share of the siblingsApart points (exact when all go
      *        to different providers, an estimate between): a better start for the solver, but no longer a bound
      * @param fixedAt units held where the map says (null: unplaced) like pinned ones, the others routed around them
-     *        (no longer a bound either: the held units need not be where the optimum has them)
+     *        and offered no place beside a held child they may not share with (H10, H11); no longer a bound either:
+     *        the held units need not be where the optimum has them
      */
     public PlacementFlow(PlacementSolution solution, boolean modelApartGroups, Map<PlacementUnit, Provider> fixedAt) {
         this(solution, modelApartGroups, fixedAt, true, false, CandidateLimit.NONE);
