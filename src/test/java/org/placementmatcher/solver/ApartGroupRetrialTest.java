@@ -33,9 +33,9 @@ class ApartGroupRetrialTest {
     private static final List<String> TWO_HOMES =
             List.of(provider("P", 2, 0, 17, 100, ""), provider("Q", 2, 0, 17, 300, ""));
 
-    @Test
-    void aFlowOffersNoPlaceBesideAPinnedChildWhoIsARiskToTheYoungerOne() {
-        PlacementSolution solution = solution(
+    /** R (14, a risk to younger children) pinned at P; Y (10) to place. */
+    private static PlacementSolution pinnedRiskAndYounger() {
+        return solution(
                 TWO_HOMES,
                 List.of(
                         child(
@@ -44,6 +44,11 @@ class ApartGroupRetrialTest {
                                 "PLANNED",
                                 ", \"riskToYoungerChildren\": true, \"currentPlacement\": \"P\", \"pinned\": true"),
                         child("Y", AGE_10, "PLANNED", "")));
+    }
+
+    @Test
+    void aFlowOffersNoPlaceBesideAPinnedChildWhoIsARiskToTheYoungerOne() {
+        PlacementSolution solution = pinnedRiskAndYounger();
         PlacementFlow flow = new PlacementFlow(solution, true, Map.of());
 
         flow.solve(() -> false);
@@ -69,15 +74,7 @@ class ApartGroupRetrialTest {
 
     @Test
     void pricingAWidenedListAddsNoPlaceBesideAPinnedChildWhoIsARiskToTheYoungerOne() {
-        PlacementSolution solution = solution(
-                TWO_HOMES,
-                List.of(
-                        child(
-                                "R",
-                                AGE_14,
-                                "PLANNED",
-                                ", \"riskToYoungerChildren\": true, \"currentPlacement\": \"P\", \"pinned\": true"),
-                        child("Y", AGE_10, "PLANNED", "")));
+        PlacementSolution solution = pinnedRiskAndYounger();
         // Y's short list holds only P, which it may not share with R: the flow leaves it unplaced, pricing widens its
         // list to every eligible provider and starts over from the first, P again.
         unit(solution, "Y").limitCandidates(List.of(providerNamed(solution, "P")), 300);
