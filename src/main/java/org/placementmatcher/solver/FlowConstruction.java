@@ -31,8 +31,9 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     /**
      * Settling split groups stops after this long: every group on a county; on a region or a co-operative, where each
      * try routes through millions of arcs, the hardest few, and the rounding settles the rest. Local search gains more
-     * from the time there: letting settling take twice as long as the flow (as it did) cost region 4,000 soft points at
-     * 60 s and rcc 19,000 at 120 s (solver-config/BENCHMARKS.md, "Apart groups tried again, settling cut to 2 s").
+     * from the time there: letting settling take twice as long as the flow (as it did) cost region about 4,000 soft
+     * points at 60 s in each of three runs (solver-config/BENCHMARKS.md, "Apart groups tried again, settling cut to
+     * 2 s").
      */
     static final Duration SETTLE_LIMIT = Duration.ofSeconds(2);
 
