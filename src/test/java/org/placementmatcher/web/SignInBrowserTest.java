@@ -47,9 +47,10 @@ class SignInBrowserTest {
             browser.find("#username").sendKeys(TestAccounts.VIEWER);
             browser.find("#password").sendKeys("Not-the-password-1");
             browser.find("form[action='/j_security_check'] button[type=submit]").click();
-            assertThat(browser.driver().getTitle()).startsWith("Error: Sign in");
-            assertThat(browser.find(".govuk-error-summary").getText())
+            // Waits for the next page: read at once, the title was once still the form's (a CI run failed so).
+            assertThat(browser.textOnceItContains(".govuk-error-summary", "Enter a correct username and password"))
                     .contains("Enter a correct username and password");
+            assertThat(browser.driver().getTitle()).startsWith("Error: Sign in");
             browser.assertAccessible().screenshots("sign-in-error");
         }
     }
