@@ -16,8 +16,8 @@ import org.placementmatcher.domain.Provider;
  * What a {@link FlowNetwork} offers each unit: the providers eligible for it with room for all its children beside
  * the pinned ones (foster carers capped at the fostering limit) and no pinned or held child it may not share with
  * ({@link Held}), cheapest first, the first few when the flow is limited ({@link CandidateLimit}); for an apart group,
- * those with room for all its members together. Worked out once,
- * as the network is built; apart from it because they read the caseload's rules, not the network.
+ * those with room for all its members together. Worked out once, as the network is built; apart from it because they
+ * read the caseload's rules, not the network.
  */
 final class FlowOffers {
 
