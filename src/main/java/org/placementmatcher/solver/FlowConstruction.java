@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -46,10 +47,19 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     /**
      * Set on the solving thread by a timed solve ({@link PlacementSolver}): when its time limit ends, by {@link
      * System#nanoTime()} (absent: no limit known). Settling then stops in time to leave the rounding, and applying its
-     * decisions, {@link #ROUNDING_SHARE} of the flow's own time before the limit: the rounding cannot stop part-way,
-     * and on a co-operative it takes seconds (solver-config/BENCHMARKS.md, "rcc").
+     * decisions, {@link #ROUNDING_SHARE} of the flow's own time before the limit: on a co-operative the rounding takes
+     * seconds (solver-config/BENCHMARKS.md, "rcc"), and past the limit it only hurries.
      */
     static final ThreadLocal<Long> LIMIT_ENDS = new ThreadLocal<>();
+
+    /**
+     * Whether a timed solve's limit ({@link #LIMIT_ENDS}) has passed. The solver's own clock starts later (once it has
+     * copied the problem and scored it: nearly half a second on a region), so the construction watches this one.
+     */
+    static boolean pastLimit() {
+        Long limitEnds = LIMIT_ENDS.get();
+        return limitEnds != null && System.nanoTime() - limitEnds > 0;
+    }
 
     /**
      * Set on the solving thread when the construction has applied its plan: how long it took, for the command after
@@ -66,8 +76,8 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     /**
      * Every movable unit's place (absent: unplaced). When {@code stop} says so (the time limit) the flow stops where it
      * is: the units it routed go where it sends them, the others stay where they are where that still fits, and the
-     * rest are placed one by one by the rounding ({@link GreedyPlacement#decideFrom}): a whole plan, though further
-     * from the optimum. Settling stops too.
+     * rest are placed one by one by the rounding ({@link GreedyPlacement#decideFrom}), each at the cheapest place with
+     * room, nobody moved on for it: a whole plan, though further from the optimum. Settling stops too.
      */
     static Map<PlacementUnit, Provider> decide(PlacementSolution solution, BooleanSupplier stop) {
         return decide(solution, stop, CandidateLimit.configured());
@@ -90,7 +100,7 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
                     preferred.put(unit, unit.getProvider());
                 }
             }
-            return GreedyPlacement.decideFrom(solution, preferred);
+            return GreedyPlacement.decideFrom(solution, preferred, Set.of(), stop);
         }
         long flowNanos = System.nanoTime() - start;
         long settleFor = System.nanoTime() + SETTLE_LIMIT.toNanos();
@@ -100,7 +110,7 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
         boolean everyGroup = SETTLE_EVERY_GROUP.get();
         flow = flow.settleSplitGroups(
                 EXTRA_PLACES, () -> stop.getAsBoolean() || !everyGroup && System.nanoTime() > settleEnd);
-        return GreedyPlacement.decideFrom(solution, flow.mostFlow());
+        return GreedyPlacement.decideFrom(solution, flow.mostFlow(), Set.of(), stop);
     }
 
     /** The construction's flow, solved, its totals, and how many rounds of pricing added arcs to it. */
@@ -169,7 +179,8 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
         long start = System.nanoTime();
-        Map<PlacementUnit, Provider> decisions = decide(context.getWorkingSolution(), context::isPhaseTerminated);
+        Map<PlacementUnit, Provider> decisions =
+                decide(context.getWorkingSolution(), () -> context.isPhaseTerminated() || pastLimit());
         // Applied whole even past the time limit (a moment): a part-built plan would leave children unplaced.
         changesTo(context, decisions).forEach(context::execute);
         CONSTRUCTION_NANOS.set(System.nanoTime() - start);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.placementmatcher.domain.Child;
 import org.placementmatcher.domain.HardRule;
 import org.placementmatcher.domain.PlacementRules;
@@ -62,11 +63,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
         waiting.sort(new UnitDifficulty().reversed());
         List<PlacementUnit> left = new ArrayList<>();
         for (PlacementUnit unit : waiting) {
-            Provider best = state.cheapestPlace(unit, null);
-            if (best != null) {
-                state.place(unit, best);
-                decisions.put(unit, best);
-            } else {
+            if (!state.placeWhereRoom(unit, decisions)) {
                 left.add(unit);
             }
         }
@@ -96,6 +93,20 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
      */
     static Map<PlacementUnit, Provider> decideFrom(
             PlacementSolution solution, Map<PlacementUnit, Provider> preferred, Set<PlacementUnit> first) {
+        return decideFrom(solution, preferred, first, () -> false);
+    }
+
+    /**
+     * The same, hurried once {@code hurry} says so (the time limit has passed): each unit not yet placed then takes the
+     * cheapest place with room as it stands, nobody moved on for it. Moving residents on costs milliseconds a unit
+     * (on a region stopped at its limit, a second or more for the hundred-odd units its flow did not route) and would
+     * take the solve that long past its limit; a unit left without a place still has one freed for it.
+     */
+    static Map<PlacementUnit, Provider> decideFrom(
+            PlacementSolution solution,
+            Map<PlacementUnit, Provider> preferred,
+            Set<PlacementUnit> first,
+            BooleanSupplier hurry) {
         State state = new State(solution, true);
         Map<PlacementUnit, Provider> decisions = new LinkedHashMap<>();
         List<PlacementUnit> movable = new ArrayList<>();
@@ -118,7 +129,10 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
         }
         List<PlacementUnit> left = new ArrayList<>();
         for (PlacementUnit unit : deferred) {
-            if (!state.placeWithEviction(unit, decisions)) {
+            boolean placed = hurry.getAsBoolean()
+                    ? state.placeWhereRoom(unit, decisions)
+                    : state.placeWithEviction(unit, decisions);
+            if (!placed) {
                 left.add(unit);
             }
         }
@@ -192,6 +206,17 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
                     return;
                 }
             }
+        }
+
+        /** Places the unit at the rule-abiding place with the fewest soft points now; false (nothing changed) if none. */
+        boolean placeWhereRoom(PlacementUnit unit, Map<PlacementUnit, Provider> decisions) {
+            Provider best = cheapestPlace(unit, null);
+            if (best == null) {
+                return false;
+            }
+            place(unit, best);
+            decisions.put(unit, best);
+            return true;
         }
 
         /**

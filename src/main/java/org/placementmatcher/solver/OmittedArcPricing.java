@@ -21,6 +21,10 @@ final class OmittedArcPricing {
 
     /** The most arcs pricing adds to a unit at a time ({@link #priceOmittedArcs}). */
     private static final int PRICED_ARCS_PER_UNIT = 4;
+    /** A round of pricing asks whether to stop before every this many units (asking costs a clock read). */
+    private static final int STOP_EVERY = 64;
+    /** What a round of pricing that was stopped part-way returns instead of the arcs it added. */
+    private static final int STOPPED = -1;
 
     /**
      * Per unit node, from {@link FlowNetwork#pricedFrom} on: the soft points of its candidates as pricing works them
@@ -59,7 +63,10 @@ final class OmittedArcPricing {
         FlowRelaxation totals = network.solve(stop);
         while (totals.complete()) {
             int[] excess = new int[network.capacity.length];
-            int added = priceOmittedArcs(excess);
+            int added = priceOmittedArcs(excess, stop);
+            if (added == STOPPED) {
+                return network.relaxation(false);
+            }
             if (added == 0) {
                 break;
             }
@@ -85,9 +92,11 @@ final class OmittedArcPricing {
      * Adds, saturated, each unit's (at most {@link #PRICED_ARCS_PER_UNIT}) most negative arcs left out, by reduced
      * cost: a unit's candidates come cheapest first, so its scan stops where even the highest provider potential
      * leaves the reduced cost at zero or more. Returns how many; {@code excess} gets the children each provider now
-     * receives beyond what it passes on.
+     * receives beyond what it passes on. {@link #STOPPED} when {@code stop} said so part-way (a round on a region takes
+     * half a second, on the national dataset far longer): the arcs added so far are then left with their excess, as an
+     * interrupted {@link #routeExcesses} leaves them, for the rounding to sort out.
      */
-    private int priceOmittedArcs(int[] excess) {
+    private int priceOmittedArcs(int[] excess, BooleanSupplier stop) {
         long maxPotential = Long.MIN_VALUE;
         for (int p = network.unitCount; p < network.sink; p++) {
             maxPotential = Math.max(maxPotential, network.potential[p]);
@@ -96,6 +105,9 @@ final class OmittedArcPricing {
         int[] offeredTo = new int[network.capacity.length];
         int added = 0;
         for (int u = 0; u < network.unitCount; u++) {
+            if (u % STOP_EVERY == 0 && stop.getAsBoolean()) {
+                return STOPPED;
+            }
             List<PlacementUnit> members = members(u);
             if (network.heldArc[u] != FREE) {
                 continue;

@@ -219,11 +219,36 @@ public class PlacementSolver {
         }
         Solver<PlacementSolution> solver =
                 solverFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(solverLimit)));
-        // The construction's settling leaves its rounding time before the limit (the rounding cannot stop part-way).
+        // The construction stops at the limit counted from here (its settling leaving the rounding time before it), and
+        // so does the whole solve: the solver's own clock starts only once it has copied and scored the problem (nearly
+        // half a second on a region). Never before the construction has ended, though: a plan with children left
+        // unplaced for want of a moment would help no one.
         FlowConstruction.LIMIT_ENDS.set(System.nanoTime() + solverLimit.toNanos());
+        AtomicBoolean pastLimit = new AtomicBoolean();
+        AtomicBoolean constructed = new AtomicBoolean();
+        Runnable endOnceBoth = () -> {
+            if (pastLimit.get() && constructed.get()) {
+                solving.endAtLimit();
+            }
+        };
+        ScheduledFuture<?> atLimit = HEARTBEAT.schedule(
+                () -> {
+                    pastLimit.set(true);
+                    endOnceBoth.run();
+                },
+                solverLimit.toMillis(),
+                TimeUnit.MILLISECONDS);
+        Consumer<Progress> reportAndEnd = progressReport -> {
+            if (progressReport.constructed()) {
+                constructed.set(true);
+                endOnceBoth.run();
+            }
+            report.accept(progressReport);
+        };
         try {
-            return solveWith(solver, problem, reportedLimit, report, solving);
+            return solveWith(solver, problem, reportedLimit, reportAndEnd, solving);
         } finally {
+            atLimit.cancel(false);
             FlowConstruction.LIMIT_ENDS.remove();
             FlowConstruction.CONSTRUCTION_NANOS.remove();
         }
@@ -259,22 +284,7 @@ public class PlacementSolver {
         long deadline = start + solverLimit.toNanos();
         BestBound.Beside bound =
                 BestBound.beside(problem, this, deadline, start + limit.toNanos(), solving::isTerminatedEarly, BOUNDS);
-        // The solver ends at the bound's deadline however late it started, but never before its construction has
-        // ended (a plan with children left unplaced for want of a moment would help no one).
-        AtomicBoolean pastLimit = new AtomicBoolean();
-        AtomicBoolean constructed = new AtomicBoolean();
-        Runnable endOnceBoth = () -> {
-            if (pastLimit.get() && constructed.get()) {
-                solving.endAtLimit();
-            }
-        };
-        ScheduledFuture<?> atLimit = HEARTBEAT.schedule(
-                () -> {
-                    pastLimit.set(true);
-                    endOnceBoth.run();
-                },
-                solverLimit.toMillis(),
-                TimeUnit.MILLISECONDS);
+        // The solver ends at the bound's deadline, as every timed solve ends at its limit however late it started.
         PlacementSolution best;
         try {
             best = solve(
@@ -285,10 +295,6 @@ public class PlacementSolver {
                         if (report.newBest()) {
                             bound.offer(report.bestScore());
                         }
-                        if (report.constructed()) {
-                            constructed.set(true);
-                            endOnceBoth.run();
-                        }
                         if (progress != null) {
                             progress.accept(report);
                         }
@@ -297,8 +303,6 @@ public class PlacementSolver {
         } catch (RuntimeException | Error e) {
             bound.abandon();
             throw e;
-        } finally {
-            atLimit.cancel(false);
         }
         if (solving.isTerminatedEarly()) {
             bound.abandon();

@@ -6,7 +6,9 @@ import static org.placementmatcher.solver.PlacementFlowTest.AGE_14;
 import static org.placementmatcher.solver.PlacementFlowTest.byFirstChild;
 import static org.placementmatcher.solver.PlacementFlowTest.child;
 import static org.placementmatcher.solver.PlacementFlowTest.provider;
+import static org.placementmatcher.solver.PlacementFlowTest.providerNamed;
 import static org.placementmatcher.solver.PlacementFlowTest.solution;
+import static org.placementmatcher.solver.PlacementFlowTest.unit;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.nio.file.Files;
@@ -180,19 +182,5 @@ class ApartGroupRetrialTest {
             }
         });
         return ids;
-    }
-
-    private static PlacementUnit unit(PlacementSolution solution, String child) {
-        return solution.getUnits().stream()
-                .filter(u -> u.getMembers().getFirst().getId().equals(child))
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static Provider providerNamed(PlacementSolution solution, String id) {
-        return solution.getProviders().stream()
-                .filter(p -> p.getId().equals(id))
-                .findFirst()
-                .orElseThrow();
     }
 }

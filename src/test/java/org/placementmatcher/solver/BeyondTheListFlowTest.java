@@ -6,6 +6,7 @@ import static org.placementmatcher.solver.PlacementFlowTest.AGE_14;
 import static org.placementmatcher.solver.PlacementFlowTest.child;
 import static org.placementmatcher.solver.PlacementFlowTest.provider;
 import static org.placementmatcher.solver.PlacementFlowTest.solution;
+import static org.placementmatcher.solver.PlacementFlowTest.unit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +30,6 @@ class BeyondTheListFlowTest {
         if (all.size() > k) {
             unit.limitCandidates(all.subList(0, k), withT ? unit.staticSoftPoints(all.get(k)) : Long.MAX_VALUE);
         }
-    }
-
-    private static PlacementUnit unitOf(PlacementSolution solution, String childId) {
-        return solution.getUnits().stream()
-                .filter(u -> u.getMembers().getFirst().getId().equals(childId))
-                .findFirst()
-                .orElseThrow();
     }
 
     /**
@@ -85,7 +79,7 @@ class BeyondTheListFlowTest {
                             provider("P2", 1, 0, 12, 200, ""),
                             provider("P3", 1, 13, 17, 500, "")),
                     List.of(child("C1", AGE_10, "PLANNED", ""), child("C2", AGE_14, "PLANNED", "")));
-            limit(unitOf(solution, "C1"), 1, withT);
+            limit(unit(solution, "C1"), 1, withT);
 
             // Solved whole (the arc beyond the list), then priced (which widens the list, so it comes second).
             for (FlowRelaxation flow : List.of(

@@ -1,10 +1,21 @@
 package org.placementmatcher.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+import static org.placementmatcher.solver.PlacementFlowTest.AGE_10;
+import static org.placementmatcher.solver.PlacementFlowTest.AGE_14;
+import static org.placementmatcher.solver.PlacementFlowTest.byFirstChild;
+import static org.placementmatcher.solver.PlacementFlowTest.child;
+import static org.placementmatcher.solver.PlacementFlowTest.provider;
+import static org.placementmatcher.solver.PlacementFlowTest.providerNamed;
+import static org.placementmatcher.solver.PlacementFlowTest.unit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ProblemReader;
@@ -13,8 +24,9 @@ import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
 
 /**
- * Settling split sibling groups stops in time for the rounding: with the solve's limit already at hand
- * ({@link FlowConstruction#LIMIT_ENDS}), the construction rounds the flow as it was solved, unsettled.
+ * The construction keeps to the solve's time limit ({@link FlowConstruction#LIMIT_ENDS}): settling split sibling groups
+ * stops in time for the rounding (with the limit already at hand, the flow is rounded as it was solved, unsettled);
+ * pricing stops part-way; and a rounding past the limit moves nobody on.
  */
 class ConstructionLimitTest {
 
@@ -53,5 +65,58 @@ class ConstructionLimitTest {
 
         assertThat(FlowConstruction.decide(solution, () -> false, CandidateLimit.DEFAULT))
                 .isNotEqualTo(unsettled);
+    }
+
+    @Test
+    void theLimitHasPassedOnlyOnceItsMomentHasCome() {
+        assertThat(FlowConstruction.pastLimit()).as("no limit known").isFalse();
+
+        FlowConstruction.LIMIT_ENDS.set(System.nanoTime() + 3_600_000_000_000L);
+        assertThat(FlowConstruction.pastLimit()).isFalse();
+
+        FlowConstruction.LIMIT_ENDS.set(System.nanoTime() - 1);
+        assertThat(FlowConstruction.pastLimit()).isTrue();
+    }
+
+    /** Lists so short that pricing has arcs to add on county. */
+    private static final int SHORT_LISTS = 3;
+
+    @Test
+    void pricingStopsPartWayWithoutAddingArcs() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        PlacementFlow.limited(county(), SHORT_LISTS).solve(() -> asked.incrementAndGet() < 0);
+        int askedByTheFirstSolve = asked.get();
+        // Unstopped, pricing adds arcs to county's short lists: the check below can fail.
+        PlacementFlow unstopped = PlacementFlow.limited(county(), SHORT_LISTS);
+        assertThat(unstopped.solvePriced(() -> false).complete()).isTrue();
+        assertThat(unstopped.pricingRounds()).isPositive();
+
+        PlacementFlow stopped = PlacementFlow.limited(county(), SHORT_LISTS);
+        AtomicInteger askedAgain = new AtomicInteger();
+        // The first solve runs whole; the limit comes as pricing starts.
+        FlowRelaxation totals = stopped.solvePriced(() -> askedAgain.incrementAndGet() > askedByTheFirstSolve);
+
+        assertThat(totals.complete()).isFalse();
+        assertThat(stopped.pricingRounds()).isZero();
+    }
+
+    /**
+     * A (10) fits P or Q, B (14) fits P or R; the flow sent A to P and did not reach B. In time, A moves on to Q so
+     * that B can have P (1,200 a week for both against 1,400); past the limit, B takes the place with room.
+     */
+    @Test
+    void pastTheLimitTheRoundingMovesNobodyOnToMakeRoom() {
+        PlacementSolution solution = PlacementFlowTest.solution(
+                List.of(
+                        provider("P", 1, 0, 17, 400, ""),
+                        provider("Q", 1, 0, 12, 800, ""),
+                        provider("R", 1, 13, 17, 1000, "")),
+                List.of(child("A", AGE_10, "PLANNED", ""), child("B", AGE_14, "PLANNED", "")));
+        Map<PlacementUnit, Provider> aToP = Map.of(unit(solution, "A"), providerNamed(solution, "P"));
+
+        assertThat(byFirstChild(GreedyPlacement.decideFrom(solution, aToP, Set.of(), () -> false)))
+                .containsOnly(entry("A", "Q"), entry("B", "P"));
+        assertThat(byFirstChild(GreedyPlacement.decideFrom(solution, aToP, Set.of(), () -> true)))
+                .containsOnly(entry("A", "P"), entry("B", "R"));
     }
 }

@@ -44,6 +44,22 @@ class PlacementFlowTest {
                         e -> e.getValue() == null ? "-" : e.getValue().getId()));
     }
 
+    /** The unit whose first child has the id given. */
+    static PlacementUnit unit(PlacementSolution solution, String child) {
+        return solution.getUnits().stream()
+                .filter(u -> u.getMembers().getFirst().getId().equals(child))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The provider with the id given. */
+    static Provider providerNamed(PlacementSolution solution, String id) {
+        return solution.getProviders().stream()
+                .filter(p -> p.getId().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
     static final String AGE_10 = "2016-01-01";
     static final String AGE_14 = "2012-01-01";
 
