@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  *
  * <p>The limit does not change the flow's answer: pricing ({@link PlacementFlow#solvePriced}) offers a unit the
  * providers beyond its limit that would lower the flow's cost, until none would, so the flow is the optimum of the
- * whole network and nobody is left unplaced for want of candidates. Where demand exceeds nearby supply (the rcc
+ * whole network and nobody is left unplaced for want of candidates (unless the time limit stops pricing first: the
+ * rounding then frees a place for a unit left without one, among its first candidates). Where demand exceeds nearby supply (the rcc
  * sample) the optimum sends many units far down their lists. The value range (every eligible provider) is not
  * limited: Timefold's plain change and swap moves still reach every provider.
  */

@@ -77,7 +77,8 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
      * Every movable unit's place (absent: unplaced). When {@code stop} says so (the time limit) the flow stops where it
      * is: the units it routed go where it sends them, the others stay where they are where that still fits, and the
      * rest are placed one by one by the rounding ({@link GreedyPlacement#decideFrom}), each at the cheapest place with
-     * room, nobody moved on for it: a whole plan, though further from the optimum. Settling stops too.
+     * room (only a unit with room nowhere has a place freed for it): a whole plan, though further from the optimum.
+     * Settling stops too.
      */
     static Map<PlacementUnit, Provider> decide(PlacementSolution solution, BooleanSupplier stop) {
         return decide(solution, stop, CandidateLimit.configured());
@@ -86,7 +87,8 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     /**
      * The same with each unit offered at first its {@code limit} cheapest providers with room ({@link CandidateLimit}),
      * the others added where pricing shows they would lower the flow's cost ({@link PlacementFlow#solvePriced}): the
-     * flow reaches the whole network's optimum, so nobody is left unplaced for want of candidates.
+     * flow reaches the whole network's optimum, so nobody is left unplaced for want of candidates (unless the limit
+     * stops pricing first: lists are widened as pricing goes).
      */
     static Map<PlacementUnit, Provider> decide(PlacementSolution solution, BooleanSupplier stop, int limit) {
         long start = System.nanoTime();

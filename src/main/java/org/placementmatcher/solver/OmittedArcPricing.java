@@ -21,8 +21,6 @@ final class OmittedArcPricing {
 
     /** The most arcs pricing adds to a unit at a time ({@link #priceOmittedArcs}). */
     private static final int PRICED_ARCS_PER_UNIT = 4;
-    /** A round of pricing asks whether to stop before every this many units (asking costs a clock read). */
-    private static final int STOP_EVERY = 64;
     /** What a round of pricing that was stopped part-way returns instead of the arcs it added. */
     private static final int STOPPED = -1;
 
@@ -105,7 +103,7 @@ final class OmittedArcPricing {
         int[] offeredTo = new int[network.capacity.length];
         int added = 0;
         for (int u = 0; u < network.unitCount; u++) {
-            if (u % STOP_EVERY == 0 && stop.getAsBoolean()) {
+            if (stop.getAsBoolean()) {
                 return STOPPED;
             }
             List<PlacementUnit> members = members(u);

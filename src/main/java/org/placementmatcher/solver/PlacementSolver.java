@@ -213,17 +213,17 @@ public class PlacementSolver {
             Duration reportedLimit,
             Consumer<Progress> progress,
             Solving solving) {
+        long limitEnds = System.nanoTime() + solverLimit.toNanos();
         Consumer<Progress> report = progress == null ? p -> {} : progress;
         if (nothingToDecide(problem)) {
             return asGiven(problem, reportedLimit, report);
         }
         Solver<PlacementSolution> solver =
                 solverFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(solverLimit)));
-        // The construction stops at the limit counted from here (its settling leaving the rounding time before it), and
-        // so does the whole solve: the solver's own clock starts only once it has copied and scored the problem (nearly
-        // half a second on a region). Never before the construction has ended, though: a plan with children left
-        // unplaced for want of a moment would help no one.
-        FlowConstruction.LIMIT_ENDS.set(System.nanoTime() + solverLimit.toNanos());
+        // The construction stops at the limit counted from the call (its settling leaving the rounding time before it),
+        // and so does the whole solve: the solver's own clock starts only once it has copied and scored the problem
+        // (nearly half a second on a region). Never before the construction has ended, though: a plan with children
+        // left unplaced for want of a moment would help no one.
         AtomicBoolean pastLimit = new AtomicBoolean();
         AtomicBoolean constructed = new AtomicBoolean();
         Runnable endOnceBoth = () -> {
@@ -231,13 +231,6 @@ public class PlacementSolver {
                 solving.endAtLimit();
             }
         };
-        ScheduledFuture<?> atLimit = HEARTBEAT.schedule(
-                () -> {
-                    pastLimit.set(true);
-                    endOnceBoth.run();
-                },
-                solverLimit.toMillis(),
-                TimeUnit.MILLISECONDS);
         Consumer<Progress> reportAndEnd = progressReport -> {
             if (progressReport.constructed()) {
                 constructed.set(true);
@@ -245,10 +238,21 @@ public class PlacementSolver {
             }
             report.accept(progressReport);
         };
+        ScheduledFuture<?> atLimit = null;
         try {
+            FlowConstruction.LIMIT_ENDS.set(limitEnds);
+            atLimit = HEARTBEAT.schedule(
+                    () -> {
+                        pastLimit.set(true);
+                        endOnceBoth.run();
+                    },
+                    limitEnds - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
             return solveWith(solver, problem, reportedLimit, reportAndEnd, solving);
         } finally {
-            atLimit.cancel(false);
+            if (atLimit != null) {
+                atLimit.cancel(false);
+            }
             FlowConstruction.LIMIT_ENDS.remove();
             FlowConstruction.CONSTRUCTION_NANOS.remove();
         }
