@@ -8,7 +8,11 @@ import ai.timefold.solver.core.api.domain.solution.ProblemFactCollectionProperty
 import ai.timefold.solver.core.api.domain.solution.ProblemFactProperty;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /** The solver's view of one caseload: providers, children, the units to place and the score. */
 @PlanningSolution
@@ -83,6 +87,21 @@ public class PlacementSolution {
 
     public List<PlacementUnit> getUnits() {
         return units;
+    }
+
+    /**
+     * Each sibling group that may be placed apart (its id, then its units in the solution's order), counting only the
+     * units {@code counted} accepts (such as the movable ones); a group with none counted is absent.
+     */
+    public Map<String, List<PlacementUnit>> apartGroups(Predicate<PlacementUnit> counted) {
+        Map<String, List<PlacementUnit>> groups = new LinkedHashMap<>();
+        for (PlacementUnit unit : units) {
+            if (unit.getApartGroup() != null && counted.test(unit)) {
+                groups.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
+                        .add(unit);
+            }
+        }
+        return groups;
     }
 
     public ConstraintWeightOverrides<HardMediumSoftScore> getConstraintWeightOverrides() {

@@ -8,7 +8,6 @@ import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,13 +94,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /** The members of each apart group of two or more movable children, the groups the plan splits first. */
     static List<List<PlacementUnit>> apartGroupsSplitFirst(PlacementSolution solution) {
-        Map<String, List<PlacementUnit>> groups = new LinkedHashMap<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            if (unit.getApartGroup() != null && !unit.isPinned()) {
-                groups.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
-                        .add(unit);
-            }
-        }
+        Map<String, List<PlacementUnit>> groups = solution.apartGroups(unit -> !unit.isPinned());
         List<List<PlacementUnit>> split = new ArrayList<>();
         List<List<PlacementUnit>> together = new ArrayList<>();
         for (List<PlacementUnit> members : groups.values()) {

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -248,7 +247,6 @@ public final class LagrangianBound {
         for (int p = 0; p < providerCount; p++) {
             pinnedAt.add(new ArrayList<>());
         }
-        Map<String, List<PlacementUnit>> apartGroups = new LinkedHashMap<>();
         List<PlacementUnit> single = new ArrayList<>();
         for (PlacementUnit unit : solution.getUnits()) {
             if (unit.isPinned()) {
@@ -259,12 +257,8 @@ public final class LagrangianBound {
             } else if (unit.getApartGroup() == null) {
                 single.add(unit);
             }
-            if (unit.getApartGroup() != null) {
-                apartGroups
-                        .computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
-                        .add(unit);
-            }
         }
+        Map<String, List<PlacementUnit>> apartGroups = solution.apartGroups(unit -> true);
         freePlaces = new long[providerCount];
         for (Provider p : providers) {
             int pinned = pinnedAt.get(p.getIndex()).stream()

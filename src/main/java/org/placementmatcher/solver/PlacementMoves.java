@@ -74,13 +74,8 @@ public class PlacementMoves {
         movable = new ArrayList<>();
         unitsAt = new HashMap<>();
         childrenAt = new HashMap<>();
-        apartGroups = new HashMap<>();
+        apartGroups = solution.apartGroups(unit -> true);
         for (PlacementUnit unit : solution.getUnits()) {
-            if (unit.getApartGroup() != null) {
-                apartGroups
-                        .computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
-                        .add(unit);
-            }
             if (!unit.isPinned() && !unit.getCandidates().isEmpty()) {
                 movable.add(unit);
             }

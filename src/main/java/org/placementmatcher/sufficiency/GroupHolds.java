@@ -163,13 +163,7 @@ final class GroupHolds {
      * prices: the members' points there, less their points now, plus the price of each place they would take.
      */
     static List<Map<String, String>> bringTogether(PlacementSolution plan, int perGroup, Map<String, Long> placePrice) {
-        Map<String, List<PlacementUnit>> groups = new LinkedHashMap<>();
-        for (PlacementUnit unit : plan.getUnits()) {
-            if (unit.getApartGroup() != null && !unit.isPinned()) {
-                groups.computeIfAbsent(unit.getApartGroup(), g -> new ArrayList<>())
-                        .add(unit);
-            }
-        }
+        Map<String, List<PlacementUnit>> groups = plan.apartGroups(unit -> !unit.isPinned());
         Map<Map<String, String>, Long> options = new LinkedHashMap<>();
         for (List<PlacementUnit> members : groups.values()) {
             if (members.size() < 2
@@ -186,8 +180,7 @@ final class GroupHolds {
                     .mapToLong(m -> m.staticSoftPoints(m.getProvider()))
                     .sum();
             plan.getProviders().stream()
-                    .filter(p -> p.getPlaces() >= size
-                            && members.stream().allMatch(m -> m.getCandidates().contains(p)))
+                    .filter(p -> p.getPlaces() >= size && members.stream().allMatch(m -> m.isEligible(p)))
                     .sorted(Comparator.comparingLong((Provider p) -> pointsAt(members, p))
                             .thenComparing(Provider::getId))
                     .limit(perGroup)

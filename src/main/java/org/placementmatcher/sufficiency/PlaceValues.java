@@ -230,7 +230,7 @@ final class PlaceValues {
                     || unit.getProvider() == p
                     || unit.size() > p.getPlaces()
                     || p.getPlaces() - load >= unit.size()
-                    || !unit.getCandidates().contains(p)) {
+                    || !unit.isEligible(p)) {
                 continue;
             }
             long now = unit.getProvider() == null ? Long.MAX_VALUE / 4 : unit.staticSoftPoints(unit.getProvider());
