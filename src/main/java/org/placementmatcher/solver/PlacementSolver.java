@@ -58,11 +58,21 @@ public class PlacementSolver {
         }
     };
 
-    private static final ScheduledExecutorService HEARTBEAT = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "placement-solve-progress");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService HEARTBEAT = daemonScheduler("placement-solve-progress");
+
+    /**
+     * Ends solves at their limits: a thread of its own, since a heartbeat waits on its caller's progress consumer,
+     * however slow, and no solve should end late for another's.
+     */
+    private static final ScheduledExecutorService LIMITS = daemonScheduler("placement-solve-limits");
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
 
     /**
      * The bounds worked out beside solves ({@link #solveAndBound}): as many at once as the machine has processors
@@ -241,7 +251,7 @@ public class PlacementSolver {
         ScheduledFuture<?> atLimit = null;
         try {
             FlowConstruction.LIMIT_ENDS.set(limitEnds);
-            atLimit = HEARTBEAT.schedule(
+            atLimit = LIMITS.schedule(
                     () -> {
                         pastLimit.set(true);
                         endOnceBoth.run();
@@ -334,7 +344,7 @@ public class PlacementSolver {
         Solver<PlacementSolution> solver = solverFactory.buildSolver(
                 new SolverConfigOverride().withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves)));
         // The cap stops the solve from outside, as a caller's stop would: it takes no part in the cooling.
-        ScheduledFuture<?> capped = HEARTBEAT.schedule(solving::terminateEarly, cap.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> capped = LIMITS.schedule(solving::terminateEarly, cap.toMillis(), TimeUnit.MILLISECONDS);
         boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();
         FlowConstruction.SETTLE_EVERY_GROUP.set(true);
         try {
