@@ -127,6 +127,21 @@ class ApartGroupRetrialTest {
         assertThat(constructed(true)).isNotEqualTo(rounded);
     }
 
+    @Test
+    void theRetrialStartsOnlyWhereAHandfulOfTriesFitInItsTime() {
+        long second = Duration.ofSeconds(1).toNanos();
+        // county-1200: about a second a try, 13 s to spend.
+        assertThat(ApartGroupRetrial.handfulOfTriesFit(0, 13 * second, second)).isTrue();
+        // Exactly the fewest tries fit.
+        assertThat(ApartGroupRetrial.handfulOfTriesFit(5, 5 + ApartGroupRetrial.FEWEST_TRIES * second, second))
+                .isTrue();
+        // region at 60 s: 12 s a try, 24 s to spend: two tries would fit, which is not a handful.
+        assertThat(ApartGroupRetrial.handfulOfTriesFit(0, 24 * second, 12 * second))
+                .isFalse();
+        assertThat(ApartGroupRetrial.handfulOfTriesFit(5, 4 + ApartGroupRetrial.FEWEST_TRIES * second, second))
+                .isFalse();
+    }
+
     private static final PlacementSolver SOLVER = PlacementSolver.fromClasspathConfig();
 
     /**
