@@ -70,13 +70,28 @@ class ConstructionLimitTest {
 
     @Test
     void theLimitHasPassedOnlyOnceItsMomentHasCome() {
-        assertThat(FlowConstruction.pastLimit()).as("no limit known").isFalse();
+        assertThat(FlowConstruction.pastLimit(0)).as("no limit known").isFalse();
 
         FlowConstruction.LIMIT_ENDS.set(System.nanoTime() + 3_600_000_000_000L);
-        assertThat(FlowConstruction.pastLimit()).isFalse();
+        assertThat(FlowConstruction.pastLimit(0)).isFalse();
 
         FlowConstruction.LIMIT_ENDS.set(System.nanoTime() - 1);
-        assertThat(FlowConstruction.pastLimit()).isTrue();
+        assertThat(FlowConstruction.pastLimit(0)).isTrue();
+    }
+
+    @Test
+    void theConstructionStopsItsFlowEarlyEnoughToRoundItByTheLimit() throws Exception {
+        long second = 1_000_000_000L;
+        FlowConstruction.LIMIT_ENDS.set(System.nanoTime() + 60 * second);
+        assertThat(FlowConstruction.pastLimit(30 * second)).isFalse();
+        assertThat(FlowConstruction.pastLimit(90 * second))
+                .as("the reserve reaches back past now")
+                .isTrue();
+
+        // county's 409 units: a tenth of a second, far less than its flow takes to finish.
+        assertThat(FlowConstruction.roundingReserveNanos(county()))
+                .isEqualTo(county().getUnits().size() * FlowConstruction.RESERVE_NANOS_PER_UNIT)
+                .isBetween(second / 20, second / 5);
     }
 
     /** Lists so short that pricing has arcs to add on county. */
