@@ -6,13 +6,10 @@ import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.phase.PhaseCommand;
-import ai.timefold.solver.core.config.phase.PhaseConfig;
 import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -93,41 +90,18 @@ public class PlacementSolver {
             });
 
     private final SolverConfig config;
-    private final SolverFactory<PlacementSolution> solverFactory;
-    /** The configuration's phases after construction: local search alone, from a plan given ({@link #improve}). */
-    private final SolverFactory<PlacementSolution> searchOnlyFactory;
+    private final SolverFactories factories;
 
     private final SolutionManager<PlacementSolution, HardMediumSoftScore> solutionManager;
     private final Duration plateau;
 
     public PlacementSolver(SolverConfig config, SolverFactory<PlacementSolution> solverFactory) {
         this.config = config;
-        this.solverFactory = SolverFactory.create(withConstructionEnded(config));
+        this.factories = new SolverFactories(config, CONSTRUCTION_ENDED);
         this.solutionManager = SolutionManager.create(solverFactory);
-        this.searchOnlyFactory = SolverFactory.create(searchOnly(config));
         TerminationConfig termination = config.getTerminationConfig();
         Long plateauMillis = termination == null ? null : termination.calculateUnimprovedTimeMillisSpentLimit();
         this.plateau = plateauMillis == null ? null : Duration.ofMillis(plateauMillis);
-    }
-
-    /** The configuration with the phase that reports the end of construction (the first phase) after it. */
-    private static SolverConfig withConstructionEnded(SolverConfig config) {
-        List<PhaseConfig> phases = config.getPhaseConfigList();
-        if (phases == null || phases.isEmpty()) {
-            return config;
-        }
-        List<PhaseConfig> signalled = new ArrayList<>(phases);
-        signalled.add(1, new CustomPhaseConfig().withCustomPhaseCommands(CONSTRUCTION_ENDED));
-        return config.copyConfig().withPhaseList(signalled);
-    }
-
-    /** The configuration without its first phase (construction); unchanged when it has only one. */
-    private static SolverConfig searchOnly(SolverConfig config) {
-        List<PhaseConfig> phases = config.getPhaseConfigList();
-        if (phases == null || phases.size() < 2) {
-            return config;
-        }
-        return config.copyConfig().withPhaseList(new ArrayList<>(phases.subList(1, phases.size())));
     }
 
     /** Outside Quarkus (tests, benchmarks): the same configuration, read from the classpath. */
@@ -228,8 +202,9 @@ public class PlacementSolver {
         if (nothingToDecide(problem)) {
             return asGiven(problem, reportedLimit, report);
         }
-        Solver<PlacementSolution> solver =
-                solverFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(solverLimit)));
+        Solver<PlacementSolution> solver = factories
+                .whole(problem)
+                .buildSolver(new SolverConfigOverride().withTerminationConfig(termination(solverLimit)));
         // The construction stops at the limit counted from the call (its settling leaving the rounding time before it),
         // and so does the whole solve: the solver's own clock starts only once it has copied and scored the problem
         // (nearly half a second on a region). Never before the construction has ended, though: a plan with children
@@ -341,8 +316,10 @@ public class PlacementSolver {
         }
         // Ended after so many moves tried, and only so: a time limit beside it would make the simulated annealing's
         // cooling, which follows the termination nearest its end, depend on the clock.
-        Solver<PlacementSolution> solver = solverFactory.buildSolver(
-                new SolverConfigOverride().withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves)));
+        Solver<PlacementSolution> solver = factories
+                .whole(problem)
+                .buildSolver(new SolverConfigOverride()
+                        .withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves)));
         // The cap stops the solve from outside, as a caller's stop would: it takes no part in the cooling.
         ScheduledFuture<?> capped = LIMITS.schedule(solving::terminateEarly, cap.toMillis(), TimeUnit.MILLISECONDS);
         boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();
@@ -409,8 +386,9 @@ public class PlacementSolver {
             score(start);
             return start;
         }
-        Solver<PlacementSolution> solver =
-                searchOnlyFactory.buildSolver(new SolverConfigOverride().withTerminationConfig(termination(limit)));
+        Solver<PlacementSolution> solver = factories
+                .searchOnly(start)
+                .buildSolver(new SolverConfigOverride().withTerminationConfig(termination(limit)));
         PlacementSolution best = solver.solve(start);
         score(best);
         return best;
