@@ -25,16 +25,16 @@ import org.placementmatcher.domain.Provider;
  * of siblings brought together at a place that other moves make room for (solver-config/BENCHMARKS.md).
  *
  * <p>Each try solves a whole flow, so it runs only where a flow takes a small part of the time left: it has half of
- * what remains after the construction, starts only where a handful of tries fit in that, and no try starts that is
- * not expected to end by then. A command of its own
- * after the construction's, so that the rounded plan is the solve's best (reported, and a bound's target) meanwhile.
+ * what remains after the construction, starts only where {@link #FEWEST_TRIES} tries fit in that, and no try starts
+ * that is not expected to end by then. A command of its own after the construction's, so that the rounded plan is the
+ * solve's best (reported, and a bound's target) meanwhile.
  */
 public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * In a timed solve only ({@link FlowConstruction#LIMIT_ENDS}: a reproducible one must not depend on the clock),
-     * right after the construction, in half the time left: each try expected to take as long as the construction did
-     * at first.
+     * right after the construction, in half the time left, where {@link #FEWEST_TRIES} tries fit in that: each try
+     * expected to take as long as the construction did at first.
      */
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
@@ -46,7 +46,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         }
         long now = System.nanoTime();
         long end = now + (limitEnds - now) / 2;
-        if (handfulOfTriesFit(now, end, constructionNanos)) {
+        if (fewestTriesFit(now, end, constructionNanos)) {
             retry(context, constructionNanos, end);
         }
     }
@@ -54,13 +54,14 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     /**
      * The fewest tries expected to fit in the retrial's time for it to start at all. Fewer tries than that are a
      * lottery for the time: on a region at 60 s (a try expected to take the construction's 12 s, with 24 s to spend)
-     * the retrial changed nothing in those 24 s, local search's time before, as a try there (a whole flow with every
-     * split group settled) takes about 30 s (solver-config/BENCHMARKS.md, "A reserve for the rounding").
+     * the retrial took those 24 s from local search and changed nothing, as a try there (a whole flow with every split
+     * group settled) takes about 30 s (solver-config/BENCHMARKS.md, "Ending at the limit on national"). The estimate
+     * is low where settling is cut short in the construction, so four expected tries may be fewer in fact.
      */
     static final int FEWEST_TRIES = 4;
 
     /** Whether {@link #FEWEST_TRIES} tries, each expected to take {@code tryNanos}, fit between now and {@code end}. */
-    static boolean handfulOfTriesFit(long now, long end, long tryNanos) {
+    static boolean fewestTriesFit(long now, long end, long tryNanos) {
         return end - now - FEWEST_TRIES * tryNanos >= 0;
     }
 

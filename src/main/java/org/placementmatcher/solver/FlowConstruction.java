@@ -65,15 +65,16 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
 
     /**
      * What a flow stopped by the limit leaves to do, per unit of the caseload: the hurried rounding, applying its
-     * decisions and the solve's end (its best plan scored again). On national (66,225 units) that came to 15.4 s past
-     * the limit, about 0.23 ms a unit (solver-config/BENCHMARKS.md, "A reserve for the rounding").
+     * decisions and ending the solve. On national (66,225 units) that came to 15.4 s past the limit, about 0.23 ms a
+     * unit (solver-config/BENCHMARKS.md, "Ending at the limit on national").
      */
     static final long RESERVE_NANOS_PER_UNIT = 250_000;
 
     /**
-     * How long before the limit the construction's flow stops, so that what follows it ends by the limit:
-     * {@link #RESERVE_NANOS_PER_UNIT} for each unit (a region 1.3 s, national 16.6 s). A flow solved before then is not
-     * affected: on every committed dataset at 30 s and more it is.
+     * How long before the limit the construction stops its flow, settling and the rounding's care (the rounding hurries
+     * from then on), so that what follows ends by the limit: {@link #RESERVE_NANOS_PER_UNIT} for each unit (a region
+     * 1.0 s, national 16.6 s). A construction over before then is not affected: on every committed dataset at 30 s and
+     * more it is.
      */
     static long roundingReserveNanos(PlacementSolution solution) {
         return solution.getUnits().size() * RESERVE_NANOS_PER_UNIT;

@@ -20,8 +20,15 @@ final class SolverFactories {
     private final SolverFactory<PlacementSolution> searchOnly;
     private final SolverFactory<PlacementSolution> largeWhole;
     private final SolverFactory<PlacementSolution> largeSearchOnly;
+    /** Above this many words of set-up, a caseload is too large for swap moves ({@link SwapMoveSetUp#MOST_WORDS}). */
+    private final long mostWords;
 
     SolverFactories(SolverConfig config, PhaseCommand<PlacementSolution> afterConstruction) {
+        this(config, afterConstruction, SwapMoveSetUp.MOST_WORDS);
+    }
+
+    SolverFactories(SolverConfig config, PhaseCommand<PlacementSolution> afterConstruction, long mostWords) {
+        this.mostWords = mostWords;
         SolverConfig large = SwapMoveSetUp.withoutSwapMoves(config);
         this.whole = SolverFactory.create(withCommandAfterConstruction(config, afterConstruction));
         this.searchOnly = SolverFactory.create(searchOnly(config));
@@ -31,12 +38,12 @@ final class SolverFactories {
 
     /** Whole solves of this caseload. */
     SolverFactory<PlacementSolution> whole(PlacementSolution problem) {
-        return SwapMoveSetUp.tooLarge(problem) ? largeWhole : whole;
+        return SwapMoveSetUp.tooLarge(problem, mostWords) ? largeWhole : whole;
     }
 
     /** Local search alone from this plan. */
     SolverFactory<PlacementSolution> searchOnly(PlacementSolution start) {
-        return SwapMoveSetUp.tooLarge(start) ? largeSearchOnly : searchOnly;
+        return SwapMoveSetUp.tooLarge(start, mostWords) ? largeSearchOnly : searchOnly;
     }
 
     /** The configuration with a phase of the command alone after its first phase (construction). */

@@ -13,10 +13,11 @@ import org.placementmatcher.domain.PlacementUnit;
 
 /**
  * Timefold's swap moves on a caseload too large for them. A unit's providers depend on the unit, so before local search
- * starts, its swap moves work out, for every provider, which units could swap into it: for each unit and each of its
- * providers, a set over all providers joined in. That cannot be stopped, and grows with units times candidates times
- * providers: on the national sample (66,225 units, about 1,000 candidates each, 56,049 providers) local search was
- * still starting more than a minute past a 600 s limit (solver-config/BENCHMARKS.md, "A reserve for the rounding").
+ * starts, its swap moves work out, for every provider, which units could swap into it: for each unit (pinned ones too)
+ * and each of its providers, a set over all providers joined in. That cannot be stopped, and grows with units times
+ * candidates times providers: on the national sample (66,225 units, about 700 candidates each, 56,049 providers) the
+ * solve ended 91 s past a 600 s limit, local search still starting (solver-config/BENCHMARKS.md, "Ending at the
+ * limit on national").
  * Above {@link #MOST_WORDS} local search runs without them: the project's own moves swap residents too.
  */
 final class SwapMoveSetUp {
@@ -29,24 +30,26 @@ final class SwapMoveSetUp {
 
     private SwapMoveSetUp() {}
 
-    /** The words the swap moves' set-up joins on this caseload: each movable unit's candidates, a set of providers each. */
+    /** The words the swap moves' set-up joins on this caseload: each unit's candidates, a set of providers each. */
     static long words(PlacementSolution solution) {
         long wordsPerSet = (solution.getProviders().size() + 63) / 64;
         long pairs = 0;
         for (PlacementUnit unit : solution.getUnits()) {
-            if (!unit.isPinned()) {
-                pairs += unit.getCandidates().size();
-            }
+            pairs += unit.getCandidates().size();
         }
         return pairs * wordsPerSet;
     }
 
-    /** Whether local search on this caseload is to run without Timefold's swap moves. */
-    static boolean tooLarge(PlacementSolution solution) {
-        return words(solution) > MOST_WORDS;
+    /** Whether local search on this caseload is to run without Timefold's swap moves: above {@code mostWords}. */
+    static boolean tooLarge(PlacementSolution solution, long mostWords) {
+        return words(solution) > mostWords;
     }
 
-    /** The configuration with every swap move selector taken out of its local search phases' unions. */
+    /**
+     * The configuration with every swap move selector taken out of the unions of move selectors its local search phases
+     * have at the top (the project's configuration has one); other phases, and a phase with a single selector, as
+     * they are.
+     */
     static SolverConfig withoutSwapMoves(SolverConfig config) {
         List<PhaseConfig> phases = config.getPhaseConfigList();
         if (phases == null) {

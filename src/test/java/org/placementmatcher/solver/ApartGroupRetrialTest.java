@@ -128,18 +128,28 @@ class ApartGroupRetrialTest {
     }
 
     @Test
-    void theRetrialStartsOnlyWhereAHandfulOfTriesFitInItsTime() {
+    void theRetrialStartsOnlyWhereItsFewestTriesFitInItsTime() {
         long second = Duration.ofSeconds(1).toNanos();
         // county-1200: about a second a try, 13 s to spend.
-        assertThat(ApartGroupRetrial.handfulOfTriesFit(0, 13 * second, second)).isTrue();
+        assertThat(ApartGroupRetrial.fewestTriesFit(0, 13 * second, second)).isTrue();
         // Exactly the fewest tries fit.
-        assertThat(ApartGroupRetrial.handfulOfTriesFit(5, 5 + ApartGroupRetrial.FEWEST_TRIES * second, second))
+        assertThat(ApartGroupRetrial.fewestTriesFit(5, 5 + ApartGroupRetrial.FEWEST_TRIES * second, second))
                 .isTrue();
         // region at 60 s: 12 s a try, 24 s to spend: two tries would fit, which is not a handful.
-        assertThat(ApartGroupRetrial.handfulOfTriesFit(0, 24 * second, 12 * second))
+        assertThat(ApartGroupRetrial.fewestTriesFit(0, 24 * second, 12 * second))
                 .isFalse();
-        assertThat(ApartGroupRetrial.handfulOfTriesFit(5, 4 + ApartGroupRetrial.FEWEST_TRIES * second, second))
+        assertThat(ApartGroupRetrial.fewestTriesFit(5, 4 + ApartGroupRetrial.FEWEST_TRIES * second, second))
                 .isFalse();
+    }
+
+    @Test
+    void whereTooFewTriesFitTheRetrialLeavesThePlanAsConstructed() throws Exception {
+        Map<String, String> rounded = constructed(false);
+
+        // A minute to go and a construction that took 10 s: 30 s to spend, three tries.
+        assertThat(constructed(true, Duration.ofSeconds(10))).isEqualTo(rounded);
+        // The same minute with a construction as fast as county's: it runs, and changes the plan.
+        assertThat(constructed(true, null)).isNotEqualTo(rounded);
     }
 
     private static final PlacementSolver SOLVER = PlacementSolver.fromClasspathConfig();
@@ -149,6 +159,11 @@ class ApartGroupRetrialTest {
      * the time (the same rounded plan on any machine); {@code timed}: with a time limit a minute away.
      */
     private static Map<String, String> constructed(boolean timed) throws Exception {
+        return constructed(timed, null);
+    }
+
+    /** The same, the construction taken to have lasted {@code construction} where not null. */
+    private static Map<String, String> constructed(boolean timed, Duration construction) throws Exception {
         PlacementSolution solution = county();
         Map<String, String> plan = new HashMap<>();
         boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();
@@ -160,6 +175,9 @@ class ApartGroupRetrialTest {
         try {
             SOLVER.run(solution, context -> {
                 new FlowConstruction().changeWorkingSolution(context);
+                if (construction != null) {
+                    FlowConstruction.CONSTRUCTION_NANOS.set(construction.toNanos());
+                }
                 new ApartGroupRetrial().changeWorkingSolution(context);
                 context.getWorkingSolution()
                         .getUnits()

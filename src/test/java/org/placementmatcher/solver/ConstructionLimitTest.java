@@ -88,10 +88,38 @@ class ConstructionLimitTest {
                 .as("the reserve reaches back past now")
                 .isTrue();
 
-        // county's 409 units: a tenth of a second, far less than its flow takes to finish.
+        // county's 409 units: a tenth of a second.
         assertThat(FlowConstruction.roundingReserveNanos(county()))
                 .isEqualTo(county().getUnits().size() * FlowConstruction.RESERVE_NANOS_PER_UNIT)
                 .isBetween(second / 20, second / 5);
+    }
+
+    @Test
+    void withinTheReserveTheConstructionRoundsAtOnceAsPastTheLimit() throws Exception {
+        long reserve = FlowConstruction.roundingReserveNanos(county());
+
+        // Half the reserve before the limit: without the reserve, the flow would route for that long first.
+        Map<String, String> withinTheReserve = constructedWithLimitIn(reserve / 2);
+        Map<String, String> pastTheLimit = constructedWithLimitIn(-1);
+        Map<String, String> withTime = constructedWithLimitIn(3_600_000_000_000L);
+
+        assertThat(withinTheReserve).isEqualTo(pastTheLimit).isNotEqualTo(withTime);
+    }
+
+    /** County's plan after the construction command, its limit set {@code nanos} from the moment it starts. */
+    private static Map<String, String> constructedWithLimitIn(long nanos) throws Exception {
+        PlacementSolution solution = county();
+        Map<String, String> plan = new java.util.HashMap<>();
+        PlacementSolver.fromClasspathConfig().run(solution, context -> {
+            FlowConstruction.LIMIT_ENDS.set(System.nanoTime() + nanos);
+            new FlowConstruction().changeWorkingSolution(context);
+            context.getWorkingSolution()
+                    .getUnits()
+                    .forEach(u -> plan.put(
+                            u.getId(),
+                            u.getProvider() == null ? null : u.getProvider().getId()));
+        });
+        return plan;
     }
 
     /** Lists so short that pricing has arcs to add on county. */

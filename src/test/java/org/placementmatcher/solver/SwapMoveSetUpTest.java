@@ -37,20 +37,40 @@ class SwapMoveSetUpTest {
     }
 
     @Test
-    void countyIsFarFromTooLargeForSwapMoves() throws Exception {
-        PlacementSolution county =
-                ProblemMapper.toSolution(ProblemReader.read(Files.readString(Path.of("sample-data", "county.json"))));
+    void theSetUpCountsEveryUnitsCandidatesTimesTheWordsOfASetOfProviders() throws Exception {
+        PlacementSolution county = county();
         long candidates = county.getUnits().stream()
-                .filter(unit -> !unit.isPinned())
                 .mapToLong(unit -> unit.getCandidates().size())
                 .sum();
         long wordsPerProviderSet = (county.getProviders().size() + 63) / 64;
+        long words = SwapMoveSetUp.words(county);
 
-        assertThat(SwapMoveSetUp.words(county)).isEqualTo(candidates * wordsPerProviderSet);
-        assertThat(SwapMoveSetUp.tooLarge(county)).isFalse();
-        // Pinned units, which local search never moves, are left out.
-        assertThat(county.getUnits())
-                .anyMatch(unit -> unit.isPinned() && !unit.getCandidates().isEmpty());
+        assertThat(words).isEqualTo(candidates * wordsPerProviderSet);
+        assertThat(SwapMoveSetUp.tooLarge(county, words)).isFalse();
+        assertThat(SwapMoveSetUp.tooLarge(county, words - 1)).isTrue();
+        assertThat(SwapMoveSetUp.tooLarge(county, SwapMoveSetUp.MOST_WORDS)).isFalse();
+    }
+
+    @Test
+    void theFactoriesWithoutSwapMovesServeOnlyCaseloadsTooLargeForThem() throws Exception {
+        PlacementSolution county = county();
+        SolverFactories factories = new SolverFactories(CONFIGURED, context -> {}, SwapMoveSetUp.words(county) - 1);
+
+        assertThat(factories.whole(county)).isNotSameAs(factories.whole(small()));
+        assertThat(factories.searchOnly(county)).isNotSameAs(factories.searchOnly(small()));
+        assertThat(factories.whole(small())).isNotSameAs(factories.searchOnly(small()));
+    }
+
+    private static PlacementSolution county() throws Exception {
+        return solution("county.json");
+    }
+
+    private static PlacementSolution small() throws Exception {
+        return solution("small.json");
+    }
+
+    private static PlacementSolution solution(String file) throws Exception {
+        return ProblemMapper.toSolution(ProblemReader.read(Files.readString(Path.of("sample-data", file))));
     }
 
     private static List<MoveSelectorConfig> searchMoves(SolverConfig config) {
