@@ -179,11 +179,7 @@ class ApartGroupRetrialTest {
                     FlowConstruction.CONSTRUCTION_NANOS.set(construction.toNanos());
                 }
                 new ApartGroupRetrial().changeWorkingSolution(context);
-                context.getWorkingSolution()
-                        .getUnits()
-                        .forEach(u -> plan.put(
-                                u.getId(),
-                                u.getProvider() == null ? null : u.getProvider().getId()));
+                plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
             });
         } finally {
             FlowConstruction.SETTLE_EVERY_GROUP.set(settleEveryGroup);

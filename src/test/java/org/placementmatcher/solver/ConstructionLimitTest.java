@@ -113,11 +113,7 @@ class ConstructionLimitTest {
         PlacementSolver.fromClasspathConfig().run(solution, context -> {
             FlowConstruction.LIMIT_ENDS.set(System.nanoTime() + nanos);
             new FlowConstruction().changeWorkingSolution(context);
-            context.getWorkingSolution()
-                    .getUnits()
-                    .forEach(u -> plan.put(
-                            u.getId(),
-                            u.getProvider() == null ? null : u.getProvider().getId()));
+            plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
         });
         return plan;
     }

@@ -44,6 +44,16 @@ class PlacementFlowTest {
                         e -> e.getValue() == null ? "-" : e.getValue().getId()));
     }
 
+    /** Where each unit of the solution is: its id to its provider's (null: unplaced). */
+    static Map<String, String> unitPlaces(PlacementSolution solution) {
+        Map<String, String> places = new java.util.HashMap<>();
+        solution.getUnits()
+                .forEach(u -> places.put(
+                        u.getId(),
+                        u.getProvider() == null ? null : u.getProvider().getId()));
+        return places;
+    }
+
     /** The unit whose first child has the id given. */
     static PlacementUnit unit(PlacementSolution solution, String child) {
         return solution.getUnits().stream()
