@@ -160,6 +160,22 @@ public final class Browser implements AutoCloseable {
         return text;
     }
 
+    /**
+     * The page's title, read again until it starts with {@code prefix} (or about five seconds pass): after a click that
+     * submits a form, the title read at once may still be the form's (CI runs failed so). The caller asserts on it.
+     */
+    public String titleOnceItStartsWith(String prefix) {
+        String title = "";
+        for (int attempt = 0; attempt < 50; attempt++) {
+            title = driver.getTitle();
+            if (title.startsWith(prefix)) {
+                return title;
+            }
+            pause();
+        }
+        return title;
+    }
+
     private static void pause() {
         try {
             Thread.sleep(100);

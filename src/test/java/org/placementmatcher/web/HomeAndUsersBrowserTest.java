@@ -51,7 +51,7 @@ class HomeAndUsersBrowserTest {
             browser.find("#roles").click();
             browser.find("#authorities").sendKeys("E10000003");
             browser.find("form[action='/users'] button[type=submit]").click();
-            assertThat(browser.driver().getTitle()).startsWith("Error: Add a user");
+            assertThat(browser.titleOnceItStartsWith("Error: Add a user")).startsWith("Error: Add a user");
             assertThat(browser.find(".govuk-error-summary").getText())
                     .contains("Password is too weak: at least 12 characters");
             assertThat(browser.find("#password-error").getText()).contains("at least 12 characters");
