@@ -97,8 +97,8 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * The same, hurried once {@code hurry} says so (the time limit, less a reserve for the rounding, has passed): each unit not yet placed then takes the
-     * cheapest place with room as it stands, nobody moved on for it. Moving residents on costs milliseconds a unit
+     * The same, hurried once {@code hurry} says so (the time limit, less a reserve for the rounding, has passed): each
+     * unit not yet placed then takes the cheapest place with room as it stands, nobody moved on for it. Moving residents on costs milliseconds a unit
      * (on a region stopped at its limit, a second or more for the hundred-odd units its flow did not route) and would
      * take the solve that long past its limit; a unit left without a place still has one freed for it.
      */

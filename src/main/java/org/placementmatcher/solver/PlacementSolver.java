@@ -111,6 +111,7 @@ public class PlacementSolver {
      */
     static final long ENDING_NANOS_PER_UNIT = 40_000;
 
+    /** How long before its limit a timed solve of this caseload is told to end: {@link #ENDING_NANOS_PER_UNIT} a unit. */
     static long endingNanos(PlacementSolution problem) {
         return problem.getUnits().size() * ENDING_NANOS_PER_UNIT;
     }

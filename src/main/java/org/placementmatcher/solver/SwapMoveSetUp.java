@@ -17,8 +17,8 @@ import org.placementmatcher.domain.PlacementUnit;
  * and each of its providers, a set over all providers joined in. That cannot be stopped, and grows with units times
  * candidates times providers: on the national sample (66,225 units, about 700 candidates each, 56,049 providers) the
  * solve ended 91 s past a 600 s limit, local search still starting (solver-config/BENCHMARKS.md, "Ending at the
- * limit on national").
- * Above {@link #MOST_WORDS} local search runs without them: the project's own moves swap residents too.
+ * limit on national"). Above {@link #MOST_WORDS} local search runs without them: the project's own moves swap
+ * residents too.
  */
 final class SwapMoveSetUp {
 
