@@ -135,7 +135,7 @@ class ApartGroupRetrialTest {
         // Exactly the fewest tries fit.
         assertThat(ApartGroupRetrial.fewestTriesFit(5, 5 + ApartGroupRetrial.FEWEST_TRIES * second, second))
                 .isTrue();
-        // region at 60 s: 12 s a try, 24 s to spend: two tries would fit, which is not a handful.
+        // region at 60 s: 12 s a try, 24 s to spend: two tries would fit, fewer than the fewest.
         assertThat(ApartGroupRetrial.fewestTriesFit(0, 24 * second, 12 * second))
                 .isFalse();
         assertThat(ApartGroupRetrial.fewestTriesFit(5, 4 + ApartGroupRetrial.FEWEST_TRIES * second, second))

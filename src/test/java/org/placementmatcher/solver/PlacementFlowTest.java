@@ -3,6 +3,7 @@ package org.placementmatcher.solver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,7 +47,7 @@ class PlacementFlowTest {
 
     /** Where each unit of the solution is: its id to its provider's (null: unplaced). */
     static Map<String, String> unitPlaces(PlacementSolution solution) {
-        Map<String, String> places = new java.util.HashMap<>();
+        Map<String, String> places = new HashMap<>();
         solution.getUnits()
                 .forEach(u -> places.put(
                         u.getId(),
