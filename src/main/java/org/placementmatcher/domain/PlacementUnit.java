@@ -131,8 +131,11 @@ public class PlacementUnit {
         return new Whole(eligibleProviders, mask);
     }
 
-    /** H1 for the unit alone (fewer places than members: never, whoever else is there) and every per-child rule. */
-    private boolean passesRules(Provider p) {
+    /**
+     * H1 for the unit alone (fewer places than members: never, whoever else is there) and every per-child rule: whether
+     * the unit is eligible there by the rules, whether or not a limited list ({@link #limitCandidates}) holds it.
+     */
+    public boolean passesRules(Provider p) {
         return PlacementRules.capacityPoints(p, members.size()) == 0 && everyMemberEligible(p);
     }
 

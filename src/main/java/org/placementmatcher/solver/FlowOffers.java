@@ -32,14 +32,22 @@ final class FlowOffers {
         for (PlacementUnit unit : solution.getUnits()) {
             siblings.merge(unit.getSiblingKey(), unit.size(), Integer::sum);
         }
+        // Only these can be capped: a foster carer with fewer places than the limit keeps them all either way.
+        List<Provider> cappable = new ArrayList<>();
+        for (Provider p : solution.getProviders()) {
+            if (PlacementRules.fosteringLimitApplies(p) && p.getPlaces() >= PlacementRules.USUAL_FOSTERING_LIMIT) {
+                cappable.add(p);
+            }
+        }
         boolean[] largeGroupEligible = new boolean[capacity.length];
         for (PlacementUnit unit : solution.getUnits()) {
             if (siblings.get(unit.getSiblingKey()) > PlacementRules.USUAL_FOSTERING_LIMIT) {
-                // Where such a group may go is every provider it is eligible for: a list of its cheapest few (a very
-                // large problem) is widened, as such groups are few.
-                unit.widenToAllCandidates();
-                for (Provider p : unit.getCandidates()) {
-                    largeGroupEligible[p.getIndex()] = true;
+                // By the rules, not the unit's list: a list of its cheapest few (a very large problem) leaves out
+                // foster carers such a group could go to, which pricing may still offer it.
+                for (Provider p : cappable) {
+                    if (unit.passesRules(p)) {
+                        largeGroupEligible[p.getIndex()] = true;
+                    }
                 }
                 if (unit.getProvider() != null) {
                     largeGroupEligible[unit.getProvider().getIndex()] = true;
@@ -47,9 +55,9 @@ final class FlowOffers {
             }
         }
         boolean[] atLimit = new boolean[capacity.length];
-        for (Provider p : solution.getProviders()) {
-            if (PlacementRules.fosteringLimitApplies(p) && !largeGroupEligible[p.getIndex()]) {
-                atLimit[p.getIndex()] = p.getPlaces() >= PlacementRules.USUAL_FOSTERING_LIMIT;
+        for (Provider p : cappable) {
+            if (!largeGroupEligible[p.getIndex()]) {
+                atLimit[p.getIndex()] = true;
                 capacity[p.getIndex()] = Math.min(capacity[p.getIndex()], PlacementRules.USUAL_FOSTERING_LIMIT);
             }
         }

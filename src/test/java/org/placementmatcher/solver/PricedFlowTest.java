@@ -159,7 +159,7 @@ class PricedFlowTest {
     }
 
     /** Every movable unit limited to its first {@code kept} candidates, the points of the next as the rest's least. */
-    private static PlacementSolution keepingOnly(PlacementSolution solution, int kept) {
+    static PlacementSolution keepingOnly(PlacementSolution solution, int kept) {
         for (PlacementUnit unit : solution.getUnits()) {
             List<Provider> candidates = unit.getCandidates();
             if (!unit.isPinned() && candidates.size() > kept) {
