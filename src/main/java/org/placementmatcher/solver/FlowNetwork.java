@@ -460,6 +460,17 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         return where;
     }
 
+    /** Takes every child's flow back, leaving the network as built (with any arcs added since): a flow with no copies. */
+    void clearFlow() {
+        for (int u = 0; u < unitCount; u++) {
+            Arrays.fill(writableFlow(u), 0);
+        }
+        Arrays.fill(unplacedFlow, 0);
+        Arrays.fill(memberFlow, 0);
+        Arrays.fill(load, 0);
+        Arrays.fill(residentCount, 0);
+    }
+
     /** The node's arc flows, its own to change (a copy's are shared until then). */
     int[] writableFlow(int node) {
         if (!ownFlowRow[node]) {

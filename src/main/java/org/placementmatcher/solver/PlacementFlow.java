@@ -42,6 +42,19 @@ public final class PlacementFlow extends FlowNetwork {
     private int[] predArc;
     private int stamp;
     private int augmentations;
+    /** Whether {@link #solve} has been called: it routes a flow with none yet. */
+    private boolean solved;
+    /** The least arcs for {@link LibraryFlowSolve} to solve this flow: a test lowers it to compare the two. */
+    long libraryLeastArcs = LibraryFlowSolve.LEAST_ARCS;
+    /**
+     * Whether pricing solves every round again by the library ({@link #solveAgainByLibrary}), as it does once the
+     * searches have taken longer: a test sets it.
+     */
+    boolean alwaysSolveAgain;
+    /** Whether the library routed this flow, and how long its last solve took (with the potentials'). */
+    boolean solvedByLibrary;
+
+    long libraryNanos;
     /** An upper bound on every provider's potential (they start at 0 and only fall), for cutting arc scans short. */
     long maxProviderPotential;
 
@@ -169,6 +182,9 @@ public final class PlacementFlow extends FlowNetwork {
     private PlacementFlow(PlacementFlow other) {
         super(other);
         augmentations = other.augmentations;
+        solved = other.solved;
+        solvedByLibrary = other.solvedByLibrary;
+        libraryNanos = other.libraryNanos;
         maxProviderPotential = other.maxProviderPotential;
         allocateSearch(sink + 1);
     }
@@ -187,10 +203,27 @@ public final class PlacementFlow extends FlowNetwork {
     }
 
     /**
-     * Routes every unit's children (to providers, or unplaced). Stops early when told to: the flow then holds
-     * the units routed so far, and the result is no bound ({@link FlowRelaxation#complete()} false).
+     * Routes every unit's children (to providers, or unplaced), once. Stops early when told to: the flow then holds
+     * the units routed so far, and the result is no bound ({@link FlowRelaxation#complete()} false). A large flow is
+     * solved by a library where it can be ({@link LibraryFlowSolve}), else by the searches, one path per child.
      */
     public FlowRelaxation solve(BooleanSupplier stop) {
+        if (!solved) {
+            solved = true;
+            if (LibraryFlowSolve.applies(this)) {
+                boolean[] potentialsSet = {false};
+                solvedByLibrary = LibraryFlowSolve.route(this, stop, potentialsSet);
+                if (solvedByLibrary) {
+                    // Routed whole; without potentials (stopped first) it is no start for pricing, so not complete.
+                    return relaxation(potentialsSet[0]);
+                }
+            }
+        }
+        return routeBySearches(stop);
+    }
+
+    /** Routes every child not yet routed, one shortest path at a time. */
+    private FlowRelaxation routeBySearches(BooleanSupplier stop) {
         for (int u = 0; u < unitCount; u++) {
             int remaining = supply[u];
             while (remaining > 0) {
@@ -201,6 +234,21 @@ public final class PlacementFlow extends FlowNetwork {
             }
         }
         return relaxation(true);
+    }
+
+    /**
+     * Routes the flow again from nothing, by the library ({@link LibraryFlowSolve#applies} must hold), on the network as
+     * it now stands: for a round of pricing that added arcs whose re-routing by the searches takes longer than the
+     * library's solve. (By the searches, should the library end without an optimum.)
+     */
+    FlowRelaxation solveAgainByLibrary(BooleanSupplier stop) {
+        clearFlow();
+        Arrays.fill(deficit, 0);
+        boolean[] potentialsSet = {false};
+        if (LibraryFlowSolve.route(this, stop, potentialsSet)) {
+            return relaxation(potentialsSet[0]);
+        }
+        return routeBySearches(stop);
     }
 
     /**
