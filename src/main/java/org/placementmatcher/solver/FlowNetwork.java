@@ -35,6 +35,8 @@ abstract sealed class FlowNetwork permits PlacementFlow {
     final int sink;
     final long scale;
     final long pinnedSoftPoints;
+    /** The caseload's units, pinned ones included, for the time its rounding needs (FlowConstruction's reserve). */
+    final int caseloadUnits;
     /** Urgency weight of the movable units no provider is eligible for: unplaced in every plan. */
     final long noPlaceWeight;
 
@@ -121,6 +123,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             boolean offerOneMore,
             int limit) {
         this.providers = solution.getProviders();
+        this.caseloadUnits = solution.getUnits().size();
         boolean beyondArcs = !forConstruction;
         this.beyond = beyondArcs
                         && solution.getUnits().stream()
@@ -291,6 +294,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
     FlowNetwork(FlowNetwork other) {
         units = other.units;
         providers = other.providers;
+        caseloadUnits = other.caseloadUnits;
         realUnits = other.realUnits;
         unitCount = other.unitCount;
         sink = other.sink;

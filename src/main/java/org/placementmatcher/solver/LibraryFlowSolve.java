@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
  * 80,000 settles more nodes as the places near the children fill, up to 6,000 at the end (solver-config/BENCHMARKS.md,
  * "The construction's flow by OR-Tools").
  * <p>
- * Only for a flow of at least {@link #LEAST_ARCS} arcs (a region's and larger), which the searches take seconds on;
- * smaller ones keep the searches, which are as quick there. And only where it is sure to end in time: its solve cannot be
+ * Only for a flow to build a plan from of at least {@link #LEAST_ARCS} arcs (a region's and larger), which the searches
+ * take seconds on; smaller ones keep the searches, which are as quick there, and so do a bound's flows
+ * ({@link PlacementFlow#libraryLeastArcs}). And only where it is sure to end in time: its solve cannot be
  * stopped, so it starts only if, at {@link #NANOS_PER_ARC}, it would end before the time limit less the rounding's
  * reserve ({@link FlowConstruction#pastLimit}). Where the native library cannot be loaded (a platform it is not packaged
  * for) or the costs are too wide for it, the searches solve as before.
@@ -28,6 +29,9 @@ final class LibraryFlowSolve {
 
     /** What its solve takes per arc, with room to spare: national's 9.5 million took 18.2 s, 1.9 µs each. */
     static final long NANOS_PER_ARC = 3_000;
+
+    /** How many times the potentials' search may take each node from its queue, at most. */
+    private static final int MOST_TAKES_PER_NODE = 10_000;
 
     /** How many nodes the potentials' search takes from its queue between looks at {@code stop}. */
     private static final int NODES_BETWEEN_LOOKS = 4096;
@@ -121,9 +125,9 @@ final class LibraryFlowSolve {
         return true;
     }
 
-    /** The reserve {@link FlowConstruction#roundingReserveNanos} keeps for the flow's units. */
+    /** The reserve {@link FlowConstruction#roundingReserveNanos} keeps for the caseload's units. */
     private static long reserveNanos(FlowNetwork flow) {
-        return flow.units.size() * FlowConstruction.RESERVE_NANOS_PER_UNIT;
+        return flow.caseloadUnits * FlowConstruction.RESERVE_NANOS_PER_UNIT;
     }
 
     /**
@@ -201,9 +205,16 @@ final class LibraryFlowSolve {
         relaxer.size = nodes;
         int head = 0;
         long taken = 0;
+        // Far more than a search without a negative cycle takes (national: a few times the nodes); a cycle would mean
+        // the flow read back is not the library's optimum.
+        long mostTaken = (long) nodes * MOST_TAKES_PER_NODE;
         while (relaxer.size > 0) {
             if (++taken % NODES_BETWEEN_LOOKS == 0 && stop.getAsBoolean()) {
                 return false;
+            }
+            if (taken > mostTaken) {
+                throw new IllegalStateException(
+                        "the library's flow is not optimal: its residual network has a negative" + " cycle");
             }
             int x = queue[head];
             head = head + 1 == nodes ? 0 : head + 1;

@@ -70,9 +70,9 @@ final class OmittedArcPricing {
         }
         FlowRelaxation totals = network.solve(stop);
         while (totals.complete()) {
-            if (searchesSlower && network.forConstruction && !LibraryFlowSolve.applies(network)) {
-                // No time left for the library's next round: the flow as it stands, optimal for the arcs it has, is
-                // the construction's start.
+            if (network.solvedByLibrary && network.forConstruction && !LibraryFlowSolve.applies(network)) {
+                // No time left for the library to solve a round: the flow as it stands, optimal for the arcs it has,
+                // is the construction's start, rather than one left part-way re-routed at the limit.
                 break;
             }
             int[] excess = new int[network.capacity.length];
@@ -101,13 +101,16 @@ final class OmittedArcPricing {
         if (libraryMayResolve && (searchesSlower || network.alwaysSolveAgain)) {
             return network.solveAgainByLibrary(stop);
         }
+        if (!libraryMayResolve || FlowConstruction.LIMIT_ENDS.get() == null) {
+            // Without a time limit (a reproducible solve) which way a round goes must not depend on the clock.
+            return network.relaxation(routeExcesses(excess, stop));
+        }
         // The searches get as long as the library's solve took, and give up in time (a second early) for it to solve
         // again.
         long now = System.nanoTime();
         long searchesFor = Math.min(network.libraryNanos, LibraryFlowSolve.latestStart(network) - now - SECOND);
-        boolean routed = routeExcesses(
-                excess, libraryMayResolve ? () -> stop.getAsBoolean() || System.nanoTime() - now > searchesFor : stop);
-        if (!routed && libraryMayResolve && !stop.getAsBoolean()) {
+        boolean routed = routeExcesses(excess, () -> stop.getAsBoolean() || System.nanoTime() - now > searchesFor);
+        if (!routed && !stop.getAsBoolean()) {
             searchesSlower = true;
             if (LibraryFlowSolve.applies(network)) {
                 return network.solveAgainByLibrary(stop);

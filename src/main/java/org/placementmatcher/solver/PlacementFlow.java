@@ -44,8 +44,12 @@ public final class PlacementFlow extends FlowNetwork {
     private int augmentations;
     /** Whether {@link #solve} has been called: it routes a flow with none yet. */
     private boolean solved;
-    /** The least arcs for {@link LibraryFlowSolve} to solve this flow: a test lowers it to compare the two. */
-    long libraryLeastArcs = LibraryFlowSolve.LEAST_ARCS;
+    /**
+     * The least arcs for {@link LibraryFlowSolve} to solve this flow: {@link LibraryFlowSolve#LEAST_ARCS} for a flow to
+     * build a plan from; never for a bound's, which runs beside the solver to a deadline of its own that the library's
+     * solve, which cannot be stopped, might not keep. A test lowers it to compare the two.
+     */
+    long libraryLeastArcs;
     /**
      * Whether pricing solves every round again by the library ({@link #solveAgainByLibrary}), as it does once the
      * searches have taken longer: a test sets it.
@@ -155,6 +159,7 @@ public final class PlacementFlow extends FlowNetwork {
             boolean offerOneMore,
             int limit) {
         super(solution, modelApartGroups, fixedAt, forConstruction, offerOneMore, limit);
+        libraryLeastArcs = forConstruction ? LibraryFlowSolve.LEAST_ARCS : Long.MAX_VALUE;
         allocateSearch(sink + 1);
     }
 
@@ -184,6 +189,8 @@ public final class PlacementFlow extends FlowNetwork {
         augmentations = other.augmentations;
         solved = other.solved;
         solvedByLibrary = other.solvedByLibrary;
+        libraryLeastArcs = other.libraryLeastArcs;
+        alwaysSolveAgain = other.alwaysSolveAgain;
         libraryNanos = other.libraryNanos;
         maxProviderPotential = other.maxProviderPotential;
         allocateSearch(sink + 1);
@@ -210,7 +217,7 @@ public final class PlacementFlow extends FlowNetwork {
     public FlowRelaxation solve(BooleanSupplier stop) {
         if (!solved) {
             solved = true;
-            if (LibraryFlowSolve.applies(this)) {
+            if (!stop.getAsBoolean() && LibraryFlowSolve.applies(this)) {
                 boolean[] potentialsSet = {false};
                 solvedByLibrary = LibraryFlowSolve.route(this, stop, potentialsSet);
                 if (solvedByLibrary) {
@@ -222,7 +229,7 @@ public final class PlacementFlow extends FlowNetwork {
         return routeBySearches(stop);
     }
 
-    /** Routes every child not yet routed, one shortest path at a time. */
+    /** Routes every unit's children, on a flow with none yet, one shortest path at a time. */
     private FlowRelaxation routeBySearches(BooleanSupplier stop) {
         for (int u = 0; u < unitCount; u++) {
             int remaining = supply[u];
@@ -248,6 +255,10 @@ public final class PlacementFlow extends FlowNetwork {
         if (LibraryFlowSolve.route(this, stop, potentialsSet)) {
             return relaxation(potentialsSet[0]);
         }
+        // The last potentials priced the added arcs below zero: on a flow with none, all costs being at least zero,
+        // potentials of zero hold.
+        Arrays.fill(potential, 0);
+        maxProviderPotential = 0;
         return routeBySearches(stop);
     }
 

@@ -31,6 +31,9 @@ class LibraryFlowSolveTest {
             String json = Files.readString(Path.of("sample-data", file));
             problems.add(() -> ProblemMapper.toSolution(ProblemReader.read(json)));
         }
+        // Short lists, as on national: a bound's flow then has its arc beyond each list, a construction's widens.
+        String county = Files.readString(Path.of("sample-data", "county.json"));
+        problems.add(() -> PricedFlowTest.keepingOnly(ProblemMapper.toSolution(ProblemReader.read(county)), 1));
         return problems;
     }
 
@@ -94,11 +97,34 @@ class LibraryFlowSolveTest {
     }
 
     @Test
-    void aFlowWithFewerArcsThanTheLeastIsLeftToTheSearches() throws Exception {
-        PlacementFlow flow = PlacementFlow.limited(problems().getLast().get(), CandidateLimit.NONE);
+    void aFlowWithFewerArcsThanTheLeastAndABoundsFlowAreLeftToTheSearches() throws Exception {
+        String county = Files.readString(Path.of("sample-data", "county.json"));
+        PlacementFlow flow =
+                PlacementFlow.limited(ProblemMapper.toSolution(ProblemReader.read(county)), CandidateLimit.NONE);
         assertThat(LibraryFlowSolve.arcs(flow)).isLessThan(LibraryFlowSolve.LEAST_ARCS);
         flow.solve(() -> false);
         assertThat(flow.solvedByLibrary).isFalse();
+        assertThat(new PlacementFlow(ProblemMapper.toSolution(ProblemReader.read(county))).libraryLeastArcs)
+                .isEqualTo(Long.MAX_VALUE);
+    }
+
+    /** A timed solve starts the library only where its solve would end before the rounding's reserve begins. */
+    @Test
+    void theLibraryIsNotStartedWhereItsSolveWouldRunIntoTheReserve() throws Exception {
+        String county = Files.readString(Path.of("sample-data", "county.json"));
+        PlacementFlow flow = byLibrary(
+                PlacementFlow.limited(ProblemMapper.toSolution(ProblemReader.read(county)), CandidateLimit.NONE));
+        long arcsNanos = LibraryFlowSolve.arcs(flow) * LibraryFlowSolve.NANOS_PER_ARC;
+        long reserve = flow.caseloadUnits * FlowConstruction.RESERVE_NANOS_PER_UNIT;
+        try {
+            // The solve would end a second into the reserve; with a minute to spare it would not.
+            FlowConstruction.LIMIT_ENDS.set(System.nanoTime() + reserve + arcsNanos - 1_000_000_000L);
+            assertThat(LibraryFlowSolve.applies(flow)).isFalse();
+            FlowConstruction.LIMIT_ENDS.set(System.nanoTime() + reserve + arcsNanos + 60_000_000_000L);
+            assertThat(LibraryFlowSolve.applies(flow)).isTrue();
+        } finally {
+            FlowConstruction.LIMIT_ENDS.remove();
+        }
     }
 
     /**
@@ -152,5 +178,10 @@ class LibraryFlowSolveTest {
         assertThat(broken)
                 .as(name + ": arcs below their potentials' difference")
                 .isEmpty();
+        for (int p = flow.unitCount; p < flow.sink; p++) {
+            assertThat(flow.maxProviderPotential)
+                    .as(name + ": the highest provider potential")
+                    .isGreaterThanOrEqualTo(pi[p]);
+        }
     }
 }
