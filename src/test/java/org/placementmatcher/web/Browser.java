@@ -139,6 +139,23 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The page's h1 once it is {@code expected} (or about five seconds pass): see {@link #textOnceItContains}. */
+    public String headingOnceItIs(String expected) {
+        String heading = "";
+        for (int attempt = 0; attempt < 50; attempt++) {
+            try {
+                heading = find("h1").getText();
+                if (heading.equals(expected)) {
+                    return heading;
+                }
+            } catch (StaleElementReferenceException | NoSuchElementException replaced) {
+                // the next page is arriving: read it again
+            }
+            pause();
+        }
+        return heading;
+    }
+
     /**
      * The text of the element, read again until it contains {@code expected} (or about five seconds pass): after a
      * click that submits a form, the page before may still be there (its banner saying something else) or be replaced

@@ -20,7 +20,7 @@ class HomeAndUsersBrowserTest {
         OverviewPageTest.loadRegister(OverviewPageTest.AUTHORITY);
         try (Browser browser = Browser.open(app, true)) {
             browser.signIn(TestAccounts.DIRECTOR).go("/registers/" + OverviewPageTest.AUTHORITY);
-            assertThat(browser.heading()).isEqualTo("Cambridgeshire (E10000003)");
+            assertThat(browser.headingOnceItIs("Cambridgeshire (E10000003)")).isEqualTo("Cambridgeshire (E10000003)");
             assertThat(browser.findAll("figure.pm-chart-figure svg.pm-chart")).hasSize(6);
             assertThat(browser.find("#chart-out-of-area figcaption").getText())
                     .startsWith("Children placed out of area: Today 33.3%")
@@ -42,7 +42,7 @@ class HomeAndUsersBrowserTest {
         String name = "browser-user-" + System.nanoTime();
         try (Browser browser = Browser.open(app, true)) {
             browser.signIn(TestAccounts.ADMIN).go("/users");
-            assertThat(browser.heading()).isEqualTo("Users");
+            assertThat(browser.headingOnceItIs("Users")).isEqualTo("Users");
             browser.assertAccessible().screenshots("users");
 
             browser.find("a[href='/users/new']").click();
@@ -63,7 +63,7 @@ class HomeAndUsersBrowserTest {
 
             browser.find("#password").sendKeys("Browser-password-1");
             browser.find("form[action='/users'] button[type=submit]").click();
-            assertThat(browser.heading()).isEqualTo(name);
+            assertThat(browser.headingOnceItIs(name)).isEqualTo(name);
             assertThat(browser.textOnceItContains(".govuk-notification-banner", "User " + name + " created"))
                     .contains("User " + name + " created");
             assertThat(browser.find("#account").getText()).contains("Cambridgeshire (E10000003)");
@@ -91,12 +91,12 @@ class HomeAndUsersBrowserTest {
         OverviewPageTest.loadRegister(OverviewPageTest.AUTHORITY);
         try (Browser browser = Browser.open(app, false)) {
             browser.signIn(TestAccounts.VIEWER).go("/users");
-            assertThat(browser.heading()).isEqualTo("You cannot do this");
+            assertThat(browser.headingOnceItIs("You cannot do this")).isEqualTo("You cannot do this");
             browser.assertAccessible();
         }
         try (Browser browser = Browser.open(app, false)) {
             browser.signIn(TestAccounts.OTHER_OFFICER).go("/registers/" + OverviewPageTest.AUTHORITY);
-            assertThat(browser.heading()).isEqualTo("Page not found");
+            assertThat(browser.headingOnceItIs("Page not found")).isEqualTo("Page not found");
         }
     }
 }

@@ -38,7 +38,7 @@ class RegisterBrowserTest {
     void aViewerBrowsesProvidersWithAFilterAndPagingAndSeesNoEditButtons() {
         try (Browser browser = Browser.open(app, true)) {
             browser.signIn(TestAccounts.VIEWER).go(BASE + "/providers");
-            assertThat(browser.heading()).isEqualTo("Providers");
+            assertThat(browser.headingOnceItIs("Providers")).isEqualTo("Providers");
             int all = browser.findAll("#providers tbody tr").size();
             assertThat(all).as("50 a page").isEqualTo(50);
             browser.find(".govuk-pagination__next a").click();
@@ -130,7 +130,8 @@ class RegisterBrowserTest {
             browser.find("#list-providers").click();
             browser.find("#file").sendKeys(good.toAbsolutePath().toString());
             browser.find("#preview-upload").click();
-            assertThat(browser.heading()).isEqualTo("Check what this upload changes");
+            assertThat(browser.headingOnceItIs("Check what this upload changes"))
+                    .isEqualTo("Check what this upload changes");
             assertThat(browser.find("#added-count").getText()).isEqualTo("1");
             assertThat(browser.find("#added").getText()).contains("UP-1");
             browser.assertAccessible().screenshots("upload-preview");

@@ -30,7 +30,7 @@ class RunPagesBrowserTest {
         RunFixtures.register(authority);
         try (Browser browser = Browser.open(app, true)) {
             browser.signIn(TestAccounts.OFFICER).go(runs);
-            assertThat(browser.heading()).isEqualTo("Runs");
+            assertThat(browser.headingOnceItIs("Runs")).isEqualTo("Runs");
             browser.assertAccessible().screenshots("runs");
             WebElement seconds = browser.find("#seconds");
             seconds.clear();

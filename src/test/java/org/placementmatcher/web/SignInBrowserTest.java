@@ -22,11 +22,11 @@ class SignInBrowserTest {
         try (Browser browser = Browser.open(app, true)) {
             browser.go("/");
             assertThat(browser.path()).as("a page asks for sign-in first").startsWith("/sign-in");
-            assertThat(browser.heading()).isEqualTo("Sign in");
+            assertThat(browser.headingOnceItIs("Sign in")).isEqualTo("Sign in");
             browser.assertAccessible().screenshots("sign-in");
 
             browser.signIn(TestAccounts.DIRECTOR);
-            assertThat(browser.find("main").getText()).contains("Placement Matcher");
+            assertThat(browser.textOnceItContains("main", "Placement Matcher")).contains("Placement Matcher");
             assertThat(browser.find("body").getAttribute("class"))
                     .as("GOV.UK Frontend's script ran (served by the app)")
                     .contains("govuk-frontend-supported");
@@ -69,7 +69,7 @@ class SignInBrowserTest {
     void anUnknownPageIsAnHtmlPageNotFound() {
         try (Browser browser = Browser.open(app, true)) {
             browser.signIn(TestAccounts.VIEWER).go("/no-such-page");
-            assertThat(browser.heading()).isEqualTo("Page not found");
+            assertThat(browser.headingOnceItIs("Page not found")).isEqualTo("Page not found");
             browser.assertAccessible().screenshots("not-found");
         }
     }
