@@ -6,23 +6,27 @@ import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
 import ai.timefold.solver.core.preview.api.move.Move;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.placementmatcher.domain.Geo;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
 
 /**
- * Each apart sibling group (placeTogether=false) tried again on the rounded plan: the members of the other apart groups
- * and the children under H10 or H11 (the rules on who shares a place, which the flow cannot see) held where the plan
- * has them, the group and everyone else routed again by the flow ({@link PlacementFlow}, which then prices the group
- * together or apart as the score does, and offers nobody a place beside a held child they may not share with),
- * rounded, and kept when the plan's score is better. It finds the long chains local search cannot: on county, a pair
- * of siblings brought together at a place that other moves make room for (solver-config/BENCHMARKS.md).
+ * Each apart sibling group (placeTogether=false) tried again on the rounded plan: the units the flow cannot route
+ * exactly ({@link #holdable}: other apart siblings, children under H10 or H11, sibling groups of several children) held
+ * where the plan has them, except the {@link #NEIGHBOURS_RELEASED} placed nearest the group; the group, those and every
+ * single child routed again by the flow ({@link PlacementFlow}, which offers nobody a place beside a held child they
+ * may not share with), settled, rounded, and kept when the plan's score is better. Then the group is tried together at
+ * each of its cheapest places with room ({@link #gatherPlaces}), held there, those at that place let go. It finds the
+ * long chains local search cannot: on county, five sibling groups each moving to the next one's place while an apart
+ * pair trades places with a group of two, the proven optimum (solver-config/BENCHMARKS.md).
  *
  * <p>Each try solves a whole flow, so it runs only where a flow takes a small part of the time left: it has half of
  * what remains after the construction, starts only where {@link #FEWEST_TRIES} tries fit in that, and no try starts
@@ -84,21 +88,26 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         while (improved) {
             improved = false;
             for (List<PlacementUnit> members : groups) {
-                long start = System.nanoTime();
-                if (stop.getAsBoolean() || start + expected - end > 0) {
-                    return;
-                }
-                List<Move<PlacementSolution>> tried = tryAgain(context, members, stop);
-                if (!tried.isEmpty()) {
-                    Move<PlacementSolution> move = Moves.compose(tried);
-                    HardMediumSoftScore triedScore = context.executeTemporarilyAndCalculateScore(move);
-                    if (triedScore.compareTo(best) > 0) {
-                        context.execute(move);
-                        best = triedScore;
-                        improved = true;
+                List<Provider> gatherPlaces = gatherPlaces(members);
+                for (int t = 0; t <= gatherPlaces.size(); t++) {
+                    long start = System.nanoTime();
+                    if (stop.getAsBoolean() || start + expected - end > 0) {
+                        return;
                     }
+                    Map<PlacementUnit, Provider> held =
+                            t == 0 ? held(solution, members) : heldGathered(solution, members, gatherPlaces.get(t - 1));
+                    List<Move<PlacementSolution>> tried = tryHolding(context, held, stop);
+                    if (!tried.isEmpty()) {
+                        Move<PlacementSolution> move = Moves.compose(tried);
+                        HardMediumSoftScore triedScore = context.executeTemporarilyAndCalculateScore(move);
+                        if (triedScore.compareTo(best) > 0) {
+                            context.execute(move);
+                            best = triedScore;
+                            improved = true;
+                        }
+                    }
+                    expected = Math.max(expected, System.nanoTime() - start);
                 }
-                expected = Math.max(expected, System.nanoTime() - start);
             }
         }
     }
@@ -129,22 +138,120 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         return split;
     }
 
-    /** The moves to the plan with the group tried again; none when there is nothing to change, or no time. */
-    private static List<Move<PlacementSolution>> tryAgain(
-            PhaseCommandContext<PlacementSolution> context, List<PlacementUnit> members, BooleanSupplier stop) {
-        PlacementSolution solution = context.getWorkingSolution();
+    /**
+     * Besides the group tried again, how many of the units otherwise held are let go with it, those placed nearest the
+     * group first (with their own apart siblings): groups exchanging places. On county the optimum has two brothers
+     * and a pair of siblings swap places while five sibling groups each move to the place of the next; tried alone, no
+     * group can move, every place it would go to being held by another (solver-config/BENCHMARKS.md, "Apart groups
+     * tried again with their neighbours").
+     */
+    static final int NEIGHBOURS_RELEASED = 16;
+
+    /** The moves to the plan routed again with the units in {@code held} held there; none when nothing changes, or no time. */
+    private static List<Move<PlacementSolution>> tryHolding(
+            PhaseCommandContext<PlacementSolution> context, Map<PlacementUnit, Provider> held, BooleanSupplier stop) {
+        Map<PlacementUnit, Provider> decisions = FlowConstruction.decideHolding(
+                context.getWorkingSolution(), held, CandidateLimit.configured(), stop, () -> false, true);
+        return decisions == null ? List.of() : FlowConstruction.changesTo(context, decisions);
+    }
+
+    /**
+     * How many places the whole group is also tried together at, besides being let go with its neighbours: where the
+     * place the group would share is held by others, the flow alone does not see the exchange (on county, two brothers
+     * and a sibling pair of two trading places, 3 points from the optimum).
+     */
+    static final int GATHER_PLACES = 3;
+
+    /** How far down the first member's cheapest providers {@link #gatherPlaces} looks. */
+    static final int GATHER_SEARCH = 48;
+
+    /**
+     * The group's cheapest places for all its members together: every member eligible, places enough for them all,
+     * and not where they all are already; at most {@link #GATHER_PLACES}, cheapest first for its first member.
+     */
+    static List<Provider> gatherPlaces(List<PlacementUnit> members) {
+        int children = members.stream().mapToInt(PlacementUnit::size).sum();
+        List<Provider> candidates = members.getFirst().getCandidates();
+        List<Provider> places = new ArrayList<>(GATHER_PLACES);
+        for (Provider place : candidates.subList(0, Math.min(GATHER_SEARCH, candidates.size()))) {
+            boolean allThere = members.stream().allMatch(member -> member.getProvider() == place);
+            boolean allMay = members.stream().allMatch(member -> member.isEligible(place));
+            if (!allThere && allMay && place.getPlaces() >= children) {
+                places.add(place);
+                if (places.size() == GATHER_PLACES) {
+                    break;
+                }
+            }
+        }
+        return places;
+    }
+
+    /**
+     * The units held while the group is tried together at {@code place}: the group there, the units the flow cannot
+     * route ({@link #holdable}) where the plan has them except those at that place, which go where the flow sends them.
+     */
+    static Map<PlacementUnit, Provider> heldGathered(
+            PlacementSolution solution, List<PlacementUnit> members, Provider place) {
         Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
-        Set<PlacementUnit> group = Collections.newSetFromMap(new IdentityHashMap<>());
-        group.addAll(members);
-        for (PlacementUnit unit : solution.getUnits()) {
-            boolean inAnApartGroup = unit.getApartGroup() != null;
-            boolean underSharingRule = unit.isAnyRiskToYounger() || unit.isAnySolePlacement();
-            if (!unit.isPinned() && !group.contains(unit) && (inAnApartGroup || underSharingRule)) {
+        for (PlacementUnit unit : holdable(solution, members)) {
+            if (unit.getProvider() != place) {
                 held.put(unit, unit.getProvider());
             }
         }
-        Map<PlacementUnit, Provider> decisions =
-                FlowConstruction.decideHolding(solution, held, CandidateLimit.configured(), stop, () -> false, true);
-        return decisions == null ? List.of() : FlowConstruction.changesTo(context, decisions);
+        members.forEach(member -> held.put(member, place));
+        return held;
+    }
+
+    /**
+     * The movable units the flow cannot route as they are, the group's members apart: apart siblings, children under
+     * H10 or H11, sibling groups of several children. The others, single children under no such rule, it places as
+     * well as they can be around any held units.
+     */
+    static List<PlacementUnit> holdable(PlacementSolution solution, List<PlacementUnit> members) {
+        List<PlacementUnit> holdable = new ArrayList<>();
+        for (PlacementUnit unit : solution.getUnits()) {
+            boolean inAnApartGroup = unit.getApartGroup() != null;
+            boolean underSharingRule = unit.isAnyRiskToYounger() || unit.isAnySolePlacement();
+            if (!unit.isPinned()
+                    && !members.contains(unit)
+                    && (inAnApartGroup || underSharingRule || unit.size() > 1)) {
+                holdable.add(unit);
+            }
+        }
+        return holdable;
+    }
+
+    /**
+     * The units held where the plan has them while the group is tried again: the {@link #holdable} ones but the
+     * {@link #NEIGHBOURS_RELEASED} placed nearest the group, with their apart siblings.
+     */
+    static Map<PlacementUnit, Provider> held(PlacementSolution solution, List<PlacementUnit> members) {
+        List<PlacementUnit> holdable = holdable(solution, members);
+        Provider at = members.getFirst().getProvider();
+        if (at != null) {
+            holdable.sort(Comparator.comparingDouble(unit -> unit.getProvider() == null
+                    ? Double.MAX_VALUE
+                    : Geo.miles(
+                            at.getLat(),
+                            at.getLon(),
+                            unit.getProvider().getLat(),
+                            unit.getProvider().getLon())));
+        }
+        Set<String> releasedGroups = new HashSet<>();
+        for (PlacementUnit unit : holdable.subList(0, Math.min(NEIGHBOURS_RELEASED, holdable.size()))) {
+            if (unit.getApartGroup() != null) {
+                releasedGroups.add(unit.getApartGroup());
+            }
+        }
+        Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
+        for (int k = 0; k < holdable.size(); k++) {
+            PlacementUnit unit = holdable.get(k);
+            boolean released = k < NEIGHBOURS_RELEASED
+                    || unit.getApartGroup() != null && releasedGroups.contains(unit.getApartGroup());
+            if (!released) {
+                held.put(unit, unit.getProvider());
+            }
+        }
+        return held;
     }
 }
