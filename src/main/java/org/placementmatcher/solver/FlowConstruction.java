@@ -30,13 +30,36 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     /** Besides the providers the flow sends a split group to, how many others to try it at. */
     static final int EXTRA_PLACES = 16;
     /**
-     * Settling split groups stops after this long: every group on a county; on a region or a co-operative, where each
-     * try routes through millions of arcs, the hardest few, and the rounding settles the rest. Local search gains more
-     * from the time there: letting settling take twice as long as the flow (as it did) cost region about 4,000 soft
-     * points at 60 s in each of three runs (solver-config/BENCHMARKS.md, "Apart groups tried again, settling cut to
-     * 2 s").
+     * Settling split groups has at least this long (where the limit allows), and goes on after only where it is expected
+     * to settle every split group in time ({@link #settleEnd}): every group on a county, and on a region in a timed
+     * solve of a minute (about 25 s); on a co-operative at 120 s most of them. It used to stop here whatever the time:
+     * settling took twice as long then, and letting it take twice as long as the flow, with no end in sight, cost
+     * region about 4,000 soft points at 60 s (solver-config/BENCHMARKS.md, "Apart groups tried again, settling cut to
+     * 2 s"; since, "Settling every split group").
      */
     static final Duration SETTLE_LIMIT = Duration.ofSeconds(2);
+
+    /**
+     * Of the time a timed solve has left once its flow is solved, the share settling leaves to local search (and to
+     * the rounding, which also has {@link #ROUNDING_SHARE} of the flow's time). Local search gains little after a
+     * whole settling (region: 2,000 points in 30 s), and a quarter stopped rcc's settling early in two runs of three.
+     */
+    static final double LOCAL_SEARCH_SHARE = 0.1;
+
+    /**
+     * The latest settling may end, by {@link System#nanoTime()}, starting {@code now} after a flow that took {@code
+     * flowNanos}, in a solve whose limit ends at {@code limitEnds} (null: none known, then {@link #SETTLE_LIMIT} from
+     * now). Settling goes on past {@link #SETTLE_LIMIT} only while it is expected to have settled every split group by
+     * then ({@link SplitGroupSettling.Progress#expectedEndNanos()}): a flow settled whole rounds much better than one
+     * settled for 2 s (rcc -12,181,294 against -12,246,470, region -5,556,201, better than local search reached in
+     * 60 s), while one settled for a while and stopped did no better on rcc's harness.
+     */
+    static long settleEnd(long now, long flowNanos, Long limitEnds) {
+        if (limitEnds == null) {
+            return now + SETTLE_LIMIT.toNanos();
+        }
+        return limitEnds - Math.round(flowNanos * ROUNDING_SHARE) - Math.round((limitEnds - now) * LOCAL_SEARCH_SHARE);
+    }
 
     /**
      * Set on the solving thread by a reproducible solve ({@link PlacementSolver#solveMoves}): every split group is then
@@ -124,13 +147,23 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
             return GreedyPlacement.decideFrom(solution, preferred, Set.of(), stop);
         }
         long flowNanos = System.nanoTime() - start;
+        long settleEnd = settleEnd(System.nanoTime(), flowNanos, LIMIT_ENDS.get());
         long settleFor = System.nanoTime() + SETTLE_LIMIT.toNanos();
-        Long limitEnds = LIMIT_ENDS.get();
-        long settleEnd =
-                limitEnds == null ? settleFor : Math.min(settleFor, limitEnds - Math.round(flowNanos * ROUNDING_SHARE));
         boolean everyGroup = SETTLE_EVERY_GROUP.get();
-        flow = flow.settleSplitGroups(
-                EXTRA_PLACES, () -> stop.getAsBoolean() || !everyGroup && System.nanoTime() > settleEnd);
+        SplitGroupSettling.Progress progress = new SplitGroupSettling.Progress();
+        flow = SplitGroupSettling.settleSplitGroups(
+                flow,
+                EXTRA_PLACES,
+                () -> {
+                    if (stop.getAsBoolean()) {
+                        return true;
+                    }
+                    long now = System.nanoTime();
+                    return !everyGroup
+                            && (now > settleEnd || now > settleFor && progress.expectedEndNanos() > settleEnd);
+                },
+                true,
+                progress);
         return GreedyPlacement.decideFrom(solution, flow.mostFlow(), Set.of(), stop);
     }
 

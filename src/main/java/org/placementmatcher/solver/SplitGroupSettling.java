@@ -22,8 +22,43 @@ final class SplitGroupSettling {
 
     /** The solved flow with its split groups settled, as {@link PlacementFlow#settleSplitGroups} describes. */
     static PlacementFlow settleSplitGroups(PlacementFlow solved, int extraPlaces, BooleanSupplier stop) {
+        return settleSplitGroups(solved, extraPlaces, stop, true, new Progress());
+    }
+
+    /**
+     * How far settling has gone, for a caller deciding whether to let it go on: when it started, how many groups the
+     * flow split then, and how many it has settled or given up since.
+     */
+    static final class Progress {
+        private long startNanos;
+        private int splitAtStart;
+        private int done;
+
+        /**
+         * When settling is expected to end, at the pace so far ({@link Long#MAX_VALUE} before the first group): the
+         * groups left take as long each as those done did on average. Groups split again by routing others around a
+         * held one are not counted, so it is, if anything, early.
+         */
+        long expectedEndNanos() {
+            if (done == 0) {
+                return Long.MAX_VALUE;
+            }
+            long elapsed = System.nanoTime() - startNanos;
+            return startNanos + Math.round(elapsed * ((double) Math.max(splitAtStart, done) / done));
+        }
+    }
+
+    /**
+     * The same, telling {@code progress} how far it has gone; with {@code skipBound} false every option is tried, even
+     * one {@link #holdCostAtLeast} shows cannot be better (a test compares the two).
+     */
+    static PlacementFlow settleSplitGroups(
+            PlacementFlow solved, int extraPlaces, BooleanSupplier stop, boolean skipBound, Progress progress) {
         PlacementFlow flow = solved;
+        FlowRelaxation current = flow.relaxation(true);
         boolean[] unsettled = new boolean[solved.unitCount];
+        progress.startNanos = System.nanoTime();
+        progress.splitAtStart = splitNodes(flow);
         while (!stop.getAsBoolean()) {
             int node = hardestSplitNode(flow, unsettled);
             if (node < 0) {
@@ -32,6 +67,9 @@ final class SplitGroupSettling {
             PlacementFlow best = null;
             FlowRelaxation bestTotals = null;
             for (int arc : holdOptions(flow, node, extraPlaces)) {
+                if (skipBound && best != null && holdCostAtLeast(flow, node, arc) >= costAdded(current, bestTotals)) {
+                    continue;
+                }
                 PlacementFlow trial = flow.copy();
                 FlowRelaxation totals = hold(trial, node, arc);
                 if (best == null || totals.isBetterThan(bestTotals)) {
@@ -44,38 +82,101 @@ final class SplitGroupSettling {
                 unsettled[node] = true;
             } else {
                 flow = best;
+                current = bestTotals;
             }
+            progress.done++;
         }
         return flow;
     }
 
+    /**
+     * At least how much holding the node to the arc adds to the flow's cost: the children it adds there times the
+     * arc's reduced cost at the flow's potentials. Every residual arc's reduced cost is at least 0 (the potentials
+     * prove the flow optimal), and the flow with the node held differs from this one by a circulation through the
+     * residual network that carries those children along that arc, so it costs at least that much more. An option
+     * whose bound is no less than what the best option tried adds cannot be better, and is not tried: on rcc most of
+     * the extra places are skipped so (solver-config/BENCHMARKS.md, "Settling every split group on a co-operative").
+     */
+    static long holdCostAtLeast(PlacementFlow network, int node, int arc) {
+        if (arc == APART) {
+            return 0;
+        }
+        long reduced = network.arcCost[node][arc]
+                + network.potential[node]
+                - network.potential[network.unitCount + network.arcTo[node][arc]];
+        int added = network.size[node] - network.arcFlow[node][arc];
+        if (reduced <= 0 || added <= 0) {
+            return 0;
+        }
+        return reduced > Long.MAX_VALUE / added ? Long.MAX_VALUE : reduced * added;
+    }
+
+    /**
+     * What a flow with totals {@code after} costs more than one with {@code before}, in the flow's own terms: soft
+     * points (scaled) where as much urgency weight is unplaced; where more is, more than any soft total (the largest
+     * value); where less is, less than any (the smallest).
+     */
+    static long costAdded(FlowRelaxation before, FlowRelaxation after) {
+        if (after.unplacedWeightScaled() != before.unplacedWeightScaled()) {
+            return after.unplacedWeightScaled() > before.unplacedWeightScaled() ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        return after.softScaled() - before.softScaled();
+    }
+
+    /** How many units and apart groups the flow splits. */
+    private static int splitNodes(PlacementFlow network) {
+        int split = 0;
+        for (int u = 0; u < network.unitCount; u++) {
+            split += isSplit(network, u) ? 1 : 0;
+        }
+        return split;
+    }
+
+    /**
+     * Whether the flow splits the node: a unit's children sent to several providers, or some left unplaced; an apart
+     * group's sent to several, or partly together and partly apart.
+     */
+    private static boolean isSplit(PlacementFlow network, int node) {
+        if (network.heldArc[node] != FREE || network.size[node] < 2) {
+            return false;
+        }
+        if (node < network.realUnits) {
+            return (network.unplacedFlow[node] > 0 ? 1 : 0) + providersReached(network, node) > 1;
+        }
+        boolean anyApart = false;
+        for (int m : network.groupMembers[node - network.realUnits]) {
+            anyApart |= network.memberFlow[m] > 0;
+        }
+        return (anyApart ? 1 : 0) + providersReached(network, node) > 1;
+    }
+
     /** The first split group: together ones hardest first, then apart ones largest first; -1 when none is left. */
-    private static int hardestSplitNode(PlacementFlow network, boolean[] skip) {
+    static int hardestSplitNode(PlacementFlow network, boolean[] skip) {
+        int t = hardestTogetherNode(network, skip);
+        return t >= 0 ? t : largestApartNode(network, skip);
+    }
+
+    /** The hardest unit the flow splits ({@link UnitDifficulty}), or -1. */
+    private static int hardestTogetherNode(PlacementFlow network, boolean[] skip) {
         PlacementUnit hardest = null;
         int hardestNode = -1;
         Comparator<PlacementUnit> difficulty = new UnitDifficulty();
         for (int u = 0; u < network.realUnits; u++) {
             if (!skip[u]
-                    && network.heldArc[u] == FREE
-                    && (network.unplacedFlow[u] > 0 ? 1 : 0) + providersReached(network, u) > 1
+                    && isSplit(network, u)
                     && (hardest == null || difficulty.compare(network.units.get(u), hardest) > 0)) {
                 hardest = network.units.get(u);
                 hardestNode = u;
             }
         }
-        if (hardestNode >= 0) {
-            return hardestNode;
-        }
+        return hardestNode;
+    }
+
+    /** The largest apart group the flow splits, or -1. */
+    private static int largestApartNode(PlacementFlow network, boolean[] skip) {
         int largest = -1;
         for (int g = network.realUnits; g < network.unitCount; g++) {
-            boolean anyApart = false;
-            for (int m : network.groupMembers[g - network.realUnits]) {
-                anyApart |= network.memberFlow[m] > 0;
-            }
-            if (!skip[g]
-                    && network.heldArc[g] == FREE
-                    && (anyApart ? 1 : 0) + providersReached(network, g) > 1
-                    && (largest < 0 || network.size[g] > network.size[largest])) {
+            if (!skip[g] && isSplit(network, g) && (largest < 0 || network.size[g] > network.size[largest])) {
                 largest = g;
             }
         }
@@ -95,7 +196,7 @@ final class SplitGroupSettling {
      * prices (the arc's cost plus the price of a place there, the fall in its potential), all with room for the
      * whole group; for an apart group also {@link FlowNetwork#APART}.
      */
-    private static List<Integer> holdOptions(PlacementFlow network, int node, int extra) {
+    static List<Integer> holdOptions(PlacementFlow network, int node, int extra) {
         List<Integer> options = new ArrayList<>();
         List<long[]> others = new ArrayList<>();
         for (int a = 0; a < network.arcTo[node].length; a++) {
@@ -123,7 +224,7 @@ final class SplitGroupSettling {
      * rest of its children pushed along the arc, residents moved on along the cheapest paths, until every place so
      * freed is used again or given up. Far cheaper than solving again with the group held, as little changes.
      */
-    private static FlowRelaxation hold(PlacementFlow network, int x, int keep) {
+    static FlowRelaxation hold(PlacementFlow network, int x, int keep) {
         takeBackAllBut(network, x, keep);
         if (x >= network.realUnits && keep != APART) {
             for (int m : network.groupMembers[x - network.realUnits]) {

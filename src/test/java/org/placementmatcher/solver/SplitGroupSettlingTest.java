@@ -1,0 +1,97 @@
+package org.placementmatcher.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.domain.PlacementSolution;
+
+/**
+ * Settling split sibling groups ({@link SplitGroupSettling}) skips the options its bound shows cannot be better: the
+ * bound never exceeds what holding a group there really adds, so settling ends where trying every option does.
+ */
+class SplitGroupSettlingTest {
+
+    @Test
+    void holdingAGroupAnywhereAddsAtLeastItsBoundOnRandomProblemsAndCounty() throws Exception {
+        int checked = 0;
+        for (long seed = 0; seed < 80; seed++) {
+            long s = seed;
+            checked += assertBoundsHold(() -> PricedFlowTest.randomProblem(s), "seed " + seed);
+        }
+        checked += assertBoundsHold(county(), "county");
+        assertThat(checked).as("options whose bound was above 0").isPositive();
+    }
+
+    @Test
+    void skippingOptionsByTheBoundSettlesAsTryingEveryOneDoes() throws Exception {
+        for (long seed = 0; seed < 80; seed++) {
+            long s = seed;
+            assertSameSettling(() -> PricedFlowTest.randomProblem(s), "seed " + seed);
+        }
+        assertSameSettling(county(), "county");
+    }
+
+    @Test
+    void aTimedSolveSettlesUntilATenthOfTheTimeLeftAndTheRoundingsShareBeforeItsLimitAnUntimedOneForTwoSeconds() {
+        long second = Duration.ofSeconds(1).toNanos();
+        // region at 60 s: its flow solved 10 s in, after 6 s; 50 s left, of which 5 s for local search, 2 s for the
+        // rounding: settling may go on to 53 s.
+        assertThat(FlowConstruction.settleEnd(10 * second, 6 * second, 60 * second))
+                .isEqualTo(53 * second);
+        assertThat(FlowConstruction.settleEnd(10 * second, 6 * second, null)).isEqualTo(12 * second);
+    }
+
+    @Test
+    void settlingExpectsNoEndBeforeItHasSettledAGroup() {
+        assertThat(new SplitGroupSettling.Progress().expectedEndNanos()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    private static Supplier<PlacementSolution> county() throws Exception {
+        String json = Files.readString(Path.of("sample-data", "county.json"));
+        return () -> ProblemMapper.toSolution(ProblemReader.read(json));
+    }
+
+    /**
+     * Holds every split group of the solved construction flow at each of its options in turn, each on a copy, and checks
+     * the cost each adds against its bound; returns how many bounds were above 0 (so the check was not empty).
+     */
+    private static int assertBoundsHold(Supplier<PlacementSolution> problem, String name) {
+        PlacementFlow flow =
+                FlowConstruction.routed(problem.get(), CandidateLimit.NONE).flow();
+        FlowRelaxation before = flow.relaxation(true);
+        boolean[] done = new boolean[flow.unitCount];
+        int positive = 0;
+        for (int node = SplitGroupSettling.hardestSplitNode(flow, done);
+                node >= 0;
+                node = SplitGroupSettling.hardestSplitNode(flow, done)) {
+            done[node] = true;
+            for (int arc : SplitGroupSettling.holdOptions(flow, node, FlowConstruction.EXTRA_PLACES)) {
+                long bound = SplitGroupSettling.holdCostAtLeast(flow, node, arc);
+                FlowRelaxation held = SplitGroupSettling.hold(flow.copy(), node, arc);
+                assertThat(SplitGroupSettling.costAdded(before, held))
+                        .as(name + ": node " + node + " held to arc " + arc)
+                        .isGreaterThanOrEqualTo(bound);
+                positive += bound > 0 ? 1 : 0;
+            }
+        }
+        return positive;
+    }
+
+    private static void assertSameSettling(Supplier<PlacementSolution> problem, String name) {
+        PlacementFlow flow =
+                FlowConstruction.routed(problem.get(), CandidateLimit.NONE).flow();
+        PlacementFlow skipping = SplitGroupSettling.settleSplitGroups(
+                flow, FlowConstruction.EXTRA_PLACES, () -> false, true, new SplitGroupSettling.Progress());
+        PlacementFlow everyOption = SplitGroupSettling.settleSplitGroups(
+                flow, FlowConstruction.EXTRA_PLACES, () -> false, false, new SplitGroupSettling.Progress());
+        assertThat(skipping.relaxation(true)).as(name).isEqualTo(everyOption.relaxation(true));
+        assertThat(PlacementFlowTest.byFirstChild(skipping.mostFlow()))
+                .as(name)
+                .isEqualTo(PlacementFlowTest.byFirstChild(everyOption.mostFlow()));
+    }
+}
