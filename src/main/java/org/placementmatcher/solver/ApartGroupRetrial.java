@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.placementmatcher.domain.Geo;
@@ -227,7 +228,11 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      */
     static Map<PlacementUnit, Provider> held(PlacementSolution solution, List<PlacementUnit> members) {
         List<PlacementUnit> holdable = holdable(solution, members);
-        Provider at = members.getFirst().getProvider();
+        Provider at = members.stream()
+                .map(PlacementUnit::getProvider)
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(null);
         if (at != null) {
             holdable.sort(Comparator.comparingDouble(unit -> unit.getProvider() == null
                     ? Double.MAX_VALUE

@@ -70,8 +70,9 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     /**
      * Set on the solving thread by a timed solve ({@link PlacementSolver}): when its time limit ends, by {@link
      * System#nanoTime()} (absent: no limit known). Settling then stops in time to leave the rounding, and applying its
-     * decisions, {@link #ROUNDING_SHARE} of the flow's own time before the limit: on a co-operative the rounding takes
-     * seconds (solver-config/BENCHMARKS.md, "rcc"), and past the limit it only hurries. A flow not yet solved stops
+     * decisions, {@link #ROUNDING_SHARE} of the flow's own time before the limit, and local search {@link
+     * #LOCAL_SEARCH_SHARE} of the time left ({@link #settleEnd}): on a co-operative the rounding takes seconds
+     * (solver-config/BENCHMARKS.md, "rcc"), and past the limit it only hurries. A flow not yet solved stops
      * {@link #roundingReserveNanos} before the limit, so that the rounding it leaves ends by then.
      */
     static final ThreadLocal<Long> LIMIT_ENDS = new ThreadLocal<>();

@@ -67,7 +67,10 @@ final class SplitGroupSettling {
             PlacementFlow best = null;
             FlowRelaxation bestTotals = null;
             for (int arc : holdOptions(flow, node, extraPlaces)) {
-                if (skipBound && best != null && holdCostAtLeast(flow, node, arc) >= costAdded(current, bestTotals)) {
+                if (skipBound
+                        && flow.lexicographic
+                        && best != null
+                        && holdCostAtLeast(flow, node, arc) >= costAdded(current, bestTotals)) {
                     continue;
                 }
                 PlacementFlow trial = flow.copy();
@@ -94,8 +97,10 @@ final class SplitGroupSettling {
      * arc's reduced cost at the flow's potentials. Every residual arc's reduced cost is at least 0 (the potentials
      * prove the flow optimal), and the flow with the node held differs from this one by a circulation through the
      * residual network that carries those children along that arc, so it costs at least that much more. An option
-     * whose bound is no less than what the best option tried adds cannot be better, and is not tried: on rcc most of
-     * the extra places are skipped so (solver-config/BENCHMARKS.md, "Settling every split group on a co-operative").
+     * whose bound is no less than what the best option tried adds cannot be better, and is not tried (half the time on a
+     * region, solver-config/BENCHMARKS.md, "Settling every split group"). Only where the flow's costs put medium first
+     * ({@link FlowNetwork#lexicographic}): otherwise its cost and the totals compared ({@link
+     * FlowRelaxation#isBetterThan}) need not agree, and every option is tried.
      */
     static long holdCostAtLeast(PlacementFlow network, int node, int arc) {
         if (arc == APART) {

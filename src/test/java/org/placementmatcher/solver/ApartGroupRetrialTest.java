@@ -114,9 +114,8 @@ class ApartGroupRetrialTest {
         HardMediumSoftScore roundedScore = score(rounded);
         HardMediumSoftScore retriedScore = score(retried);
         // -538,733 rounded (where local search then stays); the retrial reaches the optimum SCIP proves,
-        // 0hard/-30medium/-538611soft (solver-config/BENCHMARKS.md, "Exact reference and best bound"). Trying each
-        // group
-        // alone it stopped at -538,630, with neighbours let go too at -538,614.
+        // 0hard/-30medium/-538611soft (solver-config/BENCHMARKS.md, "Exact reference and best bound").
+        // Trying each group alone it stopped at -538,630, with neighbours let go too at -538,614.
         assertThat(retriedScore.hardScore()).isZero();
         assertThat(retriedScore.mediumScore()).isEqualTo(roundedScore.mediumScore());
         assertThat(retriedScore.softScore()).isEqualTo(-538_611);
@@ -193,13 +192,12 @@ class ApartGroupRetrialTest {
         Map<PlacementUnit, Provider> held = ApartGroupRetrial.held(solution, group);
 
         // Let go: G0 and B1 (at N0), G1..G14: sixteen; and B2, B1's apart sibling, though placed furthest.
-        assertThat(byFirstChild(held))
-                .containsOnly(
-                        Map.entry("G15a", "N15"),
-                        Map.entry("G16a", "N16"),
-                        Map.entry("G17a", "N17"),
-                        Map.entry("G18a", "N18"),
-                        Map.entry("G19a", "N19"));
+        Map<String, String> farthest =
+                Map.of("G15a", "N15", "G16a", "N16", "G17a", "N17", "G18a", "N18", "G19a", "N19");
+        assertThat(byFirstChild(held)).isEqualTo(farthest);
+        // The nearest to where the group has anyone placed: with A1 unplaced, A2's place.
+        unit(solution, "A1").setProvider(null);
+        assertThat(byFirstChild(ApartGroupRetrial.held(solution, group))).isEqualTo(farthest);
     }
 
     /** Apart siblings A1, A2 together at P; a sibling group G at Q, another, H, at R; a single child S at Q. */
