@@ -32,7 +32,8 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     /**
      * Settling split groups has at least this long (where the limit allows), and goes on after only where it is expected
      * to settle every split group in time ({@link #settleEnd}): every group on a county, and on a region in a timed
-     * solve of a minute (about 25 s); on a co-operative at 120 s most of them. It used to stop here whatever the time:
+     * solve of a minute (about 25 s); on a co-operative at 120 s it ran 32 and 57 s in two runs before its pace showed it
+     * could not finish. It used to stop here whatever the time:
      * settling took twice as long then, and letting it take twice as long as the flow, with no end in sight, cost
      * region about 4,000 soft points at 60 s (solver-config/BENCHMARKS.md, "Apart groups tried again, settling cut to
      * 2 s"; since, "Settling every split group").
