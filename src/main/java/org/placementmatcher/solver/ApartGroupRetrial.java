@@ -6,6 +6,8 @@ import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
 import ai.timefold.solver.core.preview.api.move.Move;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -22,61 +24,43 @@ import org.placementmatcher.domain.Provider;
 /**
  * Each apart sibling group (placeTogether=false) tried again on the rounded plan: the units the flow cannot route
  * exactly ({@link #holdable}: other apart siblings, children under H10 or H11, sibling groups of several children) held
- * where the plan has them, except the {@link #NEIGHBOURS_RELEASED} placed nearest the group; the group, those and every
- * single child routed again by the flow ({@link PlacementFlow}, which offers nobody a place beside a held child they
- * may not share with), settled, rounded, and kept when the plan's score is better. Then the group is tried together at
- * each of its cheapest places with room ({@link #gatherPlaces}), held there, those at that place let go. It finds the
- * long chains local search cannot: on county, five sibling groups each moving to the next one's place while an apart
- * pair trades places with a group of two, the proven optimum (solver-config/BENCHMARKS.md).
+ * where the plan has them, except the {@link #NEIGHBOURS_RELEASED} placed nearest the group; the group, those and the
+ * {@link #SINGLES_RELEASED} single children placed nearest it routed again by the flow ({@link PlacementFlow}, which
+ * offers nobody a place beside a held child they may not share with), settled, rounded, and kept when the plan's score
+ * is better. Then the group is tried together at each of its cheapest places with room ({@link #gatherPlaces}), held
+ * there, those at that place let go. It finds the long chains local search cannot: on county, five sibling groups each
+ * moving to the next one's place while an apart pair trades places with a group of two, the proven optimum
+ * (solver-config/BENCHMARKS.md).
  *
- * <p>Each try solves a whole flow, so it runs only where a flow takes a small part of the time left: it has half of
- * what remains after the construction, starts only where {@link #FEWEST_TRIES} tries fit in that, and no try starts
- * that is not expected to end by then. A command of its own after the construction's, so that the rounded plan is the
- * solve's best (reported, and a bound's target) meanwhile.
+ * <p>Everyone else held where the plan has them, a try is a small flow: about 20 ms on county-1200 and 50 ms on a
+ * region, where one routing every single child again took as long as the construction (30 s on a region). The retrial
+ * has half of what remains after the construction, and no try starts that is not expected to end by then. A command
+ * of its own after the construction's, so that the rounded plan is the solve's best (reported, and a bound's target)
+ * meanwhile.
  */
 public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * In a timed solve only ({@link FlowConstruction#LIMIT_ENDS}: a reproducible one must not depend on the clock),
-     * right after the construction, in half the time left, where {@link #FEWEST_TRIES} tries fit in that: each try
-     * expected to take as long as the construction did at first.
+     * right after the construction, in half the time left.
      */
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
         Long limitEnds = FlowConstruction.LIMIT_ENDS.get();
-        Long constructionNanos = FlowConstruction.CONSTRUCTION_NANOS.get();
-        FlowConstruction.CONSTRUCTION_NANOS.remove();
-        if (limitEnds == null || constructionNanos == null || context.isPhaseTerminated()) {
+        if (limitEnds == null || context.isPhaseTerminated()) {
             return;
         }
         long now = System.nanoTime();
-        long end = now + (limitEnds - now) / 2;
-        if (fewestTriesFit(now, end, constructionNanos)) {
-            retry(context, constructionNanos, end);
-        }
-    }
-
-    /**
-     * The fewest tries expected to fit in the retrial's time for it to start at all. Fewer tries than that are a
-     * lottery for the time: on a region at 60 s (a try expected to take the construction's 12 s, with 24 s to spend)
-     * the retrial took those 24 s from local search and changed nothing, as a try there (a whole flow with every split
-     * group settled) takes about 30 s (solver-config/BENCHMARKS.md, "Ending at the limit on national"). The estimate
-     * is low where settling is cut short in the construction, so four expected tries may be fewer in fact.
-     */
-    static final int FEWEST_TRIES = 4;
-
-    /** Whether {@link #FEWEST_TRIES} tries, each expected to take {@code tryNanos}, fit between now and {@code end}. */
-    static boolean fewestTriesFit(long now, long end, long tryNanos) {
-        return end - now - FEWEST_TRIES * tryNanos >= 0;
+        retry(context, now + (limitEnds - now) / 2);
     }
 
     /**
      * Tries every apart group in turn (those the plan splits first), round after round while a round improves the
      * plan, until {@code end} (by {@link System#nanoTime()}) would come before another try ends, a try being expected
-     * to take {@code tryNanos} at first and then as long as the longest so far; or until the phase is stopped. A try
-     * still under way at {@code end} is given up.
+     * to take as long as the longest so far; or until the phase is stopped. A try still under way at {@code end} is
+     * given up.
      */
-    static void retry(PhaseCommandContext<PlacementSolution> context, long tryNanos, long end) {
+    static void retry(PhaseCommandContext<PlacementSolution> context, long end) {
         PlacementSolution solution = context.getWorkingSolution();
         List<List<PlacementUnit>> groups = apartGroupsSplitFirst(solution);
         if (groups.isEmpty()) {
@@ -84,7 +68,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         }
         BooleanSupplier stop = () -> context.isPhaseTerminated() || System.nanoTime() - end > 0;
         HardMediumSoftScore best = context.executeTemporarilyAndCalculateScore(unchanged(context, groups));
-        long expected = tryNanos;
+        long expected = 0;
         boolean improved = true;
         while (improved) {
             improved = false;
@@ -189,18 +173,75 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * The units held while the group is tried together at {@code place}: the group there, the units the flow cannot
-     * route ({@link #holdable}) where the plan has them except those at that place, which go where the flow sends them.
+     * route ({@link #holdable}) where the plan has them except those at that place, which go where the flow sends them,
+     * and the single children placed beyond the {@link #SINGLES_RELEASED} nearest that place.
      */
     static Map<PlacementUnit, Provider> heldGathered(
             PlacementSolution solution, List<PlacementUnit> members, Provider place) {
         Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
-        for (PlacementUnit unit : holdable(solution, members)) {
+        List<PlacementUnit> holdable = holdable(solution, members);
+        for (PlacementUnit unit : holdable) {
             if (unit.getProvider() != place) {
                 held.put(unit, unit.getProvider());
             }
         }
+        holdFarSingles(solution, members, holdable, place, held);
         members.forEach(member -> held.put(member, place));
         return held;
+    }
+
+    /**
+     * How many single children (under no rule the flow cannot route) placed nearest a try's place are routed again with
+     * the group; the others are held where they are, and the unplaced ones always routed. On a region a try is then
+     * about 50 ms instead of a whole flow's 30 s, so the retrial runs there too (about 175 tries at 60 s), which brought
+     * the plan at 60 s from 0.34 % above the best bound to 0.30-0.31 % (solver-config/BENCHMARKS.md, "Apart groups tried
+     * again in a small flow").
+     */
+    static final int SINGLES_RELEASED = 300;
+
+    /** Holds in {@code held} the placed single children (neither a member nor holdable) beyond the nearest to at. */
+    private static void holdFarSingles(
+            PlacementSolution solution,
+            List<PlacementUnit> members,
+            List<PlacementUnit> holdable,
+            Provider at,
+            Map<PlacementUnit, Provider> held) {
+        Set<PlacementUnit> notSingle = Collections.newSetFromMap(new IdentityHashMap<>());
+        notSingle.addAll(members);
+        notSingle.addAll(holdable);
+        List<PlacementUnit> singles = new ArrayList<>();
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (!unit.isPinned() && unit.getProvider() != null && !notSingle.contains(unit)) {
+                singles.add(unit);
+            }
+        }
+        List<PlacementUnit> far = nearestFirst(singles, at);
+        for (PlacementUnit unit : far.subList(Math.min(SINGLES_RELEASED, far.size()), far.size())) {
+            held.put(unit, unit.getProvider());
+        }
+    }
+
+    /**
+     * The units, those placed nearest {@code at} first (by their providers; unplaced ones last); as they are where
+     * {@code at} is null. Each distance is worked out once.
+     */
+    private static List<PlacementUnit> nearestFirst(List<PlacementUnit> units, Provider at) {
+        if (at == null) {
+            return units;
+        }
+        double[] miles = new double[units.size()];
+        Integer[] order = new Integer[units.size()];
+        for (int k = 0; k < units.size(); k++) {
+            Provider p = units.get(k).getProvider();
+            miles[k] = p == null ? Double.MAX_VALUE : Geo.miles(at.getLat(), at.getLon(), p.getLat(), p.getLon());
+            order[k] = k;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(k -> miles[k]));
+        List<PlacementUnit> sorted = new ArrayList<>(units.size());
+        for (Integer k : order) {
+            sorted.add(units.get(k));
+        }
+        return sorted;
     }
 
     /**
@@ -224,24 +265,17 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * The units held where the plan has them while the group is tried again: the {@link #holdable} ones but the
-     * {@link #NEIGHBOURS_RELEASED} placed nearest the group, with their apart siblings.
+     * {@link #NEIGHBOURS_RELEASED} placed nearest the group, with their apart siblings, and the single children placed
+     * beyond the {@link #SINGLES_RELEASED} nearest it. The group is where its first placed member is, or where its first
+     * member's cheapest candidate is when none is placed.
      */
     static Map<PlacementUnit, Provider> held(PlacementSolution solution, List<PlacementUnit> members) {
-        List<PlacementUnit> holdable = holdable(solution, members);
         Provider at = members.stream()
                 .map(PlacementUnit::getProvider)
                 .filter(Objects::nonNull)
                 .findFirst()
-                .orElse(null);
-        if (at != null) {
-            holdable.sort(Comparator.comparingDouble(unit -> unit.getProvider() == null
-                    ? Double.MAX_VALUE
-                    : Geo.miles(
-                            at.getLat(),
-                            at.getLon(),
-                            unit.getProvider().getLat(),
-                            unit.getProvider().getLon())));
-        }
+                .orElse(members.getFirst().getCandidates().stream().findFirst().orElse(null));
+        List<PlacementUnit> holdable = nearestFirst(holdable(solution, members), at);
         Set<String> releasedGroups = new HashSet<>();
         for (PlacementUnit unit : holdable.subList(0, Math.min(NEIGHBOURS_RELEASED, holdable.size()))) {
             if (unit.getApartGroup() != null) {
@@ -257,6 +291,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                 held.put(unit, unit.getProvider());
             }
         }
+        holdFarSingles(solution, members, holdable, at, held);
         return held;
     }
 }

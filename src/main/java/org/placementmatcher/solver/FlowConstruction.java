@@ -106,12 +106,6 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * Set on the solving thread when the construction has applied its plan: how long it took, for the command after
-     * it ({@link ApartGroupRetrial}), which expects a try of its own to take about as long.
-     */
-    static final ThreadLocal<Long> CONSTRUCTION_NANOS = new ThreadLocal<>();
-
-    /**
      * The rounding and applying its decisions take about a fifth of the flow's time on rcc (8 s and some seconds
      * against about 40 s); a third leaves room on a busier machine.
      */
@@ -234,12 +228,10 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
 
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
-        long start = System.nanoTime();
         long reserve = roundingReserveNanos(context.getWorkingSolution());
         Map<PlacementUnit, Provider> decisions =
                 decide(context.getWorkingSolution(), () -> context.isPhaseTerminated() || pastLimit(reserve));
         // Applied whole even past the time limit: a part-built plan would leave children unplaced.
         changesTo(context, decisions).forEach(context::execute);
-        CONSTRUCTION_NANOS.set(System.nanoTime() - start);
     }
 }

@@ -251,7 +251,6 @@ public class PlacementSolver {
                 atLimit.cancel(false);
             }
             FlowConstruction.LIMIT_ENDS.remove();
-            FlowConstruction.CONSTRUCTION_NANOS.remove();
         }
     }
 

@@ -130,31 +130,6 @@ class ApartGroupRetrialTest {
         assertThat(constructed(true)).isNotEqualTo(rounded);
     }
 
-    @Test
-    void theRetrialStartsOnlyWhereItsFewestTriesFitInItsTime() {
-        long second = Duration.ofSeconds(1).toNanos();
-        // county-1200: about a second a try, 13 s to spend.
-        assertThat(ApartGroupRetrial.fewestTriesFit(0, 13 * second, second)).isTrue();
-        // Exactly the fewest tries fit.
-        assertThat(ApartGroupRetrial.fewestTriesFit(5, 5 + ApartGroupRetrial.FEWEST_TRIES * second, second))
-                .isTrue();
-        // region at 60 s: 12 s a try, 24 s to spend: two tries would fit, fewer than the fewest.
-        assertThat(ApartGroupRetrial.fewestTriesFit(0, 24 * second, 12 * second))
-                .isFalse();
-        assertThat(ApartGroupRetrial.fewestTriesFit(5, 4 + ApartGroupRetrial.FEWEST_TRIES * second, second))
-                .isFalse();
-    }
-
-    @Test
-    void whereTooFewTriesFitTheRetrialLeavesThePlanAsConstructed() throws Exception {
-        Map<String, String> rounded = constructed(false);
-
-        // A minute to go and a construction that took 10 s: 30 s to spend, three tries.
-        assertThat(constructed(true, Duration.ofSeconds(10))).isEqualTo(rounded);
-        // The same minute with a construction as fast as county's: it runs, and changes the plan.
-        assertThat(constructed(true, null)).isNotEqualTo(rounded);
-    }
-
     /** A provider of two places for children of any age, {@code northOf} hundredths of a degree north of the rest. */
     private static String homeNorth(String id, int northOf, int places, int cost) {
         return """
@@ -198,6 +173,34 @@ class ApartGroupRetrialTest {
         // The nearest to where the group has anyone placed: with A1 unplaced, A2's place.
         unit(solution, "A1").setProvider(null);
         assertThat(byFirstChild(ApartGroupRetrial.held(solution, group))).isEqualTo(farthest);
+    }
+
+    @Test
+    void theSingleChildrenPlacedNearestTheTryAreRoutedAgainTheFarOnesHeldTheUnplacedNever() {
+        // Apart siblings A at N0; single children: all but one of those released at N0, one at N1 (near), one at N9
+        // (far), one unplaced.
+        int released = ApartGroupRetrial.SINGLES_RELEASED;
+        List<String> providers =
+                List.of(homeNorth("N0", 0, released + 2, 100), homeNorth("N1", 1, 2, 100), homeNorth("N9", 9, 2, 100));
+        List<String> children = new ArrayList<>();
+        List.of("A1", "A2").forEach(id -> children.add(sibling(id, "A", false)));
+        for (int k = 0; k < released + 2; k++) {
+            children.add(child("S" + k, AGE_14, "PLANNED", ""));
+        }
+        children.add(child("U", AGE_14, "PLANNED", ""));
+        PlacementSolution solution = solution(providers, children);
+        List.of("A1", "A2").forEach(id -> unit(solution, id).setProvider(providerNamed(solution, "N0")));
+        for (int k = 0; k < released - 1; k++) {
+            unit(solution, "S" + k).setProvider(providerNamed(solution, "N0"));
+        }
+        unit(solution, "S" + (released - 1)).setProvider(providerNamed(solution, "N1"));
+        unit(solution, "S" + released).setProvider(providerNamed(solution, "N9"));
+        List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
+
+        assertThat(byFirstChild(ApartGroupRetrial.held(solution, group))).containsOnly(Map.entry("S" + released, "N9"));
+        // Gathered at N9: nearest there are N9's child, N1's, then N0's; the last of N0's is held.
+        assertThat(byFirstChild(ApartGroupRetrial.heldGathered(solution, group, providerNamed(solution, "N9"))))
+                .containsOnly(Map.entry("A1", "N9"), Map.entry("A2", "N9"), Map.entry("S" + (released - 2), "N0"));
     }
 
     /** Apart siblings A1, A2 together at P; a sibling group G at Q, another, H, at R; a single child S at Q. */
@@ -261,11 +264,6 @@ class ApartGroupRetrialTest {
      * the time (the same rounded plan on any machine); {@code timed}: with a time limit a minute away.
      */
     private static Map<String, String> constructed(boolean timed) throws Exception {
-        return constructed(timed, null);
-    }
-
-    /** The same, the construction taken to have lasted {@code construction} where not null. */
-    private static Map<String, String> constructed(boolean timed, Duration construction) throws Exception {
         PlacementSolution solution = county();
         Map<String, String> plan = new HashMap<>();
         boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();
@@ -277,9 +275,6 @@ class ApartGroupRetrialTest {
         try {
             SOLVER.run(solution, context -> {
                 new FlowConstruction().changeWorkingSolution(context);
-                if (construction != null) {
-                    FlowConstruction.CONSTRUCTION_NANOS.set(construction.toNanos());
-                }
                 new ApartGroupRetrial().changeWorkingSolution(context);
                 plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
             });
