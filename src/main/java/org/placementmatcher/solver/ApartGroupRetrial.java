@@ -32,7 +32,7 @@ import org.placementmatcher.domain.Provider;
  * moving to the next one's place while an apart pair trades places with a group of two, the proven optimum
  * (solver-config/BENCHMARKS.md).
  *
- * <p>Everyone else held where the plan has them, a try is a small flow: about 20 ms on county-1200 and 50 ms on a
+ * <p>Everyone else held where the plan has them, a try is a small flow: about 20 ms on county-1200 and 55 ms on a
  * region, where one routing every single child again took as long as the construction (30 s on a region). The retrial
  * has half of what remains after the construction, and no try starts that is not expected to end by then. A command
  * of its own after the construction's, so that the rounded plan is the solve's best (reported, and a bound's target)
@@ -193,13 +193,16 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     /**
      * How many single children (under no rule the flow cannot route) placed nearest a try's place are routed again with
      * the group; the others are held where they are, and the unplaced ones always routed. On a region a try is then
-     * about 50 ms instead of a whole flow's 30 s, so the retrial runs there too (about 175 tries at 60 s), which brought
+     * about 55 ms instead of a whole flow's 30 s, so the retrial runs there too (about 175 tries at 60 s), which brought
      * the plan at 60 s from 0.34 % above the best bound to 0.30-0.31 % (solver-config/BENCHMARKS.md, "Apart groups tried
      * again in a small flow").
      */
     static final int SINGLES_RELEASED = 300;
 
-    /** Holds in {@code held} the placed single children (neither a member nor holdable) beyond the nearest to at. */
+    /**
+     * Holds in {@code held}, where they are, the placed single children (neither a member nor holdable) beyond the
+     * {@link #SINGLES_RELEASED} placed nearest {@code at}.
+     */
     private static void holdFarSingles(
             PlacementSolution solution,
             List<PlacementUnit> members,
@@ -247,7 +250,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     /**
      * The movable units the flow cannot route as they are, the group's members apart: apart siblings, children under
      * H10 or H11, sibling groups of several children. The others, single children under no such rule, it places as
-     * well as they can be around any held units.
+     * well as they can be around the held units, where a try lets them go ({@link #SINGLES_RELEASED}).
      */
     static List<PlacementUnit> holdable(PlacementSolution solution, List<PlacementUnit> members) {
         List<PlacementUnit> holdable = new ArrayList<>();
@@ -274,7 +277,8 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                 .map(PlacementUnit::getProvider)
                 .filter(Objects::nonNull)
                 .findFirst()
-                .orElse(members.getFirst().getCandidates().stream().findFirst().orElse(null));
+                .orElseGet(() ->
+                        members.getFirst().getCandidates().stream().findFirst().orElse(null));
         List<PlacementUnit> holdable = nearestFirst(holdable(solution, members), at);
         Set<String> releasedGroups = new HashSet<>();
         for (PlacementUnit unit : holdable.subList(0, Math.min(NEIGHBOURS_RELEASED, holdable.size()))) {

@@ -178,7 +178,7 @@ class ApartGroupRetrialTest {
     @Test
     void theSingleChildrenPlacedNearestTheTryAreRoutedAgainTheFarOnesHeldTheUnplacedNever() {
         // Apart siblings A at N0; single children: all but one of those released at N0, one at N1 (near), one at N9
-        // (far), one unplaced.
+        // (far), two unplaced (the last S and U), never held.
         int released = ApartGroupRetrial.SINGLES_RELEASED;
         List<String> providers =
                 List.of(homeNorth("N0", 0, released + 2, 100), homeNorth("N1", 1, 2, 100), homeNorth("N9", 9, 2, 100));
