@@ -169,7 +169,8 @@ public final class ExactSolver {
      * stage 2 the rest). The solution comes from {@code ProblemMapper.toSolution}; its units' providers are
      * overwritten with the exact assignment.
      *
-     * @param hint a starting assignment per unit id (e.g. the greedy's; providers are matched by id), or null
+     * @param hint a starting assignment per unit id (e.g. the greedy's or an engine plan's; providers are matched by
+     *     id), or null: stage 1 starts from it, and stage 2 too where it places stage 1's weight
      */
     public Result solve(PlacementSolution solution, Duration limit, Map<String, Provider> hint) {
         loadNativeLibraries();
@@ -233,7 +234,8 @@ public final class ExactSolver {
         double lpSeconds = Double.parseDouble(System.getProperty(
                 "exact.lpSeconds", Double.toString(Math.min(120, Math.max(10, totalSeconds / 5)))));
         double stage2Limit = Math.max(0.5, totalSeconds - elapsed(start));
-        Outcome two = run(m.lin, m.softCoeffs, false, m.placedCoeffs, placedWeight, one.values, stage2Limit);
+        boolean[] stage2Start = stageTwoStart(m.lin, m.placedCoeffs, placedWeight, hintValues, one.values);
+        Outcome two = run(m.lin, m.softCoeffs, false, m.placedCoeffs, placedWeight, stage2Start, stage2Limit);
         Stage soft;
         boolean[] values;
         if (two.hasSolution()) {
@@ -298,6 +300,17 @@ public final class ExactSolver {
                 softBound,
                 problems.isEmpty() ? null : String.join("; ", problems),
                 m.size());
+    }
+
+    /**
+     * Stage 2's start: the hint where it keeps every row and places stage 1's weight (e.g. an engine plan: a good
+     * incumbent lets the MIP prune, and fix variables by reduced cost, from the root), else stage 1's solution.
+     */
+    static boolean[] stageTwoStart(
+            Lin lin, long[] placedCoeffs, long placedWeight, boolean[] hint, boolean[] stageOne) {
+        boolean usable =
+                hint != null && lin.firstViolated(hint) == null && lin.value(placedCoeffs, hint) == placedWeight;
+        return usable ? hint : stageOne;
     }
 
     private static double elapsed(long startNanos) {

@@ -255,6 +255,29 @@ class ExactSolverTest {
         assertThat(ScoreText.format(result.score())).isEqualTo("0hard/0medium/-2400soft");
     }
 
+    /** Stage 2 starts from the hint only where it keeps every row and places what stage 1 placed. */
+    @org.junit.jupiter.api.Test
+    void stageTwoStartsFromAHintPlacingStageOnesWeight() {
+        ExactSolver.Lin lin = new ExactSolver.Lin();
+        int x = lin.newVar("x");
+        int y = lin.newVar("y");
+        lin.newVar("z");
+        lin.atMostOne(List.of(x, y));
+        long[] placed = {1, 1, 1};
+        boolean[] stageOne = {true, false, true};
+
+        boolean[] sameWeight = {false, true, true};
+        assertThat(ExactSolver.stageTwoStart(lin, placed, 2, sameWeight, stageOne))
+                .isSameAs(sameWeight);
+        assertThat(ExactSolver.stageTwoStart(lin, placed, 2, new boolean[] {false, true, false}, stageOne))
+                .as("places less")
+                .isSameAs(stageOne);
+        assertThat(ExactSolver.stageTwoStart(lin, placed, 2, new boolean[] {true, true, false}, stageOne))
+                .as("breaks the row")
+                .isSameAs(stageOne);
+        assertThat(ExactSolver.stageTwoStart(lin, placed, 2, null, stageOne)).isSameAs(stageOne);
+    }
+
     /** A model over the size limit is refused (memory) rather than attempted. */
     @org.junit.jupiter.api.Test
     void refusesAModelOverTheSizeLimit() {
