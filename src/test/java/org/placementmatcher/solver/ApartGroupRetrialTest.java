@@ -130,6 +130,14 @@ class ApartGroupRetrialTest {
         assertThat(constructed(true)).isNotEqualTo(rounded);
     }
 
+    @Test
+    void theRetrialRunsOnCaseloadsUpToItsMostUnitsNotOnANationalOne() {
+        assertThat(ApartGroupRetrial.worthTrying(ApartGroupRetrial.MOST_UNITS)).isTrue();
+        assertThat(ApartGroupRetrial.worthTrying(ApartGroupRetrial.MOST_UNITS + 1))
+                .isFalse();
+        assertThat(ApartGroupRetrial.MOST_UNITS).isBetween(12_000, 66_225 - 1); // rcc's units run, national's do not
+    }
+
     /** A provider of two places for children of any age, {@code northOf} hundredths of a degree north of the rest. */
     private static String homeNorth(String id, int northOf, int places, int cost) {
         return """
