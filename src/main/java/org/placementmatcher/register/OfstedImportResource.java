@@ -62,7 +62,7 @@ public class OfstedImportResource {
     }
 
     @POST
-    @Consumes(RegisterResource.CSV)
+    @Consumes(RegisterCsvResource.CSV)
     @Operation(
             summary = "Import an Ofsted provider list (CSV)",
             description =
@@ -85,7 +85,7 @@ public class OfstedImportResource {
             @RequestBody(
                             content =
                                     @Content(
-                                            mediaType = RegisterResource.CSV,
+                                            mediaType = RegisterCsvResource.CSV,
                                             schema = @Schema(type = SchemaType.STRING)))
                     String body) {
         Options options = options(dryRun, referenceDate);

@@ -274,7 +274,7 @@ public class RunResource {
                                             mediaType = MediaType.APPLICATION_JSON,
                                             schema = @Schema(implementation = DecisionRequest.class)))
                     String body) {
-        return decisions.decide(authority, id, RegisterResource.bind(body, DecisionRequest.class));
+        return decisions.decide(authority, id, JsonBodies.bind(body, DecisionRequest.class));
     }
 
     private static Response accepted(String authority, String id) {

@@ -85,7 +85,7 @@ class RegisterOpenApiTest {
             JsonNode patch = operation(REGISTER + path, "patch");
             assertThat(named(patch.path("responses").path("200").path("content")))
                     .isEqualTo(record);
-            assertThat(patch.path("requestBody").path("content").has(RegisterResource.MERGE_PATCH))
+            assertThat(patch.path("requestBody").path("content").has(RegisterRecordResource.MERGE_PATCH))
                     .isTrue();
         });
         assertThat(schema(operation(REGISTER + "/providers", "get")
