@@ -131,7 +131,7 @@ public class RunDecisions {
         if (run.dataDeletedAt() != null) {
             throw RunViews.dataDeleted(run);
         }
-        List<ChangeRow> all = db.transaction(c -> RunStore.changes(c, runId));
+        List<ChangeRow> all = db.transaction(c -> RunChangeStore.changes(c, runId));
         ChangeRow asked = all.stream()
                 .filter(c -> c.childId().equals(request.childId()))
                 .findFirst()
@@ -156,7 +156,7 @@ public class RunDecisions {
                 accept, unit.stream().map(RunDecisions::approval).toList());
         OffsetDateTime at = Database.now();
         RegisterService.Locked undecided = (c, current) -> {
-            List<ChangeRow> now = RunStore.changes(c, runId).stream()
+            List<ChangeRow> now = RunChangeStore.changes(c, runId).stream()
                     .filter(r -> childIds.contains(r.childId()))
                     .toList();
             for (ChangeRow row : now) {
@@ -171,7 +171,7 @@ public class RunDecisions {
             }
         };
         RegisterService.AfterWrite store = (c, before, after) -> {
-            RunStore.insertDecisions(c, runId, childIds, request.decision(), decidedBy, reason, at);
+            RunChangeStore.insertDecisions(c, runId, childIds, request.decision(), decidedBy, reason, at);
             List<NewEntry> entries = new ArrayList<>();
             for (ChangeRow row : unit) {
                 Map<String, Object> detail = new LinkedHashMap<>();

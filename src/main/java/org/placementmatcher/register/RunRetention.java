@@ -70,7 +70,7 @@ public class RunRetention {
     public List<String> purge() {
         Instant now = clock.instant();
         Instant before = now.minus(runData);
-        List<Row> expired = db.transaction(c -> RunStore.expired(c, before));
+        List<Row> expired = db.transaction(c -> RunRetentionStore.expired(c, before));
         List<String> purged = new ArrayList<>();
         for (Row row : expired) {
             // One transaction per run: the data go with their audit entry, and one failure stops no other run.
@@ -91,7 +91,7 @@ public class RunRetention {
     }
 
     private boolean purge(Connection c, Row row, Instant now) throws SQLException {
-        if (!RunStore.deleteData(c, row.id(), now)) {
+        if (!RunRetentionStore.deleteData(c, row.id(), now)) {
             return false;
         }
         Map<String, Object> detail = new LinkedHashMap<>();

@@ -80,7 +80,7 @@ public class RunSchedule {
                     if (worker.holds(row.id()) || jobs.pending(row.id())) {
                         continue;
                     }
-                    if (RunStore.interrupt(
+                    if (RunStateStore.interrupt(
                             c, row.id(), "no sign of the instance solving it since " + row.heartbeatAt())) {
                         AuditLog.append(
                                 c,

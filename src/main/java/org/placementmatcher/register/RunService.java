@@ -103,7 +103,7 @@ public class RunService {
         String id = UUID.randomUUID().toString();
         String snapshotJson = AuditLog.json(snapshot);
         Row row = db.transaction(c -> {
-            RunStore.insert(
+            RunStateStore.insert(
                     c,
                     id,
                     authority,
@@ -153,7 +153,7 @@ public class RunService {
                 throw RunViews.dataDeleted(before);
             }
             int limit = seconds == null ? before.seconds() : seconds.intValue();
-            if (!RunStore.restart(c, authority, id, worker.instance(), limit)) {
+            if (!RunStateStore.restart(c, authority, id, worker.instance(), limit)) {
                 throw new RegisterErrors.Conflict(
                         "$",
                         "run " + id + " is " + before.status()

@@ -213,10 +213,10 @@ public class RunViews {
         Parsed kept = parsedRuns.get(key);
         if (kept == null || !kept.version().equals(Version.of(summary))) {
             Row row = RunStore.findForView(c, authority, id).orElseThrow(() -> RunService.noRun(authority, id));
-            kept = parsed(row, RunStore.changes(c, id));
+            kept = parsed(row, RunChangeStore.changes(c, id));
             parsedRuns.put(key, kept);
         }
-        return kept.view(summary, RunStore.decisions(c, id));
+        return kept.view(summary, RunChangeStore.decisions(c, id));
     }
 
     /** What identifies a finished run's stored data: any change to it but a decision changes one of these. */

@@ -212,7 +212,7 @@ public class RunWorker {
             List<String> ids = new ArrayList<>(active.keySet());
             if (!ids.isEmpty()) {
                 db.transaction(c -> {
-                    RunStore.heartbeat(c, ids, instance);
+                    RunStateStore.heartbeat(c, ids, instance);
                     return null;
                 });
             }
@@ -227,7 +227,7 @@ public class RunWorker {
     }
 
     private boolean owned(ActiveRun run) {
-        return db.transaction(c -> RunStore.owned(c, run.id, instance, run.attempt));
+        return db.transaction(c -> RunStateStore.owned(c, run.id, instance, run.attempt));
     }
 
     /**
@@ -298,7 +298,7 @@ public class RunWorker {
                 markInterrupted(run, "the service stopped before the run started");
                 return;
             }
-            row = db.transaction(c -> RunStore.claim(c, run.id, instance, executedBy, run.takingOver)
+            row = db.transaction(c -> RunStateStore.claim(c, run.id, instance, executedBy, run.takingOver)
                             ? RunStore.byId(c, run.id)
                             : Optional.<Row>empty())
                     .orElse(null);
@@ -386,7 +386,7 @@ public class RunWorker {
         try {
             PlacementPlan plan = PlanWriter.toPlan(best);
             boolean kept = db.transaction(
-                    c -> RunStore.progress(c, run.id, instance, run.attempt, plan.score(), AuditLog.json(plan)));
+                    c -> RunStateStore.progress(c, run.id, instance, run.attempt, plan.score(), AuditLog.json(plan)));
             if (!kept && !owned(run)) {
                 lose(run);
             }
@@ -418,7 +418,7 @@ public class RunWorker {
                 if (changes != null) {
                     stored.put("unplaced", changes.unplaced());
                 }
-                boolean updated = RunStore.finish(
+                boolean updated = RunStateStore.finish(
                         c,
                         id,
                         instance,
@@ -453,7 +453,7 @@ public class RunWorker {
                                 null,
                                 null));
                     }
-                    RunStore.insertChanges(c, id, rows);
+                    RunChangeStore.insertChanges(c, id, rows);
                 }
                 Action action = switch (status) {
                     case DONE -> Action.RUN_FINISHED;
@@ -502,8 +502,8 @@ public class RunWorker {
         try {
             db.transaction(c -> {
                 Row row = RunStore.byId(c, id).orElse(null);
-                boolean takenOver = run.attempt > 0 && !RunStore.owned(c, id, instance, run.attempt);
-                if (row != null && !takenOver && RunStore.interrupt(c, id, reason)) {
+                boolean takenOver = run.attempt > 0 && !RunStateStore.owned(c, id, instance, run.attempt);
+                if (row != null && !takenOver && RunStateStore.interrupt(c, id, reason)) {
                     AuditLog.append(
                             c,
                             row.authority(),

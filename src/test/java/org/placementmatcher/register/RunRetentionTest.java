@@ -125,7 +125,7 @@ class RunRetentionTest {
     private String insertRun(String status) {
         String id = java.util.UUID.randomUUID().toString();
         db.transaction(c -> {
-            RunStore.insert(
+            RunStateStore.insert(
                     c,
                     id,
                     AUTHORITY,
@@ -137,7 +137,7 @@ class RunRetentionTest {
                     "elsewhere",
                     RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, AUTHORITY));
             if (!status.equals("SOLVING")) {
-                RunStore.finish(
+                RunStateStore.finish(
                         c,
                         id,
                         "elsewhere",

@@ -125,7 +125,8 @@ class RunWorkerRacesTest {
         RegisterResourceTest.put("RW-SWEPT", RegisterFixtures.forAuthority(RegisterFixtures.STEP_DOWN, "RW-SWEPT"));
         String id = RunResourceTest.startRun("RW-SWEPT", 1);
         // Another instance took this one for dead and marked the queued run INTERRUPTED.
-        boolean markedInterrupted = db.transaction(c -> RunStore.interrupt(c, id, "its instance was not heard of"));
+        boolean markedInterrupted =
+                db.transaction(c -> RunStateStore.interrupt(c, id, "its instance was not heard of"));
         assertThat(markedInterrupted).isTrue();
 
         given().delete("/api/register/RW-BUSY2/runs/" + busy).then().statusCode(200);

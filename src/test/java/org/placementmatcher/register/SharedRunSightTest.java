@@ -78,7 +78,7 @@ class SharedRunSightTest {
                     .then()
                     .statusCode(200);
         }
-        boolean deleted = db.transaction(c -> RunStore.deleteData(c, id, Instant.now()));
+        boolean deleted = db.transaction(c -> RunRetentionStore.deleteData(c, id, Instant.now()));
         assertThat(deleted).isTrue();
         assertThat(changesSeenByA(path)).contains("A1").doesNotContain("C1");
     }
