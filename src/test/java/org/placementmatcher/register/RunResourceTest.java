@@ -404,7 +404,9 @@ class RunResourceTest {
         RegisterResourceTest.put(
                 "RN-STOP", RegisterFixtures.forAuthority(RegisterFixtures.sample("small.json"), "RN-STOP"));
         String id = startRun("RN-STOP", 120);
-        Thread.sleep(1500);
+        // Stopped once it has a plan to keep (the construction's): stopped before, while still queued behind another
+        // test's run or mapping the problem, it would rightly finish with no changes to propose.
+        waitForAPlan("RN-STOP", id);
         given().delete("/api/register/RN-STOP/runs/" + id)
                 .then()
                 .statusCode(200)
@@ -460,6 +462,19 @@ class RunResourceTest {
         assertThat(done.getLong("elapsedSeconds")).isBetween(0L, 8L);
         assertThat(waitUntilFinished("RN-Q1", first, Duration.ofSeconds(30)).getString("status"))
                 .isEqualTo("DONE");
+    }
+
+    /** Waits (up to a minute) until the run's view shows a plan: the best one so far, kept while it solves. */
+    private static void waitForAPlan(String authority, String id) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (given().get("/api/register/" + authority + "/runs/" + id)
+                                .then()
+                                .extract()
+                                .path("plan.score")
+                        == null
+                && System.nanoTime() < end) {
+            Thread.sleep(100);
+        }
     }
 
     private static void waitWhile(String authority, String id, String status) throws InterruptedException {
