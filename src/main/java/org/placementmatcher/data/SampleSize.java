@@ -45,8 +45,8 @@ public enum SampleSize {
     /** The authorities generated, each a block of its share of the children and providers. */
     List<Areas.Member> members() {
         return switch (this) {
-            case RCC -> Areas.greaterManchester();
-            case NATIONAL -> Areas.england();
+            case RCC -> GreaterManchesterAreas.members();
+            case NATIONAL -> EnglandAreas.members();
             default -> List.of(new Areas.Member(Geography.CAMBRIDGESHIRE_AREA, 1));
         };
     }
@@ -54,8 +54,8 @@ public enum SampleSize {
     /** The problem's {@code homeAuthority}. */
     String homeAuthority() {
         return switch (this) {
-            case RCC -> Areas.MANCHESTER; // the co-operative's host council
-            case NATIONAL -> Areas.ENGLAND;
+            case RCC -> GreaterManchesterAreas.MANCHESTER; // the co-operative's host council
+            case NATIONAL -> EnglandAreas.ENGLAND;
             default -> HOME_AUTHORITY;
         };
     }
@@ -66,8 +66,8 @@ public enum SampleSize {
      */
     AdjoiningAuthorities adjoiningAuthorities() {
         return switch (this) {
-            case RCC -> AdjoiningAuthorities.byCode(Areas.greaterManchesterAdjoining());
-            case NATIONAL -> AdjoiningAuthorities.byCode(Areas.nationalAdjoining());
+            case RCC -> AdjoiningAuthorities.byCode(GreaterManchesterAreas.adjoining());
+            case NATIONAL -> AdjoiningAuthorities.byCode(EnglandAreas.adjoining());
             default -> AdjoiningAuthorities.ofHome(Geography.ADJOINING_AUTHORITIES);
         };
     }

@@ -234,7 +234,7 @@ class SampleDataGeneratorTest {
                         .map(ChildInput::responsibleAuthority)
                         .distinct()
                         .count())
-                .isEqualTo(Areas.england().size());
+                .isEqualTo(EnglandAreas.members().size());
         assertThat(national.children().stream()
                         .map(c -> c.home().lat())
                         .max(Double::compare)
