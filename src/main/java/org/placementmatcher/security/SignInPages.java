@@ -1,9 +1,12 @@
 package org.placementmatcher.security;
 
+import io.quarkus.oidc.IdTokenCredential;
+import io.quarkus.oidc.OidcSession;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.RoutingContext;
@@ -21,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The pages of signing in and out (the web app's other pages are in package web): {@code GET /sign-in}, the form that posts to
- * Quarkus' form authentication ({@code quarkus.http.auth.form.*}); {@code POST /sign-out}, which needs the page's CSRF token (quarkus-rest-csrf) and ends the session.
+ * Quarkus' form authentication ({@code quarkus.http.auth.form.*}); {@code POST /sign-out}, which needs the page's CSRF token (quarkus-rest-csrf) and ends the session:
+ * the form's, or single sign-on's (the identity provider's own session, which it governs, is left to it).
  */
 @Path("/")
 public class SignInPages {
@@ -29,12 +33,18 @@ public class SignInPages {
     private final Template signIn;
     private final String cookieName;
     private final String cookiePath;
+    private final SecurityIdentity identity;
+    private final OidcSession singleSignOn;
 
     public SignInPages(
+            SecurityIdentity identity,
+            OidcSession singleSignOn,
             @Location("sign-in.html") Template signIn,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
                     String cookieName,
             @ConfigProperty(name = "quarkus.http.auth.form.cookie-path", defaultValue = "/") String cookiePath) {
+        this.identity = identity;
+        this.singleSignOn = singleSignOn;
         this.signIn = signIn;
         this.cookieName = cookieName;
         this.cookiePath = cookiePath;
@@ -57,6 +67,11 @@ public class SignInPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response signOut(RoutingContext rc) {
+        if (identity.getCredential(IdTokenCredential.class) != null) {
+            // Signed in by the code flow: its session cookie (not the form's) carries the tokens; removing it ends the
+            // session here, and the next page goes back to the identity provider.
+            singleSignOn.logout().await().indefinitely();
+        }
         // The session lives only in the encrypted cookie: expiring it ends the session in this browser. Set on
         // the Vert.x response, it replaces the renewed cookie the form mechanism may have set for this request.
         rc.response()

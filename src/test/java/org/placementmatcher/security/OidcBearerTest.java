@@ -10,8 +10,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class OidcBearerTest {
 
     static final String ISSUER = "https://sso.placement.test/realms/council";
-    static final KeyPair KEYS = keys();
+    static final KeyPair KEYS = FakeIdentityProvider.newKeyPair();
 
     public static class SingleSignOn implements QuarkusTestProfile {
         @Override
@@ -96,7 +94,7 @@ class OidcBearerTest {
         String forged = Jwt.issuer(ISSUER)
                 .upn("jo.bloggs")
                 .claim("realm_access", Map.of("roles", List.of(Role.ADMIN_NAME)))
-                .sign(keys().getPrivate());
+                .sign(FakeIdentityProvider.newKeyPair().getPrivate());
         given().auth().oauth2(forged).get("/q/metrics").then().statusCode(401);
     }
 
@@ -112,15 +110,5 @@ class OidcBearerTest {
                 .claim("councils", String.join(" ", authorities))
                 .expiresIn(300)
                 .sign(KEYS.getPrivate());
-    }
-
-    private static KeyPair keys() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
