@@ -20,7 +20,8 @@ import org.placementmatcher.solver.ScoreText;
 
 /**
  * Match proposals and same-day emergency queries. Everyone else stays where they are today; the
- * named children (one child, or a whole placeTogether sibling group) are tried at every provider.
+ * named children, with the rest of their placeTogether sibling group (which travels together), are tried at every
+ * provider.
  * The score difference of each option is worked out locally, from the shared rule definitions, as
  * what the children contribute at the option minus what they contribute where they are today:
  * only the children at those two providers and the children's own sibling group can change.
@@ -89,19 +90,22 @@ public final class MatchService {
             .reversed()
             .thenComparing(f -> f.provider().getId());
 
-    /** The named children, checked: known, no repeats, and together one child or one whole placeTogether group. */
+    /**
+     * The children the query is for: those named, checked (known, no repeats, all of one placeTogether sibling group
+     * or one child on its own), with the rest of their sibling group, which travels with them (contract section 5).
+     */
     private static List<Child> resolve(Caseload caseload, List<String> childIds, int limit) {
         List<ProblemError> errors = new ArrayList<>();
         if (limit < 1 || limit > MAX_LIMIT) {
             errors.add(new ProblemError("limit", "must be from 1 to " + MAX_LIMIT));
         }
         if (childIds == null || childIds.isEmpty()) {
-            errors.add(new ProblemError(
-                    "$.childIds", "name one child, or every child of one placeTogether sibling group"));
+            errors.add(new ProblemError("$.childIds", "name a child (its placeTogether sibling group comes with it)"));
             throw new InvalidProblemException(errors);
         }
         List<Child> named = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        Set<Child> travelling = null;
         for (int i = 0; i < childIds.size(); i++) {
             String id = childIds.get(i);
             Child child = id == null ? null : caseload.child(id);
@@ -109,29 +113,23 @@ public final class MatchService {
                 errors.add(new ProblemError("$.childIds[" + i + "]", TextRules.unknownChildId(id)));
             } else if (!seen.add(id)) {
                 errors.add(new ProblemError("$.childIds[" + i + "]", "child id '" + id + "' is named twice"));
+            } else if (travelling == null) {
+                travelling = travelsWith(caseload, child);
+                named.add(child);
+            } else if (!travelling.contains(child)) {
+                Child first = named.getFirst();
+                errors.add(new ProblemError(
+                        "$.childIds[" + i + "]",
+                        "child '" + id + "' is not placed with '" + first.getId()
+                                + "': name one child, or children of one placeTogether sibling group"));
             } else {
                 named.add(child);
-            }
-        }
-        if (errors.isEmpty()) {
-            Child first = named.getFirst();
-            Set<Child> unitMembers = travelsWith(caseload, first);
-            if (!unitMembers.equals(new LinkedHashSet<>(named))) {
-                String expected =
-                        String.join(", ", unitMembers.stream().map(Child::getId).toList());
-                errors.add(new ProblemError(
-                        "$.childIds",
-                        unitMembers.size() > 1
-                                ? "child '" + first.getId() + "' must be placed with its sibling group '"
-                                        + first.getSiblingGroup() + "': name exactly " + expected
-                                : "name one child, or every child of one placeTogether sibling group; '" + first.getId()
-                                        + "' is placed on its own"));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidProblemException(errors);
         }
-        return named;
+        return new ArrayList<>(travelling);
     }
 
     /** The children a query naming the child must name: the child and its placeTogether sibling group. */

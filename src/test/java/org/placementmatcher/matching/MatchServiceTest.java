@@ -280,12 +280,19 @@ class MatchServiceTest {
     }
 
     @Test
-    void rejectsUnknownRepeatedAndPartialGroupRequests() {
+    void rejectsUnknownRepeatedAndUnrelatedChildrenAndMatchesOneMemberWithItsWholeGroup() {
         PlacementUnit group = caseload.today().getUnits().stream()
                 .filter(u -> u.getMembers().size() > 1)
                 .findFirst()
                 .orElseThrow();
         String member = group.getMembers().getFirst().getId();
+        String outsider = caseload.today().getUnits().stream()
+                .filter(u -> u != group)
+                .findFirst()
+                .orElseThrow()
+                .getMembers()
+                .getFirst()
+                .getId();
 
         assertThatThrownBy(() -> MatchService.match(caseload, List.of("C-NOPE"), 5, false))
                 .isInstanceOfSatisfying(
@@ -299,14 +306,20 @@ class MatchServiceTest {
                         e -> assertThat(e.errors())
                                 .extracting(ProblemError::path)
                                 .contains("$.childIds[1]"));
-        assertThatThrownBy(() -> MatchService.match(caseload, List.of(member), 5, false))
+        assertThatThrownBy(() -> MatchService.match(caseload, List.of(member, outsider), 5, false))
                 .isInstanceOfSatisfying(
                         InvalidProblemException.class,
                         e -> assertThat(e.errors()).singleElement().satisfies(err -> {
-                            assertThat(err.path()).isEqualTo("$.childIds");
-                            assertThat(err.message()).contains("sibling group");
+                            assertThat(err.path()).isEqualTo("$.childIds[1]");
+                            assertThat(err.message()).contains("is not placed with '" + member + "'");
                         }));
         assertThatThrownBy(() -> MatchService.match(caseload, List.of(), 5, false))
                 .isInstanceOf(InvalidProblemException.class);
+
+        // One member named: the whole group travels together, as if every member had been named.
+        List<String> wholeGroup = group.getMembers().stream().map(Child::getId).toList();
+        MatchResult oneNamed = MatchService.match(caseload, List.of(member), 5, false);
+        assertThat(oneNamed.childIds()).containsExactlyInAnyOrderElementsOf(wholeGroup);
+        assertThat(oneNamed).isEqualTo(MatchService.match(caseload, wholeGroup, 5, false));
     }
 }

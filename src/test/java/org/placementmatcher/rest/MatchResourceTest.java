@@ -152,25 +152,40 @@ class MatchResourceTest {
     }
 
     @Test
-    void aPartialSiblingGroupIsRefused() throws Exception {
+    void aChildOfASiblingGroupIsMatchedWithTheWholeGroupWhichTravelsTogether() throws Exception {
         String problem = ProblemFixtures.handScored()
                 .replace("\"urgency\": \"URGENT\"}", "\"urgency\": \"URGENT\", \"siblingGroup\": \"S\"}")
                 .replace("\"urgency\": \"EMERGENCY\"}", "\"urgency\": \"EMERGENCY\", \"siblingGroup\": \"S\"}");
         JsonNode check = ContractJson.mapper().readTree(problem);
         assertThat(check.get("children").get(3).get("siblingGroup").asText()).isEqualTo("S");
 
-        given().contentType(ContentType.JSON)
+        String oneNamed = given().contentType(ContentType.JSON)
                 .body(request(problem, List.of("C4")))
                 .post("/api/match")
                 .then()
-                .statusCode(400)
-                .body("errors[0].path", equalTo("$.childIds"))
-                .body("errors[0].message", org.hamcrest.Matchers.containsString("C2, C4"));
-        given().contentType(ContentType.JSON)
+                .statusCode(200)
+                .body("childIds", org.hamcrest.Matchers.containsInAnyOrder("C2", "C4"))
+                .extract()
+                .asString();
+        String bothNamed = given().contentType(ContentType.JSON)
                 .body(request(problem, List.of("C2", "C4")))
                 .post("/api/match")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(oneNamed).isEqualTo(bothNamed);
+    }
+
+    @Test
+    void childrenNotPlacedTogetherInOneQueryAreRefused() throws Exception {
+        given().contentType(ContentType.JSON)
+                .body(request(ProblemFixtures.handScored(), List.of("C2", "C3", "C4")))
+                .post("/api/match")
+                .then()
+                .statusCode(400)
+                .body("errors.path", org.hamcrest.Matchers.contains("$.childIds[1]", "$.childIds[2]"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("is not placed with 'C2'"));
     }
 
     @Test
