@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,17 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
-import org.placementmatcher.register.AuditLog.Action;
-import org.placementmatcher.register.AuditLog.NewEntry;
-import org.placementmatcher.register.RunStore.ChangeRow;
 import org.placementmatcher.register.RunStore.Row;
 import org.placementmatcher.register.RunStore.Status;
 import org.placementmatcher.solver.PlacementSolver;
@@ -42,7 +36,8 @@ import org.placementmatcher.solver.ScoreBreakdown;
  * {@link PlacementSolver}; the job's thread waits until the run ends, so that Quartz knows the job is being executed.
  * A run another instance took over (this one paused past Quartz's check-in margin) stops here and keeps nothing.
  * Each run is kept in the database from start to end, with the instance that executed it (executedBy): the best
- * plan while solving, then its score analysis, KPIs and proposed changes. A heartbeat tells other
+ * plan while solving, then its end ({@link RunEnds}: its score analysis, KPIs and proposed changes, or why it did not
+ * finish). What the worker knows of each run it holds is an {@link ActiveRun}. A heartbeat tells other
  * instances that the runs held here are alive; a shutdown keeps each run held here as INTERRUPTED with its
  * best plan so far.
  */
@@ -51,44 +46,10 @@ public class RunWorker {
 
     private static final Logger LOG = Logger.getLogger(RunWorker.class);
 
-    /** What the worker knows of a run it holds (queued or solving). */
-    private static final class ActiveRun {
-        final String id;
-        final PlacementSolver.Solving solving = new PlacementSolver.Solving();
-        volatile boolean stopRequested;
-        volatile boolean interrupted;
-        /** The attempt this instance claimed the run as (0 until claimed). */
-        volatile int attempt;
-        /** Another instance took the run over: this solve stops and keeps nothing. */
-        volatile boolean lost;
-
-        long lastSavedNanos;
-        PlacementSolution unsaved;
-        private final AtomicBoolean ended = new AtomicBoolean();
-        /** The latest report not yet taken by the progress writer. */
-        final AtomicReference<PlacementSolver.Progress> pendingProgress = new AtomicReference<>();
-
-        /** Quartz recovered the job of a dead instance: the run may have been started there. */
-        final boolean takingOver;
-
-        ActiveRun(String id, boolean takingOver) {
-            this.id = id;
-            this.takingOver = takingOver;
-        }
-
-        /**
-         * Whether the caller is the first to end the run (its worker, or a shutdown that stopped waiting for
-         * it): only the first stores the end, so a run is audited and counted once.
-         */
-        boolean end() {
-            return ended.compareAndSet(false, true);
-        }
-    }
-
     private final Database db;
     private final PlacementSolver placementSolver;
     private final RunMetrics metrics;
-    private final Event<RunFinished> finished;
+    private final RunEnds ends;
     private final Duration heartbeatEvery;
     private final Duration progressEvery;
     private final Duration shutdownWait;
@@ -133,7 +94,7 @@ public class RunWorker {
         this.db = db;
         this.placementSolver = placementSolver;
         this.metrics = metrics;
-        this.finished = finished;
+        this.ends = new RunEnds(db, metrics, finished, instance);
         this.heartbeatEvery = heartbeatEvery;
         this.progressEvery = progressEvery;
         this.shutdownWait = shutdownWait;
@@ -203,7 +164,7 @@ public class RunWorker {
             Thread.currentThread().interrupt();
         }
         for (ActiveRun run : active.values()) {
-            markInterrupted(run, "the service stopped before the run finished");
+            ends.markInterrupted(run, "the service stopped before the run finished");
         }
     }
 
@@ -259,7 +220,7 @@ public class RunWorker {
                 solved = worker.submit(() -> solve(run));
             } catch (RuntimeException e) {
                 active.remove(id, run);
-                markInterrupted(run, "the service was stopping when the run was queued");
+                ends.markInterrupted(run, "the service was stopping when the run was queued");
                 return true;
             }
             try {
@@ -295,7 +256,7 @@ public class RunWorker {
                 return; // restarted here while it waited: the restart's run solves it
             }
             if (shuttingDown) {
-                markInterrupted(run, "the service stopped before the run started");
+                ends.markInterrupted(run, "the service stopped before the run started");
                 return;
             }
             row = db.transaction(c -> RunStateStore.claim(c, run.id, instance, executedBy, run.takingOver)
@@ -323,7 +284,7 @@ public class RunWorker {
             PlacementSolution best = proven.best();
             plan = PlanWriter.toPlan(proven);
             if (run.interrupted || (shuttingDown && !run.stopRequested)) {
-                finish(
+                ends.finish(
                         run,
                         row,
                         startNanos,
@@ -338,13 +299,13 @@ public class RunWorker {
             if (!changes.planScore().equals(plan.score())) {
                 LOG.warnf("run %s: plan score %s recomputed as %s", run.id, plan.score(), changes.planScore());
             }
-            finish(run, row, startNanos, Status.DONE, changes, plan, ScoreBreakdown.of(best), null);
+            ends.finish(run, row, startNanos, Status.DONE, changes, plan, ScoreBreakdown.of(best), null);
         } catch (RuntimeException | Error e) {
             LOG.errorf("run %s failed: %s", run.id, org.placementmatcher.LogSafe.failure(e));
             if (row != null) {
-                finish(run, row, startNanos, Status.FAILED, null, plan, null, PlanService.SOLVING_FAILED);
+                ends.finish(run, row, startNanos, Status.FAILED, null, plan, null, PlanService.SOLVING_FAILED);
             } else {
-                markInterrupted(run, "the run could not be started; the service log has the details");
+                ends.markInterrupted(run, "the run could not be started; the service log has the details");
             }
         } finally {
             // This run only: once its end is stored it may be restarted, and the restart's run already held here.
@@ -395,132 +356,8 @@ public class RunWorker {
         }
     }
 
-    private void finish(
-            ActiveRun run,
-            Row started,
-            long startNanos,
-            Status status,
-            ProposedChanges.Result changes,
-            PlacementPlan plan,
-            ScoreBreakdown.Analysis analysis,
-            String error) {
-        if (!run.end()) {
-            return; // a shutdown that stopped waiting for it stored it INTERRUPTED already
-        }
-        String id = started.id();
-        metrics.ended(started.trigger(), status, Duration.ofNanos(System.nanoTime() - startNanos));
-        try {
-            boolean kept = db.transaction(c -> {
-                Map<String, Object> stored = new LinkedHashMap<>();
-                if (analysis != null) {
-                    stored.put("analysis", analysis);
-                }
-                if (changes != null) {
-                    stored.put("unplaced", changes.unplaced());
-                }
-                boolean updated = RunStateStore.finish(
-                        c,
-                        id,
-                        instance,
-                        run.attempt,
-                        status,
-                        changes == null ? null : changes.scoreToday(),
-                        plan == null ? null : plan.score(),
-                        plan == null ? null : AuditLog.json(plan),
-                        stored.isEmpty() ? null : AuditLog.json(stored),
-                        plan == null ? null : AuditLog.json(plan.kpis()),
-                        error);
-                if (!updated) {
-                    LOG.warnf("run %s was taken over elsewhere; this result is not kept", id);
-                    return false;
-                }
-                if (changes != null) {
-                    List<ChangeRow> rows = new ArrayList<>();
-                    for (int i = 0; i < changes.changes().size(); i++) {
-                        ProposedChanges.Change change = changes.changes().get(i);
-                        rows.add(new ChangeRow(
-                                id,
-                                change.childId(),
-                                i,
-                                changes.unitIds().get(change.childId()),
-                                change.kind().name(),
-                                change.fromProviderId(),
-                                change.toProviderId(),
-                                change.scoreGain(),
-                                AuditLog.json(change),
-                                null,
-                                null,
-                                null,
-                                null));
-                    }
-                    RunChangeStore.insertChanges(c, id, rows);
-                }
-                Action action = switch (status) {
-                    case DONE -> Action.RUN_FINISHED;
-                    case INTERRUPTED -> Action.RUN_INTERRUPTED;
-                    default -> Action.RUN_FAILED;
-                };
-                Map<String, Object> summary = new LinkedHashMap<>();
-                summary.put("status", status.name());
-                if (plan != null) {
-                    summary.put("score", plan.score());
-                }
-                if (changes != null) {
-                    summary.put("scoreToday", changes.scoreToday());
-                    summary.put("changes", changes.changes().size());
-                }
-                if (error != null) {
-                    summary.put("error", error);
-                }
-                AuditLog.append(
-                        c,
-                        started.authority(),
-                        new NewEntry(action, RunService.SYSTEM, null, null, null, id, RunService.detail(summary)));
-                return true;
-            });
-            if (kept && status == Status.DONE) {
-                finished.fireAsync(new RunFinished(started.authority(), id));
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(
-                    "run %s: its end (%s) could not be stored: %s",
-                    id, status, org.placementmatcher.LogSafe.failure(e));
-        }
-    }
-
     /** Marks a run that could not be queued INTERRUPTED, with an audit entry. */
     void interrupt(String id, String reason) {
-        markInterrupted(new ActiveRun(id, false), reason);
-    }
-
-    /** Marks a run held here INTERRUPTED, with an audit entry, if it is still SOLVING and nothing ended it yet. */
-    private void markInterrupted(ActiveRun run, String reason) {
-        if (run.lost || !run.end()) {
-            return;
-        }
-        String id = run.id;
-        try {
-            db.transaction(c -> {
-                Row row = RunStore.byId(c, id).orElse(null);
-                boolean takenOver = run.attempt > 0 && !RunStateStore.owned(c, id, instance, run.attempt);
-                if (row != null && !takenOver && RunStateStore.interrupt(c, id, reason)) {
-                    AuditLog.append(
-                            c,
-                            row.authority(),
-                            new NewEntry(
-                                    Action.RUN_INTERRUPTED,
-                                    RunService.SYSTEM,
-                                    null,
-                                    null,
-                                    null,
-                                    id,
-                                    RunService.detail(Map.of("reason", reason))));
-                    metrics.ended(row.trigger(), Status.INTERRUPTED, null);
-                }
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.errorf("run %s could not be marked INTERRUPTED: %s", id, org.placementmatcher.LogSafe.failure(e));
-        }
+        ends.markInterrupted(new ActiveRun(id, false), reason);
     }
 }
