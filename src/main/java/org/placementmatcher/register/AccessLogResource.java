@@ -25,11 +25,11 @@ import org.placementmatcher.security.Role;
 public class AccessLogResource {
 
     private final Database db;
-    private final RegisterService registers;
+    private final RegisterSight registerSight;
 
-    public AccessLogResource(Database db, RegisterService registers) {
+    public AccessLogResource(Database db, RegisterSight registerSight) {
         this.db = db;
-        this.registers = registers;
+        this.registerSight = registerSight;
     }
 
     @GET
@@ -77,7 +77,7 @@ public class AccessLogResource {
         // A director of one authority of a shared register sees the reads of its authorities' children only. Reads
         // about no one child (a run's plan, a list) are left out too: the log does not keep the reader's authorities,
         // so another council's user's reads would show (contract section 8).
-        RegisterService.ChildSight seen = registers.childSight(authority);
+        ChildSight seen = registerSight.childSight(authority);
         if (seen.ids() == null) {
             return page;
         }

@@ -28,10 +28,10 @@ import org.placementmatcher.security.Role;
 @Tag(ref = RegisterResource.TAG)
 public class RegisterAuditResource {
 
-    private final RegisterService register;
+    private final RegisterSight registerSight;
 
-    public RegisterAuditResource(RegisterService register) {
-        this.register = register;
+    public RegisterAuditResource(RegisterSight registerSight) {
+        this.registerSight = registerSight;
     }
 
     @GET
@@ -47,7 +47,7 @@ public class RegisterAuditResource {
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
     @AccessLogged(AccessLog.Kind.CHILD_AUDIT)
     public List<AuditLog.Entry> childAudit(@PathParam("authority") String authority, @PathParam("id") String id) {
-        return register.auditOfChild(authority, id);
+        return registerSight.auditOfChild(authority, id);
     }
 
     @AccessLogged(AccessLog.Kind.PROVIDER_AUDIT)
@@ -63,7 +63,7 @@ public class RegisterAuditResource {
                             schema = @Schema(type = SchemaType.ARRAY, implementation = AuditLog.Entry.class)))
     @APIResponse(responseCode = "404", description = "No register for the authority, or no such record")
     public List<AuditLog.Entry> providerAudit(@PathParam("authority") String authority, @PathParam("id") String id) {
-        return register.auditOfProvider(authority, id);
+        return registerSight.auditOfProvider(authority, id);
     }
 
     @AccessLogged(AccessLog.Kind.WHOLE_AUDIT)
@@ -98,6 +98,6 @@ public class RegisterAuditResource {
                                             minimum = "1",
                                             maximum = "10000"))
                     int limit) {
-        return register.audit(authority, after, limit);
+        return registerSight.audit(authority, after, limit);
     }
 }

@@ -44,9 +44,11 @@ public class RegisterMatchResource {
     private static final String LIMIT = "At most this many options";
 
     private final RegisterService register;
+    private final RegisterSight registerSight;
 
-    public RegisterMatchResource(RegisterService register) {
+    public RegisterMatchResource(RegisterService register, RegisterSight registerSight) {
         this.register = register;
+        this.registerSight = registerSight;
     }
 
     @POST
@@ -130,7 +132,7 @@ public class RegisterMatchResource {
         if (!errors.isEmpty()) {
             throw new InvalidProblemException(errors);
         }
-        register.requireSeen(authority, childIds);
+        registerSight.requireSeen(authority, childIds);
         return MatchService.match(register.caseload(authority), childIds, limit, emergency);
     }
 }

@@ -55,14 +55,21 @@ public class RunDecisions {
 
     private final Database db;
     private final RegisterService register;
+    private final RegisterSight registerSight;
     private final CurrentUser user;
     private final ApprovalPolicy approvals;
     private final RunSight sight;
 
     public RunDecisions(
-            Database db, RegisterService register, CurrentUser user, ApprovalPolicy approvals, RunSight sight) {
+            Database db,
+            RegisterService register,
+            RegisterSight registerSight,
+            CurrentUser user,
+            ApprovalPolicy approvals,
+            RunSight sight) {
         this.db = db;
         this.register = register;
+        this.registerSight = registerSight;
         this.user = user;
         this.approvals = approvals;
         this.sight = sight;
@@ -140,7 +147,7 @@ public class RunDecisions {
                 all.stream().filter(c -> c.unitId().equals(asked.unitId())).toList();
         boolean seesAll = sight.seesAll(authority);
         if (!seesAll) {
-            RegisterService.ChildSight seen = db.transaction(c -> RunStore.find(c, authority, runId, true))
+            ChildSight seen = db.transaction(c -> RunStore.find(c, authority, runId, true))
                     .map(row -> sight.of(authority, row))
                     .orElseThrow(() -> RunService.noRun(authority, runId));
             if (unit.stream().anyMatch(change -> !seen.sees(change.childId()))) {
@@ -214,8 +221,7 @@ public class RunDecisions {
             });
         }
         // The warnings are worked out on the whole register: who the user does not see is named as such.
-        RegisterService.ChildSight shown =
-                accept && !seesAll ? register.childSight(authority) : RegisterService.ChildSight.EVERY;
+        ChildSight shown = accept && !seesAll ? registerSight.childSight(authority) : ChildSight.EVERY;
         return new DecisionView(
                 runId,
                 asked.childId(),
@@ -233,7 +239,7 @@ public class RunDecisions {
      * other children of each match the user does not see (contract section 8) are named only as
      * {@value RunSight#ANOTHER_CHILD}.
      */
-    private List<String> warnings(String authority, List<String> childIds, RegisterService.ChildSight seen) {
+    private List<String> warnings(String authority, List<String> childIds, ChildSight seen) {
         List<String> warnings = new ArrayList<>();
         try {
             ScoreBreakdown.Analysis analysis =

@@ -22,7 +22,6 @@ import org.placementmatcher.contract.ChildInput;
 import org.placementmatcher.contract.Kpis;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.PlacementProblem;
-import org.placementmatcher.register.RegisterService.ChildSight;
 import org.placementmatcher.register.RunStore.Row;
 
 /**
@@ -40,6 +39,7 @@ public class RunSight {
     private static final int SIGHTS_KEPT = 32;
 
     private final RegisterService registers;
+    private final RegisterSight registerSight;
 
     /** Which run, seen by which authorities: a run's snapshot is parsed once per attempt for each of these. */
     private record SightKey(String authority, String runId, String scope) {}
@@ -66,8 +66,9 @@ public class RunSight {
         Row read() throws SQLException;
     }
 
-    public RunSight(RegisterService registers) {
+    public RunSight(RegisterService registers, RegisterSight registerSight) {
         this.registers = registers;
+        this.registerSight = registerSight;
     }
 
     /** A key naming which of the register's children the user of the request sees, for caches of what it sees. */
@@ -107,7 +108,7 @@ public class RunSight {
         Row row = withSnapshot.read();
         if (row.snapshotJson() == null) {
             sights.remove(key);
-            return registers.childSight(authority);
+            return registerSight.childSight(authority);
         }
         ChildSight sight = sight(scope, row);
         sights.put(key, new KeptSight(SnapshotVersion.of(row), sight));

@@ -310,7 +310,7 @@ public class RunViews {
     public PlanData planData(String authority, String id) {
         Row row = db.transaction(c -> RunStore.find(c, authority, id, true))
                 .orElseThrow(() -> RunService.noRun(authority, id));
-        RegisterService.ChildSight seen = sight.of(authority, row);
+        ChildSight seen = sight.of(authority, row);
         return new PlanData(
                 row.kpisJson() == null ? null : RegisterStore.read(row.kpisJson(), Kpis.class),
                 row.snapshotJson() == null
@@ -387,7 +387,7 @@ public class RunViews {
         return db.transaction(c -> {
             Row row = RunStore.find(c, authority, id, !sight.seesAll(authority))
                     .orElseThrow(() -> RunService.noRun(authority, id));
-            RegisterService.ChildSight seen = sight.of(authority, row);
+            ChildSight seen = sight.of(authority, row);
             return AuditLog.byRun(c, authority, id).stream()
                     .filter(entry -> seen.sees(entry.childId()))
                     .toList();

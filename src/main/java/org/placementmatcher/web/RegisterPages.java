@@ -28,7 +28,7 @@ import org.placementmatcher.register.AccessLog;
 import org.placementmatcher.register.AccessLogged;
 import org.placementmatcher.register.AuditLog;
 import org.placementmatcher.register.RegisterErrors;
-import org.placementmatcher.register.RegisterService;
+import org.placementmatcher.register.RegisterSight;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
 
@@ -58,7 +58,7 @@ public class RegisterPages {
     private final Template provider;
     private final Template child;
     private final RegisterTables tables;
-    private final RegisterService registers;
+    private final RegisterSight registerSight;
     private final CurrentUser user;
 
     public RegisterPages(
@@ -67,14 +67,14 @@ public class RegisterPages {
             @Location("web/register/provider.html") Template provider,
             @Location("web/register/child.html") Template child,
             RegisterTables tables,
-            RegisterService registers,
+            RegisterSight registerSight,
             CurrentUser user) {
         this.providers = providers;
         this.children = children;
         this.provider = provider;
         this.child = child;
         this.tables = tables;
-        this.registers = registers;
+        this.registerSight = registerSight;
         this.user = user;
     }
 
@@ -185,7 +185,7 @@ public class RegisterPages {
                 .data("row", row)
                 .data("fields", fields(row))
                 .data("placed", placed)
-                .data("audit", audit(registers.auditOfProvider(authority, id)))
+                .data("audit", audit(registerSight.auditOfProvider(authority, id)))
                 .data("saved", saved != null)
                 .data("officer", user.has(Role.OFFICER));
     }
@@ -205,7 +205,7 @@ public class RegisterPages {
         return child.data("authority", authority)
                 .data("row", row)
                 .data("fields", fields(row))
-                .data("audit", audit(registers.auditOfChild(authority, id)))
+                .data("audit", audit(registerSight.auditOfChild(authority, id)))
                 .data("saved", saved != null)
                 .data("officer", user.has(Role.OFFICER));
     }

@@ -12,8 +12,10 @@ import org.placementmatcher.matching.Caseload;
 import org.placementmatcher.matching.MatchResult;
 import org.placementmatcher.matching.MatchService;
 import org.placementmatcher.register.AccessLog;
+import org.placementmatcher.register.ChildSight;
 import org.placementmatcher.register.Database;
 import org.placementmatcher.register.RegisterService;
+import org.placementmatcher.register.RegisterSight;
 import org.placementmatcher.security.ApprovalPolicy;
 import org.placementmatcher.security.CurrentUser;
 import org.placementmatcher.security.Role;
@@ -28,6 +30,7 @@ public class RegisterQuestions {
 
     private final Template result;
     private final RegisterService registers;
+    private final RegisterSight registerSight;
     private final CurrentUser user;
     private final Database db;
     private final Clock clock;
@@ -35,11 +38,13 @@ public class RegisterQuestions {
     public RegisterQuestions(
             @Location("web/find/result.html") Template result,
             RegisterService registers,
+            RegisterSight registerSight,
             CurrentUser user,
             Database db,
             Clock clock) {
         this.result = result;
         this.registers = registers;
+        this.registerSight = registerSight;
         this.user = user;
         this.db = db;
         this.clock = clock;
@@ -67,7 +72,7 @@ public class RegisterQuestions {
                         .map(Child::getId)
                         .toList()
                 : List.of(child.getId());
-        RegisterService.ChildSight seen = registers.childSight(authority);
+        ChildSight seen = registerSight.childSight(authority);
         if (!unit.stream().allMatch(seen::sees)) {
             return null; // another authority's child of a shared register (contract section 8): as if not there
         }

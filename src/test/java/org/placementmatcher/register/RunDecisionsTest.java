@@ -15,7 +15,7 @@ class RunDecisionsTest {
         String hostile = "C".repeat(5_000) + "\u0000";
         DecisionRequest request = new DecisionRequest(hostile, "ACCEPT", null, "agreed");
 
-        assertThatThrownBy(() -> new RunDecisions(null, null, null, null, null).decide("LA", "run-1", request))
+        assertThatThrownBy(() -> new RunDecisions(null, null, null, null, null, null).decide("LA", "run-1", request))
                 .isInstanceOfSatisfying(
                         InvalidProblemException.class,
                         e -> assertThat(e.errors()).singleElement().satisfies(error -> {
