@@ -10,14 +10,9 @@ import ai.timefold.solver.core.config.phase.custom.CustomPhaseConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
@@ -26,8 +21,9 @@ import org.placementmatcher.domain.PlacementUnit;
  * The one place solver runs start: plans, register runs, the command line, the score gains of proposed
  * changes and what-if scenarios all solve (or score) through here, with the project's solver configuration, one
  * termination (the caller's time limit and the configured plateau; or, for a reproducible solve, a fixed number of
- * moves tried), one progress report and one shortcut for problems with nothing to decide. One instance is shared;
- * each solve builds its own solver, so solves may run side by side.
+ * moves tried), one progress report ({@link ProgressReport}) and one shortcut for problems with nothing to decide. One
+ * instance is shared; each solve builds its own solver, so solves may run side by side, sharing only the threads that
+ * report on them, end them at their limits and work out their bounds ({@link SolveThreads}).
  */
 public class PlacementSolver {
 
@@ -38,57 +34,6 @@ public class PlacementSolver {
     /** Long enough for any scoring pass, which stops by itself once its command is done. */
     private static final Duration COMMAND_LIMIT = Duration.ofHours(2);
 
-    /**
-     * The solve running on this thread (Timefold runs a solve's phases on the thread that calls solve), for the
-     * phase that reports the end of construction.
-     */
-    private static final ThreadLocal<ProgressReport> SOLVING_HERE = new ThreadLocal<>();
-
-    /**
-     * A phase of its own right after construction, which tells the solve that construction has ended: Timefold has
-     * no public phase listener, and announces no new best when construction improves nothing on the problem as given.
-     */
-    private static final PhaseCommand<PlacementSolution> CONSTRUCTION_ENDED = context -> {
-        ProgressReport reporter = SOLVING_HERE.get();
-        if (reporter != null) {
-            reporter.constructionEnded();
-        }
-    };
-
-    private static final ScheduledExecutorService HEARTBEAT = daemonScheduler("placement-solve-progress");
-
-    /**
-     * Ends solves at their limits: a thread of its own, since a heartbeat waits on its caller's progress consumer,
-     * however slow, and no solve should end late for another's.
-     */
-    private static final ScheduledExecutorService LIMITS = daemonScheduler("placement-solve-limits");
-
-    private static ScheduledExecutorService daemonScheduler(String name) {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    /**
-     * The bounds worked out beside solves ({@link #solveAndBound}): as many at once as the machine has processors
-     * beside the solver's (at least one), since each takes a processor and, on a large problem, a network of its own;
-     * a bound waiting for a thread starts late and gets less time, or none (the plan then has no bound). Daemon
-     * threads, which never keep the JVM up.
-     */
-    private static final ExecutorService BOUNDS = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors() - 1), new ThreadFactory() {
-                private final AtomicInteger count = new AtomicInteger();
-
-                @Override
-                public Thread newThread(Runnable runnable) {
-                    Thread thread = new Thread(runnable, "placement-bound-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                }
-            });
-
     private final SolverConfig config;
     private final SolverFactories factories;
 
@@ -97,7 +42,7 @@ public class PlacementSolver {
 
     public PlacementSolver(SolverConfig config, SolverFactory<PlacementSolution> solverFactory) {
         this.config = config;
-        this.factories = new SolverFactories(config, CONSTRUCTION_ENDED);
+        this.factories = new SolverFactories(config, ProgressReport.CONSTRUCTION_ENDED);
         this.solutionManager = SolutionManager.create(solverFactory);
         TerminationConfig termination = config.getTerminationConfig();
         Long plateauMillis = termination == null ? null : termination.calculateUnimprovedTimeMillisSpentLimit();
@@ -180,7 +125,7 @@ public class PlacementSolver {
         }
 
         /** Told again at each report: a stop asked for just before the solver started would otherwise be lost. */
-        private void keepTerminating() {
+        void keepTerminating() {
             Solver<PlacementSolution> running = solver;
             if (terminatedEarly && running != null && !running.isTerminateEarly()) {
                 running.terminateEarly();
@@ -238,7 +183,7 @@ public class PlacementSolver {
         ScheduledFuture<?> atLimit = null;
         try {
             FlowConstruction.LIMIT_ENDS.set(limitEnds);
-            atLimit = LIMITS.schedule(
+            atLimit = SolveThreads.LIMITS.schedule(
                     () -> {
                         pastLimit.set(true);
                         endOnceBoth.run();
@@ -282,8 +227,8 @@ public class PlacementSolver {
         }
         long start = System.nanoTime();
         long deadline = start + solverLimit.toNanos();
-        BestBound.Beside bound =
-                BestBound.beside(problem, this, deadline, start + limit.toNanos(), solving::isTerminatedEarly, BOUNDS);
+        BestBound.Beside bound = BestBound.beside(
+                problem, this, deadline, start + limit.toNanos(), solving::isTerminatedEarly, SolveThreads.BOUNDS);
         // The solver ends at the bound's deadline, as every timed solve ends at its limit however late it started.
         PlacementSolution best;
         try {
@@ -332,7 +277,8 @@ public class PlacementSolver {
                 .buildSolver(new SolverConfigOverride()
                         .withTerminationConfig(new TerminationConfig().withMoveCountLimit(moves)));
         // The cap stops the solve from outside, as a caller's stop would: it takes no part in the cooling.
-        ScheduledFuture<?> capped = LIMITS.schedule(solving::terminateEarly, cap.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> capped =
+                SolveThreads.LIMITS.schedule(solving::terminateEarly, cap.toMillis(), TimeUnit.MILLISECONDS);
         boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();
         FlowConstruction.SETTLE_EVERY_GROUP.set(true);
         try {
@@ -359,26 +305,13 @@ public class PlacementSolver {
             if (solving.isTerminatedEarly()) {
                 return asGiven(problem, limit, report);
             }
-            ProgressReport reporter = new ProgressReport(report, limit, solving, problem);
-            // Timefold announces each new best solution, the construction's included (its custom phase improves on
-            // the unassigned start); the heartbeat repeats the last one so a caller hears from the solve every few
-            // seconds even while the best score stands still.
-            // The first event may come from the solve's start (the problem as given), before any phase has run.
-            solver.addEventListener(event -> reporter.newBest(
-                    event.getNewBestSolution(),
-                    event.getTimeMillisSpent(),
-                    event.getProducerId().phaseIndex().isPresent()));
-            long every = PROGRESS_EVERY.toMillis();
-            ScheduledFuture<?> heartbeat =
-                    HEARTBEAT.scheduleAtFixedRate(reporter::heartbeat, every, every, TimeUnit.MILLISECONDS);
-            SOLVING_HERE.set(reporter);
+            ProgressReport reporter = new ProgressReport(report, limit, solving, problem, this);
+            reporter.follow(solver);
             try {
                 PlacementSolution best = solver.solve(problem);
                 score(best);
                 return best;
             } finally {
-                SOLVING_HERE.remove();
-                heartbeat.cancel(false);
                 reporter.close(); // waits for a heartbeat under way: no report after solve returns
             }
         } finally {
@@ -410,73 +343,6 @@ public class PlacementSolver {
         HardMediumSoftScore score = score(problem);
         report.accept(new Progress(score, 0, limit.toMillis(), false, true, problem));
         return problem;
-    }
-
-    /**
-     * Reports from the solver's thread (new best, end of construction) and the heartbeat's, one at a time, until
-     * closed.
-     */
-    private final class ProgressReport {
-        private final Consumer<Progress> report;
-        private final long limitMillis;
-        private final Solving solving;
-        private final PlacementSolution problem;
-        private final long startNanos = System.nanoTime();
-        private PlacementSolution best;
-        private boolean constructed;
-        private boolean closed;
-
-        ProgressReport(Consumer<Progress> report, Duration limit, Solving solving, PlacementSolution problem) {
-            this.report = report;
-            this.limitMillis = limit.toMillis();
-            this.solving = solving;
-            this.problem = problem;
-        }
-
-        synchronized void newBest(PlacementSolution solution, long millisSpent, boolean fromAPhase) {
-            solving.keepTerminating();
-            if (closed) {
-                return;
-            }
-            if (solution.getScore() == null) {
-                score(solution);
-            }
-            best = solution;
-            constructed |= fromAPhase;
-            report.accept(new Progress(solution.getScore(), millisSpent, limitMillis, constructed, true, solution));
-        }
-
-        /**
-         * Construction has ended: if it announced no new best (it found nothing better than the problem as given),
-         * its result is the best so far, reported now as constructed.
-         */
-        synchronized void constructionEnded() {
-            if (closed || constructed) {
-                return;
-            }
-            constructed = true;
-            if (best == null) {
-                best = problem; // the solver's best is still its copy of the problem as given
-                score(best);
-            }
-            report.accept(new Progress(best.getScore(), millisSpent(), limitMillis, true, true, best));
-        }
-
-        synchronized void heartbeat() {
-            solving.keepTerminating();
-            if (!closed && best != null) {
-                report.accept(new Progress(best.getScore(), millisSpent(), limitMillis, constructed, false, best));
-            }
-        }
-
-        /** Returns once any report under way has ended; none comes after. */
-        synchronized void close() {
-            closed = true;
-        }
-
-        private long millisSpent() {
-            return (System.nanoTime() - startNanos) / 1_000_000;
-        }
     }
 
     /** Nothing to solve: no child, or every child's placement pinned. The problem is only scored. */
