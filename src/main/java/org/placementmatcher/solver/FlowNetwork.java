@@ -1,6 +1,5 @@
 package org.placementmatcher.solver;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -9,16 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
-import org.placementmatcher.domain.PointsCeiling;
 import org.placementmatcher.domain.Provider;
-import org.placementmatcher.domain.SoftTerms;
 
 /**
  * The network {@link PlacementFlow} solves, and the flow on it: the nodes (units, apart groups, providers, the sink),
  * each unit's arcs cheapest first (to the providers {@link FlowOffers} offers it), the providers' places less pinned
  * children's, the cost scale; the flow's arrays, with their bookkeeping (who is resident where, rows shared with
- * copies); and the flow read back: its totals, and where it sends each unit. Built here from the caseload; changed only
- * by the searches and the steps built on them (pricing omitted arcs, settling split groups).
+ * copies); and the flow read back: its totals, and where it sends each unit. Built here from the caseload (the arcs
+ * and their costs by {@link FlowArcs}); changed only by the searches and the steps built on them (pricing omitted
+ * arcs, settling split groups).
  * <p>
  * A superclass of {@link PlacementFlow} rather than a field of it so that the shortest-path searches read these
  * arrays as their own fields: no indirection in their hot loops, on networks of millions of arcs. Package-private
@@ -41,8 +39,6 @@ abstract sealed class FlowNetwork permits PlacementFlow {
     final long noPlaceWeight;
 
     final boolean lexicographic;
-    /** The largest scale: the least common multiple of 1..10, so the usual group sizes divide it. */
-    static final long MAX_SCALE = 2520;
     /** A flow to build a plan from: with the fostering limit, apart groups or held units it is no bound. */
     final boolean forConstruction;
     /** Per provider: a foster carer already at the fostering limit, where one more place would take nobody. */
@@ -163,14 +159,14 @@ abstract sealed class FlowNetwork permits PlacementFlow {
                             .add(units.size());
                 }
                 units.add(unit);
-                lcm = lcm(lcm, unit.size());
+                lcm = FlowArcs.lcm(lcm, unit.size());
             } else {
                 noPlace += unit.getUnplacedWeight();
             }
         }
         apart.values().removeIf(members -> members.size() < 2);
         for (List<Integer> members : apart.values()) {
-            lcm = lcm(lcm, members.size());
+            lcm = FlowArcs.lcm(lcm, members.size());
         }
         for (int p = 0; p < providerCount; p++) {
             capacity[p] = Math.max(0, capacity[p]);
@@ -194,86 +190,11 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         memberFlow = new int[unitCount];
         pricedFrom = new int[unitCount];
         Arrays.fill(groupOf, -1);
-        long softRange = 0;
-        int children = 0;
-        PointsCeiling ceiling = null;
-        for (int u = 0; u < realUnits; u++) {
-            PlacementUnit unit = units.get(u);
-            supply[u] = unit.size();
-            size[u] = unit.size();
-            children += unit.size();
-            int[] stop = new int[1];
-            List<Provider> offered = FlowOffers.offered(unit, capacity, held, this.offerOneMore, limit, stop);
-            pricedFrom[u] = stop[0];
-            long[] points = new long[offered.size()];
-            for (int a = 0; a < offered.size(); a++) {
-                points[a] = unit.staticSoftPoints(offered.get(a));
-            }
-            long beyondPoints = FlowOffers.beyondPoints(unit, beyond >= 0);
-            long most = setArcs(u, offered, points, scale / unit.size(), beyondPoints);
-            // The range counts the providers not offered too (the dearest with room comes last), so that pricing may
-            // add
-            // their arcs and medium still comes first, and a limited flow weighs urgency as the whole network's does.
-            List<Provider> candidates = unit.getCandidates();
-            if (forConstruction && unit.omittedPointsAtLeast() != Long.MAX_VALUE) {
-                // Pricing widens a short list the flow leaves unplaced (OmittedArcPricing): any provider may yet be
-                // offered. (A bound's flow never widens: its arc beyond the list counts in setArcs.)
-                if (ceiling == null) {
-                    ceiling = new PointsCeiling(providers, solution.getWeights());
-                }
-                most = Math.max(most, ceiling.of(unit));
-            }
-            for (int i = candidates.size() - 1; i >= stop[0]; i--) {
-                if (capacity[candidates.get(i).getIndex()] + this.offerOneMore >= unit.size()) {
-                    most = Math.max(most, unit.staticSoftPoints(candidates.get(i)));
-                    break;
-                }
-            }
-            softRange = Math.addExact(softRange, most);
-        }
         groupMembers = new int[apart.size()][];
         memberArcCost = new long[apart.size()];
-        int g = realUnits;
-        for (List<Integer> members : apart.values()) {
-            int n = members.size();
-            groupMembers[g - realUnits] =
-                    members.stream().mapToInt(Integer::intValue).toArray();
-            long penalty = SoftTerms.siblingsApartPoints(n, solution.getWeights());
-            memberArcCost[g - realUnits] = Math.multiplyExact(penalty, scale / n);
-            softRange = Math.addExact(softRange, penalty);
-            for (int m : members) {
-                supply[m] = 0;
-                groupOf[m] = g;
-            }
-            supply[g] = n;
-            size[g] = n;
-            int[] stop = new int[1];
-            List<Provider> together =
-                    FlowOffers.together(members.stream().map(units::get).toList(), capacity, held, limit, stop);
-            pricedFrom[g] = stop[0];
-            long[] points = new long[together.size()];
-            for (int a = 0; a < together.size(); a++) {
-                for (int m : members) {
-                    points[a] += units.get(m).staticSoftPoints(together.get(a));
-                }
-            }
-            setArcs(g, together, points, scale / n, FlowOffers.NONE);
-            g++;
-        }
-        // One urgency point must outweigh any soft total, even split into 1/scale parts: big = scale * range + 1.
-        // Capped where the weights are so large that costs would overflow (then medium is only very nearly first).
-        long cap = Long.MAX_VALUE / 8 / Math.max(1, scale) / 10 / Math.max(1, children);
-        BigInteger wanted = BigInteger.valueOf(scale)
-                .multiply(BigInteger.valueOf(softRange))
-                .add(BigInteger.ONE);
-        boolean exactScale = units.stream().allMatch(u -> scale % u.size() == 0)
-                && apart.values().stream().allMatch(members -> scale % members.size() == 0);
-        this.lexicographic = exactScale && wanted.compareTo(BigInteger.valueOf(cap)) <= 0;
-        long big = lexicographic ? wanted.longValueExact() : cap;
-        for (int u = 0; u < realUnits; u++) {
-            PlacementUnit unit = units.get(u);
-            unplacedCost[u] = big * (unit.getUnplacedWeight() * (scale / unit.size()));
-        }
+        long softRange = FlowArcs.unitArcs(this, solution, limit);
+        softRange = FlowArcs.apartGroupArcs(this, apart.values(), solution.getWeights(), limit, softRange);
+        this.lexicographic = FlowArcs.unplacedArcs(this, softRange);
 
         load = new int[providerCount];
         residentUnit = new int[providerCount][];
@@ -329,39 +250,6 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         potential = other.potential.clone();
         heldArc = other.heldArc.clone();
         heldLoad = other.heldLoad.clone();
-    }
-
-    /**
-     * The node's arcs to the providers, cheapest first, and to {@link #beyond} at {@code beyondPoints} unless that is
-     * {@link FlowOffers#NONE} (after the providers at as many points); returns the most points of any.
-     */
-    private long setArcs(int node, List<Provider> offered, long[] points, long perChild, long beyondPoints) {
-        // Cheapest first (the candidates already are, but for a current placement added at the end).
-        FlowOffers.sortByPoints(offered, points);
-        boolean toBeyond = beyondPoints != FlowOffers.NONE;
-        int n = offered.size() + (toBeyond ? 1 : 0);
-        arcTo[node] = new int[n];
-        arcCost[node] = new long[n];
-        arcFlow[node] = new int[n];
-        long most = 0;
-        int a = 0;
-        for (int i = 0; i < offered.size(); i++, a++) {
-            if (toBeyond && beyondPoints < points[i]) {
-                setArc(node, a++, beyond, beyondPoints, perChild);
-                toBeyond = false;
-            }
-            setArc(node, a, offered.get(i).getIndex(), points[i], perChild);
-            most = Math.max(most, points[i]);
-        }
-        if (toBeyond) {
-            setArc(node, a, beyond, beyondPoints, perChild);
-        }
-        return beyondPoints == FlowOffers.NONE ? most : Math.max(most, beyondPoints);
-    }
-
-    private void setArc(int node, int a, int to, long points, long perChild) {
-        arcTo[node][a] = to;
-        arcCost[node][a] = Math.multiplyExact(points, perChild);
     }
 
     /** The flow's totals as it stands; {@code complete} false where a solve was stopped before routing everyone. */
@@ -518,19 +406,5 @@ abstract sealed class FlowNetwork permits PlacementFlow {
                 return;
             }
         }
-    }
-
-    /**
-     * The least common multiple, unless it passes {@link #MAX_SCALE}: then {@code a}, and a group whose size does not
-     * divide the scale has its points' shares rounded down (the flow is then no bound). Groups of every size from 1 to
-     * 45 would otherwise overflow a long, and large scales would overflow the arc costs.
-     */
-    private static long lcm(long a, long b) {
-        long lcm = a / gcd(a, b) * b;
-        return lcm > MAX_SCALE ? a : lcm;
-    }
-
-    private static long gcd(long a, long b) {
-        return b == 0 ? a : gcd(b, a % b);
     }
 }
