@@ -44,29 +44,69 @@ public class PlanResource {
     static final int DEFAULT_SECONDS = 30;
 
     /**
-     * {@code GET /api/plans/{id}}: status, the best plan so far, the time spent solving (0 while QUEUED) and the
-     * time limit, in seconds.
+     * A plan's status as the API tells it: {@code SOLVING} or {@code DONE} (contract section 5); {@code FAILED},
+     * with an {@code error}, is an extension. A plan still waiting for a free solving thread
+     * ({@code placement.plans.solver-threads}) is {@code SOLVING}, marked {@code queued}.
+     */
+    public enum PlanStatus {
+        SOLVING,
+        DONE,
+        FAILED;
+
+        static PlanStatus of(PlanService.Status status) {
+            return switch (status) {
+                case QUEUED, SOLVING -> SOLVING;
+                case DONE -> DONE;
+                case FAILED -> FAILED;
+            };
+        }
+    }
+
+    /** {@code queued} on the wire: true while the plan waits for a solving thread, absent otherwise. */
+    static Boolean queuedFlag(PlanService.Status status) {
+        return status == PlanService.Status.QUEUED ? Boolean.TRUE : null;
+    }
+
+    /**
+     * {@code GET /api/plans/{id}}: status, whether the plan still waits for a solving thread, the best plan so far,
+     * the time spent solving (0 while queued) and the time limit, in seconds.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PlanView(
             String id,
-            PlanService.Status status,
+            PlanStatus status,
+            @Schema(description = QUEUED_DESCRIPTION) Boolean queued,
             PlacementPlan plan,
             String error,
             long elapsedSeconds,
             long limitSeconds) {
         static PlanView of(PlanJob job) {
+            PlanService.Status status = job.status();
             return new PlanView(
-                    job.id(), job.status(), job.plan(), job.error(), job.elapsedSeconds(), job.limitSeconds());
+                    job.id(),
+                    PlanStatus.of(status),
+                    queuedFlag(status),
+                    job.plan(),
+                    job.error(),
+                    job.elapsedSeconds(),
+                    job.limitSeconds());
         }
     }
+
+    static final String QUEUED_DESCRIPTION = "Extension: true while the plan waits for a free solving thread "
+            + "(status SOLVING, plan the unsolved start, elapsedSeconds 0); absent once it is solving or done";
 
     /** {@code POST /api/plans}: the id of the plan now solving. */
     public record PlanAccepted(String id) {}
 
     /** {@code GET /api/plans/{id}/analysis}: the best plan's score, per constraint, with who is behind each point. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AnalysisView(
-            String id, PlanService.Status status, String score, List<ScoreBreakdown.ConstraintTotal> constraints) {}
+            String id,
+            PlanStatus status,
+            @Schema(description = QUEUED_DESCRIPTION) Boolean queued,
+            String score,
+            List<ScoreBreakdown.ConstraintTotal> constraints) {}
 
     private final PlanService plans;
     private final CurrentUser user;
@@ -123,8 +163,11 @@ public class PlanResource {
     @GET
     @Path("{id}")
     @Operation(
-            summary =
-                    "Status (QUEUED, SOLVING, DONE or FAILED), time spent and limit, and the best PlacementPlan so far")
+            summary = "Status (SOLVING or DONE), time spent and limit, and the best PlacementPlan so far",
+            description = "status is SOLVING or DONE (contract section 5); FAILED, with an error, if solving broke "
+                    + "(an extension). A plan waiting for a free solving thread (placement.plans.solver-threads) is "
+                    + "SOLVING with \"queued\": true (an extension), its plan the unsolved start and elapsedSeconds "
+                    + "0; once it solves, queued is absent.")
     @APIResponse(
             responseCode = "200",
             description = "The plan's status, time spent, limit and best plan so far",
@@ -151,7 +194,9 @@ public class PlanResource {
     public AnalysisView analysis(@PathParam("id") String id) {
         PlanJob job = job(id);
         ScoreBreakdown.Analysis analysis = ScoreBreakdown.of(job.best());
-        return new AnalysisView(job.id(), job.status(), analysis.score(), analysis.constraints());
+        PlanService.Status status = job.status();
+        return new AnalysisView(
+                job.id(), PlanStatus.of(status), queuedFlag(status), analysis.score(), analysis.constraints());
     }
 
     @DELETE

@@ -24,9 +24,9 @@ import org.placementmatcher.domain.PlacementSolution;
 
 /**
  * Plans solved in the background, a few at a time ({@code placement.plans.solver-threads}), each through
- * {@link PlacementSolver}; a plan waits QUEUED for a free solving thread. Holds a bounded number of plans in
- * memory: when full, the oldest finished plan makes room; when every held plan is still queued or solving, a
- * new one is refused.
+ * {@link PlacementSolver}; a plan waits QUEUED for a free solving thread (the API shows it SOLVING, marked
+ * {@code queued}: rest.PlanResource). Holds a bounded number of plans in memory: when full, the oldest finished
+ * plan makes room; when every held plan is still queued or solving, a new one is refused.
  */
 @ApplicationScoped
 public class PlanService {

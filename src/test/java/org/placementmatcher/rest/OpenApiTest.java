@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,25 @@ class OpenApiTest {
                         .asText())
                 .isEqualTo("#/components/schemas/AnalysisView");
         assertThat(fieldNames(plan.at("/get/responses"))).contains("404");
+    }
+
+    /** Contract section 5: SOLVING or DONE; FAILED and the queued flag are documented extensions. */
+    @Test
+    void aPlanViewsStatusIsSolvingDoneOrFailedWithTheQueuedFlagDescribed() throws Exception {
+        JsonNode document = document();
+        for (String view : List.of("PlanView", "AnalysisView")) {
+            JsonNode properties = document.at("/components/schemas/" + view + "/properties");
+            List<String> statuses = new ArrayList<>();
+            resolve(document, properties.get("status")).path("enum").forEach(status -> statuses.add(status.asText()));
+            assertThat(statuses).as(view).containsExactlyInAnyOrder("SOLVING", "DONE", "FAILED");
+            assertThat(properties.at("/queued/type").asText()).as(view).isEqualTo("boolean");
+            assertThat(properties.at("/queued/description").asText())
+                    .as(view)
+                    .contains("waits for a free solving thread");
+        }
+        assertThat(document.at("/paths/~1api~1plans~1{id}/get/description").asText())
+                .contains("SOLVING with \"queued\": true")
+                .doesNotContain("QUEUED");
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.contract.ProblemFixtures;
 
@@ -34,18 +36,45 @@ class PlanResourceTest {
     }
 
     static JsonPath waitUntilDone(String id, Duration timeout) throws InterruptedException {
+        return waitUntil(id, view -> view.getString("status").equals("DONE"), timeout);
+    }
+
+    /** The plan's view once {@code until} holds of it, or when the time is up. */
+    private static JsonPath waitUntil(String id, Predicate<JsonPath> until, Duration timeout)
+            throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
-            JsonPath view = given().get("/api/plans/" + id)
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            if (view.getString("status").equals("DONE") || System.nanoTime() > end) {
+            JsonPath view = view(id);
+            if (until.test(view) || System.nanoTime() > end) {
                 return view;
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
+    }
+
+    private static JsonPath view(String id) {
+        return given().get("/api/plans/" + id).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The plan's view once it no longer waits for a solving thread. */
+    private static JsonPath waitWhileQueued(String id) throws InterruptedException {
+        return waitUntil(id, view -> !Boolean.TRUE.equals(view.get("queued")), Duration.ofSeconds(20));
+    }
+
+    /**
+     * Long plans on every solving thread (placement.plans.solver-threads, 2 in the test profile; with
+     * placement.plans.max-held 3 there is room for one more), each seen solving: the next plan waits.
+     */
+    private static List<String> fillSolvingThreads() throws InterruptedException {
+        int threads = ConfigProvider.getConfig().getValue("placement.plans.solver-threads", Integer.class);
+        List<String> busy = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            busy.add(startPlan(ProblemFixtures.handScored(), 60));
+        }
+        for (String id : busy) {
+            assertThat(waitWhileQueued(id).getString("status")).isEqualTo("SOLVING");
+        }
+        return busy;
     }
 
     @Test
@@ -215,38 +244,70 @@ class PlanResourceTest {
     }
 
     @Test
-    void aSmallPlanFinishesWhileALongOneSolvesAndAThirdWaitsQueued() throws Exception {
+    void aSmallPlanFinishesWhileALongOneSolves() throws Exception {
         String longOne = startPlan(ProblemFixtures.handScored(), 60);
         String small = startPlan(ProblemFixtures.handScored(), 1);
 
         assertThat(waitUntilDone(small, Duration.ofSeconds(20)).getString("status"))
                 .isEqualTo("DONE");
-        JsonPath solving = given().get("/api/plans/" + longOne)
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath solving = view(longOne);
         assertThat(solving.getString("status")).isEqualTo("SOLVING");
+        assertThat(solving.getMap("")).doesNotContainKey("queued");
         assertThat(solving.getLong("limitSeconds")).isEqualTo(60);
         assertThat(solving.getLong("elapsedSeconds")).isBetween(0L, 60L);
+        given().delete("/api/plans/" + longOne).then().statusCode(200);
+    }
 
-        // Both solving threads busy (placement.plans.solver-threads, 2): the next plan waits.
-        String longTwo = startPlan(ProblemFixtures.handScored(), 60);
-        String waiting = startPlan(ProblemFixtures.handScored(), 1);
-        JsonPath queued = given().get("/api/plans/" + waiting)
+    /**
+     * Contract section 5: a plan's status is SOLVING or DONE, also while it waits for a free solving thread; the
+     * extension field {@code queued} says it waits, and is gone once it solves.
+     */
+    @Test
+    void aPlanWaitingForASolvingThreadIsSolvingAndQueuedUntilItRuns() throws Exception {
+        List<String> busy = fillSolvingThreads();
+
+        String waiting = startPlan(ProblemFixtures.handScored(), 60);
+        JsonPath queued = view(waiting);
+        assertThat(queued.getString("status")).isEqualTo("SOLVING");
+        assertThat(queued.getBoolean("queued")).isTrue();
+        assertThat(queued.getLong("elapsedSeconds")).isZero();
+        assertThat(queued.getLong("limitSeconds")).isEqualTo(60);
+        assertThat(queued.getString("plan.score")).isNotNull();
+        JsonPath analysis = given().get("/api/plans/" + waiting + "/analysis")
                 .then()
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-        assertThat(queued.getString("status")).isEqualTo("QUEUED");
-        assertThat(queued.getLong("elapsedSeconds")).isZero();
-        assertThat(queued.getLong("limitSeconds")).isEqualTo(1);
-        assertThat(queued.getString("plan.score")).isNotNull();
+        assertThat(analysis.getString("status")).isEqualTo("SOLVING");
+        assertThat(analysis.getBoolean("queued")).isTrue();
 
-        given().delete("/api/plans/" + longOne).then().statusCode(200);
+        // A thread freed: the plan solves, no longer queued, then ends DONE when stopped.
+        given().delete("/api/plans/" + busy.get(0)).then().statusCode(200);
+        JsonPath solving = waitWhileQueued(waiting);
+        assertThat(solving.getString("status")).isEqualTo("SOLVING");
+        assertThat(solving.getMap("")).doesNotContainKey("queued");
+        given().delete("/api/plans/" + waiting).then().statusCode(200);
         JsonPath done = waitUntilDone(waiting, Duration.ofSeconds(20));
         assertThat(done.getString("status")).isEqualTo("DONE");
-        assertThat(done.getString("plan.score")).isEqualTo("0hard/-10medium/-2527soft");
-        given().delete("/api/plans/" + longTwo).then().statusCode(200);
+        assertThat(done.getMap("")).doesNotContainKey("queued");
+        busy.forEach(id -> given().delete("/api/plans/" + id).then().statusCode(200));
+    }
+
+    /** A plan stopped while it waits is DONE at once with its unsolved start, never queued again. */
+    @Test
+    void aWaitingPlanStoppedIsDoneAndNotQueued() throws Exception {
+        List<String> busy = fillSolvingThreads();
+        String waiting = startPlan(ProblemFixtures.handScored(), 60);
+        assertThat(view(waiting).getBoolean("queued")).isTrue();
+
+        JsonPath stopped = given().delete("/api/plans/" + waiting)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(stopped.getString("status")).isEqualTo("DONE");
+        assertThat(stopped.getMap("")).doesNotContainKey("queued");
+        assertThat(stopped.getString("plan.score")).isNotNull();
+        busy.forEach(id -> given().delete("/api/plans/" + id).then().statusCode(200));
     }
 }
