@@ -121,8 +121,9 @@ public class PlanResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Start solving a PlacementProblem in the background",
-            description =
-                    "Returns 202 with the plan id at once. seconds: time limit (default 30, capped by the server).")
+            description = "Returns 202 with the plan id at once. seconds: the time limit, default 30, from 1 to "
+                    + "placement.plans.max-seconds (600 by default); a value outside that range is not capped but "
+                    + "refused with 400 naming seconds, and nothing is started.")
     @APIResponse(
             responseCode = "202",
             description = "Solving started",
@@ -132,7 +133,8 @@ public class PlanResource {
                             schema = @Schema(implementation = PlanAccepted.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Invalid problem or seconds: every error with its JSON path",
+            description = "Invalid problem, or seconds outside 1 to placement.plans.max-seconds: every error with "
+                    + "its JSON path (seconds for the time limit)",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -147,7 +149,9 @@ public class PlanResource {
                                             schema = @Schema(implementation = PlacementProblem.class)))
                     String body,
             @Parameter(
-                            description = "time limit in seconds (default 30, at most placement.plans.max-seconds)",
+                            description = "time limit in seconds, default 30: from 1 to "
+                                    + "placement.plans.max-seconds (600 by default); above it the request is "
+                                    + "refused with 400, not capped",
                             schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
                     @QueryParam("seconds")
                     Integer seconds) {

@@ -38,6 +38,13 @@ class OpenApiTest {
                         .asText())
                 .isEqualTo("#/components/schemas/PlanAccepted");
         assertThat(parameter(post, "seconds").at("/schema/type").asText()).isEqualTo("integer");
+        // Above placement.plans.max-seconds a value is refused with 400, and the document says so (not "capped").
+        assertThat(parameter(post, "seconds").path("description").asText())
+                .contains("placement.plans.max-seconds (600 by default)")
+                .contains("refused with 400");
+        assertThat(post.path("description").asText())
+                .contains("refused with 400")
+                .doesNotContain("capped by");
     }
 
     @Test

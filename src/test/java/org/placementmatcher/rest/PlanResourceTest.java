@@ -227,6 +227,15 @@ class PlanResourceTest {
 
     @Test
     void secondsOutsideTheServerCapAre400() {
+        // One above placement.plans.max-seconds (600): refused, not capped.
+        given().contentType(ContentType.JSON)
+                .body(ProblemFixtures.VALID)
+                .queryParam("seconds", 601)
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .body("errors[0].path", equalTo("seconds"))
+                .body("errors[0].message", equalTo("must be a whole number from 1 to 600, got 601"));
         given().contentType(ContentType.JSON)
                 .body(ProblemFixtures.VALID)
                 .queryParam("seconds", 100000)
