@@ -67,7 +67,8 @@ final class AddUserCommand implements Callable<Integer> {
     @Option(
             names = "--password-stdin",
             description = "read the password from the first line of standard input (at least "
-                    + AccountRules.MIN_PASSWORD_LENGTH + " characters)")
+                    + AccountRules.DEFAULT_MIN_PASSWORD_LENGTH + " characters unless "
+                    + AccountRules.MIN_PASSWORD_LENGTH_PROPERTY + " says otherwise)")
     private boolean passwordStdin;
 
     private final InputStream in;
@@ -84,6 +85,10 @@ final class AddUserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // The service's own settings: the same password rule as the administration API, and the same bcrypt cost.
+        SmallRyeConfig config = ServiceConfig.read(settings);
+        int minPasswordLength = config.getOptionalValue(AccountRules.MIN_PASSWORD_LENGTH_PROPERTY, Integer.class)
+                .orElse(AccountRules.DEFAULT_MIN_PASSWORD_LENGTH);
         ProblemErrors errors = new ProblemErrors();
         AccountRules.checkUsername(errors, "--username", username);
         SortedSet<Role> checkedRoles = AccountRules.checkRoles(errors, "--role", roles);
@@ -91,14 +96,13 @@ final class AddUserCommand implements Callable<Integer> {
         String password = null;
         if (passwordStdin) {
             password = firstLine();
-            AccountRules.checkPassword(errors, "--password-stdin", password, username);
+            AccountRules.checkPassword(errors, "--password-stdin", password, username, minPasswordLength);
         }
         errors.throwIfAny();
         boolean generated = password == null;
         if (generated) {
             password = AccountRules.generatePassword();
         }
-        SmallRyeConfig config = ServiceConfig.read(settings);
         int cost = config.getOptionalValue("placement.security.bcrypt-cost", Integer.class)
                 .orElse(10);
         ServiceDatabase database = ServiceDatabase.of(config);

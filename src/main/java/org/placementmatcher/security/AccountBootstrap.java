@@ -31,12 +31,18 @@ public class AccountBootstrap {
 
     private final AccountStore accounts;
     private final Optional<String> configuredPassword;
+    private final int minPasswordLength;
 
     public AccountBootstrap(
             AccountStore accounts,
-            @ConfigProperty(name = "placement.bootstrap-admin-password") Optional<String> configuredPassword) {
+            @ConfigProperty(name = "placement.bootstrap-admin-password") Optional<String> configuredPassword,
+            @ConfigProperty(
+                            name = AccountRules.MIN_PASSWORD_LENGTH_PROPERTY,
+                            defaultValue = "" + AccountRules.DEFAULT_MIN_PASSWORD_LENGTH)
+                    int minPasswordLength) {
         this.accounts = accounts;
         this.configuredPassword = configuredPassword;
+        this.minPasswordLength = minPasswordLength;
     }
 
     /** Before anything else that may add users at start-up (a test profile's fixed accounts). */
@@ -52,11 +58,13 @@ public class AccountBootstrap {
         Optional<String> given = configuredPassword.filter(p -> !p.isBlank());
         if (given.isPresent()) {
             ProblemErrors errors = new ProblemErrors();
-            AccountRules.checkPassword(errors, "PLACEMENT_BOOTSTRAP_ADMIN_PASSWORD", given.get(), ADMIN);
+            AccountRules.checkPassword(
+                    errors, "PLACEMENT_BOOTSTRAP_ADMIN_PASSWORD", given.get(), ADMIN, minPasswordLength);
             if (!errors.isEmpty()) {
                 // Still created: the operator chose it, and refusing to start would leave no way in at all.
                 LOG.warn("PLACEMENT_BOOTSTRAP_ADMIN_PASSWORD is weaker than the rules for new passwords (at least "
-                        + AccountRules.MIN_PASSWORD_LENGTH + " characters): change it");
+                        + minPasswordLength + " characters, " + AccountRules.MIN_PASSWORD_LENGTH_PROPERTY
+                        + "): change it");
             }
         }
         String password = given.orElseGet(AccountRules::generatePassword);

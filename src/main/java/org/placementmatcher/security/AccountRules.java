@@ -18,8 +18,13 @@ import org.placementmatcher.contract.TextRules;
  */
 public final class AccountRules {
 
-    /** Fewest characters in a password (contract: a weak password is refused). */
-    public static final int MIN_PASSWORD_LENGTH = 12;
+    /** The setting for the fewest characters in a new password: {@link #DEFAULT_MIN_PASSWORD_LENGTH} unless set. */
+    public static final String MIN_PASSWORD_LENGTH_PROPERTY = "placement.security.min-password-length";
+    /**
+     * Fewest characters in a new password unless configured: NIST SP 800-63B's minimum for a memorised secret.
+     * The contract sets no password policy (section 6 asks for a slow salted hash); this is the project's own rule.
+     */
+    public static final int DEFAULT_MIN_PASSWORD_LENGTH = 8;
     /** bcrypt reads at most 72 bytes of a password: a longer one would be cut without a word. */
     public static final int MAX_PASSWORD_BYTES = 72;
 
@@ -49,7 +54,12 @@ public final class AccountRules {
         }
     }
 
-    public static void checkPassword(ProblemErrors errors, String path, String password, String username) {
+    /**
+     * A new password: at least {@code minLength} characters ({@link #MIN_PASSWORD_LENGTH_PROPERTY}), at most
+     * {@link #MAX_PASSWORD_BYTES} bytes, no control characters, not the username.
+     */
+    public static void checkPassword(
+            ProblemErrors errors, String path, String password, String username, int minLength) {
         if (password == null || password.isEmpty()) {
             errors.add(path, "is required");
             return;
@@ -58,8 +68,8 @@ public final class AccountRules {
         String text = TextRules.problem(password, Integer.MAX_VALUE);
         if (text != null) {
             errors.add(path, text);
-        } else if (characters < MIN_PASSWORD_LENGTH) {
-            errors.add(path, "is too weak: at least " + MIN_PASSWORD_LENGTH + " characters");
+        } else if (characters < minLength) {
+            errors.add(path, "is too weak: at least " + minLength + " characters");
         } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             errors.add(path, "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (bcrypt's limit)");
         } else if (password.equalsIgnoreCase(username)) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.placementmatcher.contract.ProblemErrors;
 
@@ -19,9 +20,21 @@ public class UserAdministration {
     private static final Logger LOG = Logger.getLogger(UserAdministration.class);
 
     private final AccountStore accounts;
+    private final int minPasswordLength;
 
-    public UserAdministration(AccountStore accounts) {
+    public UserAdministration(
+            AccountStore accounts,
+            @ConfigProperty(
+                            name = AccountRules.MIN_PASSWORD_LENGTH_PROPERTY,
+                            defaultValue = "" + AccountRules.DEFAULT_MIN_PASSWORD_LENGTH)
+                    int minPasswordLength) {
         this.accounts = accounts;
+        this.minPasswordLength = minPasswordLength;
+    }
+
+    /** The fewest characters in a new password ({@code placement.security.min-password-length}). */
+    public int minPasswordLength() {
+        return minPasswordLength;
     }
 
     /** The fields of a new account (roles and authorities by name, as given). */
@@ -59,7 +72,7 @@ public class UserAdministration {
             AccountRules.checkUsername(errors, "$.username", user.username());
         }
         if (user.password() != null) {
-            AccountRules.checkPassword(errors, "$.password", user.password(), user.username());
+            AccountRules.checkPassword(errors, "$.password", user.password(), user.username(), minPasswordLength);
         }
         SortedSet<Role> roles = user.roles() == null ? null : AccountRules.checkRoles(errors, "$.roles", user.roles());
         SortedSet<String> authorities = AccountRules.checkAuthorities(errors, "$.authorities", user.authorities());
@@ -84,7 +97,7 @@ public class UserAdministration {
     /** Changes the account after adding every rule broken to {@code errors}; 404 when none, 409 for the last ADMIN. */
     public Account change(ProblemErrors errors, String username, AccountChange change, String actor) {
         if (change.password() != null) {
-            AccountRules.checkPassword(errors, "$.password", change.password(), username);
+            AccountRules.checkPassword(errors, "$.password", change.password(), username, minPasswordLength);
         }
         SortedSet<Role> roles =
                 change.roles() == null ? null : AccountRules.checkRoles(errors, "$.roles", change.roles());

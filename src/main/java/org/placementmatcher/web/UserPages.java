@@ -228,13 +228,16 @@ public class UserPages {
     }
 
     private TemplateInstance newForm(Form given) {
-        return form.data("form", given).data("roles", roleNames());
+        return form.data("form", given)
+                .data("roles", roleNames())
+                .data("minPasswordLength", administration.minPasswordLength());
     }
 
     private TemplateInstance userPage(Account account, Form given, String banner) {
         return user.data("user", Row.of(account, accounts.now()))
                 .data("form", given)
                 .data("roles", roleNames())
+                .data("minPasswordLength", administration.minPasswordLength())
                 .data("banner", banner)
                 .data("audit", audit(account.username()));
     }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -42,10 +43,16 @@ class AddUserCommandTest {
     }
 
     private int run(String stdin, String... args) {
+        return runWith(Map.of(), stdin, args);
+    }
+
+    /** add-user with the service's settings in {@code more} too. */
+    private int runWith(Map<String, String> more, String stdin, String... args) {
         out.reset();
         err.reset();
-        Map<String, String> settings =
-                Map.of("placement.data-dir", dataDir.toString(), "placement.security.bcrypt-cost", "4");
+        Map<String, String> settings = new HashMap<>(more);
+        settings.put("placement.data-dir", dataDir.toString());
+        settings.put("placement.security.bcrypt-cost", "4");
         return new CommandLine(
                         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                         new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -143,6 +150,26 @@ class AddUserCommandTest {
         assertThat(run("", "add-user", "--username", "x"))
                 .as("--role is required")
                 .isEqualTo(CommandLine.INVALID);
+    }
+
+    /** The administration API's password rule: 8 characters by default, placement.security.min-password-length. */
+    @Test
+    void aPasswordNeedsTheServicesMinimumOfCharacters() throws Exception {
+        String[] addViewer = {"add-user", "--username", "viewer-8", "--role", "VIEWER", "--password-stdin"};
+        assertThat(run("Seven-7\n", addViewer)).isEqualTo(CommandLine.INVALID);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("\"path\":\"--password-stdin\"")
+                .contains("at least 8 characters");
+
+        Map<String, String> twelve = Map.of("placement.security.min-password-length", "12");
+        assertThat(runWith(twelve, "Eleven-ch11\n", addViewer)).isEqualTo(CommandLine.INVALID);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("at least 12 characters");
+
+        assertThat(run("Eight-08\n", addViewer))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(BcryptUtil.matches("Eight-08", stored("viewer-8").passwordHash()))
+                .isTrue();
     }
 
     @Test

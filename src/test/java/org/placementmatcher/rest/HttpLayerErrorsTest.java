@@ -8,12 +8,9 @@ import static org.hamcrest.Matchers.matchesPattern;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
+import org.placementmatcher.LogCapture;
 
 /**
  * Contract section 10: the HTTP layer's own refusals and failures outside the REST resources answer with
@@ -129,28 +126,8 @@ class HttpLayerErrorsTest {
 
     /** What HttpLayer logs at ERROR while the requests run, each with " WITH " and the exception if one is logged. */
     private static List<String> errorsLoggedBy(Runnable requests) {
-        List<String> errors = new CopyOnWriteArrayList<>();
-        Handler captured = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    errors.add(record.getMessage() + (record.getThrown() == null ? "" : " WITH " + record.getThrown()));
-                }
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        Logger logger = Logger.getLogger(HttpLayer.class.getName());
-        logger.addHandler(captured);
-        try {
-            requests.run();
-        } finally {
-            logger.removeHandler(captured);
-        }
-        return errors;
+        return LogCapture.recordsWhile(HttpLayer.class, Level.SEVERE, requests).stream()
+                .map(record -> record.getMessage() + (record.getThrown() == null ? "" : " WITH " + record.getThrown()))
+                .toList();
     }
 }

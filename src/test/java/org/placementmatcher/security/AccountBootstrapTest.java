@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.placementmatcher.LogCapture;
 
 /** The first administrator, on a start with no user: the configured password, or a random one printed once. */
 class AccountBootstrapTest {
@@ -48,12 +51,50 @@ class AccountBootstrapTest {
         }
     }
 
+    /** The bootstrap with the default password rule (placement.security.min-password-length, 8). */
+    private static AccountBootstrap bootstrap(AccountStore store, Optional<String> password) {
+        return new AccountBootstrap(store, password, AccountRules.DEFAULT_MIN_PASSWORD_LENGTH);
+    }
+
+    /** The messages AccountBootstrap logs at WARN or above while {@code action} runs. */
+    private static List<String> warningsWhile(Runnable action) {
+        return LogCapture.recordsWhile(AccountBootstrap.class, Level.WARNING, action).stream()
+                .map(LogRecord::getMessage)
+                .toList();
+    }
+
+    /** A password below the configured minimum is still admin's (the operator chose it), with a warning. */
+    @Test
+    void aPasswordShorterThanTheConfiguredMinimumIsUsedWithAWarning() {
+        InMemoryStore store = new InMemoryStore();
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+
+        List<String> warnings =
+                warningsWhile(() -> new AccountBootstrap(store, Optional.of("Eleven-ch11"), 12).bootstrap(out));
+
+        assertThat(BcryptUtil.matches(
+                        "Eleven-ch11", store.find("admin").orElseThrow().passwordHash()))
+                .isTrue();
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("at least 12 characters")
+                .contains("placement.security.min-password-length")
+                .doesNotContain("Eleven-ch11");
+
+        // By default (8) the same password breaks no rule: no warning.
+        assertThat(warningsWhile(() -> bootstrap(new InMemoryStore(), Optional.of("Eleven-ch11"))
+                        .bootstrap(out)))
+                .isEmpty();
+    }
+
     @Test
     void withTheEnvironmentsPasswordAdminIsCreatedAndNothingIsPrinted() {
         InMemoryStore store = new InMemoryStore();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-        boolean created = new AccountBootstrap(store, Optional.of("Bootstrap-password-1"))
+        boolean created = bootstrap(store, Optional.of("Bootstrap-password-1"))
                 .bootstrap(new PrintStream(console, true, StandardCharsets.UTF_8));
 
         assertThat(created).isTrue();
@@ -72,7 +113,7 @@ class AccountBootstrapTest {
         InMemoryStore store = new InMemoryStore();
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-        new AccountBootstrap(store, Optional.empty()).bootstrap(new PrintStream(console, true, StandardCharsets.UTF_8));
+        bootstrap(store, Optional.empty()).bootstrap(new PrintStream(console, true, StandardCharsets.UTF_8));
 
         String printed = console.toString(StandardCharsets.UTF_8);
         Matcher password = Pattern.compile("(?m)^    (\\S{20})$").matcher(printed);
@@ -87,7 +128,7 @@ class AccountBootstrapTest {
         // A blank variable is no password: random again.
         InMemoryStore other = new InMemoryStore();
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        new AccountBootstrap(other, Optional.of("  ")).bootstrap(new PrintStream(again, true, StandardCharsets.UTF_8));
+        bootstrap(other, Optional.of("  ")).bootstrap(new PrintStream(again, true, StandardCharsets.UTF_8));
         assertThat(again.toString(StandardCharsets.UTF_8)).contains("shown only this once");
     }
 
@@ -109,8 +150,8 @@ class AccountBootstrapTest {
                 "test-setup");
         ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-        boolean created = new AccountBootstrap(store, Optional.empty())
-                .bootstrap(new PrintStream(console, true, StandardCharsets.UTF_8));
+        boolean created =
+                bootstrap(store, Optional.empty()).bootstrap(new PrintStream(console, true, StandardCharsets.UTF_8));
 
         assertThat(created).isFalse();
         assertThat(store.accounts).hasSize(1);
