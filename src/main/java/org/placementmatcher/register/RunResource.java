@@ -68,7 +68,7 @@ public class RunResource {
             summary = "Start a re-optimisation run of the register now",
             description =
                     "Solves a snapshot of the register in the background, as POST /api/plans would. seconds: time "
-                            + "limit (default placement.runs.seconds, capped by placement.runs.max-seconds); referenceDate: "
+                            + "limit (default placement.runs.seconds, at most placement.runs.max-seconds, more is refused with 400); referenceDate: "
                             + "'today' for the run (default the register's referenceDate). Who asks: the authenticated user.")
     @APIResponse(
             responseCode = "202",

@@ -81,7 +81,8 @@ public class SufficiencyResource {
     @Operation(
             summary = "Start a sufficiency report on a PlacementProblem in the background",
             description = "Returns 202 with the report's id at once. seconds: the plan's time limit (default 15, "
-                    + "capped by placement.sufficiency.max-seconds); the place values take a few seconds more.")
+                    + "at most placement.sufficiency.max-seconds, more is refused with 400); the place values take a few "
+                    + "seconds more.")
     @APIResponse(
             responseCode = "202",
             description = "Started; Location names the report",
