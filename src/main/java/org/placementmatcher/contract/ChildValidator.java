@@ -6,8 +6,9 @@ import org.placementmatcher.domain.Urgency;
 
 /**
  * Checks one entry of a problem's {@code children} (contract section 1.2) field by field, its excluded areas
- * included, then the rules between its own fields (born by the reference date, pinned with a placement and not
- * also moving). What the cross-checks need of it is kept as {@link ChildFacts}.
+ * included, then the rules between its own fields (born by the reference date, pinned with a placement). A child
+ * both pinned and needsMove is valid (contract section 1.4 does not refuse it): it stays pinned where it is and the
+ * plan breaks H13 for it. What the cross-checks need of it is kept as {@link ChildFacts}.
  */
 final class ChildValidator {
 
@@ -50,7 +51,7 @@ final class ChildValidator {
         reader.date(node, path, "neededBy", false);
         String current = reader.optionalString(node, path, "currentPlacement");
         Boolean pinned = reader.optionalBoolean(node, path, "pinned");
-        Boolean needsMove = reader.optionalBoolean(node, path, "needsMove");
+        reader.optionalBoolean(node, path, "needsMove");
         reader.optionalBoolean(node, path, "riskToYoungerChildren");
         reader.optionalBoolean(node, path, "requiresSolePlacement");
         validateExcludedAreas(node.get("excludedAreas"), path + ".excludedAreas");
@@ -62,9 +63,6 @@ final class ChildValidator {
         }
         if (Boolean.TRUE.equals(pinned) && current == null && !node.hasNonNull("currentPlacement")) {
             reader.error(path + ".pinned", "pinned requires currentPlacement");
-        }
-        if (Boolean.TRUE.equals(pinned) && Boolean.TRUE.equals(needsMove)) {
-            reader.error(path + ".needsMove", "a child cannot be both pinned (must stay) and needsMove (must leave)");
         }
         return new ChildFacts(path, id, siblingGroup, placeTogether, current, Boolean.TRUE.equals(pinned));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.placementmatcher.contract.Assignment;
 import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.PlacementPlan;
 import org.placementmatcher.contract.ProblemFixtures;
@@ -44,15 +46,20 @@ class CommandLineTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
-    @Test
-    void solvesAProblemAndWritesThePlanWithProgressOnStderr() throws IOException {
-        Path input = write("in.json", ProblemFixtures.VALID);
+    /** The problem solved by {@code solve} in that many seconds, exit 0: the plan file written. */
+    private File solved(String problem, int seconds) throws IOException {
+        Path input = write("in.json", problem);
         Path output = dir.resolve("plan.json");
 
-        int exit = run("solve", "--input", input.toString(), "--output", output.toString(), "--seconds", "1");
+        int exit = run("solve", "--input", input.toString(), "--output", output.toString(), "--seconds", "" + seconds);
 
         assertThat(exit).isZero();
-        JsonNode plan = ContractJson.mapper().readTree(output.toFile());
+        return output.toFile();
+    }
+
+    @Test
+    void solvesAProblemAndWritesThePlanWithProgressOnStderr() throws IOException {
+        JsonNode plan = ContractJson.mapper().readTree(solved(ProblemFixtures.VALID, 1));
         assertThat(plan.get("score").asText()).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
         assertThat(plan.get("assignments"))
                 .extracting(a -> a.get("childId").asText())
@@ -65,15 +72,20 @@ class CommandLineTest {
                 .contains("done in");
     }
 
+    /** A child both pinned and needsMove solves (exit 0, not 2): it stays, and the plan breaks H13 for it. */
+    @Test
+    void aChildPinnedAndNeedingAMoveSolvesAndStaysWithOneHardPoint() throws IOException {
+        PlacementPlan plan =
+                ContractJson.mapper().readValue(solved(ProblemFixtures.PINNED_AND_MOVING, 1), PlacementPlan.class);
+        assertThat(plan.score()).isEqualTo("-1hard/0medium/-800soft");
+        assertThat(plan.feasible()).isFalse();
+        assertThat(plan.assignments())
+                .containsExactly(new Assignment("C1", "P1", false), new Assignment("C2", "P1", false));
+    }
+
     @Test
     void theSummaryCarriesThePlansProofInWordsAndThePlanItsBound() throws IOException {
-        Path input = write("in.json", ProblemFixtures.VALID);
-        Path output = dir.resolve("plan.json");
-
-        int exit = run("solve", "--input", input.toString(), "--output", output.toString(), "--seconds", "4");
-
-        assertThat(exit).isZero();
-        PlacementPlan plan = ContractJson.mapper().readValue(output.toFile(), PlacementPlan.class);
+        PlacementPlan plan = ContractJson.mapper().readValue(solved(ProblemFixtures.VALID, 4), PlacementPlan.class);
         assertThat(plan.bestBound()).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
         assertThat(HardMediumSoftScore.parseScore(plan.score()))
                 .isLessThanOrEqualTo(HardMediumSoftScore.parseScore(plan.bestBound()));

@@ -47,6 +47,29 @@ public final class ProblemFixtures {
              ]}
             """;
 
+    /**
+     * A child both pinned and needsMove (valid: contract section 1.4 does not refuse it), scored by hand. C1 must stay
+     * at P1 (pinned) while its placement there is ending: H13 broken, one hard point that no plan avoids, though moving
+     * it to P2 would be feasible. C2 waits and goes beside it at P1, the cheaper place (P2 costs 600). Every home is at
+     * its provider's location (0 miles), all in area, no languages or religions: soft is the cost alone, 400 + 400.
+     * Best plan: C1 P1, C2 P1, {@code -1hard/0medium/-800soft}, not feasible.
+     */
+    public static final String PINNED_AND_MOVING = """
+            {"schemaVersion": 1, "name": "Pinned and moving", "referenceDate": "2026-11-22", "homeAuthority": "E1",
+             "providers": [
+               {"id": "P1", "type": "IN_HOUSE_FOSTER", "localAuthority": "E1", "location": {"lat": 52.0, "lon": 0.1},
+                "places": 2, "ageMin": 0, "ageMax": 17, "weeklyCost": 400},
+               {"id": "P2", "type": "IN_HOUSE_FOSTER", "localAuthority": "E1", "location": {"lat": 52.0, "lon": 0.1},
+                "places": 1, "ageMin": 0, "ageMax": 17, "weeklyCost": 600}
+             ],
+             "children": [
+               {"id": "C1", "dateOfBirth": "2015-01-01", "gender": "MALE", "home": {"lat": 52.0, "lon": 0.1},
+                "urgency": "URGENT", "currentPlacement": "P1", "pinned": true, "needsMove": true},
+               {"id": "C2", "dateOfBirth": "2013-06-30", "gender": "FEMALE", "home": {"lat": 52.0, "lon": 0.1},
+                "urgency": "PLANNED"}
+             ]}
+            """;
+
     /** Each case: what is wrong, the JSON, and a path the error must name. */
     public static List<Arguments> invalidInputs() {
         return List.of(

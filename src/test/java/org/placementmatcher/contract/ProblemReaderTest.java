@@ -26,6 +26,17 @@ class ProblemReaderTest {
         assertThat(problem.weights()).isNull();
     }
 
+    /** Contract section 1.4 does not list pinned with needsMove among the invalid: the child stays, breaking H13. */
+    @Test
+    void aChildBothPinnedAndNeedsMoveIsValid() {
+        PlacementProblem problem = ProblemReader.read(ProblemFixtures.PINNED_AND_MOVING);
+
+        ChildInput child = problem.children().getFirst();
+        assertThat(child.pinnedOrDefault()).isTrue();
+        assertThat(child.needsMove()).isTrue();
+        assertThat(child.currentPlacement()).isEqualTo("P1");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.placementmatcher.contract.ProblemFixtures#invalidInputs")
     void rejectsInvalidInputNamingTheJsonPath(String what, String json, String path) {

@@ -279,6 +279,45 @@ class MatchServiceTest {
                 .contains("CLOSED");
     }
 
+    /**
+     * A child both pinned and needsMove (ProblemFixtures.PINNED_AND_MOVING, hand-scored) counts where it is today,
+     * breaking H13: its own query excludes the placement that is ending for that rule alone, and a query for another
+     * child finds it still there, taking one of P1's two places.
+     */
+    @Test
+    void aChildPinnedAndNeedingAMoveIsMatchedAwayFromItsCurrentPlacementAndOthersAroundIt() {
+        Caseload pinnedAndMoving = Caseload.of(ProblemReader.read(ProblemFixtures.PINNED_AND_MOVING));
+
+        assertThat(ScoreText.format(pinnedAndMoving.score())).isEqualTo("-1hard/-1medium/-400soft");
+        MatchResult own = MatchService.match(pinnedAndMoving, List.of("C1"), 5, false);
+        assertThat(own.options())
+                .extracting(
+                        MatchResult.Option::providerId, MatchResult.Option::score, MatchResult.Option::scoreDifference)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("P2", "0hard/-1medium/-600soft", "1hard/0medium/-200soft"));
+        assertThat(own.excluded())
+                .extracting(
+                        MatchResult.Exclusion::providerId, MatchResult.Exclusion::codes, MatchResult.Exclusion::reasons)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "P1", List.of("H13"), List.of("H13 mustMove: the current placement is ending (C1)")));
+
+        MatchResult other = MatchService.match(pinnedAndMoving, List.of("C2"), 5, false);
+        assertThat(other.options())
+                .extracting(MatchResult.Option::providerId, MatchResult.Option::score)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("P1", "-1hard/0medium/-800soft"),
+                        org.assertj.core.groups.Tuple.tuple("P2", "-1hard/0medium/-1000soft"));
+
+        // Same-day: P2 is not emergency approved (H9); P1 is still the placement that is ending (H9 waived there).
+        MatchResult emergency = MatchService.match(pinnedAndMoving, List.of("C1"), 5, true);
+        assertThat(emergency.options()).isEmpty();
+        assertThat(emergency.excluded())
+                .extracting(MatchResult.Exclusion::providerId, MatchResult.Exclusion::codes)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("P1", List.of("H13")),
+                        org.assertj.core.groups.Tuple.tuple("P2", List.of("H9")));
+    }
+
     @Test
     void rejectsUnknownRepeatedAndUnrelatedChildrenAndMatchesOneMemberWithItsWholeGroup() {
         PlacementUnit group = caseload.today().getUnits().stream()

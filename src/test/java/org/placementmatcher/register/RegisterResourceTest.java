@@ -314,6 +314,38 @@ class RegisterResourceTest {
         assertThat(removed.getMap("[-1].detail")).doesNotContainKeys("record", "fields");
     }
 
+    /**
+     * A child both pinned and needsMove is valid input (contract section 1.4): the register stores it, whether the
+     * whole register is put or a child is changed to it, and matches it away from the placement that is ending.
+     */
+    @Test
+    void aChildPinnedAndNeedingAMoveIsStoredAndMatched() {
+        put("RT-PINMOVE", RegisterFixtures.forAuthority(ProblemFixtures.PINNED_AND_MOVING, "RT-PINMOVE"));
+        String base = "/api/register/RT-PINMOVE";
+
+        given().get(base + "/children/C1")
+                .then()
+                .statusCode(200)
+                .body("pinned", equalTo(true))
+                .body("needsMove", equalTo(true));
+        given().contentType("application/merge-patch+json")
+                .body("{\"currentPlacement\": \"P2\", \"pinned\": true, \"needsMove\": true}")
+                .patch(base + "/children/C2")
+                .then()
+                .statusCode(200)
+                .body("pinned", equalTo(true))
+                .body("needsMove", equalTo(true));
+        given().contentType(ContentType.JSON)
+                .body("{\"childIds\": [\"C1\"]}")
+                .post(base + "/match")
+                .then()
+                .statusCode(200)
+                .body("currentScore", equalTo("-2hard/0medium/-1000soft"))
+                .body("options.providerId", equalTo(List.of()))
+                .body("excluded.providerId", equalTo(List.of("P1", "P2")))
+                .body("excluded.codes", equalTo(List.of(List.of("H13"), List.of("H1"))));
+    }
+
     @Test
     void providersAndChildrenImportFromCsvAllOrNothingWithErrorsByLine() {
         put("RT-CSV", RegisterFixtures.forAuthority(ProblemFixtures.handScored(), "RT-CSV"));

@@ -77,6 +77,14 @@ class PlanResourceTest {
         return busy;
     }
 
+    static JsonPath analysis(String id) {
+        return given().get("/api/plans/" + id + "/analysis")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
     @Test
     void solvesInTheBackgroundToTheHandWorkedScoreAndExplainsIt() throws Exception {
         String id = startPlan(ProblemFixtures.handScored(), 2);
@@ -96,17 +104,44 @@ class PlanResourceTest {
         assertThat(view.getLong("plan.mediumGap")).isZero();
         assertThat(view.getDouble("plan.gapPercent")).isGreaterThanOrEqualTo(0.0);
 
-        JsonPath analysis = given().get("/api/plans/" + id + "/analysis")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath analysis = analysis(id);
         assertThat(analysis.getString("score")).isEqualTo("0hard/-10medium/-2527soft");
         assertThat(analysis.getString("constraints.find { it.code == 'unplaced' }.matches[0].childIds[0]"))
                 .isEqualTo("C4");
         assertThat(analysis.getString("constraints.find { it.code == 'religion' }.score"))
                 .isEqualTo("0hard/0medium/-50soft");
         assertThat(analysis.getList("constraints.code")).contains("H1", "H14", "cost", "siblingsApart");
+    }
+
+    /**
+     * A child both pinned and needsMove is accepted (202, not 400): the plan keeps it at its current placement and
+     * breaks H13 for it, one hard point (hand-scored in ProblemFixtures.PINNED_AND_MOVING), and the analysis says so.
+     */
+    @Test
+    void aChildPinnedAndNeedingAMoveStaysWhereItIsAndTheAnalysisNamesH13() throws Exception {
+        String id = startPlan(ProblemFixtures.PINNED_AND_MOVING, 2);
+
+        JsonPath view = waitUntilDone(id, Duration.ofSeconds(20));
+
+        assertThat(view.getString("status")).isEqualTo("DONE");
+        assertThat(view.getString("plan.score")).isEqualTo("-1hard/0medium/-800soft");
+        assertThat(view.getBoolean("plan.feasible")).isFalse();
+        assertThat(view.getList("plan.assignments.childId")).containsExactly("C1", "C2");
+        assertThat(view.getList("plan.assignments.providerId")).containsExactly("P1", "P1");
+        assertThat(view.getList("plan.assignments.moved")).containsExactly(false, false);
+        assertThat(view.getInt("plan.kpis.moves")).isZero();
+
+        JsonPath analysis = analysis(id);
+        assertThat(analysis.getString("score")).isEqualTo("-1hard/0medium/-800soft");
+        assertThat(analysis.getString("constraints.find { it.code == 'H13' }.score"))
+                .isEqualTo("-1hard/0medium/0soft");
+        assertThat(analysis.getList("constraints.find { it.code == 'H13' }.matches.childIds"))
+                .containsExactly(List.of("C1"));
+        assertThat(analysis.getList("constraints.find { it.code == 'H13' }.matches.providerIds"))
+                .containsExactly(List.of("P1"));
+        assertThat(analysis.getList(
+                        "constraints.findAll { it.level == 'hard' && it.score != '0hard/0medium/0soft' }.code"))
+                .containsExactly("H13");
     }
 
     @Test
