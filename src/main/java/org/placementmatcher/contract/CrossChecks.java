@@ -103,8 +103,15 @@ final class CrossChecks {
         }
     }
 
+    /**
+     * Whether the children placed at a provider are all siblings of each other (contract section 1.4): none or one
+     * child always is (one child is "not all siblings" with nobody); two or more must share one named siblingGroup.
+     */
     private static boolean allOneSiblingGroup(List<ChildFacts> children) {
-        return children.stream().map(ChildFacts::siblingGroup).distinct().count() <= 1
-                && children.stream().allMatch(c -> c.siblingGroup() != null);
+        if (children.size() <= 1) {
+            return true;
+        }
+        String group = children.getFirst().siblingGroup();
+        return group != null && children.stream().allMatch(c -> group.equals(c.siblingGroup()));
     }
 }

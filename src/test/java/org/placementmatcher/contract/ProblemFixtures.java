@@ -95,8 +95,11 @@ public final class ProblemFixtures {
                                 .put("ageMin", 15)),
                         "$.providers[0].ageMin"),
                 Arguments.of(
-                        "foster places over 3 without exemption, children not all siblings",
-                        edit(root -> provider(root, 0).put("places", 4)),
+                        "foster places over 3 without exemption, two current children not siblings",
+                        edit(root -> {
+                            provider(root, 0).put("places", 4);
+                            child(root, 1).put("currentPlacement", "P1");
+                        }),
                         "$.providers[0].places"),
                 Arguments.of(
                         "Ofsted judgement not one of the four",

@@ -161,6 +161,30 @@ class ProblemReaderTest {
         assertThat(ProblemReader.read(exempt).providers().get(0).places()).isEqualTo(4);
     }
 
+    /**
+     * Contract section 1.4 refuses more than 3 foster places without exemption only while the current children are
+     * "not all siblings": one child (C1, no siblingGroup) cannot be, like none; two unrelated ones are.
+     */
+    @Test
+    void fosterPlacesOverThreeWithOneCurrentChildAreAcceptedAndWithTwoUnrelatedRefused() {
+        String oneChild = edit(root -> provider(root, 0).put("places", 4));
+        String twoUnrelated = edit(root -> {
+            provider(root, 0).put("places", 4);
+            child(root, 1).put("currentPlacement", "P1");
+        });
+        String twoSiblings = edit(root -> {
+            provider(root, 0).put("places", 4);
+            child(root, 0).put("siblingGroup", "S1").put("pinned", false);
+            child(root, 1).put("currentPlacement", "P1");
+        });
+
+        assertThat(ProblemReader.read(oneChild).children().get(0).siblingGroup())
+                .isNull();
+        assertThat(ProblemReader.read(oneChild).providers().get(0).places()).isEqualTo(4);
+        assertThat(ProblemReader.read(twoSiblings).providers().get(0).places()).isEqualTo(4);
+        assertRejectedAt(twoUnrelated, "$.providers[0].places");
+    }
+
     @Test
     void strictJsonRefusesDuplicateKeysAndDataAfterTheValue() {
         String duplicate = VALID.replaceFirst("\"schemaVersion\": 1,", "\"schemaVersion\": 1, \"schemaVersion\": 1,");

@@ -236,6 +236,27 @@ class PlanResourceTest {
                 .body("errors.path", hasItem("$.children[1].id"));
     }
 
+    /** Foster places over 3 without exemption: one current child (no siblingGroup) is accepted, two unrelated 400. */
+    @Test
+    void fosterPlacesOverThreeAreAcceptedWithOneCurrentChildAndRefusedWithTwoUnrelated() throws Exception {
+        String oneChild =
+                ProblemFixtures.edit(root -> ProblemFixtures.provider(root, 0).put("places", 4));
+        String twoUnrelated = ProblemFixtures.edit(root -> {
+            ProblemFixtures.provider(root, 0).put("places", 4);
+            ProblemFixtures.child(root, 1).put("currentPlacement", "P1");
+        });
+
+        assertThat(waitUntilDone(startPlan(oneChild, 1), Duration.ofSeconds(20)).getList("plan.assignments"))
+                .hasSize(2);
+        given().contentType(ContentType.JSON)
+                .body(twoUnrelated)
+                .post("/api/plans")
+                .then()
+                .statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("errors.path", equalTo(List.of("$.providers[0].places")));
+    }
+
     @Test
     void malformedEmptyAndWronglyTypedBodiesAreJsonErrors() {
         given().contentType(ContentType.JSON)

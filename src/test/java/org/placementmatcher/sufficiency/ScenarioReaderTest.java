@@ -107,8 +107,8 @@ class ScenarioReaderTest {
                 + " \"addProviders\": [{\"id\": \"P3\", \"type\": \"IN_HOUSE_FOSTER\", \"localAuthority\": \"E1\","
                 + " \"location\": {\"lat\": 52.1, \"lon\": 0.2}, \"places\": 0, \"ageMin\": 9, \"ageMax\": 3,"
                 + " \"weeklyCost\": 1}], \"weeklyCosts\": [{\"providerId\": \"P2\", \"weeklyCost\": 1}]}]}";
-        String withFourPlaces = body.replace("\"places\": 2", "\"places\": 4")
-                .replace(", \"currentPlacement\": \"P2\", \"pinned\": true}", "}");
+        // P2 with 4 places holds C3 alone (valid: one child is all one sibling group); the scenario adds C4 there.
+        String withFourPlaces = body.replace("\"places\": 2", "\"places\": 4");
         InvalidProblemException refused =
                 assertThrows(InvalidProblemException.class, () -> ScenarioReader.read(withFourPlaces, 10));
         assertTrue(
