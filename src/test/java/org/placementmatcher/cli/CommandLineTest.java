@@ -60,6 +60,9 @@ class CommandLineTest {
     @Test
     void solvesAProblemAndWritesThePlanWithProgressOnStderr() throws IOException {
         JsonNode plan = ContractJson.mapper().readTree(solved(ProblemFixtures.VALID, 1));
+        // The problem has no name: the plan still has the key (contract section 4), as null.
+        assertThat(plan.has("name")).isTrue();
+        assertThat(plan.get("name").isNull()).isTrue();
         assertThat(plan.get("score").asText()).matches("-?\\d+hard/-?\\d+medium/-?\\d+soft");
         assertThat(plan.get("assignments"))
                 .extracting(a -> a.get("childId").asText())

@@ -43,6 +43,25 @@ class PlacementPlanJsonTest {
         assertThat(json.has("mediumGap")).isFalse();
     }
 
+    /**
+     * Contract section 4 writes {@code name} in every plan: null when the problem has none. The optional extensions
+     * stay out when they have no value (here all of them: by authority, the proof, the DfE distance KPI).
+     */
+    @Test
+    void aPlanWithoutANameWritesNameAsNullAndLeavesEmptyExtensionsOut() throws Exception {
+        PlacementPlan plan = new PlacementPlan(null, "0hard/0medium/0soft", true, List.of(), KPIS);
+
+        JsonNode json = ContractJson.mapper().readTree(ContractJson.mapper().writeValueAsString(plan));
+
+        assertThat(json.has("name")).isTrue();
+        assertThat(json.get("name").isNull()).isTrue();
+        assertThat(json.properties())
+                .extracting(java.util.Map.Entry::getKey)
+                .containsExactly("name", "score", "feasible", "assignments", "kpis");
+        assertThat(json.get("kpis").has("dfeOver20MilesPercent")).isFalse();
+        assertThat(ContractJson.mapper().treeToValue(json, PlacementPlan.class)).isEqualTo(plan);
+    }
+
     /** A plan stored before the proof existed (a register run's) still reads, without one. */
     @Test
     void aStoredPlanFromBeforeReadsWithoutAProof() throws Exception {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.placementmatcher.contract.ContractJson;
 import org.placementmatcher.contract.ProblemFixtures;
 
 @QuarkusTest
@@ -142,6 +144,26 @@ class PlanResourceTest {
         assertThat(analysis.getList(
                         "constraints.findAll { it.level == 'hard' && it.score != '0hard/0medium/0soft' }.code"))
                 .containsExactly("H13");
+    }
+
+    /** Contract section 4 writes {@code name} in every plan: a problem without one gives {@code "name": null}. */
+    @Test
+    void aProblemWithoutANameGivesAPlanWithNameNull() throws Exception {
+        String id = startPlan(ProblemFixtures.VALID, 1);
+        waitUntilDone(id, Duration.ofSeconds(20));
+
+        JsonNode plan = ContractJson.mapper()
+                .readTree(given().get("/api/plans/" + id)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .get("plan");
+
+        assertThat(plan.has("name")).isTrue();
+        assertThat(plan.get("name").isNull()).isTrue();
+        assertThat(plan.has("kpisByAuthority")).isTrue();
+        assertThat(plan.get("kpis").has("dfeOver20MilesPercent")).isFalse();
     }
 
     @Test
