@@ -129,10 +129,13 @@ public final class MatchService {
         if (!errors.isEmpty()) {
             throw new InvalidProblemException(errors);
         }
-        return new ArrayList<>(travelling);
+        // Those named first, in the order named; then the rest of their group.
+        Set<Child> children = new LinkedHashSet<>(named);
+        children.addAll(travelling);
+        return new ArrayList<>(children);
     }
 
-    /** The children a query naming the child must name: the child and its placeTogether sibling group. */
+    /** The children a query naming the child is for: the child and the rest of its placeTogether sibling group. */
     public static Set<Child> travelsWith(Caseload caseload, Child child) {
         Set<Child> unitMembers = new LinkedHashSet<>(caseload.unitOf(child).getMembers());
         if (child.getSiblingGroup() != null && child.isPlaceTogether()) {

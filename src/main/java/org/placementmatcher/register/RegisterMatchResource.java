@@ -38,7 +38,7 @@ import org.placementmatcher.security.Role;
 @Tag(ref = RegisterResource.TAG)
 public class RegisterMatchResource {
 
-    /** The body of a register match or emergency query: the child, or the whole placeTogether sibling group. */
+    /** The body of a register match or emergency query: a child, who brings the rest of its placeTogether group. */
     public record MatchRequest(List<String> childIds) {}
 
     private static final String LIMIT = "At most this many options";

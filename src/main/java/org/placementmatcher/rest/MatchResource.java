@@ -153,7 +153,8 @@ public class MatchResource {
     /** The body of a match or emergency request, validated as a whole: problem errors and childIds errors together. */
     @Schema(
             name = "MatchRequest",
-            description = "The caseload and the child (or whole placeTogether sibling group) to place")
+            description = "The caseload and the children to place: a child named brings the rest of its placeTogether "
+                    + "sibling group, which travels with it")
     public record MatchRequest(PlacementProblem problem, List<String> childIds) {
 
         static MatchRequest read(String body) {

@@ -67,11 +67,9 @@ public class RegisterQuestions {
         if (child == null) {
             return null;
         }
-        List<String> unit = child.getSiblingGroup() != null && child.isPlaceTogether()
-                ? caseload.siblingGroup(child.getSiblingGroup()).stream()
-                        .map(Child::getId)
-                        .toList()
-                : List.of(child.getId());
+        List<String> unit = MatchService.travelsWith(caseload, child).stream()
+                .map(Child::getId)
+                .toList();
         ChildSight seen = registerSight.childSight(authority);
         if (!unit.stream().allMatch(seen::sees)) {
             return null; // another authority's child of a shared register (contract section 8): as if not there

@@ -295,11 +295,9 @@ public class RunExplanations {
         if (child == null) {
             return List.of(childId);
         }
-        Set<Child> members = new LinkedHashSet<>(caseload.unitOf(child).getMembers());
-        if (child.getSiblingGroup() != null && child.isPlaceTogether()) {
-            members.addAll(caseload.siblingGroup(child.getSiblingGroup()));
-        }
-        return members.stream().map(Child::getId).toList();
+        return MatchService.travelsWith(caseload, child).stream()
+                .map(Child::getId)
+                .toList();
     }
 
     private static MatchResult match(Caseload caseload, List<String> unit, int limit) {

@@ -468,11 +468,11 @@ class RunResourceTest {
     private static void waitForAPlan(String authority, String id) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (given().get("/api/register/" + authority + "/runs/" + id)
-                                .then()
-                                .extract()
-                                .path("plan.score")
-                        == null
-                && System.nanoTime() < end) {
+                        .then()
+                        .extract()
+                        .path("plan.score")
+                == null) {
+            assertThat(System.nanoTime()).as("a plan within a minute").isLessThan(end);
             Thread.sleep(100);
         }
     }

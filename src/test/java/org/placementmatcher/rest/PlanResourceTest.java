@@ -74,7 +74,9 @@ class PlanResourceTest {
             busy.add(startPlan(ProblemFixtures.handScored(), 60));
         }
         for (String id : busy) {
-            assertThat(waitWhileQueued(id).getString("status")).isEqualTo("SOLVING");
+            JsonPath running = waitWhileQueued(id);
+            assertThat(running.getString("status")).isEqualTo("SOLVING");
+            assertThat(running.<Object>get("queued")).as("solving, not waiting").isNull();
         }
         return busy;
     }

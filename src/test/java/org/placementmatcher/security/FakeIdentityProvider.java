@@ -33,7 +33,7 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
     static final String REALM = "/realms/council";
     static final String CLIENT_ID = "placement-matcher";
     static final String CLIENT_SECRET = "test-client-secret";
-    /** The code the authorisation endpoint hands back; the token endpoint answers only for it. */
+    /** The code the authorisation endpoint hands back; the token endpoint answers only for it, and this client's secret. */
     static final String CODE = "one-time-code";
 
     private static final String KEY_ID = "council-signing-key";
@@ -116,6 +116,7 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
 
     private static void answerTokenRequests(String token) {
         server.stubFor(post(urlPathEqualTo(REALM + "/protocol/openid-connect/token"))
+                .withBasicAuth(CLIENT_ID, CLIENT_SECRET)
                 .withRequestBody(containing("grant_type=authorization_code"))
                 .withRequestBody(containing("code=" + CODE))
                 .willReturn(json("""

@@ -64,7 +64,7 @@ class OidcCodeFlowTest {
     }
 
     @Test
-    void signingOutEndsTheSingleSignOnSession() throws Exception {
+    void signingOutEndsTheServicesSessionSoTheNextPageGoesBackToTheProvider() throws Exception {
         FakeIdentityProvider.signsInNext("sam.adeyemi", List.of(Role.VIEWER_NAME), List.of("SSO-A"));
         HttpResponse<String> page = open("/");
         assertThat(page.body()).contains("sam.adeyemi");
