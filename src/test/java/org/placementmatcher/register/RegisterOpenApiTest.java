@@ -70,6 +70,29 @@ class RegisterOpenApiTest {
     }
 
     @Test
+    void theRegistersOperationsStayInOneGroupThoughServedByResourcesOfTheirOwn() {
+        // One of each resource the register's operations are split into: still one group ("Register Resource") in
+        // the API description, as before the split.
+        Map<String, String> ofEachResource = Map.of(
+                REGISTER,
+                "put",
+                REGISTER + "/providers/{id}",
+                "patch",
+                REGISTER + "/children/{id}/placement/start",
+                "post",
+                REGISTER + "/children/csv",
+                "post",
+                REGISTER + "/children/{id}/audit",
+                "get",
+                REGISTER + "/match",
+                "post");
+        ofEachResource.forEach((path, method) -> assertThat(
+                        operation(path, method).path("tags").toString())
+                .as(method + " " + path)
+                .isEqualTo("[\"" + RegisterResource.TAG + "\"]"));
+    }
+
+    @Test
     void aRecordPutDocuments201WhenAddedAnd200WhenReplacedWithTheContractRecordAsBodies() {
         Map<String, String> records = Map.of("/providers/{id}", "ProviderInput", "/children/{id}", "ChildInput");
         records.forEach((path, record) -> {
