@@ -87,8 +87,13 @@ final class AddUserCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         // The service's own settings: the same password rule as the administration API, and the same bcrypt cost.
         SmallRyeConfig config = ServiceConfig.read(settings);
-        int minPasswordLength = config.getOptionalValue(AccountRules.MIN_PASSWORD_LENGTH_PROPERTY, Integer.class)
-                .orElse(AccountRules.DEFAULT_MIN_PASSWORD_LENGTH);
+        int minPasswordLength;
+        try {
+            minPasswordLength = AccountRules.minPasswordLength(config);
+        } catch (IllegalStateException e) {
+            err.println("error: " + e.getMessage());
+            return CommandLine.INVALID;
+        }
         ProblemErrors errors = new ProblemErrors();
         AccountRules.checkUsername(errors, "--username", username);
         SortedSet<Role> checkedRoles = AccountRules.checkRoles(errors, "--role", roles);

@@ -4,11 +4,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.placementmatcher.contract.ProblemErrors;
@@ -33,13 +35,21 @@ public class AccountBootstrap {
     private final Optional<String> configuredPassword;
     private final int minPasswordLength;
 
+    /**
+     * Made at start-up (it observes the start), so a {@code placement.security.min-password-length} out of its
+     * range stops the service then, with {@link AccountRules#minPasswordLength}'s message, rather than at the first
+     * new password.
+     */
+    @Inject
     public AccountBootstrap(
             AccountStore accounts,
             @ConfigProperty(name = "placement.bootstrap-admin-password") Optional<String> configuredPassword,
-            @ConfigProperty(
-                            name = AccountRules.MIN_PASSWORD_LENGTH_PROPERTY,
-                            defaultValue = "" + AccountRules.DEFAULT_MIN_PASSWORD_LENGTH)
-                    int minPasswordLength) {
+            Config config) {
+        this(accounts, configuredPassword, AccountRules.minPasswordLength(config));
+    }
+
+    /** With the minimum already read (tests). */
+    AccountBootstrap(AccountStore accounts, Optional<String> configuredPassword, int minPasswordLength) {
         this.accounts = accounts;
         this.configuredPassword = configuredPassword;
         this.minPasswordLength = minPasswordLength;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 import org.placementmatcher.contract.ProblemErrors;
 
@@ -22,14 +22,9 @@ public class UserAdministration {
     private final AccountStore accounts;
     private final int minPasswordLength;
 
-    public UserAdministration(
-            AccountStore accounts,
-            @ConfigProperty(
-                            name = AccountRules.MIN_PASSWORD_LENGTH_PROPERTY,
-                            defaultValue = "" + AccountRules.DEFAULT_MIN_PASSWORD_LENGTH)
-                    int minPasswordLength) {
+    public UserAdministration(AccountStore accounts, Config config) {
         this.accounts = accounts;
-        this.minPasswordLength = minPasswordLength;
+        this.minPasswordLength = AccountRules.minPasswordLength(config);
     }
 
     /** The fewest characters in a new password ({@code placement.security.min-password-length}). */

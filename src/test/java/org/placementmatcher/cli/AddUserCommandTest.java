@@ -152,24 +152,56 @@ class AddUserCommandTest {
                 .isEqualTo(CommandLine.INVALID);
     }
 
-    /** The administration API's password rule: 8 characters by default, placement.security.min-password-length. */
+    /** The administration API's password rule: 12 characters by default, placement.security.min-password-length. */
     @Test
     void aPasswordNeedsTheServicesMinimumOfCharacters() throws Exception {
-        String[] addViewer = {"add-user", "--username", "viewer-8", "--role", "VIEWER", "--password-stdin"};
-        assertThat(run("Seven-7\n", addViewer)).isEqualTo(CommandLine.INVALID);
+        String[] addViewer = {"add-user", "--username", "viewer-12", "--role", "VIEWER", "--password-stdin"};
+        assertThat(run("Eleven-ch11\n", addViewer)).isEqualTo(CommandLine.INVALID);
         assertThat(err.toString(StandardCharsets.UTF_8))
                 .contains("\"path\":\"--password-stdin\"")
-                .contains("at least 8 characters");
+                .contains("at least 12 characters");
 
-        Map<String, String> twelve = Map.of("placement.security.min-password-length", "12");
-        assertThat(runWith(twelve, "Eleven-ch11\n", addViewer)).isEqualTo(CommandLine.INVALID);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("at least 12 characters");
+        Map<String, String> sixteen = Map.of("placement.security.min-password-length", "16");
+        assertThat(runWith(sixteen, "Fifteen-chars15\n", addViewer)).isEqualTo(CommandLine.INVALID);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("at least 16 characters");
 
-        assertThat(run("Eight-08\n", addViewer))
+        assertThat(run("Twelve-ch-12\n", addViewer))
+                .as(err.toString(StandardCharsets.UTF_8))
+                .isZero();
+        assertThat(BcryptUtil.matches("Twelve-ch-12", stored("viewer-12").passwordHash()))
+                .isTrue();
+
+        Map<String, String> eight = Map.of("placement.security.min-password-length", "8");
+        assertThat(runWith(
+                        eight,
+                        "Eight-08\n",
+                        "add-user",
+                        "--username",
+                        "viewer-8",
+                        "--role",
+                        "VIEWER",
+                        "--password-stdin"))
                 .as(err.toString(StandardCharsets.UTF_8))
                 .isZero();
         assertThat(BcryptUtil.matches("Eight-08", stored("viewer-8").passwordHash()))
                 .isTrue();
+    }
+
+    /** A minimum out of its range is the operator's mistake: said plainly, exit 2, nothing written. */
+    @Test
+    void aMinimumOutsideEightTo72IsRefusedWithItsMessage() {
+        Map<String, String> seven = Map.of("placement.security.min-password-length", "7");
+        assertThat(runWith(seven, "", "add-user", "--username", "ops", "--role", "ADMIN"))
+                .isEqualTo(CommandLine.INVALID);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .isEqualToIgnoringNewLines(
+                        "error: placement.security.min-password-length must be a whole number from 8 to 72, not '7'");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .as("no password printed")
+                .isEmpty();
+        assertThat(Files.exists(dataDir.resolve("placement.mv.db")))
+                .as("the database was not even opened")
+                .isFalse();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.placementmatcher.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +52,7 @@ class AccountBootstrapTest {
         }
     }
 
-    /** The bootstrap with the default password rule (placement.security.min-password-length, 8). */
+    /** The bootstrap with the default password rule (placement.security.min-password-length, 12). */
     private static AccountBootstrap bootstrap(AccountStore store, Optional<String> password) {
         return new AccountBootstrap(store, password, AccountRules.DEFAULT_MIN_PASSWORD_LENGTH);
     }
@@ -71,22 +72,31 @@ class AccountBootstrapTest {
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
 
         List<String> warnings =
-                warningsWhile(() -> new AccountBootstrap(store, Optional.of("Eleven-ch11"), 12).bootstrap(out));
+                warningsWhile(() -> new AccountBootstrap(store, Optional.of("Fifteen-chars15"), 16).bootstrap(out));
 
         assertThat(BcryptUtil.matches(
-                        "Eleven-ch11", store.find("admin").orElseThrow().passwordHash()))
+                        "Fifteen-chars15", store.find("admin").orElseThrow().passwordHash()))
                 .isTrue();
         assertThat(warnings)
                 .singleElement()
                 .asString()
-                .contains("at least 12 characters")
+                .contains("at least 16 characters")
                 .contains("placement.security.min-password-length")
-                .doesNotContain("Eleven-ch11");
+                .doesNotContain("Fifteen-chars15");
 
-        // By default (8) the same password breaks no rule: no warning.
-        assertThat(warningsWhile(() -> bootstrap(new InMemoryStore(), Optional.of("Eleven-ch11"))
+        // By default (12) the same password breaks no rule: no warning.
+        assertThat(warningsWhile(() -> bootstrap(new InMemoryStore(), Optional.of("Fifteen-chars15"))
                         .bootstrap(out)))
                 .isEmpty();
+    }
+
+    /** Made at start-up: a minimum out of its range stops the service there, with the setting's message. */
+    @Test
+    void aMinimumOutOfItsRangeStopsTheStart() {
+        assertThatThrownBy(() ->
+                        new AccountBootstrap(new InMemoryStore(), Optional.empty(), AccountRulesTest.settings("73")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("placement.security.min-password-length must be a whole number from 8 to 72, not '73'");
     }
 
     @Test

@@ -53,8 +53,8 @@ class HomeAndUsersBrowserTest {
             browser.find("form[action='/users'] button[type=submit]").click();
             assertThat(browser.titleOnceItStartsWith("Error: Add a user")).startsWith("Error: Add a user");
             assertThat(browser.find(".govuk-error-summary").getText())
-                    .contains("Password is too weak: at least 8 characters");
-            assertThat(browser.find("#password-error").getText()).contains("at least 8 characters");
+                    .contains("Password is too weak: at least 12 characters");
+            assertThat(browser.find("#password-error").getText()).contains("at least 12 characters");
             assertThat(browser.find("#username").getAttribute("value")).isEqualTo(name);
             assertThat(browser.find("#roles").isSelected())
                     .as("the roles chosen are kept")

@@ -69,9 +69,9 @@ class UserPagesTest {
         assertThat(bad.asString())
                 .contains("<title>Error: Add a user")
                 .contains("govuk-error-summary")
-                .contains("<a href=\"#password\">Password is too weak: at least 8 characters</a>")
-                .as("the hint names the configured minimum (placement.security.min-password-length, 8)")
-                .contains("At least 8 characters, not the username.")
+                .contains("<a href=\"#password\">Password is too weak: at least 12 characters</a>")
+                .as("the hint names the configured minimum (placement.security.min-password-length, 12)")
+                .contains("At least 12 characters, not the username.")
                 .contains("<a href=\"#roles\">Roles: unknown role ")
                 .contains("<a href=\"#authorities\">Authorities: ")
                 .contains("id=\"password-error\"")
@@ -99,7 +99,7 @@ class UserPagesTest {
                 .contains("User " + name + " created")
                 .contains("Peterborough (E06000031), Cambridgeshire (E10000003)")
                 .contains("<td class=\"govuk-table__cell\">Created</td>")
-                .contains("At least 8 characters, not the username.")
+                .contains("At least 12 characters, not the username.")
                 .doesNotContain("Page-user-password-1");
 
         Response taken = post(
