@@ -265,6 +265,60 @@ class ApartGroupRetrialTest {
         assertThat(byFirstChild(held)).containsOnly(Map.entry("A1", "Q"), Map.entry("A2", "Q"), Map.entry("H1", "R"));
     }
 
+    /**
+     * Single children S1 at Q (300) and S2 at R (400), the sibling group G at T (500), while U (50) has two places and P
+     * (100) one.
+     */
+    private static PlacementSolution singlesAndAGroupPlacedDear() {
+        PlacementSolution solution = solution(
+                List.of(
+                        provider("P", 1, 0, 17, 100, ""),
+                        provider("Q", 1, 0, 17, 300, ""),
+                        provider("R", 1, 0, 17, 400, ""),
+                        provider("T", 2, 0, 17, 500, ""),
+                        provider("U", 2, 0, 17, 50, "")),
+                List.of(
+                        child("S1", AGE_14, "PLANNED", ""),
+                        child("S2", AGE_10, "PLANNED", ""),
+                        sibling("G1", "G", true),
+                        sibling("G2", "G", true)));
+        unit(solution, "S1").setProvider(providerNamed(solution, "Q"));
+        unit(solution, "S2").setProvider(providerNamed(solution, "R"));
+        unit(solution, "G1").setProvider(providerNamed(solution, "T"));
+        return solution;
+    }
+
+    /** The plan of {@link #singlesAndAGroupPlacedDear} after its single children are routed again until {@code stop}. */
+    private static Map<String, String> singlesRoutedAgain(java.util.function.BooleanSupplier stop) {
+        Map<String, String> plan = new HashMap<>();
+        SOLVER.run(singlesAndAGroupPlacedDear(), context -> {
+            ApartGroupRetrial.singlesRoutedAgain(context, stop);
+            plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
+        });
+        return plan;
+    }
+
+    @Test
+    void everySingleChildIsRoutedAgainAroundTheUnitsTheFlowCannotRouteHeldWhereThePlanHasThem() {
+        Map<String, String> plan = singlesRoutedAgain(() -> false);
+
+        // The cheapest two places for the single children are U's; G stays at T, held, though U has room for it.
+        assertThat(plan)
+                .containsEntry("child:S1", "U")
+                .containsEntry("child:S2", "U")
+                .containsEntry("group:G", "T");
+    }
+
+    @Test
+    void singleChildrenNotRoutedAgainInTimeStayWhereTheyAre() {
+        Map<String, String> plan = singlesRoutedAgain(() -> true);
+
+        assertThat(plan)
+                .containsEntry("child:S1", "Q")
+                .containsEntry("child:S2", "R")
+                .containsEntry("group:G", "T");
+    }
+
     private static final PlacementSolver SOLVER = PlacementSolver.fromClasspathConfig();
 
     /**
