@@ -52,6 +52,7 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
                          "authorization_endpoint": "%1$s/protocol/openid-connect/auth",
                          "token_endpoint": "%1$s/protocol/openid-connect/token",
                          "jwks_uri": "%1$s/protocol/openid-connect/certs",
+                         "end_session_endpoint": "%1$s/protocol/openid-connect/logout",
                          "response_types_supported": ["code"],
                          "subject_types_supported": ["public"],
                          "id_token_signing_alg_values_supported": ["RS256"]}
@@ -69,6 +70,11 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
                         .withHeader(
                                 "Location",
                                 "{{request.query.redirect_uri}}?code=" + CODE + "&state={{request.query.state}}")));
+        // Ends its session (RP-Initiated Logout) and sends the browser back where the application asked.
+        server.stubFor(get(urlPathEqualTo(REALM + "/protocol/openid-connect/logout"))
+                .willReturn(aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", "{{request.query.post_logout_redirect_uri}}")));
         return Map.of(
                 "placement.oidc.enabled",
                 "true",
@@ -89,6 +95,18 @@ public class FakeIdentityProvider implements QuarkusTestResourceLifecycleManager
         if (server != null) {
             server.stop();
         }
+    }
+
+    /** The query parameters of each request to end a session at the provider, oldest first. */
+    static List<Map<String, String>> signOutRequests() {
+        return server
+                .findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                        urlPathEqualTo(REALM + "/protocol/openid-connect/logout")))
+                .stream()
+                .map(request -> request.getQueryParams().entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                Map.Entry::getKey, e -> e.getValue().firstValue())))
+                .toList();
     }
 
     /** The issuer, and the base of every endpoint. */

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,7 +65,7 @@ class OidcCodeFlowTest {
     }
 
     @Test
-    void signingOutEndsTheServicesSessionSoTheNextPageGoesBackToTheProvider() throws Exception {
+    void signingOutEndsTheServicesSessionAndTheProvidersSoTheNextPageGoesBackToTheProvider() throws Exception {
         FakeIdentityProvider.signsInNext("sam.adeyemi", List.of(Role.VIEWER_NAME), List.of("SSO-A"));
         HttpResponse<String> page = open("/");
         assertThat(page.body()).contains("sam.adeyemi");
@@ -78,7 +79,19 @@ class OidcCodeFlowTest {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
 
-        assertThat(signedOut.uri().getPath()).isEqualTo("/sign-in");
+        // Through the provider's end-session endpoint (RP-Initiated Logout), with the ID token as the hint of whose
+        // session, back to the sign-in page.
+        assertThat(signedOut.uri()).isEqualTo(app.resolve("/sign-in?signed-out"));
+        Map<String, String> atProvider = FakeIdentityProvider.signOutRequests().getLast();
+        String hintClaims = new String(
+                java.util.Base64.getUrlDecoder()
+                        .decode(atProvider.get("id_token_hint").split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(hintClaims).contains("\"sub\":\"sam.adeyemi\"");
+        assertThat(atProvider)
+                .containsEntry(
+                        "post_logout_redirect_uri",
+                        app.resolve("/sign-in?signed-out").toString());
         // The session is gone: the next page sends the browser to the identity provider again.
         HttpResponse<String> next = withoutFollowingRedirects("/");
         assertThat(next.statusCode()).isEqualTo(302);
