@@ -73,10 +73,10 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * Tries every apart group in turn (those the plan splits first), round after round while a round improves the
-     * plan, until {@code end} (by {@link System#nanoTime()}) would come before another try ends, a try being expected
-     * to take as long as the longest so far; or until the phase is stopped. A try still under way at {@code end} is
-     * given up.
+     * Routes the single children again ({@link #singlesRoutedAgain}), then tries every apart group in turn (those the
+     * plan splits first), round after round while a round improves the plan, until {@code end} (by {@link
+     * System#nanoTime()}) would come before another try ends, a try being expected to take as long as the longest so
+     * far; or until the phase is stopped. A try still under way at {@code end} is given up.
      */
     static void retry(PhaseCommandContext<PlacementSolution> context, long end) {
         PlacementSolution solution = context.getWorkingSolution();
