@@ -91,10 +91,13 @@ public class ScenarioResource {
             Baseline baseline,
             List<Outcome> scenarios) {
         static ScenariosView of(Job<Result> job, JobSight sight) {
+            // The status before the result: a job ends by setting its final result, then DONE, so DONE read first
+            // comes with every scenario; read after, it could come with the partial result of the baseline alone.
+            AnalysisJobs.Status status = job.status();
             Result result = sight.result(job);
             return new ScenariosView(
                     job.id(),
-                    job.status(),
+                    status,
                     job.error(),
                     job.progress(),
                     job.elapsedSeconds(),

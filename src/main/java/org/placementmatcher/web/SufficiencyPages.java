@@ -114,13 +114,14 @@ public class SufficiencyPages {
     @Operation(hidden = true)
     public TemplateInstance report(@PathParam("authority") String authority, @PathParam("id") String id) {
         AnalysisJobs.Job<SufficiencyReport> job = job(authority, id);
+        // The status before the report: a job ends by setting its final report, then DONE, so DONE read first comes
+        // with the whole report; read after, it could come with the partial report of the plan alone.
+        AnalysisJobs.Status status = job.status();
+        SufficiencyReport shown = sight.report(job);
         return report.data(
                 "view",
                 SufficiencyView.of(
-                        authority,
-                        job,
-                        sight.report(job),
-                        registers.get(authority).problem()));
+                        authority, job, status, shown, registers.get(authority).problem()));
     }
 
     @GET

@@ -55,13 +55,17 @@ public record SufficiencyView(
         return chart.size() * Bar.ROW;
     }
 
-    /** The view of the job's report as the user of the request is shown it ({@code report}). */
+    /**
+     * The view of the job's report as the user of the request is shown it ({@code report}), with the job's {@code
+     * status} read before the report.
+     */
     static SufficiencyView of(
             String authority,
             AnalysisJobs.Job<SufficiencyReport> job,
+            AnalysisJobs.Status status,
             SufficiencyReport report,
             PlacementProblem register) {
-        boolean ready = job.status() == AnalysisJobs.Status.DONE && report != null;
+        boolean ready = status == AnalysisJobs.Status.DONE && report != null;
         AnalysisJobs.Progress progress = job.progress();
         String progressWords = progress == null || progress.total() == 0
                 ? "Optimising the plan the report rests on"
@@ -81,7 +85,7 @@ public record SufficiencyView(
         return new SufficiencyView(
                 authority,
                 job.id(),
-                statusWords(job.status()),
+                statusWords(status),
                 !job.finished(),
                 ready,
                 job.error(),
