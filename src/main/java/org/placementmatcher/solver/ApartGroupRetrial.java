@@ -22,7 +22,8 @@ import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
 
 /**
- * The rounded plan's single children routed again around everyone else ({@link #singlesRoutedAgain}); then each apart
+ * The rounded plan's single children routed again around everyone else ({@link #singlesRoutedAgain}) and its sibling
+ * groups exchanged ({@link SiblingGroupExchange}); then each apart
  * sibling group (placeTogether=false) tried again on the plan: the units the flow cannot route
  * exactly ({@link #holdable}: other apart siblings, children under H10 or H11, sibling groups of several children) held
  * where the plan has them, except the {@link #NEIGHBOURS_RELEASED} placed nearest the group; the group, those and the
@@ -73,15 +74,33 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * Routes the single children again ({@link #singlesRoutedAgain}), then tries every apart group in turn (those the
-     * plan splits first), round after round while a round improves the plan, until {@code end} (by {@link
-     * System#nanoTime()}) would come before another try ends, a try being expected to take as long as the longest so
-     * far; or until the phase is stopped. A try still under way at {@code end} is given up.
+     * The plan's single children routed again and its sibling groups exchanged ({@link #exchanges}), then every apart
+     * group tried in turn (those the plan splits first), round after round while a round improves the plan, the
+     * exchanges again after each such round, until {@code end} (by {@link System#nanoTime()}) would come before another
+     * try ends, a try being expected to take as long as the longest so far; or until the phase is stopped. A try still
+     * under way at {@code end} is given up.
      */
     static void retry(PhaseCommandContext<PlacementSolution> context, long end) {
-        PlacementSolution solution = context.getWorkingSolution();
         BooleanSupplier stop = () -> context.isPhaseTerminated() || System.nanoTime() - end > 0;
+        exchanges(context, stop);
+        groupsTried(context, end, stop);
+    }
+
+    /**
+     * The single children routed again ({@link #singlesRoutedAgain}), then the sibling groups exchanged ({@link
+     * SiblingGroupExchange}) and the single children routed again around them, while the exchange improves the plan:
+     * each exact where the other is held, so each goes on from where the other stopped.
+     */
+    static void exchanges(PhaseCommandContext<PlacementSolution> context, BooleanSupplier stop) {
         singlesRoutedAgain(context, stop);
+        while (SiblingGroupExchange.exchange(context, stop)) {
+            singlesRoutedAgain(context, stop);
+        }
+    }
+
+    /** The apart groups' tries of {@link #retry}, round after round. */
+    private static void groupsTried(PhaseCommandContext<PlacementSolution> context, long end, BooleanSupplier stop) {
+        PlacementSolution solution = context.getWorkingSolution();
         List<List<PlacementUnit>> groups = apartGroupsSplitFirst(solution);
         if (groups.isEmpty()) {
             return;
@@ -113,6 +132,11 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                     }
                     expected = Math.max(expected, System.nanoTime() - start);
                 }
+            }
+            if (improved) {
+                exchanges(context, stop);
+                best = context.executeTemporarilyAndCalculateScore(
+                        unchanged(context, groups.getFirst().getFirst()));
             }
         }
     }

@@ -319,6 +319,28 @@ class ApartGroupRetrialTest {
                 .containsEntry("group:G", "T");
     }
 
+    @Test
+    void aSingleChildTakesThePlaceASiblingGroupLeavesWhenTheGroupsAreExchanged() {
+        // G (aged 10) at Q (200) and S (14, too old for P) at R (300); P (100) is empty.
+        PlacementSolution solution = solution(
+                List.of(
+                        provider("P", 2, 0, 12, 100, ""),
+                        provider("Q", 2, 0, 17, 200, ""),
+                        provider("R", 2, 0, 17, 300, "")),
+                List.of(sibling("G1", "G", true), sibling("G2", "G", true), child("S", AGE_14, "PLANNED", "")));
+        unit(solution, "G1").setProvider(providerNamed(solution, "Q"));
+        unit(solution, "S").setProvider(providerNamed(solution, "R"));
+        Map<String, String> plan = new HashMap<>();
+
+        SOLVER.run(solution, context -> {
+            ApartGroupRetrial.exchanges(context, () -> false);
+            plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
+        });
+
+        // Routed first, S finds Q full; once G has moved to P, S is routed again, to Q.
+        assertThat(plan).containsEntry("group:G", "P").containsEntry("child:S", "Q");
+    }
+
     private static final PlacementSolver SOLVER = PlacementSolver.fromClasspathConfig();
 
     /**
