@@ -45,7 +45,8 @@ import org.placementmatcher.solver.ScoreText;
  * {@code --engine-seconds 5,10,30,60}, {@code --exact-seconds 600} (also per dataset:
  * {@code 600,region=120}; 0 skips the exact run), {@code --exact-backend SCIP|CP_SAT},
  * {@code --exact-max-variables 500000} (a larger model is not attempted: memory),
- * {@code --bound-seconds 180} (the Lagrangian bound's time, its flow and set-up included; 0 skips it),
+ * {@code --bound-seconds 180} (the Lagrangian bound's time, its flow and set-up included, also per dataset:
+ * {@code 180,region=1500}; 0 skips it),
  * {@code --reuse} (keep the results of runs already in target/benchmark/, run only the missing ones),
  * {@code --data-dir sample-data}, {@code --heap 2g} (each
  * run's -Xmx), {@code --output FILE} (markdown with machine and date; nothing written without it),
@@ -67,6 +68,7 @@ public final class BenchmarkRunner {
             ExactSolver.Backend backend,
             long exactMaxVariables,
             int boundSeconds,
+            Map<String, Integer> boundSecondsByDataset,
             Path dataDir,
             String heap,
             Path output,
@@ -75,6 +77,27 @@ public final class BenchmarkRunner {
 
         int exactSecondsFor(String dataset) {
             return exactSecondsByDataset.getOrDefault(dataset, exactSeconds);
+        }
+
+        int boundSecondsFor(String dataset) {
+            return boundSecondsByDataset.getOrDefault(dataset, boundSeconds);
+        }
+
+        /** Seconds as {@code N} or {@code N,dataset=M,...}: the default, then each dataset's own. */
+        private static int secondsByDataset(String spec, int seconds, Map<String, Integer> byDataset) {
+            for (String s : spec.split(",")) {
+                if (s.isBlank()) {
+                    continue;
+                }
+                if (s.contains("=")) {
+                    byDataset.put(
+                            s.substring(0, s.indexOf('=')).trim(),
+                            Integer.parseInt(s.substring(s.indexOf('=') + 1).trim()));
+                } else {
+                    seconds = Integer.parseInt(s.trim());
+                }
+            }
+            return seconds;
         }
 
         static Config parse(String[] args) {
@@ -89,23 +112,14 @@ public final class BenchmarkRunner {
                     o.getOrDefault("engine-seconds", smoke ? "3" : "5,10,30,60").split(",")) {
                 engine.add(Integer.parseInt(s.trim()));
             }
-            int exact = smoke ? 20 : 600;
             Map<String, Integer> byDataset = new LinkedHashMap<>();
-            for (String s :
-                    o.getOrDefault("exact-seconds", Integer.toString(exact)).split(",")) {
-                if (s.contains("=")) {
-                    byDataset.put(
-                            s.substring(0, s.indexOf('=')).trim(),
-                            Integer.parseInt(s.substring(s.indexOf('=') + 1).trim()));
-                } else {
-                    exact = Integer.parseInt(s.trim());
-                }
-            }
+            int exact = secondsByDataset(o.getOrDefault("exact-seconds", ""), smoke ? 20 : 600, byDataset);
             Path output = smoke || !o.containsKey("output") ? null : Path.of(o.get("output"));
             ExactSolver.Backend backend = ExactSolver.Backend.valueOf(o.getOrDefault("exact-backend", "SCIP"));
             long maxVariables = Long.parseLong(
                     o.getOrDefault("exact-max-variables", Long.toString(ExactSolver.DEFAULT_MAX_VARIABLES)));
-            int bound = Integer.parseInt(o.getOrDefault("bound-seconds", smoke ? "2" : "180"));
+            Map<String, Integer> boundByDataset = new LinkedHashMap<>();
+            int bound = secondsByDataset(o.getOrDefault("bound-seconds", ""), smoke ? 2 : 180, boundByDataset);
             return new Config(
                     datasets,
                     engine,
@@ -114,6 +128,7 @@ public final class BenchmarkRunner {
                     backend,
                     maxVariables,
                     bound,
+                    boundByDataset,
                     Path.of(o.getOrDefault("data-dir", "sample-data")),
                     o.getOrDefault("heap", "2g"),
                     output,
@@ -182,7 +197,8 @@ public final class BenchmarkRunner {
             } else {
                 rows.add(new Row(dataset, "exact " + backendName(config.backend()), null, "not run"));
             }
-            if (config.boundSeconds() > 0) {
+            int boundSeconds = config.boundSecondsFor(dataset);
+            if (boundSeconds > 0) {
                 rows.add(runOne(
                         config,
                         classpath,
@@ -190,7 +206,7 @@ public final class BenchmarkRunner {
                         dataset,
                         input,
                         "bound",
-                        config.boundSeconds(),
+                        boundSeconds,
                         BOUND_LABEL,
                         log,
                         bestPlan(rows.stream()
@@ -533,6 +549,8 @@ public final class BenchmarkRunner {
             sb.append(" --exact-backend ").append(c.backend());
         }
         sb.append(" --bound-seconds ").append(c.boundSeconds());
+        c.boundSecondsByDataset()
+                .forEach((d, s) -> sb.append(',').append(d).append('=').append(s));
         sb.append(" --heap ").append(c.heap());
         sb.append(" --output solver-config/BENCHMARKS.md\"\n```\n\n");
         sb.append("## Machine\n\n");

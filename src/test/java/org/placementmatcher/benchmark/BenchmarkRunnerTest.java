@@ -65,6 +65,19 @@ class BenchmarkRunnerTest {
     }
 
     @Test
+    void secondsAreGivenForEveryDatasetAndForSomeOnTheirOwn() {
+        BenchmarkRunner.Config config = BenchmarkRunner.Config.parse(
+                new String[] {"--exact-seconds", "120,county-1200=0", "--bound-seconds", "region=1500"});
+
+        assertThat(config.exactSecondsFor("county")).isEqualTo(120);
+        assertThat(config.exactSecondsFor("county-1200")).isZero();
+        assertThat(config.boundSecondsFor("county")).isEqualTo(180);
+        assertThat(config.boundSecondsFor("region")).isEqualTo(1500);
+        assertThat(BenchmarkRunner.Config.parse(new String[0]).exactSecondsFor("region"))
+                .isEqualTo(600);
+    }
+
+    @Test
     void anOptimumIsTheReferenceWhateverTheBounds() {
         BenchmarkRunner.Reference ref = BenchmarkRunner.reference(List.of(
                 plan("engine", -30, -538898, Map.of()),
