@@ -165,8 +165,11 @@ final class SiblingGroupExchange {
             int i = p.getIndex();
             int most = Math.max(0, (p.getPlaces() - heldChildren[i]) / size);
             if (PlacementRules.fosteringLimitApplies(p)) {
-                int underLimit = Math.max(0, (PlacementRules.USUAL_FOSTERING_LIMIT - heldChildren[i]) / size);
-                most = Math.min(most, heldChildren[i] == 0 ? Math.max(underLimit, Math.min(most, 1)) : underLimit);
+                // Alone, one sibling group may go past the limit; a block has two children at least, so beside anyone
+                // else it must keep within it, and two never fit within it.
+                most = heldChildren[i] == 0
+                        ? Math.min(most, 1)
+                        : Math.min(most, Math.max(0, (PlacementRules.USUAL_FOSTERING_LIMIT - heldChildren[i]) / size));
             }
             onlyThoseThere[i] = heldSharingRule[i] || current[i] > most;
             room[i] = onlyThoseThere[i] ? current[i] : most;
