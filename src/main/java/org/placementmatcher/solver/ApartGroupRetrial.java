@@ -49,6 +49,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      */
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
+        SINGLES_PASS_NANOS.remove();
         Long limitEnds = FlowConstruction.LIMIT_ENDS.get();
         if (limitEnds == null
                 || context.isPhaseTerminated()
@@ -58,6 +59,13 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         long now = System.nanoTime();
         retry(context, now + (limitEnds - now) / 2);
     }
+
+    /**
+     * Set on the solving thread by the retrial of a timed solve: the longest its single children's pass took ({@link
+     * #exchanges}), by which {@link LateExchanges} judges when local search can spare the time for them again; absent
+     * where the retrial did not run.
+     */
+    static final ThreadLocal<Long> SINGLES_PASS_NANOS = new ThreadLocal<>();
 
     /**
      * The most units a caseload may have for the retrial to run. Each try rounds every unit of the caseload again (the
@@ -92,7 +100,11 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      * each exact where the other is held, so each goes on from where the other stopped.
      */
     static void exchanges(PhaseCommandContext<PlacementSolution> context, BooleanSupplier stop) {
+        long start = System.nanoTime();
         singlesRoutedAgain(context, stop);
+        long took = System.nanoTime() - start;
+        Long longest = SINGLES_PASS_NANOS.get();
+        SINGLES_PASS_NANOS.set(longest == null ? took : Math.max(longest, took));
         while (SiblingGroupExchange.exchange(context, stop)) {
             singlesRoutedAgain(context, stop);
         }
@@ -149,11 +161,9 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      */
     static void singlesRoutedAgain(PhaseCommandContext<PlacementSolution> context, BooleanSupplier stop) {
         PlacementSolution solution = context.getWorkingSolution();
-        Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
-        for (PlacementUnit unit : holdable(solution, List.of())) {
-            held.put(unit, unit.getProvider());
-        }
-        List<Move<PlacementSolution>> tried = tryHolding(context, held, stop);
+        Map<PlacementUnit, Provider> decisions = singlesRouted(solution, stop);
+        List<Move<PlacementSolution>> tried =
+                decisions == null ? List.of() : FlowConstruction.changesTo(context, decisions);
         if (tried.isEmpty()) {
             return;
         }
@@ -167,6 +177,18 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         if (after.compareTo(before) > 0) {
             context.execute(move);
         }
+    }
+
+    /**
+     * Every movable unit's place with every single child routed again by the flow, exactly, around the units it cannot
+     * route ({@link #holdable}) held where the plan has them; null when {@code stop} ended the flow first.
+     */
+    static Map<PlacementUnit, Provider> singlesRouted(PlacementSolution solution, BooleanSupplier stop) {
+        Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
+        for (PlacementUnit unit : holdable(solution, List.of())) {
+            held.put(unit, unit.getProvider());
+        }
+        return FlowConstruction.decideHolding(solution, held, CandidateLimit.configured(), stop, () -> false, true);
     }
 
     /** A move that changes nothing (a unit to where it is), for the score as it stands. */

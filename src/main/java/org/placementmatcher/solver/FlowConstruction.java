@@ -207,9 +207,16 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
     /** The moves that put every movable unit of the working solution where {@code decisions} says (absent: unplaced). */
     static List<Move<PlacementSolution>> changesTo(
             PhaseCommandContext<PlacementSolution> context, Map<PlacementUnit, Provider> decisions) {
-        PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider = providerVariable(context);
+        return changesTo(providerVariable(context), context.getWorkingSolution(), decisions);
+    }
+
+    /** The same, for the solution and the variable of a move selector ({@link LateExchanges}). */
+    static List<Move<PlacementSolution>> changesTo(
+            PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> provider,
+            PlacementSolution solution,
+            Map<PlacementUnit, Provider> decisions) {
         List<Move<PlacementSolution>> changes = new ArrayList<>();
-        for (PlacementUnit unit : context.getWorkingSolution().getUnits()) {
+        for (PlacementUnit unit : solution.getUnits()) {
             Provider place = decisions.get(unit);
             if (!unit.isPinned() && place != unit.getProvider()) {
                 changes.add(Moves.change(provider, unit, place));

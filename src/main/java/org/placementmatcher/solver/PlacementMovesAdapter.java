@@ -12,7 +12,8 @@ import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
 
 /**
- * Hands {@link PlacementMoves} to the solver's local search; the one class that touches Timefold's {@code impl}
+ * Hands {@link PlacementMoves} to the solver's local search, and near its end the exchanges once more ({@link
+ * LateExchanges}); the one class that touches Timefold's {@code impl}
  * packages. Why: in Timefold 2.2 a custom move selector is configured only as a {@code moveIteratorFactory}, whose
  * interface (and the score director it is given) lives in {@code impl}. The preview Neighborhoods API
  * ({@code MoveProvider}, {@code MoveStream}) is its public successor, but it cannot be mixed with the
@@ -23,10 +24,12 @@ import org.placementmatcher.domain.Provider;
 public class PlacementMovesAdapter implements MoveIteratorFactory<PlacementSolution, Move<PlacementSolution>> {
 
     private PlacementMoves moves;
+    private LateExchanges late;
 
     @Override
     public void phaseStarted(ScoreDirector<PlacementSolution> scoreDirector) {
         moves(scoreDirector).phaseStarted();
+        late.searchStarted(scoreDirector.getWorkingSolution());
     }
 
     @Override
@@ -43,7 +46,21 @@ public class PlacementMovesAdapter implements MoveIteratorFactory<PlacementSolut
     @Override
     public Iterator<Move<PlacementSolution>> createRandomMoveIterator(
             ScoreDirector<PlacementSolution> scoreDirector, RandomGenerator random) {
-        return moves(scoreDirector).randomMoves(scoreDirector.getWorkingSolution(), random);
+        Iterator<Move<PlacementSolution>> chosen =
+                moves(scoreDirector).randomMoves(scoreDirector.getWorkingSolution(), random);
+        LateExchanges exchanges = late;
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return chosen.hasNext();
+            }
+
+            @Override
+            public Move<PlacementSolution> next() {
+                Move<PlacementSolution> exchange = exchanges.next(scoreDirector.getWorkingSolution());
+                return exchange != null ? exchange : chosen.next();
+            }
+        };
     }
 
     /** The variable's meta-model is reached through the score director's solution descriptor, again in impl. */
@@ -57,6 +74,7 @@ public class PlacementMovesAdapter implements MoveIteratorFactory<PlacementSolut
                     .genuineEntity(PlacementUnit.class)
                     .basicVariable("provider", Provider.class);
             moves = new PlacementMoves(variable);
+            late = new LateExchanges(variable);
         }
         return moves;
     }

@@ -196,6 +196,7 @@ public class PlacementSolver {
                 atLimit.cancel(false);
             }
             FlowConstruction.LIMIT_ENDS.remove();
+            ApartGroupRetrial.SINGLES_PASS_NANOS.remove();
         }
     }
 
