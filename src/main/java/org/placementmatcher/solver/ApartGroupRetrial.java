@@ -49,6 +49,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      */
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
+        // A pass of an earlier solve on this thread says nothing of this one's.
         SINGLES_PASS_NANOS.remove();
         Long limitEnds = FlowConstruction.LIMIT_ENDS.get();
         if (limitEnds == null

@@ -19,11 +19,12 @@ import org.placementmatcher.domain.Provider;
  * its own worked out on the plan as local search has left it, which local search takes like any other move (so never
  * one that leaves a child unplaced or breaks a rule). Local search moves children one chain at a time and leaves the
  * single children's arrangement short of what the flow finds around it: on the region at 60 s the plans came out about
- * 900 points better on average, three runs against two (solver-config/BENCHMARKS.md, "The exchanges again near the end").
+ * 880 points better on average, nine runs against two (solver-config/BENCHMARKS.md, "The exchanges again near the end").
  *
- * <p>Only in a timed solve whose retrial ran ({@link ApartGroupRetrial#SINGLES_PASS_NANOS}), and only where local
- * search has time both before and for them ({@link #dueAt}): on a co-operative, whose settling leaves local search a
- * few seconds, they would only take those.
+ * <p>Only in a timed solve whose retrial ran ({@link ApartGroupRetrial#SINGLES_PASS_NANOS}) where OR-Tools' native
+ * library loads (the groups' exchange is its flow), and only where local search has time both before and for them
+ * ({@link #dueAt}): on a co-operative, whose settling often leaves local search a few seconds, they would only take
+ * those. A step is not started with less than a pass's time left, and a pass under way is given up at the end.
  */
 final class LateExchanges {
 
@@ -38,6 +39,10 @@ final class LateExchanges {
 
     private final PlanningVariableMetaModel<PlacementSolution, PlacementUnit, Provider> variable;
     private long dueNanos = NEVER;
+    /** When they must be over, by {@link System#nanoTime()} (null: no end), and how long a pass takes. */
+    private Long endsNanos;
+
+    private long passNanos;
     /** The steps still to offer, in order; null until due. */
     private Deque<Step> steps;
 
@@ -68,25 +73,32 @@ final class LateExchanges {
 
     /** A local search phase starts on the solving thread: the exchanges are due as {@link #dueAt} says. */
     void searchStarted(PlacementSolution solution) {
-        steps = null;
-        dueNanos = LibraryFlowSolve.available()
-                ? dueAt(
-                        System.nanoTime(),
-                        FlowConstruction.LIMIT_ENDS.get(),
-                        ApartGroupRetrial.SINGLES_PASS_NANOS.get(),
-                        PlacementSolver.endingNanos(solution))
-                : NEVER;
-    }
-
-    /** The same, due at {@code dueNanos} (tests). */
-    void dueAt(long dueNanos) {
-        steps = null;
-        this.dueNanos = dueNanos;
+        Long limitEnds = FlowConstruction.LIMIT_ENDS.get();
+        Long pass = ApartGroupRetrial.SINGLES_PASS_NANOS.get();
+        long ending = PlacementSolver.endingNanos(solution);
+        long due = LibraryFlowSolve.available() ? dueAt(System.nanoTime(), limitEnds, pass, ending) : NEVER;
+        offer(due, due == NEVER ? null : limitEnds - ending, due == NEVER ? 0 : pass);
     }
 
     /**
-     * The next exchange on the plan as it stands, once due and until each has been offered once; null otherwise (and
-     * for a step that would change nothing, the next is offered instead).
+     * Offered from {@code dueNanos}, to be over by {@code endsNanos} (null: no end), a pass taking {@code passNanos}
+     * (tests set these directly).
+     */
+    void offer(long dueNanos, Long endsNanos, long passNanos) {
+        steps = null;
+        this.dueNanos = dueNanos;
+        this.endsNanos = endsNanos;
+        this.passNanos = passNanos;
+    }
+
+    /** Whether less than {@code reserveNanos} is left before they must be over. */
+    private boolean pastEnd(long reserveNanos) {
+        return endsNanos != null && System.nanoTime() - (endsNanos - reserveNanos) > 0;
+    }
+
+    /**
+     * The next exchange on the plan as it stands, once due and until each has been offered once or too little time is
+     * left for the next; null otherwise (and for a step that would change nothing, the next is offered instead).
      */
     Move<PlacementSolution> next(PlacementSolution solution) {
         if (dueNanos == NEVER || System.nanoTime() - dueNanos < 0) {
@@ -100,12 +112,13 @@ final class LateExchanges {
             sizes.forEach(size -> steps.add(new GroupsExchanged(size)));
             steps.add(new SinglesRouted());
         }
-        while (!steps.isEmpty()) {
+        while (!steps.isEmpty() && !pastEnd(passNanos)) {
             List<Move<PlacementSolution>> changes = new ArrayList<>();
             switch (steps.poll()) {
                 case SinglesRouted s -> {
                     // Every movable unit's place: a unit absent from it is unplaced.
-                    Map<PlacementUnit, Provider> decisions = ApartGroupRetrial.singlesRouted(solution, () -> false);
+                    Map<PlacementUnit, Provider> decisions =
+                            ApartGroupRetrial.singlesRouted(solution, () -> pastEnd(0));
                     if (decisions != null) {
                         changes.addAll(FlowConstruction.changesTo(variable, solution, decisions));
                     }

@@ -11,10 +11,10 @@ import static org.placementmatcher.solver.PlacementFlowTest.solution;
 import static org.placementmatcher.solver.PlacementFlowTest.unit;
 
 import ai.timefold.solver.core.preview.api.move.Move;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.placementmatcher.domain.PlacementSolution;
 
@@ -59,14 +59,18 @@ class LateExchangesTest {
         return solution;
     }
 
-    /** Every move offered, each done at once (as local search would take it), and the plan after. */
-    private static Map<String, String> offeredAndTaken(long dueNanos, List<Integer> movesOffered) {
+    /**
+     * Every move offered from {@code dueNanos}, to be over by {@code endsNanos} with passes of {@code passNanos}, each
+     * done at once (as local search would take it); the plan after.
+     */
+    private static Map<String, String> offeredAndTaken(
+            long dueNanos, Long endsNanos, long passNanos, AtomicInteger movesOffered) {
         Map<String, String> plan = new HashMap<>();
         SOLVER.run(everyoneAtTheDearestPlace(), context -> {
             LateExchanges late = new LateExchanges(FlowConstruction.providerVariable(context));
-            late.dueAt(dueNanos);
+            late.offer(dueNanos, endsNanos, passNanos);
             for (Move<PlacementSolution> move; (move = late.next(context.getWorkingSolution())) != null; ) {
-                movesOffered.add(1);
+                movesOffered.incrementAndGet();
                 context.execute(move);
             }
             plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
@@ -77,21 +81,31 @@ class LateExchangesTest {
     @Test
     void onceDueTheSingleChildrenAreRoutedAgainThenTheGroupsExchangedEachOnceThenNothingMore() {
         assumeTrue(LibraryFlowSolve.available(), "OR-Tools' native library does not load on this machine");
-        List<Integer> offered = new ArrayList<>();
-        Map<String, String> plan = offeredAndTaken(System.nanoTime(), offered);
+        AtomicInteger offered = new AtomicInteger();
+        Map<String, String> plan = offeredAndTaken(System.nanoTime(), null, 0, offered);
 
         // First S, routed around G held at R, goes to P, the cheapest; then G, exchanged around S held at P, to Q, the
         // cheapest place with room for both; the second pass of the single children finds nothing: two moves in all.
         assertThat(plan).containsEntry("child:S", "P").containsEntry("group:G", "Q");
-        assertThat(offered).hasSize(2);
+        assertThat(offered).hasValue(2);
     }
 
     @Test
     void beforeTheyAreDueNothingIsOffered() {
-        List<Integer> offered = new ArrayList<>();
-        Map<String, String> plan = offeredAndTaken(System.nanoTime() + 3_600 * SECOND, offered);
+        AtomicInteger offered = new AtomicInteger();
+        Map<String, String> plan = offeredAndTaken(System.nanoTime() + 3_600 * SECOND, null, 0, offered);
 
         assertThat(plan).containsEntry("child:S", "R").containsEntry("group:G", "R");
-        assertThat(offered).isEmpty();
+        assertThat(offered).hasValue(0);
+    }
+
+    @Test
+    void withLessThanAPassLeftBeforeTheEndNoStepStarts() {
+        AtomicInteger offered = new AtomicInteger();
+        long now = System.nanoTime();
+        Map<String, String> plan = offeredAndTaken(now, now + SECOND, 3_600 * SECOND, offered);
+
+        assertThat(plan).containsEntry("child:S", "R").containsEntry("group:G", "R");
+        assertThat(offered).hasValue(0);
     }
 }
