@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
 
 /**
  * A flow routed by OR-Tools ({@link LibraryFlowSolve}) is at the optimum the flow's own searches reach, with potentials
@@ -67,7 +68,10 @@ class LibraryFlowSolveTest {
 
     /**
      * Pricing goes on from the library's flow, each round's children routed back by the searches or (as on national,
-     * where the searches are slower) the flow solved again by the library; settling then goes on from it.
+     * where the searches are slower) the flow solved again by the library; settling then goes on from it. Where every
+     * unit has its whole list, pricing reaches the whole network's optimum. The last problem's lists are cut short: a
+     * construction then widens the lists of the units its flow leaves unplaced, which of several equally cheap flows
+     * it found decides, so there it is held only to its guarantee (nobody unplaced for want of candidates).
      */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
@@ -81,9 +85,14 @@ class LibraryFlowSolveTest {
                 PlacementSolution solution = problems.get(k).get();
                 PlacementFlow flow = byLibrary(PlacementFlow.limited(solution, limit));
                 flow.alwaysSolveAgain = solveAgain;
-                assertThat(flow.solvePriced(() -> false))
-                        .as("problem " + k + ", limit " + limit)
-                        .isEqualTo(whole);
+                FlowRelaxation priced = flow.solvePriced(() -> false);
+                if (k < problems.size() - 1) {
+                    assertThat(priced).as("problem " + k + ", limit " + limit).isEqualTo(whole);
+                } else {
+                    assertThat(flow.unplacedForWantOfCandidates())
+                            .as("problem " + k + ", limit " + limit)
+                            .allMatch(PlacementUnit::hasAllCandidates);
+                }
                 assertPotentialsProveOptimal(flow, "problem " + k + ", limit " + limit);
                 assertThat(flow.solvedByLibrary).isTrue();
                 rounds += flow.pricingRounds();
