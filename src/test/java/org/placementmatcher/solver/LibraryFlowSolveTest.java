@@ -89,6 +89,13 @@ class LibraryFlowSolveTest {
                 if (k < problems.size() - 1) {
                     assertThat(priced).as("problem " + k + ", limit " + limit).isEqualTo(whole);
                 } else {
+                    // Lists cut short only restrict: never better than the uncut county's optimum (the problem before).
+                    FlowRelaxation uncut = FlowConstruction.routed(
+                                    problems.get(k - 1).get(), CandidateLimit.NONE)
+                            .totals();
+                    assertThat(priced.isBetterThan(uncut))
+                            .as("problem " + k + ", limit " + limit)
+                            .isFalse();
                     assertThat(flow.unplacedForWantOfCandidates())
                             .as("problem " + k + ", limit " + limit)
                             .allMatch(PlacementUnit::hasAllCandidates);
