@@ -481,8 +481,8 @@ public final class PlacementFlow extends FlowNetwork {
 
     /**
      * Reaches the next few providers along the settled unit node's arcs, then leaves in the heap (or on the stack of
-     * {@link #ready}) one entry standing for all the rest, keyed by a lower bound of their distances: arcs come cheapest first and no provider's potential
-     * is above {@link #maxProviderPotential}. So a search expands a unit's arcs only as far as it gets before reaching
+     * {@link #ready}) one entry standing for all the rest, keyed by a lower bound of their distances: arcs come
+     * cheapest first and no provider's potential is above {@link #maxProviderPotential}. So a search expands a unit's arcs only as far as it gets before reaching
      * its target, rather than pushing every one of a region's thousands of arcs into the heap (exact: Dijkstra needs
      * only that an entry's key is no more than any distance it stands for).
      */
