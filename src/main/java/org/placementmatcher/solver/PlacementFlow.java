@@ -93,6 +93,16 @@ public final class PlacementFlow extends FlowNetwork {
 
     boolean toDeficits;
 
+    /**
+     * A search settling a node this far (reduced) from its source gives up ({@link #augment} returns 0): whatever it
+     * would go on to find could not make the trial it serves better than one already made
+     * ({@link SplitGroupSettling#hold}).
+     */
+    long abandonAt = Long.MAX_VALUE;
+
+    /** What one child along the last augmenting path changed the flow's cost by (its arcs' costs, not reduced). */
+    long lastPathCost;
+
     /** Arc codes in {@link #predArc} besides an arc index: to the sink, and between an apart group and a member. */
     static final int UNPLACED = -1;
 
@@ -319,7 +329,8 @@ public final class PlacementFlow extends FlowNetwork {
     /**
      * One shortest path (reduced costs, so Dijkstra applies) from the node to the sink (while
      * {@link SplitGroupSettling#hold} routes again: to the nearest node with a deficit), augmented by as much as it
-     * carries (at most {@code remaining}); potentials are then raised so reduced costs stay non-negative.
+     * carries (at most {@code remaining}); potentials are then raised so reduced costs stay non-negative. Returns how
+     * many children it sent; 0 only where the search reached {@link #abandonAt} first (the flow then as it was).
      */
     int augment(int source, int remaining) {
         stamp++;
@@ -337,6 +348,9 @@ public final class PlacementFlow extends FlowNetwork {
             }
             if (settled[x] == stamp) {
                 continue;
+            }
+            if (dist[x] >= abandonAt) {
+                return 0;
             }
             settled[x] = stamp;
             settledDistance = dist[x];
@@ -410,6 +424,8 @@ public final class PlacementFlow extends FlowNetwork {
             throw new IllegalStateException("no path to the sink"); // cannot happen: a unit can always stay unplaced
         }
         long targetDist = dist[target];
+        // Reduced costs summed along a path are its costs plus the potentials' difference between its ends.
+        lastPathCost = targetDist - potential[source] + potential[target];
         for (int i = 0; i < settledCount; i++) {
             int v = settledList[i];
             potential[v] += dist[v] - targetDist;

@@ -11,8 +11,9 @@ import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
 
 /**
- * Settling split sibling groups ({@link SplitGroupSettling}) skips the options its bound shows cannot be better: the
- * bound never exceeds what holding a group there really adds, so settling ends where trying every option does.
+ * Settling split sibling groups ({@link SplitGroupSettling}) skips the options its bound shows cannot be better, and
+ * gives up trials once their searches show it: neither bound ever exceeds what holding a group there really adds, so
+ * settling ends where trying every option to the end does.
  */
 class SplitGroupSettlingTest {
 
@@ -25,6 +26,17 @@ class SplitGroupSettlingTest {
         }
         checked += assertBoundsHold(county(), "county");
         assertThat(checked).as("options whose bound was above 0").isPositive();
+    }
+
+    @Test
+    void aTrialGivesUpOnlyOnceItCannotAddLessThanItWasToBeat() throws Exception {
+        int abandoned = 0;
+        for (long seed = 0; seed < 80; seed++) {
+            long s = seed;
+            abandoned += assertAbandonsOnlyTrialsThatCannotWin(() -> PricedFlowTest.randomProblem(s), "seed " + seed);
+        }
+        abandoned += assertAbandonsOnlyTrialsThatCannotWin(county(), "county");
+        assertThat(abandoned).as("trials that gave up").isPositive();
     }
 
     @Test
@@ -72,14 +84,57 @@ class SplitGroupSettlingTest {
             done[node] = true;
             for (int arc : SplitGroupSettling.holdOptions(flow, node, FlowConstruction.EXTRA_PLACES)) {
                 long bound = SplitGroupSettling.holdCostAtLeast(flow, node, arc);
-                FlowRelaxation held = SplitGroupSettling.hold(flow.copy(), node, arc);
-                assertThat(SplitGroupSettling.costAdded(before, held))
-                        .as(name + ": node " + node + " held to arc " + arc)
-                        .isGreaterThanOrEqualTo(bound);
+                SplitGroupSettling.Held held = SplitGroupSettling.hold(flow.copy(), node, arc);
+                String option = name + ": node " + node + " held to arc " + arc;
+                assertThat(held.costAdded()).as(option).isGreaterThanOrEqualTo(bound);
+                assertCostAddedAgrees(before, held, option);
                 positive += bound > 0 ? 1 : 0;
             }
         }
         return positive;
+    }
+
+    /**
+     * The cost a trial says it added agrees with its totals: the soft points' change where as much urgency weight is
+     * unplaced; above any soft change where more is, below where less is.
+     */
+    private static void assertCostAddedAgrees(FlowRelaxation before, SplitGroupSettling.Held held, String option) {
+        long moreUnplaced = held.totals().unplacedWeightScaled() - before.unplacedWeightScaled();
+        long softAdded = held.totals().softScaled() - before.softScaled();
+        if (moreUnplaced == 0) {
+            assertThat(held.costAdded()).as(option).isEqualTo(softAdded);
+        } else if (moreUnplaced > 0) {
+            assertThat(held.costAdded()).as(option).isGreaterThan(Math.abs(softAdded));
+        } else {
+            assertThat(held.costAdded()).as(option).isLessThan(-Math.abs(softAdded));
+        }
+    }
+
+    /**
+     * Every trial, told to give up once it is sure to add a given cost, carries on while it could still add less: asked
+     * to beat one more than it adds, it ends with what it adds when carried to the end. Returns how many gave up when
+     * asked to beat exactly that (it may or may not: it gives up only once its bound shows it), so the check was not
+     * empty.
+     */
+    private static int assertAbandonsOnlyTrialsThatCannotWin(Supplier<PlacementSolution> problem, String name) {
+        PlacementFlow flow =
+                FlowConstruction.routed(problem.get(), CandidateLimit.NONE).flow();
+        boolean[] done = new boolean[flow.unitCount];
+        int abandoned = 0;
+        for (int node = SplitGroupSettling.hardestSplitNode(flow, done);
+                node >= 0;
+                node = SplitGroupSettling.hardestSplitNode(flow, done)) {
+            done[node] = true;
+            for (int arc : SplitGroupSettling.holdOptions(flow, node, FlowConstruction.EXTRA_PLACES)) {
+                String option = name + ": node " + node + " held to arc " + arc;
+                SplitGroupSettling.Held whole = SplitGroupSettling.hold(flow.copy(), node, arc);
+                SplitGroupSettling.Held withinOneMore =
+                        SplitGroupSettling.hold(flow.copy(), node, arc, whole.costAdded() + 1);
+                assertThat(withinOneMore).as(option).isEqualTo(whole);
+                abandoned += SplitGroupSettling.hold(flow.copy(), node, arc, whole.costAdded()) == null ? 1 : 0;
+            }
+        }
+        return abandoned;
     }
 
     private static void assertSameSettling(Supplier<PlacementSolution> problem, String name) {
