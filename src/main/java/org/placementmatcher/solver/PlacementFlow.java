@@ -187,6 +187,11 @@ public final class PlacementFlow extends FlowNetwork {
         allocateSearch(sink + 1);
     }
 
+    /** Paths augmented on this flow and those it was copied from (a search given up is not counted). */
+    int augmentations() {
+        return augmentations;
+    }
+
     /** Scratch space of the shortest-path searches: each flow its own, copies too. */
     private void allocateSearch(int nodes) {
         dist = new long[nodes];
