@@ -291,7 +291,7 @@ final class SplitGroupSettling {
     /**
      * The reduced distance from the i-th waiting node, with {@code remaining} children still to route from it, at which
      * the trial is sure to add {@code toBeat} or more ({@link Long#MAX_VALUE}: never, or not known within a long): it
-     * has added {@code added} so far, each child waiting at a later node costs at least the nearest deficit's potential
+     * has added {@code added} so far, each child waiting at a later node costs at least the lowest deficit's potential
      * less its node's, and each of the i-th node's at least that plus the distance.
      */
     private static long abandonAt(
@@ -299,22 +299,27 @@ final class SplitGroupSettling {
         if (toBeat == Long.MAX_VALUE) {
             return Long.MAX_VALUE;
         }
-        long nearest = Long.MAX_VALUE;
+        long lowestDeficit = Long.MAX_VALUE;
         // Deficits are only ever at providers and the sink (flow taken back).
         for (int t = network.unitCount; t <= network.sink; t++) {
             if (network.deficit[t] > 0) {
-                nearest = Math.min(nearest, network.potential[t]);
+                lowestDeficit = Math.min(lowestDeficit, network.potential[t]);
             }
+        }
+        if (lowestDeficit == Long.MAX_VALUE) {
+            return Long.MAX_VALUE; // no deficit left to bound by: the search is left to find its end
         }
         try {
             long atLeast = added;
             for (int j = i + 1; j < waiting.size(); j++) {
                 int[] w = waiting.get(j);
                 atLeast = Math.addExact(
-                        atLeast, Math.multiplyExact((long) w[1], Math.subtractExact(nearest, network.potential[w[0]])));
+                        atLeast,
+                        Math.multiplyExact((long) w[1], Math.subtractExact(lowestDeficit, network.potential[w[0]])));
             }
             long perChild = Math.ceilDiv(Math.subtractExact(toBeat, atLeast), remaining);
-            return Math.subtractExact(perChild, Math.subtractExact(nearest, network.potential[waiting.get(i)[0]]));
+            return Math.subtractExact(
+                    perChild, Math.subtractExact(lowestDeficit, network.potential[waiting.get(i)[0]]));
         } catch (ArithmeticException overflow) {
             return Long.MAX_VALUE;
         }
