@@ -26,8 +26,8 @@ import org.placementmatcher.domain.Provider;
  * groups exchanged ({@link SiblingGroupExchange}); then each apart
  * sibling group (placeTogether=false) tried again on the plan: the units the flow cannot route
  * exactly ({@link #holdable}: other apart siblings, children under H10 or H11, sibling groups of several children) held
- * where the plan has them, except the {@link #NEIGHBOURS_RELEASED} placed nearest the group; the group, those and the
- * {@link #SINGLES_RELEASED} single children placed nearest it routed again by the flow ({@link PlacementFlow}, which
+ * where the plan has them, except those placed nearest the group; the group, those and the
+ * single children placed nearest it ({@link Reach}) routed again by the flow ({@link PlacementFlow}, which
  * offers nobody a place beside a held child they may not share with), settled, rounded, and kept when the plan's score
  * is better. Then the group is tried together at each of its cheapest places with room ({@link #gatherPlaces}), held
  * there, those at that place let go. It finds the long chains local search cannot: on county, five sibling groups each
@@ -84,8 +84,8 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * The plan's single children routed again and its sibling groups exchanged ({@link #exchanges}), then every apart
-     * group tried in turn (those the plan splits first), round after round while a round improves the plan, the
-     * exchanges again after each such round, until {@code end} (by {@link System#nanoTime()}) would come before another
+     * group tried in turn (those the plan splits first), round after round, each round after one that improved nothing
+     * reaching further ({@link Reach#afterRound}), the exchanges again after each round that improved the plan, until {@code end} (by {@link System#nanoTime()}) would come before another
      * try ends, a try being expected to take as long as the longest so far; or until the phase is stopped. A try still
      * under way at {@code end} is given up.
      */
@@ -111,7 +111,11 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         }
     }
 
-    /** The apart groups' tries of {@link #retry}, round after round. */
+    /**
+     * The apart groups' tries of {@link #retry}, round after round from the {@link Reach#FIRST first reach}; where a
+     * round improves nothing, the next lets go {@link Reach#wider twice as many} of the units near each try, until a
+     * round that has let every unit go improves nothing ({@link Reach#afterRound}).
+     */
     private static void groupsTried(PhaseCommandContext<PlacementSolution> context, long end, BooleanSupplier stop) {
         PlacementSolution solution = context.getWorkingSolution();
         List<List<PlacementUnit>> groups = apartGroupsSplitFirst(solution);
@@ -121,9 +125,9 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         HardMediumSoftScore best = context.executeTemporarilyAndCalculateScore(
                 unchanged(context, groups.getFirst().getFirst()));
         long expected = 0;
-        boolean improved = true;
-        while (improved) {
-            improved = false;
+        Reach reach = Reach.FIRST;
+        while (true) {
+            boolean improved = false;
             for (List<PlacementUnit> members : groups) {
                 List<Provider> gatherPlaces = gatherPlaces(members);
                 for (int t = 0; t <= gatherPlaces.size(); t++) {
@@ -131,8 +135,9 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                     if (stop.getAsBoolean() || start + expected - end > 0) {
                         return;
                     }
-                    Map<PlacementUnit, Provider> held =
-                            t == 0 ? held(solution, members) : heldGathered(solution, members, gatherPlaces.get(t - 1));
+                    Map<PlacementUnit, Provider> held = t == 0
+                            ? held(solution, members, reach)
+                            : heldGathered(solution, members, gatherPlaces.get(t - 1), reach);
                     List<Move<PlacementSolution>> tried = tryHolding(context, held, stop);
                     if (!tried.isEmpty()) {
                         Move<PlacementSolution> move = Moves.compose(tried);
@@ -150,6 +155,10 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                 exchanges(context, stop);
                 best = context.executeTemporarilyAndCalculateScore(
                         unchanged(context, groups.getFirst().getFirst()));
+            }
+            reach = reach.afterRound(improved, solution.getUnits().size());
+            if (reach == null) {
+                return;
             }
         }
     }
@@ -218,13 +227,45 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * Besides the group tried again, how many of the units otherwise held are let go with it, those placed nearest the
-     * group first (with their own apart siblings): groups exchanging places. On county the optimum has two brothers
-     * and a pair of siblings swap places while five sibling groups each move to the place of the next; tried alone, no
-     * group can move, every place it would go to being held by another (solver-config/BENCHMARKS.md, "Apart groups
-     * tried again with their neighbours").
+     * How many units near a try are let go with it: of the units otherwise held, the {@code neighbours} placed nearest
+     * the group (with their own apart siblings), and the {@code singles} single children placed nearest the try's
+     * place; everyone else is held.
+     *
+     * @param neighbours groups exchanging places: on county the optimum has two brothers and a pair of siblings swap
+     *     places while five sibling groups each move to the place of the next; tried alone, no group can move, every
+     *     place it would go to being held by another (solver-config/BENCHMARKS.md, "Apart groups tried again with their
+     *     neighbours")
+     * @param singles single children (under no rule the flow cannot route) routed again with the group, the unplaced
+     *     ones always: on a region a try is then about 55 ms instead of a whole flow's 30 s, so the retrial runs there
+     *     too (about 175 tries at 60 s), which brought the plan at 60 s from 0.34 % above the best bound to 0.30-0.31 %
+     *     (solver-config/BENCHMARKS.md, "Apart groups tried again in a small flow")
      */
-    static final int NEIGHBOURS_RELEASED = 16;
+    record Reach(int neighbours, int singles) {
+
+        /** The first rounds' reach. */
+        static final Reach FIRST = new Reach(16, 300);
+
+        /**
+         * Twice as far, for the round after one that improved nothing: on county-1200 the chains that remain there
+         * (an apart pair gathered into a sibling group's place, which moves into another's, and so on) are longer than
+         * the first reach lets go (solver-config/BENCHMARKS.md, "The retrial's reach widened").
+         */
+        Reach wider() {
+            return new Reach(2 * neighbours, 2 * singles);
+        }
+
+        /**
+         * The next round's reach on a caseload of {@code units} units: this one again after a round that {@code
+         * improved} the plan, else {@link #wider}; null (no more rounds) where a try already lets every unit go, so that
+         * a wider reach would try the same.
+         */
+        Reach afterRound(boolean improved, int units) {
+            if (improved) {
+                return this;
+            }
+            return neighbours >= units && singles >= units ? null : wider();
+        }
+    }
 
     /** The moves to the plan routed again with the units in {@code held} held there; none when nothing changes, or no time. */
     private static List<Move<PlacementSolution>> tryHolding(
@@ -268,10 +309,10 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     /**
      * The units held while the group is tried together at {@code place}: the group there, the units the flow cannot
      * route ({@link #holdable}) where the plan has them except those at that place, which go where the flow sends them,
-     * and the single children placed beyond the {@link #SINGLES_RELEASED} nearest that place.
+     * and the single children placed beyond the {@link Reach#singles} nearest that place.
      */
     static Map<PlacementUnit, Provider> heldGathered(
-            PlacementSolution solution, List<PlacementUnit> members, Provider place) {
+            PlacementSolution solution, List<PlacementUnit> members, Provider place, Reach reach) {
         Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
         List<PlacementUnit> holdable = holdable(solution, members);
         for (PlacementUnit unit : holdable) {
@@ -279,29 +320,21 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                 held.put(unit, unit.getProvider());
             }
         }
-        holdFarSingles(solution, members, holdable, place, held);
+        holdFarSingles(solution, members, holdable, place, reach.singles(), held);
         members.forEach(member -> held.put(member, place));
         return held;
     }
 
     /**
-     * How many single children (under no rule the flow cannot route) placed nearest a try's place are routed again with
-     * the group; the others are held where they are, and the unplaced ones always routed. On a region a try is then
-     * about 55 ms instead of a whole flow's 30 s, so the retrial runs there too (about 175 tries at 60 s), which brought
-     * the plan at 60 s from 0.34 % above the best bound to 0.30-0.31 % (solver-config/BENCHMARKS.md, "Apart groups tried
-     * again in a small flow").
-     */
-    static final int SINGLES_RELEASED = 300;
-
-    /**
      * Holds in {@code held}, where they are, the placed single children (neither a member nor holdable) beyond the
-     * {@link #SINGLES_RELEASED} placed nearest {@code at}.
+     * {@code released} placed nearest {@code at}.
      */
     private static void holdFarSingles(
             PlacementSolution solution,
             List<PlacementUnit> members,
             List<PlacementUnit> holdable,
             Provider at,
+            int released,
             Map<PlacementUnit, Provider> held) {
         Set<PlacementUnit> notSingle = Collections.newSetFromMap(new IdentityHashMap<>());
         notSingle.addAll(members);
@@ -313,7 +346,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
             }
         }
         List<PlacementUnit> far = nearestFirst(singles, at);
-        for (PlacementUnit unit : far.subList(Math.min(SINGLES_RELEASED, far.size()), far.size())) {
+        for (PlacementUnit unit : far.subList(Math.min(released, far.size()), far.size())) {
             held.put(unit, unit.getProvider());
         }
     }
@@ -344,7 +377,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     /**
      * The movable units the flow cannot route as they are, the group's members apart: apart siblings, children under
      * H10 or H11, sibling groups of several children. The others, single children under no such rule, it places as
-     * well as they can be around the held units, where a try lets them go ({@link #SINGLES_RELEASED}).
+     * well as they can be around the held units, where a try lets them go ({@link Reach#singles}).
      */
     static List<PlacementUnit> holdable(PlacementSolution solution, List<PlacementUnit> members) {
         List<PlacementUnit> holdable = new ArrayList<>();
@@ -362,11 +395,11 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * The units held where the plan has them while the group is tried again: the {@link #holdable} ones but the
-     * {@link #NEIGHBOURS_RELEASED} placed nearest the group, with their apart siblings, and the single children placed
-     * beyond the {@link #SINGLES_RELEASED} nearest it. The group is where its first placed member is, or where its first
+     * {@link Reach#neighbours} placed nearest the group, with their apart siblings, and the single children placed
+     * beyond the {@link Reach#singles} nearest it. The group is where its first placed member is, or where its first
      * member's cheapest candidate is when none is placed.
      */
-    static Map<PlacementUnit, Provider> held(PlacementSolution solution, List<PlacementUnit> members) {
+    static Map<PlacementUnit, Provider> held(PlacementSolution solution, List<PlacementUnit> members, Reach reach) {
         Provider at = members.stream()
                 .map(PlacementUnit::getProvider)
                 .filter(Objects::nonNull)
@@ -375,7 +408,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                         members.getFirst().getCandidates().stream().findFirst().orElse(null));
         List<PlacementUnit> holdable = nearestFirst(holdable(solution, members), at);
         Set<String> releasedGroups = new HashSet<>();
-        for (PlacementUnit unit : holdable.subList(0, Math.min(NEIGHBOURS_RELEASED, holdable.size()))) {
+        for (PlacementUnit unit : holdable.subList(0, Math.min(reach.neighbours(), holdable.size()))) {
             if (unit.getApartGroup() != null) {
                 releasedGroups.add(unit.getApartGroup());
             }
@@ -383,13 +416,13 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
         for (int k = 0; k < holdable.size(); k++) {
             PlacementUnit unit = holdable.get(k);
-            boolean released = k < NEIGHBOURS_RELEASED
+            boolean released = k < reach.neighbours()
                     || unit.getApartGroup() != null && releasedGroups.contains(unit.getApartGroup());
             if (!released) {
                 held.put(unit, unit.getProvider());
             }
         }
-        holdFarSingles(solution, members, holdable, at, held);
+        holdFarSingles(solution, members, holdable, at, reach.singles(), held);
         return held;
     }
 }

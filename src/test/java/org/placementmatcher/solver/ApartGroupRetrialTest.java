@@ -155,7 +155,7 @@ class ApartGroupRetrialTest {
     void theUnitsPlacedNearestTheGroupAreLetGoWithItTheirApartSiblingsTooAndTheRestHeld() {
         // Sibling groups G0..G19 (two children each) at N0..N19, each further north; apart siblings A at N0 (the group
         // tried again) and B, one at N0 (near) and one at N19 (far).
-        int homes = ApartGroupRetrial.NEIGHBOURS_RELEASED + 4;
+        int homes = ApartGroupRetrial.Reach.FIRST.neighbours() + 4;
         List<String> providers = new ArrayList<>();
         List<String> children = new ArrayList<>();
         for (int k = 0; k < homes; k++) {
@@ -173,7 +173,7 @@ class ApartGroupRetrialTest {
         unit(solution, "B2").setProvider(providerNamed(solution, "N" + (homes - 1)));
         List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
 
-        Map<PlacementUnit, Provider> held = ApartGroupRetrial.held(solution, group);
+        Map<PlacementUnit, Provider> held = ApartGroupRetrial.held(solution, group, ApartGroupRetrial.Reach.FIRST);
 
         // Let go: G0 and B1 (at N0), G1..G14: sixteen; and B2, B1's apart sibling, though placed furthest.
         Map<String, String> farthest =
@@ -181,14 +181,128 @@ class ApartGroupRetrialTest {
         assertThat(byFirstChild(held)).isEqualTo(farthest);
         // The nearest to where the group has anyone placed: with A1 unplaced, A2's place.
         unit(solution, "A1").setProvider(null);
-        assertThat(byFirstChild(ApartGroupRetrial.held(solution, group))).isEqualTo(farthest);
+        assertThat(byFirstChild(ApartGroupRetrial.held(solution, group, ApartGroupRetrial.Reach.FIRST)))
+                .isEqualTo(farthest);
+    }
+
+    @Test
+    void aWiderReachLetsGoTwiceAsManyNeighboursAndSingleChildren() {
+        // The twenty sibling groups of the test above: at the first reach the five farthest are held, at the next none.
+        int homes = ApartGroupRetrial.Reach.FIRST.neighbours() + 4;
+        List<String> providers = new ArrayList<>();
+        List<String> children = new ArrayList<>();
+        for (int k = 0; k < homes; k++) {
+            providers.add(homeNorth("N" + k, k, 2, 100));
+            children.add(sibling("G" + k + "a", "G" + k, true));
+            children.add(sibling("G" + k + "b", "G" + k, true));
+        }
+        List.of("A1", "A2").forEach(id -> children.add(sibling(id, "A", false)));
+        PlacementSolution solution = solution(providers, children);
+        for (int k = 0; k < homes; k++) {
+            unit(solution, "G" + k + "a").setProvider(providerNamed(solution, "N" + k));
+        }
+        List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
+        group.forEach(member -> member.setProvider(providerNamed(solution, "N0")));
+        ApartGroupRetrial.Reach wider = ApartGroupRetrial.Reach.FIRST.wider();
+
+        assertThat(ApartGroupRetrial.held(solution, group, ApartGroupRetrial.Reach.FIRST))
+                .hasSize(4);
+        assertThat(ApartGroupRetrial.held(solution, group, wider)).isEmpty();
+        assertThat(wider.neighbours()).isEqualTo(2 * ApartGroupRetrial.Reach.FIRST.neighbours());
+        assertThat(wider.singles()).isEqualTo(2 * ApartGroupRetrial.Reach.FIRST.singles());
+    }
+
+    @Test
+    void whereTheFirstReachFindsNothingAWiderOneFindsTheChainBeyondIt() {
+        // Apart pair A (10) split at P1 and P2 (300 each); C (50) is the cheapest place for it, where sibling group G
+        // (14) lives; G could go to D (60, from 12), where H (16) lives; H could go to E (70, from 15), free. Sixteen
+        // sibling groups K (10, at 40) live at A's place, nearer than G and H: at the first reach A is let go with them
+        // and G and H are held, so nothing moves; at the next, all move along.
+        List<String> providers = new ArrayList<>(List.of(
+                homeNorthFrom("P1", 0, 1, 0, 300),
+                homeNorthFrom("P2", 0, 1, 0, 300),
+                homeNorthFrom("C", 3, 2, 0, 50),
+                homeNorthFrom("D", 4, 2, 12, 60),
+                homeNorthFrom("E", 5, 2, 15, 70)));
+        List<String> children = new ArrayList<>();
+        List.of("A1", "A2").forEach(id -> children.add(sibling(id, "A", false)));
+        List.of("G1", "G2").forEach(id -> children.add(childOf(id, AGE_14, "G")));
+        List.of("H1", "H2").forEach(id -> children.add(childOf(id, AGE_16, "H")));
+        int decoys = ApartGroupRetrial.Reach.FIRST.neighbours();
+        for (int k = 0; k < decoys; k++) {
+            providers.add(homeNorthFrom("N" + k, 0, 2, 0, 40));
+            List.of("K" + k + "a", "K" + k + "b")
+                    .forEach(id -> children.add(childOf(id, AGE_10, id.substring(0, id.length() - 1))));
+        }
+        PlacementSolution solution = solution(providers, children);
+        unit(solution, "A1").setProvider(providerNamed(solution, "P1"));
+        unit(solution, "A2").setProvider(providerNamed(solution, "P2"));
+        unit(solution, "G1").setProvider(providerNamed(solution, "C"));
+        unit(solution, "H1").setProvider(providerNamed(solution, "D"));
+        for (int k = 0; k < decoys; k++) {
+            unit(solution, "K" + k + "a").setProvider(providerNamed(solution, "N" + k));
+        }
+        Map<String, String> plan = new HashMap<>();
+        FlowConstruction.LIMIT_ENDS.set(
+                System.nanoTime() + Duration.ofMinutes(1).toNanos());
+        try {
+            SOLVER.run(solution, context -> {
+                ApartGroupRetrial.retry(
+                        context, System.nanoTime() + Duration.ofMinutes(1).toNanos());
+                plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
+            });
+        } finally {
+            FlowConstruction.LIMIT_ENDS.remove();
+            ApartGroupRetrial.SINGLES_PASS_NANOS.remove();
+        }
+
+        // A together at the place of G or of a K (all K's places alike), that one moved on to C: the chain needs G and
+        // H.
+        assertThat(plan.get("child:A1")).isEqualTo(plan.get("child:A2")).isNotIn("P1", "P2");
+        assertThat(plan).containsEntry("group:G", "D").containsEntry("group:H", "E");
+    }
+
+    private static final String AGE_16 = "2010-01-01";
+
+    /** A provider of {@code places} for children from {@code ageMin} to 17, {@code northOf} hundredths of a degree north. */
+    private static String homeNorthFrom(String id, int northOf, int places, int ageMin, int cost) {
+        return homeNorth(id, northOf, places, cost).replace("\"ageMin\": 0", "\"ageMin\": " + ageMin);
+    }
+
+    /** A child of {@code dateOfBirth} in sibling group {@code group}, placed together. */
+    private static String childOf(String id, String dateOfBirth, String group) {
+        return child(
+                id, dateOfBirth, "PLANNED", ", \"siblingGroup\": \"%s\", \"placeTogether\": true".formatted(group));
+    }
+
+    @Test
+    void aRoundThatImprovesNothingIsFollowedByAWiderOneUntilATryLetsEveryUnitGo() {
+        ApartGroupRetrial.Reach first = ApartGroupRetrial.Reach.FIRST;
+        int units = 1_200;
+
+        assertThat(first.afterRound(true, units)).isEqualTo(first);
+        assertThat(first.afterRound(false, units)).isEqualTo(first.wider());
+        ApartGroupRetrial.Reach reach = first;
+        int rounds = 0;
+        while (reach != null) {
+            reach = reach.afterRound(false, units);
+            rounds++;
+        }
+        // 16, 32, ..., 1024, 2048 neighbours: the round at 2048 lets all 1,200 go, and is the last.
+        assertThat(rounds).isEqualTo(8);
+        assertThat(new ApartGroupRetrial.Reach(units, units).afterRound(false, units))
+                .isNull();
+        assertThat(new ApartGroupRetrial.Reach(units, units).afterRound(true, units))
+                .isNotNull();
+        assertThat(new ApartGroupRetrial.Reach(units - 1, units).afterRound(false, units))
+                .isNotNull();
     }
 
     @Test
     void theSingleChildrenPlacedNearestTheTryAreRoutedAgainTheFarOnesHeldTheUnplacedNever() {
         // Apart siblings A at N0; single children: all but one of those released at N0, one at N1 (near), one at N9
         // (far), two unplaced (the last S and U), never held.
-        int released = ApartGroupRetrial.SINGLES_RELEASED;
+        int released = ApartGroupRetrial.Reach.FIRST.singles();
         List<String> providers =
                 List.of(homeNorth("N0", 0, released + 2, 100), homeNorth("N1", 1, 2, 100), homeNorth("N9", 9, 2, 100));
         List<String> children = new ArrayList<>();
@@ -206,9 +320,11 @@ class ApartGroupRetrialTest {
         unit(solution, "S" + released).setProvider(providerNamed(solution, "N9"));
         List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
 
-        assertThat(byFirstChild(ApartGroupRetrial.held(solution, group))).containsOnly(Map.entry("S" + released, "N9"));
+        assertThat(byFirstChild(ApartGroupRetrial.held(solution, group, ApartGroupRetrial.Reach.FIRST)))
+                .containsOnly(Map.entry("S" + released, "N9"));
         // Gathered at N9: nearest there are N9's child, N1's, then N0's; the last of N0's is held.
-        assertThat(byFirstChild(ApartGroupRetrial.heldGathered(solution, group, providerNamed(solution, "N9"))))
+        assertThat(byFirstChild(ApartGroupRetrial.heldGathered(
+                        solution, group, providerNamed(solution, "N9"), ApartGroupRetrial.Reach.FIRST)))
                 .containsOnly(Map.entry("A1", "N9"), Map.entry("A2", "N9"), Map.entry("S" + (released - 2), "N0"));
     }
 
@@ -259,8 +375,8 @@ class ApartGroupRetrialTest {
         PlacementSolution solution = apartPairAtPAndGroupsAtQAndR();
         List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
 
-        Map<PlacementUnit, Provider> held =
-                ApartGroupRetrial.heldGathered(solution, group, providerNamed(solution, "Q"));
+        Map<PlacementUnit, Provider> held = ApartGroupRetrial.heldGathered(
+                solution, group, providerNamed(solution, "Q"), ApartGroupRetrial.Reach.FIRST);
 
         // G, at Q, goes where the flow sends it (as S, whom the flow routes anyway); H stays at R.
         assertThat(byFirstChild(held)).containsOnly(Map.entry("A1", "Q"), Map.entry("A2", "Q"), Map.entry("H1", "R"));
