@@ -32,7 +32,8 @@ import org.placementmatcher.domain.Provider;
  * is better. Then the group is tried together at each of its cheapest places with room ({@link #gatherPlaces}), held
  * there, those at that place let go. It finds the long chains local search cannot: on county, five sibling groups each
  * moving to the next one's place while an apart pair trades places with a group of two, the proven optimum
- * (solver-config/BENCHMARKS.md).
+ * (solver-config/BENCHMARKS.md). Where the apart groups' tries find nothing more, even reaching further, the sibling
+ * groups placed together are tried in the same way.
  *
  * <p>Everyone else held where the plan has them, a try is a small flow: about 20 ms on county-1200 and 55 ms on a
  * region, where one routing every single child again and settling the groups it split took as long as the construction
@@ -45,7 +46,8 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * In a timed solve only ({@link FlowConstruction#LIMIT_ENDS}: a reproducible one must not depend on the clock),
-     * on a caseload of at most {@link #MOST_UNITS} units, right after the construction, in half the time left.
+     * on a caseload of at most {@link #MOST_UNITS} units, right after the construction, in half the time left, or in
+     * {@link #QUICK_SHARE} of it where its rounds are quick ({@link #retry}).
      */
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
@@ -58,8 +60,17 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
             return;
         }
         long now = System.nanoTime();
-        retry(context, now + (limitEnds - now) / 2);
+        retry(context, now + (limitEnds - now) / 2, now + (long) ((limitEnds - now) * QUICK_SHARE));
     }
+
+    /**
+     * The share of the time left after the construction that the retrial has where its first round of tries ends
+     * within a fifth of it (else half): on county-1200 local search found nothing after the retrial in four runs of
+     * four, while the retrial's further rounds brought the plan at 30 s from 0.057 % to 0.048 % above the best bound
+     * (solver-config/BENCHMARKS.md, "The retrial reaches further"). Where a round takes longer (a region's, a
+     * co-operative's) local search and the late exchanges keep their half.
+     */
+    static final double QUICK_SHARE = 0.8;
 
     /**
      * Set on the solving thread by the retrial of a timed solve: the longest its single children's pass took ({@link
@@ -85,14 +96,46 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     /**
      * The plan's single children routed again and its sibling groups exchanged ({@link #exchanges}), then every apart
      * group tried in turn (those the plan splits first), round after round, each round after one that improved nothing
-     * reaching further ({@link Reach#afterRound}), the exchanges again after each round that improved the plan, until {@code end} (by {@link System#nanoTime()}) would come before another
-     * try ends, a try being expected to take as long as the longest so far; or until the phase is stopped. A try still
-     * under way at {@code end} is given up.
+     * reaching further ({@link Reach#afterRound}), the exchanges again after each round that improved the plan, until
+     * the end (by {@link System#nanoTime()}) would come before another try ends, a try being expected to take as long
+     * as the longest so far; or until the phase is stopped. A try still under way at the end is given up. The end is
+     * {@code end}, or {@code quickEnd} where the first round of tries has ended within two fifths of the time to {@code
+     * end} (a fifth of the time left where {@code end} is half of it).
      */
-    static void retry(PhaseCommandContext<PlacementSolution> context, long end) {
-        BooleanSupplier stop = () -> context.isPhaseTerminated() || System.nanoTime() - end > 0;
+    static void retry(PhaseCommandContext<PlacementSolution> context, long end, long quickEnd) {
+        Deadline deadline = new Deadline(System.nanoTime(), end, quickEnd);
+        BooleanSupplier stop = () -> context.isPhaseTerminated() || deadline.passed();
         exchanges(context, stop);
-        groupsTried(context, end, stop);
+        groupsTried(context, deadline, stop);
+    }
+
+    /** When the retrial ends, by {@link System#nanoTime()}: {@code end}, until a quick first round moves it on. */
+    static final class Deadline {
+        private final long start;
+        private final long quickEnd;
+        private long end;
+
+        Deadline(long start, long end, long quickEnd) {
+            this.start = start;
+            this.end = end;
+            this.quickEnd = quickEnd;
+        }
+
+        /** The first round of tries has ended: where it was quick, the retrial goes on until {@code quickEnd}. */
+        void firstRoundEnded() {
+            if (System.nanoTime() - start <= (end - start) * 2 / 5) {
+                end = quickEnd - end > 0 ? quickEnd : end;
+            }
+        }
+
+        boolean passed() {
+            return System.nanoTime() - end > 0;
+        }
+
+        /** Whether a try of {@code expected} nanoseconds started now would end after the deadline. */
+        boolean tooLateFor(long expected) {
+            return System.nanoTime() + expected - end > 0;
+        }
     }
 
     /**
@@ -112,55 +155,88 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * The apart groups' tries of {@link #retry}, round after round from the {@link Reach#FIRST first reach}; where a
-     * round improves nothing, the next lets go {@link Reach#wider twice as many} of the units near each try, until a
-     * round that has let every unit go improves nothing ({@link Reach#afterRound}).
+     * The tries of {@link #retry}, centred first on each apart group, then on each sibling group placed together
+     * ({@link #siblingGroups}); for each kind, round after round from the {@link Reach#FIRST first reach}, a round that
+     * improves nothing followed by one that reaches further, until {@link Reach#afterRound} says no more.
      */
-    private static void groupsTried(PhaseCommandContext<PlacementSolution> context, long end, BooleanSupplier stop) {
+    private static void groupsTried(
+            PhaseCommandContext<PlacementSolution> context, Deadline deadline, BooleanSupplier stop) {
         PlacementSolution solution = context.getWorkingSolution();
-        List<List<PlacementUnit>> groups = apartGroupsSplitFirst(solution);
-        if (groups.isEmpty()) {
-            return;
-        }
-        HardMediumSoftScore best = context.executeTemporarilyAndCalculateScore(
-                unchanged(context, groups.getFirst().getFirst()));
         long expected = 0;
-        Reach reach = Reach.FIRST;
-        while (true) {
-            boolean improved = false;
-            for (List<PlacementUnit> members : groups) {
-                List<Provider> gatherPlaces = gatherPlaces(members);
-                for (int t = 0; t <= gatherPlaces.size(); t++) {
-                    long start = System.nanoTime();
-                    if (stop.getAsBoolean() || start + expected - end > 0) {
-                        return;
-                    }
-                    Map<PlacementUnit, Provider> held = t == 0
-                            ? held(solution, members, reach)
-                            : heldGathered(solution, members, gatherPlaces.get(t - 1), reach);
-                    List<Move<PlacementSolution>> tried = tryHolding(context, held, stop);
-                    if (!tried.isEmpty()) {
-                        Move<PlacementSolution> move = Moves.compose(tried);
-                        HardMediumSoftScore triedScore = context.executeTemporarilyAndCalculateScore(move);
-                        if (triedScore.compareTo(best) > 0) {
-                            context.execute(move);
-                            best = triedScore;
-                            improved = true;
-                        }
-                    }
-                    expected = Math.max(expected, System.nanoTime() - start);
+        boolean first = true;
+        List<Stage> stages = List.of(
+                new Stage(apartGroupsSplitFirst(solution), Reach.FIRST),
+                new Stage(siblingGroups(solution), Reach.FIRST_FOR_SIBLING_GROUPS));
+        for (Stage stage : stages) {
+            Reach reach = stage.centres().isEmpty() ? null : stage.first();
+            while (reach != null) {
+                Round round = round(context, stage.centres(), reach, expected, deadline, stop);
+                if (round == null) {
+                    return;
                 }
-            }
-            if (improved) {
-                exchanges(context, stop);
-                best = context.executeTemporarilyAndCalculateScore(
-                        unchanged(context, groups.getFirst().getFirst()));
-            }
-            reach = reach.afterRound(improved, solution.getUnits().size());
-            if (reach == null) {
-                return;
+                if (first) {
+                    deadline.firstRoundEnded();
+                    first = false;
+                }
+                expected = round.expected();
+                if (round.improved()) {
+                    exchanges(context, stop);
+                }
+                reach = reach.afterRound(round.improved(), solution.getUnits().size());
             }
         }
+    }
+
+    /** The groups tries are centred on (the members of each), and the reach of their first round. */
+    private record Stage(List<List<PlacementUnit>> centres, Reach first) {}
+
+    /**
+     * How a round went: whether it improved the plan, and the longest a try has taken so far, by which no try starts
+     * that is not expected to end in time.
+     */
+    private record Round(boolean improved, long expected) {}
+
+    /**
+     * One round: each of the {@code centres} (the members of a group) let go at {@code reach}, then, where the reach
+     * {@link Reach#gathers gathers}, tried together at each of its {@link #gatherPlaces}, each try kept where it makes the plan's score better; null where {@code end}
+     * (by {@link System#nanoTime()}) would come before another try ends, a try being expected to take as long as the
+     * longest so far ({@code expected} before this round), or where {@code stop} says so.
+     */
+    private static Round round(
+            PhaseCommandContext<PlacementSolution> context,
+            List<List<PlacementUnit>> centres,
+            Reach reach,
+            long expected,
+            Deadline deadline,
+            BooleanSupplier stop) {
+        PlacementSolution solution = context.getWorkingSolution();
+        HardMediumSoftScore best = context.executeTemporarilyAndCalculateScore(
+                unchanged(context, centres.getFirst().getFirst()));
+        boolean improved = false;
+        for (List<PlacementUnit> members : centres) {
+            List<Provider> gatherPlaces = reach.gathers() ? gatherPlaces(members) : List.of();
+            for (int t = 0; t <= gatherPlaces.size(); t++) {
+                long start = System.nanoTime();
+                if (stop.getAsBoolean() || deadline.tooLateFor(expected)) {
+                    return null;
+                }
+                Map<PlacementUnit, Provider> held = t == 0
+                        ? held(solution, members, reach)
+                        : heldGathered(solution, members, gatherPlaces.get(t - 1), reach);
+                List<Move<PlacementSolution>> tried = tryHolding(context, held, stop);
+                if (!tried.isEmpty()) {
+                    Move<PlacementSolution> move = Moves.compose(tried);
+                    HardMediumSoftScore triedScore = context.executeTemporarilyAndCalculateScore(move);
+                    if (triedScore.compareTo(best) > 0) {
+                        context.execute(move);
+                        best = triedScore;
+                        improved = true;
+                    }
+                }
+                expected = Math.max(expected, System.nanoTime() - start);
+            }
+        }
+        return new Round(improved, expected);
     }
 
     /**
@@ -207,6 +283,21 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         return Moves.change(FlowConstruction.providerVariable(context), unit, unit.getProvider());
     }
 
+    /**
+     * Each movable sibling group placed together (a unit of several children outside any apart group), as the members
+     * of a try: on county-1200, once the apart groups' rounds found nothing more, tries centred on these found 336
+     * points in 5 s (solver-config/BENCHMARKS.md, "The retrial reaches further").
+     */
+    static List<List<PlacementUnit>> siblingGroups(PlacementSolution solution) {
+        List<List<PlacementUnit>> groups = new ArrayList<>();
+        for (PlacementUnit unit : solution.getUnits()) {
+            if (!unit.isPinned() && unit.getApartGroup() == null && unit.size() > 1) {
+                groups.add(List.of(unit));
+            }
+        }
+        return groups;
+    }
+
     /** The members of each apart group of two or more movable children, the groups the plan splits first. */
     static List<List<PlacementUnit>> apartGroupsSplitFirst(PlacementSolution solution) {
         Map<String, List<PlacementUnit>> groups = solution.apartGroups(unit -> !unit.isPinned());
@@ -239,31 +330,50 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      *     ones always: on a region a try is then about 55 ms instead of a whole flow's 30 s, so the retrial runs there
      *     too (about 175 tries at 60 s), which brought the plan at 60 s from 0.34 % above the best bound to 0.30-0.31 %
      *     (solver-config/BENCHMARKS.md, "Apart groups tried again in a small flow")
+     * @param gathers whether the group is also tried together at each of its {@link #gatherPlaces} ({@link #wider})
      */
-    record Reach(int neighbours, int singles) {
+    record Reach(int neighbours, int singles, boolean gathers) {
 
-        /** The first rounds' reach. */
-        static final Reach FIRST = new Reach(16, 300);
+        /** The apart groups' first rounds' reach. */
+        static final Reach FIRST = new Reach(16, 300, true);
+
+        /**
+         * The sibling groups' first rounds' reach: as {@link #FIRST}, but not tried together elsewhere, which for a
+         * group of one unit is a try letting go only those at that place: on county-1200 every try of a sibling group
+         * that improved the plan was one letting the neighbours go, and the rounds are four times as quick without.
+         */
+        static final Reach FIRST_FOR_SIBLING_GROUPS = new Reach(16, 300, false);
 
         /**
          * Twice as far, for the round after one that improved nothing: on county-1200 the chains that remain there
          * (an apart pair gathered into a sibling group's place, which moves into another's, and so on) are longer than
-         * the first reach lets go (solver-config/BENCHMARKS.md, "The retrial's reach widened").
+         * the first reach lets go (solver-config/BENCHMARKS.md, "The retrial reaches further"). A group is tried
+         * together at its {@link #gatherPlaces} at the first reach only: a try there holds every unit the flow cannot
+         * route but those at that place whatever the reach, and on county-1200 each try at a wider reach that improved
+         * the plan was one letting the neighbours go.
          */
         Reach wider() {
-            return new Reach(2 * neighbours, 2 * singles);
+            return new Reach(2 * neighbours, 2 * singles, false);
         }
 
         /**
+         * The most neighbours a round lets go: on county-1200 rounds letting go 128 to 512 found nothing, at 3.5-5 s
+         * each, where the time was better spent on the sibling groups' tries (solver-config/BENCHMARKS.md, "The
+         * retrial reaches further").
+         */
+        static final int MOST_NEIGHBOURS = 64;
+
+        /**
          * The next round's reach on a caseload of {@code units} units: this one again after a round that {@code
-         * improved} the plan, else {@link #wider}; null (no more rounds) where a try already lets every unit go, so that
-         * a wider reach would try the same.
+         * improved} the plan, else {@link #wider}; null (no more rounds) where this reach lets go {@link
+         * #MOST_NEIGHBOURS} already, or every unit (so that a wider reach would try the same).
          */
         Reach afterRound(boolean improved, int units) {
             if (improved) {
                 return this;
             }
-            return neighbours >= units && singles >= units ? null : wider();
+            boolean letsGoAll = neighbours >= units && singles >= units;
+            return letsGoAll || neighbours >= MOST_NEIGHBOURS ? null : wider();
         }
     }
 

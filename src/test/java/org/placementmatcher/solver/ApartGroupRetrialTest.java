@@ -210,6 +210,8 @@ class ApartGroupRetrialTest {
         assertThat(ApartGroupRetrial.held(solution, group, wider)).isEmpty();
         assertThat(wider.neighbours()).isEqualTo(2 * ApartGroupRetrial.Reach.FIRST.neighbours());
         assertThat(wider.singles()).isEqualTo(2 * ApartGroupRetrial.Reach.FIRST.singles());
+        assertThat(ApartGroupRetrial.Reach.FIRST.gathers()).isTrue();
+        assertThat(wider.gathers()).isFalse();
     }
 
     @Test
@@ -242,22 +244,9 @@ class ApartGroupRetrialTest {
         for (int k = 0; k < decoys; k++) {
             unit(solution, "K" + k + "a").setProvider(providerNamed(solution, "N" + k));
         }
-        Map<String, String> plan = new HashMap<>();
-        FlowConstruction.LIMIT_ENDS.set(
-                System.nanoTime() + Duration.ofMinutes(1).toNanos());
-        try {
-            SOLVER.run(solution, context -> {
-                ApartGroupRetrial.retry(
-                        context, System.nanoTime() + Duration.ofMinutes(1).toNanos());
-                plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
-            });
-        } finally {
-            FlowConstruction.LIMIT_ENDS.remove();
-            ApartGroupRetrial.SINGLES_PASS_NANOS.remove();
-        }
+        Map<String, String> plan = retried(solution);
 
-        // A together at the place of G or of a K (all K's places alike), that one moved on to C: the chain needs G and
-        // H.
+        // A together at G's place or a K's (all K's places alike), that one moved on to C: the chain needs G and H.
         assertThat(plan.get("child:A1")).isEqualTo(plan.get("child:A2")).isNotIn("P1", "P2");
         assertThat(plan).containsEntry("group:G", "D").containsEntry("group:H", "E");
     }
@@ -276,26 +265,92 @@ class ApartGroupRetrialTest {
     }
 
     @Test
-    void aRoundThatImprovesNothingIsFollowedByAWiderOneUntilATryLetsEveryUnitGo() {
+    void aSiblingGroupIsTriedAgainWithTheChildrenAroundItWhereNoApartGroupMoves() {
+        // Sibling group G (14) at D (100, from 12); single children S1, S2 (10) at C (50), the cheapest for G; E (70,
+        // to
+        // 11) is free. G into C and S1, S2 on to E saves 100 and costs 40; no apart group, no single move or exchange
+        // of groups alone gets there (C is full of single children while G stays, who are better at C than at E).
+        List<String> providers = List.of(
+                homeNorthFrom("C", 0, 2, 0, 50),
+                homeNorthFrom("D", 1, 2, 12, 100),
+                homeNorthFrom("E", 2, 2, 0, 70).replace("\"ageMax\": 17", "\"ageMax\": 11"));
+        List<String> children = new ArrayList<>();
+        List.of("G1", "G2").forEach(id -> children.add(childOf(id, AGE_14, "G")));
+        List.of("S1", "S2").forEach(id -> children.add(child(id, AGE_10, "PLANNED", "")));
+        PlacementSolution solution = solution(providers, children);
+        unit(solution, "G1").setProvider(providerNamed(solution, "D"));
+        List.of("S1", "S2").forEach(id -> unit(solution, id).setProvider(providerNamed(solution, "C")));
+        assertThat(ApartGroupRetrial.apartGroupsSplitFirst(solution)).isEmpty();
+        assertThat(ApartGroupRetrial.siblingGroups(solution)).containsExactly(List.of(unit(solution, "G1")));
+
+        assertThat(retried(solution))
+                .containsEntry("group:G", "C")
+                .containsEntry("child:S1", "E")
+                .containsEntry("child:S2", "E");
+    }
+
+    /** The plan after {@link ApartGroupRetrial#retry} on {@code solution}, given a minute. */
+    private static Map<String, String> retried(PlacementSolution solution) {
+        Map<String, String> plan = new HashMap<>();
+        FlowConstruction.LIMIT_ENDS.set(
+                System.nanoTime() + Duration.ofMinutes(1).toNanos());
+        try {
+            SOLVER.run(solution, context -> {
+                long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                ApartGroupRetrial.retry(context, end, end);
+                plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
+            });
+        } finally {
+            FlowConstruction.LIMIT_ENDS.remove();
+            ApartGroupRetrial.SINGLES_PASS_NANOS.remove();
+        }
+        return plan;
+    }
+
+    @Test
+    void aRoundThatImprovesNothingIsFollowedByAWiderOneUpToTheMostNeighboursOrEveryUnit() {
         ApartGroupRetrial.Reach first = ApartGroupRetrial.Reach.FIRST;
         int units = 1_200;
 
         assertThat(first.afterRound(true, units)).isEqualTo(first);
         assertThat(first.afterRound(false, units)).isEqualTo(first.wider());
-        ApartGroupRetrial.Reach reach = first;
+        // 16, 32, 64 neighbours, and no further.
+        assertThat(rounds(first, units)).isEqualTo(3);
+        ApartGroupRetrial.Reach widest = first.wider().wider();
+        assertThat(widest.neighbours()).isEqualTo(ApartGroupRetrial.Reach.MOST_NEIGHBOURS);
+        assertThat(widest.afterRound(false, units)).isNull();
+        assertThat(widest.afterRound(true, units)).isEqualTo(widest);
+        // On a caseload of 20 units the round at 32 lets every unit go, and is the last.
+        assertThat(rounds(first, 20)).isEqualTo(2);
+        assertThat(new ApartGroupRetrial.Reach(20, 19, false).afterRound(false, 20))
+                .isNotNull();
+    }
+
+    @Test
+    void aQuickFirstRoundMovesTheRetrialsEndOnASlowOneDoesNot() {
+        long second = Duration.ofSeconds(1).toNanos();
+        long now = System.nanoTime();
+        // Started just now with 100 s to its end: a first round ending now is quick.
+        ApartGroupRetrial.Deadline quick = new ApartGroupRetrial.Deadline(now, now + 100 * second, now + 160 * second);
+        assertThat(quick.tooLateFor(120 * second)).isTrue();
+        quick.firstRoundEnded();
+        assertThat(quick.tooLateFor(120 * second)).isFalse();
+        assertThat(quick.tooLateFor(170 * second)).isTrue();
+        // Started 50 s ago with 50 s to go: more than two fifths of its time gone, its end stays.
+        ApartGroupRetrial.Deadline slow =
+                new ApartGroupRetrial.Deadline(now - 50 * second, now + 50 * second, now + 110 * second);
+        slow.firstRoundEnded();
+        assertThat(slow.tooLateFor(60 * second)).isTrue();
+        assertThat(slow.passed()).isFalse();
+    }
+
+    /** How many rounds from {@code reach} on a caseload of {@code units} units while none improves the plan. */
+    private static int rounds(ApartGroupRetrial.Reach reach, int units) {
         int rounds = 0;
-        while (reach != null) {
-            reach = reach.afterRound(false, units);
+        for (ApartGroupRetrial.Reach r = reach; r != null; r = r.afterRound(false, units)) {
             rounds++;
         }
-        // 16, 32, ..., 1024, 2048 neighbours: the round at 2048 lets all 1,200 go, and is the last.
-        assertThat(rounds).isEqualTo(8);
-        assertThat(new ApartGroupRetrial.Reach(units, units).afterRound(false, units))
-                .isNull();
-        assertThat(new ApartGroupRetrial.Reach(units, units).afterRound(true, units))
-                .isNotNull();
-        assertThat(new ApartGroupRetrial.Reach(units - 1, units).afterRound(false, units))
-                .isNotNull();
+        return rounds;
     }
 
     @Test
