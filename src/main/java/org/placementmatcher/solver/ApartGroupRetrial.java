@@ -6,30 +6,24 @@ import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
 import ai.timefold.solver.core.preview.api.move.Move;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.placementmatcher.domain.Geo;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
+import org.placementmatcher.solver.RetrialTries.Reach;
 
 /**
  * The rounded plan's single children routed again around everyone else ({@link #singlesRoutedAgain}) and its sibling
  * groups exchanged ({@link SiblingGroupExchange}); then each apart
  * sibling group (placeTogether=false) tried again on the plan: the units the flow cannot route
- * exactly ({@link #holdable}: other apart siblings, children under H10 or H11, sibling groups of several children) held
+ * exactly ({@link RetrialTries#holdable}: other apart siblings, children under H10 or H11, sibling groups of several children) held
  * where the plan has them, except those placed nearest the group; the group, those and the
  * single children placed nearest it ({@link Reach}) routed again by the flow ({@link PlacementFlow}, which
  * offers nobody a place beside a held child they may not share with), settled, rounded, and kept when the plan's score
- * is better. Then the group is tried together at each of its cheapest places with room ({@link #gatherPlaces}), held
+ * is better. Then the group is tried together at each of its cheapest places with room ({@link RetrialTries#gatherPlaces}), held
  * there, those at that place let go. It finds the long chains local search cannot: on county, five sibling groups each
  * moving to the next one's place while an apart pair trades places with a group of two, the proven optimum
  * (solver-config/BENCHMARKS.md). Where the apart groups' tries find nothing more, even reaching further, the sibling
@@ -65,8 +59,8 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * The share of the time left after the construction that the retrial has where its first round of tries ends
-     * within a fifth of it (else half): on county-1200 local search found nothing after the retrial in four runs of
-     * four, while the retrial's further rounds brought the plan at 30 s from 0.057 % to 0.048 % above the best bound
+     * within a fifth of it (else half): on county-1200 local search found at most 33 points after the retrial in six
+     * traced runs, while the retrial's further rounds brought the plan at 30 s from 0.057 % to 0.049 % above the best bound
      * (solver-config/BENCHMARKS.md, "The retrial reaches further"). Where a round takes longer (a region's, a
      * co-operative's) local search and the late exchanges keep their half.
      */
@@ -198,7 +192,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * One round: each of the {@code centres} (the members of a group) let go at {@code reach}, then, where the reach
-     * {@link Reach#gathers gathers}, tried together at each of its {@link #gatherPlaces}, each try kept where it makes the plan's score better; null where {@code end}
+     * {@link Reach#gathers gathers}, tried together at each of its {@link RetrialTries#gatherPlaces}, each try kept where it makes the plan's score better; null where {@code end}
      * (by {@link System#nanoTime()}) would come before another try ends, a try being expected to take as long as the
      * longest so far ({@code expected} before this round), or where {@code stop} says so.
      */
@@ -214,15 +208,15 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                 unchanged(context, centres.getFirst().getFirst()));
         boolean improved = false;
         for (List<PlacementUnit> members : centres) {
-            List<Provider> gatherPlaces = reach.gathers() ? gatherPlaces(members) : List.of();
+            List<Provider> gatherPlaces = reach.gathers() ? RetrialTries.gatherPlaces(members) : List.of();
             for (int t = 0; t <= gatherPlaces.size(); t++) {
                 long start = System.nanoTime();
                 if (stop.getAsBoolean() || deadline.tooLateFor(expected)) {
                     return null;
                 }
                 Map<PlacementUnit, Provider> held = t == 0
-                        ? held(solution, members, reach)
-                        : heldGathered(solution, members, gatherPlaces.get(t - 1), reach);
+                        ? RetrialTries.held(solution, members, reach)
+                        : RetrialTries.heldGathered(solution, members, gatherPlaces.get(t - 1), reach);
                 List<Move<PlacementSolution>> tried = tryHolding(context, held, stop);
                 if (!tried.isEmpty()) {
                     Move<PlacementSolution> move = Moves.compose(tried);
@@ -240,7 +234,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * Every single child routed again, exactly, around the units the flow cannot route ({@link #holdable}) held where
+     * Every single child routed again, exactly, around the units the flow cannot route ({@link RetrialTries#holdable}) held where
      * the plan has them; kept when the plan's score is better. The rounding settles sibling groups the flow split and
      * places the children they displace one at a time; routed again together, those children find a cheaper way round
      * (rcc: 12,625 points in 2.9 s; region: 858 in 1.3 s; solver-config/BENCHMARKS.md, "Single children routed again").
@@ -267,11 +261,11 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * Every movable unit's place with every single child routed again by the flow, exactly, around the units it cannot
-     * route ({@link #holdable}) held where the plan has them; null when {@code stop} ended the flow first.
+     * route ({@link RetrialTries#holdable}) held where the plan has them; null when {@code stop} ended the flow first.
      */
     static Map<PlacementUnit, Provider> singlesRouted(PlacementSolution solution, BooleanSupplier stop) {
         Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
-        for (PlacementUnit unit : holdable(solution, List.of())) {
+        for (PlacementUnit unit : RetrialTries.holdable(solution, List.of())) {
             held.put(unit, unit.getProvider());
         }
         return FlowConstruction.decideHolding(solution, held, CandidateLimit.configured(), stop, () -> false, true);
@@ -317,222 +311,11 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         return split;
     }
 
-    /**
-     * How many units near a try are let go with it: of the units otherwise held, the {@code neighbours} placed nearest
-     * the group (with their own apart siblings), and the {@code singles} single children placed nearest the try's
-     * place; everyone else is held.
-     *
-     * @param neighbours groups exchanging places: on county the optimum has two brothers and a pair of siblings swap
-     *     places while five sibling groups each move to the place of the next; tried alone, no group can move, every
-     *     place it would go to being held by another (solver-config/BENCHMARKS.md, "Apart groups tried again with their
-     *     neighbours")
-     * @param singles single children (under no rule the flow cannot route) routed again with the group, the unplaced
-     *     ones always: on a region a try is then about 55 ms instead of a whole flow's 30 s, so the retrial runs there
-     *     too (about 175 tries at 60 s), which brought the plan at 60 s from 0.34 % above the best bound to 0.30-0.31 %
-     *     (solver-config/BENCHMARKS.md, "Apart groups tried again in a small flow")
-     * @param gathers whether the group is also tried together at each of its {@link #gatherPlaces} ({@link #wider})
-     */
-    record Reach(int neighbours, int singles, boolean gathers) {
-
-        /** The apart groups' first rounds' reach. */
-        static final Reach FIRST = new Reach(16, 300, true);
-
-        /**
-         * The sibling groups' first rounds' reach: as {@link #FIRST}, but not tried together elsewhere, which for a
-         * group of one unit is a try letting go only those at that place: on county-1200 every try of a sibling group
-         * that improved the plan was one letting the neighbours go, and the rounds are four times as quick without.
-         */
-        static final Reach FIRST_FOR_SIBLING_GROUPS = new Reach(16, 300, false);
-
-        /**
-         * Twice as far, for the round after one that improved nothing: on county-1200 the chains that remain there
-         * (an apart pair gathered into a sibling group's place, which moves into another's, and so on) are longer than
-         * the first reach lets go (solver-config/BENCHMARKS.md, "The retrial reaches further"). A group is tried
-         * together at its {@link #gatherPlaces} at the first reach only: a try there holds every unit the flow cannot
-         * route but those at that place whatever the reach, and on county-1200 each try at a wider reach that improved
-         * the plan was one letting the neighbours go.
-         */
-        Reach wider() {
-            return new Reach(2 * neighbours, 2 * singles, false);
-        }
-
-        /**
-         * The most neighbours a round lets go: on county-1200 rounds letting go 128 to 512 found nothing, at 3.5-5 s
-         * each, where the time was better spent on the sibling groups' tries (solver-config/BENCHMARKS.md, "The
-         * retrial reaches further").
-         */
-        static final int MOST_NEIGHBOURS = 64;
-
-        /**
-         * The next round's reach on a caseload of {@code units} units: this one again after a round that {@code
-         * improved} the plan, else {@link #wider}; null (no more rounds) where this reach lets go {@link
-         * #MOST_NEIGHBOURS} already, or every unit (so that a wider reach would try the same).
-         */
-        Reach afterRound(boolean improved, int units) {
-            if (improved) {
-                return this;
-            }
-            boolean letsGoAll = neighbours >= units && singles >= units;
-            return letsGoAll || neighbours >= MOST_NEIGHBOURS ? null : wider();
-        }
-    }
-
     /** The moves to the plan routed again with the units in {@code held} held there; none when nothing changes, or no time. */
     private static List<Move<PlacementSolution>> tryHolding(
             PhaseCommandContext<PlacementSolution> context, Map<PlacementUnit, Provider> held, BooleanSupplier stop) {
         Map<PlacementUnit, Provider> decisions = FlowConstruction.decideHolding(
                 context.getWorkingSolution(), held, CandidateLimit.configured(), stop, () -> false, true);
         return decisions == null ? List.of() : FlowConstruction.changesTo(context, decisions);
-    }
-
-    /**
-     * How many places the whole group is also tried together at, besides being let go with its neighbours: where the
-     * place the group would share is held by others, the flow alone does not see the exchange (on county, two brothers
-     * and a sibling pair of two trading places, 3 points from the optimum).
-     */
-    static final int GATHER_PLACES = 3;
-
-    /** How far down the first member's cheapest providers {@link #gatherPlaces} looks. */
-    static final int GATHER_SEARCH = 48;
-
-    /**
-     * The group's cheapest places for all its members together: every member eligible, places enough for them all,
-     * and not where they all are already; at most {@link #GATHER_PLACES}, cheapest first for its first member.
-     */
-    static List<Provider> gatherPlaces(List<PlacementUnit> members) {
-        int children = members.stream().mapToInt(PlacementUnit::size).sum();
-        List<Provider> candidates = members.getFirst().getCandidates();
-        List<Provider> places = new ArrayList<>(GATHER_PLACES);
-        for (Provider place : candidates.subList(0, Math.min(GATHER_SEARCH, candidates.size()))) {
-            boolean allThere = members.stream().allMatch(member -> member.getProvider() == place);
-            boolean allMay = members.stream().allMatch(member -> member.isEligible(place));
-            if (!allThere && allMay && place.getPlaces() >= children) {
-                places.add(place);
-                if (places.size() == GATHER_PLACES) {
-                    break;
-                }
-            }
-        }
-        return places;
-    }
-
-    /**
-     * The units held while the group is tried together at {@code place}: the group there, the units the flow cannot
-     * route ({@link #holdable}) where the plan has them except those at that place, which go where the flow sends them,
-     * and the single children placed beyond the {@link Reach#singles} nearest that place.
-     */
-    static Map<PlacementUnit, Provider> heldGathered(
-            PlacementSolution solution, List<PlacementUnit> members, Provider place, Reach reach) {
-        Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
-        List<PlacementUnit> holdable = holdable(solution, members);
-        for (PlacementUnit unit : holdable) {
-            if (unit.getProvider() != place) {
-                held.put(unit, unit.getProvider());
-            }
-        }
-        holdFarSingles(solution, members, holdable, place, reach.singles(), held);
-        members.forEach(member -> held.put(member, place));
-        return held;
-    }
-
-    /**
-     * Holds in {@code held}, where they are, the placed single children (neither a member nor holdable) beyond the
-     * {@code released} placed nearest {@code at}.
-     */
-    private static void holdFarSingles(
-            PlacementSolution solution,
-            List<PlacementUnit> members,
-            List<PlacementUnit> holdable,
-            Provider at,
-            int released,
-            Map<PlacementUnit, Provider> held) {
-        Set<PlacementUnit> notSingle = Collections.newSetFromMap(new IdentityHashMap<>());
-        notSingle.addAll(members);
-        notSingle.addAll(holdable);
-        List<PlacementUnit> singles = new ArrayList<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            if (!unit.isPinned() && unit.getProvider() != null && !notSingle.contains(unit)) {
-                singles.add(unit);
-            }
-        }
-        List<PlacementUnit> far = nearestFirst(singles, at);
-        for (PlacementUnit unit : far.subList(Math.min(released, far.size()), far.size())) {
-            held.put(unit, unit.getProvider());
-        }
-    }
-
-    /**
-     * The units, those placed nearest {@code at} first (by their providers; unplaced ones last); as they are where
-     * {@code at} is null. Each distance is worked out once.
-     */
-    private static List<PlacementUnit> nearestFirst(List<PlacementUnit> units, Provider at) {
-        if (at == null) {
-            return units;
-        }
-        double[] miles = new double[units.size()];
-        Integer[] order = new Integer[units.size()];
-        for (int k = 0; k < units.size(); k++) {
-            Provider p = units.get(k).getProvider();
-            miles[k] = p == null ? Double.MAX_VALUE : Geo.miles(at.getLat(), at.getLon(), p.getLat(), p.getLon());
-            order[k] = k;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(k -> miles[k]));
-        List<PlacementUnit> sorted = new ArrayList<>(units.size());
-        for (Integer k : order) {
-            sorted.add(units.get(k));
-        }
-        return sorted;
-    }
-
-    /**
-     * The movable units the flow cannot route as they are, the group's members apart: apart siblings, children under
-     * H10 or H11, sibling groups of several children. The others, single children under no such rule, it places as
-     * well as they can be around the held units, where a try lets them go ({@link Reach#singles}).
-     */
-    static List<PlacementUnit> holdable(PlacementSolution solution, List<PlacementUnit> members) {
-        List<PlacementUnit> holdable = new ArrayList<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            boolean inAnApartGroup = unit.getApartGroup() != null;
-            boolean underSharingRule = unit.isAnyRiskToYounger() || unit.isAnySolePlacement();
-            if (!unit.isPinned()
-                    && !members.contains(unit)
-                    && (inAnApartGroup || underSharingRule || unit.size() > 1)) {
-                holdable.add(unit);
-            }
-        }
-        return holdable;
-    }
-
-    /**
-     * The units held where the plan has them while the group is tried again: the {@link #holdable} ones but the
-     * {@link Reach#neighbours} placed nearest the group, with their apart siblings, and the single children placed
-     * beyond the {@link Reach#singles} nearest it. The group is where its first placed member is, or where its first
-     * member's cheapest candidate is when none is placed.
-     */
-    static Map<PlacementUnit, Provider> held(PlacementSolution solution, List<PlacementUnit> members, Reach reach) {
-        Provider at = members.stream()
-                .map(PlacementUnit::getProvider)
-                .filter(Objects::nonNull)
-                .findFirst()
-                .orElseGet(() ->
-                        members.getFirst().getCandidates().stream().findFirst().orElse(null));
-        List<PlacementUnit> holdable = nearestFirst(holdable(solution, members), at);
-        Set<String> releasedGroups = new HashSet<>();
-        for (PlacementUnit unit : holdable.subList(0, Math.min(reach.neighbours(), holdable.size()))) {
-            if (unit.getApartGroup() != null) {
-                releasedGroups.add(unit.getApartGroup());
-            }
-        }
-        Map<PlacementUnit, Provider> held = new IdentityHashMap<>();
-        for (int k = 0; k < holdable.size(); k++) {
-            PlacementUnit unit = holdable.get(k);
-            boolean released = k < reach.neighbours()
-                    || unit.getApartGroup() != null && releasedGroups.contains(unit.getApartGroup());
-            if (!released) {
-                held.put(unit, unit.getProvider());
-            }
-        }
-        holdFarSingles(solution, members, holdable, at, reach.singles(), held);
-        return held;
     }
 }

@@ -155,7 +155,7 @@ class ApartGroupRetrialTest {
     void theUnitsPlacedNearestTheGroupAreLetGoWithItTheirApartSiblingsTooAndTheRestHeld() {
         // Sibling groups G0..G19 (two children each) at N0..N19, each further north; apart siblings A at N0 (the group
         // tried again) and B, one at N0 (near) and one at N19 (far).
-        int homes = ApartGroupRetrial.Reach.FIRST.neighbours() + 4;
+        int homes = RetrialTries.Reach.FIRST.neighbours() + 4;
         List<String> providers = new ArrayList<>();
         List<String> children = new ArrayList<>();
         for (int k = 0; k < homes; k++) {
@@ -173,7 +173,7 @@ class ApartGroupRetrialTest {
         unit(solution, "B2").setProvider(providerNamed(solution, "N" + (homes - 1)));
         List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
 
-        Map<PlacementUnit, Provider> held = ApartGroupRetrial.held(solution, group, ApartGroupRetrial.Reach.FIRST);
+        Map<PlacementUnit, Provider> held = RetrialTries.held(solution, group, RetrialTries.Reach.FIRST);
 
         // Let go: G0 and B1 (at N0), G1..G14: sixteen; and B2, B1's apart sibling, though placed furthest.
         Map<String, String> farthest =
@@ -181,14 +181,14 @@ class ApartGroupRetrialTest {
         assertThat(byFirstChild(held)).isEqualTo(farthest);
         // The nearest to where the group has anyone placed: with A1 unplaced, A2's place.
         unit(solution, "A1").setProvider(null);
-        assertThat(byFirstChild(ApartGroupRetrial.held(solution, group, ApartGroupRetrial.Reach.FIRST)))
+        assertThat(byFirstChild(RetrialTries.held(solution, group, RetrialTries.Reach.FIRST)))
                 .isEqualTo(farthest);
     }
 
     @Test
     void aWiderReachLetsGoTwiceAsManyNeighboursAndSingleChildren() {
         // The twenty sibling groups of the test above: at the first reach the five farthest are held, at the next none.
-        int homes = ApartGroupRetrial.Reach.FIRST.neighbours() + 4;
+        int homes = RetrialTries.Reach.FIRST.neighbours() + 4;
         List<String> providers = new ArrayList<>();
         List<String> children = new ArrayList<>();
         for (int k = 0; k < homes; k++) {
@@ -203,14 +203,13 @@ class ApartGroupRetrialTest {
         }
         List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
         group.forEach(member -> member.setProvider(providerNamed(solution, "N0")));
-        ApartGroupRetrial.Reach wider = ApartGroupRetrial.Reach.FIRST.wider();
+        RetrialTries.Reach wider = RetrialTries.Reach.FIRST.wider();
 
-        assertThat(ApartGroupRetrial.held(solution, group, ApartGroupRetrial.Reach.FIRST))
-                .hasSize(4);
-        assertThat(ApartGroupRetrial.held(solution, group, wider)).isEmpty();
-        assertThat(wider.neighbours()).isEqualTo(2 * ApartGroupRetrial.Reach.FIRST.neighbours());
-        assertThat(wider.singles()).isEqualTo(2 * ApartGroupRetrial.Reach.FIRST.singles());
-        assertThat(ApartGroupRetrial.Reach.FIRST.gathers()).isTrue();
+        assertThat(RetrialTries.held(solution, group, RetrialTries.Reach.FIRST)).hasSize(4);
+        assertThat(RetrialTries.held(solution, group, wider)).isEmpty();
+        assertThat(wider.neighbours()).isEqualTo(2 * RetrialTries.Reach.FIRST.neighbours());
+        assertThat(wider.singles()).isEqualTo(2 * RetrialTries.Reach.FIRST.singles());
+        assertThat(RetrialTries.Reach.FIRST.gathers()).isTrue();
         assertThat(wider.gathers()).isFalse();
     }
 
@@ -230,7 +229,7 @@ class ApartGroupRetrialTest {
         List.of("A1", "A2").forEach(id -> children.add(sibling(id, "A", false)));
         List.of("G1", "G2").forEach(id -> children.add(childOf(id, AGE_14, "G")));
         List.of("H1", "H2").forEach(id -> children.add(childOf(id, AGE_16, "H")));
-        int decoys = ApartGroupRetrial.Reach.FIRST.neighbours();
+        int decoys = RetrialTries.Reach.FIRST.neighbours();
         for (int k = 0; k < decoys; k++) {
             providers.add(homeNorthFrom("N" + k, 0, 2, 0, 40));
             List.of("K" + k + "a", "K" + k + "b")
@@ -309,21 +308,20 @@ class ApartGroupRetrialTest {
 
     @Test
     void aRoundThatImprovesNothingIsFollowedByAWiderOneUpToTheMostNeighboursOrEveryUnit() {
-        ApartGroupRetrial.Reach first = ApartGroupRetrial.Reach.FIRST;
+        RetrialTries.Reach first = RetrialTries.Reach.FIRST;
         int units = 1_200;
 
         assertThat(first.afterRound(true, units)).isEqualTo(first);
         assertThat(first.afterRound(false, units)).isEqualTo(first.wider());
         // 16, 32, 64 neighbours, and no further.
         assertThat(rounds(first, units)).isEqualTo(3);
-        ApartGroupRetrial.Reach widest = first.wider().wider();
-        assertThat(widest.neighbours()).isEqualTo(ApartGroupRetrial.Reach.MOST_NEIGHBOURS);
+        RetrialTries.Reach widest = first.wider().wider();
+        assertThat(widest.neighbours()).isEqualTo(RetrialTries.Reach.MOST_NEIGHBOURS);
         assertThat(widest.afterRound(false, units)).isNull();
         assertThat(widest.afterRound(true, units)).isEqualTo(widest);
         // On a caseload of 20 units the round at 32 lets every unit go, and is the last.
         assertThat(rounds(first, 20)).isEqualTo(2);
-        assertThat(new ApartGroupRetrial.Reach(20, 19, false).afterRound(false, 20))
-                .isNotNull();
+        assertThat(new RetrialTries.Reach(20, 19, false).afterRound(false, 20)).isNotNull();
     }
 
     @Test
@@ -345,9 +343,9 @@ class ApartGroupRetrialTest {
     }
 
     /** How many rounds from {@code reach} on a caseload of {@code units} units while none improves the plan. */
-    private static int rounds(ApartGroupRetrial.Reach reach, int units) {
+    private static int rounds(RetrialTries.Reach reach, int units) {
         int rounds = 0;
-        for (ApartGroupRetrial.Reach r = reach; r != null; r = r.afterRound(false, units)) {
+        for (RetrialTries.Reach r = reach; r != null; r = r.afterRound(false, units)) {
             rounds++;
         }
         return rounds;
@@ -357,7 +355,7 @@ class ApartGroupRetrialTest {
     void theSingleChildrenPlacedNearestTheTryAreRoutedAgainTheFarOnesHeldTheUnplacedNever() {
         // Apart siblings A at N0; single children: all but one of those released at N0, one at N1 (near), one at N9
         // (far), two unplaced (the last S and U), never held.
-        int released = ApartGroupRetrial.Reach.FIRST.singles();
+        int released = RetrialTries.Reach.FIRST.singles();
         List<String> providers =
                 List.of(homeNorth("N0", 0, released + 2, 100), homeNorth("N1", 1, 2, 100), homeNorth("N9", 9, 2, 100));
         List<String> children = new ArrayList<>();
@@ -375,11 +373,11 @@ class ApartGroupRetrialTest {
         unit(solution, "S" + released).setProvider(providerNamed(solution, "N9"));
         List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
 
-        assertThat(byFirstChild(ApartGroupRetrial.held(solution, group, ApartGroupRetrial.Reach.FIRST)))
+        assertThat(byFirstChild(RetrialTries.held(solution, group, RetrialTries.Reach.FIRST)))
                 .containsOnly(Map.entry("S" + released, "N9"));
         // Gathered at N9: nearest there are N9's child, N1's, then N0's; the last of N0's is held.
-        assertThat(byFirstChild(ApartGroupRetrial.heldGathered(
-                        solution, group, providerNamed(solution, "N9"), ApartGroupRetrial.Reach.FIRST)))
+        assertThat(byFirstChild(RetrialTries.heldGathered(
+                        solution, group, providerNamed(solution, "N9"), RetrialTries.Reach.FIRST)))
                 .containsOnly(Map.entry("A1", "N9"), Map.entry("A2", "N9"), Map.entry("S" + (released - 2), "N0"));
     }
 
@@ -414,15 +412,11 @@ class ApartGroupRetrialTest {
         List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
 
         // T (cheapest) has one place for two children, and both are at P already.
-        assertThat(ApartGroupRetrial.gatherPlaces(group))
-                .extracting(Provider::getId)
-                .containsExactly("Q", "R");
+        assertThat(RetrialTries.gatherPlaces(group)).extracting(Provider::getId).containsExactly("Q", "R");
 
         unit(solution, "A2").setProvider(providerNamed(solution, "Q"));
         // Apart, they are tried together at P too, where one of them is.
-        assertThat(ApartGroupRetrial.gatherPlaces(group))
-                .extracting(Provider::getId)
-                .containsExactly("Q", "R", "P");
+        assertThat(RetrialTries.gatherPlaces(group)).extracting(Provider::getId).containsExactly("Q", "R", "P");
     }
 
     @Test
@@ -430,8 +424,8 @@ class ApartGroupRetrialTest {
         PlacementSolution solution = apartPairAtPAndGroupsAtQAndR();
         List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
 
-        Map<PlacementUnit, Provider> held = ApartGroupRetrial.heldGathered(
-                solution, group, providerNamed(solution, "Q"), ApartGroupRetrial.Reach.FIRST);
+        Map<PlacementUnit, Provider> held =
+                RetrialTries.heldGathered(solution, group, providerNamed(solution, "Q"), RetrialTries.Reach.FIRST);
 
         // G, at Q, goes where the flow sends it (as S, whom the flow routes anyway); H stays at R.
         assertThat(byFirstChild(held)).containsOnly(Map.entry("A1", "Q"), Map.entry("A2", "Q"), Map.entry("H1", "R"));
