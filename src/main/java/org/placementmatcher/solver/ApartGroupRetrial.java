@@ -17,24 +17,23 @@ import org.placementmatcher.solver.RetrialTries.Reach;
 
 /**
  * The rounded plan's single children routed again around everyone else ({@link #singlesRoutedAgain}) and its sibling
- * groups exchanged ({@link SiblingGroupExchange}); then each apart
- * sibling group (placeTogether=false) tried again on the plan: the units the flow cannot route
- * exactly ({@link RetrialTries#holdable}: other apart siblings, children under H10 or H11, sibling groups of several children) held
- * where the plan has them, except those placed nearest the group; the group, those and the
- * single children placed nearest it ({@link Reach}) routed again by the flow ({@link PlacementFlow}, which
- * offers nobody a place beside a held child they may not share with), settled, rounded, and kept when the plan's score
- * is better. Then the group is tried together at each of its cheapest places with room ({@link RetrialTries#gatherPlaces}), held
- * there, those at that place let go. It finds the long chains local search cannot: on county, five sibling groups each
- * moving to the next one's place while an apart pair trades places with a group of two, the proven optimum
- * (solver-config/BENCHMARKS.md). Where the apart groups' tries find nothing more, even reaching further, the sibling
- * groups placed together are tried in the same way.
+ * groups exchanged ({@link SiblingGroupExchange}); then each apart sibling group (placeTogether=false) tried again on
+ * the plan: the units the flow cannot route exactly ({@link RetrialTries#holdable}: other apart siblings, children
+ * under H10 or H11, sibling groups of several children) held where the plan has them, except those placed nearest the
+ * group; the group, those and the single children placed nearest it ({@link Reach}) routed again by the flow ({@link
+ * PlacementFlow}, which offers nobody a place beside a held child they may not share with), settled, rounded, and kept
+ * when the plan's score is better. Then the group is tried together at each of its cheapest places with room ({@link
+ * RetrialTries#gatherPlaces}), held there, those at that place let go. It finds the long chains local search cannot: on
+ * county, five sibling groups each moving to the next one's place while an apart pair trades places with a group of
+ * two, the proven optimum (solver-config/BENCHMARKS.md). Where the apart groups' tries find nothing more, even reaching
+ * further, each sibling group placed together is tried in the same way.
  *
  * <p>Everyone else held where the plan has them, a try is a small flow: about 20 ms on county-1200 and 55 ms on a
  * region, where one routing every single child again and settling the groups it split took as long as the construction
- * (30 s on a region); with every group held, as the single children's pass holds them, such a flow takes 1.3 s. The retrial
- * has half of what remains after the construction, and no try starts that is not expected to end by then. A command
- * of its own after the construction's, so that the rounded plan is the solve's best (reported, and a bound's target)
- * meanwhile.
+ * (30 s on a region); with every group held, as the single children's pass holds them, such a flow takes 1.3 s. The
+ * retrial has half of what remains after the construction ({@link #QUICK_SHARE} where its first round is quick), and no
+ * try starts that is not expected to end by then. A command of its own after the construction's, so that the rounded
+ * plan is the solve's best (reported, and a bound's target) meanwhile.
  */
 public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
@@ -60,8 +59,8 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     /**
      * The share of the time left after the construction that the retrial has where its first round of tries ends
      * within a fifth of it (else half): on county-1200 local search found at most 33 points after the retrial in six
-     * traced runs, while the retrial's further rounds brought the plan at 30 s from 0.057 % to 0.049 % above the best bound
-     * (solver-config/BENCHMARKS.md, "The retrial reaches further"). Where a round takes longer (a region's, a
+     * traced runs, while the retrial's further rounds brought the plan at 30 s from 0.056 % to 0.049 % above the best
+     * bound (solver-config/BENCHMARKS.md, "The retrial reaches further"). Where a round takes longer (a region's, a
      * co-operative's) local search and the late exchanges keep their half.
      */
     static final double QUICK_SHARE = 0.8;
@@ -88,13 +87,15 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * The plan's single children routed again and its sibling groups exchanged ({@link #exchanges}), then every apart
-     * group tried in turn (those the plan splits first), round after round, each round after one that improved nothing
-     * reaching further ({@link Reach#afterRound}), the exchanges again after each round that improved the plan, until
-     * the end (by {@link System#nanoTime()}) would come before another try ends, a try being expected to take as long
-     * as the longest so far; or until the phase is stopped. A try still under way at the end is given up. The end is
-     * {@code end}, or {@code quickEnd} where the first round of tries has ended within two fifths of the time to {@code
-     * end} (a fifth of the time left where {@code end} is half of it).
+     * The plan's single children routed again and its sibling groups exchanged ({@link #exchanges}), then the tries of
+     * {@link #groupsTried}: every apart group in turn (those the plan splits first), then every sibling group placed
+     * together, round after round, each round after one that improved nothing reaching further ({@link
+     * Reach#afterRound}), the exchanges again after each round that improved the plan, until the end (by {@link
+     * System#nanoTime()}) would come before another try ends, a try being expected to take as long as the longest so
+     * far in its stage; or until the phase is stopped. A try still under way at the end is given up. The end is {@code
+     * end}, or {@code quickEnd} where the first round of tries has ended, counted from the start of the opening
+     * exchanges, within two fifths of the time to {@code end} (a fifth of the time left where {@code end} is half of
+     * it).
      */
     static void retry(PhaseCommandContext<PlacementSolution> context, long end, long quickEnd) {
         Deadline deadline = new Deadline(System.nanoTime(), end, quickEnd);
@@ -149,22 +150,25 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * The tries of {@link #retry}, centred first on each apart group, then on each sibling group placed together
-     * ({@link #siblingGroups}); for each kind, round after round from the {@link Reach#FIRST first reach}, a round that
-     * improves nothing followed by one that reaches further, until {@link Reach#afterRound} says no more.
+     * The tries of {@link #retry}, centred first on each apart group (from {@link Reach#FIRST}), then on each sibling
+     * group placed together ({@link #siblingGroups}, from {@link Reach#FIRST_FOR_SIBLING_GROUPS}); for each kind, round
+     * after round, a round that improves nothing followed by one that reaches further, until {@link Reach#afterRound}
+     * says no more. A round that improves the plan is followed by one at the same reach: at a wider one, not back at
+     * the first.
      */
     private static void groupsTried(
             PhaseCommandContext<PlacementSolution> context, Deadline deadline, BooleanSupplier stop) {
         PlacementSolution solution = context.getWorkingSolution();
-        long expected = 0;
         boolean first = true;
         List<Stage> stages = List.of(
                 new Stage(apartGroupsSplitFirst(solution), Reach.FIRST),
                 new Stage(siblingGroups(solution), Reach.FIRST_FOR_SIBLING_GROUPS));
         for (Stage stage : stages) {
-            Reach reach = stage.centres().isEmpty() ? null : stage.first();
+            Reach reach = stage.centres().isEmpty() ? null : stage.firstReach();
+            // Within a stage: its tries take longer as it reaches further.
+            long longestTryNanos = 0;
             while (reach != null) {
-                Round round = round(context, stage.centres(), reach, expected, deadline, stop);
+                Round round = round(context, stage.centres(), reach, longestTryNanos, deadline, stop);
                 if (round == null) {
                     return;
                 }
@@ -172,7 +176,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                     deadline.firstRoundEnded();
                     first = false;
                 }
-                expected = round.expected();
+                longestTryNanos = round.longestTryNanos();
                 if (round.improved()) {
                     exchanges(context, stop);
                 }
@@ -182,25 +186,26 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     }
 
     /** The groups tries are centred on (the members of each), and the reach of their first round. */
-    private record Stage(List<List<PlacementUnit>> centres, Reach first) {}
+    private record Stage(List<List<PlacementUnit>> centres, Reach firstReach) {}
 
     /**
      * How a round went: whether it improved the plan, and the longest a try has taken so far, by which no try starts
      * that is not expected to end in time.
      */
-    private record Round(boolean improved, long expected) {}
+    record Round(boolean improved, long longestTryNanos) {}
 
     /**
      * One round: each of the {@code centres} (the members of a group) let go at {@code reach}, then, where the reach
-     * {@link Reach#gathers gathers}, tried together at each of its {@link RetrialTries#gatherPlaces}, each try kept where it makes the plan's score better; null where {@code end}
-     * (by {@link System#nanoTime()}) would come before another try ends, a try being expected to take as long as the
-     * longest so far ({@code expected} before this round), or where {@code stop} says so.
+     * {@link Reach#gathers gathers}, tried together at each of its {@link RetrialTries#gatherPlaces}, each try kept
+     * where it makes the plan's score better. Null (the retrial is over) where the {@code deadline} would come before
+     * another try ends, a try being expected to take as long as the longest so far ({@code longestTryNanos} before this
+     * round), or where {@code stop} says so.
      */
-    private static Round round(
+    static Round round(
             PhaseCommandContext<PlacementSolution> context,
             List<List<PlacementUnit>> centres,
             Reach reach,
-            long expected,
+            long longestTryNanos,
             Deadline deadline,
             BooleanSupplier stop) {
         PlacementSolution solution = context.getWorkingSolution();
@@ -211,7 +216,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
             List<Provider> gatherPlaces = reach.gathers() ? RetrialTries.gatherPlaces(members) : List.of();
             for (int t = 0; t <= gatherPlaces.size(); t++) {
                 long start = System.nanoTime();
-                if (stop.getAsBoolean() || deadline.tooLateFor(expected)) {
+                if (stop.getAsBoolean() || deadline.tooLateFor(longestTryNanos)) {
                     return null;
                 }
                 Map<PlacementUnit, Provider> held = t == 0
@@ -227,17 +232,18 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                         improved = true;
                     }
                 }
-                expected = Math.max(expected, System.nanoTime() - start);
+                longestTryNanos = Math.max(longestTryNanos, System.nanoTime() - start);
             }
         }
-        return new Round(improved, expected);
+        return new Round(improved, longestTryNanos);
     }
 
     /**
-     * Every single child routed again, exactly, around the units the flow cannot route ({@link RetrialTries#holdable}) held where
-     * the plan has them; kept when the plan's score is better. The rounding settles sibling groups the flow split and
-     * places the children they displace one at a time; routed again together, those children find a cheaper way round
-     * (rcc: 12,625 points in 2.9 s; region: 858 in 1.3 s; solver-config/BENCHMARKS.md, "Single children routed again").
+     * Every single child routed again, exactly, around the units the flow cannot route ({@link RetrialTries#holdable})
+     * held where the plan has them; kept when the plan's score is better. The rounding settles sibling groups the flow
+     * split and places the children they displace one at a time; routed again together, those children find a cheaper
+     * way round (rcc: 12,625 points in 2.9 s; region: 858 in 1.3 s; solver-config/BENCHMARKS.md, "Single children
+     * routed again").
      */
     static void singlesRoutedAgain(PhaseCommandContext<PlacementSolution> context, BooleanSupplier stop) {
         PlacementSolution solution = context.getWorkingSolution();
@@ -311,7 +317,10 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
         return split;
     }
 
-    /** The moves to the plan routed again with the units in {@code held} held there; none when nothing changes, or no time. */
+    /**
+     * The moves to the plan routed again with the units in {@code held} held there; none when nothing changes, or no
+     * time.
+     */
     private static List<Move<PlacementSolution>> tryHolding(
             PhaseCommandContext<PlacementSolution> context, Map<PlacementUnit, Provider> held, BooleanSupplier stop) {
         Map<PlacementUnit, Provider> decisions = FlowConstruction.decideHolding(

@@ -10,6 +10,8 @@ import static org.placementmatcher.solver.PlacementFlowTest.provider;
 import static org.placementmatcher.solver.PlacementFlowTest.providerNamed;
 import static org.placementmatcher.solver.PlacementFlowTest.solution;
 import static org.placementmatcher.solver.PlacementFlowTest.unit;
+import static org.placementmatcher.solver.RetrialTriesTest.homeNorth;
+import static org.placementmatcher.solver.RetrialTriesTest.sibling;
 
 import ai.timefold.solver.core.api.score.HardMediumSoftScore;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
 import org.placementmatcher.domain.PlacementUnit;
 import org.placementmatcher.domain.Provider;
+import org.placementmatcher.solver.RetrialTries.Reach;
 
 /**
  * Trying each apart sibling group again on a rounded plan ({@link ApartGroupRetrial}), and what it relies on: a flow
@@ -139,86 +142,13 @@ class ApartGroupRetrialTest {
         assertThat(ApartGroupRetrial.MOST_UNITS).isBetween(12_000, 66_225 - 1); // rcc's units run, national's do not
     }
 
-    /** A provider of two places for children of any age, {@code northOf} hundredths of a degree north of the rest. */
-    private static String homeNorth(String id, int northOf, int places, int cost) {
-        return """
-                {"id": "%s", "type": "RESIDENTIAL_HOME", "localAuthority": "E1", "location": {"lat": %s, "lon": 0.0},
-                 "places": %d, "ageMin": 0, "ageMax": 17, "weeklyCost": %d}""".formatted(id, 52.0 + northOf / 100.0, places, cost);
-    }
-
-    private static String sibling(String id, String group, boolean together) {
-        return child(
-                id, AGE_10, "PLANNED", ", \"siblingGroup\": \"%s\", \"placeTogether\": %b".formatted(group, together));
-    }
-
-    @Test
-    void theUnitsPlacedNearestTheGroupAreLetGoWithItTheirApartSiblingsTooAndTheRestHeld() {
-        // Sibling groups G0..G19 (two children each) at N0..N19, each further north; apart siblings A at N0 (the group
-        // tried again) and B, one at N0 (near) and one at N19 (far).
-        int homes = RetrialTries.Reach.FIRST.neighbours() + 4;
-        List<String> providers = new ArrayList<>();
-        List<String> children = new ArrayList<>();
-        for (int k = 0; k < homes; k++) {
-            providers.add(homeNorth("N" + k, k, 6, 100));
-            children.add(sibling("G" + k + "a", "G" + k, true));
-            children.add(sibling("G" + k + "b", "G" + k, true));
-        }
-        List.of("A1", "A2").forEach(id -> children.add(sibling(id, "A", false)));
-        List.of("B1", "B2").forEach(id -> children.add(sibling(id, "B", false)));
-        PlacementSolution solution = solution(providers, children);
-        for (int k = 0; k < homes; k++) {
-            unit(solution, "G" + k + "a").setProvider(providerNamed(solution, "N" + k));
-        }
-        List.of("A1", "A2", "B1").forEach(id -> unit(solution, id).setProvider(providerNamed(solution, "N0")));
-        unit(solution, "B2").setProvider(providerNamed(solution, "N" + (homes - 1)));
-        List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
-
-        Map<PlacementUnit, Provider> held = RetrialTries.held(solution, group, RetrialTries.Reach.FIRST);
-
-        // Let go: G0 and B1 (at N0), G1..G14: sixteen; and B2, B1's apart sibling, though placed furthest.
-        Map<String, String> farthest =
-                Map.of("G15a", "N15", "G16a", "N16", "G17a", "N17", "G18a", "N18", "G19a", "N19");
-        assertThat(byFirstChild(held)).isEqualTo(farthest);
-        // The nearest to where the group has anyone placed: with A1 unplaced, A2's place.
-        unit(solution, "A1").setProvider(null);
-        assertThat(byFirstChild(RetrialTries.held(solution, group, RetrialTries.Reach.FIRST)))
-                .isEqualTo(farthest);
-    }
-
-    @Test
-    void aWiderReachLetsGoTwiceAsManyNeighboursAndSingleChildren() {
-        // The twenty sibling groups of the test above: at the first reach the five farthest are held, at the next none.
-        int homes = RetrialTries.Reach.FIRST.neighbours() + 4;
-        List<String> providers = new ArrayList<>();
-        List<String> children = new ArrayList<>();
-        for (int k = 0; k < homes; k++) {
-            providers.add(homeNorth("N" + k, k, 2, 100));
-            children.add(sibling("G" + k + "a", "G" + k, true));
-            children.add(sibling("G" + k + "b", "G" + k, true));
-        }
-        List.of("A1", "A2").forEach(id -> children.add(sibling(id, "A", false)));
-        PlacementSolution solution = solution(providers, children);
-        for (int k = 0; k < homes; k++) {
-            unit(solution, "G" + k + "a").setProvider(providerNamed(solution, "N" + k));
-        }
-        List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
-        group.forEach(member -> member.setProvider(providerNamed(solution, "N0")));
-        RetrialTries.Reach wider = RetrialTries.Reach.FIRST.wider();
-
-        assertThat(RetrialTries.held(solution, group, RetrialTries.Reach.FIRST)).hasSize(4);
-        assertThat(RetrialTries.held(solution, group, wider)).isEmpty();
-        assertThat(wider.neighbours()).isEqualTo(2 * RetrialTries.Reach.FIRST.neighbours());
-        assertThat(wider.singles()).isEqualTo(2 * RetrialTries.Reach.FIRST.singles());
-        assertThat(RetrialTries.Reach.FIRST.gathers()).isTrue();
-        assertThat(wider.gathers()).isFalse();
-    }
-
     @Test
     void whereTheFirstReachFindsNothingAWiderOneFindsTheChainBeyondIt() {
         // Apart pair A (10) split at P1 and P2 (300 each); C (50) is the cheapest place for it, where sibling group G
         // (14) lives; G could go to D (60, from 12), where H (16) lives; H could go to E (70, from 15), free. Sixteen
-        // sibling groups K (10, at 40) live at A's place, nearer than G and H: at the first reach A is let go with them
-        // and G and H are held, so nothing moves; at the next, all move along.
+        // sibling groups K (10, at 40) live at A's place, nearer than G and H: in a round at the first reach A is let
+        // go
+        // with them and G and H are held, so nothing moves; in a round at the next, all move along.
         List<String> providers = new ArrayList<>(List.of(
                 homeNorthFrom("P1", 0, 1, 0, 300),
                 homeNorthFrom("P2", 0, 1, 0, 300),
@@ -229,7 +159,7 @@ class ApartGroupRetrialTest {
         List.of("A1", "A2").forEach(id -> children.add(sibling(id, "A", false)));
         List.of("G1", "G2").forEach(id -> children.add(childOf(id, AGE_14, "G")));
         List.of("H1", "H2").forEach(id -> children.add(childOf(id, AGE_16, "H")));
-        int decoys = RetrialTries.Reach.FIRST.neighbours();
+        int decoys = Reach.FIRST.neighbours();
         for (int k = 0; k < decoys; k++) {
             providers.add(homeNorthFrom("N" + k, 0, 2, 0, 40));
             List.of("K" + k + "a", "K" + k + "b")
@@ -243,8 +173,21 @@ class ApartGroupRetrialTest {
         for (int k = 0; k < decoys; k++) {
             unit(solution, "K" + k + "a").setProvider(providerNamed(solution, "N" + k));
         }
-        Map<String, String> plan = retried(solution);
+        long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        ApartGroupRetrial.Deadline deadline = new ApartGroupRetrial.Deadline(System.nanoTime(), end, end);
+        Map<String, String> plan = new HashMap<>();
+        List<ApartGroupRetrial.Round> rounds = new ArrayList<>();
+        List<List<PlacementUnit>> apartGroups = new ArrayList<>();
+        SOLVER.run(solution, context -> {
+            apartGroups.addAll(ApartGroupRetrial.apartGroupsSplitFirst(context.getWorkingSolution()));
+            for (Reach reach : List.of(Reach.FIRST, Reach.FIRST.wider())) {
+                rounds.add(ApartGroupRetrial.round(context, apartGroups, reach, 0, deadline, () -> false));
+            }
+            plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
+        });
 
+        assertThat(apartGroups).hasSize(1);
+        assertThat(rounds).extracting(ApartGroupRetrial.Round::improved).containsExactly(false, true);
         // A together at G's place or a K's (all K's places alike), that one moved on to C: the chain needs G and H.
         assertThat(plan.get("child:A1")).isEqualTo(plan.get("child:A2")).isNotIn("P1", "P2");
         assertThat(plan).containsEntry("group:G", "D").containsEntry("group:H", "E");
@@ -266,8 +209,8 @@ class ApartGroupRetrialTest {
     @Test
     void aSiblingGroupIsTriedAgainWithTheChildrenAroundItWhereNoApartGroupMoves() {
         // Sibling group G (14) at D (100, from 12); single children S1, S2 (10) at C (50), the cheapest for G; E (70,
-        // to
-        // 11) is free. G into C and S1, S2 on to E saves 100 and costs 40; no apart group, no single move or exchange
+        // to 11) is free. G into C and S1, S2 on to E saves 100 and costs 40; no apart group, no single move or
+        // exchange
         // of groups alone gets there (C is full of single children while G stays, who are better at C than at E).
         List<String> providers = List.of(
                 homeNorthFrom("C", 0, 2, 0, 50),
@@ -307,24 +250,6 @@ class ApartGroupRetrialTest {
     }
 
     @Test
-    void aRoundThatImprovesNothingIsFollowedByAWiderOneUpToTheMostNeighboursOrEveryUnit() {
-        RetrialTries.Reach first = RetrialTries.Reach.FIRST;
-        int units = 1_200;
-
-        assertThat(first.afterRound(true, units)).isEqualTo(first);
-        assertThat(first.afterRound(false, units)).isEqualTo(first.wider());
-        // 16, 32, 64 neighbours, and no further.
-        assertThat(rounds(first, units)).isEqualTo(3);
-        RetrialTries.Reach widest = first.wider().wider();
-        assertThat(widest.neighbours()).isEqualTo(RetrialTries.Reach.MOST_NEIGHBOURS);
-        assertThat(widest.afterRound(false, units)).isNull();
-        assertThat(widest.afterRound(true, units)).isEqualTo(widest);
-        // On a caseload of 20 units the round at 32 lets every unit go, and is the last.
-        assertThat(rounds(first, 20)).isEqualTo(2);
-        assertThat(new RetrialTries.Reach(20, 19, false).afterRound(false, 20)).isNotNull();
-    }
-
-    @Test
     void aQuickFirstRoundMovesTheRetrialsEndOnASlowOneDoesNot() {
         long second = Duration.ofSeconds(1).toNanos();
         long now = System.nanoTime();
@@ -340,95 +265,6 @@ class ApartGroupRetrialTest {
         slow.firstRoundEnded();
         assertThat(slow.tooLateFor(60 * second)).isTrue();
         assertThat(slow.passed()).isFalse();
-    }
-
-    /** How many rounds from {@code reach} on a caseload of {@code units} units while none improves the plan. */
-    private static int rounds(RetrialTries.Reach reach, int units) {
-        int rounds = 0;
-        for (RetrialTries.Reach r = reach; r != null; r = r.afterRound(false, units)) {
-            rounds++;
-        }
-        return rounds;
-    }
-
-    @Test
-    void theSingleChildrenPlacedNearestTheTryAreRoutedAgainTheFarOnesHeldTheUnplacedNever() {
-        // Apart siblings A at N0; single children: all but one of those released at N0, one at N1 (near), one at N9
-        // (far), two unplaced (the last S and U), never held.
-        int released = RetrialTries.Reach.FIRST.singles();
-        List<String> providers =
-                List.of(homeNorth("N0", 0, released + 2, 100), homeNorth("N1", 1, 2, 100), homeNorth("N9", 9, 2, 100));
-        List<String> children = new ArrayList<>();
-        List.of("A1", "A2").forEach(id -> children.add(sibling(id, "A", false)));
-        for (int k = 0; k < released + 2; k++) {
-            children.add(child("S" + k, AGE_14, "PLANNED", ""));
-        }
-        children.add(child("U", AGE_14, "PLANNED", ""));
-        PlacementSolution solution = solution(providers, children);
-        List.of("A1", "A2").forEach(id -> unit(solution, id).setProvider(providerNamed(solution, "N0")));
-        for (int k = 0; k < released - 1; k++) {
-            unit(solution, "S" + k).setProvider(providerNamed(solution, "N0"));
-        }
-        unit(solution, "S" + (released - 1)).setProvider(providerNamed(solution, "N1"));
-        unit(solution, "S" + released).setProvider(providerNamed(solution, "N9"));
-        List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
-
-        assertThat(byFirstChild(RetrialTries.held(solution, group, RetrialTries.Reach.FIRST)))
-                .containsOnly(Map.entry("S" + released, "N9"));
-        // Gathered at N9: nearest there are N9's child, N1's, then N0's; the last of N0's is held.
-        assertThat(byFirstChild(RetrialTries.heldGathered(
-                        solution, group, providerNamed(solution, "N9"), RetrialTries.Reach.FIRST)))
-                .containsOnly(Map.entry("A1", "N9"), Map.entry("A2", "N9"), Map.entry("S" + (released - 2), "N0"));
-    }
-
-    /** Apart siblings A1, A2 together at P; a sibling group G at Q, another, H, at R; a single child S at Q. */
-    private static PlacementSolution apartPairAtPAndGroupsAtQAndR() {
-        PlacementSolution solution = solution(
-                List.of(
-                        provider("T", 1, 0, 17, 50, ""),
-                        provider("Q", 3, 0, 17, 100, ""),
-                        provider("R", 2, 0, 17, 200, ""),
-                        provider("P", 2, 0, 17, 300, "")),
-                List.of(
-                        sibling("A1", "A", false),
-                        sibling("A2", "A", false),
-                        sibling("G1", "G", true),
-                        sibling("G2", "G", true),
-                        sibling("H1", "H", true),
-                        sibling("H2", "H", true),
-                        child("S", AGE_14, "PLANNED", "")));
-        Provider p = providerNamed(solution, "P");
-        Provider q = providerNamed(solution, "Q");
-        List.of("A1", "A2").forEach(id -> unit(solution, id).setProvider(p));
-        unit(solution, "G1").setProvider(q);
-        unit(solution, "S").setProvider(q);
-        unit(solution, "H1").setProvider(providerNamed(solution, "R"));
-        return solution;
-    }
-
-    @Test
-    void anApartGroupIsTriedTogetherAtItsCheapestPlacesWithRoomForAllOfItElsewhere() {
-        PlacementSolution solution = apartPairAtPAndGroupsAtQAndR();
-        List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
-
-        // T (cheapest) has one place for two children, and both are at P already.
-        assertThat(RetrialTries.gatherPlaces(group)).extracting(Provider::getId).containsExactly("Q", "R");
-
-        unit(solution, "A2").setProvider(providerNamed(solution, "Q"));
-        // Apart, they are tried together at P too, where one of them is.
-        assertThat(RetrialTries.gatherPlaces(group)).extracting(Provider::getId).containsExactly("Q", "R", "P");
-    }
-
-    @Test
-    void triedTogetherAtAPlaceTheGroupIsHeldThereAndWhoeverTheFlowCannotRouteIsLetGoThereAndHeldElsewhere() {
-        PlacementSolution solution = apartPairAtPAndGroupsAtQAndR();
-        List<PlacementUnit> group = List.of(unit(solution, "A1"), unit(solution, "A2"));
-
-        Map<PlacementUnit, Provider> held =
-                RetrialTries.heldGathered(solution, group, providerNamed(solution, "Q"), RetrialTries.Reach.FIRST);
-
-        // G, at Q, goes where the flow sends it (as S, whom the flow routes anyway); H stays at R.
-        assertThat(byFirstChild(held)).containsOnly(Map.entry("A1", "Q"), Map.entry("A2", "Q"), Map.entry("H1", "R"));
     }
 
     /**
