@@ -23,11 +23,11 @@ import org.placementmatcher.solver.RetrialTries.Reach;
  * under H10 or H11, sibling groups of several children) held where the plan has them, except those placed nearest the
  * group; the group, those and the single children placed nearest it ({@link Reach}) routed again by the flow ({@link
  * PlacementFlow}, which offers nobody a place beside a held child they may not share with), settled, rounded, and kept
- * when the plan's score is better. Then the group is tried together at each of its cheapest places with room ({@link
- * RetrialTries#gatherPlaces}), held there, those at that place let go. It finds the long chains local search cannot: on
- * county, five sibling groups each moving to the next one's place while an apart pair trades places with a group of
- * two, the proven optimum (solver-config/BENCHMARKS.md). Where the apart groups' tries find nothing more, even reaching
- * further, each sibling group placed together is tried in the same way.
+ * when the plan's score is better. Once every group has been let go so, each is tried together at each of its cheapest
+ * places with room ({@link RetrialTries#gatherPlaces}), held there, those at that place let go. It finds the long
+ * chains local search cannot: on county, five sibling groups each moving to the next one's place while an apart pair
+ * trades places with a group of two, the proven optimum (solver-config/BENCHMARKS.md). Where the apart groups' tries
+ * find nothing more, even reaching further, each sibling group placed together is tried in the same way.
  *
  * <p>Everyone else held where the plan has them, a try is a small flow: about 20 ms on county-1200 and 55 ms on a
  * region, where one routing every single child again and settling the groups it split took as long as the construction
@@ -197,12 +197,13 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * One round: each of the {@code centres} (the members of a group) let go at {@code reach}, then, where the reach
-     * {@link Reach#gathers gathers}, each tried together at each of its {@link RetrialTries#gatherPlaces}, each try kept
-     * where it makes the plan's score better. Every group is let go before any is tried together elsewhere: on rcc,
-     * whose first round does not end in its time, the tries letting go won 48 of 100 and 2,397 points, the tries
-     * together elsewhere 3 of 236 and 514 (solver-config/BENCHMARKS.md, "The retrial reaches further"). Null (the retrial is over) where the {@code deadline} would come before
-     * another try ends, a try being expected to take as long as the longest so far ({@code longestTryNanos} before this
-     * round), or where {@code stop} says so.
+     * {@link Reach#gathers gathers}, each tried together at each of its {@link RetrialTries#gatherPlaces}, each try
+     * kept where it makes the plan's score better. Every group is let go before any is tried together elsewhere: on
+     * rcc, whose first round does not end in its time, the tries letting go won 48 of 100 and 2,397 points, the tries
+     * together elsewhere 3 of 236 and 514 (solver-config/BENCHMARKS.md, "The retrial reaches further"). Null (the
+     * retrial is over) where the {@code deadline} would come before another try ends, a try being expected to take as
+     * long as the longest so far in its stage ({@code longestTryNanos} before this round), or where {@code stop} says
+     * so.
      */
     static Round round(
             PhaseCommandContext<PlacementSolution> context,

@@ -146,9 +146,8 @@ class ApartGroupRetrialTest {
     void whereTheFirstReachFindsNothingAWiderOneFindsTheChainBeyondIt() {
         // Apart pair A (10) split at P1 and P2 (300 each); C (50) is the cheapest place for it, where sibling group G
         // (14) lives; G could go to D (60, from 12), where H (16) lives; H could go to E (70, from 15), free. Sixteen
-        // sibling groups K (10, at 40) live at A's place, nearer than G and H: in a round at the first reach A is let
-        // go
-        // with them and G and H are held, so nothing moves; in a round at the next, all move along.
+        // sibling groups K (10, at 40) live at A's place, nearer than G and H: in a round at the first reach A is
+        // let go with them and G and H are held, so nothing moves; in a round at the next, all move along.
         List<String> providers = new ArrayList<>(List.of(
                 homeNorthFrom("P1", 0, 1, 0, 300),
                 homeNorthFrom("P2", 0, 1, 0, 300),
@@ -189,13 +188,16 @@ class ApartGroupRetrialTest {
         assertThat(apartGroups).hasSize(1);
         assertThat(rounds).extracting(ApartGroupRetrial.Round::improved).containsExactly(false, true);
         // A together at G's place or a K's (all K's places alike), that one moved on to C: the chain needs G and H.
-        assertThat(plan.get("child:A1")).isEqualTo(plan.get("child:A2")).isNotIn("P1", "P2");
+        assertThat(plan.get("child:A1"))
+                .isNotNull()
+                .isEqualTo(plan.get("child:A2"))
+                .isNotIn("P1", "P2");
         assertThat(plan).containsEntry("group:G", "D").containsEntry("group:H", "E");
     }
 
     private static final String AGE_16 = "2010-01-01";
 
-    /** A provider of {@code places} for children from {@code ageMin} to 17, {@code northOf} hundredths of a degree north. */
+    /** A provider of {@code places} for children from {@code ageMin} to 17, {@code northOf} hundredths north. */
     private static String homeNorthFrom(String id, int northOf, int places, int ageMin, int cost) {
         return homeNorth(id, northOf, places, cost).replace("\"ageMin\": 0", "\"ageMin\": " + ageMin);
     }
@@ -210,8 +212,8 @@ class ApartGroupRetrialTest {
     void aSiblingGroupIsTriedAgainWithTheChildrenAroundItWhereNoApartGroupMoves() {
         // Sibling group G (14) at D (100, from 12); single children S1, S2 (10) at C (50), the cheapest for G; E (70,
         // to 11) is free. G into C and S1, S2 on to E saves 100 and costs 40; no apart group, no single move or
-        // exchange
-        // of groups alone gets there (C is full of single children while G stays, who are better at C than at E).
+        // exchange of groups alone gets there (C is full of single children while G stays, who are better at C
+        // than at E).
         List<String> providers = List.of(
                 homeNorthFrom("C", 0, 2, 0, 50),
                 homeNorthFrom("D", 1, 2, 12, 100),

@@ -38,8 +38,8 @@ class RetrialTriesTest {
     }
 
     /**
-     * Sibling groups G0..G{homes-1} (two children each) placed at homes N0.. of {@code places} each, each further north,
-     * and for each of {@code apartGroups} an apart pair (X1, X2) not placed.
+     * Sibling groups G0, G1, ... (two children each) placed at homes N0, N1, ... of {@code places} each, each further
+     * north, {@code homes} of each; and for each of {@code apartGroups} an apart pair (X1, X2) not placed.
      */
     private static PlacementSolution groupsNorth(int homes, int places, String... apartGroups) {
         List<String> providers = new ArrayList<>();
