@@ -136,6 +136,19 @@ public class PlacementUnit {
      * the unit is eligible there by the rules, whether or not a limited list ({@link #limitCandidates}) holds it.
      */
     public boolean passesRules(Provider p) {
+        // The whole list's mask holds this very answer for the problem's own providers, worked out once: the flow asks
+        // it of every foster carer for each unit of a large sibling group, for each try of a retrial. A limited unit
+        // has no such mask, and a provider from elsewhere (a scenario's) is checked afresh.
+        BitSet mask = eligible;
+        int index = p.getIndex();
+        if (mask != null
+                && limited == null
+                && providers != null
+                && index >= 0
+                && index < providers.size()
+                && providers.get(index) == p) {
+            return mask.get(index);
+        }
         return PlacementRules.capacityPoints(p, members.size()) == 0 && everyMemberEligible(p);
     }
 

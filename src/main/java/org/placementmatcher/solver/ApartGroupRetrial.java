@@ -234,6 +234,9 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     /** A round's tries, each kept where it makes the plan's score better than the best so far. */
     private static final class Attempts {
         private final PhaseCommandContext<PlacementSolution> context;
+        /** Kept from one try's rounding to the next. */
+        private final RoundingMemo memo;
+
         private final Deadline deadline;
         private final BooleanSupplier stop;
         private HardMediumSoftScore best;
@@ -247,6 +250,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                 Deadline deadline,
                 BooleanSupplier stop) {
             this.context = context;
+            this.memo = new RoundingMemo(context.getWorkingSolution());
             this.deadline = deadline;
             this.stop = stop;
             this.longestTryNanos = longestTryNanos;
@@ -262,7 +266,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
             if (stop.getAsBoolean() || deadline.tooLateFor(longestTryNanos)) {
                 return false;
             }
-            List<Move<PlacementSolution>> tried = tryHolding(context, held.get(), stop);
+            List<Move<PlacementSolution>> tried = tryHolding(context, memo, held.get(), stop);
             if (!tried.isEmpty()) {
                 Move<PlacementSolution> move = Moves.compose(tried);
                 HardMediumSoftScore triedScore = context.executeTemporarilyAndCalculateScore(move);
@@ -361,9 +365,12 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      * time.
      */
     private static List<Move<PlacementSolution>> tryHolding(
-            PhaseCommandContext<PlacementSolution> context, Map<PlacementUnit, Provider> held, BooleanSupplier stop) {
+            PhaseCommandContext<PlacementSolution> context,
+            RoundingMemo memo,
+            Map<PlacementUnit, Provider> held,
+            BooleanSupplier stop) {
         Map<PlacementUnit, Provider> decisions = FlowConstruction.decideHolding(
-                context.getWorkingSolution(), held, CandidateLimit.configured(), stop, () -> false, true);
+                context.getWorkingSolution(), memo, held, CandidateLimit.configured(), stop, () -> false, true);
         return decisions == null ? List.of() : FlowConstruction.changesTo(context, decisions);
     }
 }

@@ -191,6 +191,18 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
             BooleanSupplier stop,
             BooleanSupplier settleStop,
             boolean wholeOrNothing) {
+        return decideHolding(solution, new RoundingMemo(solution), held, limit, stop, settleStop, wholeOrNothing);
+    }
+
+    /** The same, with what an earlier rounding of the caseload worked out ({@code memo}) kept. */
+    static Map<PlacementUnit, Provider> decideHolding(
+            PlacementSolution solution,
+            RoundingMemo memo,
+            Map<PlacementUnit, Provider> held,
+            int limit,
+            BooleanSupplier stop,
+            BooleanSupplier settleStop,
+            boolean wholeOrNothing) {
         PlacementFlow flow = PlacementFlow.heldLimited(solution, held, limit);
         if (!flow.solvePriced(stop).complete()) {
             return null;
@@ -201,7 +213,7 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
         }
         Map<PlacementUnit, Provider> preferred = new IdentityHashMap<>(flow.mostFlow());
         preferred.putAll(held);
-        return GreedyPlacement.decideFrom(solution, preferred, held.keySet());
+        return GreedyPlacement.decideFrom(solution, memo, preferred, held.keySet(), () -> false);
     }
 
     /** The moves that put every movable unit of the working solution where {@code decisions} says (absent: unplaced). */

@@ -5,8 +5,10 @@ import ai.timefold.solver.core.api.solver.phase.PhaseCommandContext;
 import ai.timefold.solver.core.preview.api.domain.metamodel.PlanningVariableMetaModel;
 import ai.timefold.solver.core.preview.api.move.builtin.Moves;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
      * the place of a resident who can go elsewhere (as the solver's construction, never for the baseline).
      */
     public static Map<PlacementUnit, Provider> decide(PlacementSolution solution, boolean repair) {
-        State state = new State(solution);
+        State state = new State(solution, new RoundingMemo(solution), false);
         Map<PlacementUnit, Provider> decisions = new LinkedHashMap<>();
         List<PlacementUnit> waiting = new ArrayList<>();
         for (PlacementUnit unit : solution.getUnits()) {
@@ -107,18 +109,20 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             Map<PlacementUnit, Provider> preferred,
             Set<PlacementUnit> first,
             BooleanSupplier hurry) {
-        State state = new State(solution, true);
+        return decideFrom(solution, new RoundingMemo(solution), preferred, first, hurry);
+    }
+
+    /** The same, with what an earlier rounding of the caseload worked out ({@code memo}) kept. */
+    static Map<PlacementUnit, Provider> decideFrom(
+            PlacementSolution solution,
+            RoundingMemo memo,
+            Map<PlacementUnit, Provider> preferred,
+            Set<PlacementUnit> first,
+            BooleanSupplier hurry) {
+        State state = new State(solution, memo, true);
         Map<PlacementUnit, Provider> decisions = new LinkedHashMap<>();
-        List<PlacementUnit> movable = new ArrayList<>();
-        for (PlacementUnit unit : solution.getUnits()) {
-            if (!unit.isPinned()) {
-                movable.add(unit);
-            }
-        }
-        movable.sort(Comparator.<PlacementUnit, Boolean>comparing(unit -> !first.contains(unit))
-                .thenComparing(new UnitDifficulty().reversed()));
         List<PlacementUnit> deferred = new ArrayList<>();
-        for (PlacementUnit unit : movable) {
+        for (PlacementUnit unit : memo.hardestFirst(first)) {
             Provider wanted = preferred.get(unit);
             if (wanted != null && state.fitsWithin(unit, wanted)) {
                 state.place(unit, wanted);
@@ -149,21 +153,22 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
 
     /** Who is where, kept up to date as units are placed and moved. */
     private static final class State {
-        private final Map<Provider, List<PlacementUnit>> unitsAt = new HashMap<>();
+        /** The units at each provider, by its index (an array: the rounding asks for them millions of times). */
+        private List<PlacementUnit>[] unitsAt;
+
         private final Map<String, Map<Provider, Integer>> apartGroupProviders = new HashMap<>();
-        private final Map<PlacementUnit, Provider> position = new HashMap<>();
-        /** Each unit's soft points at its candidates, as far down the list as the rounding has looked. */
-        private final Map<PlacementUnit, CandidatePoints> candidatePoints = new HashMap<>();
+        private final Map<PlacementUnit, Provider> position = new IdentityHashMap<>();
+        /** The units hardest first and each unit's soft points at its candidates. */
+        private final RoundingMemo memo;
 
         private final PlacementSolution solution;
 
-        State(PlacementSolution solution) {
-            this(solution, false);
-        }
-
         /** Everyone where the solution has them, or with {@code pinnedOnly} the pinned units alone. */
-        State(PlacementSolution solution, boolean pinnedOnly) {
+        @SuppressWarnings("unchecked")
+        State(PlacementSolution solution, RoundingMemo memo, boolean pinnedOnly) {
             this.solution = solution;
+            this.memo = memo;
+            this.unitsAt = new List[solution.getProviders().size()];
             for (PlacementUnit unit : solution.getUnits()) {
                 if (unit.getProvider() != null && (unit.isPinned() || !pinnedOnly)) {
                     place(unit, unit.getProvider());
@@ -171,8 +176,22 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             }
         }
 
+        /** The units at the provider (none: an empty list). */
+        private List<PlacementUnit> unitsAt(Provider provider) {
+            int index = provider.getIndex();
+            List<PlacementUnit> there = index < unitsAt.length ? unitsAt[index] : null;
+            return there == null ? List.of() : there;
+        }
+
         void place(PlacementUnit unit, Provider provider) {
-            unitsAt.computeIfAbsent(provider, p -> new ArrayList<>()).add(unit);
+            int index = provider.getIndex();
+            if (index >= unitsAt.length) {
+                unitsAt = Arrays.copyOf(unitsAt, index + 1);
+            }
+            if (unitsAt[index] == null) {
+                unitsAt[index] = new ArrayList<>();
+            }
+            unitsAt[index].add(unit);
             position.put(unit, provider);
             if (unit.getApartGroup() != null) {
                 apartGroupProviders
@@ -183,7 +202,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
 
         void remove(PlacementUnit unit) {
             Provider provider = position.remove(unit);
-            unitsAt.get(provider).remove(unit);
+            unitsAt[provider.getIndex()].remove(unit);
             if (unit.getApartGroup() != null) {
                 apartGroupProviders
                         .get(unit.getApartGroup())
@@ -231,7 +250,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             }
             long bestCost = bestAt == null ? Long.MAX_VALUE : unit.staticSoftPoints(bestAt) + apartPoints(unit, bestAt);
             List<Provider> candidates = unit.getCandidates();
-            CandidatePoints points = candidatePoints(unit);
+            RoundingMemo.CandidatePoints points = candidatePoints(unit);
             for (int k = 0; k < Math.min(REPAIR_CANDIDATES, candidates.size()); k++) {
                 Provider provider = candidates.get(k);
                 long own = points.at(k);
@@ -274,7 +293,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
         private Map<PlacementUnit, Provider> evictFor(PlacementUnit unit, Provider provider) {
             List<PlacementUnit> residents = new ArrayList<>();
             Map<PlacementUnit, Long> extra = new HashMap<>();
-            for (PlacementUnit resident : unitsAt.getOrDefault(provider, List.of())) {
+            for (PlacementUnit resident : unitsAt(provider)) {
                 Provider onward = resident.isPinned() ? null : cheapestPlace(resident, provider);
                 if (onward != null) {
                     residents.add(resident);
@@ -319,7 +338,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             Provider best = null;
             long bestPoints = Long.MAX_VALUE;
             List<Provider> candidates = unit.getCandidates();
-            CandidatePoints known = candidatePoints(unit);
+            RoundingMemo.CandidatePoints known = candidatePoints(unit);
             for (int k = 0; k < candidates.size(); k++) {
                 Provider provider = candidates.get(k);
                 long points = known.at(k);
@@ -354,7 +373,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             if (!unit.isEligible(provider)) {
                 return false;
             }
-            List<PlacementUnit> residents = unitsAt.getOrDefault(provider, List.of());
+            List<PlacementUnit> residents = unitsAt(provider);
             // Capacity first, counting alone: the rounding asks mostly about full places, and the rules below need
             // the children gathered into lists.
             int childrenThere = 0;
@@ -381,8 +400,8 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
                     && PlacementRules.mayShare(unit.getMembers(), there);
         }
 
-        private CandidatePoints candidatePoints(PlacementUnit unit) {
-            return candidatePoints.computeIfAbsent(unit, CandidatePoints::new);
+        private RoundingMemo.CandidatePoints candidatePoints(PlacementUnit unit) {
+            return memo.pointsOf(unit);
         }
 
         private long apartPoints(PlacementUnit unit, Provider provider) {
@@ -400,34 +419,6 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             }
             return SoftTerms.siblingsApartPoints(others + 1, solution.getWeights())
                     - SoftTerms.siblingsApartPoints(others, solution.getWeights());
-        }
-    }
-
-    /**
-     * A unit's soft points ({@link PlacementUnit#staticSoftPoints}) at its candidates, worked out on first asking
-     * and kept: the rounding walks the same units' cheapest candidates again and again (a resident is asked where
-     * it would go for every place a waiting unit looks at), and only as far down as a place with room.
-     */
-    private static final class CandidatePoints {
-        private final PlacementUnit unit;
-        private long[] points = new long[16];
-        private int known;
-
-        CandidatePoints(PlacementUnit unit) {
-            this.unit = unit;
-        }
-
-        long at(int k) {
-            if (k >= known) {
-                if (k >= points.length) {
-                    points = java.util.Arrays.copyOf(points, Math.max(k + 1, 2 * points.length));
-                }
-                List<Provider> candidates = unit.getCandidates();
-                for (; known <= k; known++) {
-                    points[known] = unit.staticSoftPoints(candidates.get(known));
-                }
-            }
-            return points[k];
         }
     }
 }

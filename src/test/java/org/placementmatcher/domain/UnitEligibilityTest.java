@@ -47,6 +47,9 @@ class UnitEligibilityTest {
                 boolean eligible = p.getPlaces() >= unit.size()
                         && unit.getMembers().stream().allMatch(c -> passesEveryPerChildRule(c, p));
                 assertThat(unit.isEligible(p)).as(unit.getId() + " at " + p).isEqualTo(eligible);
+                assertThat(unit.passesRules(p))
+                        .as(unit.getId() + " by the rules at " + p)
+                        .isEqualTo(eligible);
                 if (eligible) {
                     expected.add(p);
                 }
@@ -68,33 +71,38 @@ class UnitEligibilityTest {
         assertThat(pairs).isGreaterThan(1000);
     }
 
+    /**
+     * A provider that is not the problem's own, though it has the index of one (a scenario's), is checked by the rules
+     * afresh, not by the mask the unit keeps for the problem's providers.
+     */
+    @Test
+    void aProviderFromElsewhereIsCheckedByTheRulesNotByTheUnitsMask() throws Exception {
+        PlacementSolution solution =
+                ProblemMapper.toSolution(ProblemReader.read(Files.readString(Path.of("sample-data", "county.json"))));
+        Provider own = solution.getProviders().getFirst();
+        PlacementUnit unit = solution.getUnits().stream()
+                .filter(u -> u.isEligible(own))
+                .findFirst()
+                .orElseThrow();
+        Provider noPlaces = provider(
+                "elsewhere",
+                own.getIndex(),
+                own.getType(),
+                own.getLocalAuthority(),
+                own.getLat(),
+                own.getLon(),
+                0,
+                400);
+
+        assertThat(unit.passesRules(own)).isTrue();
+        assertThat(unit.passesRules(noPlaces)).isFalse();
+    }
+
     /** The cost points each provider keeps follow the weight asked for, and round half up as in decimals. */
     @Test
     void costPointsRoundHalfUpAtWhateverWeightIsAskedFor() {
         for (double cost : new double[] {812.5, 0.5, 1234.567, 99.99, 2.4999999}) {
-            Provider provider = new Provider(
-                    "p",
-                    0,
-                    ProviderType.IN_HOUSE_FOSTER,
-                    "E10000003",
-                    true,
-                    52.2,
-                    0.12,
-                    2,
-                    0,
-                    17,
-                    null,
-                    Set.of(),
-                    cost,
-                    LocalDate.of(2026, 1, 1),
-                    true,
-                    Set.of(),
-                    false,
-                    Set.of("en"),
-                    null,
-                    true,
-                    null,
-                    null);
+            Provider provider = provider("p", 0, ProviderType.IN_HOUSE_FOSTER, "E10000003", 52.2, 0.12, 2, cost);
             for (long weight : new long[] {1, 3, 1, 7, 7, 0, 2}) {
                 ScoringWeights weights = new ScoringWeights(weight, 0, 0, 0, 0, 0, 0, 0);
                 long expected = BigDecimal.valueOf(weight)
@@ -106,6 +114,41 @@ class UnitEligibilityTest {
                         .isEqualTo(expected);
             }
         }
+    }
+
+    /** A provider in the home authority, for children of any age, with none of the optional facts. */
+    private static Provider provider(
+            String id,
+            int index,
+            ProviderType type,
+            String localAuthority,
+            double lat,
+            double lon,
+            int places,
+            double weeklyCost) {
+        return new Provider(
+                id,
+                index,
+                type,
+                localAuthority,
+                true,
+                lat,
+                lon,
+                places,
+                0,
+                17,
+                null,
+                Set.of(),
+                weeklyCost,
+                LocalDate.of(2026, 1, 1),
+                true,
+                Set.of(),
+                false,
+                Set.of("en"),
+                null,
+                true,
+                null,
+                null);
     }
 
     private static boolean passesEveryPerChildRule(Child child, Provider provider) {

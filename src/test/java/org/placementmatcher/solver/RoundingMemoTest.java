@@ -1,0 +1,77 @@
+package org.placementmatcher.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.placementmatcher.contract.ProblemReader;
+import org.placementmatcher.domain.PlacementSolution;
+import org.placementmatcher.domain.PlacementUnit;
+import org.placementmatcher.domain.Provider;
+import org.placementmatcher.domain.UnitDifficulty;
+
+/** What the rounding keeps from one try to the next answers as working it out afresh would. */
+class RoundingMemoTest {
+
+    private static PlacementSolution county() throws Exception {
+        return ProblemMapper.toSolution(ProblemReader.read(Files.readString(Path.of("sample-data", "county.json"))));
+    }
+
+    /** The units come in the order a sort of the movable units, those held first, then hardest first, gives. */
+    @Test
+    void theUnitsComeHeldFirstThenHardestFirstAsASortWouldPutThem() throws Exception {
+        PlacementSolution solution = county();
+        RoundingMemo memo = new RoundingMemo(solution);
+        List<PlacementUnit> movable =
+                solution.getUnits().stream().filter(u -> !u.isPinned()).toList();
+        Random random = new Random(7);
+        for (int trial = 0; trial < 5; trial++) {
+            Set<PlacementUnit> first = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (PlacementUnit unit : movable) {
+                if (random.nextInt(4) > trial % 4) {
+                    first.add(unit);
+                }
+            }
+            List<PlacementUnit> sorted = movable.stream()
+                    .sorted(Comparator.<PlacementUnit, Boolean>comparing(unit -> !first.contains(unit))
+                            .thenComparing(new UnitDifficulty().reversed()))
+                    .toList();
+
+            assertThat(memo.hardestFirst(first)).containsExactlyElementsOf(sorted);
+        }
+        assertThat(memo.hardestFirst(Set.of())).hasSameSizeAs(movable).isNotEmpty();
+    }
+
+    /** The points kept follow the unit's list when it is replaced (pricing widens a short list). */
+    @Test
+    void thePointsKeptFollowTheUnitsListWhenItIsReplaced() throws Exception {
+        PlacementSolution solution = county();
+        PlacementUnit unit = solution.getUnits().stream()
+                .filter(u -> !u.isPinned()
+                        && u.getCandidates().size() > 4
+                        && u.staticSoftPoints(u.getCandidates().get(3))
+                                != u.staticSoftPoints(u.getCandidates().get(0)))
+                .findFirst()
+                .orElseThrow();
+        List<Provider> whole = List.copyOf(unit.getCandidates());
+        unit.limitCandidates(List.of(whole.get(3)), 0);
+        RoundingMemo.CandidatePoints points = new RoundingMemo(solution).pointsOf(unit);
+
+        assertThat(points.at(0)).isEqualTo(unit.staticSoftPoints(whole.get(3)));
+
+        unit.widenToAllCandidates();
+        for (int k = 0; k < 5; k++) {
+            assertThat(points.at(k))
+                    .as("candidate " + k)
+                    .isEqualTo(unit.staticSoftPoints(unit.getCandidates().get(k)));
+        }
+        assertThat(points.at(0)).isEqualTo(unit.staticSoftPoints(whole.getFirst()));
+    }
+}
