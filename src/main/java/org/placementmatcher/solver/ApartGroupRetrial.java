@@ -235,7 +235,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     private static final class Attempts {
         private final PhaseCommandContext<PlacementSolution> context;
         /** Kept from one try's rounding to the next. */
-        private final RoundingMemo memo;
+        private final CaseloadMemo memo;
 
         private final Deadline deadline;
         private final BooleanSupplier stop;
@@ -250,7 +250,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                 Deadline deadline,
                 BooleanSupplier stop) {
             this.context = context;
-            this.memo = new RoundingMemo(context.getWorkingSolution());
+            this.memo = new CaseloadMemo(context.getWorkingSolution());
             this.deadline = deadline;
             this.stop = stop;
             this.longestTryNanos = longestTryNanos;
@@ -366,7 +366,7 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      */
     private static List<Move<PlacementSolution>> tryHolding(
             PhaseCommandContext<PlacementSolution> context,
-            RoundingMemo memo,
+            CaseloadMemo memo,
             Map<PlacementUnit, Provider> held,
             BooleanSupplier stop) {
         Map<PlacementUnit, Provider> decisions = FlowConstruction.decideHolding(

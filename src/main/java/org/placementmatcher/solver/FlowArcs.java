@@ -26,9 +26,9 @@ final class FlowArcs {
 
     /**
      * Sets each unit node's supply, size and arcs; returns the soft range of the units: the most points each could
-     * pay, summed.
+     * pay, summed. The points at the providers offered are {@code memo}'s where there is one.
      */
-    static long unitArcs(FlowNetwork network, PlacementSolution solution, int limit) {
+    static long unitArcs(FlowNetwork network, PlacementSolution solution, int limit, CaseloadMemo memo) {
         long softRange = 0;
         PointsCeiling ceiling = null;
         for (int u = 0; u < network.realUnits; u++) {
@@ -39,9 +39,14 @@ final class FlowArcs {
             List<Provider> offered =
                     FlowOffers.offered(unit, network.capacity, network.held, network.offerOneMore, limit, stop);
             network.pricedFrom[u] = stop[0];
-            long[] points = new long[offered.size()];
-            for (int a = 0; a < offered.size(); a++) {
-                points[a] = unit.staticSoftPoints(offered.get(a));
+            long[] points;
+            if (memo != null) {
+                points = memo.pointsAt(unit, offered, stop[0]);
+            } else {
+                points = new long[offered.size()];
+                for (int a = 0; a < offered.size(); a++) {
+                    points[a] = unit.staticSoftPoints(offered.get(a));
+                }
             }
             long beyondPoints = FlowOffers.beyondPoints(unit, network.beyond >= 0);
             long most = setArcs(network, u, offered, points, network.scale / unit.size(), beyondPoints);

@@ -191,19 +191,19 @@ public class FlowConstruction implements PhaseCommand<PlacementSolution> {
             BooleanSupplier stop,
             BooleanSupplier settleStop,
             boolean wholeOrNothing) {
-        return decideHolding(solution, new RoundingMemo(solution), held, limit, stop, settleStop, wholeOrNothing);
+        return decideHolding(solution, new CaseloadMemo(solution), held, limit, stop, settleStop, wholeOrNothing);
     }
 
-    /** The same, with what an earlier rounding of the caseload worked out ({@code memo}) kept. */
+    /** The same, with what an earlier flow and rounding of the caseload worked out ({@code memo}) kept. */
     static Map<PlacementUnit, Provider> decideHolding(
             PlacementSolution solution,
-            RoundingMemo memo,
+            CaseloadMemo memo,
             Map<PlacementUnit, Provider> held,
             int limit,
             BooleanSupplier stop,
             BooleanSupplier settleStop,
             boolean wholeOrNothing) {
-        PlacementFlow flow = PlacementFlow.heldLimited(solution, held, limit);
+        PlacementFlow flow = PlacementFlow.heldLimited(solution, held, limit, memo);
         if (!flow.solvePriced(stop).complete()) {
             return null;
         }

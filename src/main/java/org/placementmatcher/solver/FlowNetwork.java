@@ -110,14 +110,18 @@ abstract sealed class FlowNetwork permits PlacementFlow {
     /** The units held where they are (pinned or fixed), whom no unit is offered a place beside against H10/H11. */
     final FlowOffers.Held held;
 
-    /** The network of the caseload, no flow on it yet: the flags as {@link PlacementFlow}'s constructors set them. */
+    /**
+     * The network of the caseload, no flow on it yet: the flags as {@link PlacementFlow}'s constructors set them; the
+     * units' points kept in {@code memo} from one network of the caseload to the next, or (null) worked out afresh.
+     */
     FlowNetwork(
             PlacementSolution solution,
             boolean modelApartGroups,
             Map<PlacementUnit, Provider> fixedAt,
             boolean forConstruction,
             boolean offerOneMore,
-            int limit) {
+            int limit,
+            CaseloadMemo memo) {
         this.providers = solution.getProviders();
         this.caseloadUnits = solution.getUnits().size();
         boolean beyondArcs = !forConstruction;
@@ -149,7 +153,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
                 if (at != null) {
                     held.add(unit, at);
                     capacity[at.getIndex()] -= unit.size();
-                    pinnedSoft += unit.staticSoftPoints(at);
+                    pinnedSoft += memo == null ? unit.staticSoftPoints(at) : memo.pointsHeldAt(unit, at);
                 } else if (!unit.isPinned()) {
                     noPlace += unit.getUnplacedWeight();
                 }
@@ -192,7 +196,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         Arrays.fill(groupOf, -1);
         groupMembers = new int[apart.size()][];
         memberArcCost = new long[apart.size()];
-        long softRange = FlowArcs.unitArcs(this, solution, limit);
+        long softRange = FlowArcs.unitArcs(this, solution, limit, memo);
         softRange = FlowArcs.apartGroupArcs(this, apart.values(), solution.getWeights(), limit, softRange);
         this.lexicographic = FlowArcs.unplacedArcs(this, softRange);
 

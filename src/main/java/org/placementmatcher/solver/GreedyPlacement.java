@@ -54,7 +54,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
      * the place of a resident who can go elsewhere (as the solver's construction, never for the baseline).
      */
     public static Map<PlacementUnit, Provider> decide(PlacementSolution solution, boolean repair) {
-        State state = new State(solution, new RoundingMemo(solution), false);
+        State state = new State(solution, new CaseloadMemo(solution), false);
         Map<PlacementUnit, Provider> decisions = new LinkedHashMap<>();
         List<PlacementUnit> waiting = new ArrayList<>();
         for (PlacementUnit unit : solution.getUnits()) {
@@ -109,13 +109,13 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             Map<PlacementUnit, Provider> preferred,
             Set<PlacementUnit> first,
             BooleanSupplier hurry) {
-        return decideFrom(solution, new RoundingMemo(solution), preferred, first, hurry);
+        return decideFrom(solution, new CaseloadMemo(solution), preferred, first, hurry);
     }
 
     /** The same, with what an earlier rounding of the caseload worked out ({@code memo}) kept. */
     static Map<PlacementUnit, Provider> decideFrom(
             PlacementSolution solution,
-            RoundingMemo memo,
+            CaseloadMemo memo,
             Map<PlacementUnit, Provider> preferred,
             Set<PlacementUnit> first,
             BooleanSupplier hurry) {
@@ -159,13 +159,13 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
         private final Map<String, Map<Provider, Integer>> apartGroupProviders = new HashMap<>();
         private final Map<PlacementUnit, Provider> position = new IdentityHashMap<>();
         /** The units hardest first and each unit's soft points at its candidates. */
-        private final RoundingMemo memo;
+        private final CaseloadMemo memo;
 
         private final PlacementSolution solution;
 
         /** Everyone where the solution has them, or with {@code pinnedOnly} the pinned units alone. */
         @SuppressWarnings("unchecked")
-        State(PlacementSolution solution, RoundingMemo memo, boolean pinnedOnly) {
+        State(PlacementSolution solution, CaseloadMemo memo, boolean pinnedOnly) {
             this.solution = solution;
             this.memo = memo;
             this.unitsAt = new List[solution.getProviders().size()];
@@ -250,7 +250,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             }
             long bestCost = bestAt == null ? Long.MAX_VALUE : unit.staticSoftPoints(bestAt) + apartPoints(unit, bestAt);
             List<Provider> candidates = unit.getCandidates();
-            RoundingMemo.CandidatePoints points = candidatePoints(unit);
+            CaseloadMemo.CandidatePoints points = candidatePoints(unit);
             for (int k = 0; k < Math.min(REPAIR_CANDIDATES, candidates.size()); k++) {
                 Provider provider = candidates.get(k);
                 long own = points.at(k);
@@ -338,7 +338,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
             Provider best = null;
             long bestPoints = Long.MAX_VALUE;
             List<Provider> candidates = unit.getCandidates();
-            RoundingMemo.CandidatePoints known = candidatePoints(unit);
+            CaseloadMemo.CandidatePoints known = candidatePoints(unit);
             for (int k = 0; k < candidates.size(); k++) {
                 Provider provider = candidates.get(k);
                 long points = known.at(k);
@@ -400,7 +400,7 @@ public class GreedyPlacement implements PhaseCommand<PlacementSolution> {
                     && PlacementRules.mayShare(unit.getMembers(), there);
         }
 
-        private RoundingMemo.CandidatePoints candidatePoints(PlacementUnit unit) {
+        private CaseloadMemo.CandidatePoints candidatePoints(PlacementUnit unit) {
             return memo.pointsOf(unit);
         }
 

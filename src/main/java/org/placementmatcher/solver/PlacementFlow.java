@@ -122,7 +122,7 @@ public final class PlacementFlow extends FlowNetwork {
      * only its cheapest few also has an arc beyond them ({@link FlowOffers#beyondPoints}), as in {@link #boundLimited}.
      */
     public PlacementFlow(PlacementSolution solution) {
-        this(solution, false, Map.of(), false, false, CandidateLimit.NONE);
+        this(solution, false, Map.of(), false, false, CandidateLimit.NONE, null);
     }
 
     /**
@@ -131,7 +131,7 @@ public final class PlacementFlow extends FlowNetwork {
      * one more place, so that a place's price sees them.
      */
     public static PlacementFlow forPlaceValues(PlacementSolution solution) {
-        return new PlacementFlow(solution, false, Map.of(), true, true, CandidateLimit.NONE);
+        return new PlacementFlow(solution, false, Map.of(), true, true, CandidateLimit.NONE, null);
     }
 
     /**
@@ -147,7 +147,7 @@ public final class PlacementFlow extends FlowNetwork {
      *        the held units need not be where the optimum has them
      */
     public PlacementFlow(PlacementSolution solution, boolean modelApartGroups, Map<PlacementUnit, Provider> fixedAt) {
-        this(solution, modelApartGroups, fixedAt, true, false, CandidateLimit.NONE);
+        this(solution, modelApartGroups, fixedAt, true, false, CandidateLimit.NONE, null);
     }
 
     /**
@@ -155,15 +155,17 @@ public final class PlacementFlow extends FlowNetwork {
      * providers with room, to be solved with {@link #solvePriced}, which adds the others as they are needed.
      */
     public static PlacementFlow limited(PlacementSolution solution, int limit) {
-        return new PlacementFlow(solution, true, Map.of(), true, false, limit);
+        return new PlacementFlow(solution, true, Map.of(), true, false, limit, null);
     }
 
     /**
      * The construction's flow ({@link #limited}) with units held where {@code fixedAt} says, the others routed around
-     * them and offered no place beside a held child they may not share with ({@link ApartGroupRetrial}).
+     * them and offered no place beside a held child they may not share with ({@link ApartGroupRetrial}); the units'
+     * points kept in {@code memo} from one flow of the caseload to the next.
      */
-    static PlacementFlow heldLimited(PlacementSolution solution, Map<PlacementUnit, Provider> fixedAt, int limit) {
-        return new PlacementFlow(solution, true, fixedAt, true, false, limit);
+    static PlacementFlow heldLimited(
+            PlacementSolution solution, Map<PlacementUnit, Provider> fixedAt, int limit, CaseloadMemo memo) {
+        return new PlacementFlow(solution, true, fixedAt, true, false, limit, memo);
     }
 
     /**
@@ -172,7 +174,7 @@ public final class PlacementFlow extends FlowNetwork {
      * network, on a region in more: solver-config/BENCHMARKS.md, "Construction flow on rcc").
      */
     public static PlacementFlow boundLimited(PlacementSolution solution, int limit) {
-        return new PlacementFlow(solution, false, Map.of(), false, false, limit);
+        return new PlacementFlow(solution, false, Map.of(), false, false, limit, null);
     }
 
     private PlacementFlow(
@@ -181,8 +183,9 @@ public final class PlacementFlow extends FlowNetwork {
             Map<PlacementUnit, Provider> fixedAt,
             boolean forConstruction,
             boolean offerOneMore,
-            int limit) {
-        super(solution, modelApartGroups, fixedAt, forConstruction, offerOneMore, limit);
+            int limit,
+            CaseloadMemo memo) {
+        super(solution, modelApartGroups, fixedAt, forConstruction, offerOneMore, limit, memo);
         libraryLeastArcs = forConstruction ? LibraryFlowSolve.LEAST_ARCS : Long.MAX_VALUE;
         allocateSearch(sink + 1);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -18,7 +19,7 @@ import org.placementmatcher.domain.Provider;
 import org.placementmatcher.domain.UnitDifficulty;
 
 /** What the rounding keeps from one try to the next answers as working it out afresh would. */
-class RoundingMemoTest {
+class CaseloadMemoTest {
 
     private static PlacementSolution county() throws Exception {
         return ProblemMapper.toSolution(ProblemReader.read(Files.readString(Path.of("sample-data", "county.json"))));
@@ -28,7 +29,7 @@ class RoundingMemoTest {
     @Test
     void theUnitsComeHeldFirstThenHardestFirstAsASortWouldPutThem() throws Exception {
         PlacementSolution solution = county();
-        RoundingMemo memo = new RoundingMemo(solution);
+        CaseloadMemo memo = new CaseloadMemo(solution);
         List<PlacementUnit> movable =
                 solution.getUnits().stream().filter(u -> !u.isPinned()).toList();
         Random random = new Random(7);
@@ -49,6 +50,40 @@ class RoundingMemoTest {
         assertThat(memo.hardestFirst(Set.of())).hasSameSizeAs(movable).isNotEmpty();
     }
 
+    /**
+     * The points at the providers a flow offers (some of the first candidates, in their order, and the current place
+     * after them whatever its rank) and at the place a unit is held are its soft points there, asked in any order.
+     */
+    @Test
+    void thePointsAtTheProvidersOfferedAndWhereHeldAreTheUnitsPointsThere() throws Exception {
+        PlacementSolution solution = county();
+        CaseloadMemo memo = new CaseloadMemo(solution);
+        int units = 0;
+        for (PlacementUnit unit : solution.getUnits()) {
+            List<Provider> candidates = unit.getCandidates();
+            if (unit.isPinned() || candidates.size() < 12) {
+                continue;
+            }
+            units++;
+            List<Provider> offered = new ArrayList<>();
+            for (int k = units % 3; k < 8; k += 1 + units % 2) {
+                offered.add(candidates.get(k));
+            }
+            offered.add(candidates.get(10));
+            long[] points = memo.pointsAt(unit, offered, 8);
+            for (int a = 0; a < offered.size(); a++) {
+                assertThat(points[a])
+                        .as(unit.getId() + " at " + offered.get(a))
+                        .isEqualTo(unit.staticSoftPoints(offered.get(a)));
+            }
+            for (Provider held :
+                    List.of(candidates.get(11), candidates.get(2), candidates.get(2), candidates.get(11))) {
+                assertThat(memo.pointsHeldAt(unit, held)).isEqualTo(unit.staticSoftPoints(held));
+            }
+        }
+        assertThat(units).isGreaterThan(20);
+    }
+
     /** The points kept follow the unit's list when it is replaced (pricing widens a short list). */
     @Test
     void thePointsKeptFollowTheUnitsListWhenItIsReplaced() throws Exception {
@@ -62,7 +97,7 @@ class RoundingMemoTest {
                 .orElseThrow();
         List<Provider> whole = List.copyOf(unit.getCandidates());
         unit.limitCandidates(List.of(whole.get(3)), 0);
-        RoundingMemo.CandidatePoints points = new RoundingMemo(solution).pointsOf(unit);
+        CaseloadMemo.CandidatePoints points = new CaseloadMemo(solution).pointsOf(unit);
 
         assertThat(points.at(0)).isEqualTo(unit.staticSoftPoints(whole.get(3)));
 
