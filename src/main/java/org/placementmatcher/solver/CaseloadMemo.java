@@ -79,7 +79,7 @@ final class CaseloadMemo {
         return at;
     }
 
-    /** The unit's soft points at the provider where it is held (held units mostly stay put from one try to the next). */
+    /** The unit's soft points at the provider where it is held (held units mostly stay put from try to try). */
     long pointsHeldAt(PlacementUnit unit, Provider provider) {
         return pointsOf(unit).heldAt(provider);
     }
