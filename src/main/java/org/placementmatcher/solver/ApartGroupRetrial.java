@@ -151,25 +151,23 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     }
 
     /**
-     * The tries of {@link #retry}, centred first on each apart group (from {@link Reach#FIRST}), then on each sibling
-     * group placed together ({@link #siblingGroups}, from {@link Reach#FIRST_FOR_SIBLING_GROUPS}); for each kind, round
-     * after round, a round that improves nothing followed by one that reaches further, until {@link Reach#afterRound}
-     * says no more. A round that improves the plan is followed by one at the same reach: at a wider one, not back at
-     * the first.
+     * The tries of {@link #retry}: each apart group let go with its neighbours, then each sibling group placed together
+     * ({@link #siblingGroups}), then each apart group tried together elsewhere ({@link Stage}), round after round
+     * within each stage. A round that improves the plan is followed by one at the same reach; one that improves nothing
+     * by one that reaches further ({@link Reach#afterRound}; the tries together elsewhere do not reach further), until
+     * there is no further to reach.
      */
     private static void groupsTried(
             PhaseCommandContext<PlacementSolution> context, Deadline deadline, BooleanSupplier stop) {
         PlacementSolution solution = context.getWorkingSolution();
         boolean first = true;
-        List<Stage> stages = List.of(
-                new Stage(apartGroupsSplitFirst(solution), Reach.FIRST),
-                new Stage(siblingGroups(solution), Reach.FIRST_FOR_SIBLING_GROUPS));
-        for (Stage stage : stages) {
-            Reach reach = stage.centres().isEmpty() ? null : stage.firstReach();
+        for (Stage stage : Stage.values()) {
+            List<List<PlacementUnit>> centres = stage.centres(solution);
+            Reach reach = centres.isEmpty() ? null : Reach.FIRST;
             // Within a stage: its tries take longer as it reaches further.
             long longestTryNanos = 0;
             while (reach != null) {
-                Round round = round(context, stage.centres(), reach, longestTryNanos, deadline, stop);
+                Round round = round(context, centres, reach, stage.gathered, longestTryNanos, deadline, stop);
                 if (round == null) {
                     return;
                 }
@@ -181,13 +179,38 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                 if (round.improved()) {
                     exchanges(context, stop);
                 }
-                reach = reach.afterRound(round.improved(), solution.getUnits().size());
+                reach = stage.gathered
+                        ? (round.improved() ? reach : null)
+                        : reach.afterRound(round.improved(), solution.getUnits().size());
             }
         }
     }
 
-    /** The groups tries are centred on (the members of each), and the reach of their first round. */
-    private record Stage(List<List<PlacementUnit>> centres, Reach firstReach) {}
+    /**
+     * The retrial's stages, in order: whom tries are centred on and how. Trying an apart group together at its
+     * cheapest places ({@link RetrialTries#gatherPlaces}) comes last: on the region at 60 s none of 888 such tries
+     * improved the plan, nor any of 76 on county-1200, while they took two thirds of the region's retrial; on county
+     * one of them finds the last 3 points to the proven optimum (solver-config/BENCHMARKS.md, "Tries made quicker").
+     */
+    enum Stage {
+        /** Each apart group (those the plan splits first) let go with its neighbours. */
+        APART_GROUPS_LET_GO(false),
+        /** Each sibling group placed together let go with its neighbours. */
+        SIBLING_GROUPS_LET_GO(false),
+        /** Each apart group held together at each of its cheapest places, those there let go. */
+        APART_GROUPS_GATHERED(true);
+
+        private final boolean gathered;
+
+        Stage(boolean gathered) {
+            this.gathered = gathered;
+        }
+
+        /** The members of each group the stage's tries are centred on, as the plan stands when it starts. */
+        List<List<PlacementUnit>> centres(PlacementSolution solution) {
+            return this == SIBLING_GROUPS_LET_GO ? siblingGroups(solution) : apartGroupsSplitFirst(solution);
+        }
+    }
 
     /**
      * How a round went: whether it improved the plan, and the longest a try has taken so far, by which no try starts
@@ -196,36 +219,31 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     record Round(boolean improved, long longestTryNanos) {}
 
     /**
-     * One round: each of the {@code centres} (the members of a group) let go at {@code reach}, then, where the reach
-     * {@link Reach#gathers gathers}, each tried together at each of its {@link RetrialTries#gatherPlaces}, each try
-     * kept where it makes the plan's score better. Every group is let go before any is tried together elsewhere: on
-     * rcc, whose first round does not end in its time, the tries letting go won 48 of 100 and 2,397 points, the tries
-     * together elsewhere 3 of 236 and 514 (solver-config/BENCHMARKS.md, "The retrial reaches further"). Null (the
-     * retrial is over) where the {@code deadline} would come before another try ends, a try being expected to take as
-     * long as the longest so far in its stage ({@code longestTryNanos} before this round), or where {@code stop} says
-     * so.
+     * One round: each of the {@code centres} (the members of a group) let go at {@code reach}, or, {@code gathered},
+     * tried together at each of its {@link RetrialTries#gatherPlaces} with the single children of the {@code reach}
+     * around that place let go; each try kept where it makes the plan's score better. Null (the retrial is over) where
+     * the {@code deadline} would come before another try ends, a try being expected to take as long as the longest so
+     * far in its stage ({@code longestTryNanos} before this round), or where {@code stop} says so.
      */
     static Round round(
             PhaseCommandContext<PlacementSolution> context,
             List<List<PlacementUnit>> centres,
             Reach reach,
+            boolean gathered,
             long longestTryNanos,
             Deadline deadline,
             BooleanSupplier stop) {
         PlacementSolution solution = context.getWorkingSolution();
         Attempts attempts = new Attempts(context, centres.getFirst().getFirst(), longestTryNanos, deadline, stop);
         for (List<PlacementUnit> members : centres) {
-            if (!attempts.attempt(() -> RetrialTries.held(solution, members, reach))) {
-                return null;
-            }
-        }
-        if (reach.gathers()) {
-            for (List<PlacementUnit> members : centres) {
+            if (gathered) {
                 for (Provider place : RetrialTries.gatherPlaces(members)) {
                     if (!attempts.attempt(() -> RetrialTries.heldGathered(solution, members, place, reach))) {
                         return null;
                     }
                 }
+            } else if (!attempts.attempt(() -> RetrialTries.held(solution, members, reach))) {
+                return null;
             }
         }
         return new Round(attempts.improved, attempts.longestTryNanos);

@@ -37,31 +37,19 @@ final class RetrialTries {
      *     ones always: on a region a try is then about 55 ms instead of a whole flow's 30 s, so the retrial runs there
      *     too (about 175 tries at 60 s), which brought the plan at 60 s from 0.34 % above the best bound to 0.30-0.31 %
      *     (solver-config/BENCHMARKS.md, "Apart groups tried again in a small flow")
-     * @param gathers whether the group is also tried together at each of its {@link RetrialTries#gatherPlaces} ({@link
-     *     #wider})
      */
-    record Reach(int neighbours, int singles, boolean gathers) {
+    record Reach(int neighbours, int singles) {
 
-        /** The apart groups' first rounds' reach. */
-        static final Reach FIRST = new Reach(16, 300, true);
-
-        /**
-         * The sibling groups' first rounds' reach: as {@link #FIRST}, but without the tries of a group together at its
-         * cheapest places. On county-1200 every try of a sibling group that improved the plan was one letting its
-         * neighbours go, and the rounds are about three times as quick without the others.
-         */
-        static final Reach FIRST_FOR_SIBLING_GROUPS = new Reach(16, 300, false);
+        /** The first round's reach. */
+        static final Reach FIRST = new Reach(16, 300);
 
         /**
          * Twice as far, for the round after one that improved nothing: on county-1200 the chains that remain there
          * (an apart pair gathered into a sibling group's place, which moves into another's, and so on) are longer than
-         * the first reach lets go (solver-config/BENCHMARKS.md, "The retrial reaches further"). A group is tried
-         * together at its {@link RetrialTries#gatherPlaces} at the first reach only: a try there holds every unit the
-         * flow cannot route but those at that place whatever the reach, and on county-1200 each try at a wider reach
-         * that improved the plan was one letting the neighbours go.
+         * the first reach lets go (solver-config/BENCHMARKS.md, "The retrial reaches further").
          */
         Reach wider() {
-            return new Reach(2 * neighbours, 2 * singles, false);
+            return new Reach(2 * neighbours, 2 * singles);
         }
 
         /**

@@ -180,7 +180,7 @@ class ApartGroupRetrialTest {
         SOLVER.run(solution, context -> {
             apartGroups.addAll(ApartGroupRetrial.apartGroupsSplitFirst(context.getWorkingSolution()));
             for (Reach reach : List.of(Reach.FIRST, Reach.FIRST.wider())) {
-                rounds.add(ApartGroupRetrial.round(context, apartGroups, reach, 0, deadline, () -> false));
+                rounds.add(ApartGroupRetrial.round(context, apartGroups, reach, false, 0, deadline, () -> false));
             }
             plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
         });
