@@ -23,18 +23,19 @@ import org.placementmatcher.solver.RetrialTries.Reach;
  * under H10 or H11, sibling groups of several children) held where the plan has them, except those placed nearest the
  * group; the group, those and the single children placed nearest it ({@link Reach}) routed again by the flow ({@link
  * PlacementFlow}, which offers nobody a place beside a held child they may not share with), settled, rounded, and kept
- * when the plan's score is better. Once every group has been let go so, each is tried together at each of its cheapest
- * places with room ({@link RetrialTries#gatherPlaces}), held there, those at that place let go. It finds the long
- * chains local search cannot: on county, five sibling groups each moving to the next one's place while an apart pair
- * trades places with a group of two, the proven optimum (solver-config/BENCHMARKS.md). Where the apart groups' tries
- * find nothing more, even reaching further, each sibling group placed together is tried in the same way.
+ * when the plan's score is better. It finds the long chains local search cannot: on county, five sibling groups each
+ * moving to the next one's place while an apart pair trades places with a group of two, the proven optimum
+ * (solver-config/BENCHMARKS.md). Where the apart groups' tries find nothing more, even reaching further, each sibling
+ * group placed together is tried in the same way; then each apart group is tried together at each of its cheapest
+ * places with room ({@link RetrialTries#gatherPlaces}), held there, those at that place let go ({@link Stage}).
  *
- * <p>Everyone else held where the plan has them, a try is a small flow: about 20 ms on county-1200 and 55 ms on a
- * region, where one routing every single child again and settling the groups it split took as long as the construction
- * (30 s on a region); with every group held, as the single children's pass holds them, such a flow takes 1.3 s. The
- * retrial has half of what remains after the construction ({@link #QUICK_SHARE} where its first round is quick), and no
- * try starts that is not expected to end by then. A command of its own after the construction's, so that the rounded
- * plan is the solve's best (reported, and a bound's target) meanwhile.
+ * <p>Everyone else held where the plan has them, a try is a small flow: about 25 ms on county-1200 and a region, 43
+ * ms on rcc ({@link CaseloadMemo} keeps what every try would work out again), whereas a try routing every single child
+ * again and settling the groups it split took as long as the construction (30 s on a region); with every group held,
+ * as the single children's pass holds them, such a flow takes 1.3 s. The retrial has half of what remains after the
+ * construction ({@link #QUICK_SHARE} where its first round is quick), and no try starts that is not expected to end by
+ * then. A command of its own after the construction's, so that the rounded plan is the solve's best (reported, and a
+ * bound's target) meanwhile.
  */
 public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
@@ -61,8 +62,10 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      * The share of the time left after the construction that the retrial has where its first round of tries ends
      * within a fifth of it (else half): on county-1200 local search found at most 33 points after the retrial in six
      * traced runs, while the retrial's further rounds brought the plan at 30 s from 0.056 % to 0.049 % above the best
-     * bound (solver-config/BENCHMARKS.md, "The retrial reaches further"). Where a round takes longer (a region's, a
-     * co-operative's) local search and the late exchanges keep their half.
+     * bound (solver-config/BENCHMARKS.md, "The retrial reaches further"). A region's first round is quick too since
+     * the tries together elsewhere come last (99 tries of about 25 ms), and its wider rounds then find more ("Tries
+     * made quicker"). Where a round takes longer (a co-operative's) local search and the late exchanges keep their
+     * half.
      */
     static final double QUICK_SHARE = 0.8;
 
