@@ -29,13 +29,13 @@ import org.placementmatcher.solver.RetrialTries.Reach;
  * group placed together is tried in the same way; then each apart group is tried together at each of its cheapest
  * places with room ({@link RetrialTries#gatherPlaces}), held there, those at that place let go ({@link Stage}).
  *
- * <p>Everyone else held where the plan has them, a try is a small flow: about 25 ms on county-1200 and a region, 43
- * ms on rcc ({@link CaseloadMemo} keeps what every try would work out again), whereas a try routing every single child
- * again and settling the groups it split took as long as the construction (30 s on a region); with every group held,
- * as the single children's pass holds them, such a flow takes 1.3 s. The retrial has half of what remains after the
- * construction ({@link #QUICK_SHARE} where its first round is quick), and no try starts that is not expected to end by
- * then. A command of its own after the construction's, so that the rounded plan is the solve's best (reported, and a
- * bound's target) meanwhile.
+ * <p>Everyone else held where the plan has them, a try is a small flow: about 25 ms on county-1200 and a region at the
+ * first reach, 43 ms on rcc ({@link CaseloadMemo} keeps what every try would work out again), whereas a try routing
+ * every single child again and settling the groups it split took as long as the construction (30 s on a region); with
+ * every group held, as the single children's pass holds them, such a flow takes 1.3 s. The retrial has half of what
+ * remains after the construction ({@link #QUICK_SHARE} where its first round is quick), and no try starts that is not
+ * expected to end by then. A command of its own after the construction's, so that the rounded plan is the solve's best
+ * (reported, and a bound's target) meanwhile.
  */
 public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
@@ -63,9 +63,9 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      * within a fifth of it (else half): on county-1200 local search found at most 33 points after the retrial in six
      * traced runs, while the retrial's further rounds brought the plan at 30 s from 0.056 % to 0.049 % above the best
      * bound (solver-config/BENCHMARKS.md, "The retrial reaches further"). A region's first round is quick too since
-     * the tries together elsewhere come last (99 tries of about 25 ms), and its wider rounds then find more ("Tries
-     * made quicker"). Where a round takes longer (a co-operative's) local search and the late exchanges keep their
-     * half.
+     * the tries together elsewhere come last (99 tries of about 25 ms): its wider rounds then have the time, local
+     * search about 8 s ("Tries made quicker"). Where a round takes longer (rcc's) local search and the late exchanges
+     * keep their half.
      */
     static final double QUICK_SHARE = 0.8;
 
@@ -94,7 +94,8 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      * The plan's single children routed again and its sibling groups exchanged ({@link #exchanges}), then the tries of
      * {@link #groupsTried}: every apart group in turn (those the plan splits first), then every sibling group placed
      * together, round after round, each round after one that improved nothing reaching further ({@link
-     * Reach#afterRound}), the exchanges again after each round that improved the plan, until the end (by {@link
+     * Reach#afterRound}), then every apart group tried together at its cheapest places ({@link Stage}), the exchanges
+     * again after each round that improved the plan, until the end (by {@link
      * System#nanoTime()}) would come before another try ends, a try being expected to take as long as the longest so
      * far in its stage; or until the phase is stopped. A try still under way at the end is given up. The end is {@code
      * end}, or {@code quickEnd} where the first round of tries has ended, counted from the start of the opening
@@ -193,7 +194,8 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      * The retrial's stages, in order: whom tries are centred on and how. Trying an apart group together at its
      * cheapest places ({@link RetrialTries#gatherPlaces}) comes last: on the region at 60 s none of 888 such tries
      * improved the plan, nor any of 76 on county-1200, while they took two thirds of the region's retrial; on county
-     * one of them finds the last 3 points to the proven optimum (solver-config/BENCHMARKS.md, "Tries made quicker").
+     * one of them found the last 3 points to the proven optimum in the old order; it reaches the optimum without them
+     * now (solver-config/BENCHMARKS.md, "Tries made quicker").
      */
     enum Stage {
         /** Each apart group (those the plan splits first) let go with its neighbours. */

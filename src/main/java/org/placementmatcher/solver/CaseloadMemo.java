@@ -23,8 +23,10 @@ final class CaseloadMemo {
 
     private final PlacementSolution solution;
     private final Map<PlacementUnit, CandidatePoints> points = new IdentityHashMap<>();
-    /** Worked out when first asked for. */
+    /** Worked out when first asked for, and again once a unit's list has been replaced (its difficulty with it). */
     private List<PlacementUnit> movableHardestFirst;
+    /** Each unit's candidates when they were sorted, in the same order. */
+    private List<List<Provider>> listsWhenSorted;
 
     CaseloadMemo(PlacementSolution solution) {
         this.solution = solution;
@@ -32,7 +34,7 @@ final class CaseloadMemo {
 
     /** The movable units, those in {@code first} before the others, each part hardest first. */
     List<PlacementUnit> hardestFirst(Set<PlacementUnit> first) {
-        if (movableHardestFirst == null) {
+        if (movableHardestFirst == null || anyListReplaced()) {
             List<PlacementUnit> movable = new ArrayList<>();
             for (PlacementUnit unit : solution.getUnits()) {
                 if (!unit.isPinned()) {
@@ -40,7 +42,8 @@ final class CaseloadMemo {
                 }
             }
             movable.sort(new UnitDifficulty().reversed());
-            movableHardestFirst = movable;
+            movableHardestFirst = List.copyOf(movable);
+            listsWhenSorted = movable.stream().map(PlacementUnit::getCandidates).toList();
         }
         if (first.isEmpty()) {
             return movableHardestFirst;
@@ -52,6 +55,16 @@ final class CaseloadMemo {
         }
         ordered.addAll(rest);
         return ordered;
+    }
+
+    /** Whether a unit's list has been replaced since the units were sorted (pricing widens a short list). */
+    private boolean anyListReplaced() {
+        for (int k = 0; k < movableHardestFirst.size(); k++) {
+            if (movableHardestFirst.get(k).getCandidates() != listsWhenSorted.get(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The unit's soft points at its candidates. */

@@ -148,19 +148,82 @@ class ApartGroupRetrialTest {
         // (14) lives; G could go to D (60, from 12), where H (16) lives; H could go to E (70, from 15), free. Sixteen
         // sibling groups K (10, at 40) live at A's place, nearer than G and H: in a round at the first reach A is
         // let go with them and G and H are held, so nothing moves; in a round at the next, all move along.
+        PlacementSolution solution = splitPairBehindSixteenGroups(40, List.of());
+        Map<String, String> plan = new HashMap<>();
+        List<ApartGroupRetrial.Round> rounds = new ArrayList<>();
+        List<List<PlacementUnit>> apartGroups = new ArrayList<>();
+        SOLVER.run(solution, context -> {
+            apartGroups.addAll(ApartGroupRetrial.apartGroupsSplitFirst(context.getWorkingSolution()));
+            for (Reach reach : List.of(Reach.FIRST, Reach.FIRST.wider())) {
+                rounds.add(ApartGroupRetrial.round(context, apartGroups, reach, false, 0, aMinute(), () -> false));
+            }
+            plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
+        });
+
+        assertThat(apartGroups).hasSize(1);
+        assertThat(rounds).extracting(ApartGroupRetrial.Round::improved).containsExactly(false, true);
+        // A together at G's place or a K's (all K's places alike), that one moved on to C: the chain needs G and H.
+        assertTogetherAwayFromP1AndP2(plan);
+        assertThat(plan).containsEntry("group:G", "D").containsEntry("group:H", "E");
+    }
+
+    @Test
+    void aGroupTriedTogetherAtAPlaceFindsWhatLettingItGoWithItsNeighboursDoesNot() {
+        // As above, the K's places dearer for A (60) than C, and F (55, from 12) free for G: let go with the K's, A has
+        // nowhere to go (G is held at C); held together at C, with G let go from there, A moves in and G on to F.
+        PlacementSolution solution = splitPairBehindSixteenGroups(60, List.of(homeNorthFrom("F", 6, 2, 12, 55)));
+        Map<String, String> plan = new HashMap<>();
+        List<ApartGroupRetrial.Round> rounds = new ArrayList<>();
+        SOLVER.run(solution, context -> {
+            List<List<PlacementUnit>> apartGroups =
+                    ApartGroupRetrial.apartGroupsSplitFirst(context.getWorkingSolution());
+            for (boolean gathered : List.of(false, true)) {
+                rounds.add(ApartGroupRetrial.round(
+                        context, apartGroups, Reach.FIRST, gathered, 0, aMinute(), () -> false));
+            }
+            plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
+        });
+
+        assertThat(rounds).extracting(ApartGroupRetrial.Round::improved).containsExactly(false, true);
+        // A together at C, or at a K's place with that K moved on to C (the same points): G had to leave C for it.
+        assertTogetherAwayFromP1AndP2(plan);
+        assertThat(plan).containsEntry("group:G", "F").containsEntry("group:H", "D");
+    }
+
+    /** The apart pair A placed together, not where it was (P1 and P2). */
+    private static void assertTogetherAwayFromP1AndP2(Map<String, String> plan) {
+        assertThat(plan.get("child:A1"))
+                .isNotNull()
+                .isEqualTo(plan.get("child:A2"))
+                .isNotIn("P1", "P2");
+    }
+
+    /** A deadline a minute away. */
+    private static ApartGroupRetrial.Deadline aMinute() {
+        long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        return new ApartGroupRetrial.Deadline(System.nanoTime(), end, end);
+    }
+
+    /**
+     * Apart pair A (10) split at P1 and P2 (300 each); G (14) at C (50, two places), H (16) at D (60, from 12, two
+     * places), E (70, from 15) free; sixteen sibling groups K (10) at homes N of {@code decoyCost} at A's place, and
+     * the {@code extra} providers.
+     */
+    private static PlacementSolution splitPairBehindSixteenGroups(int decoyCost, List<String> extra) {
         List<String> providers = new ArrayList<>(List.of(
                 homeNorthFrom("P1", 0, 1, 0, 300),
                 homeNorthFrom("P2", 0, 1, 0, 300),
                 homeNorthFrom("C", 3, 2, 0, 50),
                 homeNorthFrom("D", 4, 2, 12, 60),
                 homeNorthFrom("E", 5, 2, 15, 70)));
+        providers.addAll(extra);
         List<String> children = new ArrayList<>();
         List.of("A1", "A2").forEach(id -> children.add(sibling(id, "A", false)));
         List.of("G1", "G2").forEach(id -> children.add(childOf(id, AGE_14, "G")));
         List.of("H1", "H2").forEach(id -> children.add(childOf(id, AGE_16, "H")));
         int decoys = Reach.FIRST.neighbours();
         for (int k = 0; k < decoys; k++) {
-            providers.add(homeNorthFrom("N" + k, 0, 2, 0, 40));
+            providers.add(homeNorthFrom("N" + k, 0, 2, 0, decoyCost));
             List.of("K" + k + "a", "K" + k + "b")
                     .forEach(id -> children.add(childOf(id, AGE_10, id.substring(0, id.length() - 1))));
         }
@@ -172,27 +235,7 @@ class ApartGroupRetrialTest {
         for (int k = 0; k < decoys; k++) {
             unit(solution, "K" + k + "a").setProvider(providerNamed(solution, "N" + k));
         }
-        long end = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        ApartGroupRetrial.Deadline deadline = new ApartGroupRetrial.Deadline(System.nanoTime(), end, end);
-        Map<String, String> plan = new HashMap<>();
-        List<ApartGroupRetrial.Round> rounds = new ArrayList<>();
-        List<List<PlacementUnit>> apartGroups = new ArrayList<>();
-        SOLVER.run(solution, context -> {
-            apartGroups.addAll(ApartGroupRetrial.apartGroupsSplitFirst(context.getWorkingSolution()));
-            for (Reach reach : List.of(Reach.FIRST, Reach.FIRST.wider())) {
-                rounds.add(ApartGroupRetrial.round(context, apartGroups, reach, false, 0, deadline, () -> false));
-            }
-            plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
-        });
-
-        assertThat(apartGroups).hasSize(1);
-        assertThat(rounds).extracting(ApartGroupRetrial.Round::improved).containsExactly(false, true);
-        // A together at G's place or a K's (all K's places alike), that one moved on to C: the chain needs G and H.
-        assertThat(plan.get("child:A1"))
-                .isNotNull()
-                .isEqualTo(plan.get("child:A2"))
-                .isNotIn("P1", "P2");
-        assertThat(plan).containsEntry("group:G", "D").containsEntry("group:H", "E");
+        return solution;
     }
 
     private static final String AGE_16 = "2010-01-01";

@@ -84,6 +84,25 @@ class CaseloadMemoTest {
         assertThat(units).isGreaterThan(20);
     }
 
+    /** A unit whose list is replaced (pricing widens a short list) is sorted again by its new difficulty. */
+    @Test
+    void aUnitWhoseListIsWidenedIsSortedAgain() throws Exception {
+        PlacementSolution solution = PricedFlowTest.keepingOnly(county(), 1);
+        CaseloadMemo memo = new CaseloadMemo(solution);
+        List<PlacementUnit> before = memo.hardestFirst(Set.of());
+        PlacementUnit widened = before.getFirst();
+        widened.widenToAllCandidates();
+
+        List<PlacementUnit> sorted = solution.getUnits().stream()
+                .filter(u -> !u.isPinned())
+                .sorted(new UnitDifficulty().reversed())
+                .toList();
+        assertThat(sorted.getFirst())
+                .as("the widened unit no longer the hardest")
+                .isNotSameAs(widened);
+        assertThat(memo.hardestFirst(Set.of())).containsExactlyElementsOf(sorted);
+    }
+
     /** The points kept follow the unit's list when it is replaced (pricing widens a short list). */
     @Test
     void thePointsKeptFollowTheUnitsListWhenItIsReplaced() throws Exception {
