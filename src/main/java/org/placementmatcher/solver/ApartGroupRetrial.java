@@ -183,9 +183,8 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
                 if (round.improved()) {
                     exchanges(context, stop);
                 }
-                reach = stage.gathered
-                        ? (round.improved() ? reach : null)
-                        : reach.afterRound(round.improved(), solution.getUnits().size());
+                reach = stage.nextReach(
+                        reach, round.improved(), solution.getUnits().size());
             }
         }
     }
@@ -209,6 +208,18 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
         Stage(boolean gathered) {
             this.gathered = gathered;
+        }
+
+        /**
+         * The next round's reach after one at {@code reach} on a caseload of {@code units} units, or null (the stage is
+         * over): {@link Reach#afterRound}; the tries together elsewhere do not reach further, so they stop at the first
+         * round that improves nothing.
+         */
+        Reach nextReach(Reach reach, boolean improved, int units) {
+            if (gathered) {
+                return improved ? reach : null;
+            }
+            return reach.afterRound(improved, units);
         }
 
         /** The members of each group the stage's tries are centred on, as the plan stands when it starts. */

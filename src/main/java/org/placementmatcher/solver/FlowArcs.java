@@ -40,6 +40,8 @@ final class FlowArcs {
                     FlowOffers.offered(unit, network.capacity, network.held, network.offerOneMore, limit, stop);
             network.pricedFrom[u] = stop[0];
             long[] points;
+            // Without a memo the points are worked out afresh: one kept for every unit of a national network (its
+            // points down to each unit's 200th provider and more) would hold hundreds of megabytes for one use.
             if (memo != null) {
                 points = memo.pointsAt(unit, offered, stop[0]);
             } else {
