@@ -124,6 +124,26 @@ final class ApartGroup {
     }
 
     /**
+     * At most the group's minimum at phase 1's {@code price} (in double, where the fixed-point sums might overflow):
+     * every member unplaced, or all together at the first option of theirs or beyond.
+     */
+    double mostAt(long[] price) {
+        int full = (1 << members) - 1;
+        double most = (double) b.mu * Arrays.stream(memberWeight).sum();
+        if (blockBeyond[full] < INF) {
+            most = Math.min(most, blockBeyond[full]);
+        }
+        int first = blockStart[full];
+        if (first < blockStart[full + 1]) {
+            most = Math.min(
+                    most,
+                    (double) b.optionCost[first] * ONE
+                            + price[b.optionProvider[first] * b.kinds + b.optionKind[first]]);
+        }
+        return most;
+    }
+
+    /**
      * The group's minimum at the multipliers, in fixed point: with phase 1's {@code price} per provider and kind,
      * or phase 2's {@code pi} per option (the other null). Records its relaxed plan as the phase needs it.
      */

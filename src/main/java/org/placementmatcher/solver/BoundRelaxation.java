@@ -22,14 +22,30 @@ final class BoundRelaxation {
     }
 
     static FlowRelaxation solve(PlacementSolution solution, BooleanSupplier outOfTime, long wholeNetworkMaxArcs) {
+        return solveWithPrices(solution, outOfTime, wholeNetworkMaxArcs).totals();
+    }
+
+    /**
+     * The flow's totals, and the prices its potentials prove ({@link FlowNetwork.PlacePrices}; null where the flow was
+     * not solved completely): at these the Lagrangian bound's first phase starts where the flow ends ({@link
+     * LagrangianBound}).
+     */
+    record Priced(FlowRelaxation totals, FlowNetwork.PlacePrices prices) {}
+
+    static Priced solveWithPrices(PlacementSolution solution, BooleanSupplier outOfTime) {
+        return solveWithPrices(solution, outOfTime, WHOLE_NETWORK_MAX_ARCS);
+    }
+
+    private static Priced solveWithPrices(
+            PlacementSolution solution, BooleanSupplier outOfTime, long wholeNetworkMaxArcs) {
         long arcs = solution.getUnits().stream()
                 .filter(u -> !u.isPinned())
                 .mapToLong(u -> u.getCandidates().size())
                 .sum();
-        if (arcs > wholeNetworkMaxArcs) {
-            return PlacementFlow.boundLimited(solution, CandidateLimit.configured())
-                    .solvePriced(outOfTime);
-        }
-        return new PlacementFlow(solution).solve(outOfTime);
+        PlacementFlow flow = arcs > wholeNetworkMaxArcs
+                ? PlacementFlow.boundLimited(solution, CandidateLimit.configured())
+                : new PlacementFlow(solution);
+        FlowRelaxation totals = arcs > wholeNetworkMaxArcs ? flow.solvePriced(outOfTime) : flow.solve(outOfTime);
+        return new Priced(totals, totals.complete() ? flow.placePrices() : null);
     }
 }

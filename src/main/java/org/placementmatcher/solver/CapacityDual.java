@@ -26,6 +26,51 @@ final class CapacityDual implements SubgradientAscent.Dual {
         bestLambda = new long[b.rowDivisor.length];
     }
 
+    /**
+     * Starts the multipliers at {@code placePrices} (per provider, on its capacity row; its roundings at zero) and
+     * {@code unplacedPrice} (μ), in fixed point, where the dual's sums stay far from overflowing there: each unit
+     * relaxed on its own costs at most its first option at its price, its option beyond its list or its weight at μ,
+     * an apart group at most as much ({@link ApartGroup#mostAt}). Returns whether it started there (else cold, at zero).
+     */
+    boolean startAt(long[] placePrices, long unplacedPrice) {
+        startCold();
+        for (int p = 0; p < b.providerCount; p++) {
+            if (b.rowStart[p] < b.rowStart[p + 1]) {
+                lambda[b.rowStart[p]] = placePrices[p]; // a provider's first row is its capacity (divisor 1)
+            }
+        }
+        b.mu = unplacedPrice;
+        b.prices(lambda, price);
+        double most = (double) unplacedPrice * unplacedWeight;
+        for (ApartGroup group : b.groups) {
+            most += group.mostAt(price);
+        }
+        for (int r = 0; r < lambda.length; r++) {
+            most += (double) b.rowBound[r] * lambda[r];
+        }
+        for (int u = 0; u < b.unitCount; u++) {
+            double unit = Math.min((double) unplacedPrice * b.unitWeight[u], b.unitBeyond[u]);
+            int first = b.unitStart[u];
+            if (first < b.unitStart[u + 1]) {
+                double cost = (double) b.optionCost[first] * ONE
+                        + price[b.optionProvider[first] * b.kinds + b.optionKind[first]];
+                unit = Math.min(unit, cost);
+            }
+            most += unit;
+        }
+        if (most >= 0x1p60) {
+            startCold();
+            return false;
+        }
+        return true;
+    }
+
+    /** Back to every multiplier at zero, where a cold ascent starts. */
+    void startCold() {
+        Arrays.fill(lambda, 0);
+        b.mu = 0;
+    }
+
     @Override
     public long evaluate() {
         long total = b.constantPoints * ONE - b.mu * unplacedWeight;

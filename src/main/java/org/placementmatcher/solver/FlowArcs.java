@@ -117,10 +117,13 @@ final class FlowArcs {
     }
 
     /**
-     * Sets each unit's unplaced arc's cost; returns whether the flow is lexicographic, medium exactly first: every
-     * group size divides the scale, and the costs need no cap.
+     * What {@link #unplacedArcs} set: the soft points each urgency point left unplaced costs, and whether the flow is
+     * lexicographic, medium exactly first: every group size divides the scale, and the costs need no cap.
      */
-    static boolean unplacedArcs(FlowNetwork network, long softRange) {
+    record UnplacedArcs(long pointsPerWeight, boolean lexicographic) {}
+
+    /** Sets each unit's unplaced arc's cost: one urgency point costs more than any soft total where it can. */
+    static UnplacedArcs unplacedArcs(FlowNetwork network, long softRange) {
         long scale = network.scale;
         int children = 0;
         for (int u = 0; u < network.realUnits; u++) {
@@ -140,7 +143,7 @@ final class FlowArcs {
             PlacementUnit unit = network.units.get(u);
             network.unplacedCost[u] = big * (unit.getUnplacedWeight() * (scale / unit.size()));
         }
-        return lexicographic;
+        return new UnplacedArcs(big, lexicographic);
     }
 
     /**

@@ -39,6 +39,8 @@ abstract sealed class FlowNetwork permits PlacementFlow {
     final long noPlaceWeight;
 
     final boolean lexicographic;
+    /** Soft points an urgency point left unplaced costs the flow (its unplaced arcs' cost per weight). */
+    final long unplacedPointsPerWeight;
     /** A flow to build a plan from: with the fostering limit, apart groups or held units it is no bound. */
     final boolean forConstruction;
     /** Per provider: a foster carer already at the fostering limit, where one more place would take nobody. */
@@ -198,7 +200,9 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         memberArcCost = new long[apart.size()];
         long softRange = FlowArcs.unitArcs(this, solution, limit, memo);
         softRange = FlowArcs.apartGroupArcs(this, apart.values(), solution.getWeights(), limit, softRange);
-        this.lexicographic = FlowArcs.unplacedArcs(this, softRange);
+        FlowArcs.UnplacedArcs unplacedArcs = FlowArcs.unplacedArcs(this, softRange);
+        this.lexicographic = unplacedArcs.lexicographic();
+        this.unplacedPointsPerWeight = unplacedArcs.pointsPerWeight();
 
         load = new int[providerCount];
         residentUnit = new int[providerCount][];
@@ -227,6 +231,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         pinnedSoftPoints = other.pinnedSoftPoints;
         noPlaceWeight = other.noPlaceWeight;
         lexicographic = other.lexicographic;
+        unplacedPointsPerWeight = other.unplacedPointsPerWeight;
         forConstruction = other.forConstruction;
         atFosteringLimit = other.atFosteringLimit;
         offerOneMore = other.offerOneMore;
@@ -273,6 +278,48 @@ abstract sealed class FlowNetwork permits PlacementFlow {
             }
         }
         return new FlowRelaxation(unplaced, soft, scale, lexicographic && complete && !forConstruction, complete);
+    }
+
+    /**
+     * The price per child of a place at each provider that the potentials of the solved flow prove, in two parts: the
+     * sink's potential less the provider's, where that is above zero (only a full provider's is), is {@code medium}
+     * times the cost of an urgency point left unplaced ({@link #unplacedPointsPerWeight}) plus {@code soft}, both per
+     * child in the flow's scaled costs. Where medium comes first the flow's costs are those of a price M per urgency
+     * point for every M large enough, and so are its optimal prices: {@link #at} works them out for a smaller M than
+     * the flow's, whose sums are far smaller (national: the flow's is above 2^31 points).
+     */
+    record PlacePrices(long[] medium, long[] soft, long scale, long unplacedPointsPerWeight) {
+
+        /**
+         * Each provider's price per child (by {@link Provider#getIndex()}) where an urgency point left unplaced costs
+         * {@code perWeight} soft points, in soft points times {@code one}, rounded down, at least zero. Where every
+         * arc with room costs at least its potentials' difference (a complete solve) and {@code perWeight} is the
+         * flow's, these with {@code perWeight} are optimal multipliers of the flow's capacities: every unit's cheapest
+         * option at these prices costs what its flow does.
+         */
+        long[] at(long perWeight, long one) {
+            long[] prices = new long[medium.length];
+            for (int p = 0; p < prices.length; p++) {
+                // In double: the medium part times the flow's price per urgency point is near 2^50 on national.
+                double scaled = (double) medium[p] * perWeight + soft[p];
+                prices[p] = scaled <= 0 ? 0 : (long) Math.floor(scaled / scale * one);
+            }
+            return prices;
+        }
+    }
+
+    /** The flow's place prices as its potentials prove them ({@link PlacePrices}): once solved completely. */
+    PlacePrices placePrices() {
+        long[] medium = new long[providers.size()];
+        long[] soft = new long[medium.length];
+        for (int p = 0; p < medium.length; p++) {
+            long difference = potential[sink] - potential[unitCount + p];
+            if (difference > 0) {
+                medium[p] = Math.round((double) difference / unplacedPointsPerWeight);
+                soft[p] = difference - medium[p] * unplacedPointsPerWeight;
+            }
+        }
+        return new PlacePrices(medium, soft, scale, unplacedPointsPerWeight);
     }
 
     /**

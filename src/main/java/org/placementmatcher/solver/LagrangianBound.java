@@ -82,6 +82,8 @@ public final class LagrangianBound {
      * @param capacitySoftPoints phase 1's best dual value, rounded up, or null when time left no iteration
      * @param decompositionSoftPoints phase 2's, or null when it did not run
      * @param flowSoftPoints the flow relaxation's soft bound (null where its unplaced weight was fractional)
+     * @param flowPricesSoftPoints phase 1's value at the flow's prices, where it started there or was looked at (at least
+     *     the flow's bound where those prices are the flow's optimal multipliers), else null
      * @param targetSoftPoints the primal value the steps aimed at last (the known plan's soft points), or null
      * @param seconds the whole computation, flow included
      */
@@ -91,6 +93,7 @@ public final class LagrangianBound {
             Long capacitySoftPoints,
             Long decompositionSoftPoints,
             Long flowSoftPoints,
+            Long flowPricesSoftPoints,
             Long targetSoftPoints,
             int capacityIterations,
             int decompositionIterations,
@@ -124,7 +127,8 @@ public final class LagrangianBound {
             PrintStream log) {
         long start = System.nanoTime();
         BooleanSupplier outOfTime = () -> System.nanoTime() >= deadline || stop.getAsBoolean();
-        FlowRelaxation flow = BoundRelaxation.solve(solution, outOfTime);
+        BoundRelaxation.Priced priced = BoundRelaxation.solveWithPrices(solution, outOfTime);
+        FlowRelaxation flow = priced.totals();
         if (!flow.complete()) {
             return null;
         }
@@ -153,7 +157,7 @@ public final class LagrangianBound {
         } catch (OutOfTime e) {
             return null;
         }
-        Result r = relaxation.maximise(unplacedWeight, planSoftPoints, deadline, stop);
+        Result r = relaxation.maximise(unplacedWeight, planSoftPoints, flowSoft, priced, deadline, stop);
         Long lagrangian = r.capacitySoftPoints() == null ? null : r.softPointsBound();
         if (lagrangian == null && flowSoft == null) {
             return null;
@@ -170,6 +174,7 @@ public final class LagrangianBound {
                 r.capacitySoftPoints(),
                 r.decompositionSoftPoints(),
                 flowSoft,
+                r.flowPricesSoftPoints(),
                 targetSoftPoints,
                 r.capacityIterations(),
                 r.decompositionIterations(),
@@ -395,10 +400,20 @@ public final class LagrangianBound {
         return kind == 0 ? freePlaces[p] : kind;
     }
 
-    /** Maximises the dual functions for plans leaving at most {@code unplacedWeight} unplaced: phase 1, then phase 2. */
-    private Result maximise(long unplacedWeight, Supplier<Long> planSoftPoints, long deadline, BooleanSupplier stop) {
+    /**
+     * Maximises the dual functions for plans leaving at most {@code unplacedWeight} unplaced: phase 1, then phase 2.
+     * Phase 1 starts at the flow's prices where they give at least the flow's bound ({@link #warmStart}).
+     */
+    private Result maximise(
+            long unplacedWeight,
+            Supplier<Long> planSoftPoints,
+            Long flowSoft,
+            BoundRelaxation.Priced flowPrices,
+            long deadline,
+            BooleanSupplier stop) {
         long start = System.nanoTime();
         CapacityDual capacity = new CapacityDual(this, unplacedWeight);
+        Long atFlowPrices = warmStart(capacity, flowSoft, flowPrices);
         SubgradientAscent.Ascent one = SubgradientAscent.ascend(
                 "phase 1",
                 capacity,
@@ -410,7 +425,8 @@ public final class LagrangianBound {
                 log);
         long best = one.best();
         if (one.iterations() == 0) {
-            return new Result(-unplacedWeight, 0, null, null, null, planSoftPoints.get(), 0, 0, 0, "time limit");
+            return new Result(
+                    -unplacedWeight, 0, null, null, null, atFlowPrices, planSoftPoints.get(), 0, 0, 0, "time limit");
         }
         log.printf(
                 Locale.ROOT,
@@ -447,11 +463,56 @@ public final class LagrangianBound {
                 ceilPoints(one.best()),
                 two == null || two.iterations() == 0 ? null : ceilPoints(two.best()),
                 null,
+                atFlowPrices,
                 planSoftPoints.get(),
                 one.iterations(),
                 two == null ? 0 : two.iterations(),
                 (System.nanoTime() - start) / 1e9,
                 two == null ? one.stop() : two.stop());
+    }
+
+    /**
+     * Starts phase 1 at the flow's prices ({@link BoundRelaxation.Priced}): there the units relaxed one by one cost
+     * what they do in the flow, and the apart groups, solved whole with siblingsApart, at least as much, so phase 1
+     * starts at or above the flow's bound rather than at zero prices, far below it, where it spent most of its
+     * iterations on a national caseload only to climb back to the flow (solver-config/BENCHMARKS.md, "Phase 1 starts at
+     * the flow's prices"). Cold where the flow left no prices or where they give less than its bound by more than 0.1 %
+     * (a price per urgency point too small to keep medium first, {@link FlowNetwork.PlacePrices#at}).
+     */
+    private Long warmStart(CapacityDual capacity, Long flowSoft, BoundRelaxation.Priced flowPrices) {
+        FlowNetwork.PlacePrices prices = flowPrices.prices();
+        if (flowSoft == null || prices == null) {
+            return null;
+        }
+        // The flow's own price per urgency point M fits the flow's sums, not always the dual's in fixed point; and
+        // where
+        // phase 1 sees a unit's options otherwise than the flow does (its strengthenings), a place priced at the medium
+        // level costs M wherever the relaxed plan leaves it. So phase 1 starts at the best of M / 2^k that fit.
+        long bestPerWeight = 0;
+        long value = Long.MIN_VALUE;
+        for (long perWeight = prices.unplacedPointsPerWeight(); perWeight > 0; perWeight /= 2) {
+            if (perWeight <= Long.MAX_VALUE / ONE / 4 && capacity.startAt(prices.at(perWeight, ONE), perWeight * ONE)) {
+                long at = ceilPoints(capacity.evaluate());
+                if (at > value) {
+                    value = at;
+                    bestPerWeight = perWeight;
+                }
+            }
+        }
+        if (bestPerWeight == 0) {
+            return null;
+        }
+        capacity.startAt(prices.at(bestPerWeight, ONE), bestPerWeight * ONE);
+        log.printf(
+                Locale.ROOT,
+                "[bound] phase 1 at the flow's prices (%d points an urgency point): %d%n",
+                bestPerWeight,
+                value);
+        if (value < flowSoft - flowSoft / 1000) {
+            // Not the rounding of the prices to fixed point (a few points on national): no M / 2^k kept medium first.
+            capacity.startCold();
+        }
+        return value;
     }
 
     static long ceilPoints(long fixed) {

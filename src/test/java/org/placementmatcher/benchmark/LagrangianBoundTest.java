@@ -146,6 +146,11 @@ class LagrangianBoundTest {
                         .as(json)
                         .isGreaterThanOrEqualTo(exact.score().softScore());
                 tight += result.softBound() == exact.score().softScore() ? 1 : 0;
+                if (result.flowPricesSoftPoints() != null) {
+                    assertThat(result.flowPricesSoftPoints())
+                            .as(json)
+                            .isLessThanOrEqualTo(-exact.score().softScore());
+                }
             }
         }
         assertThat(tight).as("instances where the bound is the optimum").isGreaterThan(20);
@@ -202,7 +207,10 @@ class LagrangianBoundTest {
         return problem("", ps, cs);
     }
 
-    /** On the small dataset: never above the exact optimum (same medium), and well above the flow's bound. */
+    /**
+     * On the small dataset: never above the exact optimum (same medium), and well above the flow's bound, already at
+     * the flow's prices.
+     */
     @Test
     void neverExceedsTheExactOptimumOnTheSmallDataset() throws Exception {
         OrToolsNative.assumeAvailable(); // compared with the exact solver
@@ -216,6 +224,10 @@ class LagrangianBoundTest {
         assertThat(result.mediumBound()).isEqualTo(exact.score().mediumScore());
         assertThat(result.softBound()).isGreaterThanOrEqualTo(exact.score().softScore());
         assertThat(result.softPointsBound()).isGreaterThan(result.flowSoftPoints());
+        // Phase 1 starts at the flow's prices: there its units cost what they do in the flow, its apart groups more.
+        assertThat(result.flowPricesSoftPoints())
+                .isGreaterThan(result.flowSoftPoints())
+                .isLessThanOrEqualTo(-exact.score().softScore());
         // Tight too: within 0.1 % of the optimum (it is 1 point below it when written).
         assertThat((double) result.softPointsBound())
                 .isGreaterThan(-exact.score().softScore() * 0.999);

@@ -300,6 +300,7 @@ public final class SingleRun {
         extra.put("softBound", Long.toString(b.softBound()));
         extra.put("bound", ScoreText.format(HardMediumSoftScore.of(hard, b.mediumBound(), b.softBound())));
         extra.put("flowSoftBound", b.flowSoftPoints() == null ? "n/a" : Long.toString(-b.flowSoftPoints()));
+        extra.put("atFlowPrices", b.flowPricesSoftPoints() == null ? "n/a" : Long.toString(-b.flowPricesSoftPoints()));
         extra.put(
                 "phase1",
                 b.capacitySoftPoints() == null
