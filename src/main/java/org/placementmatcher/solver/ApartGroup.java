@@ -123,13 +123,18 @@ final class ApartGroup {
         someRestNone = new boolean[subsets];
     }
 
+    /** The urgency weight of the group's free members. */
+    long weight() {
+        return Arrays.stream(memberWeight).sum();
+    }
+
     /**
-     * At most the group's minimum at phase 1's {@code price} (in double, where the fixed-point sums might overflow):
-     * every member unplaced, or all together at the first option of theirs or beyond.
+     * An upper bound on the group's minimum at phase 1's {@code price} (in double, where the fixed-point sums might
+     * overflow): every member unplaced, or all together at the first option of theirs or beyond.
      */
     double mostAt(long[] price) {
         int full = (1 << members) - 1;
-        double most = (double) b.mu * Arrays.stream(memberWeight).sum();
+        double most = (double) b.mu * weight();
         if (blockBeyond[full] < INF) {
             most = Math.min(most, blockBeyond[full]);
         }

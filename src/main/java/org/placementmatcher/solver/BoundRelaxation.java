@@ -36,8 +36,7 @@ final class BoundRelaxation {
         return solveWithPrices(solution, outOfTime, WHOLE_NETWORK_MAX_ARCS);
     }
 
-    private static Priced solveWithPrices(
-            PlacementSolution solution, BooleanSupplier outOfTime, long wholeNetworkMaxArcs) {
+    static Priced solveWithPrices(PlacementSolution solution, BooleanSupplier outOfTime, long wholeNetworkMaxArcs) {
         long arcs = solution.getUnits().stream()
                 .filter(u -> !u.isPinned())
                 .mapToLong(u -> u.getCandidates().size())

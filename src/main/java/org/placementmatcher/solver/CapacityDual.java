@@ -28,25 +28,42 @@ final class CapacityDual implements SubgradientAscent.Dual {
 
     /**
      * Starts the multipliers at {@code placePrices} (per provider, on its capacity row; its roundings at zero) and
-     * {@code unplacedPrice} (μ), in fixed point, where the dual's sums stay far from overflowing there: each unit
-     * relaxed on its own costs at most its first option at its price, its option beyond its list or its weight at μ,
-     * an apart group at most as much ({@link ApartGroup#mostAt}). Returns whether it started there (else cold, at zero).
+     * {@code unplacedPrice} (μ), in fixed point, where the dual's products and sums stay far from overflowing there:
+     * μ times any unit's or apart group's weight, each unit relaxed on its own (at most its first option at its price,
+     * its option beyond its list or its weight at μ), each apart group ({@link ApartGroup#mostAt}), and the prices of
+     * every kind of option. Returns whether it started there (else at zero).
      */
     boolean startAt(long[] placePrices, long unplacedPrice) {
         startCold();
+        // First what needs no prices, so that working them out cannot overflow either.
+        double most = (double) unplacedPrice * unplacedWeight + (double) b.constantPoints * ONE;
+        double heaviest = 0;
+        for (ApartGroup group : b.groups) {
+            heaviest = Math.max(heaviest, group.weight());
+        }
+        for (int u = 0; u < b.unitCount; u++) {
+            heaviest = Math.max(heaviest, b.unitWeight[u]);
+        }
         for (int p = 0; p < b.providerCount; p++) {
             if (b.rowStart[p] < b.rowStart[p + 1]) {
-                lambda[b.rowStart[p]] = placePrices[p]; // a provider's first row is its capacity (divisor 1)
+                // Its capacity row (a provider's first, divisor 1), and an option's price there: at most every free
+                // place's, or its children's.
+                double row = (double) placePrices[p];
+                most += row * b.rowBound[b.rowStart[p]] + row * Math.max(b.freePlaces[p], b.kinds);
+            }
+        }
+        if (!fits(most) || !fits((double) unplacedPrice * heaviest)) {
+            return false;
+        }
+        for (int p = 0; p < b.providerCount; p++) {
+            if (b.rowStart[p] < b.rowStart[p + 1]) {
+                lambda[b.rowStart[p]] = placePrices[p];
             }
         }
         b.mu = unplacedPrice;
         b.prices(lambda, price);
-        double most = (double) unplacedPrice * unplacedWeight;
         for (ApartGroup group : b.groups) {
             most += group.mostAt(price);
-        }
-        for (int r = 0; r < lambda.length; r++) {
-            most += (double) b.rowBound[r] * lambda[r];
         }
         for (int u = 0; u < b.unitCount; u++) {
             double unit = Math.min((double) unplacedPrice * b.unitWeight[u], b.unitBeyond[u]);
@@ -58,11 +75,16 @@ final class CapacityDual implements SubgradientAscent.Dual {
             }
             most += unit;
         }
-        if (most >= 0x1p60) {
+        if (!fits(most)) {
             startCold();
             return false;
         }
         return true;
+    }
+
+    /** Whether a magnitude leaves the dual's long sums a margin of 8 times. */
+    private static boolean fits(double magnitude) {
+        return magnitude < 0x1p60;
     }
 
     /** Back to every multiplier at zero, where a cold ascent starts. */

@@ -39,7 +39,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
     final long noPlaceWeight;
 
     final boolean lexicographic;
-    /** Soft points an urgency point left unplaced costs the flow (its unplaced arcs' cost per weight). */
+    /** Soft points an urgency point left unplaced costs the flow (a unit's unplaced arc: its weight times this). */
     final long unplacedPointsPerWeight;
     /** A flow to build a plan from: with the fostering limit, apart groups or held units it is no bound. */
     final boolean forConstruction;
@@ -286,7 +286,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
      * times the cost of an urgency point left unplaced ({@link #unplacedPointsPerWeight}) plus {@code soft}, both per
      * child in the flow's scaled costs. Where medium comes first the flow's costs are those of a price M per urgency
      * point for every M large enough, and so are its optimal prices: {@link #at} works them out for a smaller M than
-     * the flow's, whose sums are far smaller (national: the flow's is above 2^31 points).
+     * the flow's, whose sums are far smaller (national: the flow's is 1,126,356,426 points, about 2^30).
      */
     record PlacePrices(long[] medium, long[] soft, long scale, long unplacedPointsPerWeight) {
 

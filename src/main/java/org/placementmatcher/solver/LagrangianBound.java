@@ -82,8 +82,8 @@ public final class LagrangianBound {
      * @param capacitySoftPoints phase 1's best dual value, rounded up, or null when time left no iteration
      * @param decompositionSoftPoints phase 2's, or null when it did not run
      * @param flowSoftPoints the flow relaxation's soft bound (null where its unplaced weight was fractional)
-     * @param flowPricesSoftPoints phase 1's value at the flow's prices, where it started there or was looked at (at least
-     *     the flow's bound where those prices are the flow's optimal multipliers), else null
+     * @param flowPricesSoftPoints phase 1's value at the flow's prices ({@link #warmStart}), rounded up, where the flow
+     *     left prices to start at, else null
      * @param targetSoftPoints the primal value the steps aimed at last (the known plan's soft points), or null
      * @param seconds the whole computation, flow included
      */
@@ -413,7 +413,14 @@ public final class LagrangianBound {
             BooleanSupplier stop) {
         long start = System.nanoTime();
         CapacityDual capacity = new CapacityDual(this, unplacedWeight);
-        Long atFlowPrices = warmStart(capacity, flowSoft, flowPrices);
+        Long atFlowPrices;
+        try {
+            atFlowPrices = warmStart(
+                    capacity, flowSoft, flowPrices, () -> System.nanoTime() >= deadline || stop.getAsBoolean());
+        } catch (OutOfTime e) {
+            capacity.startCold();
+            atFlowPrices = null;
+        }
         SubgradientAscent.Ascent one = SubgradientAscent.ascend(
                 "phase 1",
                 capacity,
@@ -425,8 +432,19 @@ public final class LagrangianBound {
                 log);
         long best = one.best();
         if (one.iterations() == 0) {
+            // No step, but the flow's prices were looked at: a bound all the same.
             return new Result(
-                    -unplacedWeight, 0, null, null, null, atFlowPrices, planSoftPoints.get(), 0, 0, 0, "time limit");
+                    -unplacedWeight,
+                    atFlowPrices == null ? 0 : atFlowPrices,
+                    atFlowPrices,
+                    null,
+                    null,
+                    atFlowPrices,
+                    planSoftPoints.get(),
+                    0,
+                    0,
+                    0,
+                    "time limit");
         }
         log.printf(
                 Locale.ROOT,
@@ -472,37 +490,46 @@ public final class LagrangianBound {
     }
 
     /**
-     * Starts phase 1 at the flow's prices ({@link BoundRelaxation.Priced}): there the units relaxed one by one cost
-     * what they do in the flow, and the apart groups, solved whole with siblingsApart, at least as much, so phase 1
-     * starts at or above the flow's bound rather than at zero prices, far below it, where it spent most of its
-     * iterations on a national caseload only to climb back to the flow (solver-config/BENCHMARKS.md, "Phase 1 starts at
-     * the flow's prices"). Cold where the flow left no prices or where they give less than its bound by more than 0.1 %
-     * (a price per urgency point too small to keep medium first, {@link FlowNetwork.PlacePrices#at}).
+     * Starts phase 1 at the flow's prices ({@link BoundRelaxation.Priced}). At the flow's own price per urgency point
+     * M, the units relaxed one by one cost what they do in the flow, and the apart groups, solved whole with
+     * siblingsApart, at least as much: the dual is at least the flow's bound, less the prices' rounding, rather than
+     * far below it at zero prices, where phase 1 spent most of its iterations on a national caseload only climbing back
+     * to the flow (solver-config/BENCHMARKS.md, "Phase 1 starts at the flow's prices"). It starts at the best of M and
+     * its halves; at zero where the flow left no prices, where they give less than its bound by more than 0.1 % (no
+     * price per urgency point kept medium first, {@link FlowNetwork.PlacePrices#at}), or where time runs out first.
+     *
+     * @return the dual at the prices it started at, rounded up (a bound like any other), or null where there were none
      */
-    private Long warmStart(CapacityDual capacity, Long flowSoft, BoundRelaxation.Priced flowPrices) {
+    private Long warmStart(
+            CapacityDual capacity, Long flowSoft, BoundRelaxation.Priced flowPrices, BooleanSupplier outOfTime) {
         FlowNetwork.PlacePrices prices = flowPrices.prices();
         if (flowSoft == null || prices == null) {
             return null;
         }
         // The flow's own price per urgency point M fits the flow's sums, not always the dual's in fixed point; and
-        // where
-        // phase 1 sees a unit's options otherwise than the flow does (its strengthenings), a place priced at the medium
-        // level costs M wherever the relaxed plan leaves it. So phase 1 starts at the best of M / 2^k that fit.
+        // where phase 1 sees a unit's options otherwise than the flow does (its strengthenings), a place priced at the
+        // medium level costs about M wherever the relaxed plan leaves it. So phase 1 starts at the best of M / 2^k
+        // whose sums fit: about 31 evaluations, under 2 s on national.
         long bestPerWeight = 0;
+        long[] bestPrices = null;
         long value = Long.MIN_VALUE;
         for (long perWeight = prices.unplacedPointsPerWeight(); perWeight > 0; perWeight /= 2) {
-            if (perWeight <= Long.MAX_VALUE / ONE / 4 && capacity.startAt(prices.at(perWeight, ONE), perWeight * ONE)) {
-                long at = ceilPoints(capacity.evaluate());
-                if (at > value) {
-                    value = at;
+            check(outOfTime);
+            long[] at = prices.at(perWeight, ONE);
+            if (perWeight <= Long.MAX_VALUE / ONE / 4 && capacity.startAt(at, perWeight * ONE)) {
+                long dual = ceilPoints(capacity.evaluate());
+                if (dual > value) {
+                    value = dual;
                     bestPerWeight = perWeight;
+                    bestPrices = at;
                 }
             }
         }
-        if (bestPerWeight == 0) {
+        if (bestPrices == null) {
+            log.printf(Locale.ROOT, "[bound] phase 1 starts at zero: the flow's prices do not fit%n");
             return null;
         }
-        capacity.startAt(prices.at(bestPerWeight, ONE), bestPerWeight * ONE);
+        capacity.startAt(bestPrices, bestPerWeight * ONE);
         log.printf(
                 Locale.ROOT,
                 "[bound] phase 1 at the flow's prices (%d points an urgency point): %d%n",
@@ -510,6 +537,7 @@ public final class LagrangianBound {
                 value);
         if (value < flowSoft - flowSoft / 1000) {
             // Not the rounding of the prices to fixed point (a few points on national): no M / 2^k kept medium first.
+            log.printf(Locale.ROOT, "[bound] phase 1 starts at zero: below the flow's bound at the flow's prices%n");
             capacity.startCold();
         }
         return value;

@@ -130,6 +130,7 @@ class LagrangianBoundTest {
         PlacementSolver solver = PlacementSolver.fromClasspathConfig();
         Random random = new Random(7);
         int tight = 0;
+        int warm = 0;
         for (int i = 0; i < 40; i++) {
             String json = randomProblem(random);
             ExactSolver.Result exact = new ExactSolver(solver, ExactSolver.Backend.SCIP, 1)
@@ -147,6 +148,7 @@ class LagrangianBoundTest {
                         .isGreaterThanOrEqualTo(exact.score().softScore());
                 tight += result.softBound() == exact.score().softScore() ? 1 : 0;
                 if (result.flowPricesSoftPoints() != null) {
+                    warm++;
                     assertThat(result.flowPricesSoftPoints())
                             .as(json)
                             .isLessThanOrEqualTo(-exact.score().softScore());
@@ -154,6 +156,7 @@ class LagrangianBoundTest {
             }
         }
         assertThat(tight).as("instances where the bound is the optimum").isGreaterThan(20);
+        assertThat(warm).as("instances started at the flow's prices").isGreaterThan(20);
     }
 
     static String randomProblem(Random random) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.placementmatcher.contract.ProblemReader;
 import org.placementmatcher.domain.PlacementSolution;
@@ -35,18 +36,19 @@ class BoundRelaxationTest {
     }
 
     /**
-     * At the flow's prices, every unit taking its cheapest option (its points plus its children times the place's price,
-     * or unplaced at the price of its urgency weight), less every provider's free places at its price and the unplaced
-     * weight at its price, comes to the flow's own soft points (LP duality), within the prices' rounding to fixed point.
+     * At the flow's prices, every unit taking its cheapest option (its points plus its children times the place's
+     * price, or unplaced at the price of its urgency weight), less every provider's free places at its price and the
+     * unplaced weight at its price, comes to the flow's own soft points (LP duality), within the prices' rounding to
+     * fixed point; so it does where the flow is priced out (as above {@link BoundRelaxation#WHOLE_NETWORK_MAX_ARCS}).
      * Worked out here from the units' candidates, not from the flow's network.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"small.json", "county.json"})
-    void thePricesAreTheFlowsOptimalMultipliers(String sample) throws Exception {
+    @CsvSource({"small.json, 0", "county.json, 0", "small.json, " + Long.MAX_VALUE, "county.json, " + Long.MAX_VALUE})
+    void thePricesAreTheFlowsOptimalMultipliers(String sample, long wholeNetworkMaxArcs) throws Exception {
         PlacementSolution solution =
                 ProblemMapper.toSolution(ProblemReader.read(Files.readString(Path.of("sample-data", sample))));
         long one = LagrangianBound.ONE;
-        BoundRelaxation.Priced priced = BoundRelaxation.solveWithPrices(solution, () -> false);
+        BoundRelaxation.Priced priced = BoundRelaxation.solveWithPrices(solution, () -> false, wholeNetworkMaxArcs);
         long perWeight = priced.prices().unplacedPointsPerWeight();
         long[] prices = priced.prices().at(perWeight, one);
         double mu = perWeight;
