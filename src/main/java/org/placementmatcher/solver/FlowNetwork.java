@@ -300,7 +300,7 @@ abstract sealed class FlowNetwork permits PlacementFlow {
         long[] at(long perWeight, long one) {
             long[] prices = new long[medium.length];
             for (int p = 0; p < prices.length; p++) {
-                // In double: the medium part times the flow's price per urgency point is near 2^50 on national.
+                // In double: urgency points times the flow's price per urgency point (above 2^30 on national).
                 double scaled = (double) medium[p] * perWeight + soft[p];
                 prices[p] = scaled <= 0 ? 0 : (long) Math.floor(scaled / scale * one);
             }
