@@ -71,7 +71,7 @@ class BoundRelaxationTest {
             }
             double best = mu * unit.getUnplacedWeight();
             for (Provider p : unit.getCandidates()) {
-                if (free[p.getIndex()] >= unit.size()) { // a provider the pinned children fill takes nobody
+                if (free[p.getIndex()] >= unit.size()) { // the flow offers only places with room beside the pinned
                     best = Math.min(best, unit.staticSoftPoints(p) + unit.size() * price[p.getIndex()]);
                 }
             }
