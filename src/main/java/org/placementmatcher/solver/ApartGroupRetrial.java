@@ -41,17 +41,29 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * In a timed solve only ({@link FlowConstruction#LIMIT_ENDS}: a reproducible one must not depend on the clock),
-     * on a caseload of at most {@link #MOST_UNITS} units, right after the construction, in half the time left, or in
-     * {@link #QUICK_SHARE} of it where its rounds are quick ({@link #retry}).
+     * right after the construction: on a caseload of at most {@link #MOST_UNITS} units in half the time left, or in
+     * {@link #QUICK_SHARE} of it where its rounds are quick ({@link #retry}); on a larger one the exchanges alone
+     * ({@link #exchanges}), until the solve ends.
      */
     @Override
     public void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context) {
+        changeWorkingSolution(context, MOST_UNITS);
+    }
+
+    /** The same, the tries running on caseloads of at most {@code mostUnits} units (a test lowers it). */
+    static void changeWorkingSolution(PhaseCommandContext<PlacementSolution> context, int mostUnits) {
         // A pass of an earlier solve on this thread says nothing of this one's.
         SINGLES_PASS_NANOS.remove();
         Long limitEnds = FlowConstruction.LIMIT_ENDS.get();
-        if (limitEnds == null
-                || context.isPhaseTerminated()
-                || !worthTrying(context.getWorkingSolution().getUnits().size())) {
+        if (limitEnds == null || context.isPhaseTerminated()) {
+            return;
+        }
+        if (context.getWorkingSolution().getUnits().size() > mostUnits) {
+            // National's construction cannot settle its split groups (about 100 of 2,000 a minute), so its rounding
+            // leaves the single children far from where the flow sends them: routed again, 225,000 points in 41 s,
+            // where local search found 90,000 in four minutes (solver-config/BENCHMARKS.md, "The exchanges on
+            // national"). A pass the solve's end stops is given up, the plan as it was.
+            exchanges(context, context::isPhaseTerminated);
             return;
         }
         long now = System.nanoTime();
@@ -77,18 +89,13 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
     static final ThreadLocal<Long> SINGLES_PASS_NANOS = new ThreadLocal<>();
 
     /**
-     * The most units a caseload may have for the retrial to run. Each try rounds every unit of the caseload again (the
-     * unplaced ones with eviction), so its cost grows with the caseload while what it can gain does not: on the national
-     * sample (66,225 units) the plan at 600 s came out 0.04 % and 0.06 % worse with it, local search losing half its
-     * little time there, while a co-operative (about 10,000 units) was no worse (solver-config/BENCHMARKS.md, "Apart
-     * groups tried again in a small flow").
+     * The most units a caseload may have for the retrial's tries to run (a larger one has the exchanges alone). Each
+     * try rounds every unit of the caseload again (the unplaced ones with eviction), so its cost grows with the caseload
+     * while what it can gain does not: on the national sample (66,225 units) the plan at 600 s came out 0.04 % and
+     * 0.06 % worse with them, local search losing half its little time there, while a co-operative (about 10,000
+     * units) was no worse (solver-config/BENCHMARKS.md, "Apart groups tried again in a small flow").
      */
     static final int MOST_UNITS = 20_000;
-
-    /** Whether the retrial runs on a caseload of {@code units} units ({@link #MOST_UNITS}). */
-    static boolean worthTrying(int units) {
-        return units <= MOST_UNITS;
-    }
 
     /**
      * The plan's single children routed again and its sibling groups exchanged ({@link #exchanges}), then the tries of
