@@ -32,9 +32,9 @@ import org.placementmatcher.solver.RetrialTries.Reach;
  * <p>Everyone else held where the plan has them, a try is a small flow: about 25 ms on county-1200 and a region at the
  * first reach, 43 ms on rcc ({@link CaseloadMemo} keeps what every try would work out again), whereas a try routing
  * every single child again and settling the groups it split took as long as the construction (30 s on a region); with
- * every group held, as the single children's pass holds them, such a flow takes 1.3 s. The retrial has half of what
- * remains after the construction ({@link #QUICK_SHARE} where its first round is quick), and no try starts that is not
- * expected to end by then. A command of its own after the construction's, so that the rounded plan is the solve's best
+ * every group held, as the single children's pass holds them, such a flow takes 1.3 s. On a caseload of at most
+ * {@link #MOST_UNITS} units the retrial has half of what remains after the construction ({@link #QUICK_SHARE} where its
+ * first round is quick), and no try starts that is not expected to end by then; a larger one has the exchanges alone. A command of its own after the construction's, so that the rounded plan is the solve's best
  * (reported, and a bound's target) meanwhile.
  */
 public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
@@ -62,8 +62,10 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
             // National's construction cannot settle its split groups (about 100 of 2,000 a minute), so its rounding
             // leaves the single children far from where the flow sends them: routed again, 225,000 points in 41 s,
             // where local search found 90,000 in four minutes (solver-config/BENCHMARKS.md, "The exchanges on
-            // national"). A pass the solve's end stops is given up, the plan as it was.
-            exchanges(context, context::isPhaseTerminated);
+            // national"). A pass's flow stops as the construction's does, the rounding's reserve before the limit,
+            // and is then given up, the plan as it was: its rounding and applying it take seconds on such a caseload.
+            long reserve = FlowConstruction.roundingReserveNanos(context.getWorkingSolution());
+            exchanges(context, () -> context.isPhaseTerminated() || FlowConstruction.pastLimit(reserve));
             return;
         }
         long now = System.nanoTime();
@@ -330,10 +332,14 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
      * routed again").
      */
     static void singlesRoutedAgain(PhaseCommandContext<PlacementSolution> context, BooleanSupplier stop) {
+        if (stop.getAsBoolean()) {
+            return; // building the flow alone takes seconds on a large caseload
+        }
         PlacementSolution solution = context.getWorkingSolution();
         Map<PlacementUnit, Provider> decisions = singlesRouted(solution, stop);
-        List<Move<PlacementSolution>> tried =
-                decisions == null ? List.of() : FlowConstruction.changesTo(context, decisions);
+        List<Move<PlacementSolution>> tried = decisions == null || context.isPhaseTerminated()
+                ? List.of()
+                : FlowConstruction.changesTo(context, decisions);
         if (tried.isEmpty()) {
             return;
         }

@@ -154,6 +154,18 @@ class ApartGroupRetrialTest {
         assertThat(exchangedScore.softScore())
                 .isGreaterThan(roundedScore.softScore())
                 .isLessThan(-538_611);
+        // At the limit itself the tries still run (the optimum); one unit above, they do not.
+        assertThat(score(constructed(true, countyUnits)).softScore()).isEqualTo(-538_611);
+    }
+
+    @Test
+    void onACaseloadTooLargeForTheTriesNoPassStartsOnceOnlyTheRoundingsReserveIsLeft() throws Exception {
+        int countyUnits = county().getUnits().size();
+        Map<String, String> rounded = constructed(false, ApartGroupRetrial.MOST_UNITS);
+
+        // The limit comes as the exchanges would start: within the rounding's reserve (a pass's flow would stop there
+        // and its rounding and applying it run past the limit), so none starts and the plan stays as rounded.
+        assertThat(constructed(true, countyUnits - 1, true)).isEqualTo(rounded);
     }
 
     @Test
@@ -416,6 +428,11 @@ class ApartGroupRetrialTest {
      * tries on caseloads of at most {@code mostUnits} units.
      */
     private static Map<String, String> constructed(boolean timed, int mostUnits) throws Exception {
+        return constructed(timed, mostUnits, false);
+    }
+
+    /** The same; with {@code limitPassed} the limit has come, less nothing, when the retrial starts. */
+    private static Map<String, String> constructed(boolean timed, int mostUnits, boolean limitPassed) throws Exception {
         PlacementSolution solution = county();
         Map<String, String> plan = new HashMap<>();
         boolean settleEveryGroup = FlowConstruction.SETTLE_EVERY_GROUP.get();
@@ -427,6 +444,9 @@ class ApartGroupRetrialTest {
         try {
             SOLVER.run(solution, context -> {
                 new FlowConstruction().changeWorkingSolution(context);
+                if (limitPassed) {
+                    FlowConstruction.LIMIT_ENDS.set(System.nanoTime());
+                }
                 ApartGroupRetrial.changeWorkingSolution(context, mostUnits);
                 plan.putAll(PlacementFlowTest.unitPlaces(context.getWorkingSolution()));
             });
