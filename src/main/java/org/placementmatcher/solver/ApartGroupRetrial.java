@@ -34,8 +34,9 @@ import org.placementmatcher.solver.RetrialTries.Reach;
  * every single child again and settling the groups it split took as long as the construction (30 s on a region); with
  * every group held, as the single children's pass holds them, such a flow takes 1.3 s. On a caseload of at most
  * {@link #MOST_UNITS} units the retrial has half of what remains after the construction ({@link #QUICK_SHARE} where its
- * first round is quick), and no try starts that is not expected to end by then; a larger one has the exchanges alone. A command of its own after the construction's, so that the rounded plan is the solve's best
- * (reported, and a bound's target) meanwhile.
+ * first round is quick), and no try starts that is not expected to end by then; a larger one has the exchanges alone.
+ * A command of its own after the construction's, so that the rounded plan is the solve's best (reported, and a bound's
+ * target) meanwhile.
  */
 public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
@@ -92,10 +93,10 @@ public class ApartGroupRetrial implements PhaseCommand<PlacementSolution> {
 
     /**
      * The most units a caseload may have for the retrial's tries to run (a larger one has the exchanges alone). Each
-     * try rounds every unit of the caseload again (the unplaced ones with eviction), so its cost grows with the caseload
-     * while what it can gain does not: on the national sample (66,225 units) the plan at 600 s came out 0.04 % and
-     * 0.06 % worse with them, local search losing half its little time there, while a co-operative (about 10,000
-     * units) was no worse (solver-config/BENCHMARKS.md, "Apart groups tried again in a small flow").
+     * try rounds every unit of the caseload again (the unplaced ones with eviction), so its cost grows with the
+     * caseload while what it can gain does not: on the national sample (66,225 units) the plan at 600 s came out
+     * 0.04 % and 0.06 % worse with them, local search losing half its little time there, while a co-operative (about
+     * 10,000 units) was no worse (solver-config/BENCHMARKS.md, "Apart groups tried again in a small flow").
      */
     static final int MOST_UNITS = 20_000;
 
